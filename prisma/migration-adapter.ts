@@ -82,7 +82,7 @@ function mend(adapter: Queryable): Queryable {
 export function migrationAdapter(connectionString: string) {
   const factory = new PrismaPg(discreteConfig(connectionString));
   return {
-    provider: factory.provider,
+    provider: "postgres" as const,
     adapterName: factory.adapterName,
     async connect() {
       return mend((await factory.connect()) as unknown as Queryable) as never;

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
+import { SignInForm } from "@/components/sign-in-form";
+import { Alert, PageTitle, TextLink } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+// Only a path of this site is followed after signing in.
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  if (await getActor()) redirect(safeCallback(params.callbackUrl));
+  const t = await getTranslations("signIn");
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("title")}</PageTitle>
+      <p className="text-stone-700">{t("intro")}</p>
+      {params.reinitialise ? <Alert kind="success">{t("resetDone")}</Alert> : null}
+      {params.error === "Verification" ? <Alert kind="error">{t("linkExpired")}</Alert> : null}
+      <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
+      <p>
+        <TextLink href="/mot-de-passe/oublie">{t("forgot")}</TextLink>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { NewPasswordForm } from "@/components/password-reset-forms";
+import { Alert, PageTitle, TextLink } from "@/components/ui";
+
+export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const { token } = await searchParams;
+  const t = await getTranslations("reset");
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("newTitle")}</PageTitle>
+      {token ? (
+        <NewPasswordForm token={token} />
+      ) : (
+        <>
+          <Alert kind="error">{t("missingToken")}</Alert>
+          <TextLink href="/mot-de-passe/oublie">{t("newLink")}</TextLink>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { PasswordResetRequestForm } from "@/components/password-reset-forms";
+import { PageTitle, TextLink } from "@/components/ui";
+
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations();
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("reset.requestTitle")}</PageTitle>
+      <p className="text-stone-700">{t("reset.requestIntro")}</p>
+      <PasswordResetRequestForm />
+      <TextLink href="/connexion">{t("signIn.backToSignIn")}</TextLink>
+    </div>
+  );
+}

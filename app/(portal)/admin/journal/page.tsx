@@ -1,0 +1,42 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/actor";
+import { listAudit } from "@/lib/audit/service";
+import { Empty, PageTitle } from "@/components/ui";
+
+export default async function AuditPage() {
+  const actor = await requireActor("audit.read");
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  const rows = await listAudit(actor);
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("title")}</PageTitle>
+      {rows.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="p-2">{t("when")}</th>
+                <th scope="col" className="p-2">{t("who")}</th>
+                <th scope="col" className="p-2">{t("what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-b border-stone-200">
+                  <td className="p-2">{format.dateTime(row.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="p-2">{row.actorName ?? t("system")}</td>
+                  <td className="p-2">
+                    {row.action} · {row.entityType}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Empty>{t("empty")}</Empty>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { requireActor } from "@/lib/auth/actor";
+import { ComingSoon } from "@/components/coming-soon";
+
+export default async function Page() {
+  await requireActor("decision.read");
+  return <ComingSoon feature="decisions" />;
+}

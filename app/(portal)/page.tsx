@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { nextMeeting } from "@/lib/meetings/service";
+import { latestDecisions } from "@/lib/decisions/service";
+import { openQuestionsFor } from "@/lib/votes/service";
+import { countIdeasToRead } from "@/lib/ideas/service";
+import { MeetingLink } from "@/components/meeting-link";
+import { AdminEntries } from "@/components/admin-entries";
+import { buttonClass, Card, Empty, PageTitle, TextLink } from "@/components/ui";
+
+// What concerns the person: the next meeting, open votes, latest decisions, the idea box.
+export default async function HomePage() {
+  const actor = await requireActor("home.view");
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const [meeting, questions, decisions, ideasToRead] = await Promise.all([
+    can(actor.roles, "meeting.read") ? nextMeeting(actor) : null,
+    openQuestionsFor(actor),
+    can(actor.roles, "decision.read") ? latestDecisions(actor) : [],
+    countIdeasToRead(actor),
+  ]);
+  const roles = actor.roles.map((r) => t(`roles.${r}`)).join(", ");
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <PageTitle>{t("home.title", { name: actor.name })}</PageTitle>
+        <p className="mt-1 text-stone-700">{t("home.rolesIntro", { roles })}</p>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        {can(actor.roles, "meeting.read") ? (
+          <Card title={t("home.nextMeeting")} action={<TextLink href="/reunions">{t("home.seeAll")}</TextLink>}>
+            {meeting ? <MeetingLink meeting={meeting} /> : <Empty>{t("home.noNextMeeting")}</Empty>}
+          </Card>
+        ) : null}
+        {can(actor.roles, "vote.castAssembly") ? (
+          <Card title={t("home.openVotes")}>
+            {questions.length ? (
+              <ul className="space-y-2">
+                {questions.map((q) => (
+                  <li key={q.id}>
+                    <Link href="/votes" className="font-semibold text-brand-700 underline underline-offset-2">
+                      {q.title}
+                    </Link>
+                    <p className="text-sm text-stone-700">
+                      {q.bodyName}
+                      {q.closesAt ? ` · ${t("home.closesOn", { date: format.dateTime(q.closesAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}` : ""}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>{t("home.noOpenVotes")}</Empty>
+            )}
+          </Card>
+        ) : null}
+        {can(actor.roles, "decision.read") ? (
+          <Card title={t("home.latestDecisions")} action={<TextLink href="/decisions">{t("home.seeAll")}</TextLink>}>
+            {decisions.length ? (
+              <ul className="space-y-2">
+                {decisions.map((d) => (
+                  <li key={d.id}>
+                    <p className="font-medium">{d.title}</p>
+                    <p className="text-sm text-stone-700">
+                      {d.bodyName} · {format.dateTime(d.decidedOn, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>{t("home.noDecisions")}</Empty>
+            )}
+          </Card>
+        ) : null}
+        <Card title={t("home.ideaBox")}>
+          <p className="mb-2">{t("home.ideaBoxText")}</p>
+          <p className="mb-3 text-stone-700">{t("home.openIdeas", { count: ideasToRead })}</p>
+          <Link href="/idees" className={buttonClass}>
+            {t("home.postIdea")}
+          </Link>
+        </Card>
+      </div>
+      {can(actor.roles, "admin.access") ? (
+        <section className="space-y-3">
+          <h2 className="text-xl font-semibold">{t("home.adminTitle")}</h2>
+          <AdminEntries />
+        </section>
+      ) : null}
+    </div>
+  );
+}

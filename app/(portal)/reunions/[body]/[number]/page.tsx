@@ -1,0 +1,105 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/actor";
+import { getMeeting } from "@/lib/meetings/service";
+import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
+import { Card, Empty, PageTitle, TextLink } from "@/components/ui";
+
+type Props = { params: Promise<{ body: string; number: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { number } = await params;
+  return { title: `Réunion n° ${number}` };
+}
+
+export default async function MeetingPage({ params }: Props) {
+  const actor = await requireActor("meeting.read");
+  const { body, number } = await params;
+  const parsed = Number(number);
+  if (!Number.isInteger(parsed) || parsed < 1) notFound();
+  const meeting = await getMeeting(actor, body, parsed);
+  if (!meeting) notFound();
+  const t = await getTranslations("meetings");
+  const format = await getFormatter();
+
+  function describe(line: AttendanceLine) {
+    const notes: string[] = [];
+    if (line.isPresident) notes.push(t("presidentMark"));
+    if (line.category && line.formerCategory) notes.push(t("formerCategory", { former: line.formerCategory, current: line.category }));
+    else if (line.category) notes.push(t("category", { category: line.category }));
+    if (line.status === "GUEST" && line.guestRole) notes.push(line.guestRole);
+    return notes.length ? `${line.name} (${notes.join(", ")})` : line.name;
+  }
+
+  const groups = [
+    { key: "present", lines: [...meeting.attendance.guests, ...meeting.attendance.present] },
+    { key: "excused", lines: meeting.attendance.excused },
+    { key: "absent", lines: meeting.attendance.absent },
+  ] as const;
+  const anyAttendance = groups.some((g) => g.lines.length > 0);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <TextLink href="/reunions">← {t("back")}</TextLink>
+        <div className="mt-2">
+          <PageTitle>{t("meetingTitle", { body: meeting.bodyName, number: meeting.number })}</PageTitle>
+        </div>
+        <dl className="mt-2 grid gap-1 text-stone-800 sm:grid-cols-[auto_1fr] sm:gap-x-4">
+          <dt className="font-medium">{t("date")}</dt>
+          <dd>{format.dateTime(meeting.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</dd>
+          {meeting.place ? (
+            <>
+              <dt className="font-medium">{t("place")}</dt>
+              <dd>{meeting.place}</dd>
+            </>
+          ) : null}
+          {meeting.videoUrl ? (
+            <>
+              <dt className="font-medium">{t("video")}</dt>
+              <dd className="break-all">{meeting.videoUrl}</dd>
+            </>
+          ) : null}
+          <dt className="font-medium">{t("status")}</dt>
+          <dd>{t(`statuses.${meeting.status}`)}</dd>
+        </dl>
+      </div>
+
+      <Card title={t("agenda")}>
+        {meeting.agenda.length ? (
+          <ol className="list-decimal space-y-3 pl-6">
+            {meeting.agenda.map((item) => (
+              <li key={item.id}>
+                <p className="font-semibold">{item.title}</p>
+                <p className="text-sm text-stone-700">
+                  {t(`kinds.${item.kind}`)}
+                  {item.presenter ? ` · ${t("presenter", { name: item.presenter })}` : ""}
+                  {item.durationMinutes ? ` · ${t("duration", { minutes: item.durationMinutes })}` : ""}
+                </p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <Empty>{t("noAgenda")}</Empty>
+        )}
+      </Card>
+
+      <Card title={t("attendance")}>
+        {anyAttendance ? (
+          <div className="space-y-3">
+            {groups
+              .filter((g) => g.lines.length > 0)
+              .map((g) => (
+                <p key={g.key}>
+                  <span className="font-semibold">{t(g.key)} : </span>
+                  {g.lines.map(describe).join(" ; ")}
+                </p>
+              ))}
+          </div>
+        ) : (
+          <Empty>{t("noAttendance")}</Empty>
+        )}
+      </Card>
+    </div>
+  );
+}

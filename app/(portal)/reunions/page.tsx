@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/actor";
+import { listMeetings } from "@/lib/meetings/service";
+import { MeetingLink } from "@/components/meeting-link";
+import { Empty, PageTitle } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Réunions" };
+
+export default async function MeetingsPage() {
+  const actor = await requireActor("meeting.read");
+  const t = await getTranslations("meetings");
+  const meetings = await listMeetings(actor);
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("title")}</PageTitle>
+      {meetings.length ? (
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {meetings.map((m) => (
+            <li key={m.id} className="p-4">
+              <MeetingLink meeting={m} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Empty>{t("empty")}</Empty>
+      )}
+    </div>
+  );
+}

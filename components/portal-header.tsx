@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { can, type Action } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/actor";
+import { switchCooperativeAction } from "@/lib/auth/actions";
+import { LanguageSwitch } from "@/components/language-switch";
+import { SignOutButton } from "@/components/sign-out-button";
+
+const NAV: { href: string; key: string; action: Action }[] = [
+  { href: "/", key: "home", action: "home.view" },
+  { href: "/reunions", key: "meetings", action: "meeting.read" },
+  { href: "/decisions", key: "decisions", action: "decision.read" },
+  { href: "/votes", key: "votes", action: "vote.castAssembly" },
+  { href: "/idees", key: "ideas", action: "idea.post" },
+  { href: "/annuaire", key: "directory", action: "directory.read" },
+  { href: "/admin", key: "admin", action: "admin.access" },
+];
+
+// Mirrors the permission table; the server checks again on every page and action.
+export async function PortalHeader({ actor }: { actor: Actor }) {
+  const t = await getTranslations();
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+        <div>
+          <Link href="/" className="text-lg font-bold text-brand-700">
+            {t("app.name")}
+          </Link>
+          <p className="text-sm text-stone-700">{actor.cooperativeName}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-1">
+          {actor.otherCooperatives.length > 0 ? (
+            <form action={switchCooperativeAction} className="flex items-center gap-1">
+              <label htmlFor="cooperativeId" className="sr-only">
+                {t("app.switchCooperative")}
+              </label>
+              <select id="cooperativeId" name="cooperativeId" className="min-h-11 rounded-md border border-stone-300 bg-white px-2 text-sm">
+                {actor.otherCooperatives.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="min-h-11 rounded-md px-2 text-sm underline">
+                {t("app.switchCooperative")}
+              </button>
+            </form>
+          ) : null}
+          <LanguageSwitch />
+          <SignOutButton label={t("app.signOut")} />
+        </div>
+      </div>
+      <nav aria-label={t("app.mainNav")} className="mx-auto max-w-5xl overflow-x-auto px-2">
+        <ul className="flex gap-1 pb-1">
+          {NAV.filter((item) => can(actor.roles, item.action)).map((item) => (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                className="inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-3 font-medium text-stone-800 hover:bg-brand-50 hover:text-brand-800"
+              >
+                {t(`nav.${item.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from "next/link";
+
+// The few shapes every page shares, so that targets stay large and labels stay attached.
+
+export function PageTitle({ children }: { children: React.ReactNode }) {
+  return <h1 className="text-2xl font-bold tracking-tight text-stone-900 sm:text-3xl">{children}</h1>;
+}
+
+export function Card({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-label={title}>
+      <div className="mb-3 flex items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold text-stone-900">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function Empty({ children }: { children: React.ReactNode }) {
+  return <p className="text-stone-600">{children}</p>;
+}
+
+export const buttonClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+
+export const secondaryButtonClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md border border-stone-300 bg-white px-4 py-2 font-semibold text-stone-900 hover:bg-stone-100";
+
+export const inputClass =
+  "block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-700";
+
+export function TextLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+      {children}
+    </Link>
+  );
+}
+
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium text-stone-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <p id={`${id}-error`} className="min-h-5 text-sm font-medium text-red-700" aria-live="polite">
+        {error}
+      </p>
+    </div>
+  );
+}
+
+export function Alert({ kind, children }: { kind: "error" | "success" | "info"; children: React.ReactNode }) {
+  const styles = {
+    error: "border-red-300 bg-red-50 text-red-900",
+    success: "border-green-300 bg-green-50 text-green-900",
+    info: "border-sky-300 bg-sky-50 text-sky-900",
+  }[kind];
+  return (
+    <div role={kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${styles}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db";
+import { authOptions } from "@/lib/auth/options";
+import { can, rolesOf, type Action, type Role } from "@/lib/auth/permissions";
+
+// The person acting, in the cooperative they are looking at, with the roles they hold today.
+export type Actor = {
+  personId: string;
+  name: string;
+  email: string | null;
+  locale: string;
+  membershipId: string;
+  cooperativeId: string;
+  cooperativeName: string;
+  cooperativeSlug: string;
+  roles: Role[];
+  otherCooperatives: { id: string; name: string }[];
+};
+
+export class ForbiddenError extends Error {
+  constructor(readonly action: Action) {
+    super(`Forbidden: ${action}`);
+  }
+}
+
+export const COOPERATIVE_COOKIE = "portail_coop";
+
+export async function loadActor(personId: string, preferredCooperativeId?: string, day = new Date()): Promise<Actor | null> {
+  const person = await db.person.findUnique({
+    where: { id: personId },
+    include: {
+      memberships: {
+        where: { status: "ACTIVE" },
+        orderBy: { createdAt: "asc" },
+        include: {
+          cooperative: true,
+          mandates: { include: { body: { select: { kind: true } } } },
+        },
+      },
+    },
+  });
+  if (!person || person.memberships.length === 0) return null;
+  const membership = person.memberships.find((m) => m.cooperativeId === preferredCooperativeId) ?? person.memberships[0]!;
+  const mandates = membership.mandates.map((m) => ({ bodyKind: m.body.kind, role: m.role, startsOn: m.startsOn, endsOn: m.endsOn }));
+  return {
+    personId: person.id,
+    name: person.name,
+    email: person.email,
+    locale: person.locale,
+    membershipId: membership.id,
+    cooperativeId: membership.cooperativeId,
+    cooperativeName: membership.cooperative.name,
+    cooperativeSlug: membership.cooperative.slug,
+    roles: rolesOf(membership, mandates, day),
+    otherCooperatives: person.memberships
+      .filter((m) => m.id !== membership.id)
+      .map((m) => ({ id: m.cooperativeId, name: m.cooperative.name })),
+  };
+}
+
+// Resolved once per request from the session.
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  const personId = session?.user?.id;
+  if (!personId) return null;
+  const preferred = (await cookies()).get(COOPERATIVE_COOKIE)?.value;
+  return loadActor(personId, preferred);
+});
+
+export function authorize(actor: Actor, action: Action): void {
+  if (!can(actor.roles, action)) throw new ForbiddenError(action);
+}
+
+// For pages and actions: signed out goes to the sign-in page, no right gives a 403.
+export async function requireActor(action?: Action): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/connexion");
+  if (action && !can(actor.roles, action)) forbidden();
+  return actor;
+}

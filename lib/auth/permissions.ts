@@ -1,0 +1,92 @@
+// Who may do what: one table, read by the server on every page and action, and walked
+// whole by tests/unit/permissions.test.ts. The UI only mirrors it.
+
+export const ROLES = ["coordinator", "president", "councilMember", "member", "guest"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "home.view",
+  "meeting.read",
+  "meeting.manage",
+  "minutes.readPublished",
+  "minutes.readDraft",
+  "minutes.draft",
+  "minutes.comment",
+  "minutes.approve",
+  "decision.read",
+  "vote.castCouncil",
+  "vote.castAssembly",
+  "vote.manage",
+  "idea.post",
+  "idea.moderate",
+  "directory.read",
+  "member.manage",
+  "statutes.configure",
+  "newsletter.manage",
+  "outbox.read",
+  "audit.read",
+  "admin.access",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const everyone: Action[] = ["home.view", "idea.post"];
+const associate: Action[] = [
+  ...everyone,
+  "meeting.read",
+  "minutes.readPublished",
+  "decision.read",
+  "vote.castAssembly",
+  "directory.read",
+];
+const council: Action[] = [...associate, "minutes.readDraft", "minutes.comment", "vote.castCouncil"];
+
+export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
+  guest: new Set(everyone),
+  member: new Set(associate),
+  councilMember: new Set(council),
+  president: new Set([...council, "minutes.approve"]),
+  coordinator: new Set([
+    ...associate,
+    "minutes.readDraft",
+    "minutes.comment",
+    "meeting.manage",
+    "minutes.draft",
+    "vote.manage",
+    "idea.moderate",
+    "member.manage",
+    "statutes.configure",
+    "newsletter.manage",
+    "outbox.read",
+    "audit.read",
+    "admin.access",
+  ]),
+};
+
+export function can(roles: readonly Role[], action: Action): boolean {
+  return roles.some((role) => PERMISSIONS[role].has(action));
+}
+
+export type MandateView = { bodyKind: string; role: string; startsOn: Date; endsOn: Date | null };
+
+// A mandate holds on `day` when it has started and not yet ended (endsOn is exclusive).
+export function mandateIsCurrent(mandate: Pick<MandateView, "startsOn" | "endsOn">, day: Date): boolean {
+  return mandate.startsOn <= day && (mandate.endsOn === null || day < mandate.endsOn);
+}
+
+// Roles follow from the register: the coordinator flag, the kind of membership, and the
+// council mandates current on `day` (council member, president).
+export function rolesOf(
+  membership: { kind: "ASSOCIATE" | "GUEST"; isCoordinator: boolean; status: "ACTIVE" | "ARCHIVED" },
+  mandates: readonly MandateView[],
+  day: Date,
+): Role[] {
+  if (membership.status !== "ACTIVE") return [];
+  const roles: Role[] = [membership.kind === "ASSOCIATE" ? "member" : "guest"];
+  if (membership.isCoordinator) roles.push("coordinator");
+  const councilMandates = mandates.filter((m) => m.bodyKind === "COUNCIL" && mandateIsCurrent(m, day));
+  if (membership.kind === "ASSOCIATE" && councilMandates.length > 0) {
+    roles.push("councilMember");
+    if (councilMandates.some((m) => m.role === "PRESIDENT")) roles.push("president");
+  }
+  return roles;
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { sendEmail } from "@/lib/mail/send";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isBlocked, signInKeys, windowStart } from "@/lib/auth/rate-limit";
+import type { NewPasswordInput } from "@/lib/auth/schema";
+
+export type CredentialsResult = { ok: true; personId: string } | { ok: false; error: "invalid" | "rateLimited" };
+
+const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+// Wrong password and unknown e-mail give the same answer; failures are counted per account
+// and per address in the database, so the limit holds across app instances.
+export async function verifyCredentials(email: string, password: string, ip: string | null, now = new Date()): Promise<CredentialsResult> {
+  const normalized = email.trim().toLowerCase();
+  const keys = signInKeys(normalized, ip);
+  const failures = await db.signInFailure.groupBy({
+    by: ["key"],
+    where: { key: { in: keys }, createdAt: { gte: windowStart(now) } },
+    _count: { _all: true },
+  });
+  if (failures.some((f) => isBlocked(f._count._all))) return { ok: false, error: "rateLimited" };
+
+  const person = await db.person.findUnique({
+    where: { email: normalized },
+    select: { id: true, passwordHash: true, memberships: { where: { status: "ACTIVE" }, select: { id: true } } },
+  });
+  const valid = await verifyPassword(person?.passwordHash ?? null, password);
+  if (!person || !valid || person.memberships.length === 0) {
+    await db.signInFailure.createMany({ data: keys.map((key) => ({ key, createdAt: now })) });
+    return { ok: false, error: "invalid" };
+  }
+  await db.signInFailure.deleteMany({ where: { key: keys[0] } });
+  return { ok: true, personId: person.id };
+}
+
+// Who may receive a sign-in link or a reset link: a person with an active membership.
+export async function findSignInPerson(email: string) {
+  const person = await db.person.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      locale: true,
+      memberships: { where: { status: "ACTIVE" }, select: { cooperativeId: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!person?.email || person.memberships.length === 0) return null;
+  return { id: person.id, email: person.email, name: person.name, locale: person.locale, cooperativeId: person.memberships[0]!.cooperativeId };
+}
+
+export async function sendSignInLink(email: string, url: string) {
+  const person = await findSignInPerson(email);
+  if (!person) return; // same answer to the visitor either way
+  await sendEmail({
+    cooperativeId: person.cooperativeId,
+    to: person.email,
+    subject: "Votre lien de connexion au Portail SCIC / Your sign-in link",
+    text:
+      `Bonjour ${person.name},\n\nPour vous connecter au Portail SCIC, ouvrez ce lien (valable 24 heures) :\n${url}\n\n` +
+      `Si vous n'avez rien demandé, ignorez ce message.\n\n—\n\nTo sign in to Portail SCIC, open this link (valid for 24 hours):\n${url}\n`,
+  });
+}
+
+function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function requestPasswordReset(email: string, baseUrl: string, now = new Date()) {
+  const person = await findSignInPerson(email);
+  if (!person) return; // same answer to the visitor either way
+  const token = randomBytes(32).toString("base64url");
+  await db.passwordResetToken.create({
+    data: { personId: person.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
+  });
+  const url = `${baseUrl}/mot-de-passe/nouveau?token=${encodeURIComponent(token)}`;
+  await sendEmail({
+    cooperativeId: person.cooperativeId,
+    to: person.email,
+    subject: "Réinitialiser votre mot de passe / Reset your password",
+    text:
+      `Bonjour ${person.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n${url}\n\n` +
+      `Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n\n—\n\n` +
+      `To choose a new password, open this link (valid for one hour):\n${url}\n`,
+  });
+}
+
+export type ResetResult = { ok: true } | { ok: false; error: "tokenInvalid" };
+
+export async function resetPassword(input: NewPasswordInput, now = new Date()): Promise<ResetResult> {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    // Claim the token atomically: two submissions of the same link cannot both succeed.
+    const claimed = await tx.passwordResetToken.updateManyAndReturn({
+      where: { tokenHash: hashToken(input.token), usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    const token = claimed[0];
+    if (!token) return { ok: false, error: "tokenInvalid" } as const;
+    await tx.person.update({ where: { id: token.personId }, data: { passwordHash } });
+    const email = await tx.person.findUniqueOrThrow({ where: { id: token.personId }, select: { email: true } });
+    await tx.signInFailure.deleteMany({ where: { key: `email:${email.email}` } });
+    await recordAudit(tx, {
+      cooperativeId: null,
+      actorId: token.personId,
+      action: "person.passwordReset",
+      entityType: "Person",
+      entityId: token.personId,
+    });
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,256 @@
+// The demo cooperative: invented names, shaped like ../shared/example-minutes-conseil-3.txt.
+// Dates of meetings are relative to the day of seeding, so the demo always has a next meeting.
+import { hash } from "@node-rs/argon2";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+
+export const DEMO_PASSWORD = "demo-portail-scic";
+
+export const DEMO_ACCOUNTS = [
+  { email: "coordination@demo.portail-scic.fr", who: "Clara Gautier, coordinatrice (salariée, membre du conseil)" },
+  { email: "president@demo.portail-scic.fr", who: "Bertrand Lemoine, président du conseil coopératif" },
+  { email: "salima.haddad@demo.portail-scic.fr", who: "Salima Haddad, conseil, catégorie usager·es et habitant·es" },
+  { email: "julien.etchepare@demo.portail-scic.fr", who: "Julien Etchepare, conseil, catégorie salarié·es" },
+  { email: "pierre-yves.colin@demo.portail-scic.fr", who: "Pierre-Yves Colin, conseil, catégorie partenaires du quartier" },
+  { email: "marc.beaulieu@demo.portail-scic.fr", who: "Marc Beaulieu, conseil, catégorie soutiens militants" },
+  { email: "paul.martin@demo.portail-scic.fr", who: "Paul Martin, associé (usager), hors conseil" },
+  { email: "fatou.diallo@demo.portail-scic.fr", who: "Fatou Diallo, habitante : boîte à idées seulement" },
+] as const;
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+// That day plus addDays, at hours:minutes on the wall clock of Paris.
+function atLocalTime(base: Date, addDays: number, hours: number, minutes: number) {
+  const guess = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate() + addDays, hours, minutes));
+  const parisHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", hourCycle: "h23" }).format(guess));
+  return new Date(guess.getTime() - (parisHour - hours) * 3600_000);
+}
+
+type Person = {
+  key: string;
+  name: string;
+  email?: string;
+  category?: "users" | "employees" | "partners" | "supporters";
+  history?: { category: "users" | "employees" | "partners" | "supporters"; from: string; to: string }[];
+  council?: "MEMBER" | "PRESIDENT";
+  coordinator?: boolean;
+  kind?: "ASSOCIATE" | "GUEST";
+  title?: string;
+  shares?: number;
+};
+
+const PEOPLE: Person[] = [
+  { key: "clara", name: "Clara Gautier", email: "coordination@demo.portail-scic.fr", category: "employees", council: "MEMBER", coordinator: true, title: "coordinatrice" },
+  { key: "bertrand", name: "Bertrand Lemoine", email: "president@demo.portail-scic.fr", category: "supporters", council: "PRESIDENT" },
+  { key: "salima", name: "Salima Haddad", email: "salima.haddad@demo.portail-scic.fr", category: "users", council: "MEMBER" },
+  { key: "aurelie", name: "Aurélie Duval", email: "aurelie.duval@demo.portail-scic.fr", category: "users", council: "MEMBER" },
+  { key: "pierre-yves", name: "Pierre-Yves Colin", email: "pierre-yves.colin@demo.portail-scic.fr", category: "partners", council: "MEMBER" },
+  { key: "julien", name: "Julien Etchepare", email: "julien.etchepare@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
+  { key: "mathis", name: "Mathis Carpentier", email: "mathis.carpentier@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
+  { key: "maia", name: "Maïa Traoré", email: "maia.traore@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
+  { key: "awa", name: "Awa Touré", email: "awa.toure@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
+  {
+    key: "elise",
+    name: "Élise Hamon",
+    email: "elise.hamon@demo.portail-scic.fr",
+    history: [
+      { category: "employees", from: "2019-09-01", to: "2023-02-15" },
+      { category: "supporters", from: "2023-02-15", to: "" },
+    ],
+    council: "MEMBER",
+  },
+  { key: "marc", name: "Marc Beaulieu", email: "marc.beaulieu@demo.portail-scic.fr", category: "supporters", council: "MEMBER" },
+  { key: "louise", name: "Louise Perrin", email: "louise.perrin@demo.portail-scic.fr", category: "supporters", council: "MEMBER" },
+  { key: "paul", name: "Paul Martin", email: "paul.martin@demo.portail-scic.fr", category: "users" },
+  { key: "sonia", name: "Sonia Benali", email: "sonia.benali@demo.portail-scic.fr", kind: "GUEST", title: "arrivera au plus tard au 1er juin comme directrice du centre" },
+  { key: "fatou", name: "Fatou Diallo", email: "fatou.diallo@demo.portail-scic.fr", kind: "GUEST", title: "habitante du quartier" },
+];
+
+export async function seedDemo(db: PrismaClient, today = new Date()) {
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await db.$transaction(
+    async (tx) => {
+      const coop = await tx.cooperative.create({
+        data: {
+          slug: "bois-joli",
+          name: "SCIC Centre de santé communautaire du Bois-Joli",
+          shortName: "Santé Bois-Joli",
+          city: "Villeneuve-sur-Orge",
+          statutes: { create: {} },
+        },
+      });
+      const cooperativeId = coop.id;
+
+      const collegeDefs = [
+        { key: "users", name: "usager·es et habitant·es", kind: "BENEFICIARY" },
+        { key: "employees", name: "salarié·es", kind: "EMPLOYEE" },
+        { key: "partners", name: "partenaires du quartier", kind: "OTHER" },
+        { key: "supporters", name: "soutiens militants", kind: "OTHER" },
+      ] as const;
+      const categoryIds: Record<string, string> = {};
+      const collegeIds: Record<string, string> = {};
+      for (const [position, def] of collegeDefs.entries()) {
+        const college = await tx.college.create({ data: { cooperativeId, name: def.name, position, weightBp: 2500 } });
+        const category = await tx.category.create({
+          data: { cooperativeId, name: def.name, kind: def.kind, position, collegeId: college.id },
+        });
+        categoryIds[def.key] = category.id;
+        collegeIds[def.key] = college.id;
+      }
+
+      const council = await tx.body.create({
+        data: { cooperativeId, kind: "COUNCIL", name: "Conseil coopératif", slug: "conseil", seatsPerCollege: 3 },
+      });
+      const assembly = await tx.body.create({
+        data: { cooperativeId, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag", votesByCollege: true },
+      });
+      const commission = await tx.body.create({
+        data: { cooperativeId, kind: "COMMISSION", name: "Commission administrative", slug: "commission-administrative" },
+      });
+
+      const members: Record<string, string> = {};
+      for (const p of PEOPLE) {
+        const person = await tx.person.create({ data: { name: p.name, email: p.email, passwordHash } });
+        const membership = await tx.membership.create({
+          data: {
+            cooperativeId,
+            personId: person.id,
+            kind: p.kind ?? "ASSOCIATE",
+            isCoordinator: p.coordinator ?? false,
+            title: p.title,
+            joinedOn: p.kind === "GUEST" ? null : day("2022-06-15"),
+            shares: p.kind === "GUEST" ? 0 : 1,
+          },
+        });
+        members[p.key] = membership.id;
+        const history = p.history ?? (p.category ? [{ category: p.category, from: "2022-06-15", to: "" }] : []);
+        for (const span of history) {
+          await tx.categoryAssignment.create({
+            data: {
+              cooperativeId,
+              membershipId: membership.id,
+              categoryId: categoryIds[span.category]!,
+              validFrom: day(span.from),
+              validTo: span.to ? day(span.to) : null,
+            },
+          });
+        }
+        if (p.council) {
+          const seatCategory = history.at(-1)?.category;
+          await tx.mandate.create({
+            data: {
+              cooperativeId,
+              bodyId: council.id,
+              membershipId: membership.id,
+              collegeId: seatCategory ? collegeIds[seatCategory] : null,
+              role: p.council,
+              startsOn: day("2022-06-15"),
+              endsOn: day("2028-06-15"),
+            },
+          });
+        }
+      }
+      for (const key of ["clara", "julien", "mathis"]) {
+        await tx.mandate.create({
+          data: { cooperativeId, bodyId: commission.id, membershipId: members[key]!, startsOn: day("2023-01-10") },
+        });
+      }
+
+      // Council n° 1 and 2 are closed; n° 3 is the one of the example minutes; n° 4 comes next.
+      const meeting = (number: number, startsAt: Date, status: "CLOSED" | "HELD" | "PLANNED") =>
+        tx.meeting.create({
+          data: { cooperativeId, bodyId: council.id, number, startsAt, status, place: "Centre de santé, salle de réunion, 17 rue des Tilleuls" },
+        });
+      await meeting(1, atLocalTime(today, -84, 19, 30), "CLOSED");
+      await meeting(2, atLocalTime(today, -56, 19, 30), "CLOSED");
+      const third = await meeting(3, atLocalTime(today, -28, 18, 30), "HELD");
+      const fourth = await meeting(4, atLocalTime(today, 24, 19, 30), "PLANNED");
+
+      const agenda = [
+        { kind: "INFORMATION", title: "Tour rapide de ce que l'on a fait dans le mois", presenterId: members.clara, durationMinutes: 30 },
+        {
+          kind: "DISCUSSION",
+          title: "Présentation des expérimentations Peps (paiement en équipe de professionnels de santé) et SecPa (structures d'exercice coordonné participatives)",
+          presenterId: members.elise,
+          durationMinutes: 45,
+        },
+        { kind: "OTHER_BUSINESS", title: "Points divers", presenterId: null, durationMinutes: 15 },
+      ] as const;
+      for (const [position, item] of agenda.entries()) {
+        await tx.agendaItem.create({ data: { cooperativeId, meetingId: third.id, position, ...item } });
+      }
+      const nextAgenda = [
+        { kind: "DECISION", title: "Approbation du compte rendu du conseil n° 3" },
+        { kind: "DISCUSSION", title: "Rapport d'activité" },
+        { kind: "DISCUSSION", title: "Construire collectivement une lettre de mission pour la direction" },
+      ] as const;
+      for (const [position, item] of nextAgenda.entries()) {
+        await tx.agendaItem.create({ data: { cooperativeId, meetingId: fourth.id, position, ...item } });
+      }
+
+      const present = ["bertrand", "salima", "aurelie", "pierre-yves", "clara", "julien", "mathis", "elise", "marc", "louise"];
+      for (const key of present) {
+        await tx.attendance.create({ data: { cooperativeId, meetingId: third.id, membershipId: members[key], status: "PRESENT", arrivedAt: third.startsAt } });
+      }
+      for (const key of ["maia", "awa"]) {
+        await tx.attendance.create({ data: { cooperativeId, meetingId: third.id, membershipId: members[key], status: "EXCUSED", rsvp: "EXCUSED" } });
+      }
+      await tx.attendance.create({
+        data: { cooperativeId, meetingId: third.id, membershipId: members.sonia, status: "GUEST", guestRole: "arrivera au plus tard au 1er juin comme directrice du centre" },
+      });
+
+      const decided = day(third.startsAt.toISOString().slice(0, 10));
+      await tx.decision.create({
+        data: {
+          cooperativeId,
+          bodyId: council.id,
+          meetingId: third.id,
+          title: "Les salarié·es peuvent déposer des idées dans la boîte à idées",
+          text: "Question des salarié·es relayée au conseil : ont-ils le droit de mettre des idées ? Réponse positive du conseil coopératif.",
+          method: "CONSENSUS",
+          outcome: "ADOPTED",
+          decidedOn: decided,
+          publishedAt: third.startsAt,
+        },
+      });
+      for (const title of ["Lancement du recrutement d'une 3e médiatrice", "Demande de devis pour un logo renouvelé"]) {
+        await tx.decision.create({
+          data: {
+            cooperativeId,
+            bodyId: commission.id,
+            title,
+            text: title,
+            method: "CONSENSUS",
+            outcome: "ADOPTED",
+            decidedOn: day(new Date(third.startsAt.getTime() - 7 * 86400000).toISOString().slice(0, 10)),
+            publishedAt: third.startsAt,
+          },
+        });
+      }
+
+      await tx.voteQuestion.create({
+        data: {
+          cooperativeId,
+          bodyId: council.id,
+          kind: "WRITTEN_CONSULTATION",
+          title: "Participation de deux usager·es aux rencontres nationales du Réseau (frais pris en charge)",
+          text: "Consultation écrite entre deux conseils.",
+          status: "OPEN",
+          opensAt: today,
+          closesAt: atLocalTime(today, 10, 20, 0),
+        },
+      });
+
+      await tx.idea.create({
+        data: { cooperativeId, text: "Mettre des chaises pour enfants dans la salle d'attente.", source: "PAPER", paperEmptiedOn: decided, status: "TO_READ" },
+      });
+      await tx.idea.create({
+        data: { cooperativeId, text: "Afficher les horaires des permanences de la médiatrice en plusieurs langues.", theme: "accueil", source: "ONLINE", authorId: members.fatou, showName: true, status: "NEW" },
+      });
+
+      await tx.auditEntry.create({
+        data: { cooperativeId, action: "cooperative.seeded", entityType: "Cooperative", entityId: cooperativeId, after: { demo: true, assembly: assembly.id } },
+      });
+    },
+    { timeout: 60_000 },
+  );
+}

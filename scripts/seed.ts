@@ -1,0 +1,25 @@
+// Seeds the demo cooperative once: on a database that already holds a cooperative it does nothing.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { seedDemo } from "../prisma/demo-data";
+
+export async function seedIfEmpty(databaseUrl: string): Promise<boolean> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    if ((await db.cooperative.count()) > 0) return false;
+    await seedDemo(db);
+    return true;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL est requis / is required");
+    process.exit(1);
+  }
+  const seeded = await seedIfEmpty(url);
+  console.log(seeded ? "Données de démonstration créées." : "La base contient déjà une coopérative : rien à faire.");
+}

@@ -1,0 +1,144 @@
+// `npm start`: with no configuration, starts an embedded PostgreSQL (data in .data/), applies
+// the migrations, seeds the demo cooperative on the first run, builds if the sources changed,
+// and serves the production build. DATABASE_URL set means: use that server, start none.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
+import { migrateDeploy } from "./migrate";
+import { seedIfEmpty } from "./seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
+
+const dev = process.argv.includes("--dev");
+const root = process.cwd();
+const dataDir = path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+let database: EmbeddedDb | null = null;
+let server: ChildProcess | null = null;
+let stopping = false;
+
+function log(message: string) {
+  console.log(`[portail] ${message}`);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  if (database) {
+    log("Arrêt de PostgreSQL / stopping PostgreSQL…");
+    await database.stop();
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function persistentSecret(): string {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const source of SOURCES) visit(path.join(root, source));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceTime();
+}
+
+async function waitUntilServing(url: string) {
+  for (let i = 0; i < 240 && !stopping; i++) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  return false;
+}
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    log("DATABASE_URL est défini : PostgreSQL externe / external PostgreSQL.");
+  } else {
+    log(`Démarrage de PostgreSQL intégré (données : ${path.join(dataDir, "postgres")})…`);
+    database = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      database: "portail",
+    });
+    databaseUrl = database.url;
+  }
+
+  log("Application des migrations / applying migrations…");
+  migrateDeploy(databaseUrl);
+  if (process.env.PORTAIL_SEED !== "false" && (await seedIfEmpty(databaseUrl))) {
+    log("Premier démarrage : coopérative de démonstration créée / demo cooperative seeded.");
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    PORT: String(port),
+  };
+
+  if (!dev && !buildIsCurrent()) {
+    log("Construction de la version de production / building (une à deux minutes)…");
+    const build = spawnSync(nextBin, ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    if (build.status !== 0) {
+      console.error("[portail] La construction a échoué / build failed.");
+      return shutdown(1);
+    }
+  }
+
+  server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  server.on("exit", (code) => void shutdown(code ?? 0));
+
+  if (await waitUntilServing(`http://127.0.0.1:${port}/connexion`)) {
+    console.log(
+      [
+        "",
+        `  Portail SCIC : ${env.NEXTAUTH_URL}`,
+        "",
+        `  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})`,
+        ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(42)} ${a.who}`),
+        "",
+        "  Ctrl-C arrête le portail et sa base de données.",
+        "",
+      ].join("\n"),
+    );
+  }
+}
+
+main().catch(async (error) => {
+  console.error("[portail]", error instanceof Error ? error.message : error);
+  await shutdown(1);
+});
