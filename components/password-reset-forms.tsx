@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/actions";
+import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
 import type { FormState } from "@/lib/form-result";
 
@@ -17,7 +18,7 @@ export function PasswordResetRequestForm() {
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <ActionForm action={action} className="space-y-3" noValidate>
       {state && !state.ok && state.error !== "form" ? <Alert kind="error">{t(`errors.${state.error}`)}</Alert> : null}
       <Field id="email" label={t("signIn.email")} error={errors.email ? t(`errors.${errors.email}`) : undefined}>
         <input id="email" name="email" type="email" autoComplete="email" required defaultValue={values.email} className={inputClass} {...fieldProps(state, "email")} />
@@ -25,7 +26,7 @@ export function PasswordResetRequestForm() {
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
         {t("reset.requestSubmit")}
       </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -34,7 +35,7 @@ export function NewPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(resetPasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <ActionForm action={action} className="space-y-3" noValidate>
       {state && !state.ok && state.error === "tokenInvalid" ? <Alert kind="error">{t("reset.tokenInvalid")}</Alert> : null}
       {state && !state.ok && state.error === "form" ? <Alert kind="error">{t("errors.form")}</Alert> : null}
       <input type="hidden" name="token" value={token} />
@@ -47,6 +48,6 @@ export function NewPasswordForm({ token }: { token: string }) {
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
         {t("reset.submit")}
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -91,7 +91,7 @@ export default async function MeetingPage({ params }: Props) {
               .filter((g) => g.lines.length > 0)
               .map((g) => (
                 <p key={g.key}>
-                  <span className="font-semibold">{t(g.key)} : </span>
+                  <span className="font-semibold">{t("listLabel", { label: t(g.key) })} </span>
                   {g.lines.map(describe).join(" ; ")}
                 </p>
               ))}

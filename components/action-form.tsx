@@ -1,0 +1,25 @@
+"use client";
+import { startTransition } from "react";
+
+// A form whose server action runs without React's automatic reset, so that what the person
+// typed stays in the fields when the server sends the form back with an error. Without
+// JavaScript the browser posts it to the same action.
+export function ActionForm({
+  action,
+  children,
+  ...props
+}: Omit<React.ComponentProps<"form">, "action" | "onSubmit"> & { action: (formData: FormData) => void }) {
+  return (
+    <form
+      {...props}
+      action={action}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => action(formData));
+      }}
+    >
+      {children}
+    </form>
+  );
+}

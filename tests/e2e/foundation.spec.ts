@@ -1,0 +1,134 @@
+import { expect, test } from "@playwright/test";
+import { COORDINATOR, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
+
+test("the coordinator signs in and reaches council meeting n° 3", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/connexion/);
+  await expectAccessible(page);
+
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await expect(page.getByText("coordination")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Conseil coopératif n° 4" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Registre des membres/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Réunions" }).click();
+  await expect(page.getByRole("heading", { name: "Réunions" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Conseil coopératif n° 3" }).click();
+  await expect(page.getByRole("heading", { name: "Conseil coopératif n° 3" })).toBeVisible();
+  await expect(page.getByText("Tour rapide de ce que l'on a fait dans le mois")).toBeVisible();
+  await expect(page.getByText(/Bertrand Lemoine \(président·e, catégorie soutiens militants\)/)).toBeVisible();
+  await expect(page.getByText(/Élise Hamon \(anciennement catégorie salarié·es et maintenant soutiens militants\)/)).toBeVisible();
+  await expect(page.getByText(/Excusé·es :/)).toBeVisible();
+  await expectAccessible(page);
+
+  await signOut(page);
+});
+
+test("a wrong password, or an unknown e-mail, shows the same error", async ({ page }) => {
+  await signIn(page, COORDINATOR, "pas-le-bon-mot-de-passe");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(COORDINATOR);
+  await expectAccessible(page);
+
+  await signIn(page, "personne@exemple.org", "pas-le-bon-mot-de-passe");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page).toHaveURL(/\/connexion/);
+});
+
+test("a member cannot open a coordinator-only page, nor see its menu", async ({ page }) => {
+  await signIn(page, "paul.martin@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Navigation principale" });
+  await expect(nav.getByRole("link", { name: "Administration" })).toHaveCount(0);
+
+  for (const path of ["/admin", "/admin/courriels", "/admin/journal", "/admin/membres"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+  }
+  await expectAccessible(page);
+});
+
+test("an inhabitant of the idea box sees the idea box, not the council's pages", async ({ page }) => {
+  await signIn(page, "fatou.diallo@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Fatou Diallo" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Déposer une idée" })).toBeVisible();
+  const response = await page.goto("/reunions/conseil/3");
+  expect(response?.status()).toBe(403);
+});
+
+test("a sign-in link sent by e-mail signs the member in", async ({ page, browser }) => {
+  const visitor = await browser.newContext({ locale: "fr-FR" });
+  const marcPage = await visitor.newPage();
+  await marcPage.goto("/connexion");
+  await marcPage.getByLabel("Adresse e-mail").fill("marc.beaulieu@demo.portail-scic.fr");
+  await marcPage.getByRole("button", { name: "Envoyer le lien" }).click();
+  await expect(marcPage.getByRole("heading", { name: "Consultez vos e-mails" })).toBeVisible();
+  await expectAccessible(marcPage);
+
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  const link = await lastLinkSentTo(page, "marc.beaulieu@demo.portail-scic.fr", /http\S+callback\/email\S+/);
+  await expectAccessible(page);
+
+  await marcPage.goto(link);
+  await expect(marcPage.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
+  await visitor.close();
+});
+
+test("a forgotten password is reset through the e-mailed link", async ({ page, browser }) => {
+  const visitor = await browser.newContext({ locale: "fr-FR" });
+  const julien = await visitor.newPage();
+  await julien.goto("/connexion");
+  await julien.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await julien.getByLabel("Adresse e-mail").fill("julien.etchepare@");
+  await julien.getByRole("button", { name: "Envoyer le lien" }).click();
+  await expect(julien.getByText("Saisissez une adresse e-mail valide")).toBeVisible();
+  await expect(julien.getByLabel("Adresse e-mail")).toHaveValue("julien.etchepare@");
+  await julien.getByLabel("Adresse e-mail").fill("julien.etchepare@demo.portail-scic.fr");
+  await julien.getByRole("button", { name: "Envoyer le lien" }).click();
+  await expect(julien.getByText(/un lien de réinitialisation vient d'y être envoyé/)).toBeVisible();
+  await expectAccessible(julien);
+
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  const link = await lastLinkSentTo(page, "julien.etchepare@demo.portail-scic.fr", /http\S+mot-de-passe\/nouveau\?token=\S+/);
+
+  await julien.goto(link);
+  await julien.getByLabel("Nouveau mot de passe").fill("court");
+  await julien.getByLabel("Confirmer le mot de passe").fill("court");
+  await julien.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(julien.getByText("Le mot de passe doit faire au moins 10 caractères.")).toBeVisible();
+  await expectAccessible(julien);
+  await julien.getByLabel("Nouveau mot de passe").fill("un-nouveau-mot-de-passe");
+  await julien.getByLabel("Confirmer le mot de passe").fill("un-nouveau-mot-de-passe");
+  await julien.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(julien.getByText("Votre mot de passe a été changé.")).toBeVisible();
+
+  await signIn(julien, "julien.etchepare@demo.portail-scic.fr", "un-nouveau-mot-de-passe");
+  await expect(julien.getByRole("heading", { name: "Bonjour Julien Etchepare" })).toBeVisible();
+  await visitor.close();
+});
+
+test("the portal speaks English on request, and keeps the choice", async ({ page }) => {
+  await page.goto("/connexion");
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the sign-in page is usable at 320 px wide", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/connexion");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+});

@@ -1,0 +1,40 @@
+// Builds the rows a test needs, in a cooperative of its own.
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { db } from "@/lib/db";
+import { loadActor, type Actor } from "@/lib/auth/actor";
+
+export const PASSWORD = "un-mot-de-passe-solide";
+let passwordHash: string | null = null;
+
+export async function createCooperative(name = "Coopérative de test") {
+  const slug = `coop-${randomUUID().slice(0, 8)}`;
+  const cooperative = await db.cooperative.create({ data: { slug, name, statutes: { create: {} } } });
+  const council = await db.body.create({ data: { cooperativeId: cooperative.id, kind: "COUNCIL", name: "Conseil coopératif", slug: "conseil" } });
+  return { cooperative, council };
+}
+
+export async function createMember(
+  cooperativeId: string,
+  options: { name?: string; email?: string; isCoordinator?: boolean; kind?: "ASSOCIATE" | "GUEST"; status?: "ACTIVE" | "ARCHIVED" } = {},
+) {
+  passwordHash ??= await hash(PASSWORD);
+  const email = options.email ?? `${randomUUID().slice(0, 8)}@exemple.org`;
+  const person = await db.person.create({ data: { name: options.name ?? "Camille Test", email, passwordHash } });
+  const membership = await db.membership.create({
+    data: {
+      cooperativeId,
+      personId: person.id,
+      isCoordinator: options.isCoordinator ?? false,
+      kind: options.kind ?? "ASSOCIATE",
+      status: options.status ?? "ACTIVE",
+    },
+  });
+  return { person, membership, email };
+}
+
+export async function actorFor(personId: string, cooperativeId?: string): Promise<Actor> {
+  const actor = await loadActor(personId, cooperativeId);
+  if (!actor) throw new Error("no active membership");
+  return actor;
+}
