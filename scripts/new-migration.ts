@@ -1,0 +1,42 @@
+// `npm run db:new-migration -- <name>`: writes the SQL that brings the migrations up to
+// prisma/schema.prisma into a new migration folder, with Prisma's own diff. It needs a server
+// for the shadow database: DATABASE_URL, or a throwaway embedded PostgreSQL.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "./embedded-db";
+
+const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
+if (!name) {
+  console.error("Usage: npm run db:new-migration -- <name>");
+  process.exit(1);
+}
+
+const tmp = path.join(os.tmpdir(), `portail-migration-pg-${process.pid}`);
+const embedded = process.env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dataDir: tmp, port: Number(process.env.MIGRATION_PG_PORT ?? 54333), database: "portail_diff", quiet: true });
+try {
+  const result = spawnSync(
+    path.join("node_modules", ".bin", "prisma"),
+    ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? embedded!.url }, encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(result.stderr || result.stdout);
+  const sql = result.stdout.trim();
+  if (!sql || sql === "-- This is an empty migration.") {
+    console.log("Le schéma et les migrations sont déjà en accord / nothing to migrate.");
+  } else {
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
+    console.log(`Écrit / written: ${dir}/migration.sql — relisez-le avant de le valider / review it.`);
+  }
+} finally {
+  if (embedded) {
+    await embedded.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
