@@ -36,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <div className="space-y-8">
-      <form onSubmit={onPassword} className="space-y-3" noValidate>
+      <form onSubmit={onPassword} method="post" className="space-y-3" noValidate>
         <div aria-live="polite">{error ? <Alert kind="error">{error}</Alert> : null}</div>
         <Field id="email" label={t("email")}>
           <input
@@ -57,7 +57,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {pending ? t("submitting") : t("submit")}
         </button>
       </form>
-      <form onSubmit={onLink} className="space-y-2 border-t border-stone-200 pt-6">
+      <form onSubmit={onLink} method="post" className="space-y-2 border-t border-stone-200 pt-6">
         <h2 className="text-lg font-semibold">{t("linkTitle")}</h2>
         <p className="text-stone-700">{t("linkIntro")}</p>
         <button type="submit" className={`${secondaryButtonClass} w-full`} disabled={pending}>

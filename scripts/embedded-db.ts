@@ -63,7 +63,15 @@ export async function startEmbeddedPostgres(options: {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL intégré n'a pas pu démarrer sur le port ${options.port} (port occupé, ou un autre « npm start » utilise déjà ${dataDir} ?). ` +
+        `Embedded PostgreSQL could not start on port ${options.port} (port in use, or another instance uses this data folder?)` +
+        (error instanceof Error ? `: ${error.message}` : ""),
+    );
+  }
 
   const admin = new pg.Client({ connectionString: adminUrl(options.port) });
   await admin.connect();

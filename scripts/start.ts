@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
@@ -41,6 +42,12 @@ async function shutdown(code: number) {
 
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+// npm does not pass SIGTERM on to its script: when the npm process that started us goes away,
+// we are reparented, and stop too rather than leave PostgreSQL and the server running.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void shutdown(0);
+}, 1000).unref();
 
 function persistentSecret(): string {
   const file = path.join(dataDir, "nextauth-secret");
@@ -82,7 +89,21 @@ async function waitUntilServing(url: string) {
   return false;
 }
 
+function portIsFree(portToCheck: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(portToCheck, () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main() {
+  if (!(await portIsFree(port))) {
+    throw new Error(
+      `Le port ${port} est déjà utilisé : arrêtez l'autre programme ou choisissez un autre port, par exemple PORT=3001 npm start. ` +
+        `Port ${port} is already in use.`,
+    );
+  }
   let databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     log("DATABASE_URL est défini : PostgreSQL externe / external PostgreSQL.");
