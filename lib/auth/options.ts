@@ -48,10 +48,12 @@ const adapter: Adapter = {
   },
 };
 
+// The address nearest to us: the one a reverse proxy appends (or the socket's, which Next.js
+// fills in when no proxy did). Earlier entries are whatever the client claimed.
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return value?.split(",")[0]?.trim() || null;
+  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
+  return value?.split(",").at(-1)?.trim() || null;
 }
 
 export const authOptions: NextAuthOptions = {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { COORDINATOR, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
+import { COORDINATOR, DEMO_PASSWORD, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
 
 test("the coordinator signs in and reaches council meeting n° 3", async ({ page }) => {
   await page.goto("/");
@@ -36,6 +36,19 @@ test("a wrong password, or an unknown e-mail, shows the same error", async ({ pa
 
   await signIn(page, "personne@exemple.org", "pas-le-bon-mot-de-passe");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page).toHaveURL(/\/connexion/);
+});
+
+test("after 10 failed attempts the account is paused, with a clear message", async ({ page }) => {
+  // An address of its own, so that the other journeys' address is not paused too.
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.50" });
+  const email = "pierre-yves.colin@demo.portail-scic.fr";
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await signIn(page, email, `mauvais-${attempt}`);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  }
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Trop d'essais infructueux");
   await expect(page).toHaveURL(/\/connexion/);
 });
 
@@ -84,7 +97,10 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const julien = await visitor.newPage();
   await julien.goto("/connexion");
-  await julien.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await expect(julien.getByRole("link", { name: "Mot de passe oublié ?" })).toHaveAttribute("href", "/mot-de-passe/oublie");
+  // Loaded whole, so that typing starts once the form is live (a client-side navigation can
+  // re-render the form under a test that types within milliseconds).
+  await julien.goto("/mot-de-passe/oublie");
   await julien.getByLabel("Adresse e-mail").fill("julien.etchepare@");
   await julien.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(julien.getByText("Saisissez une adresse e-mail valide")).toBeVisible();
