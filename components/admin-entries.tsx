@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 const ENTRIES = [
   { href: "/admin/membres", key: "members", ready: false },
-  { href: "/admin/colleges", key: "colleges", ready: false },
+  { href: "/admin/colleges", key: "colleges", ready: true },
   { href: "/admin/instances", key: "bodies", ready: false },
   { href: "/reunions", key: "meetings", ready: true },
   { href: "/admin/lettre", key: "newsletter", ready: false },

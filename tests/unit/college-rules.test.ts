@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { equalWeights, parsePercent, validateCollegeConfig, type CategoryInput, type CollegeInput } from "@/lib/members/college-rules";
+import { equalWeights, parsePercent, validateCollegeConfig, type CategoryInput, type CollegeInput } from "@/lib/statutes/college-rules";
 
 const colleges = (...weights: number[]): CollegeInput[] => weights.map((w, i) => ({ key: `c${i}`, name: `Collège ${i + 1}`, weightBp: Math.round(w * 100) }));
 const reference: CategoryInput[] = [
@@ -84,5 +84,23 @@ describe("weights helpers", () => {
     expect(parsePercent("abc")).toBeNull();
     expect(parsePercent("10,123")).toBeNull();
     expect(parsePercent("")).toBeNull();
+  });
+});
+
+describe("statute fractions", async () => {
+  const { parseFraction, formatFraction } = await import("@/lib/statutes/fractions");
+  it("reads fractions and percentages exactly", () => {
+    expect(parseFraction("1/5")).toEqual({ num: 1, den: 5 });
+    expect(parseFraction(" 2 / 3 ")).toEqual({ num: 2, den: 3 });
+    expect(parseFraction("50 %")).toEqual({ num: 1, den: 2 });
+    expect(parseFraction("0")).toEqual({ num: 0, den: 1 });
+    expect(formatFraction({ num: 0, den: 1 })).toBe("0");
+  });
+
+  it("refuses what is not a share between 0 and 1", () => {
+    expect(parseFraction("3/2")).toBeNull();
+    expect(parseFraction("1/0")).toBeNull();
+    expect(parseFraction("120 %")).toBeNull();
+    expect(parseFraction("un cinquième")).toBeNull();
   });
 });

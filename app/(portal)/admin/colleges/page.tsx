@@ -1,7 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
-import { ComingSoon } from "@/components/coming-soon";
+import { getCollegeConfig, getStatutes, statutesFormValues } from "@/lib/statutes/service";
+import { CollegesForm } from "@/components/colleges-form";
+import { StatutesForm } from "@/components/statutes-form";
+import { Card, PageTitle, TextLink } from "@/components/ui";
 
-export default async function Page() {
-  await requireActor("statutes.configure");
-  return <ComingSoon feature="colleges" />;
+export const metadata: Metadata = { title: "Collèges et statuts" };
+
+export default async function CollegesPage() {
+  const actor = await requireActor("statutes.configure");
+  const t = await getTranslations();
+  const [config, statutes] = await Promise.all([getCollegeConfig(actor), getStatutes(actor)]);
+  return (
+    <div className="space-y-6">
+      <div>
+        <TextLink href="/admin">← {t("admin.title")}</TextLink>
+        <div className="mt-2">
+          <PageTitle>{t("colleges.title")}</PageTitle>
+        </div>
+        <p className="mt-2 max-w-prose text-stone-700">{t("colleges.law")}</p>
+      </div>
+      <Card title={t("colleges.cardTitle")}>
+        <CollegesForm colleges={config.colleges} categories={config.categories} />
+      </Card>
+      <Card title={t("statutes.title")}>
+        <StatutesForm initial={statutesFormValues(statutes)} />
+      </Card>
+    </div>
+  );
 }

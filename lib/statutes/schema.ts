@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { parseFraction } from "@/lib/statutes/fractions";
+import { parsePercent } from "@/lib/statutes/college-rules";
+
+const CATEGORY_KINDS = ["BENEFICIARY", "EMPLOYEE", "PRODUCER", "OTHER"] as const;
+
+export const collegeRowSchema = z.object({
+  key: z.string().min(1),
+  id: z.string().optional(),
+  name: z.string().trim().min(1, { error: "nameRequired" }).max(120),
+  weight: z.string().transform((text, ctx) => {
+    const bp = parsePercent(text);
+    if (bp === null) {
+      ctx.addIssue({ code: "custom", message: "percentInvalid" });
+      return z.NEVER;
+    }
+    return bp;
+  }),
+});
+
+export const categoryRowSchema = z.object({
+  key: z.string().min(1),
+  id: z.string().optional(),
+  name: z.string().trim().min(1, { error: "nameRequired" }).max(120),
+  kind: z.enum(CATEGORY_KINDS),
+  collegeKey: z.string().nullable(),
+});
+
+export const collegeConfigSchema = z.object({
+  colleges: z.array(collegeRowSchema).max(20),
+  categories: z.array(categoryRowSchema).max(20),
+});
+export type CollegeConfigInput = z.infer<typeof collegeConfigSchema>;
+
+const fraction = z.string().transform((text, ctx) => {
+  const value = parseFraction(text);
+  if (!value) {
+    ctx.addIssue({ code: "custom", message: "fractionInvalid" });
+    return z.NEVER;
+  }
+  return value;
+});
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+export const statutesSchema = z
+  .object({
+    agoQuorumFirst: fraction,
+    agoQuorumSecond: fraction,
+    agoMajority: fraction,
+    agoMajorityRule: z.enum(["MORE_THAN", "AT_LEAST"]),
+    ageQuorumFirst: fraction,
+    ageQuorumSecond: fraction,
+    ageMajority: fraction,
+    ageMajorityRule: z.enum(["MORE_THAN", "AT_LEAST"]),
+    quorumBasis: z.enum(["HEADS", "WEIGHTED"]),
+    emptyCollegeRule: z.enum(["REDISTRIBUTE", "COUNT_AS_ZERO"]),
+    proxySameCollege: checkbox,
+    proxyCapRule: z.enum(["LEGAL_DEFAULT", "FIXED"]),
+    proxyCapFixed: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v?.trim()) return null;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 1000) {
+          ctx.addIssue({ code: "custom", message: "proxyCapInvalid" });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    blankProxyFollowsCouncil: checkbox,
+    writtenConsultationsAllowed: checkbox,
+    voteChangeAllowed: checkbox,
+    minutesApprovedBy: z.enum(["NEXT_MEETING", "PRESIDENT"]),
+  })
+  .refine((s) => s.proxyCapRule !== "FIXED" || s.proxyCapFixed !== null, { error: "proxyCapRequired", path: ["proxyCapFixed"] });
+export type StatutesInput = z.infer<typeof statutesSchema>;
