@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 const ENTRIES = [
-  { href: "/admin/membres", key: "members", ready: false },
+  { href: "/admin/membres", key: "members", ready: true },
   { href: "/admin/colleges", key: "colleges", ready: true },
   { href: "/admin/instances", key: "bodies", ready: false },
   { href: "/reunions", key: "meetings", ready: true },

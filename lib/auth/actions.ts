@@ -7,19 +7,16 @@ import { newPasswordSchema, passwordResetRequestSchema } from "@/lib/auth/schema
 import { requestPasswordReset, resetPassword } from "@/lib/auth/service";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
+import { siteUrl } from "@/lib/site-url";
 
 const YEAR = 60 * 60 * 24 * 365;
-
-function baseUrl() {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}
 
 export async function requestPasswordResetAction(_: FormState, formData: FormData): Promise<FormResult> {
   const values = formValues(formData);
   const parsed = passwordResetRequestSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   try {
-    await requestPasswordReset(parsed.data.email, baseUrl());
+    await requestPasswordReset(parsed.data.email, siteUrl());
   } catch (error) {
     console.error("requestPasswordReset failed", error);
     return failure("unexpected", values);

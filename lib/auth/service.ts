@@ -69,14 +69,19 @@ function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
 
+// A one-time link to choose a password (a reset, or an invitation); only its hash is stored.
+export async function createPasswordLink(personId: string, baseUrl: string, ttlMs: number, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.passwordResetToken.create({
+    data: { personId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + ttlMs) },
+  });
+  return `${baseUrl}/mot-de-passe/nouveau?token=${encodeURIComponent(token)}`;
+}
+
 export async function requestPasswordReset(email: string, baseUrl: string, now = new Date()) {
   const person = await findSignInPerson(email);
   if (!person) return; // same answer to the visitor either way
-  const token = randomBytes(32).toString("base64url");
-  await db.passwordResetToken.create({
-    data: { personId: person.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
-  });
-  const url = `${baseUrl}/mot-de-passe/nouveau?token=${encodeURIComponent(token)}`;
+  const url = await createPasswordLink(person.id, baseUrl, RESET_TOKEN_TTL_MS, now);
   await sendEmail({
     cooperativeId: person.cooperativeId,
     to: person.email,
@@ -100,7 +105,8 @@ export async function resetPassword(input: NewPasswordInput, now = new Date()): 
     });
     const token = claimed[0];
     if (!token) return { ok: false, error: "tokenInvalid" } as const;
-    await tx.person.update({ where: { id: token.personId }, data: { passwordHash } });
+    // Choosing a password through the e-mailed link also proves the address: the account is active.
+    await tx.person.update({ where: { id: token.personId }, data: { passwordHash, emailVerifiedAt: now } });
     const email = await tx.person.findUniqueOrThrow({ where: { id: token.personId }, select: { email: true } });
     await tx.signInFailure.deleteMany({ where: { key: `email:${email.email}` } });
     await recordAudit(tx, {

@@ -1,7 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
-import { ComingSoon } from "@/components/coming-soon";
+import { listMembers, type MemberFilter } from "@/lib/members/service";
+import { buttonClass, Empty, inputClass, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
-export default async function Page() {
-  await requireActor("member.manage");
-  return <ComingSoon feature="members" />;
+export const metadata: Metadata = { title: "Registre des membres" };
+
+const FILTERS = ["active", "inactive", "archived"] as const;
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string; statut?: string }> }) {
+  const actor = await requireActor("member.manage");
+  const t = await getTranslations("members");
+  const params = await searchParams;
+  const status = FILTERS.find((f) => f === params.statut) ?? "active";
+  const members = await listMembers(actor, { q: params.q, status } satisfies MemberFilter);
+  return (
+    <div className="space-y-4">
+      <TextLink href="/admin">← {t("backAdmin")}</TextLink>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <PageTitle>{t("title")}</PageTitle>
+        <Link href="/admin/membres/nouveau" className={buttonClass}>
+          {t("add")}
+        </Link>
+      </div>
+      <form className="flex flex-wrap items-end gap-2" role="search">
+        <div className="min-w-56 flex-1">
+          <label htmlFor="q" className="block font-medium">
+            {t("search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="statut" className="block font-medium">
+            {t("show")}
+          </label>
+          <select id="statut" name="statut" defaultValue={status} className={inputClass}>
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`filters.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          {t("searchButton")}
+        </button>
+      </form>
+      <p className="text-stone-700" aria-live="polite">
+        {t("count", { count: members.length })}
+      </p>
+      {members.length ? (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left">
+            <thead className="border-b border-stone-300 text-sm">
+              <tr>
+                <th scope="col" className="p-3">{t("fields.name")}</th>
+                <th scope="col" className="p-3">{t("fields.category")}</th>
+                <th scope="col" className="p-3">{t("fields.email")}</th>
+                <th scope="col" className="p-3">{t("account")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id} className="border-b border-stone-200 last:border-0">
+                  <td className="p-3">
+                    <Link href={`/admin/membres/${m.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                      {m.name}
+                    </Link>
+                    {m.isCoordinator ? <span className="ml-2 text-sm text-stone-700">({t("coordinator")})</span> : null}
+                  </td>
+                  <td className="p-3">{m.kind === "GUEST" ? t("kinds.GUEST") : (m.category ?? "—")}</td>
+                  <td className="break-all p-3">{m.email ?? "—"}</td>
+                  <td className="p-3 text-sm">{m.activated ? t("activated") : m.invitedAt ? t("invitedNotActivated") : t("notInvited")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Empty>{params.q ? t("noMatch") : t("empty")}</Empty>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,30 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { FormState } from "@/lib/form-result";
+import { Field, inputClass } from "@/components/ui";
+
+// Text inputs wired to a form state: the error under the field, what was typed kept.
+export function useFormFields(state: FormState, initial: Record<string, string> = {}) {
+  const te = useTranslations("errors");
+  const values = state && !state.ok ? state.values : initial;
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const errorOf = (name: string) => (errors[name] ? te(errors[name]) : undefined);
+  const props = (name: string) => ({
+    id: name,
+    name,
+    defaultValue: values[name] ?? "",
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": `${name}-error`,
+  });
+  // A function returning elements, not a component: a component defined here would be a new
+  // type on every render, and React would remount (and empty) the inputs.
+  function textField(name: string, label: string, options: { type?: string; hint?: string; autoComplete?: string } = {}) {
+    const { type = "text", hint, autoComplete } = options;
+    return (
+      <Field key={name} id={name} label={label} error={errorOf(name)} hint={hint}>
+        <input type={type} autoComplete={autoComplete} className={inputClass} {...props(name)} />
+      </Field>
+    );
+  }
+  return { values, errors, errorOf, props, textField };
+}

@@ -1,0 +1,62 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/actor";
+import { categoryChangeSchema, memberSchema } from "@/lib/members/schema";
+import { changeCategory, createMember, inviteMember, setArchived, updateMember } from "@/lib/members/service";
+import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
+
+const FIELD_OF_ERROR: Record<string, string> = { emailTaken: "email", categoryUnknown: "categoryId", changeNotAfterCurrent: "from", noEmail: "email" };
+
+function refused(error: string, values: Record<string, string>): FormResult<never> {
+  const field = FIELD_OF_ERROR[error];
+  return failure(error, values, field ? { [field]: error } : {});
+}
+
+export async function createMemberAction(_: FormState, formData: FormData): Promise<FormResult> {
+  const actor = await requireActor("member.manage");
+  const values = formValues(formData);
+  const parsed = memberSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await createMember(actor, parsed.data);
+  if (!result.ok) return refused(result.error, values);
+  revalidatePath("/admin/membres");
+  redirect(`/admin/membres/${result.data.id}?cree=1`);
+}
+
+export async function updateMemberAction(id: string, _: FormState, formData: FormData): Promise<FormResult> {
+  const actor = await requireActor("member.manage");
+  const values = formValues(formData);
+  const parsed = memberSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await updateMember(actor, id, parsed.data);
+  if (!result.ok) return refused(result.error, values);
+  revalidatePath(`/admin/membres/${id}`);
+  return { ok: true, data: null };
+}
+
+export async function changeCategoryAction(id: string, _: FormState, formData: FormData): Promise<FormResult> {
+  const actor = await requireActor("member.manage");
+  const values = formValues(formData);
+  const parsed = categoryChangeSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await changeCategory(actor, id, parsed.data);
+  if (!result.ok) return refused(result.error, values);
+  revalidatePath(`/admin/membres/${id}`);
+  return { ok: true, data: null };
+}
+
+export async function inviteMemberAction(id: string, _: FormState): Promise<FormResult> {
+  const actor = await requireActor("member.manage");
+  const result = await inviteMember(actor, id);
+  if (!result.ok) return refused(result.error, {});
+  revalidatePath(`/admin/membres/${id}`);
+  return { ok: true, data: null };
+}
+
+export async function setArchivedAction(id: string, archived: boolean) {
+  const actor = await requireActor("member.manage");
+  await setArchived(actor, id, archived);
+  revalidatePath("/admin/membres");
+  redirect(`/admin/membres/${id}?${archived ? "archive" : "restaure"}=1`);
+}

@@ -1,0 +1,276 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { createPasswordLink } from "@/lib/auth/service";
+import { sendEmail } from "@/lib/mail/send";
+import { siteUrl } from "@/lib/site-url";
+import { dateKey, dayKey, parseDateKey } from "@/lib/dates";
+import { categoryOn, type CategorySpan } from "@/lib/members/category-history";
+import type { CategoryChangeInput, MemberInput } from "@/lib/members/schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export type MemberFailure = "notFound" | "emailTaken" | "categoryUnknown" | "changeNotAfterCurrent" | "noEmail" | "archived";
+export type MemberResult<T = null> = { ok: true; data: T } | { ok: false; error: MemberFailure };
+
+export type MemberRow = {
+  id: string;
+  name: string;
+  email: string | null;
+  kind: "ASSOCIATE" | "GUEST";
+  status: "ACTIVE" | "ARCHIVED";
+  category: string | null;
+  isCoordinator: boolean;
+  activated: boolean;
+  invitedAt: Date | null;
+  shares: number;
+};
+
+function spansOf(assignments: { categoryId: string; validFrom: Date; validTo: Date | null; category: { name: string } }[]): CategorySpan[] {
+  return assignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo }));
+}
+
+const rowInclude = {
+  person: { select: { name: true, email: true, passwordHash: true, emailVerifiedAt: true } },
+  categoryAssignments: { include: { category: { select: { name: true } } } },
+} satisfies Prisma.MembershipInclude;
+
+type RowSource = Prisma.MembershipGetPayload<{ include: typeof rowInclude }>;
+
+function toRow(m: RowSource, today: Date): MemberRow {
+  return {
+    id: m.id,
+    name: m.person.name,
+    email: m.person.email,
+    kind: m.kind,
+    status: m.status,
+    category: categoryOn(spansOf(m.categoryAssignments), today)?.categoryName ?? null,
+    isCoordinator: m.isCoordinator,
+    activated: m.person.passwordHash !== null || m.person.emailVerifiedAt !== null,
+    invitedAt: m.invitedAt,
+    shares: m.shares,
+  };
+}
+
+export type MemberFilter = { q?: string; status?: "active" | "archived" | "inactive" };
+
+export async function listMembers(actor: Actor, filter: MemberFilter = {}, today = new Date()): Promise<MemberRow[]> {
+  authorize(actor, "member.manage");
+  const q = filter.q?.trim();
+  const members = await db.membership.findMany({
+    where: {
+      cooperativeId: actor.cooperativeId,
+      status: filter.status === "archived" ? "ARCHIVED" : "ACTIVE",
+      ...(q ? { person: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } } : {}),
+    },
+    include: rowInclude,
+    orderBy: { person: { name: "asc" } },
+  });
+  const rows = members.map((m) => toRow(m, today));
+  return filter.status === "inactive" ? rows.filter((r) => !r.activated) : rows;
+}
+
+export type MemberDetail = MemberRow & {
+  phone: string | null;
+  address: string | null;
+  title: string | null;
+  joinedOn: string | null;
+  categoryId: string | null;
+  newsletterConsent: boolean;
+  history: { categoryName: string; validFrom: string; validTo: string | null }[];
+};
+
+async function findOwn(actor: Actor, id: string) {
+  return db.membership.findFirst({ where: { id, cooperativeId: actor.cooperativeId }, include: rowInclude });
+}
+
+export async function getMember(actor: Actor, id: string, today = new Date()): Promise<MemberDetail | null> {
+  authorize(actor, "member.manage");
+  const m = await findOwn(actor, id);
+  if (!m) return null;
+  const full = await db.membership.findUniqueOrThrow({ where: { id }, select: { phone: true, address: true, title: true, joinedOn: true } });
+  const recipient = m.person.email
+    ? await db.newsletterRecipient.findUnique({ where: { cooperativeId_email: { cooperativeId: actor.cooperativeId, email: m.person.email } } })
+    : null;
+  const spans = spansOf(m.categoryAssignments).sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+  return {
+    ...toRow(m, today),
+    phone: full.phone,
+    address: full.address,
+    title: full.title,
+    joinedOn: full.joinedOn ? dateKey(full.joinedOn) : null,
+    categoryId: categoryOn(spans, today)?.categoryId ?? null,
+    newsletterConsent: recipient !== null && recipient.consentAt !== null && recipient.unsubscribedAt === null,
+    history: spans.map((s) => ({ categoryName: s.categoryName, validFrom: dateKey(s.validFrom), validTo: s.validTo ? dateKey(s.validTo) : null })),
+  };
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function setNewsletterConsent(tx: Tx, cooperativeId: string, email: string | null, name: string, consent: boolean, now: Date) {
+  if (!email) return;
+  const existing = await tx.newsletterRecipient.findUnique({ where: { cooperativeId_email: { cooperativeId, email } } });
+  if (consent) {
+    await tx.newsletterRecipient.upsert({
+      where: { cooperativeId_email: { cooperativeId, email } },
+      create: { cooperativeId, email, name, group: "MEMBER", consentAt: now, consentSource: "registre des membres" },
+      update: existing?.consentAt && !existing.unsubscribedAt ? {} : { consentAt: now, unsubscribedAt: null, consentSource: "registre des membres" },
+    });
+  } else if (existing && !existing.unsubscribedAt) {
+    await tx.newsletterRecipient.update({ where: { id: existing.id }, data: { unsubscribedAt: now } });
+  }
+}
+
+async function categoryIsOwn(actor: Actor, categoryId: string | null) {
+  if (!categoryId) return true;
+  return (await db.category.count({ where: { id: categoryId, cooperativeId: actor.cooperativeId } })) === 1;
+}
+
+export async function createMember(actor: Actor, input: MemberInput, now = new Date()): Promise<MemberResult<{ id: string }>> {
+  authorize(actor, "member.manage");
+  if (!(await categoryIsOwn(actor, input.categoryId))) return { ok: false, error: "categoryUnknown" };
+  const cooperativeId = actor.cooperativeId;
+  const result = await db.$transaction(async (tx) => {
+    // One account per address: someone already known (e.g. in another cooperative) is reused.
+    let person = input.email ? await tx.person.findUnique({ where: { email: input.email } }) : null;
+    if (person && (await tx.membership.count({ where: { cooperativeId, personId: person.id } })) > 0) return null;
+    person ??= await tx.person.create({ data: { name: input.name, email: input.email } });
+    const membership = await tx.membership.create({
+      data: {
+        cooperativeId,
+        personId: person.id,
+        kind: input.kind,
+        isCoordinator: input.isCoordinator,
+        title: input.title,
+        phone: input.phone,
+        address: input.address,
+        joinedOn: input.joinedOn ? parseDateKey(input.joinedOn) : null,
+        shares: input.shares,
+      },
+    });
+    if (input.categoryId) {
+      await tx.categoryAssignment.create({
+        data: { cooperativeId, membershipId: membership.id, categoryId: input.categoryId, validFrom: parseDateKey(input.joinedOn ?? dayKey(now)) },
+      });
+    }
+    await setNewsletterConsent(tx, cooperativeId, input.email, input.name, input.newsletterConsent, now);
+    await recordAudit(tx, { cooperativeId, actorId: actor.personId, action: "member.created", entityType: "Membership", entityId: membership.id, after: input as never });
+    return membership.id;
+  });
+  if (!result) return { ok: false, error: "emailTaken" };
+  if (input.invite) await inviteMember(actor, result, now);
+  return { ok: true, data: { id: result } };
+}
+
+export async function updateMember(actor: Actor, id: string, input: MemberInput, now = new Date()): Promise<MemberResult> {
+  authorize(actor, "member.manage");
+  const before = await getMember(actor, id, now);
+  if (!before) return { ok: false, error: "notFound" };
+  const membership = await db.membership.findUniqueOrThrow({ where: { id }, select: { personId: true } });
+  if (input.email && input.email !== before.email) {
+    const other = await db.person.findUnique({ where: { email: input.email } });
+    if (other && other.id !== membership.personId) return { ok: false, error: "emailTaken" };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: membership.personId }, data: { name: input.name, email: input.email } });
+    await tx.membership.update({
+      where: { id },
+      data: {
+        kind: input.kind,
+        isCoordinator: input.isCoordinator,
+        title: input.title,
+        phone: input.phone,
+        address: input.address,
+        joinedOn: input.joinedOn ? parseDateKey(input.joinedOn) : null,
+        shares: input.shares,
+      },
+    });
+    await setNewsletterConsent(tx, actor.cooperativeId, input.email, input.name, input.newsletterConsent, now);
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "member.updated", entityType: "Membership", entityId: id, before: before as never, after: input as never });
+  });
+  return { ok: true, data: null };
+}
+
+// "salariée until 14/02/2023, soutien militant since 15/02/2023": the current category ends the
+// day the new one starts; the old one stays in the history.
+export async function changeCategory(actor: Actor, id: string, input: CategoryChangeInput): Promise<MemberResult> {
+  authorize(actor, "member.manage");
+  const member = await findOwn(actor, id);
+  if (!member) return { ok: false, error: "notFound" };
+  if (!(await categoryIsOwn(actor, input.categoryId))) return { ok: false, error: "categoryUnknown" };
+  const from = parseDateKey(input.from);
+  const open = member.categoryAssignments.find((a) => a.validTo === null);
+  const latest = [...member.categoryAssignments].sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())[0];
+  if (latest && dateKey(from) <= dateKey(latest.validFrom)) return { ok: false, error: "changeNotAfterCurrent" };
+  await db.$transaction(async (tx) => {
+    if (open) await tx.categoryAssignment.update({ where: { id: open.id }, data: { validTo: from } });
+    await tx.categoryAssignment.create({ data: { cooperativeId: actor.cooperativeId, membershipId: id, categoryId: input.categoryId, validFrom: from } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "member.categoryChanged",
+      entityType: "Membership",
+      entityId: id,
+      before: open ? { categoryId: open.categoryId, validFrom: dateKey(open.validFrom) } : undefined,
+      after: { categoryId: input.categoryId, validFrom: input.from },
+    });
+  });
+  return { ok: true, data: null };
+}
+
+// Archiving keeps the person and every past line (attendance, ballots, history); their
+// current mandates end on that day.
+export async function setArchived(actor: Actor, id: string, archived: boolean, now = new Date()): Promise<MemberResult> {
+  authorize(actor, "member.manage");
+  const member = await findOwn(actor, id);
+  if (!member) return { ok: false, error: "notFound" };
+  const today = parseDateKey(dayKey(now));
+  await db.$transaction(async (tx) => {
+    await tx.membership.update({
+      where: { id },
+      data: archived ? { status: "ARCHIVED", archivedAt: now, leftOn: today } : { status: "ACTIVE", archivedAt: null, leftOn: null },
+    });
+    if (archived) {
+      await tx.mandate.updateMany({ where: { membershipId: id, startsOn: { lt: today }, OR: [{ endsOn: null }, { endsOn: { gt: today } }] }, data: { endsOn: today } });
+    }
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: archived ? "member.archived" : "member.restored",
+      entityType: "Membership",
+      entityId: id,
+    });
+  });
+  return { ok: true, data: null };
+}
+
+// An e-mail with a link to choose a password; sending it again is the "resend".
+export async function inviteMember(actor: Actor, id: string, now = new Date()): Promise<MemberResult> {
+  authorize(actor, "member.manage");
+  const member = await findOwn(actor, id);
+  if (!member) return { ok: false, error: "notFound" };
+  if (member.status === "ARCHIVED") return { ok: false, error: "archived" };
+  if (!member.person.email) return { ok: false, error: "noEmail" };
+  const url = await createPasswordLink(member.personId, siteUrl(), INVITATION_TTL_MS, now);
+  await sendEmail({
+    cooperativeId: actor.cooperativeId,
+    to: member.person.email,
+    subject: `Invitation au Portail SCIC – ${actor.cooperativeName}`,
+    text:
+      `Bonjour ${member.person.name},\n\n${actor.name} vous invite sur le portail de ${actor.cooperativeName} : ` +
+      `réunions, décisions, votes et boîte à idées.\n\nPour choisir votre mot de passe, ouvrez ce lien (valable 14 jours) :\n${url}\n\n` +
+      `Votre identifiant est votre adresse e-mail : ${member.person.email}\n\n—\n\n` +
+      `${actor.name} invites you to the portal of ${actor.cooperativeName}. To choose your password, open this link (valid for 14 days):\n${url}\n`,
+  });
+  await db.$transaction(async (tx) => {
+    await tx.membership.update({ where: { id }, data: { invitedAt: now } });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "member.invited", entityType: "Membership", entityId: id });
+  });
+  return { ok: true, data: null };
+}
+
+export async function listCategories(actor: Actor) {
+  return db.category.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+}
