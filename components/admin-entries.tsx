@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 const ENTRIES = [
   { href: "/admin/membres", key: "members", ready: true },
   { href: "/admin/colleges", key: "colleges", ready: true },
-  { href: "/admin/instances", key: "bodies", ready: false },
+  { href: "/admin/instances", key: "bodies", ready: true },
   { href: "/reunions", key: "meetings", ready: true },
   { href: "/admin/lettre", key: "newsletter", ready: false },
   { href: "/admin/courriels", key: "outbox", ready: true },

@@ -98,7 +98,7 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       }
 
       const council = await tx.body.create({
-        data: { cooperativeId, kind: "COUNCIL", name: "Conseil coopératif", slug: "conseil", seatsPerCollege: 3 },
+        data: { cooperativeId, kind: "COUNCIL", name: "Conseil coopératif", slug: "conseil", seatsPerCollege: 5 },
       });
       const assembly = await tx.body.create({
         data: { cooperativeId, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag", votesByCollege: true },
