@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { PortalHeader } from "@/components/portal-header";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {

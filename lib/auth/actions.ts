@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { COOPERATIVE_COOKIE, getActor } from "@/lib/auth/actor";
+import { COOPERATIVE_COOKIE, getActor } from "@/lib/auth/session";
 import { newPasswordSchema, passwordResetRequestSchema } from "@/lib/auth/schema";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/service";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";

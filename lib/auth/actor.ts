@@ -1,10 +1,5 @@
 import "server-only";
-import { cache } from "react";
-import { cookies } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
-import { authOptions } from "@/lib/auth/options";
 import { can, rolesOf, type Action, type Role } from "@/lib/auth/permissions";
 
 // The person acting, in the cooperative they are looking at, with the roles they hold today.
@@ -26,8 +21,6 @@ export class ForbiddenError extends Error {
     super(`Forbidden: ${action}`);
   }
 }
-
-export const COOPERATIVE_COOKIE = "portail_coop";
 
 export async function loadActor(personId: string, preferredCooperativeId?: string, day = new Date()): Promise<Actor | null> {
   const person = await db.person.findUnique({
@@ -62,23 +55,6 @@ export async function loadActor(personId: string, preferredCooperativeId?: strin
   };
 }
 
-// Resolved once per request from the session.
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  const personId = session?.user?.id;
-  if (!personId) return null;
-  const preferred = (await cookies()).get(COOPERATIVE_COOKIE)?.value;
-  return loadActor(personId, preferred);
-});
-
 export function authorize(actor: Actor, action: Action): void {
   if (!can(actor.roles, action)) throw new ForbiddenError(action);
-}
-
-// For pages and actions: signed out goes to the sign-in page, no right gives a 403.
-export async function requireActor(action?: Action): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/connexion");
-  if (action && !can(actor.roles, action)) forbidden();
-  return actor;
 }

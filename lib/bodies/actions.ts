@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { commissionSchema, endMandateSchema, mandateSchema, seatsSchema } from "@/lib/bodies/schema";
 import { addMandate, createCommission, endMandate, setSeatsPerCollege, type BodyResult } from "@/lib/bodies/service";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
-import { ForbiddenError, requireActor } from "@/lib/auth/actor";
+import { ForbiddenError } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { retryEmail } from "@/lib/mail/service";
 
 export async function retryEmailAction(formData: FormData) {

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { categoryChangeSchema, memberSchema } from "@/lib/members/schema";
 import { changeCategory, createMember, inviteMember, setArchived, updateMember } from "@/lib/members/service";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { collegeConfigSchema, statutesSchema } from "@/lib/statutes/schema";
 import { saveCollegeConfig, saveStatutes, type ConfigViolation } from "@/lib/statutes/service";
 import { formValues, invalid, type FormResult } from "@/lib/form-result";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getActor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session";
 import { SignInForm } from "@/components/sign-in-form";
 import { Alert, PageTitle, TextLink } from "@/components/ui";
 

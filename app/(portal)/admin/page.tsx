@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { AdminEntries } from "@/components/admin-entries";
 import { PageTitle } from "@/components/ui";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { directory } from "@/lib/bodies/service";
 import { Card, Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
 

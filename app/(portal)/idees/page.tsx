@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { ComingSoon } from "@/components/coming-soon";
 
 export default async function Page() {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { listMeetings } from "@/lib/meetings/service";
 import { MeetingLink } from "@/components/meeting-link";
 import { Empty, PageTitle } from "@/components/ui";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { getCollegeConfig, getStatutes, statutesFormValues } from "@/lib/statutes/service";
 import { CollegesForm } from "@/components/colleges-form";
 import { StatutesForm } from "@/components/statutes-form";

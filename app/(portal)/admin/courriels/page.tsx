@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/mail/service";
 import { smtpSettings } from "@/lib/mail/transport";
 import { retryEmailAction } from "@/lib/mail/actions";

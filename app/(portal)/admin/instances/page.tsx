@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { activeMembersForSeats, listBodies, listColleges } from "@/lib/bodies/service";
 import { addMandateAction, createCommissionAction, endMandateAction, setSeatsAction } from "@/lib/bodies/actions";
 import type { SeatWarning } from "@/lib/bodies/warnings";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { listAudit } from "@/lib/audit/service";
 import { Empty, PageTitle } from "@/components/ui";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { listMembers, type MemberFilter } from "@/lib/members/service";
 import { buttonClass, Empty, inputClass, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
@@ -20,9 +20,20 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       <TextLink href="/admin">← {t("backAdmin")}</TextLink>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t("title")}</PageTitle>
-        <Link href="/admin/membres/nouveau" className={buttonClass}>
-          {t("add")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/admin/membres/nouveau" className={buttonClass}>
+            {t("add")}
+          </Link>
+          <Link href="/admin/membres/import" className={secondaryButtonClass}>
+            {t("importLink")}
+          </Link>
+          <a href="/admin/membres/export?format=csv" className={secondaryButtonClass}>
+            {t("exportCsv")}
+          </a>
+          <a href="/admin/membres/export?format=xlsx" className={secondaryButtonClass}>
+            {t("exportXlsx")}
+          </a>
+        </div>
       </div>
       <form className="flex flex-wrap items-end gap-2" role="search">
         <div className="min-w-56 flex-1">

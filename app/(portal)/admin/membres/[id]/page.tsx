@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { getMember, listCategories } from "@/lib/members/service";
 import { changeCategoryAction, inviteMemberAction, setArchivedAction, updateMemberAction } from "@/lib/members/actions";
 import { CategoryChangeForm, InviteForm, MemberForm } from "@/components/member-forms";

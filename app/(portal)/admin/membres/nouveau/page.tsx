@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { listCategories } from "@/lib/members/service";
 import { createMemberAction } from "@/lib/members/actions";
 import { MemberForm } from "@/components/member-forms";

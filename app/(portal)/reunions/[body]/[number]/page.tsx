@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
 import { getMeeting } from "@/lib/meetings/service";
 import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
 import { Card, Empty, PageTitle, TextLink } from "@/components/ui";

@@ -1,0 +1,58 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { dateKey } from "@/lib/dates";
+import { categoryOn } from "@/lib/members/category-history";
+
+// The same headers as the import reads, so an exported file imports back as it is.
+const HEADERS = ["Nom", "E-mail", "Téléphone", "Adresse", "Catégorie", "Date d'adhésion", "Parts", "Lettre d'information", "Statut", "Compte activé"];
+
+export async function registerTable(actor: Actor, today = new Date()): Promise<string[][]> {
+  authorize(actor, "member.manage");
+  const [members, recipients] = await Promise.all([
+    db.membership.findMany({
+      where: { cooperativeId: actor.cooperativeId },
+      include: { person: true, categoryAssignments: { include: { category: { select: { name: true } } } } },
+      orderBy: { person: { name: "asc" } },
+    }),
+    db.newsletterRecipient.findMany({ where: { cooperativeId: actor.cooperativeId, consentAt: { not: null }, unsubscribedAt: null }, select: { email: true } }),
+  ]);
+  const consenting = new Set(recipients.map((r) => r.email));
+  return [
+    HEADERS,
+    ...members.map((m) => {
+      const category = categoryOn(
+        m.categoryAssignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo })),
+        today,
+      );
+      return [
+        m.person.name,
+        m.person.email ?? "",
+        m.phone ?? "",
+        m.address ?? "",
+        category?.categoryName ?? "",
+        m.joinedOn ? dateKey(m.joinedOn) : "",
+        String(m.shares),
+        m.person.email && consenting.has(m.person.email) ? "oui" : "non",
+        m.status === "ACTIVE" ? (m.kind === "ASSOCIATE" ? "associé·e" : "invité·e") : "archivé·e",
+        m.person.passwordHash || m.person.emailVerifiedAt ? "oui" : "non",
+      ];
+    }),
+  ];
+}
+
+export function toCsv(table: string[][]): string {
+  // A BOM and semicolons: what a French spreadsheet opens correctly by a double click.
+  return `\uFEFF${Papa.unparse(table, { delimiter: ";" })}\r\n`;
+}
+
+export async function toXlsx(table: string[][], sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRows(table);
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((column) => (column.width = 22));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
