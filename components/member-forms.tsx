@@ -130,3 +130,20 @@ export function InviteForm({ action, label }: { action: (state: FormState) => Pr
     </form>
   );
 }
+
+export function EraseForm({ action, name }: { action: Action; name: string }) {
+  const t = useTranslations("members");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state, { confirmName: "" });
+  return (
+    <ActionForm action={formAction} className="space-y-3">
+      <div aria-live="polite">{state && !state.ok && state.error !== "eraseMismatch" ? <Alert kind="error">{t(state.error === "eraseSelf" ? "eraseSelf" : "errors.notFound")}</Alert> : null}</div>
+      <Field id="confirmName" label={t("eraseConfirmLabel", { name })} error={errorOf("confirmName") ? t("eraseMismatch") : undefined}>
+        <input className={inputClass} autoComplete="off" {...props("confirmName")} />
+      </Field>
+      <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">
+        {t("eraseConfirm")}
+      </button>
+    </ActionForm>
+  );
+}

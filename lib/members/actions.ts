@@ -3,8 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { categoryChangeSchema, memberSchema } from "@/lib/members/schema";
-import { changeCategory, createMember, inviteMember, setArchived, updateMember } from "@/lib/members/service";
+import { changeCategory, createMember, getMember, inviteMember, setArchived, updateMember } from "@/lib/members/service";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
+import { erasePerson } from "@/lib/members/privacy";
 
 const FIELD_OF_ERROR: Record<string, string> = { emailTaken: "email", categoryUnknown: "categoryId", changeNotAfterCurrent: "from", noEmail: "email" };
 
@@ -59,4 +60,17 @@ export async function setArchivedAction(id: string, archived: boolean) {
   await setArchived(actor, id, archived);
   revalidatePath("/admin/membres");
   redirect(`/admin/membres/${id}?${archived ? "archive" : "restaure"}=1`);
+}
+
+// The coordinator types the member's name to confirm: an erasure cannot be undone.
+export async function eraseMemberAction(id: string, _: FormState, formData: FormData): Promise<FormResult> {
+  const actor = await requireActor("member.manage");
+  const member = await getMember(actor, id);
+  if (!member) return failure("notFound", {});
+  const typed = String(formData.get("confirmName") ?? "").trim();
+  if (typed !== member.name.trim()) return failure("eraseMismatch", { confirmName: typed }, { confirmName: "eraseMismatch" });
+  const result = await erasePerson(actor, id);
+  if (!result.ok) return failure(result.error === "self" ? "eraseSelf" : "notFound", {});
+  revalidatePath("/admin/membres");
+  redirect(`/admin/membres/${id}?efface=1`);
 }

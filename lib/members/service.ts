@@ -73,6 +73,7 @@ export async function listMembers(actor: Actor, filter: MemberFilter = {}, today
 }
 
 export type MemberDetail = MemberRow & {
+  personId: string;
   phone: string | null;
   address: string | null;
   title: string | null;
@@ -97,6 +98,7 @@ export async function getMember(actor: Actor, id: string, today = new Date()): P
   const spans = spansOf(m.categoryAssignments).sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
   return {
     ...toRow(m, today),
+    personId: m.personId,
     phone: full.phone,
     address: full.address,
     title: full.title,

@@ -2,8 +2,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getMember, listCategories } from "@/lib/members/service";
-import { changeCategoryAction, inviteMemberAction, setArchivedAction, updateMemberAction } from "@/lib/members/actions";
-import { CategoryChangeForm, InviteForm, MemberForm } from "@/components/member-forms";
+import { changeCategoryAction, eraseMemberAction, inviteMemberAction, setArchivedAction, updateMemberAction } from "@/lib/members/actions";
+import { CategoryChangeForm, EraseForm, InviteForm, MemberForm } from "@/components/member-forms";
+import { ERASED_NAME } from "@/lib/members/privacy";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 export default async function MemberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -31,6 +32,7 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
         {flags.cree ? <Alert kind="success">{t("created")}</Alert> : null}
         {flags.archive ? <Alert kind="success">{t("archivedDone")}</Alert> : null}
         {flags.restaure ? <Alert kind="success">{t("restoredDone")}</Alert> : null}
+        {flags.efface ? <Alert kind="success">{t("erased")}</Alert> : null}
       </div>
 
       <Card title={t("identity")}>
@@ -109,6 +111,17 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
           </form>
         )}
       </Card>
+      {member.name !== ERASED_NAME && member.personId !== actor.personId ? (
+        <Card title={t("eraseTitle")}>
+          <details>
+            <summary className={`${secondaryButtonClass} cursor-pointer`}>{t("erase")}</summary>
+            <div className="mt-3 space-y-3">
+              <p>{t("eraseExplain", { name: member.name })}</p>
+              <EraseForm action={eraseMemberAction.bind(null, member.id)} name={member.name} />
+            </div>
+          </details>
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Mon profil" };
+
+export default async function ProfilePage() {
+  const actor = await requireActor("home.view");
+  const t = await getTranslations();
+  return (
+    <div className="space-y-6">
+      <PageTitle>{t("profile.title")}</PageTitle>
+      <Card title={t("profile.identity")}>
+        <dl className="grid gap-1 sm:grid-cols-[auto_1fr] sm:gap-x-4">
+          <dt className="font-medium">{t("profile.name")}</dt>
+          <dd>{actor.name}</dd>
+          <dt className="font-medium">{t("profile.email")}</dt>
+          <dd className="break-all">{actor.email ?? "—"}</dd>
+          <dt className="font-medium">{t("profile.cooperative")}</dt>
+          <dd>{actor.cooperativeName}</dd>
+          <dt className="font-medium">{t("profile.roles")}</dt>
+          <dd>{actor.roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
+        </dl>
+        <p className="mt-3 text-sm text-stone-700">{t("profile.changeHint")}</p>
+      </Card>
+      <Card title={t("profile.password")}>
+        <p className="mb-2">{t("profile.passwordText")}</p>
+        <TextLink href="/mot-de-passe/oublie">{t("profile.passwordLink")}</TextLink>
+      </Card>
+      <Card title={t("profile.dataTitle")}>
+        <p className="mb-3">{t("profile.dataText")}</p>
+        <a href="/profil/donnees" className={secondaryButtonClass} download>
+          {t("profile.download")}
+        </a>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { COORDINATOR, expectAccessible, signIn } from "./helpers";
+
+test("a member downloads everything the portal holds about them", async ({ page }) => {
+  await signIn(page, "salima.haddad@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Salima Haddad" })).toBeVisible();
+  await page.getByRole("link", { name: "Mon profil" }).click();
+  await expect(page.getByRole("heading", { name: "Mon profil" })).toBeVisible();
+  await expectAccessible(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger mes données" }).click()]);
+  const data = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  expect(data.person).toMatchObject({ name: "Salima Haddad", email: "salima.haddad@demo.portail-scic.fr" });
+  expect(data.memberships[0].categoryAssignments[0].category.name).toBe("usager·es et habitant·es");
+  expect(data.memberships[0].mandates[0].body.name).toBe("Conseil coopératif");
+});
+
+test("the coordinator erases a person: the name goes, the attendance stays as « un·e membre »", async ({ page }) => {
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/admin/membres?q=Duval");
+  await page.getByRole("link", { name: "Aurélie Duval" }).click();
+  await page.getByText("Effacer les données personnelles…").click();
+  await page.getByLabel("Pour confirmer, recopiez le nom : Aurélie Duval").fill("Aurelie");
+  await page.getByRole("button", { name: "Effacer définitivement" }).click();
+  await expect(page.getByText("Le nom recopié ne correspond pas : rien n'a été effacé.")).toBeVisible();
+  await page.getByLabel("Pour confirmer, recopiez le nom : Aurélie Duval").fill("Aurélie Duval");
+  await page.getByRole("button", { name: "Effacer définitivement" }).click();
+  await expect(page.getByText("Les données personnelles ont été effacées.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "un·e membre" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/reunions/conseil/3");
+  await expect(page.getByText("Aurélie Duval")).toHaveCount(0);
+  await expect(page.getByText(/un·e membre \(catégorie usager·es et habitant·es\)/)).toBeVisible();
+});
