@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isoDate, optionalInteger } from "@/lib/form-schema";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" });
 
 export const mandateSchema = z
   .object({
@@ -25,16 +25,5 @@ export const endMandateSchema = z.object({ endsOn: isoDate });
 export const commissionSchema = z.object({ name: z.string().trim().min(2, { error: "nameRequired" }).max(120) });
 
 export const seatsSchema = z.object({
-  seatsPerCollege: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v?.trim()) return null;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 50) {
-        ctx.addIssue({ code: "custom", message: "seatsInvalid" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  seatsPerCollege: optionalInteger(1, 50, "seatsInvalid"),
 });

@@ -4,7 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { dateKey, dayKey, parseDateKey } from "@/lib/dates";
-import { categoryOn } from "@/lib/members/category-history";
+import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { councilWarnings, type SeatView, type SeatWarning } from "@/lib/bodies/warnings";
 import type { MandateInput } from "@/lib/bodies/schema";
 import type { BodyKind, MandateRole } from "@/lib/generated/prisma/enums";
@@ -43,7 +43,7 @@ async function bodiesWithSeats(cooperativeId: string, day: Date): Promise<BodyVi
   return bodies.map((body) => {
     const seats: SeatRow[] = body.mandates.map((m) => {
       const held = categoryOn(
-        m.membership.categoryAssignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo })),
+        spansOf(m.membership.categoryAssignments),
         day,
       );
       const personCollegeId = m.membership.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null;
@@ -103,7 +103,7 @@ export async function addMandate(actor: Actor, bodyId: string, input: MandateInp
   let collegeId = input.collegeId;
   if (!collegeId && body.kind === "COUNCIL") {
     const held = categoryOn(
-      member.categoryAssignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo })),
+      spansOf(member.categoryAssignments),
       startsOn,
     );
     collegeId = member.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null;
@@ -225,7 +225,7 @@ export async function directory(actor: Actor, q?: string): Promise<DirectoryView
         name: m.person.name,
         category:
           categoryOn(
-            m.categoryAssignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo })),
+            spansOf(m.categoryAssignments),
             day,
           )?.categoryName ?? null,
         isCoordinator: m.isCoordinator,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
-import { categoryOn, previousCategory } from "@/lib/members/category-history";
+import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-history";
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
 import type { AgendaItemKind, MeetingStatus } from "@/lib/generated/prisma/enums";
 
@@ -86,12 +86,7 @@ export async function getMeeting(actor: Actor, bodySlug: string, number: number)
     select: { name: true },
   });
   const lines = meeting.attendances.map((a) => {
-    const spans = (a.membership?.categoryAssignments ?? []).map((c) => ({
-      categoryId: c.categoryId,
-      categoryName: c.category.name,
-      validFrom: c.validFrom,
-      validTo: c.validTo,
-    }));
+    const spans = spansOf(a.membership?.categoryAssignments ?? []);
     const isPresident = (a.membership?.mandates ?? []).some(
       (m) => m.bodyId === meeting.bodyId && m.role === "PRESIDENT" && mandateIsCurrent(m, meeting.startsAt),
     );

@@ -3,6 +3,11 @@ import { dateKey, dayKey } from "@/lib/dates";
 // A category held from validFrom (inclusive) to validTo (exclusive, null = still held).
 export type CategorySpan = { categoryId: string; categoryName: string; validFrom: Date; validTo: Date | null };
 
+// The register's rows (CategoryAssignment with its category) as spans.
+export function spansOf(assignments: readonly { categoryId: string; validFrom: Date; validTo: Date | null; category: { name: string } }[]): CategorySpan[] {
+  return assignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo }));
+}
+
 function holdsOn(span: CategorySpan, day: string): boolean {
   return dateKey(span.validFrom) <= day && (span.validTo === null || day < dateKey(span.validTo));
 }

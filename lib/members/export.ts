@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { dateKey } from "@/lib/dates";
-import { categoryOn } from "@/lib/members/category-history";
+import { categoryOn, spansOf } from "@/lib/members/category-history";
 
 // The same headers as the import reads, so an exported file imports back as it is.
 const HEADERS = ["Nom", "E-mail", "Téléphone", "Adresse", "Catégorie", "Date d'adhésion", "Parts", "Lettre d'information", "Statut", "Compte activé"];
@@ -24,7 +24,7 @@ export async function registerTable(actor: Actor, today = new Date()): Promise<s
     HEADERS,
     ...members.map((m) => {
       const category = categoryOn(
-        m.categoryAssignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo })),
+        spansOf(m.categoryAssignments),
         today,
       );
       return [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, isoDate } from "@/lib/form-schema";
 
 const optionalText = (max: number) =>
   z
@@ -8,12 +9,6 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "dateInvalid" });
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on");
 
 export const memberSchema = z
   .object({

@@ -6,7 +6,7 @@ import { createPasswordLink } from "@/lib/auth/service";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
 import { dateKey, dayKey, parseDateKey } from "@/lib/dates";
-import { categoryOn, type CategorySpan } from "@/lib/members/category-history";
+import { categoryOn, spansOf } from "@/lib/members/category-history";
 import type { CategoryChangeInput, MemberInput } from "@/lib/members/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -27,10 +27,6 @@ export type MemberRow = {
   invitedAt: Date | null;
   shares: number;
 };
-
-function spansOf(assignments: { categoryId: string; validFrom: Date; validTo: Date | null; category: { name: string } }[]): CategorySpan[] {
-  return assignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo }));
-}
 
 const rowInclude = {
   person: { select: { name: true, email: true, passwordHash: true, emailVerifiedAt: true } },
@@ -125,6 +121,11 @@ async function setNewsletterConsent(tx: Tx, cooperativeId: string, email: string
   }
 }
 
+function membershipFields(input: MemberInput) {
+  const { kind, isCoordinator, title, phone, address, shares } = input;
+  return { kind, isCoordinator, title, phone, address, shares, joinedOn: input.joinedOn ? parseDateKey(input.joinedOn) : null };
+}
+
 async function categoryIsOwn(actor: Actor, categoryId: string | null) {
   if (!categoryId) return true;
   return (await db.category.count({ where: { id: categoryId, cooperativeId: actor.cooperativeId } })) === 1;
@@ -140,17 +141,7 @@ export async function createMember(actor: Actor, input: MemberInput, now = new D
     if (person && (await tx.membership.count({ where: { cooperativeId, personId: person.id } })) > 0) return null;
     person ??= await tx.person.create({ data: { name: input.name, email: input.email } });
     const membership = await tx.membership.create({
-      data: {
-        cooperativeId,
-        personId: person.id,
-        kind: input.kind,
-        isCoordinator: input.isCoordinator,
-        title: input.title,
-        phone: input.phone,
-        address: input.address,
-        joinedOn: input.joinedOn ? parseDateKey(input.joinedOn) : null,
-        shares: input.shares,
-      },
+      data: { cooperativeId, personId: person.id, ...membershipFields(input) },
     });
     if (input.categoryId) {
       await tx.categoryAssignment.create({
@@ -179,15 +170,7 @@ export async function updateMember(actor: Actor, id: string, input: MemberInput,
     await tx.person.update({ where: { id: membership.personId }, data: { name: input.name, email: input.email } });
     await tx.membership.update({
       where: { id },
-      data: {
-        kind: input.kind,
-        isCoordinator: input.isCoordinator,
-        title: input.title,
-        phone: input.phone,
-        address: input.address,
-        joinedOn: input.joinedOn ? parseDateKey(input.joinedOn) : null,
-        shares: input.shares,
-      },
+      data: membershipFields(input),
     });
     await setNewsletterConsent(tx, actor.cooperativeId, input.email, input.name, input.newsletterConsent, now);
     await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "member.updated", entityType: "Membership", entityId: id, before: before as never, after: input as never });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseFraction } from "@/lib/statutes/fractions";
 import { parsePercent } from "@/lib/statutes/college-rules";
+import { checkbox, optionalInteger } from "@/lib/form-schema";
 
 const CATEGORY_KINDS = ["BENEFICIARY", "EMPLOYEE", "PRODUCER", "OTHER"] as const;
 
@@ -40,10 +41,6 @@ const fraction = z.string().transform((text, ctx) => {
   }
   return value;
 });
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on");
 
 export const statutesSchema = z
   .object({
@@ -59,18 +56,7 @@ export const statutesSchema = z
     emptyCollegeRule: z.enum(["REDISTRIBUTE", "COUNT_AS_ZERO"]),
     proxySameCollege: checkbox,
     proxyCapRule: z.enum(["LEGAL_DEFAULT", "FIXED"]),
-    proxyCapFixed: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v?.trim()) return null;
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 1000) {
-          ctx.addIssue({ code: "custom", message: "proxyCapInvalid" });
-          return z.NEVER;
-        }
-        return n;
-      }),
+    proxyCapFixed: optionalInteger(0, 1000, "proxyCapInvalid"),
     blankProxyFollowsCouncil: checkbox,
     writtenConsultationsAllowed: checkbox,
     voteChangeAllowed: checkbox,

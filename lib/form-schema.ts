@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+// Pieces of zod schemas that several forms share; messages are keys of errors.* in lib/i18n.
+
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "dateInvalid" });
+
+// An empty field is null; otherwise a whole number between min and max.
+export function optionalInteger(min: number, max: number, message: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
