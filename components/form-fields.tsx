@@ -4,7 +4,7 @@ import type { FormState } from "@/lib/form-result";
 import { Field, inputClass } from "@/components/ui";
 
 // Text inputs wired to a form state: the error under the field, what was typed kept.
-export function useFormFields(state: FormState, initial: Record<string, string> = {}) {
+export function useFormFields(state: FormState<unknown>, initial: Record<string, string> = {}) {
   const te = useTranslations("errors");
   const values = state && !state.ok ? state.values : initial;
   const errors = state && !state.ok ? state.fieldErrors : {};

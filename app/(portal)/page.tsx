@@ -6,9 +6,9 @@ import { nextMeeting } from "@/lib/meetings/service";
 import { latestDecisions } from "@/lib/decisions/service";
 import { openQuestionsFor } from "@/lib/votes/service";
 import { countIdeasToRead } from "@/lib/ideas/service";
-import { MeetingLink } from "@/components/meeting-link";
+import { MeetingLink, meetingHref } from "@/components/meeting-link";
 import { AdminEntries } from "@/components/admin-entries";
-import { buttonClass, Card, Empty, PageTitle, TextLink } from "@/components/ui";
+import { buttonClass, Card, Empty, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 // What concerns the person: the next meeting, open votes, latest decisions, the idea box.
 export default async function HomePage() {
@@ -33,6 +33,18 @@ export default async function HomePage() {
         {can(actor.roles, "meeting.read") ? (
           <Card title={t("home.nextMeeting")} action={<TextLink href="/reunions">{t("home.seeAll")}</TextLink>}>
             {meeting ? <MeetingLink meeting={meeting} /> : <Empty>{t("home.noNextMeeting")}</Empty>}
+            {can(actor.roles, "meeting.manage") ? (
+              <div className="mt-3 flex flex-wrap gap-2">
+                {meeting ? (
+                  <Link href={`${meetingHref(meeting)}/preparer`} className={buttonClass}>
+                    {t("home.prepareMeeting", { number: meeting.number })}
+                  </Link>
+                ) : null}
+                <Link href="/reunions/nouvelle" className={secondaryButtonClass}>
+                  {t("meetingAdmin.newMeeting")}
+                </Link>
+              </div>
+            ) : null}
           </Card>
         ) : null}
         {can(actor.roles, "vote.castAssembly") ? (

@@ -4,7 +4,12 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-history";
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
-import type { AgendaItemKind, MeetingStatus } from "@/lib/generated/prisma/enums";
+import { recordAudit } from "@/lib/audit/record";
+import { computeQuorum, isPresentAt, quorumThreshold, type QuorumResult } from "@/lib/meetings/quorum";
+import type { AgendaItemInput, ATTENDANCE_STATUSES, MeetingInput, NewMeetingInput } from "@/lib/meetings/schema";
+import type { Fraction } from "@/lib/statutes/fractions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AgendaItemKind, AttendanceStatus, BodyKind, MeetingStatus } from "@/lib/generated/prisma/enums";
 
 export type MeetingListItem = {
   id: string;
@@ -113,4 +118,362 @@ export async function getMeeting(actor: Actor, bodySlug: string, number: number)
     })),
     attendance: summarizeAttendance(lines, colleges.map((c) => c.name)),
   };
+}
+
+// ───────────────────────────── Preparing and running a meeting (coordinator) ─────────────────────────────
+
+export type MeetingFailure = "notFound" | "bodyUnknown" | "presenterUnknown" | "notBodyMember" | "closed" | "cancelled" | "memberUnknown";
+export type MeetingResult<T = null> = { ok: true; data: T } | { ok: false; error: MeetingFailure };
+
+async function ownMeeting(actor: Actor, meetingId: string) {
+  return db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId }, include: { body: true } });
+}
+
+// The number follows the body's last one (n° 4 after n° 3); two coordinators creating at the
+// same moment cannot get the same number (unique per body; the loser retries).
+export async function createMeeting(actor: Actor, input: NewMeetingInput): Promise<MeetingResult<{ bodySlug: string; number: number }>> {
+  authorize(actor, "meeting.manage");
+  const body = await db.body.findFirst({ where: { id: input.bodyId, cooperativeId: actor.cooperativeId } });
+  if (!body) return { ok: false, error: "bodyUnknown" };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const meeting = await db.$transaction(async (tx) => {
+        const last = await tx.meeting.aggregate({ where: { bodyId: body.id }, _max: { number: true } });
+        const created = await tx.meeting.create({
+          data: {
+            cooperativeId: actor.cooperativeId,
+            bodyId: body.id,
+            number: (last._max.number ?? 0) + 1,
+            startsAt: input.startsAt,
+            place: input.place,
+            videoUrl: input.videoUrl,
+            title: input.title,
+            assemblyType: body.kind === "GENERAL_ASSEMBLY" ? "ORDINARY" : null,
+          },
+        });
+        await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "meeting.created", entityType: "Meeting", entityId: created.id, after: { number: created.number, startsAt: created.startsAt.toISOString() } });
+        return created;
+      });
+      return { ok: true, data: { bodySlug: body.slug, number: meeting.number } };
+    } catch (error) {
+      if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
+      throw error;
+    }
+  }
+}
+
+export async function updateMeeting(actor: Actor, meetingId: string, input: MeetingInput): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (meeting.status === "CANCELLED") return { ok: false, error: "cancelled" };
+  const dateChanged = meeting.startsAt.getTime() !== input.startsAt.getTime();
+  await db.$transaction(async (tx) => {
+    await tx.meeting.update({
+      where: { id: meetingId },
+      // A new date raises the calendar SEQUENCE, so calendars replace the old invitation.
+      data: { startsAt: input.startsAt, place: input.place, videoUrl: input.videoUrl, title: input.title, ...(dateChanged ? { icsSequence: { increment: 1 } } : {}) },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "meeting.updated",
+      entityType: "Meeting",
+      entityId: meetingId,
+      before: { startsAt: meeting.startsAt.toISOString(), place: meeting.place, videoUrl: meeting.videoUrl },
+      after: { startsAt: input.startsAt.toISOString(), place: input.place, videoUrl: input.videoUrl },
+    });
+  });
+  return { ok: true, data: null };
+}
+
+const NEXT_STATUS: Record<MeetingStatus, MeetingStatus[]> = {
+  PLANNED: ["INVITED", "HELD", "CANCELLED"],
+  INVITED: ["HELD", "CANCELLED"],
+  HELD: ["CLOSED"],
+  CLOSED: [],
+  CANCELLED: [],
+};
+
+export function nextStatuses(status: MeetingStatus): MeetingStatus[] {
+  return NEXT_STATUS[status];
+}
+
+export async function setMeetingStatus(actor: Actor, meetingId: string, status: MeetingStatus): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (!NEXT_STATUS[meeting.status].includes(status)) return { ok: false, error: meeting.status === "CANCELLED" ? "cancelled" : "closed" };
+  await db.$transaction(async (tx) => {
+    await tx.meeting.update({ where: { id: meetingId }, data: { status, ...(status === "CANCELLED" ? { icsSequence: { increment: 1 } } : {}) } });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "meeting.status", entityType: "Meeting", entityId: meetingId, before: { status: meeting.status }, after: { status } });
+  });
+  return { ok: true, data: null };
+}
+
+async function presenterIsOwn(actor: Actor, presenterId: string | null) {
+  return !presenterId || (await db.membership.count({ where: { id: presenterId, cooperativeId: actor.cooperativeId } })) === 1;
+}
+
+export async function addAgendaItem(actor: Actor, meetingId: string, input: AgendaItemInput): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  if (!(await presenterIsOwn(actor, input.presenterId))) return { ok: false, error: "presenterUnknown" };
+  await db.$transaction(async (tx) => {
+    const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
+    const item = await tx.agendaItem.create({ data: { cooperativeId: actor.cooperativeId, meetingId, position: (last._max.position ?? -1) + 1, ...input } });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "agenda.added", entityType: "AgendaItem", entityId: item.id, after: input });
+  });
+  return { ok: true, data: null };
+}
+
+export async function updateAgendaItem(actor: Actor, itemId: string, input: AgendaItemInput): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const item = await db.agendaItem.findFirst({ where: { id: itemId, cooperativeId: actor.cooperativeId }, include: { meeting: true } });
+  if (!item) return { ok: false, error: "notFound" };
+  if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  if (!(await presenterIsOwn(actor, input.presenterId))) return { ok: false, error: "presenterUnknown" };
+  await db.$transaction(async (tx) => {
+    await tx.agendaItem.update({ where: { id: itemId }, data: input });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "agenda.updated", entityType: "AgendaItem", entityId: itemId, before: { title: item.title, kind: item.kind }, after: input });
+  });
+  return { ok: true, data: null };
+}
+
+export async function removeAgendaItem(actor: Actor, itemId: string): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const item = await db.agendaItem.findFirst({ where: { id: itemId, cooperativeId: actor.cooperativeId }, include: { meeting: true } });
+  if (!item) return { ok: false, error: "notFound" };
+  if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  await db.$transaction(async (tx) => {
+    await tx.agendaItem.delete({ where: { id: itemId } });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "agenda.removed", entityType: "AgendaItem", entityId: itemId, before: { title: item.title, kind: item.kind } });
+  });
+  return { ok: true, data: null };
+}
+
+// Moves an item one place up or down; positions are renumbered 0..n-1.
+export async function moveAgendaItem(actor: Actor, itemId: string, direction: "up" | "down"): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const item = await db.agendaItem.findFirst({ where: { id: itemId, cooperativeId: actor.cooperativeId }, include: { meeting: true } });
+  if (!item) return { ok: false, error: "notFound" };
+  if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  await db.$transaction(async (tx) => {
+    const items = await tx.agendaItem.findMany({ where: { meetingId: item.meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+    const index = items.findIndex((i) => i.id === itemId);
+    const target = direction === "up" ? index - 1 : index + 1;
+    if (target < 0 || target >= items.length) return;
+    [items[index], items[target]] = [items[target]!, items[index]!];
+    for (const [position, { id }] of items.entries()) await tx.agendaItem.update({ where: { id }, data: { position } });
+  });
+  return { ok: true, data: null };
+}
+
+export type AttendanceRow = {
+  membershipId: string | null;
+  attendanceId: string | null;
+  name: string;
+  category: string | null;
+  isPresident: boolean;
+  isBodyMember: boolean;
+  status: AttendanceStatus | null;
+  rsvp: "PRESENT" | "EXCUSED" | null;
+  rsvpNote: string | null;
+  arrivedAt: Date | null;
+  leftAt: Date | null;
+  guestRole: string | null;
+};
+
+export type AttendanceSheet = {
+  meeting: MeetingListItem & { id: string; bodyKind: BodyKind };
+  rows: AttendanceRow[];
+  quorum: QuorumResult & { threshold: Fraction };
+  instant: Date;
+};
+
+// Every seated member of the body that day, then the guests; quorum at `at`, by default "now in
+// the room": now, but not before the start, nor before the last arrival or departure recorded.
+export async function attendanceSheet(actor: Actor, meetingId: string, at?: Date): Promise<AttendanceSheet | null> {
+  authorize(actor, "meeting.manage");
+  const meeting = await db.meeting.findFirst({
+    where: { id: meetingId, cooperativeId: actor.cooperativeId },
+    include: { body: true, attendances: { include: { membership: { include: { person: { select: { name: true } }, categoryAssignments: { include: { category: true } } } } } } },
+  });
+  if (!meeting) return null;
+  const day = meeting.startsAt;
+  const [seated, colleges, statutes] = await Promise.all([
+    bodyMembersOn(meeting.body, day),
+    db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, select: { id: true, weightBp: true } }),
+    db.statuteSettings.findUnique({ where: { cooperativeId: actor.cooperativeId } }),
+  ]);
+  const byMember = new Map(meeting.attendances.filter((a) => a.membershipId).map((a) => [a.membershipId!, a]));
+  const rows: AttendanceRow[] = seated.map((s) => {
+    const a = byMember.get(s.membershipId);
+    return {
+      membershipId: s.membershipId,
+      attendanceId: a?.id ?? null,
+      name: s.name,
+      category: s.categoryName,
+      isPresident: s.isPresident,
+      isBodyMember: true,
+      status: a?.status ?? null,
+      rsvp: a?.rsvp ?? null,
+      rsvpNote: a?.rsvpNote ?? null,
+      arrivedAt: a?.arrivedAt ?? null,
+      leftAt: a?.leftAt ?? null,
+      guestRole: null,
+    };
+  });
+  const seatedIds = new Set(seated.map((s) => s.membershipId));
+  for (const a of meeting.attendances.filter((a) => a.status === "GUEST" || (a.membershipId && !seatedIds.has(a.membershipId)))) {
+    rows.push({
+      membershipId: a.membershipId,
+      attendanceId: a.id,
+      name: a.membership?.person.name ?? a.guestName ?? "",
+      category: a.membership ? (categoryOn(spansOf(a.membership.categoryAssignments), day)?.categoryName ?? null) : null,
+      isPresident: false,
+      isBodyMember: false,
+      status: a.status,
+      rsvp: a.rsvp,
+      rsvpNote: a.rsvpNote,
+      arrivedAt: a.arrivedAt,
+      leftAt: a.leftAt,
+      guestRole: a.guestRole ?? a.membership?.title ?? null,
+    });
+  }
+  const threshold = quorumThreshold(meeting.body, meeting, statutes ?? { agoQuorumFirstNum: 1, agoQuorumFirstDen: 5, agoQuorumSecondNum: 0, agoQuorumSecondDen: 1, ageQuorumFirstNum: 1, ageQuorumFirstDen: 4, ageQuorumSecondNum: 1, ageQuorumSecondDen: 5 });
+  const moments = [Date.now(), meeting.startsAt.getTime(), ...rows.flatMap((r) => [r.arrivedAt?.getTime() ?? 0, r.leftAt?.getTime() ?? 0])];
+  const instant = at ?? new Date(Math.max(...moments));
+  const presentIds = new Set(
+    rows.filter((r) => r.isBodyMember && r.membershipId && isPresentAt({ memberId: r.membershipId, status: r.status, arrivedAt: r.arrivedAt, leftAt: r.leftAt }, instant)).map((r) => r.membershipId!),
+  );
+  const quorum = computeQuorum({
+    members: seated.map((s) => ({ id: s.membershipId, collegeId: s.collegeId })),
+    presentIds,
+    threshold,
+    basis: meeting.body.kind === "GENERAL_ASSEMBLY" ? (statutes?.quorumBasis ?? "HEADS") : "HEADS",
+    colleges,
+  });
+  return { meeting: { ...toListItem(meeting), id: meeting.id, bodyKind: meeting.body.kind }, rows, quorum: { ...quorum, threshold }, instant };
+}
+
+// Who belongs to the body on `day`: seated members of a council or commission (current
+// mandate), every active associé·e for a general assembly; with the category held that day.
+async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperativeId: string }, day: Date) {
+  const memberships =
+    body.kind === "GENERAL_ASSEMBLY"
+      ? await db.membership.findMany({ where: { cooperativeId: body.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" }, include: { person: { select: { name: true } }, categoryAssignments: { include: { category: true } }, mandates: { where: { bodyId: body.id } } } })
+      : (
+          await db.mandate.findMany({
+            where: { bodyId: body.id, startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gt: day } }], membership: { status: "ACTIVE" } },
+            include: { membership: { include: { person: { select: { name: true } }, categoryAssignments: { include: { category: true } }, mandates: { where: { bodyId: body.id } } } } },
+          })
+        ).map((m) => m.membership);
+  const unique = [...new Map(memberships.map((m) => [m.id, m])).values()];
+  return unique
+    .map((m) => {
+      const held = categoryOn(spansOf(m.categoryAssignments), day);
+      return {
+        membershipId: m.id,
+        name: m.person.name,
+        categoryName: held?.categoryName ?? null,
+        collegeId: m.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null,
+        isPresident: m.mandates.some((x) => x.role === "PRESIDENT" && mandateIsCurrent(x, day)),
+      };
+    })
+    .sort((a, b) => Number(b.isPresident) - Number(a.isPresident) || a.name.localeCompare(b.name, "fr"));
+}
+
+async function auditIfClosed(tx: Prisma.TransactionClient, actor: Actor, meeting: { id: string; status: MeetingStatus }, before: unknown, after: unknown) {
+  // Corrections after the meeting is closed are the coordinator's, and leave a trace.
+  if (meeting.status !== "CLOSED") return;
+  await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "attendance.corrected", entityType: "Meeting", entityId: meeting.id, before: before as never, after: after as never });
+}
+
+export async function markAttendance(actor: Actor, meetingId: string, membershipId: string, status: (typeof ATTENDANCE_STATUSES)[number], at = new Date()): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (meeting.status === "CANCELLED") return { ok: false, error: "cancelled" };
+  const seated = await bodyMembersOn(meeting.body, meeting.startsAt);
+  // Only the body's members are recorded as members; anyone else comes in as a guest.
+  if (!seated.some((s) => s.membershipId === membershipId)) return { ok: false, error: "notBodyMember" };
+  const existing = await db.attendance.findUnique({ where: { meetingId_membershipId: { meetingId, membershipId } } });
+  // Arriving after the start is noted; a member marked present before the start arrives at the start.
+  const arrivedAt = status === "PRESENT" ? (existing?.status === "PRESENT" ? existing.arrivedAt : at > meeting.startsAt ? at : meeting.startsAt) : null;
+  await db.$transaction(async (tx) => {
+    await tx.attendance.upsert({
+      where: { meetingId_membershipId: { meetingId, membershipId } },
+      create: { cooperativeId: actor.cooperativeId, meetingId, membershipId, status, arrivedAt },
+      update: { status, arrivedAt, leftAt: status === "PRESENT" ? existing?.leftAt ?? null : null },
+    });
+    await auditIfClosed(tx, actor, meeting, { membershipId, status: existing?.status ?? null }, { membershipId, status });
+  });
+  return { ok: true, data: null };
+}
+
+export async function setDeparture(actor: Actor, meetingId: string, membershipId: string, leftAt: Date | null): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  const existing = await db.attendance.findUnique({ where: { meetingId_membershipId: { meetingId, membershipId } } });
+  if (!existing || existing.status !== "PRESENT") return { ok: false, error: "memberUnknown" };
+  const departure = leftAt && existing.arrivedAt && leftAt <= existing.arrivedAt ? new Date(existing.arrivedAt.getTime() + 60_000) : leftAt;
+  await db.$transaction(async (tx) => {
+    await tx.attendance.update({ where: { id: existing.id }, data: { leftAt: departure } });
+    await auditIfClosed(tx, actor, meeting, { membershipId, leftAt: existing.leftAt }, { membershipId, leftAt: departure });
+  });
+  return { ok: true, data: null };
+}
+
+export async function addGuest(actor: Actor, meetingId: string, guest: { membershipId: string | null; guestName: string | null; guestRole: string | null }): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (guest.membershipId && (await db.membership.count({ where: { id: guest.membershipId, cooperativeId: actor.cooperativeId } })) === 0) return { ok: false, error: "memberUnknown" };
+  await db.$transaction(async (tx) => {
+    if (guest.membershipId) {
+      await tx.attendance.upsert({
+        where: { meetingId_membershipId: { meetingId, membershipId: guest.membershipId } },
+        create: { cooperativeId: actor.cooperativeId, meetingId, membershipId: guest.membershipId, status: "GUEST", guestRole: guest.guestRole },
+        update: { status: "GUEST", guestRole: guest.guestRole, arrivedAt: null, leftAt: null },
+      });
+    } else {
+      await tx.attendance.create({ data: { cooperativeId: actor.cooperativeId, meetingId, guestName: guest.guestName, guestRole: guest.guestRole, status: "GUEST" } });
+    }
+    await auditIfClosed(tx, actor, meeting, null, guest);
+  });
+  return { ok: true, data: null };
+}
+
+export async function removeGuest(actor: Actor, attendanceId: string): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const line = await db.attendance.findFirst({ where: { id: attendanceId, cooperativeId: actor.cooperativeId, status: "GUEST" }, include: { meeting: true } });
+  if (!line) return { ok: false, error: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.attendance.delete({ where: { id: attendanceId } });
+    await auditIfClosed(tx, actor, line.meeting, { guest: line.guestName ?? line.membershipId }, null);
+  });
+  return { ok: true, data: null };
+}
+
+export async function meetingForEdit(actor: Actor, bodySlug: string, number: number) {
+  authorize(actor, "meeting.manage");
+  return db.meeting.findFirst({
+    where: { cooperativeId: actor.cooperativeId, number, body: { slug: bodySlug, cooperativeId: actor.cooperativeId } },
+    include: { body: true, agendaItems: { orderBy: { position: "asc" }, include: { presenter: { select: { person: { select: { name: true } } } } } } },
+  });
+}
+
+export async function bodiesForMeetings(actor: Actor) {
+  authorize(actor, "meeting.manage");
+  return db.body.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true } });
+}
+
+export async function presenterChoices(actor: Actor) {
+  authorize(actor, "meeting.manage");
+  const members = await db.membership.findMany({ where: { cooperativeId: actor.cooperativeId, status: "ACTIVE" }, include: { person: { select: { name: true } } }, orderBy: { person: { name: "asc" } } });
+  return members.map((m) => ({ id: m.id, name: m.person.name }));
 }

@@ -3,7 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getMeeting } from "@/lib/meetings/service";
 import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
-import { Card, Empty, PageTitle, TextLink } from "@/components/ui";
+import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import { buttonClass, Card, Empty, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
@@ -20,6 +22,7 @@ export default async function MeetingPage({ params }: Props) {
   const meeting = await getMeeting(actor, body, parsed);
   if (!meeting) notFound();
   const t = await getTranslations("meetings");
+  const ta = await getTranslations("meetingAdmin");
   const format = await getFormatter();
 
   function describe(line: AttendanceLine) {
@@ -45,6 +48,16 @@ export default async function MeetingPage({ params }: Props) {
         <div className="mt-2">
           <PageTitle>{t("meetingTitle", { body: meeting.bodyName, number: meeting.number })}</PageTitle>
         </div>
+        {can(actor.roles, "meeting.manage") ? (
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Link href={`/reunions/${body}/${number}/preparer`} className={buttonClass}>
+              {ta("prepare")}
+            </Link>
+            <Link href={`/reunions/${body}/${number}/presences`} className={secondaryButtonClass}>
+              {ta("takeAttendance")}
+            </Link>
+          </div>
+        ) : null}
         <dl className="mt-2 grid gap-1 text-stone-800 sm:grid-cols-[auto_1fr] sm:gap-x-4">
           <dt className="font-medium">{t("date")}</dt>
           <dd>{format.dateTime(meeting.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</dd>

@@ -1,0 +1,124 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { meetingForEdit, nextStatuses, presenterChoices } from "@/lib/meetings/service";
+import { addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
+import { instantToLocalInput } from "@/lib/dates";
+import { AgendaItemForm, MeetingForm } from "@/components/meeting-forms";
+import { Alert, buttonClass, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+
+type Props = { params: Promise<{ body: string; number: string }>; searchParams: Promise<{ cree?: string }> };
+
+export default async function PrepareMeetingPage({ params, searchParams }: Props) {
+  const actor = await requireActor("meeting.manage");
+  const { body, number } = await params;
+  const { cree } = await searchParams;
+  const meeting = Number.isInteger(Number(number)) ? await meetingForEdit(actor, body, Number(number)) : null;
+  if (!meeting) notFound();
+  const [presenters, t, tm] = await Promise.all([presenterChoices(actor), getTranslations("meetingAdmin"), getTranslations("meetings")]);
+  const path = `/reunions/${body}/${number}/preparer`;
+  const closed = meeting.status === "CLOSED" || meeting.status === "CANCELLED";
+
+  return (
+    <div className="space-y-6">
+      <TextLink href={`/reunions/${body}/${number}`}>← {tm("meetingTitle", { body: meeting.body.name, number: meeting.number })}</TextLink>
+      <div>
+        <PageTitle>{t("prepareTitle", { body: meeting.body.name, number: meeting.number })}</PageTitle>
+        <p className="mt-1 text-stone-700">
+          {t("statusNow", { status: tm(`statuses.${meeting.status}`) })}
+        </p>
+      </div>
+      {cree ? <Alert kind="success">{t("created", { number: meeting.number })}</Alert> : null}
+
+      <div className="flex flex-wrap gap-2">
+        <a href={`/reunions/${body}/${number}/presences`} className={buttonClass}>
+          {t("takeAttendance")}
+        </a>
+        {nextStatuses(meeting.status).map((status) => (
+          <form key={status} action={setMeetingStatusAction.bind(null, meeting.id, path, status)}>
+            <button type="submit" className={secondaryButtonClass}>
+              {t(`toStatus.${status}`)}
+            </button>
+          </form>
+        ))}
+      </div>
+
+      <Card title={t("details")}>
+        {closed ? (
+          <p>{t("closedText")}</p>
+        ) : (
+          <MeetingForm
+            action={updateMeetingAction.bind(null, meeting.id, path)}
+            initial={{ startsAt: instantToLocalInput(meeting.startsAt), place: meeting.place ?? "", videoUrl: meeting.videoUrl ?? "", title: meeting.title ?? "" }}
+            submit={t("save")}
+            success={t("saved")}
+          />
+        )}
+      </Card>
+
+      <Card title={tm("agenda")}>
+        {meeting.agendaItems.length ? (
+          <ol className="space-y-3">
+            {meeting.agendaItems.map((item, index) => (
+              <li key={item.id} className="rounded-md border border-stone-200 p-3">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <p className="font-semibold">
+                      {index + 1}. {item.title}
+                    </p>
+                    <p className="text-sm text-stone-700">
+                      {tm(`kinds.${item.kind}`)}
+                      {item.presenter ? ` · ${tm("presenter", { name: item.presenter.person.name })}` : ""}
+                      {item.durationMinutes ? ` · ${tm("duration", { minutes: item.durationMinutes })}` : ""}
+                    </p>
+                  </div>
+                  {closed ? null : (
+                    <div className="flex gap-1">
+                      <form action={moveAgendaItemAction.bind(null, item.id, path, "up")}>
+                        <button type="submit" className={secondaryButtonClass} disabled={index === 0} aria-label={t("moveUp", { title: item.title })}>
+                          ↑
+                        </button>
+                      </form>
+                      <form action={moveAgendaItemAction.bind(null, item.id, path, "down")}>
+                        <button type="submit" className={secondaryButtonClass} disabled={index === meeting.agendaItems.length - 1} aria-label={t("moveDown", { title: item.title })}>
+                          ↓
+                        </button>
+                      </form>
+                    </div>
+                  )}
+                </div>
+                {closed ? null : (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm text-brand-700 underline">{t("editItem", { title: item.title })}</summary>
+                    <div className="mt-2 space-y-3">
+                      <AgendaItemForm
+                        action={updateAgendaItemAction.bind(null, item.id, path)}
+                        presenters={presenters}
+                        idPrefix={`item-${item.id}`}
+                        submit={t("saveItem")}
+                        initial={{ title: item.title, kind: item.kind, presenterId: item.presenterId ?? "", durationMinutes: item.durationMinutes?.toString() ?? "", description: item.description ?? "" }}
+                      />
+                      <form action={removeAgendaItemAction.bind(null, item.id, path)}>
+                        <button type="submit" className="min-h-11 rounded-md px-3 text-sm font-medium text-red-800 underline">
+                          {t("removeItem", { title: item.title })}
+                        </button>
+                      </form>
+                    </div>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-stone-700">{tm("noAgenda")}</p>
+        )}
+        {closed ? null : (
+          <div className="mt-4 border-t border-stone-200 pt-4">
+            <h3 className="mb-2 font-semibold">{t("addItem")}</h3>
+            <AgendaItemForm action={addAgendaItemAction.bind(null, meeting.id, path)} presenters={presenters} idPrefix="new-item" submit={t("addItemButton")} initial={{ kind: "DISCUSSION" }} />
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

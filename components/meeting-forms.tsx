@@ -1,0 +1,128 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { FormResult, FormState } from "@/lib/form-result";
+import { ActionForm } from "@/components/action-form";
+import { useFormFields } from "@/components/form-fields";
+import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+
+// Actions answer with the time of the change, so that a form that adds rows starts empty again.
+type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+type Choice = { id: string; name: string };
+
+function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
+  const t = useTranslations("meetingAdmin");
+  if (!state) return null;
+  if (state.ok) return success ? <Alert kind="success">{success}</Alert> : null;
+  const known = ["notFound", "bodyUnknown", "presenterUnknown", "notBodyMember", "closed", "cancelled", "memberUnknown"];
+  return <Alert kind="error">{known.includes(state.error) ? t(`errors.${state.error}`) : t("errors.form")}</Alert>;
+}
+
+export function MeetingForm({ action, bodies, initial, submit, success }: { action: Action; bodies?: Choice[]; initial: Record<string, string>; submit: string; success?: string }) {
+  const t = useTranslations("meetingAdmin");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props, textField } = useFormFields(state, initial);
+  return (
+    <ActionForm action={formAction} className="space-y-3" noValidate>
+      <div aria-live="polite">
+        <Outcome state={state} success={success} />
+      </div>
+      {bodies ? (
+        <Field id="bodyId" label={t("body")} error={errorOf("bodyId")}>
+          <select className={inputClass} {...props("bodyId")}>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        {textField("startsAt", t("startsAt"), { type: "datetime-local" })}
+        {textField("title", t("titleField"), { hint: t("titleHint") })}
+        {textField("place", t("place"))}
+        {textField("videoUrl", t("videoUrl"), { type: "url", hint: t("videoHint") })}
+      </div>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {submit}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function AgendaItemForm({ action, presenters, initial, submit, idPrefix }: { action: Action; presenters: Choice[]; initial: Record<string, string>; submit: string; idPrefix: string }) {
+  const t = useTranslations("meetingAdmin");
+  const tm = useTranslations("meetings");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state, initial);
+  const p = (name: string) => ({ ...props(name), id: `${idPrefix}-${name}`, "aria-describedby": `${idPrefix}-${name}-error` });
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok && !initial.title ? `added-${state.data}` : "editing"}>
+      <div aria-live="polite">
+        <Outcome state={state} />
+      </div>
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <Field id={`${idPrefix}-title`} label={t("itemTitle")} error={errorOf("title")}>
+          <input className={inputClass} {...p("title")} />
+        </Field>
+        <Field id={`${idPrefix}-kind`} label={t("itemKind")} error={errorOf("kind")}>
+          <select className={inputClass} {...p("kind")}>
+            {(["INFORMATION", "DISCUSSION", "DECISION", "OTHER_BUSINESS"] as const).map((k) => (
+              <option key={k} value={k}>
+                {tm(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${idPrefix}-presenterId`} label={t("presenter")} error={errorOf("presenterId")}>
+          <select className={inputClass} {...p("presenterId")}>
+            <option value="">{t("noPresenter")}</option>
+            {presenters.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${idPrefix}-durationMinutes`} label={t("duration")} error={errorOf("durationMinutes")}>
+          <input type="number" min={1} inputMode="numeric" className={inputClass} {...p("durationMinutes")} />
+        </Field>
+      </div>
+      <Field id={`${idPrefix}-description`} label={t("description")} error={errorOf("description")}>
+        <textarea rows={2} className={inputClass} {...p("description")} />
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {submit}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function GuestForm({ action, members }: { action: Action; members: Choice[] }) {
+  const t = useTranslations("meetingAdmin");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props, textField } = useFormFields(state, {});
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
+      <div aria-live="polite">
+        <Outcome state={state} success={t("guestAdded")} />
+      </div>
+      <Field id="membershipId" label={t("guestMember")} error={errorOf("membershipId")}>
+        <select className={inputClass} {...props("membershipId")}>
+          <option value="">{t("guestOutsider")}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {textField("guestName", t("guestName"))}
+      {textField("guestRole", t("guestRole"), { hint: t("guestRoleHint") })}
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("addGuest")}
+      </button>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,108 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { agendaItemSchema, ATTENDANCE_STATUSES, guestSchema, meetingSchema, newMeetingSchema } from "@/lib/meetings/schema";
+import {
+  addAgendaItem,
+  addGuest,
+  createMeeting,
+  markAttendance,
+  moveAgendaItem,
+  removeAgendaItem,
+  removeGuest,
+  setDeparture,
+  setMeetingStatus,
+  updateAgendaItem,
+  updateMeeting,
+  type MeetingResult,
+} from "@/lib/meetings/service";
+import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
+import type { MeetingStatus } from "@/lib/generated/prisma/enums";
+
+// The time of the change comes back, so that a form adding rows can start empty again.
+function settle(result: MeetingResult<unknown>, path: string, values: Record<string, string> = {}): FormResult<number> {
+  if (!result.ok) return failure(result.error, values);
+  revalidatePath(path);
+  return { ok: true, data: Date.now() };
+}
+
+export async function createMeetingAction(_: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const values = formValues(formData);
+  const parsed = newMeetingSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await createMeeting(actor, parsed.data);
+  if (!result.ok) return failure(result.error, values);
+  redirect(`/reunions/${result.data.bodySlug}/${result.data.number}/preparer?cree=1`);
+}
+
+export async function updateMeetingAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const values = formValues(formData);
+  const parsed = meetingSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return settle(await updateMeeting(actor, meetingId, parsed.data), path, values);
+}
+
+export async function setMeetingStatusAction(meetingId: string, path: string, status: MeetingStatus) {
+  const actor = await requireActor("meeting.manage");
+  await setMeetingStatus(actor, meetingId, status);
+  revalidatePath(path);
+}
+
+export async function addAgendaItemAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const values = formValues(formData);
+  const parsed = agendaItemSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return settle(await addAgendaItem(actor, meetingId, parsed.data), path, values);
+}
+
+export async function updateAgendaItemAction(itemId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const values = formValues(formData);
+  const parsed = agendaItemSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return settle(await updateAgendaItem(actor, itemId, parsed.data), path, values);
+}
+
+export async function moveAgendaItemAction(itemId: string, path: string, direction: "up" | "down") {
+  const actor = await requireActor("meeting.manage");
+  await moveAgendaItem(actor, itemId, direction);
+  revalidatePath(path);
+}
+
+export async function removeAgendaItemAction(itemId: string, path: string) {
+  const actor = await requireActor("meeting.manage");
+  await removeAgendaItem(actor, itemId);
+  revalidatePath(path);
+}
+
+export async function markAttendanceAction(meetingId: string, membershipId: string, path: string, formData: FormData) {
+  const actor = await requireActor("meeting.manage");
+  const status = ATTENDANCE_STATUSES.find((s) => s === formData.get("status"));
+  if (!status) return;
+  await markAttendance(actor, meetingId, membershipId, status);
+  revalidatePath(path);
+}
+
+export async function departureAction(meetingId: string, membershipId: string, path: string, formData: FormData) {
+  const actor = await requireActor("meeting.manage");
+  await setDeparture(actor, meetingId, membershipId, formData.get("back") === "1" ? null : new Date());
+  revalidatePath(path);
+}
+
+export async function addGuestAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const values = formValues(formData);
+  const parsed = guestSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return settle(await addGuest(actor, meetingId, parsed.data), path, values);
+}
+
+export async function removeGuestAction(attendanceId: string, path: string) {
+  const actor = await requireActor("meeting.manage");
+  await removeGuest(actor, attendanceId);
+  revalidatePath(path);
+}
