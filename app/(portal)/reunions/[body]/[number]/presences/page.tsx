@@ -10,7 +10,7 @@ type Props = { params: Promise<{ body: string; number: string }> };
 
 const STATUS_STYLE = {
   PRESENT: "bg-green-700 text-white border-green-800",
-  EXCUSED: "bg-amber-600 text-white border-amber-700",
+  EXCUSED: "bg-amber-800 text-white border-amber-900",
   ABSENT: "bg-stone-700 text-white border-stone-800",
 } as const;
 
