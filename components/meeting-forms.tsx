@@ -126,3 +126,45 @@ export function GuestForm({ action, members }: { action: Action; members: Choice
     </ActionForm>
   );
 }
+
+export function SendInvitationsForm({ action, label }: { action: (state: FormState<number>) => Promise<FormResult<number>>; label: string }) {
+  const t = useTranslations("meetingAdmin");
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2">
+      <div aria-live="polite">{state?.ok ? <Alert kind="success">{t("invitationsSent", { count: state.data })}</Alert> : <Outcome state={state} />}</div>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+export function AnswerForm({ action, answer, note }: { action: Action; answer: "PRESENT" | "EXCUSED" | null; note: string | null }) {
+  const t = useTranslations("invitation");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { values } = useFormFields(state, { answer: answer ?? "", note: note ?? "" });
+  return (
+    <ActionForm action={formAction} className="space-y-3">
+      <div aria-live="polite">{state?.ok ? <Alert kind="success">{t("thanks")}</Alert> : <Outcome state={state} />}</div>
+      <fieldset className="space-y-1">
+        <legend className="font-medium">{t("question")}</legend>
+        {(["PRESENT", "EXCUSED"] as const).map((a) => (
+          <label key={a} className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="answer" value={a} defaultChecked={values.answer === a} className="size-5" />
+            {t(`answers.${a}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div>
+        <label htmlFor="note" className="block font-medium">
+          {t("note")}
+        </label>
+        <input id="note" name="note" defaultValue={values.note} maxLength={300} className={inputClass} />
+      </div>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("send")}
+      </button>
+    </ActionForm>
+  );
+}

@@ -19,6 +19,7 @@ const nextBin = path.join(root, "node_modules", ".bin", "next");
 
 let database: EmbeddedDb | null = null;
 let server: ChildProcess | null = null;
+let worker: ChildProcess | null = null;
 let stopping = false;
 
 function log(message: string) {
@@ -28,6 +29,7 @@ function log(message: string) {
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  if (worker && worker.exitCode === null) worker.kill("SIGTERM");
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once("exit", resolve));
     server.kill("SIGTERM");
@@ -140,6 +142,8 @@ async function main() {
     }
   }
 
+  // Jobs (reminders) run in their own process, never on a timer of the web server.
+  worker = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "scripts/worker.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
   server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { env, stdio: ["ignore", "inherit", "inherit"] });
   server.on("exit", (code) => void shutdown(code ?? 0));
 

@@ -6,6 +6,7 @@ import { agendaItemSchema, ATTENDANCE_STATUSES, guestSchema, meetingSchema, newM
 import {
   addAgendaItem,
   addGuest,
+  answerInvitation,
   createMeeting,
   markAttendance,
   moveAgendaItem,
@@ -17,6 +18,7 @@ import {
   updateMeeting,
   type MeetingResult,
 } from "@/lib/meetings/service";
+import { sendInvitations } from "@/lib/meetings/invitations";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import type { MeetingStatus } from "@/lib/generated/prisma/enums";
 
@@ -105,4 +107,21 @@ export async function removeGuestAction(attendanceId: string, path: string) {
   const actor = await requireActor("meeting.manage");
   await removeGuest(actor, attendanceId);
   revalidatePath(path);
+}
+
+export async function sendInvitationsAction(meetingId: string, path: string, _: FormState<number>): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const result = await sendInvitations(actor, meetingId);
+  if (!result.ok) return failure(result.error, {});
+  revalidatePath(path);
+  return { ok: true, data: result.sent };
+}
+
+export async function answerInvitationAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.read");
+  const values = formValues(formData);
+  const answer = values.answer === "EXCUSED" ? "EXCUSED" : values.answer === "PRESENT" ? "PRESENT" : null;
+  if (!answer) return failure("form", values, { answer: "answerRequired" });
+  const note = values.note?.trim().slice(0, 300) || null;
+  return settle(await answerInvitation(actor, meetingId, answer, note), path, values);
 }

@@ -5,6 +5,8 @@ import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-history";
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
 import { recordAudit } from "@/lib/audit/record";
+import { bodyMembersOn } from "@/lib/meetings/body-members";
+import { sendChangeNotice } from "@/lib/meetings/invitations";
 import { computeQuorum, isPresentAt, quorumThreshold, type QuorumResult } from "@/lib/meetings/quorum";
 import type { AgendaItemInput, ATTENDANCE_STATUSES, MeetingInput, NewMeetingInput } from "@/lib/meetings/schema";
 import type { Fraction } from "@/lib/statutes/fractions";
@@ -184,6 +186,8 @@ export async function updateMeeting(actor: Actor, meetingId: string, input: Meet
       after: { startsAt: input.startsAt.toISOString(), place: input.place, videoUrl: input.videoUrl },
     });
   });
+  // Invitations already out: calendars get the new date (same UID, higher SEQUENCE).
+  if (dateChanged && meeting.status === "INVITED") await sendChangeNotice(actor, meetingId, "update");
   return { ok: true, data: null };
 }
 
@@ -208,7 +212,34 @@ export async function setMeetingStatus(actor: Actor, meetingId: string, status: 
     await tx.meeting.update({ where: { id: meetingId }, data: { status, ...(status === "CANCELLED" ? { icsSequence: { increment: 1 } } : {}) } });
     await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "meeting.status", entityType: "Meeting", entityId: meetingId, before: { status: meeting.status }, after: { status } });
   });
+  if (status === "CANCELLED" && meeting.status === "INVITED") await sendChangeNotice(actor, meetingId, "cancellation");
   return { ok: true, data: null };
+}
+
+// A member of the body says in advance whether they will come; the coordinator sees it on the
+// attendance sheet. It is an answer, not the attendance itself.
+export async function answerInvitation(actor: Actor, meetingId: string, answer: "PRESENT" | "EXCUSED", note: string | null): Promise<MeetingResult> {
+  authorize(actor, "meeting.read");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (meeting.status !== "PLANNED" && meeting.status !== "INVITED") return { ok: false, error: "closed" };
+  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
+  if (!members.some((m) => m.membershipId === actor.membershipId)) return { ok: false, error: "notBodyMember" };
+  await db.attendance.upsert({
+    where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } },
+    create: { cooperativeId: actor.cooperativeId, meetingId, membershipId: actor.membershipId, rsvp: answer, rsvpNote: note },
+    update: { rsvp: answer, rsvpNote: note },
+  });
+  return { ok: true, data: null };
+}
+
+export async function myInvitation(actor: Actor, meetingId: string) {
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting || (meeting.status !== "PLANNED" && meeting.status !== "INVITED")) return null;
+  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
+  if (!members.some((m) => m.membershipId === actor.membershipId)) return null;
+  const line = await db.attendance.findUnique({ where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } } });
+  return { answer: line?.rsvp ?? null, note: line?.rsvpNote ?? null };
 }
 
 async function presenterIsOwn(actor: Actor, presenterId: string | null) {
@@ -357,33 +388,6 @@ export async function attendanceSheet(actor: Actor, meetingId: string, at?: Date
     colleges,
   });
   return { meeting: { ...toListItem(meeting), id: meeting.id, bodyKind: meeting.body.kind }, rows, quorum: { ...quorum, threshold }, instant };
-}
-
-// Who belongs to the body on `day`: seated members of a council or commission (current
-// mandate), every active associé·e for a general assembly; with the category held that day.
-async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperativeId: string }, day: Date) {
-  const memberships =
-    body.kind === "GENERAL_ASSEMBLY"
-      ? await db.membership.findMany({ where: { cooperativeId: body.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" }, include: { person: { select: { name: true } }, categoryAssignments: { include: { category: true } }, mandates: { where: { bodyId: body.id } } } })
-      : (
-          await db.mandate.findMany({
-            where: { bodyId: body.id, startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gt: day } }], membership: { status: "ACTIVE" } },
-            include: { membership: { include: { person: { select: { name: true } }, categoryAssignments: { include: { category: true } }, mandates: { where: { bodyId: body.id } } } } },
-          })
-        ).map((m) => m.membership);
-  const unique = [...new Map(memberships.map((m) => [m.id, m])).values()];
-  return unique
-    .map((m) => {
-      const held = categoryOn(spansOf(m.categoryAssignments), day);
-      return {
-        membershipId: m.id,
-        name: m.person.name,
-        categoryName: held?.categoryName ?? null,
-        collegeId: m.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null,
-        isPresident: m.mandates.some((x) => x.role === "PRESIDENT" && mandateIsCurrent(x, day)),
-      };
-    })
-    .sort((a, b) => Number(b.isPresident) - Number(a.isPresident) || a.name.localeCompare(b.name, "fr"));
 }
 
 async function auditIfClosed(tx: Prisma.TransactionClient, actor: Actor, meeting: { id: string; status: MeetingStatus }, before: unknown, after: unknown) {

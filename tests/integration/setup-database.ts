@@ -18,6 +18,8 @@ process.env.DATABASE_URL = url.toString();
 afterAll(async () => {
   const { db } = await import("@/lib/db");
   await db.$disconnect();
+  const queue = (globalThis as { boss?: Promise<{ stop: (o: object) => Promise<void> }> }).boss;
+  if (queue) await (await queue).stop({ graceful: false, wait: true });
   const cleanup = new pg.Client({ connectionString: serverUrl });
   await cleanup.connect();
   await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { calendarTokenOf } from "@/lib/meetings/invitations";
+import { siteUrl } from "@/lib/site-url";
 import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Mon profil" };
@@ -8,6 +10,7 @@ export const metadata: Metadata = { title: "Mon profil" };
 export default async function ProfilePage() {
   const actor = await requireActor("home.view");
   const t = await getTranslations();
+  const feedUrl = `${siteUrl()}/calendrier/${await calendarTokenOf(actor)}.ics`;
   return (
     <div className="space-y-6">
       <PageTitle>{t("profile.title")}</PageTitle>
@@ -27,6 +30,13 @@ export default async function ProfilePage() {
       <Card title={t("profile.password")}>
         <p className="mb-2">{t("profile.passwordText")}</p>
         <TextLink href="/mot-de-passe/oublie">{t("profile.passwordLink")}</TextLink>
+      </Card>
+      <Card title={t("profile.calendarTitle")}>
+        <p className="mb-2">{t("profile.calendarText")}</p>
+        <label htmlFor="feed" className="block font-medium">
+          {t("profile.calendarUrl")}
+        </label>
+        <input id="feed" readOnly value={feedUrl} className="block min-h-11 w-full rounded-md border border-stone-400 bg-stone-100 px-3 font-mono text-sm" />
       </Card>
       <Card title={t("profile.dataTitle")}>
         <p className="mb-3">{t("profile.dataText")}</p>

@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { getMeeting } from "@/lib/meetings/service";
+import { getMeeting, myInvitation } from "@/lib/meetings/service";
+import { answerInvitationAction } from "@/lib/meetings/actions";
+import { AnswerForm } from "@/components/meeting-forms";
 import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
@@ -23,6 +25,8 @@ export default async function MeetingPage({ params }: Props) {
   if (!meeting) notFound();
   const t = await getTranslations("meetings");
   const ta = await getTranslations("meetingAdmin");
+  const ti = await getTranslations("invitation");
+  const invitation = await myInvitation(actor, meeting.id);
   const format = await getFormatter();
 
   function describe(line: AttendanceLine) {
@@ -77,6 +81,17 @@ export default async function MeetingPage({ params }: Props) {
           <dd>{t(`statuses.${meeting.status}`)}</dd>
         </dl>
       </div>
+
+      {invitation ? (
+        <Card title={ti("title")}>
+          <AnswerForm action={answerInvitationAction.bind(null, meeting.id, `/reunions/${body}/${number}`)} answer={invitation.answer} note={invitation.note} />
+        </Card>
+      ) : null}
+      <p>
+        <a href={`/reunions/${body}/${number}/ics`} className="font-medium text-brand-700 underline underline-offset-2" download>
+          {ti("addToCalendar")}
+        </a>
+      </p>
 
       <Card title={t("agenda")}>
         {meeting.agenda.length ? (

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { meetingForEdit, nextStatuses, presenterChoices } from "@/lib/meetings/service";
-import { addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
+import { attendanceSheet, meetingForEdit, nextStatuses, presenterChoices } from "@/lib/meetings/service";
+import { sendInvitationsAction, addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
 import { instantToLocalInput } from "@/lib/dates";
-import { AgendaItemForm, MeetingForm } from "@/components/meeting-forms";
+import { AgendaItemForm, MeetingForm, SendInvitationsForm } from "@/components/meeting-forms";
 import { Alert, buttonClass, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ body: string; number: string }>; searchParams: Promise<{ cree?: string }> };
@@ -15,7 +15,8 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
   const { cree } = await searchParams;
   const meeting = Number.isInteger(Number(number)) ? await meetingForEdit(actor, body, Number(number)) : null;
   if (!meeting) notFound();
-  const [presenters, t, tm] = await Promise.all([presenterChoices(actor), getTranslations("meetingAdmin"), getTranslations("meetings")]);
+  const [presenters, sheet, t, tm] = await Promise.all([presenterChoices(actor), attendanceSheet(actor, meeting.id), getTranslations("meetingAdmin"), getTranslations("meetings")]);
+  const answered = (sheet?.rows ?? []).filter((r) => r.rsvp);
   const path = `/reunions/${body}/${number}/preparer`;
   const closed = meeting.status === "CLOSED" || meeting.status === "CANCELLED";
 
@@ -42,6 +43,26 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
           </form>
         ))}
       </div>
+
+      {meeting.status === "PLANNED" || meeting.status === "INVITED" ? (
+        <Card title={t("invitationTitle")}>
+          <p className="mb-3 text-stone-700">{t("invitationText")}</p>
+          <SendInvitationsForm action={sendInvitationsAction.bind(null, meeting.id, path)} label={meeting.status === "INVITED" ? t("resendInvitations") : t("sendInvitations")} />
+          <h3 className="mt-4 font-semibold">{t("answersTitle", { present: answered.filter((r) => r.rsvp === "PRESENT").length, excused: answered.filter((r) => r.rsvp === "EXCUSED").length })}</h3>
+          {answered.length ? (
+            <ul className="mt-1 space-y-1">
+              {answered.map((r) => (
+                <li key={r.membershipId}>
+                  {r.name} : {t(`answer.${r.rsvp}`)}
+                  {r.rsvpNote ? ` (« ${r.rsvpNote} »)` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-stone-700">{t("noAnswers")}</p>
+          )}
+        </Card>
+      ) : null}
 
       <Card title={t("details")}>
         {closed ? (

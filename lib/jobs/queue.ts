@@ -1,0 +1,42 @@
+import "server-only";
+import PgBoss from "pg-boss";
+
+// Jobs live in PostgreSQL (pg-boss), never in a timer of the web process: any app instance may
+// queue one, the worker process (scripts/worker.ts) runs it, and it survives restarts.
+export const QUEUES = { meetingReminder: "meeting-reminder" } as const;
+export type MeetingReminderJob = { meetingId: string; sequence: number };
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+async function startBoss(role: "sender" | "worker"): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: process.env.DATABASE_URL,
+    schema: "pgboss",
+    // Only the worker supervises and maintains the queues; the web app only sends.
+    supervise: role === "worker",
+    schedule: role === "worker",
+  });
+  boss.on("error", (error) => console.error("pg-boss:", error));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  return boss;
+}
+
+export function senderBoss(): Promise<PgBoss> {
+  globalForBoss.boss ??= startBoss("sender");
+  return globalForBoss.boss;
+}
+
+export function workerBoss(): Promise<PgBoss> {
+  return startBoss("worker");
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// The day before, at the same time; one job per meeting and calendar sequence (a new date
+// queues a new reminder and the old one finds its sequence outdated).
+export async function scheduleMeetingReminder(meetingId: string, startsAt: Date, sequence: number) {
+  const boss = await senderBoss();
+  const startAfter = new Date(Math.max(Date.now(), startsAt.getTime() - DAY_MS));
+  await boss.send(QUEUES.meetingReminder, { meetingId, sequence } satisfies MeetingReminderJob, { startAfter, singletonKey: `${meetingId}:${sequence}` });
+}
