@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
+
+test("the coordinator sends the invitation; a council member answers; the coordinator sees the answer", async ({ page }) => {
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/reunions/conseil/4/preparer");
+  await page.getByRole("button", { name: "Envoyer la convocation" }).click();
+  await expect(page.getByText(/Convocation envoyée à 1[23] membres\./)).toBeVisible();
+  await expect(page.getByText("Statut : convoquée")).toBeVisible();
+
+  await page.goto("/admin/courriels");
+  const mail = page.getByRole("listitem").filter({ hasText: "Convocation – Conseil coopératif n° 4" }).filter({ hasText: "salima.haddad@demo.portail-scic.fr" });
+  await mail.locator("summary").click();
+  await expect(mail.locator("pre")).toContainText("Ordre du jour :");
+  await expect(mail.locator("pre")).toContainText("1. Approbation du compte rendu du conseil n° 3");
+  await signOut(page);
+
+  await signIn(page, "salima.haddad@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Salima Haddad" })).toBeVisible();
+  await page.getByRole("link", { name: "Conseil coopératif n° 4" }).click();
+  await expect(page.getByRole("heading", { name: "Serez-vous là ?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Je serai excusé·e").check();
+  await page.getByLabel("Un mot (facultatif)").fill("en formation ce jour-là");
+  await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
+  await expect(page.getByText("Merci, votre réponse est enregistrée.")).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ajouter à mon agenda (.ics)" }).click()]);
+  const ics = fs.readFileSync(await download.path(), "utf8").replace(/\r\n[ \t]/g, "");
+  expect(ics).toContain("BEGIN:VEVENT");
+  expect(ics).toContain("SUMMARY:Conseil coopératif n° 4");
+  expect(ics).toContain("1. Approbation du compte rendu du conseil n° 3");
+
+  await page.getByRole("link", { name: "Mon profil" }).click();
+  const feedUrl = await page.getByLabel("Adresse de mon calendrier").inputValue();
+  const feed = await (await page.request.get(feedUrl.replace(/^https?:\/\/[^/]+/, ""))).text();
+  expect(feed).toContain("SUMMARY:Conseil coopératif n° 4");
+  await signOut(page);
+
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/reunions/conseil/4/preparer");
+  await expect(page.getByText("Salima Haddad : excusé·e (« en formation ce jour-là »)")).toBeVisible();
+  await page.goto("/reunions/conseil/4/presences");
+  await expect(page.getByRole("listitem", { name: "Salima Haddad" })).toContainText("a répondu : excusé·e : « en formation ce jour-là »");
+});
