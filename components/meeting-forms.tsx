@@ -168,3 +168,25 @@ export function AnswerForm({ action, answer, note }: { action: Action; answer: "
     </ActionForm>
   );
 }
+
+export function DocumentUploadForm({ action, idPrefix, itemTitle }: { action: Action; idPrefix: string; itemTitle: string }) {
+  const t = useTranslations("meetingAdmin");
+  const [state, formAction, pending] = useActionState(action, null);
+  const error = state && !state.ok ? state.fieldErrors.file : undefined;
+  return (
+    <ActionForm action={formAction} className="space-y-1" key={state?.ok ? `added-${state.data}` : "editing"}>
+      <label htmlFor={`${idPrefix}-file`} className="block text-sm font-medium">
+        {t("attach", { title: itemTitle })}
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <input id={`${idPrefix}-file`} name="file" type="file" className="min-h-11 text-sm" aria-describedby={`${idPrefix}-file-error`} />
+        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+          {t("attachButton")}
+        </button>
+      </div>
+      <p id={`${idPrefix}-file-error`} className="text-sm font-medium text-red-700" aria-live="polite">
+        {error ? t(`documentErrors.${error}`) : null}
+      </p>
+    </ActionForm>
+  );
+}

@@ -19,6 +19,7 @@ import {
   type MeetingResult,
 } from "@/lib/meetings/service";
 import { sendInvitations } from "@/lib/meetings/invitations";
+import { attachDocument, removeDocument } from "@/lib/meetings/documents";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import type { MeetingStatus } from "@/lib/generated/prisma/enums";
 
@@ -124,4 +125,20 @@ export async function answerInvitationAction(meetingId: string, path: string, _:
   if (!answer) return failure("form", values, { answer: "answerRequired" });
   const note = values.note?.trim().slice(0, 300) || null;
   return settle(await answerInvitation(actor, meetingId, answer, note), path, values);
+}
+
+export async function attachDocumentAction(agendaItemId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return failure("fileEmpty", {}, { file: "fileEmpty" });
+  const result = await attachDocument(actor, agendaItemId, file);
+  if (!result.ok) return failure(result.error, {}, { file: result.error });
+  revalidatePath(path);
+  return { ok: true, data: Date.now() };
+}
+
+export async function removeDocumentAction(documentId: string, path: string) {
+  const actor = await requireActor("meeting.manage");
+  await removeDocument(actor, documentId);
+  revalidatePath(path);
 }

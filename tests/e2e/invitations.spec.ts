@@ -6,6 +6,13 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/reunions/conseil/4/preparer");
+  await page.getByLabel("Joindre un document à « Rapport d'activité »").setInputFiles({ name: "rapport-activite.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 rapport") });
+  await page.getByRole("button", { name: "Joindre", exact: true }).nth(1).click();
+  await expect(page.getByRole("link", { name: "rapport-activite.pdf" })).toBeVisible();
+  await page.getByLabel("Joindre un document à « Rapport d'activité »").setInputFiles({ name: "script.html", mimeType: "text/html", buffer: Buffer.from("<script>") });
+  await page.getByRole("button", { name: "Joindre", exact: true }).nth(1).click();
+  await expect(page.getByText("Ce type de fichier n'est pas accepté")).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Envoyer la convocation" }).click();
   await expect(page.getByText(/Convocation envoyée à 1[23] membres\./)).toBeVisible();
   await expect(page.getByText("Statut : convoquée")).toBeVisible();
@@ -27,6 +34,8 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
   await expect(page.getByText("Merci, votre réponse est enregistrée.")).toBeVisible();
 
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Document : rapport-activite.pdf" }).click()]);
+  expect(fs.readFileSync(await pdf.path(), "utf8")).toBe("%PDF-1.4 rapport");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ajouter à mon agenda (.ics)" }).click()]);
   const ics = fs.readFileSync(await download.path(), "utf8").replace(/\r\n[ \t]/g, "");
   expect(ics).toContain("BEGIN:VEVENT");

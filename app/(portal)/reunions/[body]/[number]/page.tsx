@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getMeeting, myInvitation } from "@/lib/meetings/service";
 import { answerInvitationAction } from "@/lib/meetings/actions";
 import { AnswerForm } from "@/components/meeting-forms";
+import { documentsByItem } from "@/lib/meetings/documents";
 import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
@@ -26,7 +27,7 @@ export default async function MeetingPage({ params }: Props) {
   const t = await getTranslations("meetings");
   const ta = await getTranslations("meetingAdmin");
   const ti = await getTranslations("invitation");
-  const invitation = await myInvitation(actor, meeting.id);
+  const [invitation, documents] = await Promise.all([myInvitation(actor, meeting.id), documentsByItem(actor, meeting.id)]);
   const format = await getFormatter();
 
   function describe(line: AttendanceLine) {
@@ -104,6 +105,13 @@ export default async function MeetingPage({ params }: Props) {
                   {item.presenter ? ` · ${t("presenter", { name: item.presenter })}` : ""}
                   {item.durationMinutes ? ` · ${t("duration", { minutes: item.durationMinutes })}` : ""}
                 </p>
+                {(documents.get(item.id) ?? []).map((d) => (
+                  <p key={d.id} className="text-sm">
+                    <a href={`/documents/${d.id}`} className="text-brand-700 underline">
+                      {t("document", { name: d.filename })}
+                    </a>
+                  </p>
+                ))}
               </li>
             ))}
           </ol>

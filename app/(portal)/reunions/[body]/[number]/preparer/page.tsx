@@ -2,9 +2,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { attendanceSheet, meetingForEdit, nextStatuses, presenterChoices } from "@/lib/meetings/service";
-import { sendInvitationsAction, addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
+import { attachDocumentAction, removeDocumentAction, sendInvitationsAction, addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
 import { instantToLocalInput } from "@/lib/dates";
-import { AgendaItemForm, MeetingForm, SendInvitationsForm } from "@/components/meeting-forms";
+import { AgendaItemForm, DocumentUploadForm, MeetingForm, SendInvitationsForm } from "@/components/meeting-forms";
+import { documentsByItem } from "@/lib/meetings/documents";
 import { Alert, buttonClass, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ body: string; number: string }>; searchParams: Promise<{ cree?: string }> };
@@ -17,6 +18,7 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
   if (!meeting) notFound();
   const [presenters, sheet, t, tm] = await Promise.all([presenterChoices(actor), attendanceSheet(actor, meeting.id), getTranslations("meetingAdmin"), getTranslations("meetings")]);
   const answered = (sheet?.rows ?? []).filter((r) => r.rsvp);
+  const documents = await documentsByItem(actor, meeting.id);
   const path = `/reunions/${body}/${number}/preparer`;
   const closed = meeting.status === "CLOSED" || meeting.status === "CANCELLED";
 
@@ -108,6 +110,29 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
                     </div>
                   )}
                 </div>
+                {(documents.get(item.id) ?? []).length ? (
+                  <ul className="mt-2 space-y-1 text-sm">
+                    {documents.get(item.id)!.map((d) => (
+                      <li key={d.id} className="flex flex-wrap items-center gap-2">
+                        <a href={`/documents/${d.id}`} className="text-brand-700 underline">
+                          {d.filename}
+                        </a>
+                        {closed ? null : (
+                          <form action={removeDocumentAction.bind(null, d.id, path)}>
+                            <button type="submit" className="min-h-11 px-2 text-red-800 underline">
+                              {t("removeDocument", { name: d.filename })}
+                            </button>
+                          </form>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {closed ? null : (
+                  <div className="mt-2">
+                    <DocumentUploadForm action={attachDocumentAction.bind(null, item.id, path)} idPrefix={`doc-${item.id}`} itemTitle={item.title} />
+                  </div>
+                )}
                 {closed ? null : (
                   <details className="mt-2">
                     <summary className="cursor-pointer text-sm text-brand-700 underline">{t("editItem", { title: item.title })}</summary>

@@ -1,0 +1,77 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { fileStorage } from "@/lib/storage/storage";
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+// Slides, PDFs, office documents and pictures; nothing that a browser would run.
+const ALLOWED: Record<string, string> = {
+  pdf: "application/pdf",
+  odp: "application/vnd.oasis.opendocument.presentation",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ppt: "application/vnd.ms-powerpoint",
+  doc: "application/msword",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  txt: "text/plain",
+};
+
+export type DocumentFailure = "notFound" | "fileEmpty" | "fileTooLarge" | "fileType" | "closed";
+
+export async function attachDocument(actor: Actor, agendaItemId: string, file: File): Promise<{ ok: true } | { ok: false; error: DocumentFailure }> {
+  authorize(actor, "meeting.manage");
+  const item = await db.agendaItem.findFirst({ where: { id: agendaItemId, cooperativeId: actor.cooperativeId }, include: { meeting: true } });
+  if (!item) return { ok: false, error: "notFound" };
+  if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  if (file.size === 0) return { ok: false, error: "fileEmpty" };
+  if (file.size > MAX_DOCUMENT_BYTES) return { ok: false, error: "fileTooLarge" };
+  const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
+  const mimeType = ALLOWED[extension];
+  if (!mimeType) return { ok: false, error: "fileType" };
+  const storageKey = `${actor.cooperativeId}/${randomUUID()}`;
+  await fileStorage().put(storageKey, Buffer.from(await file.arrayBuffer()));
+  const filename = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200);
+  await db.$transaction(async (tx) => {
+    const document = await tx.document.create({
+      data: { cooperativeId: actor.cooperativeId, meetingId: item.meetingId, agendaItemId, filename, mimeType, sizeBytes: file.size, storageKey, uploadedById: actor.membershipId },
+    });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "document.attached", entityType: "Document", entityId: document.id, after: { filename, agendaItemId } });
+  });
+  return { ok: true };
+}
+
+export async function removeDocument(actor: Actor, documentId: string) {
+  authorize(actor, "meeting.manage");
+  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId } });
+  if (!document) return;
+  await db.$transaction(async (tx) => {
+    await tx.document.delete({ where: { id: documentId } });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "document.removed", entityType: "Document", entityId: documentId, before: { filename: document.filename } });
+  });
+  await fileStorage().remove(document.storageKey);
+}
+
+// Readable by whoever may read the meeting, in the same cooperative only.
+export async function readDocument(actor: Actor, documentId: string) {
+  authorize(actor, "meeting.read");
+  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId } });
+  if (!document) return null;
+  const data = await fileStorage().get(document.storageKey);
+  return data ? { filename: document.filename, mimeType: document.mimeType, data } : null;
+}
+
+export async function documentsByItem(actor: Actor, meetingId: string) {
+  authorize(actor, "meeting.read");
+  const documents = await db.document.findMany({ where: { meetingId, cooperativeId: actor.cooperativeId }, orderBy: { createdAt: "asc" }, select: { id: true, filename: true, sizeBytes: true, agendaItemId: true } });
+  const byItem = new Map<string, typeof documents>();
+  for (const d of documents) if (d.agendaItemId) byItem.set(d.agendaItemId, [...(byItem.get(d.agendaItemId) ?? []), d]);
+  return byItem;
+}
