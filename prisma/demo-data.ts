@@ -179,13 +179,19 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
         await tx.agendaItem.create({ data: { cooperativeId, meetingId: third.id, position, ...item } });
       }
       const nextAgenda = [
-        { kind: "DECISION", title: "Approbation du compte rendu du conseil n° 3" },
+        { kind: "DECISION", title: "Approbation du compte rendu du conseil coopératif n° 3" },
         { kind: "DISCUSSION", title: "Rapport d'activité" },
         { kind: "DISCUSSION", title: "Construire collectivement une lettre de mission pour la direction" },
       ] as const;
       for (const [position, item] of nextAgenda.entries()) {
         await tx.agendaItem.create({ data: { cooperativeId, meetingId: fourth.id, position, ...item } });
       }
+
+      // "Choses à faire" decided at n° 3, still open: n° 4's agenda proposes to follow them up.
+      const letter = await tx.actionItem.create({
+        data: { cooperativeId, meetingId: third.id, title: "Courrier au ministère sur la durée de l'expérimentation SecPa", dueOn: day(new Date(third.startsAt.getTime() + 21 * 86400000).toISOString().slice(0, 10)) },
+      });
+      await tx.actionItemOwner.create({ data: { cooperativeId, actionItemId: letter.id, membershipId: members.elise! } });
 
       const present = ["bertrand", "salima", "aurelie", "pierre-yves", "clara", "julien", "mathis", "elise", "marc", "louise"];
       for (const key of present) {

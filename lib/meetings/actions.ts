@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { agendaItemSchema, ATTENDANCE_STATUSES, guestSchema, meetingSchema, newMeetingSchema } from "@/lib/meetings/schema";
 import {
   addAgendaItem,
+  addProposal,
   addGuest,
   answerInvitation,
   createMeeting,
@@ -140,5 +141,11 @@ export async function attachDocumentAction(agendaItemId: string, path: string, _
 export async function removeDocumentAction(documentId: string, path: string) {
   const actor = await requireActor("meeting.manage");
   await removeDocument(actor, documentId);
+  revalidatePath(path);
+}
+
+export async function addProposalAction(meetingId: string, path: string, key: string) {
+  const actor = await requireActor("meeting.manage");
+  await addProposal(actor, meetingId, key);
   revalidatePath(path);
 }

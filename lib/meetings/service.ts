@@ -7,6 +7,7 @@ import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/atte
 import { recordAudit } from "@/lib/audit/record";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { sendChangeNotice } from "@/lib/meetings/invitations";
+import { carryOverProposals, type Proposal } from "@/lib/meetings/carry-over";
 import { computeQuorum, isPresentAt, quorumThreshold, type QuorumResult } from "@/lib/meetings/quorum";
 import type { AgendaItemInput, ATTENDANCE_STATUSES, MeetingInput, NewMeetingInput } from "@/lib/meetings/schema";
 import type { Fraction } from "@/lib/statutes/fractions";
@@ -480,4 +481,37 @@ export async function presenterChoices(actor: Actor) {
   authorize(actor, "meeting.manage");
   const members = await db.membership.findMany({ where: { cooperativeId: actor.cooperativeId, status: "ACTIVE" }, include: { person: { select: { name: true } } }, orderBy: { person: { name: "asc" } } });
   return members.map((m) => ({ id: m.id, name: m.person.name }));
+}
+
+export async function proposalsFor(actor: Actor, meetingId: string): Promise<Proposal[]> {
+  authorize(actor, "meeting.manage");
+  const meeting = await db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId }, include: { body: true, agendaItems: { select: { title: true } } } });
+  if (!meeting) return [];
+  const previous = await db.meeting.findFirst({
+    where: { bodyId: meeting.bodyId, number: { lt: meeting.number }, status: { not: "CANCELLED" } },
+    orderBy: { number: "desc" },
+    include: {
+      minutes: { select: { status: true } },
+      actionItems: { where: { status: "OPEN" }, include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } } } },
+    },
+  });
+  const waitingIdeas = meeting.body.kind === "COUNCIL" ? await db.idea.findMany({ where: { cooperativeId: actor.cooperativeId, status: { in: ["NEW", "TO_READ"] } }, orderBy: { createdAt: "asc" }, select: { text: true } }) : [];
+  return carryOverProposals({
+    bodyName: meeting.body.name,
+    previous: previous ? { number: previous.number, minutesApproved: previous.minutes?.status === "APPROVED" || previous.minutes?.status === "PUBLISHED" } : null,
+    openActions: (previous?.actionItems ?? []).map((a) => ({
+      title: a.title,
+      owners: a.owners.map((o) => o.membership.person.name),
+      dueOn: a.dueOn ? new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC" }).format(a.dueOn) : null,
+    })),
+    waitingIdeas,
+    agendaTitles: meeting.agendaItems.map((i) => i.title),
+  });
+}
+
+// Adds a proposal by its key, recomputed here: the page sends no title of its own.
+export async function addProposal(actor: Actor, meetingId: string, key: string): Promise<MeetingResult> {
+  const proposal = (await proposalsFor(actor, meetingId)).find((p) => p.key === key);
+  if (!proposal) return { ok: false, error: "notFound" };
+  return addAgendaItem(actor, meetingId, { kind: proposal.kind, title: proposal.title, description: proposal.description, presenterId: null, durationMinutes: null });
 }

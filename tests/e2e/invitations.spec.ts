@@ -21,7 +21,7 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   const mail = page.getByRole("listitem").filter({ hasText: "Convocation – Conseil coopératif n° 4" }).filter({ hasText: "salima.haddad@demo.portail-scic.fr" });
   await mail.locator("summary").click();
   await expect(mail.locator("pre")).toContainText("Ordre du jour :");
-  await expect(mail.locator("pre")).toContainText("1. Approbation du compte rendu du conseil n° 3");
+  await expect(mail.locator("pre")).toContainText("1. Approbation du compte rendu du conseil coopératif n° 3");
   await signOut(page);
 
   await signIn(page, "salima.haddad@demo.portail-scic.fr");
@@ -40,7 +40,7 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   const ics = fs.readFileSync(await download.path(), "utf8").replace(/\r\n[ \t]/g, "");
   expect(ics).toContain("BEGIN:VEVENT");
   expect(ics).toContain("SUMMARY:Conseil coopératif n° 4");
-  expect(ics).toContain("1. Approbation du compte rendu du conseil n° 3");
+  expect(ics).toContain("1. Approbation du compte rendu du conseil coopératif n° 3");
 
   await page.getByRole("link", { name: "Mon profil" }).click();
   const feedUrl = await page.getByLabel("Adresse de mon calendrier").inputValue();

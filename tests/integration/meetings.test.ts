@@ -12,6 +12,8 @@ import {
   setDeparture,
   setMeetingStatus,
   updateMeeting,
+  proposalsFor,
+  addProposal,
 } from "@/lib/meetings/service";
 import { agendaItemSchema, newMeetingSchema } from "@/lib/meetings/schema";
 import { actorFor, createCooperative, createMember } from "./factories";
@@ -74,6 +76,22 @@ describe("creating and preparing a meeting", () => {
     expect(await setMeetingStatus(coordinator, meeting.id, "HELD")).toEqual({ ok: true, data: null });
     expect(await setMeetingStatus(coordinator, meeting.id, "CLOSED")).toEqual({ ok: true, data: null });
     expect(await addAgendaItem(coordinator, meeting.id, agendaItemSchema.parse({ kind: "DISCUSSION", title: "Trop tard" }))).toEqual({ ok: false, error: "closed" });
+  });
+});
+
+describe("what carries over", () => {
+  it("proposes the previous minutes, its open action items and the ideas waiting, and adds one by its key", async () => {
+    const previous = (await meetingForEdit(coordinator, "conseil", 3))!;
+    const action = await db.actionItem.create({ data: { cooperativeId: coordinator.cooperativeId, meetingId: previous.id, title: "Courrier au ministère" } });
+    await db.actionItemOwner.create({ data: { cooperativeId: coordinator.cooperativeId, actionItemId: action.id, membershipId: seated[2]! } });
+    await db.idea.create({ data: { cooperativeId: coordinator.cooperativeId, text: "Des chaises pour enfants", source: "PAPER", status: "NEW" } });
+    const meeting = (await meetingForEdit(coordinator, "conseil", 4))!;
+    const proposals = await proposalsFor(coordinator, meeting.id);
+    expect(proposals.map((p) => p.key)).toEqual(["minutes", "actions", "ideas"]);
+    expect(proposals[1]?.description).toBe("- Courrier au ministère (Conseiller 2)");
+    expect(await addProposal(coordinator, meeting.id, "ideas")).toEqual({ ok: true, data: null });
+    expect((await proposalsFor(coordinator, meeting.id)).map((p) => p.key)).toEqual(["minutes", "actions"]);
+    expect(await addProposal(coordinator, meeting.id, "nope")).toEqual({ ok: false, error: "notFound" });
   });
 });
 

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { attendanceSheet, meetingForEdit, nextStatuses, presenterChoices } from "@/lib/meetings/service";
-import { attachDocumentAction, removeDocumentAction, sendInvitationsAction, addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
+import { attendanceSheet, meetingForEdit, nextStatuses, presenterChoices, proposalsFor } from "@/lib/meetings/service";
+import { addProposalAction, attachDocumentAction, removeDocumentAction, sendInvitationsAction, addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
 import { instantToLocalInput } from "@/lib/dates";
 import { AgendaItemForm, DocumentUploadForm, MeetingForm, SendInvitationsForm } from "@/components/meeting-forms";
 import { documentsByItem } from "@/lib/meetings/documents";
@@ -18,7 +18,7 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
   if (!meeting) notFound();
   const [presenters, sheet, t, tm] = await Promise.all([presenterChoices(actor), attendanceSheet(actor, meeting.id), getTranslations("meetingAdmin"), getTranslations("meetings")]);
   const answered = (sheet?.rows ?? []).filter((r) => r.rsvp);
-  const documents = await documentsByItem(actor, meeting.id);
+  const [documents, proposals] = await Promise.all([documentsByItem(actor, meeting.id), proposalsFor(actor, meeting.id)]);
   const path = `/reunions/${body}/${number}/preparer`;
   const closed = meeting.status === "CLOSED" || meeting.status === "CANCELLED";
 
@@ -158,6 +158,27 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
         ) : (
           <p className="text-stone-700">{tm("noAgenda")}</p>
         )}
+        {!closed && proposals.length ? (
+          <div className="mt-4 rounded-md border border-sky-200 bg-sky-50 p-3">
+            <h3 className="font-semibold">{t("proposalsTitle")}</h3>
+            <ul className="mt-2 space-y-2">
+              {proposals.map((p) => (
+                <li key={p.key} className="flex flex-wrap items-center justify-between gap-2">
+                  <span>
+                    {p.title}
+                    {p.description ? <span className="block whitespace-pre-line text-sm text-stone-700">{p.description}</span> : null}
+                  </span>
+                  <form action={addProposalAction.bind(null, meeting.id, path, p.key)}>
+                    <button type="submit" className={secondaryButtonClass}>
+                      {t("addProposal")}
+                      <span className="sr-only"> : {p.title}</span>
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {closed ? null : (
           <div className="mt-4 border-t border-stone-200 pt-4">
             <h3 className="mb-2 font-semibold">{t("addItem")}</h3>

@@ -1,0 +1,38 @@
+// What the next agenda should take up from the previous meeting and the idea box.
+// Pure: the service reads the rows, this decides the proposals.
+import type { AgendaItemKind } from "@/lib/generated/prisma/enums";
+
+export type Proposal = { key: string; kind: AgendaItemKind; title: string; description: string | null };
+
+export type CarryOverInput = {
+  bodyName: string;
+  previous: { number: number; minutesApproved: boolean } | null;
+  openActions: { title: string; owners: string[]; dueOn: string | null }[];
+  waitingIdeas: { text: string }[];
+  agendaTitles: string[];
+};
+
+export function carryOverProposals(input: CarryOverInput): Proposal[] {
+  const proposals: Proposal[] = [];
+  if (input.previous && !input.previous.minutesApproved) {
+    proposals.push({ key: "minutes", kind: "DECISION", title: `Approbation du compte rendu du ${input.bodyName.toLocaleLowerCase("fr")} n° ${input.previous.number}`, description: null });
+  }
+  if (input.previous && input.openActions.length) {
+    proposals.push({
+      key: "actions",
+      kind: "INFORMATION",
+      title: `Suivi des choses à faire du n° ${input.previous.number}`,
+      description: input.openActions.map((a) => `- ${a.title}${a.owners.length ? ` (${a.owners.join(", ")})` : ""}${a.dueOn ? `, pour le ${a.dueOn}` : ""}`).join("\n"),
+    });
+  }
+  if (input.waitingIdeas.length) {
+    proposals.push({
+      key: "ideas",
+      kind: "INFORMATION",
+      title: `Boîte à idées : lecture des petits papiers (${input.waitingIdeas.length})`,
+      description: input.waitingIdeas.map((i) => `- ${i.text}`).join("\n"),
+    });
+  }
+  const taken = new Set(input.agendaTitles.map((t) => t.trim().toLocaleLowerCase("fr")));
+  return proposals.filter((p) => !taken.has(p.title.toLocaleLowerCase("fr")));
+}

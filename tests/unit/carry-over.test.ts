@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { carryOverProposals } from "@/lib/meetings/carry-over";
+
+const base = { bodyName: "Conseil coopératif", previous: { number: 3, minutesApproved: false }, openActions: [], waitingIdeas: [], agendaTitles: [] };
+
+describe("what carries over to the next agenda", () => {
+  it("proposes approving the previous minutes until they are approved", () => {
+    expect(carryOverProposals(base).map((p) => p.title)).toEqual(["Approbation du compte rendu du conseil coopératif n° 3"]);
+    expect(carryOverProposals({ ...base, previous: { number: 3, minutesApproved: true } })).toEqual([]);
+    expect(carryOverProposals({ ...base, previous: null })).toEqual([]);
+  });
+
+  it("lists the open action items with owners and due dates, and the ideas waiting", () => {
+    const proposals = carryOverProposals({
+      ...base,
+      openActions: [{ title: "Courrier au ministère sur SecPa", owners: ["Élise Hamon", "Clara Gautier"], dueOn: "30/04/2023" }],
+      waitingIdeas: [{ text: "Des chaises pour enfants" }, { text: "Horaires en plusieurs langues" }],
+    });
+    expect(proposals.map((p) => [p.key, p.kind])).toEqual([
+      ["minutes", "DECISION"],
+      ["actions", "INFORMATION"],
+      ["ideas", "INFORMATION"],
+    ]);
+    expect(proposals[1]?.description).toBe("- Courrier au ministère sur SecPa (Élise Hamon, Clara Gautier), pour le 30/04/2023");
+    expect(proposals[2]?.title).toBe("Boîte à idées : lecture des petits papiers (2)");
+  });
+
+  it("does not propose what is already on the agenda", () => {
+    expect(carryOverProposals({ ...base, agendaTitles: ["Approbation du compte rendu du conseil coopératif n° 3 "] })).toEqual([]);
+  });
+});
