@@ -1,15 +1,8 @@
 // The job worker: runs what pg-boss queued in PostgreSQL (reminders the day before a meeting).
 // `npm start` runs it beside the web server; several can run, each job is taken once.
-import { QUEUES, workerBoss, type MeetingReminderJob } from "../lib/jobs/queue";
-import { sendReminder } from "../lib/meetings/invitations";
+import { startWorker } from "../lib/jobs/worker";
 
-const boss = await workerBoss();
-await boss.work<MeetingReminderJob>(QUEUES.meetingReminder, async (jobs) => {
-  for (const job of jobs) {
-    const sent = await sendReminder(job.data.meetingId, job.data.sequence);
-    console.log(`[worker] rappel de la réunion ${job.data.meetingId} : ${sent} e-mail(s)`);
-  }
-});
+const boss = await startWorker();
 console.log("[worker] prêt / ready");
 
 async function stop() {

@@ -67,6 +67,19 @@ describe("invitations", () => {
     expect(await sendReminder(meetingId, 7)).toBe(0);
   });
 
+  it("the worker process runs a due reminder from the queue in PostgreSQL", async () => {
+    const { startWorker } = await import("@/lib/jobs/worker");
+    const { senderBoss, QUEUES } = await import("@/lib/jobs/queue");
+    const before = (await mailsTo("marc@exemple.org")).length;
+    await (await senderBoss()).send(QUEUES.meetingReminder, { meetingId, sequence: 0 }, { startAfter: new Date() });
+    const worker = await startWorker({ pollingIntervalSeconds: 0.5 });
+    try {
+      await expect.poll(async () => (await mailsTo("marc@exemple.org")).length, { timeout: 15_000, interval: 250 }).toBe(before + 1);
+    } finally {
+      await worker.stop({ graceful: false, wait: true });
+    }
+  });
+
   it("a new date sends an update (same UID, higher SEQUENCE); a cancellation sends CANCEL", async () => {
     await updateMeeting(coordinator, meetingId, { startsAt: new Date("2026-12-18T18:30:00Z"), place: "Salle du centre", videoUrl: null, title: null });
     const update = (await mailsTo("marc@exemple.org")).at(-1)!;
