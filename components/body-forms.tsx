@@ -3,17 +3,16 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
+import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
-import { Alert, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+import { Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormResult>;
 
+const KNOWN = ["notFound", "memberUnknown", "assemblyHasNoSeats", "presidentTaken", "collegeUnknown", "alreadySeated", "nameTaken"] as const;
+
 function Outcome({ state, success }: { state: FormState; success: string }) {
-  const t = useTranslations("bodies");
-  if (!state) return null;
-  if (state.ok) return <Alert kind="success">{success}</Alert>;
-  const known = ["notFound", "memberUnknown", "assemblyHasNoSeats", "presidentTaken", "collegeUnknown", "alreadySeated", "nameTaken"];
-  return <Alert kind="error">{known.includes(state.error) ? t(`errors.${state.error}`) : t("errors.form")}</Alert>;
+  return <FormOutcome state={state} namespace="bodies" known={KNOWN} success={success} />;
 }
 
 export function AddMandateForm({

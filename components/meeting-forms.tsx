@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
+import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
@@ -10,12 +11,10 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 type Choice = { id: string; name: string };
 
+const KNOWN = ["notFound", "bodyUnknown", "presenterUnknown", "notBodyMember", "closed", "cancelled", "memberUnknown"] as const;
+
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
-  const t = useTranslations("meetingAdmin");
-  if (!state) return null;
-  if (state.ok) return success ? <Alert kind="success">{success}</Alert> : null;
-  const known = ["notFound", "bodyUnknown", "presenterUnknown", "notBodyMember", "closed", "cancelled", "memberUnknown"];
-  return <Alert kind="error">{known.includes(state.error) ? t(`errors.${state.error}`) : t("errors.form")}</Alert>;
+  return <FormOutcome state={state} namespace="meetingAdmin" known={KNOWN} success={success} />;
 }
 
 export function MeetingForm({ action, bodies, initial, submit, success }: { action: Action; bodies?: Choice[]; initial: Record<string, string>; submit: string; success?: string }) {

@@ -3,17 +3,17 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
+import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormResult>;
 type Category = { id: string; name: string };
 
+const KNOWN = ["emailTaken", "categoryUnknown", "changeNotAfterCurrent", "noEmail", "archived", "notFound"] as const;
+
 function GeneralError({ state }: { state: FormState }) {
-  const t = useTranslations("members");
-  if (!state || state.ok) return null;
-  const known = ["emailTaken", "categoryUnknown", "changeNotAfterCurrent", "noEmail", "archived", "notFound"];
-  return <Alert kind="error">{known.includes(state.error) ? t(`errors.${state.error}`) : t("errors.form")}</Alert>;
+  return state?.ok ? null : <FormOutcome state={state} namespace="members" known={KNOWN} />;
 }
 
 export function MemberForm({ action, categories, initial, mode }: { action: Action; categories: Category[]; initial: Record<string, string>; mode: "create" | "edit" }) {

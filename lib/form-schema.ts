@@ -27,3 +27,13 @@ export function optionalInteger(min: number, max: number, message: string) {
       return n;
     });
 }
+
+// Trimmed text; an empty field is null.
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+}

@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { localInputToInstant } from "@/lib/dates";
-import { optionalInteger } from "@/lib/form-schema";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : null));
+import { optionalInteger, optionalText } from "@/lib/form-schema";
 
 const localTime = z.string().transform((text, ctx) => {
   const instant = localInputToInstant(text);

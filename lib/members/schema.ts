@@ -1,13 +1,5 @@
 import { z } from "zod";
-import { checkbox, isoDate } from "@/lib/form-schema";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : null));
+import { checkbox, isoDate, optionalText } from "@/lib/form-schema";
 
 
 export const memberSchema = z
