@@ -29,7 +29,7 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   await expect(page.getByRole("heading", { name: "Présences : Conseil coopératif n° 4" })).toBeVisible();
   const quorum = page.getByRole("status").filter({ hasText: "Quorum" });
   // Other journeys may seat one more member: read the council's size and threshold first.
-  await expect(quorum).toHaveText(/^Quorum non atteint : 0 membres sur \d+, seuil \d+$/);
+  await expect(quorum).toHaveText(/^Quorum non atteint : 0 membre sur \d+, seuil \d+$/);
   const [, total, threshold] = /sur (\d+), seuil (\d+)/.exec((await quorum.textContent()) ?? "")!.map(Number) as [number, number, number];
   expect(threshold).toBe(Math.ceil(total / 2));
   await expectAccessible(page);
