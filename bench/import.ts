@@ -3,13 +3,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../scripts/embedded-db";
+import { freePort, startEmbeddedPostgres } from "../scripts/embedded-db";
 import { migrateDeploy } from "../scripts/migrate";
 import { REGISTER_HEADERS, registerRows, xlsxBuffer } from "../tests/fixtures/spreadsheets";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2000);
 const dataDir = path.join(os.tmpdir(), `portail-bench-import-${process.pid}`);
-const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT ?? 54334), database: "bench", quiet: true });
+const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT) || (await freePort()), database: "bench", quiet: true });
 try {
   migrateDeploy(server.url);
   process.env.DATABASE_URL = server.url;

@@ -11,7 +11,7 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 type Choice = { id: string; name: string };
 
-const KNOWN = ["notFound", "bodyUnknown", "presenterUnknown", "notBodyMember", "closed", "cancelled", "memberUnknown"] as const;
+const KNOWN = ["notFound", "bodyUnknown", "presenterUnknown", "notBodyMember", "closed", "cancelled", "memberUnknown", "timesInvalid"] as const;
 
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
   return <FormOutcome state={state} namespace="meetingAdmin" known={KNOWN} success={success} />;
@@ -186,6 +186,38 @@ export function DocumentUploadForm({ action, idPrefix, itemTitle }: { action: Ac
       <p id={`${idPrefix}-file-error`} className="text-sm font-medium text-red-700" aria-live="polite">
         {error ? t(`documentErrors.${error}`) : null}
       </p>
+    </ActionForm>
+  );
+}
+
+export function AttendanceTimesForm({ action, idPrefix, name, arrived, left }: { action: Action; idPrefix: string; name: string; arrived: string; left: string }) {
+  const t = useTranslations("attendance");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { values } = useFormFields(state, { arrived, left });
+  const failed = state && !state.ok;
+  return (
+    <ActionForm action={formAction} className="mt-2 space-y-2">
+      <div className="grid grid-cols-2 gap-2">
+        <div>
+          <label htmlFor={`${idPrefix}-arrived`} className="block text-sm font-medium">
+            {t("arrivedAt")}
+          </label>
+          <input id={`${idPrefix}-arrived`} name="arrived" type="time" defaultValue={values.arrived} required className={inputClass} aria-describedby={`${idPrefix}-times-error`} />
+        </div>
+        <div>
+          <label htmlFor={`${idPrefix}-left`} className="block text-sm font-medium">
+            {t("leftAt")}
+          </label>
+          <input id={`${idPrefix}-left`} name="left" type="time" defaultValue={values.left} className={inputClass} aria-describedby={`${idPrefix}-times-error`} />
+        </div>
+      </div>
+      <p id={`${idPrefix}-times-error`} className="text-sm font-medium text-red-700" aria-live="polite">
+        {failed ? t("timesInvalid") : null}
+      </p>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("saveTimes")}
+        <span className="sr-only"> {name}</span>
+      </button>
     </ActionForm>
   );
 }

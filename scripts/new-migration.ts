@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "./embedded-db";
+import { freePort, startEmbeddedPostgres } from "./embedded-db";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
 if (!name) {
@@ -16,7 +16,7 @@ if (!name) {
 const tmp = path.join(os.tmpdir(), `portail-migration-pg-${process.pid}`);
 const embedded = process.env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: tmp, port: Number(process.env.MIGRATION_PG_PORT ?? 54333), database: "portail_diff", quiet: true });
+  : await startEmbeddedPostgres({ dataDir: tmp, port: Number(process.env.MIGRATION_PG_PORT) || (await freePort()), database: "portail_diff", quiet: true });
 try {
   const result = spawnSync(
     path.join("node_modules", ".bin", "prisma"),

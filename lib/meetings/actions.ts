@@ -14,6 +14,7 @@ import {
   removeAgendaItem,
   removeGuest,
   setDeparture,
+  setAttendanceTimes,
   setMeetingStatus,
   updateAgendaItem,
   updateMeeting,
@@ -148,4 +149,12 @@ export async function addProposalAction(meetingId: string, path: string, key: st
   const actor = await requireActor("meeting.manage");
   await addProposal(actor, meetingId, key);
   revalidatePath(path);
+}
+
+export async function attendanceTimesAction(meetingId: string, membershipId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("meeting.manage");
+  const values = formValues(formData);
+  const time = /^\d{2}:\d{2}$/;
+  if (!time.test(values.arrived ?? "") || (values.left && !time.test(values.left))) return failure("timesInvalid", values, { arrived: "timesInvalid" });
+  return settle(await setAttendanceTimes(actor, meetingId, membershipId, values.arrived!, values.left || null), path, values);
 }

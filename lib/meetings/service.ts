@@ -6,6 +6,7 @@ import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-hi
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
 import { recordAudit } from "@/lib/audit/record";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
+import { instantToLocalInput, localInputToInstant } from "@/lib/dates";
 import { sendChangeNotice } from "@/lib/meetings/invitations";
 import { carryOverProposals, type Proposal } from "@/lib/meetings/carry-over";
 import { computeQuorum, isPresentAt, quorumThreshold, type QuorumResult } from "@/lib/meetings/quorum";
@@ -125,7 +126,7 @@ export async function getMeeting(actor: Actor, bodySlug: string, number: number)
 
 // ───────────────────────────── Preparing and running a meeting (coordinator) ─────────────────────────────
 
-export type MeetingFailure = "notFound" | "bodyUnknown" | "presenterUnknown" | "notBodyMember" | "closed" | "cancelled" | "memberUnknown";
+export type MeetingFailure = "notFound" | "bodyUnknown" | "presenterUnknown" | "notBodyMember" | "closed" | "cancelled" | "memberUnknown" | "timesInvalid";
 export type MeetingResult<T = null> = { ok: true; data: T } | { ok: false; error: MeetingFailure };
 
 async function ownMeeting(actor: Actor, meetingId: string) {
@@ -391,6 +392,8 @@ export async function attendanceSheet(actor: Actor, meetingId: string, at?: Date
   return { meeting: { ...toListItem(meeting), id: meeting.id, bodyKind: meeting.body.kind }, rows, quorum: { ...quorum, threshold }, instant };
 }
 
+const MEETING_HOURS_MS = 6 * 60 * 60 * 1000;
+
 async function auditIfClosed(tx: Prisma.TransactionClient, actor: Actor, meeting: { id: string; status: MeetingStatus }, before: unknown, after: unknown) {
   // Corrections after the meeting is closed are the coordinator's, and leave a trace.
   if (meeting.status !== "CLOSED") return;
@@ -406,8 +409,10 @@ export async function markAttendance(actor: Actor, meetingId: string, membership
   // Only the body's members are recorded as members; anyone else comes in as a guest.
   if (!seated.some((s) => s.membershipId === membershipId)) return { ok: false, error: "notBodyMember" };
   const existing = await db.attendance.findUnique({ where: { meetingId_membershipId: { meetingId, membershipId } } });
-  // Arriving after the start is noted; a member marked present before the start arrives at the start.
-  const arrivedAt = status === "PRESENT" ? (existing?.status === "PRESENT" ? existing.arrivedAt : at > meeting.startsAt ? at : meeting.startsAt) : null;
+  // Marked present while the meeting is under way: arrived now. Before the start, or when the
+  // sheet is filled in afterwards: from the start (the time can be corrected by hand).
+  const underWay = at > meeting.startsAt && at.getTime() - meeting.startsAt.getTime() < MEETING_HOURS_MS;
+  const arrivedAt = status === "PRESENT" ? (existing?.status === "PRESENT" ? existing.arrivedAt : underWay ? at : meeting.startsAt) : null;
   await db.$transaction(async (tx) => {
     await tx.attendance.upsert({
       where: { meetingId_membershipId: { meetingId, membershipId } },
@@ -514,4 +519,23 @@ export async function addProposal(actor: Actor, meetingId: string, key: string):
   const proposal = (await proposalsFor(actor, meetingId)).find((p) => p.key === key);
   if (!proposal) return { ok: false, error: "notFound" };
   return addAgendaItem(actor, meetingId, { kind: proposal.kind, title: proposal.title, description: proposal.description, presenterId: null, durationMinutes: null });
+}
+
+// Times typed by hand ("19:45"), on the meeting's day: for attendance taken after the fact,
+// or a late arrival noted afterwards. Departure empty means still there.
+export async function setAttendanceTimes(actor: Actor, meetingId: string, membershipId: string, arrived: string, left: string | null): Promise<MeetingResult> {
+  authorize(actor, "meeting.manage");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  const existing = await db.attendance.findUnique({ where: { meetingId_membershipId: { meetingId, membershipId } } });
+  if (!existing || existing.status !== "PRESENT") return { ok: false, error: "memberUnknown" };
+  const day = instantToLocalInput(meeting.startsAt).slice(0, 10);
+  const arrivedAt = localInputToInstant(`${day}T${arrived}`);
+  const leftAt = left ? localInputToInstant(`${day}T${left}`) : null;
+  if (!arrivedAt || (left && !leftAt) || (leftAt && leftAt <= arrivedAt)) return { ok: false, error: "timesInvalid" };
+  await db.$transaction(async (tx) => {
+    await tx.attendance.update({ where: { id: existing.id }, data: { arrivedAt, leftAt } });
+    await auditIfClosed(tx, actor, meeting, { membershipId, arrivedAt: existing.arrivedAt, leftAt: existing.leftAt }, { membershipId, arrivedAt, leftAt });
+  });
+  return { ok: true, data: null };
 }

@@ -52,6 +52,11 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   await page.getByRole("button", { name: `${last} est revenu·e` }).click();
   await expect(quorum).toHaveText(`Quorum atteint : ${threshold} membres sur ${total}, seuil ${threshold}`);
 
+  await page.getByText("Corriger les heures de Bertrand Lemoine").click();
+  await page.getByRole("listitem", { name: "Bertrand Lemoine" }).getByLabel("Arrivée").fill("19:45");
+  await page.getByRole("button", { name: "Enregistrer les heures Bertrand Lemoine" }).click();
+  await expect(page.getByRole("listitem", { name: "Bertrand Lemoine" })).toContainText("arrivé·e à 19:45");
+
   await page.getByLabel("Membre de la coopérative (hors instance)").selectOption({ label: "Sonia Benali" });
   await page.getByLabel("Rôle ou qualité").fill("future directrice");
   await page.getByRole("button", { name: "Ajouter l'invité·e" }).click();

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDb } from "../../scripts/embedded-db";
+import { freePort, startEmbeddedPostgres, type EmbeddedDb } from "../../scripts/embedded-db";
 import { migrateDeploy } from "../../scripts/migrate";
 
 export const TEMPLATE = "portail_test_template";
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? 54331), database: "postgres", quiet: true });
+    embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT) || (await freePort()), database: "postgres", quiet: true });
     serverUrl = embedded.url;
   }
   const admin = new pg.Client({ connectionString: serverUrl });

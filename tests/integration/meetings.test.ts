@@ -14,6 +14,7 @@ import {
   updateMeeting,
   proposalsFor,
   addProposal,
+  setAttendanceTimes,
 } from "@/lib/meetings/service";
 import { agendaItemSchema, newMeetingSchema } from "@/lib/meetings/schema";
 import { actorFor, createCooperative, createMember } from "./factories";
@@ -134,6 +135,20 @@ describe("attendance and quorum", () => {
     expect(line.arrivedAt?.toISOString()).toBe(late.toISOString());
     expect((await attendanceSheet(coordinator, meeting.id, meeting.startsAt))!.quorum.present).toBe(0);
     expect((await attendanceSheet(coordinator, meeting.id, late))!.quorum.present).toBe(1);
+  });
+
+  it("attendance filled in afterwards counts from the start, and times can be typed by hand", async () => {
+    const meeting = (await meetingForEdit(coordinator, "conseil", 5))!; // closed earlier in this file
+    const nextDay = new Date(meeting.startsAt.getTime() + 24 * 60 * 60_000);
+    await markAttendance(coordinator, meeting.id, seated[2]!, "PRESENT", nextDay);
+    const line = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, membershipId: seated[2] } });
+    expect(line.arrivedAt?.toISOString()).toBe(meeting.startsAt.toISOString());
+
+    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "19:50", "21:15")).toEqual({ ok: true, data: null });
+    const timed = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, membershipId: seated[2] } });
+    expect([timed.arrivedAt?.toISOString(), timed.leftAt?.toISOString()]).toEqual(["2026-12-17T18:50:00.000Z", "2026-12-17T20:15:00.000Z"]);
+    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "21:00", "20:00")).toEqual({ ok: false, error: "timesInvalid" });
+    expect(await db.auditEntry.count({ where: { entityId: meeting.id, action: "attendance.corrected" } })).toBeGreaterThan(0);
   });
 
   it("corrections to a closed meeting leave an audit entry", async () => {

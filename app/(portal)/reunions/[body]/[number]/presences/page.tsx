@@ -2,8 +2,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { attendanceSheet, meetingForEdit, presenterChoices } from "@/lib/meetings/service";
-import { addGuestAction, departureAction, markAttendanceAction, removeGuestAction } from "@/lib/meetings/actions";
-import { GuestForm } from "@/components/meeting-forms";
+import { addGuestAction, attendanceTimesAction, departureAction, markAttendanceAction, removeGuestAction } from "@/lib/meetings/actions";
+import { instantToLocalInput } from "@/lib/dates";
+import { AttendanceTimesForm, GuestForm } from "@/components/meeting-forms";
 import { Card, PageTitle, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ body: string; number: string }> };
@@ -83,6 +84,18 @@ export default async function AttendancePage({ params }: Props) {
                   </button>
                 </form>
               </div>
+            ) : null}
+            {row.status === "PRESENT" ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-sm text-brand-700 underline">{t("correctTimes", { name: row.name })}</summary>
+                <AttendanceTimesForm
+                  action={attendanceTimesAction.bind(null, meeting.id, row.membershipId!, path)}
+                  idPrefix={`times-${row.membershipId}`}
+                  name={row.name}
+                  arrived={instantToLocalInput(row.arrivedAt ?? meeting.startsAt).slice(11)}
+                  left={row.leftAt ? instantToLocalInput(row.leftAt).slice(11) : ""}
+                />
+              </details>
             ) : null}
           </li>
         ))}
