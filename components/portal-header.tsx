@@ -10,6 +10,7 @@ const NAV: { href: string; key: string; action: Action }[] = [
   { href: "/", key: "home", action: "home.view" },
   { href: "/reunions", key: "meetings", action: "meeting.read" },
   { href: "/decisions", key: "decisions", action: "decision.read" },
+  { href: "/actions", key: "actions", action: "meeting.read" },
   { href: "/votes", key: "votes", action: "vote.castAssembly" },
   { href: "/idees", key: "ideas", action: "idea.post" },
   { href: "/annuaire", key: "directory", action: "directory.read" },

@@ -1,16 +1,85 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { parseDateKey } from "@/lib/dates";
+import type { DecisionMethod, DecisionOutcome } from "@/lib/generated/prisma/enums";
 
-export type DecisionListItem = { id: string; title: string; bodyName: string; decidedOn: Date; outcome: string };
+export type DecisionListItem = {
+  id: string;
+  title: string;
+  text: string;
+  bodyName: string;
+  bodyKind: string;
+  decidedOn: Date;
+  outcome: DecisionOutcome;
+  method: DecisionMethod;
+  meeting: { bodySlug: string; number: number } | null;
+};
 
-export async function latestDecisions(actor: Actor, take = 5): Promise<DecisionListItem[]> {
+export type DecisionFilter = { bodyId?: string; from?: string; to?: string; outcome?: DecisionOutcome };
+
+// The decision record (relevé de décisions): every published decision of every body, newest first.
+export async function listDecisions(actor: Actor, filter: DecisionFilter = {}, take = 500): Promise<DecisionListItem[]> {
   authorize(actor, "decision.read");
   const decisions = await db.decision.findMany({
-    where: { cooperativeId: actor.cooperativeId, publishedAt: { not: null } },
+    where: {
+      cooperativeId: actor.cooperativeId,
+      publishedAt: { not: null },
+      ...(filter.bodyId ? { bodyId: filter.bodyId } : {}),
+      ...(filter.outcome ? { outcome: filter.outcome } : {}),
+      ...(filter.from || filter.to
+        ? { decidedOn: { ...(filter.from ? { gte: parseDateKey(filter.from) } : {}), ...(filter.to ? { lte: parseDateKey(filter.to) } : {}) } }
+        : {}),
+    },
     orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }],
     take,
-    include: { body: { select: { name: true } } },
+    include: { body: { select: { name: true, kind: true } }, meeting: { select: { number: true, body: { select: { slug: true } } } } },
   });
-  return decisions.map((d) => ({ id: d.id, title: d.title, bodyName: d.body.name, decidedOn: d.decidedOn, outcome: d.outcome }));
+  return decisions.map((d) => ({
+    id: d.id,
+    title: d.title,
+    text: d.text,
+    bodyName: d.body.name,
+    bodyKind: d.body.kind,
+    decidedOn: d.decidedOn,
+    outcome: d.outcome,
+    method: d.method,
+    meeting: d.meeting ? { bodySlug: d.meeting.body.slug, number: d.meeting.number } : null,
+  }));
+}
+
+export async function latestDecisions(actor: Actor, take = 5) {
+  return listDecisions(actor, {}, take);
+}
+
+export async function decisionBodies(actor: Actor) {
+  authorize(actor, "decision.read");
+  return db.body.findMany({ where: { cooperativeId: actor.cooperativeId, decisions: { some: { publishedAt: { not: null } } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export type ActionRow = { id: string; title: string; dueOn: Date | null; overdue: boolean; owners: string[]; meeting: { bodyName: string; bodySlug: string; number: number } | null };
+
+// "Mes actions": the open things to do a member owns; the coordinator may see everyone's.
+export async function openActions(actor: Actor, scope: "mine" | "all", today = new Date()): Promise<ActionRow[]> {
+  authorize(actor, "meeting.read");
+  if (scope === "all") authorize(actor, "meeting.manage");
+  const items = await db.actionItem.findMany({
+    where: { cooperativeId: actor.cooperativeId, status: "OPEN", ...(scope === "mine" ? { owners: { some: { membershipId: actor.membershipId } } } : {}) },
+    orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } }, meeting: { include: { body: { select: { name: true, slug: true } } } } },
+  });
+  const day = today.toISOString().slice(0, 10);
+  return items.map((a) => ({
+    id: a.id,
+    title: a.title,
+    dueOn: a.dueOn,
+    overdue: a.dueOn !== null && a.dueOn.toISOString().slice(0, 10) < day,
+    owners: a.owners.map((o) => o.membership.person.name),
+    meeting: a.meeting ? { bodyName: a.meeting.body.name, bodySlug: a.meeting.body.slug, number: a.meeting.number } : null,
+  }));
+}
+
+export function canSeeAllActions(actor: Actor) {
+  return can(actor.roles, "meeting.manage");
 }

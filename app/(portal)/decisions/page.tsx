@@ -1,7 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { ComingSoon } from "@/components/coming-soon";
+import { decisionBodies, listDecisions } from "@/lib/decisions/service";
+import { decisionFilter, OUTCOMES } from "@/lib/decisions/schema";
+import { Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
 
-export default async function Page() {
-  await requireActor("decision.read");
-  return <ComingSoon feature="decisions" />;
+export const metadata: Metadata = { title: "Relevé de décisions" };
+
+export default async function DecisionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor("decision.read");
+  const params = await searchParams;
+  const filter = decisionFilter(params);
+  const [decisions, bodies, t, format] = await Promise.all([listDecisions(actor, filter), decisionBodies(actor), getTranslations("decisions"), getFormatter()]);
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")).toString();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <PageTitle>{t("title")}</PageTitle>
+        <a href={`/decisions/export${query ? `?${query}` : ""}`} className={secondaryButtonClass}>
+          {t("exportCsv")}
+        </a>
+      </div>
+      <form className="grid gap-2 sm:grid-cols-5 sm:items-end" role="search" aria-label={t("filters")}>
+        <div>
+          <label htmlFor="instance" className="block font-medium">{t("body")}</label>
+          <select id="instance" name="instance" defaultValue={filter.bodyId ?? ""} className={inputClass}>
+            <option value="">{t("allBodies")}</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>{b.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="du" className="block font-medium">{t("from")}</label>
+          <input id="du" name="du" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="au" className="block font-medium">{t("to")}</label>
+          <input id="au" name="au" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="issue" className="block font-medium">{t("outcome")}</label>
+          <select id="issue" name="issue" defaultValue={filter.outcome ?? ""} className={inputClass}>
+            <option value="">{t("allOutcomes")}</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>{t(`outcomes.${o}`)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={secondaryButtonClass}>{t("apply")}</button>
+      </form>
+      <p aria-live="polite" className="text-stone-700">{t("count", { count: decisions.length })}</p>
+      {decisions.length ? (
+        <ol className="space-y-3">
+          {decisions.map((d) => (
+            <li key={d.id} className="rounded-lg border border-stone-200 bg-white p-4">
+              <p className="font-semibold">{d.title}</p>
+              {d.text !== d.title ? <p className="mt-1 text-stone-800">{d.text}</p> : null}
+              <p className="mt-1 text-sm text-stone-700">
+                {d.bodyName} · {format.dateTime(d.decidedOn, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })} · {t(`outcomes.${d.outcome}`)} · {t(`methods.${d.method}`)}
+                {d.meeting ? (
+                  <>
+                    {" · "}
+                    <Link href={`/reunions/${d.meeting.bodySlug}/${d.meeting.number}`} className="text-brand-700 underline">
+                      {t("meetingLink", { number: d.meeting.number })}
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Empty>{t("empty")}</Empty>
+      )}
+    </div>
+  );
 }

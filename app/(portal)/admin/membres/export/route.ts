@@ -1,5 +1,6 @@
 import { requireActor } from "@/lib/auth/session";
-import { registerTable, toCsv, toXlsx } from "@/lib/members/export";
+import { registerTable } from "@/lib/members/export";
+import { toCsv, toXlsx } from "@/lib/spreadsheet";
 import { dayKey } from "@/lib/dates";
 
 export async function GET(request: Request) {

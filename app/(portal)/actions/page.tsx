@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { canSeeAllActions, openActions, type ActionRow } from "@/lib/decisions/service";
+import { Card, Empty, PageTitle } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Choses à faire" };
+
+export default async function ActionsPage({ searchParams }: { searchParams: Promise<{ vue?: string }> }) {
+  const actor = await requireActor("meeting.read");
+  const { vue } = await searchParams;
+  const all = vue === "toutes" && canSeeAllActions(actor);
+  const [rows, t, format] = await Promise.all([openActions(actor, all ? "all" : "mine"), getTranslations("actions"), getFormatter()]);
+
+  function line(a: ActionRow) {
+    return (
+      <li key={a.id} className="rounded-md border border-stone-200 bg-white p-3">
+        <p className="font-medium">{a.title}</p>
+        <p className="text-sm text-stone-700">
+          {a.dueOn ? (
+            <span className={a.overdue ? "font-semibold text-red-800" : undefined}>
+              {a.overdue ? t("overdue", { date: format.dateTime(a.dueOn, { dateStyle: "long", timeZone: "UTC" }) }) : t("due", { date: format.dateTime(a.dueOn, { dateStyle: "long", timeZone: "UTC" }) })}
+            </span>
+          ) : (
+            t("noDue")
+          )}
+          {a.meeting ? (
+            <>
+              {" · "}
+              <Link href={`/reunions/${a.meeting.bodySlug}/${a.meeting.number}`} className="text-brand-700 underline">
+                {t("from", { body: a.meeting.bodyName, number: a.meeting.number })}
+              </Link>
+            </>
+          ) : null}
+          {all ? "" : a.owners.length > 1 ? ` · ${t("with", { names: a.owners.join(", ") })}` : ""}
+        </p>
+      </li>
+    );
+  }
+
+  const byOwner = new Map<string, ActionRow[]>();
+  if (all) for (const a of rows) for (const owner of a.owners.length ? a.owners : [t("nobody")]) byOwner.set(owner, [...(byOwner.get(owner) ?? []), a]);
+
+  return (
+    <div className="space-y-4">
+      <PageTitle>{all ? t("allTitle") : t("mineTitle")}</PageTitle>
+      {canSeeAllActions(actor) ? (
+        <p>
+          <Link href={all ? "/actions" : "/actions?vue=toutes"} className="font-medium text-brand-700 underline">
+            {all ? t("seeMine") : t("seeAll")}
+          </Link>
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <Empty>{all ? t("emptyAll") : t("emptyMine")}</Empty>
+      ) : all ? (
+        [...byOwner.entries()]
+          .sort(([a], [b]) => a.localeCompare(b, "fr"))
+          .map(([owner, items]) => (
+            <Card key={owner} title={owner}>
+              <ul className="space-y-2">{items.map(line)}</ul>
+            </Card>
+          ))
+      ) : (
+        <ul className="space-y-2">{rows.map(line)}</ul>
+      )}
+    </div>
+  );
+}
