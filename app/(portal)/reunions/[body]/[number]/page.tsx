@@ -63,6 +63,13 @@ export default async function MeetingPage({ params }: Props) {
             </Link>
           </div>
         ) : null}
+        {can(actor.roles, "minutes.readDraft") ? (
+          <p className="mt-2">
+            <Link href={`/reunions/${body}/${number}/compte-rendu`} className="font-medium text-brand-700 underline underline-offset-2">
+              {ti("minutes")}
+            </Link>
+          </p>
+        ) : null}
         <dl className="mt-2 grid gap-1 text-stone-800 sm:grid-cols-[auto_1fr] sm:gap-x-4">
           <dt className="font-medium">{t("date")}</dt>
           <dd>{format.dateTime(meeting.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</dd>

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { saveSection } from "@/lib/minutes/service";
+
+const bodySchema = z.object({ body: z.string().max(200_000), revision: z.number().int().min(0) });
+
+// The minutes editor's autosave: a plain route, so that a save can also leave with
+// `fetch(..., { keepalive: true })` when the page is closed.
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await getActor();
+  if (!actor) return Response.json({ error: "signedOut" }, { status: 401 });
+  if (!can(actor.roles, "minutes.draft")) return Response.json({ error: "forbidden" }, { status: 403 });
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
+  const { id } = await params;
+  const result = await saveSection(actor, id, parsed.data.body, parsed.data.revision);
+  if (result.ok) return Response.json({ revision: result.revision });
+  if (result.error === "conflict") return Response.json({ error: "conflict", current: result.current }, { status: 409 });
+  return Response.json({ error: result.error }, { status: result.error === "notFound" ? 404 : 423 });
+}
