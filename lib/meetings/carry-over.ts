@@ -9,13 +9,27 @@ export type CarryOverInput = {
   previous: { number: number; minutesApproved: boolean } | null;
   openActions: { title: string; owners: string[]; dueOn: string | null }[];
   waitingIdeas: { text: string }[];
+  // The text of the previous minutes' "Prochaine réunion" section.
+  nextMeetingNotes: string;
   agendaTitles: string[];
 };
+
+// The items the previous minutes named for the next meeting: its list lines ("- …", "· …",
+// "1. …"), as the coordinator writes them in the last section.
+export function itemsNamedForNext(notes: string): string[] {
+  return notes
+    .split("\n")
+    .map((line) => /^\s*(?:[-*·•]|\d+[.)])\s+(.+)$/.exec(line)?.[1]?.trim() ?? "")
+    .filter((item) => item.length > 0);
+}
 
 export function carryOverProposals(input: CarryOverInput): Proposal[] {
   const proposals: Proposal[] = [];
   if (input.previous && !input.previous.minutesApproved) {
     proposals.push({ key: "minutes", kind: "DECISION", title: `Approbation du compte rendu du ${input.bodyName.toLocaleLowerCase("fr")} n° ${input.previous.number}`, description: null });
+  }
+  for (const [index, title] of itemsNamedForNext(input.nextMeetingNotes).entries()) {
+    proposals.push({ key: `next-${index}`, kind: "DISCUSSION", title, description: null });
   }
   if (input.previous && input.openActions.length) {
     proposals.push({

@@ -496,7 +496,7 @@ export async function proposalsFor(actor: Actor, meetingId: string): Promise<Pro
     where: { bodyId: meeting.bodyId, number: { lt: meeting.number }, status: { not: "CANCELLED" } },
     orderBy: { number: "desc" },
     include: {
-      minutes: { select: { status: true } },
+      minutes: { select: { status: true, sections: { where: { agendaItemId: null }, orderBy: { position: "desc" }, take: 1, select: { body: true } } } },
       actionItems: { where: { status: "OPEN" }, include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } } } },
     },
   });
@@ -510,6 +510,7 @@ export async function proposalsFor(actor: Actor, meetingId: string): Promise<Pro
       dueOn: a.dueOn ? new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC" }).format(a.dueOn) : null,
     })),
     waitingIdeas,
+    nextMeetingNotes: previous?.minutes?.sections[0]?.body ?? "",
     agendaTitles: meeting.agendaItems.map((i) => i.title),
   });
 }

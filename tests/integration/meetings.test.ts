@@ -86,12 +86,25 @@ describe("what carries over", () => {
     const action = await db.actionItem.create({ data: { cooperativeId: coordinator.cooperativeId, meetingId: previous.id, title: "Courrier au ministère" } });
     await db.actionItemOwner.create({ data: { cooperativeId: coordinator.cooperativeId, actionItemId: action.id, membershipId: seated[2]! } });
     await db.idea.create({ data: { cooperativeId: coordinator.cooperativeId, text: "Des chaises pour enfants", source: "PAPER", status: "NEW" } });
+    const minutes = await db.minutes.create({ data: { cooperativeId: coordinator.cooperativeId, meetingId: previous.id } });
+    await db.minutesSection.create({
+      data: { cooperativeId: coordinator.cooperativeId, minutesId: minutes.id, position: 0, title: "Prochaine réunion", body: "Jeudi 20 avril à 19h30.\nÀ l'ordre du jour :\n- Rapport d'activité\n- Lettre de mission pour la direction\n- Budget 2027" },
+    });
     const meeting = (await meetingForEdit(coordinator, "conseil", 4))!;
     const proposals = await proposalsFor(coordinator, meeting.id);
-    expect(proposals.map((p) => p.key)).toEqual(["minutes", "actions", "ideas"]);
-    expect(proposals[1]?.description).toBe("- Courrier au ministère (Conseiller 2)");
+    // "Rapport d'activité" is already on n° 4's agenda (built above): it is not proposed again.
+    expect(proposals.map((p) => [p.key, p.title])).toEqual([
+      ["minutes", "Approbation du compte rendu du conseil coopératif n° 3"],
+      ["next-1", "Lettre de mission pour la direction"],
+      ["next-2", "Budget 2027"],
+      ["actions", "Suivi des choses à faire du n° 3"],
+      ["ideas", "Boîte à idées : lecture des petits papiers (1)"],
+    ]);
+    expect(proposals[3]?.description).toBe("- Courrier au ministère (Conseiller 2)");
     expect(await addProposal(coordinator, meeting.id, "ideas")).toEqual({ ok: true, data: null });
-    expect((await proposalsFor(coordinator, meeting.id)).map((p) => p.key)).toEqual(["minutes", "actions"]);
+    expect(await addProposal(coordinator, meeting.id, "next-1")).toEqual({ ok: true, data: null });
+    expect((await meetingForEdit(coordinator, "conseil", 4))!.agendaItems.map((i) => i.title)).toContain("Lettre de mission pour la direction");
+    expect((await proposalsFor(coordinator, meeting.id)).map((p) => p.key)).toEqual(["minutes", "next-2", "actions"]);
     expect(await addProposal(coordinator, meeting.id, "nope")).toEqual({ ok: false, error: "notFound" });
   });
 });

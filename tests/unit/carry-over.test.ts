@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { carryOverProposals } from "@/lib/meetings/carry-over";
+import { carryOverProposals, itemsNamedForNext } from "@/lib/meetings/carry-over";
 
-const base = { bodyName: "Conseil coopératif", previous: { number: 3, minutesApproved: false }, openActions: [], waitingIdeas: [], agendaTitles: [] };
+const base = { bodyName: "Conseil coopératif", previous: { number: 3, minutesApproved: false }, openActions: [], waitingIdeas: [], nextMeetingNotes: "", agendaTitles: [] };
 
 describe("what carries over to the next agenda", () => {
   it("proposes approving the previous minutes until they are approved", () => {
@@ -23,6 +23,17 @@ describe("what carries over to the next agenda", () => {
     ]);
     expect(proposals[1]?.description).toBe("- Courrier au ministère sur SecPa (Élise Hamon, Clara Gautier), pour le 30/04/2023");
     expect(proposals[2]?.title).toBe("Boîte à idées : lecture des petits papiers (2)");
+  });
+
+  it("proposes the items the previous minutes named for the next meeting", () => {
+    const notes = "Jeudi 20 avril à 19h30.\nÀ l'ordre du jour :\n- rapport d'activité\n· construire collectivement une lettre de mission pour la direction\n\n1. Points divers";
+    expect(itemsNamedForNext(notes)).toEqual(["rapport d'activité", "construire collectivement une lettre de mission pour la direction", "Points divers"]);
+    const proposals = carryOverProposals({ ...base, nextMeetingNotes: notes, agendaTitles: ["Points divers"] });
+    expect(proposals.map((p) => [p.key, p.title])).toEqual([
+      ["minutes", "Approbation du compte rendu du conseil coopératif n° 3"],
+      ["next-0", "rapport d'activité"],
+      ["next-1", "construire collectivement une lettre de mission pour la direction"],
+    ]);
   });
 
   it("does not propose what is already on the agenda", () => {
