@@ -75,7 +75,8 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
           name: "SCIC Centre de santé communautaire du Bois-Joli",
           shortName: "Santé Bois-Joli",
           city: "Villeneuve-sur-Orge",
-          statutes: { create: {} },
+          // The president validates the minutes (DOMAIN.md); the legal default is the next meeting.
+          statutes: { create: { minutesApprovedBy: "PRESIDENT" } },
         },
       });
       const cooperativeId = coop.id;

@@ -24,8 +24,14 @@ try {
     { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? embedded!.url }, encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(result.stderr || result.stdout);
-  const sql = result.stdout.trim();
-  if (!sql || sql === "-- This is an empty migration.") {
+  // Prisma reads the generated search columns (tsvector, see the minutes_workflow_search
+  // migration) as columns with a default it does not know, and would drop it: not ours to drop.
+  const sql = result.stdout
+    .split(/\n\n/)
+    .filter((statement) => !/ALTER COLUMN "search" DROP DEFAULT;/.test(statement))
+    .join("\n\n")
+    .trim();
+  if (!sql || sql === "-- This is an empty migration." || !/^[A-Z]/m.test(sql)) {
     console.log("Le schéma et les migrations sont déjà en accord / nothing to migrate.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { fileStorage } from "@/lib/storage/storage";
 
@@ -26,11 +27,26 @@ const ALLOWED: Record<string, string> = {
 
 export type DocumentFailure = "notFound" | "fileEmpty" | "fileTooLarge" | "fileType" | "closed";
 
-export async function attachDocument(actor: Actor, agendaItemId: string, file: File): Promise<{ ok: true } | { ok: false; error: DocumentFailure }> {
+export type DocumentResult = { ok: true } | { ok: false; error: DocumentFailure };
+
+export async function attachDocument(actor: Actor, agendaItemId: string, file: File): Promise<DocumentResult> {
   authorize(actor, "meeting.manage");
   const item = await db.agendaItem.findFirst({ where: { id: agendaItemId, cooperativeId: actor.cooperativeId }, include: { meeting: true } });
   if (!item) return { ok: false, error: "notFound" };
   if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  return storeDocument(actor, { meetingId: item.meetingId, agendaItemId }, file);
+}
+
+// A document joined to a section of the minutes (e.g. the slides "joint au relevé de décisions").
+export async function attachSectionDocument(actor: Actor, sectionId: string, file: File): Promise<DocumentResult> {
+  authorize(actor, "minutes.draft");
+  const section = await db.minutesSection.findFirst({ where: { id: sectionId, cooperativeId: actor.cooperativeId }, include: { minutes: { select: { meetingId: true, status: true } } } });
+  if (!section) return { ok: false, error: "notFound" };
+  if (section.minutes.status === "PUBLISHED" || section.minutes.status === "APPROVED") return { ok: false, error: "closed" };
+  return storeDocument(actor, { meetingId: section.minutes.meetingId, sectionId }, file);
+}
+
+async function storeDocument(actor: Actor, target: { meetingId: string; agendaItemId?: string; sectionId?: string }, file: File): Promise<DocumentResult> {
   if (file.size === 0) return { ok: false, error: "fileEmpty" };
   if (file.size > MAX_DOCUMENT_BYTES) return { ok: false, error: "fileTooLarge" };
   const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
@@ -41,17 +57,18 @@ export async function attachDocument(actor: Actor, agendaItemId: string, file: F
   const filename = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200);
   await db.$transaction(async (tx) => {
     const document = await tx.document.create({
-      data: { cooperativeId: actor.cooperativeId, meetingId: item.meetingId, agendaItemId, filename, mimeType, sizeBytes: file.size, storageKey, uploadedById: actor.membershipId },
+      data: { cooperativeId: actor.cooperativeId, ...target, filename, mimeType, sizeBytes: file.size, storageKey, uploadedById: actor.membershipId },
     });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "document.attached", entityType: "Document", entityId: document.id, after: { filename, agendaItemId } });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "document.attached", entityType: "Document", entityId: document.id, after: { filename, ...target } });
   });
   return { ok: true };
 }
 
 export async function removeDocument(actor: Actor, documentId: string) {
-  authorize(actor, "meeting.manage");
-  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId } });
+  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId }, include: { section: { select: { minutes: { select: { status: true } } } } } });
+  authorize(actor, document?.sectionId ? "minutes.draft" : "meeting.manage");
   if (!document) return;
+  if (document.section && (document.section.minutes.status === "APPROVED" || document.section.minutes.status === "PUBLISHED")) return;
   await db.$transaction(async (tx) => {
     await tx.document.delete({ where: { id: documentId } });
     await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "document.removed", entityType: "Document", entityId: documentId, before: { filename: document.filename } });
@@ -59,11 +76,13 @@ export async function removeDocument(actor: Actor, documentId: string) {
   await fileStorage().remove(document.storageKey);
 }
 
-// Readable by whoever may read the meeting, in the same cooperative only.
+// Readable by whoever may read the meeting, in the same cooperative only; a document of draft
+// minutes only by those who read drafts.
 export async function readDocument(actor: Actor, documentId: string) {
   authorize(actor, "meeting.read");
-  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId } });
+  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId }, include: { section: { select: { minutes: { select: { status: true } } } } } });
   if (!document) return null;
+  if (document.section && document.section.minutes.status !== "PUBLISHED" && !can(actor.roles, "minutes.readDraft")) return null;
   const data = await fileStorage().get(document.storageKey);
   return data ? { filename: document.filename, mimeType: document.mimeType, data } : null;
 }

@@ -5,25 +5,89 @@ import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getMeeting } from "@/lib/meetings/service";
 import { attendanceParagraph } from "@/lib/minutes/attendance-text";
+import type { DecisionMethod, DecisionOutcome, MinutesStatus, ActionItemStatus } from "@/lib/generated/prisma/enums";
 
 export const NEXT_MEETING_TITLE = "Prochaine réunion";
 
+export type SectionDetail = {
+  id: string;
+  title: string;
+  body: string;
+  revision: number;
+  updatedAt: Date;
+  isNextMeeting: boolean;
+  actionItems: { id: string; title: string; dueOn: Date | null; status: ActionItemStatus; owners: { id: string; name: string }[] }[];
+  decisions: { id: string; title: string; text: string; method: DecisionMethod; outcome: DecisionOutcome; voteQuestionId: string | null }[];
+  comments: { id: string; authorId: string; authorName: string; body: string; createdAt: Date; resolvedAt: Date | null }[];
+  documents: { id: string; filename: string; sizeBytes: number }[];
+};
+
 export type MinutesView = {
   id: string;
-  status: "DRAFT" | "SHARED" | "APPROVED" | "PUBLISHED";
+  status: MinutesStatus;
   attendanceText: string;
-  sections: { id: string; title: string; body: string; revision: number; updatedAt: Date }[];
+  version: number;
+  approvedAt: Date | null;
+  approvedByName: string | null;
+  approvalMeeting: { number: number } | null;
+  publishedAt: Date | null;
+  meeting: { id: string; number: number; startsAt: Date; bodyId: string; bodyName: string; bodySlug: string; agenda: string[] };
+  nextMeeting: { number: number; bodySlug: string; startsAt: Date; place: string | null; agenda: string[] } | null;
+  sections: SectionDetail[];
 };
+
+const detailInclude = {
+  meeting: { include: { body: true, agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } } } },
+  nextMeeting: { include: { body: { select: { slug: true } }, agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } } } },
+  approvalMeeting: { select: { number: true } },
+  versions: { orderBy: { version: "desc" as const }, take: 1, select: { version: true } },
+  sections: {
+    orderBy: { position: "asc" as const },
+    include: {
+      actionItems: { orderBy: { createdAt: "asc" as const }, include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } } } },
+      decisions: { orderBy: { createdAt: "asc" as const } },
+      comments: { orderBy: { createdAt: "asc" as const }, include: { author: { include: { person: { select: { name: true } } } } } },
+      documents: { orderBy: { createdAt: "asc" as const }, select: { id: true, filename: true, sizeBytes: true } },
+    },
+  },
+};
+
+async function loadView(actor: Actor, where: { id: string } | { meetingId: string }): Promise<MinutesView | null> {
+  const m = await db.minutes.findFirst({ where: { ...where, cooperativeId: actor.cooperativeId }, include: detailInclude });
+  if (!m) return null;
+  const showComments = can(actor.roles, "minutes.readDraft");
+  const approver = m.approvedById ? await db.person.findUnique({ where: { id: m.approvedById }, select: { name: true } }) : null;
+  return {
+    id: m.id,
+    status: m.status,
+    attendanceText: m.attendanceText ?? "",
+    version: m.versions[0]?.version ?? 0,
+    approvedAt: m.approvedAt,
+    approvedByName: approver?.name ?? null,
+    approvalMeeting: m.approvalMeeting,
+    publishedAt: m.publishedAt,
+    meeting: { id: m.meeting.id, number: m.meeting.number, startsAt: m.meeting.startsAt, bodyId: m.meeting.bodyId, bodyName: m.meeting.body.name, bodySlug: m.meeting.body.slug, agenda: m.meeting.agendaItems.map((i) => i.title) },
+    nextMeeting: m.nextMeeting
+      ? { number: m.nextMeeting.number, bodySlug: m.nextMeeting.body.slug, startsAt: m.nextMeeting.startsAt, place: m.nextMeeting.place, agenda: m.nextMeeting.agendaItems.map((i) => i.title) }
+      : null,
+    sections: m.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      body: s.body,
+      revision: s.revision,
+      updatedAt: s.updatedAt,
+      isNextMeeting: s.agendaItemId === null && s.title === NEXT_MEETING_TITLE,
+      actionItems: s.actionItems.map((a) => ({ id: a.id, title: a.title, dueOn: a.dueOn, status: a.status, owners: a.owners.map((o) => ({ id: o.membershipId, name: o.membership.person.name })) })),
+      decisions: s.decisions.map((d) => ({ id: d.id, title: d.title, text: d.text, method: d.method, outcome: d.outcome, voteQuestionId: d.voteQuestionId })),
+      comments: showComments ? s.comments.map((c) => ({ id: c.id, authorId: c.authorId, authorName: c.author.person.name, body: c.body, createdAt: c.createdAt, resolvedAt: c.resolvedAt })) : [],
+      documents: s.documents,
+    })),
+  };
+}
 
 async function meetingOf(actor: Actor, bodySlug: string, number: number) {
   return db.meeting.findFirst({ where: { cooperativeId: actor.cooperativeId, number, body: { slug: bodySlug, cooperativeId: actor.cooperativeId } }, select: { id: true } });
 }
-
-function toView(m: { id: string; status: MinutesView["status"]; attendanceText: string | null; sections: MinutesView["sections"] }): MinutesView {
-  return { id: m.id, status: m.status, attendanceText: m.attendanceText ?? "", sections: m.sections };
-}
-
-const sectionSelect = { orderBy: { position: "asc" as const }, select: { id: true, title: true, body: true, revision: true, updatedAt: true } };
 
 // The minutes open already filled from the meeting: attendance by category, one section per
 // agenda item, and the next meeting last. Drafts are for the coordinator and the council.
@@ -31,23 +95,37 @@ export async function openMinutes(actor: Actor, bodySlug: string, number: number
   authorize(actor, "minutes.readDraft");
   const meeting = await meetingOf(actor, bodySlug, number);
   if (!meeting) return null;
-  const existing = await db.minutes.findUnique({ where: { meetingId: meeting.id }, include: { sections: sectionSelect } });
-  if (existing) return toView(existing);
-  if (!can(actor.roles, "minutes.draft")) return null;
+  const existing = await loadView(actor, { meetingId: meeting.id });
+  if (existing || !can(actor.roles, "minutes.draft")) return existing;
   const detail = await getMeeting(actor, bodySlug, number);
   if (!detail) return null;
-  const created = await db.$transaction(async (tx) => {
-    const minutes = await tx.minutes.create({ data: { cooperativeId: actor.cooperativeId, meetingId: meeting.id, attendanceText: attendanceParagraph(detail.attendance) } });
-    await tx.minutesSection.createMany({
-      data: [
-        ...detail.agenda.map((item, position) => ({ cooperativeId: actor.cooperativeId, minutesId: minutes.id, agendaItemId: item.id, position, title: item.title })),
-        { cooperativeId: actor.cooperativeId, minutesId: minutes.id, position: detail.agenda.length, title: NEXT_MEETING_TITLE },
-      ],
+  try {
+    await db.$transaction(async (tx) => {
+      const minutes = await tx.minutes.create({ data: { cooperativeId: actor.cooperativeId, meetingId: meeting.id, attendanceText: attendanceParagraph(detail.attendance) } });
+      await tx.minutesSection.createMany({
+        data: [
+          ...detail.agenda.map((item, position) => ({ cooperativeId: actor.cooperativeId, minutesId: minutes.id, agendaItemId: item.id, position, title: item.title })),
+          { cooperativeId: actor.cooperativeId, minutesId: minutes.id, position: detail.agenda.length, title: NEXT_MEETING_TITLE },
+        ],
+      });
+      await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "minutes.opened", entityType: "Minutes", entityId: minutes.id });
     });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "minutes.opened", entityType: "Minutes", entityId: minutes.id });
-    return tx.minutes.findUniqueOrThrow({ where: { id: minutes.id }, include: { sections: sectionSelect } });
-  });
-  return toView(created);
+  } catch (error) {
+    // Opened at the same moment by someone else: theirs is the one.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  }
+  return loadView(actor, { meetingId: meeting.id });
+}
+
+// What a reader may see: the draft for the council and the coordinator, otherwise only
+// published minutes.
+export async function readMinutes(actor: Actor, bodySlug: string, number: number): Promise<MinutesView | null> {
+  if (can(actor.roles, "minutes.readDraft")) return openMinutes(actor, bodySlug, number);
+  authorize(actor, "minutes.readPublished");
+  const meeting = await meetingOf(actor, bodySlug, number);
+  if (!meeting) return null;
+  const view = await loadView(actor, { meetingId: meeting.id });
+  return view?.status === "PUBLISHED" ? view : null;
 }
 
 export type SaveSectionResult =
@@ -55,13 +133,15 @@ export type SaveSectionResult =
   | { ok: false; error: "notFound" | "locked" }
   | { ok: false; error: "conflict"; current: { body: string; revision: number } };
 
+export const EDITABLE: readonly MinutesStatus[] = ["DRAFT", "SHARED"];
+
 // Saves a section only over the revision the writer started from: two people editing the same
 // draft never silently overwrite each other; the second gets the other text back.
 export async function saveSection(actor: Actor, sectionId: string, body: string, revision: number): Promise<SaveSectionResult> {
   authorize(actor, "minutes.draft");
   const section = await db.minutesSection.findFirst({ where: { id: sectionId, cooperativeId: actor.cooperativeId }, include: { minutes: { select: { status: true } } } });
   if (!section) return { ok: false, error: "notFound" };
-  if (section.minutes.status !== "DRAFT" && section.minutes.status !== "SHARED") return { ok: false, error: "locked" };
+  if (!EDITABLE.includes(section.minutes.status)) return { ok: false, error: "locked" };
   const { count } = await db.minutesSection.updateMany({ where: { id: sectionId, revision }, data: { body, revision: { increment: 1 }, updatedById: actor.personId } });
   if (count === 0) {
     const current = await db.minutesSection.findUniqueOrThrow({ where: { id: sectionId }, select: { body: true, revision: true } });

@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+
+export type SearchHit = {
+  kind: "section" | "decision" | "action";
+  id: string;
+  title: string;
+  // Words around the match, the matched words between ⟦ and ⟧.
+  excerpt: string;
+  bodyName: string;
+  bodySlug: string;
+  meetingNumber: number;
+  date: Date;
+  draft: boolean;
+};
+
+const MAX_QUERY = 200;
+
+// Search across the minutes, the decisions and the action items, with PostgreSQL's French
+// configuration (stemming: "médiatrice" finds "médiatrices"), over the generated tsvector
+// columns and their GIN indexes. A reader outside the council finds only published minutes and
+// decisions; the council and the coordinator also find the drafts.
+export async function search(actor: Actor, query: string, limit = 30): Promise<SearchHit[]> {
+  authorize(actor, "minutes.readPublished");
+  const q = query.trim().slice(0, MAX_QUERY);
+  if (!q) return [];
+  const drafts = can(actor.roles, "minutes.readDraft");
+  const coop = actor.cooperativeId;
+  // Ranked first on the index, then only the best rows get an excerpt (ts_headline is the costly part).
+  const rows = await db.$queryRaw<(Omit<SearchHit, "draft"> & { status: string })[]>`
+    WITH q AS (SELECT websearch_to_tsquery('french', ${q}) AS query),
+    hits AS (
+      (SELECT 'section' AS kind, s.id, s.title, s.body AS text, ts_rank(s.search, q.query) AS rank, m."meetingId", m.status::text AS status
+         FROM "MinutesSection" s JOIN "Minutes" m ON m.id = s."minutesId", q
+        WHERE s."cooperativeId" = ${coop} AND s.search @@ q.query AND (${drafts} OR m.status = 'PUBLISHED')
+        ORDER BY rank DESC LIMIT ${limit})
+      UNION ALL
+      (SELECT 'decision', d.id, d.title, d.text, ts_rank(d.search, q.query), d."meetingId", CASE WHEN d."publishedAt" IS NULL THEN 'DRAFT' ELSE 'PUBLISHED' END
+         FROM "Decision" d, q
+        WHERE d."cooperativeId" = ${coop} AND d.search @@ q.query AND d."meetingId" IS NOT NULL AND (${drafts} OR d."publishedAt" IS NOT NULL)
+        ORDER BY 5 DESC LIMIT ${limit})
+      UNION ALL
+      (SELECT 'action', a.id, a.title, a.title, ts_rank(a.search, q.query), a."meetingId", COALESCE(m.status::text, 'PUBLISHED')
+         FROM "ActionItem" a LEFT JOIN "MinutesSection" s ON s.id = a."sectionId" LEFT JOIN "Minutes" m ON m.id = s."minutesId", q
+        WHERE a."cooperativeId" = ${coop} AND a.search @@ q.query AND a."meetingId" IS NOT NULL AND (${drafts} OR m.status IS NULL OR m.status = 'PUBLISHED')
+        ORDER BY 5 DESC LIMIT ${limit})
+    ),
+    best AS (SELECT * FROM hits ORDER BY rank DESC LIMIT ${limit})
+    SELECT best.kind, best.id, best.title, best.status,
+           ts_headline('french', best.text, q.query, 'StartSel=⟦,StopSel=⟧,MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter=" … "') AS excerpt,
+           b.name AS "bodyName", b.slug AS "bodySlug", mt.number AS "meetingNumber", mt."startsAt" AS date
+      FROM best JOIN "Meeting" mt ON mt.id = best."meetingId" JOIN "Body" b ON b.id = mt."bodyId", q
+     ORDER BY best.rank DESC, mt."startsAt" DESC`;
+  return rows.map(({ status, ...row }) => ({ ...row, draft: status !== "PUBLISHED" }));
+}
