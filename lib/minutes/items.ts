@@ -4,6 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { dayKey, parseDateKey } from "@/lib/dates";
 import { EDITABLE } from "@/lib/minutes/service";
+import { bodyMembersOn } from "@/lib/meetings/body-members";
 import type { MinutesStatus } from "@/lib/generated/prisma/enums";
 import type { ActionItemInput, DecisionInput, NextMeetingInput } from "@/lib/minutes/schema";
 
@@ -165,4 +166,15 @@ export async function setNextMeeting(actor: Actor, minutesId: string, input: Nex
       throw error;
     }
   }
+}
+
+// Who can own a thing to do: the members of the body that day, and members who attended.
+export async function ownerChoices(actor: Actor, meetingId: string): Promise<{ id: string; name: string }[]> {
+  authorize(actor, "minutes.draft");
+  const meeting = await db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId }, include: { body: true, attendances: { where: { membershipId: { not: null }, status: { in: ["PRESENT", "GUEST"] } }, select: { membership: { select: { id: true, status: true, person: { select: { name: true } } } } } } } });
+  if (!meeting) return [];
+  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
+  const choices = new Map(members.map((m) => [m.membershipId, m.name]));
+  for (const a of meeting.attendances) if (a.membership?.status === "ACTIVE") choices.set(a.membership.id, a.membership.person.name);
+  return [...choices].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }

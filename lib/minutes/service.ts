@@ -150,3 +150,11 @@ export async function saveSection(actor: Actor, sectionId: string, body: string,
   }
   return { ok: true, revision: revision + 1 };
 }
+
+// Whether this reader has minutes to open for a meeting (drafts for the council, else published).
+export async function hasReadableMinutes(actor: Actor, meetingId: string): Promise<boolean> {
+  if (can(actor.roles, "minutes.draft")) return true;
+  if (!can(actor.roles, "minutes.readPublished")) return false;
+  const minutes = await db.minutes.findFirst({ where: { meetingId, cooperativeId: actor.cooperativeId }, select: { status: true } });
+  return Boolean(minutes && (minutes.status === "PUBLISHED" || can(actor.roles, "minutes.readDraft")));
+}

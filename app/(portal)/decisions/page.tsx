@@ -18,9 +18,14 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t("title")}</PageTitle>
+        <div className="flex flex-wrap gap-2">
         <a href={`/decisions/export${query ? `?${query}` : ""}`} className={secondaryButtonClass}>
           {t("exportCsv")}
         </a>
+        <a href={`/decisions/export?${query ? `${query}&` : ""}format=pdf`} className={secondaryButtonClass}>
+          {t("exportPdf")}
+        </a>
+        </div>
       </div>
       <form className="grid gap-2 sm:grid-cols-5 sm:items-end" role="search" aria-label={t("filters")}>
         <div>
@@ -63,7 +68,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
                 {d.meeting ? (
                   <>
                     {" · "}
-                    <Link href={`/reunions/${d.meeting.bodySlug}/${d.meeting.number}`} className="text-brand-700 underline">
+                    <Link href={d.sectionId ? `/reunions/${d.meeting.bodySlug}/${d.meeting.number}/compte-rendu#decision-${d.id}` : `/reunions/${d.meeting.bodySlug}/${d.meeting.number}`} className="text-brand-700 underline">
                       {t("meetingLink", { number: d.meeting.number })}
                     </Link>
                   </>

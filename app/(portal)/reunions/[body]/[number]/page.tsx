@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { hasReadableMinutes } from "@/lib/minutes/service";
 import { requireActor } from "@/lib/auth/session";
 import { getMeeting, myInvitation } from "@/lib/meetings/service";
 import { answerInvitationAction } from "@/lib/meetings/actions";
@@ -27,7 +28,7 @@ export default async function MeetingPage({ params }: Props) {
   const t = await getTranslations("meetings");
   const ta = await getTranslations("meetingAdmin");
   const ti = await getTranslations("invitation");
-  const [invitation, documents] = await Promise.all([myInvitation(actor, meeting.id), documentsByItem(actor, meeting.id)]);
+  const [invitation, documents, minutesReadable] = await Promise.all([myInvitation(actor, meeting.id), documentsByItem(actor, meeting.id), hasReadableMinutes(actor, meeting.id)]);
   const format = await getFormatter();
 
   function describe(line: AttendanceLine) {
@@ -63,7 +64,7 @@ export default async function MeetingPage({ params }: Props) {
             </Link>
           </div>
         ) : null}
-        {can(actor.roles, "minutes.readDraft") ? (
+        {minutesReadable ? (
           <p className="mt-2">
             <Link href={`/reunions/${body}/${number}/compte-rendu`} className="font-medium text-brand-700 underline underline-offset-2">
               {ti("minutes")}

@@ -1,41 +1,295 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { openMinutes } from "@/lib/minutes/service";
+import { EDITABLE, readMinutes } from "@/lib/minutes/service";
+import { linkableQuestions, ownerChoices } from "@/lib/minutes/items";
+import { approvalOptions } from "@/lib/minutes/workflow";
 import { renderMarkdown } from "@/lib/minutes/render";
+import {
+  addActionItemAction,
+  addCommentAction,
+  addDecisionAction,
+  approveMinutesAction,
+  attachSectionDocumentAction,
+  publishMinutesAction,
+  removeActionItemAction,
+  removeDecisionAction,
+  removeSectionDocumentAction,
+  resolveCommentAction,
+  setNextMeetingAction,
+  shareMinutesAction,
+} from "@/lib/minutes/actions";
 import { SectionEditor } from "@/components/minutes-editor";
-import { Card, PageTitle, TextLink } from "@/components/ui";
+import { ActionItemForm, ApproveForm, CommentForm, DecisionForm, NextMeetingForm, StepForm } from "@/components/minutes-forms";
+import { DocumentUploadForm } from "@/components/meeting-forms";
+import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
+const smallButton = "min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100";
+
 export default async function MinutesPage({ params }: Props) {
-  const actor = await requireActor("minutes.readDraft");
+  const actor = await requireActor("minutes.readPublished");
   const { body, number } = await params;
-  const minutes = Number.isInteger(Number(number)) ? await openMinutes(actor, body, Number(number)) : null;
+  const minutes = /^\d{1,6}$/.test(number) ? await readMinutes(actor, body, Number(number)) : null;
   if (!minutes) notFound();
-  const [t, tm] = await Promise.all([getTranslations("minutes"), getTranslations("meetings")]);
-  const editable = can(actor.roles, "minutes.draft") && (minutes.status === "DRAFT" || minutes.status === "SHARED");
+  const path = `/reunions/${body}/${number}/compte-rendu`;
+  const [t, tm, td, format] = await Promise.all([getTranslations("minutes"), getTranslations("meetings"), getTranslations("decisions"), getFormatter()]);
+  const coordinator = can(actor.roles, "minutes.draft");
+  const editable = coordinator && EDITABLE.includes(minutes.status);
+  const canComment = can(actor.roles, "minutes.comment") && minutes.status === "SHARED";
+  const [owners, questions, approval] = await Promise.all([
+    editable ? ownerChoices(actor, minutes.meeting.id) : [],
+    editable ? linkableQuestions(actor, minutes.meeting.id) : [],
+    minutes.status === "SHARED" ? approvalOptions(actor, minutes.id) : null,
+  ]);
+  const longDate = (d: Date) => format.dateTime(d, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const longDateTime = (d: Date) => format.dateTime(d, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  const openComments = minutes.sections.reduce((n, s) => n + s.comments.filter((c) => !c.resolvedAt).length, 0);
+
   return (
     <div className="space-y-6">
       <TextLink href={`/reunions/${body}/${number}`}>← {tm("back")}</TextLink>
-      <div>
+      <div className="space-y-2">
         <PageTitle>{t("title", { number })}</PageTitle>
-        <p className="mt-1 text-stone-700">{t(`statuses.${minutes.status}`)}</p>
-        {editable ? <p className="mt-2 max-w-prose text-sm text-stone-700">{t("help")}</p> : null}
+        <p className="text-stone-800">
+          {minutes.meeting.bodyName} · {longDate(minutes.meeting.startsAt)}
+        </p>
+        <p className="font-medium text-stone-800">{t(`statuses.${minutes.status}`)}</p>
+        {minutes.approvedAt ? (
+          <p className="text-sm text-stone-700">
+            {minutes.approvalMeeting
+              ? t("approvedAtMeeting", { number: minutes.approvalMeeting.number, date: longDate(minutes.approvedAt) })
+              : t("approvedBy", { name: minutes.approvedByName ?? "—", date: longDate(minutes.approvedAt) })}
+          </p>
+        ) : null}
+        {minutes.publishedAt ? <p className="text-sm text-stone-700">{t("publishedOn", { date: longDate(minutes.publishedAt), version: minutes.version })}</p> : null}
+        <nav aria-label={t("exports")} className="flex flex-wrap gap-2 print:hidden">
+          <Link href={`${path}/impression`} className={secondaryButtonClass}>
+            {t("printView")}
+          </Link>
+          <a href={`${path}/pdf`} className={secondaryButtonClass}>
+            {t("pdf")}
+          </a>
+          {minutes.version > 0 ? (
+            <Link href={`${path}/versions`} className={secondaryButtonClass}>
+              {t("versions", { count: minutes.version })}
+            </Link>
+          ) : null}
+          {coordinator && minutes.status === "PUBLISHED" ? (
+            <Link href={`${path}/corriger`} className={secondaryButtonClass}>
+              {t("correct")}
+            </Link>
+          ) : null}
+        </nav>
+        {editable ? <p className="max-w-prose text-sm text-stone-700">{t("help")}</p> : null}
       </div>
+
+      {minutes.status !== "PUBLISHED" && can(actor.roles, "minutes.readDraft") ? (
+        <Card title={t("workflow")}>
+          <ol className="mb-3 flex flex-wrap gap-2 text-sm" aria-label={t("workflowSteps")}>
+            {(["DRAFT", "SHARED", "APPROVED", "PUBLISHED"] as const).map((s) => (
+              <li key={s} aria-current={s === minutes.status ? "step" : undefined} className={`rounded-full border px-3 py-1 ${s === minutes.status ? "border-brand-700 bg-brand-700 font-semibold text-white" : "border-stone-300 text-stone-800"}`}>
+                {t(`steps.${s}`)}
+              </li>
+            ))}
+          </ol>
+          {minutes.status === "DRAFT" ? (
+            coordinator ? (
+              <div className="space-y-2">
+                <p className="text-sm text-stone-700">{t("shareHelp")}</p>
+                <StepForm action={shareMinutesAction.bind(null, minutes.id, path)} label={t("share")} />
+              </div>
+            ) : (
+              <p>{t("draftInProgress")}</p>
+            )
+          ) : null}
+          {minutes.status === "SHARED" ? (
+            <div className="space-y-2">
+              <p>{t("openComments", { count: openComments })}</p>
+              {approval?.by === "PRESIDENT" ? (
+                can(actor.roles, "minutes.approve") ? (
+                  <ApproveForm action={approveMinutesAction.bind(null, minutes.id, path)} meetings={null} label={t("approve")} />
+                ) : (
+                  <p className="text-sm text-stone-700">{t("approvedByPresidentHelp")}</p>
+                )
+              ) : approval?.by === "NEXT_MEETING" ? (
+                coordinator && approval.meetings.length ? (
+                  <ApproveForm
+                    action={approveMinutesAction.bind(null, minutes.id, path)}
+                    meetings={approval.meetings.map((m) => ({ id: m.id, label: t("meetingOption", { number: m.number, date: longDate(m.startsAt) }) }))}
+                    label={t("recordApproval")}
+                  />
+                ) : (
+                  <p className="text-sm text-stone-700">{t("approvedAtNextMeetingHelp")}</p>
+                )
+              ) : null}
+            </div>
+          ) : null}
+          {minutes.status === "APPROVED" ? (
+            coordinator ? (
+              <StepForm action={publishMinutesAction.bind(null, minutes.id, path)} label={t("publish")} confirm={t("publishConfirm")} />
+            ) : (
+              <p>{t("approvedWaiting")}</p>
+            )
+          ) : null}
+        </Card>
+      ) : null}
+
       <Card title={t("attendance")}>
         <p className="whitespace-pre-line">{minutes.attendanceText}</p>
       </Card>
+
       {minutes.sections.map((section, index) => (
-        <Card key={section.id} title={`${index + 1}) ${section.title}`}>
-          {editable ? (
-            <SectionEditor section={section} />
-          ) : section.body ? (
-            <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(section.body) }} />
-          ) : (
-            <p className="text-stone-700">{t("emptySection")}</p>
-          )}
+        <Card key={section.id} title={section.isNextMeeting ? section.title : `${index + 1}) ${section.title}`}>
+          <div className="space-y-4">
+            {section.isNextMeeting ? (
+              minutes.nextMeeting ? (
+                <div className="space-y-1">
+                  <p className="font-medium">
+                    {longDateTime(minutes.nextMeeting.startsAt)}
+                    {minutes.nextMeeting.place ? ` · ${minutes.nextMeeting.place}` : ""} —{" "}
+                    <TextLink href={`/reunions/${minutes.nextMeeting.bodySlug}/${minutes.nextMeeting.number}`}>{t("nextMeetingLink", { number: minutes.nextMeeting.number })}</TextLink>
+                  </p>
+                  {minutes.nextMeeting.agenda.length ? (
+                    <>
+                      <p>{t("nextMeetingAgenda")}</p>
+                      <ul className="list-disc pl-6">
+                        {minutes.nextMeeting.agenda.map((item) => (
+                          <li key={item}>{item}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                </div>
+              ) : editable ? (
+                <NextMeetingForm action={setNextMeetingAction.bind(null, minutes.id, path)} initial={{}} />
+              ) : (
+                <p className="text-stone-700">{t("noNextMeeting")}</p>
+              )
+            ) : null}
+
+            {editable ? (
+              <SectionEditor section={{ id: section.id, title: section.title, body: section.body, revision: section.revision }} />
+            ) : section.body ? (
+              <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(section.body) }} />
+            ) : section.isNextMeeting ? null : (
+              <p className="text-stone-700">{t("emptySection")}</p>
+            )}
+
+            {section.documents.length || editable ? (
+              <div className="space-y-2">
+                {section.documents.length ? (
+                  <ul className="space-y-1" aria-label={t("documentsOf", { title: section.title })}>
+                    {section.documents.map((d) => (
+                      <li key={d.id} className="flex flex-wrap items-center gap-2">
+                        <a href={`/documents/${d.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                          {d.filename}
+                        </a>
+                        {editable ? (
+                          <form action={removeSectionDocumentAction.bind(null, d.id, path)}>
+                            <button type="submit" className={smallButton} aria-label={t("removeDocument", { name: d.filename })}>
+                              {t("remove")}
+                            </button>
+                          </form>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {editable ? <DocumentUploadForm action={attachSectionDocumentAction.bind(null, section.id, path)} idPrefix={`doc-${section.id}`} itemTitle={section.title} /> : null}
+              </div>
+            ) : null}
+
+            {section.actionItems.length ? (
+              <div>
+                <h3 className="font-semibold">{t("actionItems")}</h3>
+                <ul className="mt-1 space-y-2">
+                  {section.actionItems.map((a) => (
+                    <li key={a.id} className="flex flex-wrap items-center gap-2">
+                      <span>
+                        {a.title} — {a.owners.map((o) => o.name).join(", ")}
+                        {a.dueOn ? ` — ${t("dueBy", { date: format.dateTime(a.dueOn, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) })}` : ""}
+                        {a.status === "DONE" ? ` (${t("done")})` : ""}
+                      </span>
+                      {editable ? (
+                        <form action={removeActionItemAction.bind(null, a.id, path)}>
+                          <button type="submit" className={smallButton} aria-label={t("removeAction", { title: a.title })}>
+                            {t("remove")}
+                          </button>
+                        </form>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+
+            {section.decisions.length ? (
+              <div>
+                <h3 className="font-semibold">{t("decisionsTaken")}</h3>
+                <ul className="mt-1 space-y-2">
+                  {section.decisions.map((d) => (
+                    <li key={d.id} id={`decision-${d.id}`} className="flex flex-wrap items-center gap-2">
+                      <span>
+                        <strong>{d.title}</strong> — {td(`outcomes.${d.outcome}`)}, {td(`methods.${d.method}`)}
+                        {d.text ? <span className="block text-stone-700">{d.text}</span> : null}
+                      </span>
+                      {editable ? (
+                        <form action={removeDecisionAction.bind(null, d.id, path)}>
+                          <button type="submit" className={smallButton} aria-label={t("removeDecision", { title: d.title })}>
+                            {t("remove")}
+                          </button>
+                        </form>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+
+            {editable && !section.isNextMeeting ? (
+              <div className="grid gap-3 lg:grid-cols-2">
+                <details className="rounded-md border border-stone-200 p-3">
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("addActionFor", { title: section.title })}</summary>
+                  <ActionItemForm action={addActionItemAction.bind(null, section.id, path)} members={owners} idPrefix={`action-${section.id}`} sectionTitle={section.title} />
+                </details>
+                <details className="rounded-md border border-stone-200 p-3">
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("addDecisionFor", { title: section.title })}</summary>
+                  <DecisionForm action={addDecisionAction.bind(null, section.id, path)} questions={questions} idPrefix={`decision-${section.id}`} sectionTitle={section.title} />
+                </details>
+              </div>
+            ) : null}
+
+            {section.comments.length || canComment ? (
+              <div className="space-y-2 border-t border-stone-200 pt-3">
+                <h3 className="font-semibold">{t("comments")}</h3>
+                {section.comments.length ? (
+                  <ul className="space-y-2">
+                    {section.comments.map((c) => (
+                      <li key={c.id} className={`rounded-md border p-2 ${c.resolvedAt ? "border-stone-200 bg-stone-50 text-stone-700" : "border-amber-300 bg-amber-50"}`}>
+                        <p className="text-sm font-medium">
+                          {c.authorName} · {format.dateTime(c.createdAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
+                          {c.resolvedAt ? ` · ${t("resolved")}` : ""}
+                        </p>
+                        <p className="whitespace-pre-line">{c.body}</p>
+                        {coordinator || c.authorId === actor.membershipId ? (
+                          <form action={resolveCommentAction.bind(null, c.id, !c.resolvedAt, path)} className="mt-1">
+                            <button type="submit" className={smallButton}>
+                              {c.resolvedAt ? t("reopenComment") : t("resolveComment")}
+                            </button>
+                          </form>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {canComment ? <CommentForm action={addCommentAction.bind(null, section.id, path)} idPrefix={`comment-${section.id}`} sectionTitle={section.title} /> : null}
+              </div>
+            ) : null}
+          </div>
         </Card>
       ))}
     </div>

@@ -1,0 +1,85 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { readMinutes } from "@/lib/minutes/service";
+import { printableMinutes } from "@/lib/minutes/printable";
+import { renderMarkdown } from "@/lib/minutes/render";
+import { PrintButton } from "@/components/print-button";
+import { TextLink } from "@/components/ui";
+
+type Props = { params: Promise<{ body: string; number: string }> };
+
+// The print view: the minutes alone, shaped like the cooperative's own, ready for paper.
+export default async function PrintMinutesPage({ params }: Props) {
+  const actor = await requireActor("minutes.readPublished");
+  const { body, number } = await params;
+  const minutes = /^\d{1,6}$/.test(number) ? await readMinutes(actor, body, Number(number)) : null;
+  if (!minutes) notFound();
+  const t = await getTranslations("minutes");
+  const m = printableMinutes(minutes, actor.cooperativeName);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3 print:hidden">
+        <TextLink href={`/reunions/${body}/${number}/compte-rendu`}>← {t("open")}</TextLink>
+        <PrintButton label={t("print")} />
+        <a href={`/reunions/${body}/${number}/compte-rendu/pdf`} className="font-medium text-brand-700 underline underline-offset-2">
+          {t("pdf")}
+        </a>
+      </div>
+      <article className="minutes-print mx-auto max-w-3xl space-y-4 bg-white p-6 text-stone-900 print:max-w-none print:p-0" lang="fr">
+        <h1 className="text-2xl font-bold">{m.heading}</h1>
+        {m.attendance.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+        {m.agenda.length ? (
+          <section>
+            <h2 className="font-semibold">À l’ordre du jour</h2>
+            <ul className="list-[square] pl-6">
+              {m.agenda.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {m.sections.map((s) => (
+          <section key={s.number} className="space-y-2">
+            <h2 className="text-lg font-semibold">
+              {s.number}) {s.title}
+            </h2>
+            <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.body) }} />
+            {s.documents.length ? <p className="italic">Documents joints : {s.documents.join(", ")}</p> : null}
+            {s.actions.length ? (
+              <div>
+                <h3 className="font-semibold">Choses à faire :</h3>
+                <ul className="list-disc pl-6">
+                  {s.actions.map((a) => (
+                    <li key={a}>{a}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {s.decisions.length ? (
+              <div>
+                <h3 className="font-semibold">Décisions :</h3>
+                <ul className="list-disc pl-6">
+                  {s.decisions.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </section>
+        ))}
+        {m.next ? (
+          <section className="space-y-1">
+            <h2 className="text-lg font-semibold">{m.next.line}</h2>
+            {m.next.place ? <p>Lieu : {m.next.place}</p> : null}
+            {m.next.agenda.length ? <p>À l’ordre du jour : {m.next.agenda.join(" + ")}.</p> : null}
+            {m.next.notes.trim() ? <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(m.next.notes) }} /> : null}
+          </section>
+        ) : null}
+        <footer className="border-t border-stone-300 pt-2 text-sm text-stone-700">{m.footer.join(" · ")}</footer>
+      </article>
+    </div>
+  );
+}

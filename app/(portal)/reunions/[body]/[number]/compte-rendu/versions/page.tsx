@@ -1,0 +1,52 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { readMinutes } from "@/lib/minutes/service";
+import { minutesVersions } from "@/lib/minutes/workflow";
+import { Card, PageTitle, TextLink } from "@/components/ui";
+
+type Props = { params: Promise<{ body: string; number: string }> };
+
+// Every published version, newest first, with what changed from the one before.
+export default async function MinutesVersionsPage({ params }: Props) {
+  const actor = await requireActor("minutes.readPublished");
+  const { body, number } = await params;
+  const minutes = /^\d{1,6}$/.test(number) ? await readMinutes(actor, body, Number(number)) : null;
+  if (!minutes) notFound();
+  const [versions, t, format] = await Promise.all([minutesVersions(actor, minutes.id), getTranslations("minutes"), getFormatter()]);
+  return (
+    <div className="space-y-6">
+      <TextLink href={`/reunions/${body}/${number}/compte-rendu`}>← {t("open")}</TextLink>
+      <PageTitle>{t("versionsTitle", { number })}</PageTitle>
+      {versions.map((v) => (
+        <Card key={v.version} title={t("versionLine", { version: v.version, date: format.dateTime(v.createdAt, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }) })}>
+          <div className="space-y-3">
+            {v.authorName ? <p className="text-sm text-stone-700">{t("versionBy", { name: v.authorName })}</p> : null}
+            {v.changeNote ? <p className="font-medium">{v.changeNote}</p> : null}
+            {v.version === 1 ? <p>{t("firstVersion")}</p> : v.changes.length === 0 ? <p>{t("noChange")}</p> : null}
+            {v.changes.map((change, i) => (
+              <div key={i}>
+                <h3 className="font-semibold">{change.title}</h3>
+                <p className="whitespace-pre-wrap rounded border border-stone-200 bg-stone-50 p-2">
+                  {change.parts.map((part, j) =>
+                    part.kind === "added" ? (
+                      <ins key={j} className="bg-green-100 text-green-900" title={t("added")}>
+                        {part.text}
+                      </ins>
+                    ) : part.kind === "removed" ? (
+                      <del key={j} className="bg-red-100 text-red-900" title={t("removed")}>
+                        {part.text}
+                      </del>
+                    ) : (
+                      <span key={j}>{part.text}</span>
+                    ),
+                  )}
+                </p>
+              </div>
+            ))}
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}

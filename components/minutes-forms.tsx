@@ -1,0 +1,244 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { FormResult, FormState } from "@/lib/form-result";
+import { ActionForm } from "@/components/action-form";
+import { FormOutcome } from "@/components/form-outcome";
+import { useFormFields } from "@/components/form-fields";
+import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+
+// The forms of the minutes page: things to do, decisions, the next meeting, comments, and the
+// steps of the workflow. Each keeps what was typed when the server refuses it.
+type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+type Choice = { id: string; name: string };
+
+const KNOWN = [
+  "notFound",
+  "locked",
+  "ownerUnknown",
+  "voteQuestionUnknown",
+  "voteQuestionUsed",
+  "nextMeetingExists",
+  "nextMeetingBeforeThis",
+  "notShared",
+  "notDraft",
+  "notApproved",
+  "notPublished",
+  "openComments",
+  "approvalMeetingInvalid",
+  "notApprover",
+  "nothingChanged",
+  "forbidden",
+] as const;
+
+function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
+  return (
+    <div aria-live="polite">
+      <FormOutcome state={state} namespace="minutes" known={KNOWN} success={success} />
+    </div>
+  );
+}
+
+function usePrefixed(state: FormState<number>, idPrefix: string, initial: Record<string, string> = {}) {
+  const fields = useFormFields(state, initial);
+  const p = (name: string) => ({ ...fields.props(name), id: `${idPrefix}-${name}`, "aria-describedby": `${idPrefix}-${name}-error` });
+  return { ...fields, p };
+}
+
+export function ActionItemForm({ action, members, idPrefix, sectionTitle }: { action: Action; members: Choice[]; idPrefix: string; sectionTitle: string }) {
+  const t = useTranslations("minutes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, p, values } = usePrefixed(state, idPrefix);
+  const chosen = new Set((values.owners ?? "").split(",").filter(Boolean));
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"} aria-label={t("actionForm", { title: sectionTitle })}>
+      <Outcome state={state} />
+      <Field id={`${idPrefix}-title`} label={t("actionTitle")} error={errorOf("title")}>
+        <input className={inputClass} {...p("title")} />
+      </Field>
+      <fieldset className="space-y-1" aria-describedby={`${idPrefix}-owners-error`}>
+        <legend className="font-medium">{t("owners")}</legend>
+        <div className="grid gap-x-3 sm:grid-cols-2">
+          {members.map((m) => (
+            <label key={m.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="owners" value={m.id} defaultChecked={chosen.has(m.id)} className="size-5" />
+              {m.name}
+            </label>
+          ))}
+        </div>
+        <p id={`${idPrefix}-owners-error`} className="min-h-5 text-sm font-medium text-red-700" aria-live="polite">
+          {errorOf("owners")}
+        </p>
+      </fieldset>
+      <Field id={`${idPrefix}-dueOn`} label={t("dueOn")} error={errorOf("dueOn")}>
+        <input type="date" className={inputClass} {...p("dueOn")} />
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("addAction")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function DecisionForm({ action, questions, idPrefix, sectionTitle }: { action: Action; questions: { id: string; title: string }[]; idPrefix: string; sectionTitle: string }) {
+  const t = useTranslations("minutes");
+  const td = useTranslations("decisions");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, p } = usePrefixed(state, idPrefix, { method: "CONSENSUS", outcome: "ADOPTED" });
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"} aria-label={t("decisionForm", { title: sectionTitle })}>
+      <Outcome state={state} />
+      <Field id={`${idPrefix}-title`} label={t("decisionTitle")} error={errorOf("title")}>
+        <input className={inputClass} {...p("title")} />
+      </Field>
+      <Field id={`${idPrefix}-text`} label={t("decisionText")} error={errorOf("text")}>
+        <textarea rows={2} className={inputClass} {...p("text")} />
+      </Field>
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <Field id={`${idPrefix}-method`} label={t("decisionMethod")} error={errorOf("method")}>
+          <select className={inputClass} {...p("method")}>
+            {(["CONSENSUS", "SHOW_OF_HANDS", "ONLINE_BALLOT", "WRITTEN_CONSULTATION", "AG_RESOLUTION"] as const).map((m) => (
+              <option key={m} value={m}>
+                {td(`methods.${m}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${idPrefix}-outcome`} label={t("decisionOutcome")} error={errorOf("outcome")}>
+          <select className={inputClass} {...p("outcome")}>
+            {(["ADOPTED", "REJECTED", "NOTED"] as const).map((o) => (
+              <option key={o} value={o}>
+                {td(`outcomes.${o}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {questions.length ? (
+        <Field id={`${idPrefix}-voteQuestionId`} label={t("voteQuestion")} error={errorOf("voteQuestionId")}>
+          <select className={inputClass} {...p("voteQuestionId")}>
+            <option value="">{t("noVoteQuestion")}</option>
+            {questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("addDecision")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function NextMeetingForm({ action, initial }: { action: Action; initial: Record<string, string> }) {
+  const t = useTranslations("minutes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, p } = usePrefixed(state, "next", initial);
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate aria-label={t("nextMeetingForm")}>
+      <Outcome state={state} />
+      <p className="text-sm text-stone-700">{t("nextMeetingHelp")}</p>
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <Field id="next-startsAt" label={t("nextMeetingWhen")} error={errorOf("startsAt")}>
+          <input type="datetime-local" className={inputClass} {...p("startsAt")} />
+        </Field>
+        <Field id="next-place" label={t("nextMeetingPlace")} error={errorOf("place")}>
+          <input className={inputClass} {...p("place")} />
+        </Field>
+      </div>
+      <Field id="next-items" label={t("nextMeetingItems")} hint={t("nextMeetingItemsHint")} error={errorOf("items")}>
+        <textarea rows={3} className={inputClass} {...p("items")} />
+      </Field>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("createNextMeeting")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function CommentForm({ action, idPrefix, sectionTitle }: { action: Action; idPrefix: string; sectionTitle: string }) {
+  const t = useTranslations("minutes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, p } = usePrefixed(state, idPrefix);
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
+      <Outcome state={state} />
+      <Field id={`${idPrefix}-body`} label={t("commentLabel", { title: sectionTitle })} error={errorOf("body")}>
+        <textarea rows={2} className={inputClass} {...p("body")} />
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("addComment")}
+      </button>
+    </ActionForm>
+  );
+}
+
+// One step of the workflow (share, publish): a button, and the refusal in words.
+export function StepForm({ action, label, confirm }: { action: () => Promise<FormResult<number>>; label: string; confirm?: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      className="space-y-2"
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
+      <Outcome state={state} />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+export function ApproveForm({ action, meetings, label }: { action: Action; meetings: { id: string; label: string }[] | null; label: string }) {
+  const t = useTranslations("minutes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, p } = usePrefixed(state, "approve");
+  return (
+    <ActionForm action={formAction} className="space-y-2">
+      <Outcome state={state} />
+      {meetings ? (
+        <Field id="approve-approvalMeetingId" label={t("approvalMeeting")} error={errorOf("approvalMeetingId")}>
+          <select className={inputClass} {...p("approvalMeetingId")}>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {label}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function CorrectionForm({ action, sections }: { action: Action; sections: { id: string; title: string; body: string }[] }) {
+  const t = useTranslations("minutes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const initial = Object.fromEntries(sections.map((s) => [`section:${s.id}`, s.body]));
+  const { errorOf, props } = useFormFields(state, initial);
+  return (
+    <ActionForm action={formAction} className="space-y-4" noValidate key={state?.ok ? `saved-${state.data}` : "editing"}>
+      {state?.ok ? <Alert kind="success">{t("corrected")}</Alert> : <Outcome state={state} />}
+      {sections.map((s, i) => (
+        <Field key={s.id} id={`correct-${s.id}`} label={`${i + 1}) ${s.title}`}>
+          <textarea rows={8} className={`${inputClass} font-mono text-sm`} {...props(`section:${s.id}`)} id={`correct-${s.id}`} />
+        </Field>
+      ))}
+      <Field id="note" label={t("changeNote")} hint={t("changeNoteHint")} error={errorOf("note")}>
+        <input className={inputClass} {...props("note")} />
+      </Field>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("saveCorrection")}
+      </button>
+    </ActionForm>
+  );
+}

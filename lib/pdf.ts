@@ -1,0 +1,115 @@
+import "server-only";
+import PDFDocument from "pdfkit";
+import { markdownToLines } from "@/lib/minutes/plain-text";
+import type { PrintableMinutes } from "@/lib/minutes/printable";
+
+// PDFs are drawn with pdfkit's built-in Helvetica, whose encoding (WinAnsi) covers French;
+// anything else is replaced rather than drawn as garbage.
+const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+const FALLBACK: Record<string, string> = { "≥": ">=", "≤": "<=", "→": "->", "⇒": "=>", "✓": "v", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "’" };
+
+export function winAnsi(text: string): string {
+  let out = "";
+  for (const ch of text.normalize("NFC")) {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    else if (FALLBACK[ch]) out += FALLBACK[ch];
+    else if (code >= 0x300 && code <= 0x36f) continue;
+    else out += "?";
+  }
+  return out;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+function newDocument(title: string): { doc: Doc; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 60, right: 60 }, info: { Title: winAnsi(title), Creator: "Portail SCIC" }, lang: "fr-FR" } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  return { doc, done };
+}
+
+function heading(doc: Doc, text: string, size: number) {
+  doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).fillColor("#1c1917").text(winAnsi(text));
+  doc.moveDown(0.3).font("Helvetica").fontSize(10.5);
+}
+
+function bullet(doc: Doc, text: string, indent = 12) {
+  doc.font("Helvetica").fontSize(10.5).text(winAnsi(`· ${text}`), doc.page.margins.left + indent, undefined, { indent: 0 });
+  doc.x = doc.page.margins.left;
+}
+
+function markdown(doc: Doc, body: string) {
+  for (const line of markdownToLines(body)) {
+    if (!line.text) doc.moveDown(0.4);
+    else if (line.heading) doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(line.text)).font("Helvetica");
+    else if (line.bullet) bullet(doc, line.text);
+    else doc.font("Helvetica").fontSize(10.5).text(winAnsi(line.text));
+  }
+}
+
+function labelled(doc: Doc, paragraph: string) {
+  const match = /^([^:]{1,40}:)(.*)$/s.exec(paragraph);
+  if (match) doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(match[1]!), { continued: true }).font("Helvetica").text(winAnsi(match[2]!));
+  else doc.font("Helvetica").fontSize(10.5).text(winAnsi(paragraph));
+  doc.moveDown(0.4);
+}
+
+export async function minutesPdf(m: PrintableMinutes): Promise<Buffer> {
+  const { doc, done } = newDocument(m.heading);
+  doc.font("Helvetica-Bold").fontSize(15).text(winAnsi(m.heading));
+  doc.moveDown(0.8);
+  for (const paragraph of m.attendance) labelled(doc, paragraph);
+  if (m.agenda.length) {
+    heading(doc, "À l’ordre du jour", 11.5);
+    for (const item of m.agenda) bullet(doc, item);
+  }
+  for (const s of m.sections) {
+    heading(doc, `${s.number}) ${s.title}`, 12);
+    markdown(doc, s.body);
+    if (s.documents.length) {
+      doc.moveDown(0.3).font("Helvetica-Oblique").text(winAnsi(`Documents joints : ${s.documents.join(", ")}`)).font("Helvetica");
+    }
+    if (s.actions.length) {
+      doc.moveDown(0.3).font("Helvetica-Bold").text("Choses à faire :").font("Helvetica");
+      for (const a of s.actions) bullet(doc, a);
+    }
+    if (s.decisions.length) {
+      doc.moveDown(0.3).font("Helvetica-Bold").text("Décisions :").font("Helvetica");
+      for (const d of s.decisions) bullet(doc, d);
+    }
+  }
+  if (m.next) {
+    heading(doc, m.next.line, 12);
+    if (m.next.place) doc.text(winAnsi(`Lieu : ${m.next.place}`));
+    if (m.next.agenda.length) {
+      doc.text(winAnsi(`À l’ordre du jour : ${m.next.agenda.join(" + ")}.`));
+    }
+    if (m.next.notes.trim()) markdown(doc, m.next.notes);
+  }
+  doc.moveDown(1.2).fontSize(8.5).fillColor("#57534e").text(winAnsi(m.footer.join(" · ")));
+  doc.end();
+  return done;
+}
+
+export type DecisionPdfRow = { date: string; body: string; meeting: string; title: string; text: string; outcome: string; method: string };
+
+export async function decisionRecordPdf(title: string, subtitle: string, rows: DecisionPdfRow[]): Promise<Buffer> {
+  const { doc, done } = newDocument(title);
+  doc.font("Helvetica-Bold").fontSize(15).text(winAnsi(title));
+  doc.font("Helvetica").fontSize(9.5).fillColor("#57534e").text(winAnsi(subtitle)).fillColor("#1c1917");
+  doc.moveDown(0.8);
+  if (rows.length === 0) doc.fontSize(10.5).text("Aucune décision.");
+  for (const r of rows) {
+    doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(r.title));
+    doc.font("Helvetica").fontSize(9.5).fillColor("#44403c").text(winAnsi(`${r.date} · ${r.body}${r.meeting ? ` · ${r.meeting}` : ""} · ${r.outcome}, ${r.method}`)).fillColor("#1c1917");
+    if (r.text) doc.fontSize(10).text(winAnsi(r.text));
+    doc.moveDown(0.6);
+  }
+  doc.end();
+  return done;
+}
