@@ -51,7 +51,7 @@ export function ActionItemForm({ action, members, idPrefix, sectionTitle }: { ac
   const { errorOf, p, values } = usePrefixed(state, idPrefix);
   const chosen = new Set((values.owners ?? "").split(",").filter(Boolean));
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"} aria-label={t("actionForm", { title: sectionTitle })}>
+    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
       <Outcome state={state} />
       <Field id={`${idPrefix}-title`} label={t("actionTitle")} error={errorOf("title")}>
         <input className={inputClass} {...p("title")} />
@@ -86,7 +86,7 @@ export function DecisionForm({ action, questions, idPrefix, sectionTitle }: { ac
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, p } = usePrefixed(state, idPrefix, { method: "CONSENSUS", outcome: "ADOPTED" });
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"} aria-label={t("decisionForm", { title: sectionTitle })}>
+    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
       <Outcome state={state} />
       <Field id={`${idPrefix}-title`} label={t("decisionTitle")} error={errorOf("title")}>
         <input className={inputClass} {...p("title")} />
@@ -138,7 +138,7 @@ export function NextMeetingForm({ action, initial }: { action: Action; initial: 
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, p } = usePrefixed(state, "next", initial);
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate aria-label={t("nextMeetingForm")}>
+    <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} />
       <p className="text-sm text-stone-700">{t("nextMeetingHelp")}</p>
       <div className="grid gap-x-3 sm:grid-cols-2">

@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS = [
   { email: "pierre-yves.colin@demo.portail-scic.fr", who: "Pierre-Yves Colin, conseil, catégorie partenaires du quartier" },
   { email: "marc.beaulieu@demo.portail-scic.fr", who: "Marc Beaulieu, conseil, catégorie soutiens militants" },
   { email: "paul.martin@demo.portail-scic.fr", who: "Paul Martin, associé (usager), hors conseil" },
+  { email: "ines.morel@demo.portail-scic.fr", who: "Inès Morel, associée (partenaire du quartier), hors conseil" },
   { email: "fatou.diallo@demo.portail-scic.fr", who: "Fatou Diallo, habitante : boîte à idées seulement" },
 ] as const;
 
@@ -61,6 +62,7 @@ const PEOPLE: Person[] = [
   { key: "marc", name: "Marc Beaulieu", email: "marc.beaulieu@demo.portail-scic.fr", category: "supporters", council: "MEMBER" },
   { key: "louise", name: "Louise Perrin", email: "louise.perrin@demo.portail-scic.fr", category: "supporters", council: "MEMBER" },
   { key: "paul", name: "Paul Martin", email: "paul.martin@demo.portail-scic.fr", category: "users" },
+  { key: "ines", name: "Inès Morel", email: "ines.morel@demo.portail-scic.fr", category: "partners" },
   { key: "sonia", name: "Sonia Benali", email: "sonia.benali@demo.portail-scic.fr", kind: "GUEST", title: "arrivera au plus tard au 1er juin comme directrice du centre" },
   { key: "fatou", name: "Fatou Diallo", email: "fatou.diallo@demo.portail-scic.fr", kind: "GUEST", title: "habitante du quartier" },
 ];

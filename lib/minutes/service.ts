@@ -77,7 +77,7 @@ async function loadView(actor: Actor, where: { id: string } | { meetingId: strin
       revision: s.revision,
       updatedAt: s.updatedAt,
       isNextMeeting: s.agendaItemId === null && s.title === NEXT_MEETING_TITLE,
-      actionItems: s.actionItems.map((a) => ({ id: a.id, title: a.title, dueOn: a.dueOn, status: a.status, owners: a.owners.map((o) => ({ id: o.membershipId, name: o.membership.person.name })) })),
+      actionItems: s.actionItems.map((a) => ({ id: a.id, title: a.title, dueOn: a.dueOn, status: a.status, owners: a.owners.map((o) => ({ id: o.membershipId, name: o.membership.person.name })).sort((x, y) => x.name.localeCompare(y.name, "fr")) })),
       decisions: s.decisions.map((d) => ({ id: d.id, title: d.title, text: d.text, method: d.method, outcome: d.outcome, voteQuestionId: d.voteQuestionId })),
       comments: showComments ? s.comments.map((c) => ({ id: c.id, authorId: c.authorId, authorName: c.author.person.name, body: c.body, createdAt: c.createdAt, resolvedAt: c.resolvedAt })) : [],
       documents: s.documents,

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 
 test("the coordinator drafts the minutes of n° 3; autosave survives a reload and a network cut", async ({ page, context }) => {
@@ -8,7 +9,7 @@ test("the coordinator drafts the minutes of n° 3; autosave survives a reload an
   await page.getByRole("link", { name: "Compte rendu" }).click();
   await expect(page.getByRole("heading", { name: "Compte rendu de la réunion n° 3" })).toBeVisible();
   await expect(page.getByText(/Présent·es : Sonia Benali qui arrivera au plus tard au 1er juin/)).toBeVisible();
-  await expect(page.getByText("4) Prochaine réunion")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Prochaine réunion" })).toBeVisible();
   await expectAccessible(page);
 
   const first = page.getByLabel("Texte de « Tour rapide de ce que l'on a fait dans le mois »");
@@ -85,4 +86,170 @@ test("two people writing the same section: the second sees the conflict and keep
   await expect(await statusOf(b)).toHaveText("Enregistré.", { timeout: 10_000 });
   await a.reload();
   await expect(field(a)).toHaveValue("Texte écrit par la seconde personne.\n\n— Autre version —\nTexte écrit par la première personne.");
+});
+
+async function pdfText(data: Buffer): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: true }).promise;
+  let text = "";
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    text += content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("") + "\n";
+  }
+  return text;
+}
+
+const MINUTES = "/reunions/conseil/3/compte-rendu";
+const FIRST = "Tour rapide de ce que l'on a fait dans le mois";
+
+// The whole story of the issue: from council n° 3, minutes like the example (its items, its
+// things to do with owners, the next meeting on 20 April at 19:30 with two items), shared, a
+// council member's comment, approval by the president, publication, a plain member who finds
+// them by search, the PDF, and a correction that makes version 2.
+test("minutes of n° 3 from draft to publication, found by a plain member, as PDF", async ({ page }) => {
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto(MINUTES);
+  const first = page.getByRole("region", { name: `1) ${FIRST}` });
+  const text1 = first.getByLabel(`Texte de « ${FIRST} »`);
+  await text1.fill(
+    "- Accueil d'une ministre le 17 février : elle a demandé pourquoi passer d'association à coopérative.\n- Dernière information : lancement du recrutement d'une 3e médiatrice ; demandes de devis pour un logo renouvelé.",
+  );
+  await expect(first.getByText("Enregistré.")).toBeVisible({ timeout: 10_000 });
+  await first.getByText("Ajouter une chose à faire").click();
+  await first.getByLabel("Chose à faire").fill("Faire un petit carnet des associations du quartier pour orienter les gens");
+  await first.getByLabel("Salima Haddad").check();
+  await first.getByLabel("Awa Touré").check();
+  await first.getByLabel("Pour le (facultatif)").fill("2027-01-15");
+  await first.getByRole("button", { name: "Ajouter la chose à faire" }).click();
+  await expect(first.getByText("Faire un petit carnet des associations du quartier pour orienter les gens — Awa Touré, Salima Haddad")).toBeVisible();
+
+  const second = page.getByRole("region", { name: /^2\) Présentation des expérimentations Peps/ });
+  await second.getByRole("textbox", { name: /^Texte de/ }).fill("Présentation par Élise. Fil rouge : la recherche d'un modèle économique stable.");
+  await expect(second.getByText("Enregistré.")).toBeVisible({ timeout: 10_000 });
+  await second.getByText("Ajouter une décision").click();
+  await second.getByLabel("Décision", { exact: true }).fill("Écrire au ministère sur la durée de l'expérimentation SecPa");
+  await second.getByLabel("Comment elle a été prise").selectOption({ label: "par consensus" });
+  await second.getByRole("button", { name: "Ajouter la décision" }).click();
+  await expect(second.getByText("Écrire au ministère sur la durée de l'expérimentation SecPa")).toBeVisible();
+
+  // An empty action item is refused in words, and what was typed stays.
+  await second.getByText("Ajouter une chose à faire").click();
+  await second.getByLabel("Chose à faire").fill("Faire un courrier au ministère");
+  await second.getByRole("button", { name: "Ajouter la chose à faire" }).click();
+  await expect(second.getByText("Choisissez au moins une personne.")).toBeVisible();
+  await expect(second.getByLabel("Chose à faire")).toHaveValue("Faire un courrier au ministère");
+  await second.getByLabel("Clara Gautier").check();
+  await second.getByRole("button", { name: "Ajouter la chose à faire" }).click();
+  await expect(second.getByText("Faire un courrier au ministère — Clara Gautier")).toBeVisible();
+
+  const next = page.getByRole("region", { name: "Prochaine réunion" });
+  await next.getByLabel("Date et heure").fill("2027-04-20T19:30");
+  await next.getByLabel("Premiers points à l'ordre du jour").fill("Rapport d'activité\nConstruire collectivement une lettre de mission pour la direction");
+  await next.getByRole("button", { name: "Créer la prochaine réunion" }).click();
+  await expect(next.getByText(/mardi 20 avril 2027 à 19:30/)).toBeVisible();
+  await expect(next.getByRole("listitem").filter({ hasText: "Rapport d'activité" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Partager avec le conseil" }).click();
+  await expect(page.getByText("Partagé avec le conseil pour commentaires")).toBeVisible();
+  await signOut(page);
+
+  // A council member comments on a section.
+  await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
+  await page.goto(MINUTES);
+  const secondForMarc = page.getByRole("region", { name: /^2\) Présentation des expérimentations Peps/ });
+  await secondForMarc.getByLabel(/^Votre commentaire sur/).fill("Joindre le diaporama d'Élise au relevé de décisions.");
+  await secondForMarc.getByRole("button", { name: "Commenter" }).click();
+  await expect(secondForMarc.getByText("Joindre le diaporama d'Élise au relevé de décisions.")).toBeVisible();
+  await signOut(page);
+
+  // The president may not approve while a comment is open.
+  await signIn(page, "president@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Bertrand Lemoine" })).toBeVisible();
+  await page.goto(MINUTES);
+  await expect(page.getByText("1 commentaire en attente de résolution.")).toBeVisible();
+  await page.getByRole("button", { name: "Approuver le compte rendu" }).click();
+  await expect(page.getByText("Des commentaires ne sont pas encore résolus")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto(MINUTES);
+  await page.getByRole("button", { name: "Marquer comme résolu" }).click();
+  await expect(page.getByText("Aucun commentaire en attente.")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "president@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Bertrand Lemoine" })).toBeVisible();
+  await page.goto(MINUTES);
+  await page.getByRole("button", { name: "Approuver le compte rendu" }).click();
+  await expect(page.getByText(/Approuvé par Bertrand Lemoine le/)).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto(MINUTES);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Publier à tous les membres" }).click();
+  await expect(page.getByText(/Publié le .* · version 1/)).toBeVisible();
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+
+  // The PDF has the shape of the example.
+  const response = await page.request.get(`${MINUTES}/pdf`);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const text = (await pdfText(await response.body())).replace(/\s+/g, " ");
+  expect(text).toMatch(/Réunion Conseil coopératif n° 3 – \d{1,2} \S+ \d{4}/);
+  for (const expected of [
+    "Présent·es : Sonia Benali qui arrivera au plus tard au 1er juin",
+    "Excusé·es : Awa Touré (catégorie salarié·es)",
+    "À l’ordre du jour",
+    `1) ${FIRST}`,
+    "lancement du recrutement d'une 3e médiatrice",
+    "Choses à faire :",
+    "Faire un petit carnet des associations du quartier pour orienter les gens — Awa Touré, Salima Haddad — pour le 15 janvier 2027",
+    "Écrire au ministère sur la durée de l'expérimentation SecPa (adoptée, par consensus)",
+    "Prochaine réunion : mardi 20 avril 2027 à 19h30",
+    "À l’ordre du jour : Rapport d'activité + Construire collectivement une lettre de mission pour la direction.",
+    "Approuvé par Bertrand Lemoine",
+  ]) {
+    expect(text).toContain(expected);
+  }
+  await page.goto(`${MINUTES}/impression`);
+  await expect(page.getByRole("heading", { level: 1, name: /^Réunion Conseil coopératif n° 3 – / })).toBeVisible();
+  await expect(page.getByText("Prochaine réunion : mardi 20 avril 2027 à 19h30")).toBeVisible();
+  await expectAccessible(page);
+
+  // A correction makes version 2 and shows what changed.
+  await page.goto(`${MINUTES}/corriger`);
+  const correction = page.getByLabel(`1) ${FIRST}`);
+  await correction.fill((await correction.inputValue()).replace("17 février", "17 février 2023"));
+  await page.getByRole("button", { name: "Publier la correction" }).click();
+  await expect(page.getByText("Dites en quelques mots ce qui a été corrigé.")).toBeVisible();
+  await expect(correction).toHaveValue(/17 février 2023/);
+  await page.getByLabel("Ce qui a été corrigé").fill("Année de la visite ajoutée");
+  await page.getByRole("button", { name: "Publier la correction" }).click();
+  await expect(page.getByText("Correction enregistrée")).toBeVisible();
+  await page.goto(`${MINUTES}/versions`);
+  await expect(page.getByText("Année de la visite ajoutée")).toBeVisible();
+  await expect(page.locator("ins").filter({ hasText: "2023" })).toBeVisible();
+  await signOut(page);
+
+  // A plain member reads them, and finds them by search ("médiatrices" finds "médiatrice").
+  await signIn(page, "ines.morel@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Inès Morel" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Rechercher" }).click();
+  await page.getByLabel("Rechercher dans les comptes rendus, décisions et choses à faire").fill("médiatrices");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page.getByText(/1 résultat pour « médiatrices »|résultats pour « médiatrices »/)).toBeVisible();
+  await expect(page.locator("mark").filter({ hasText: "médiatrice" }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: FIRST }).first().click();
+  await expect(page.getByRole("heading", { name: "Compte rendu de la réunion n° 3" })).toBeVisible();
+  await expect(page.getByText(/Publié le .* · version 2/)).toBeVisible();
+  await expect(page.getByText("Accueil d'une ministre le 17 février 2023")).toBeVisible();
+  await expect(page.getByText("Joindre le diaporama")).toHaveCount(0); // comments stay with the council
+  await expectAccessible(page);
+  await page.goto("/decisions");
+  await expect(page.getByText("Écrire au ministère sur la durée de l'expérimentation SecPa")).toBeVisible();
 });

@@ -38,6 +38,7 @@ describe("the demo cooperative", () => {
       expect(await roles(`${email}@demo.portail-scic.fr`)).toEqual(["member", "councilMember"]);
     }
     expect(await roles("paul.martin@demo.portail-scic.fr")).toEqual(["member"]);
+    expect(await roles("ines.morel@demo.portail-scic.fr")).toEqual(["member"]);
     expect(await roles("fatou.diallo@demo.portail-scic.fr")).toEqual(["guest"]);
   });
 
