@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { openMinutes, readMinutes, saveSection } from "@/lib/minutes/service";
-import { addActionItem, addDecision, removeActionItem, setNextMeeting } from "@/lib/minutes/items";
+import { addActionItem, addDecision, removeActionItem, setActionItemDone, setNextMeeting } from "@/lib/minutes/items";
 import { addComment, approvalOptions, approveMinutes, correctMinutes, minutesVersions, publishMinutes, resolveComment, shareMinutes } from "@/lib/minutes/workflow";
 import { listDecisions, openActions } from "@/lib/decisions/service";
 import { search } from "@/lib/search/service";
+import { attachSectionDocument, readDocument } from "@/lib/meetings/documents";
 import { localInputToInstant } from "@/lib/dates";
 import { seedIfEmpty } from "../../scripts/seed";
 import { verifyCredentials } from "@/lib/auth/service";
@@ -48,6 +49,26 @@ describe("inside the sections", () => {
     expect((await openActions(salima, "mine")).map((a) => a.title)).toContain("Faire un petit carnet des associations du quartier");
     const view = (await openMinutes(coordinator, "conseil", 3))!;
     expect(view.sections[0]!.actionItems[0]!.owners.map((o) => o.name).sort()).toEqual(["Awa Touré", "Salima Haddad"]);
+  });
+
+  it("an owner marks a thing to do done; someone else who is not the coordinator cannot", async () => {
+    const salima = await signInAs("salima.haddad@demo.portail-scic.fr");
+    const [item] = await openActions(salima, "mine");
+    await expect(setActionItemDone(member, item!.id, true)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await setActionItemDone(salima, item!.id, true)).toEqual({ ok: true });
+    expect((await openActions(salima, "mine")).map((a) => a.id)).not.toContain(item!.id);
+    expect(await setActionItemDone(coordinator, item!.id, false)).toEqual({ ok: true });
+    expect((await openActions(salima, "mine")).map((a) => a.id)).toContain(item!.id);
+  });
+
+  it("joins a document to a section; while the minutes are a draft, only the council reads it", async () => {
+    const file = new File([new TextEncoder().encode("diaporama")], "diaporama-peps-secpa.pdf", { type: "application/pdf" });
+    expect(await attachSectionDocument(coordinator, sections[1]!.id, file)).toEqual({ ok: true });
+    expect(await attachSectionDocument(coordinator, sections[1]!.id, new File([new Uint8Array([1])], "script.html"))).toEqual({ ok: false, error: "fileType" });
+    const [document] = (await openMinutes(coordinator, "conseil", 3))!.sections[1]!.documents;
+    expect(document!.filename).toBe("diaporama-peps-secpa.pdf");
+    expect(await readDocument(member, document!.id)).toBeNull();
+    expect((await readDocument(councilMember, document!.id))?.filename).toBe("diaporama-peps-secpa.pdf");
   });
 
   it("refuses an owner of another cooperative, and a council member cannot add items", async () => {
@@ -126,6 +147,8 @@ describe("share, comment, approve, publish", () => {
     expect(read.sections[0]!.comments).toEqual([]); // comments stay with the council
     const decisions = await listDecisions(member);
     expect(decisions.find((d) => d.title.startsWith("Écrire au ministère"))).toMatchObject({ bodyName: "Conseil coopératif", meeting: { number: 3, bodySlug: "conseil" } });
+    const [document] = read.sections[1]!.documents;
+    expect((await readDocument(member, document!.id))?.filename).toBe("diaporama-peps-secpa.pdf");
     const hits = await search(member, "ministère");
     expect(hits.map((h) => h.kind)).toEqual(expect.arrayContaining(["decision"]));
   });

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { canSeeAllActions, openActions, type ActionRow } from "@/lib/decisions/service";
 import { Card, Empty, PageTitle } from "@/components/ui";
+import { setActionItemDoneAction } from "@/lib/minutes/actions";
 
 export const metadata: Metadata = { title: "Choses à faire" };
 
@@ -35,6 +36,12 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           ) : null}
           {all ? "" : a.owners.length > 1 ? ` · ${t("with", { names: a.owners.join(", ") })}` : ""}
         </p>
+        <form action={setActionItemDoneAction.bind(null, a.id, true, "/actions")} className="mt-2">
+          <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100">
+            {t("markDone")}
+            <span className="sr-only"> : {a.title}</span>
+          </button>
+        </form>
       </li>
     );
   }
