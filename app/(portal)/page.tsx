@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { minutesToReview } from "@/lib/minutes/service";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { nextMeeting } from "@/lib/meetings/service";
@@ -15,11 +16,12 @@ export default async function HomePage() {
   const actor = await requireActor("home.view");
   const t = await getTranslations();
   const format = await getFormatter();
-  const [meeting, questions, decisions, ideasToRead] = await Promise.all([
+  const [meeting, questions, decisions, ideasToRead, toReview] = await Promise.all([
     can(actor.roles, "meeting.read") ? nextMeeting(actor) : null,
     openQuestionsFor(actor),
     can(actor.roles, "decision.read") ? latestDecisions(actor) : [],
     countIdeasToRead(actor),
+    minutesToReview(actor),
   ]);
   const roles = actor.roles.map((r) => t(`roles.${r}`)).join(", ");
 
@@ -66,6 +68,18 @@ export default async function HomePage() {
             ) : (
               <Empty>{t("home.noOpenVotes")}</Empty>
             )}
+          </Card>
+        ) : null}
+        {toReview.length ? (
+          <Card title={t("home.minutesToReview")}>
+            <ul className="space-y-2">
+              {toReview.map((m) => (
+                <li key={`${m.bodySlug}-${m.number}`}>
+                  <TextLink href={`/reunions/${m.bodySlug}/${m.number}/compte-rendu`}>{t("home.minutesOf", { body: m.bodyName, number: m.number })}</TextLink>
+                  <p className="text-sm text-stone-700">{t(`home.minutesWaiting.${m.status}`)}</p>
+                </li>
+              ))}
+            </ul>
           </Card>
         ) : null}
         {can(actor.roles, "decision.read") ? (

@@ -158,3 +158,17 @@ export async function hasReadableMinutes(actor: Actor, meetingId: string): Promi
   const minutes = await db.minutes.findFirst({ where: { meetingId, cooperativeId: actor.cooperativeId }, select: { status: true } });
   return Boolean(minutes && (minutes.status === "PUBLISHED" || can(actor.roles, "minutes.readDraft")));
 }
+
+// Minutes waiting for this reader: shared for comments (the council), approved and waiting to
+// be published (the coordinator).
+export async function minutesToReview(actor: Actor): Promise<{ bodyName: string; bodySlug: string; number: number; status: MinutesStatus }[]> {
+  if (!can(actor.roles, "minutes.readDraft")) return [];
+  const statuses: MinutesStatus[] = can(actor.roles, "minutes.draft") ? ["SHARED", "APPROVED"] : ["SHARED"];
+  const rows = await db.minutes.findMany({
+    where: { cooperativeId: actor.cooperativeId, status: { in: statuses } },
+    orderBy: { updatedAt: "desc" },
+    take: 10,
+    select: { status: true, meeting: { select: { number: true, body: { select: { name: true, slug: true } } } } },
+  });
+  return rows.map((r) => ({ bodyName: r.meeting.body.name, bodySlug: r.meeting.body.slug, number: r.meeting.number, status: r.status }));
+}

@@ -157,7 +157,9 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   // A council member comments on a section.
   await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
-  await page.goto(MINUTES);
+  await expect(page.getByText("À relire et commenter avant l'approbation")).toBeVisible();
+  await page.getByRole("link", { name: "Compte rendu Conseil coopératif n° 3" }).click();
+  await expect(page.getByRole("heading", { name: "Compte rendu de la réunion n° 3" })).toBeVisible();
   const secondForMarc = page.getByRole("region", { name: /^2\) Présentation des expérimentations Peps/ });
   await secondForMarc.getByLabel(/^Votre commentaire sur/).fill("Joindre le diaporama d'Élise au relevé de décisions.");
   await secondForMarc.getByRole("button", { name: "Commenter" }).click();
