@@ -199,6 +199,23 @@ describe("search", () => {
   });
 });
 
+describe("another cooperative", () => {
+  it("cannot reach these minutes, their sections or their comments by id", async () => {
+    const { cooperative } = await createCooperative("Coopérative voisine");
+    const other = await createMember(cooperative.id, { name: "Coordination voisine", email: "coord-voisine@example.org", isCoordinator: true });
+    const stranger = await actorFor(other.person.id, cooperative.id);
+    expect(await shareMinutes(stranger, minutesId)).toEqual({ ok: false, error: "notFound" });
+    expect(await publishMinutes(stranger, minutesId)).toEqual({ ok: false, error: "notFound" });
+    expect(await correctMinutes(stranger, minutesId, { note: "x", sections: { [sections[0]!.id]: "piraté" } })).toEqual({ ok: false, error: "notFound" });
+    expect(await addComment(stranger, sections[0]!.id, "x")).toEqual({ ok: false, error: "notFound" });
+    expect(await saveSection(stranger, sections[0]!.id, "piraté", 0)).toEqual({ ok: false, error: "notFound" });
+    expect(await addActionItem(stranger, sections[0]!.id, { title: "x", owners: [stranger.membershipId], dueOn: null })).toEqual({ ok: false, error: "notFound" });
+    expect(await setNextMeeting(stranger, minutesId, { startsAt: new Date("2030-01-01T18:00:00Z"), place: null, items: [] })).toEqual({ ok: false, error: "notFound" });
+    expect(await minutesVersions(stranger, minutesId)).toEqual([]);
+    expect(await readMinutes(stranger, "conseil", 3)).toBeNull();
+  });
+});
+
 describe("approval at the next meeting, when the statutes say so", () => {
   it("is recorded by the coordinator, naming a later meeting of the body that was held", async () => {
     await db.statuteSettings.update({ where: { cooperativeId: coordinator.cooperativeId }, data: { minutesApprovedBy: "NEXT_MEETING" } });
