@@ -3,8 +3,9 @@ import PgBoss from "pg-boss";
 
 // Jobs live in PostgreSQL (pg-boss), never in a timer of the web process: any app instance may
 // queue one, the worker process (scripts/worker.ts) runs it, and it survives restarts.
-export const QUEUES = { meetingReminder: "meeting-reminder" } as const;
+export const QUEUES = { meetingReminder: "meeting-reminder", voteClose: "vote-close", voteReminder: "vote-reminder" } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
+export type VoteJob = { questionId: string };
 
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
@@ -39,4 +40,12 @@ export async function scheduleMeetingReminder(meetingId: string, startsAt: Date,
   const boss = await senderBoss();
   const startAfter = new Date(Math.max(Date.now(), startsAt.getTime() - DAY_MS));
   await boss.send(QUEUES.meetingReminder, { meetingId, sequence } satisfies MeetingReminderJob, { startAfter, singletonKey: `${meetingId}:${sequence}` });
+}
+
+// A written consultation closes itself at its deadline; its voters are reminded the day before.
+export async function scheduleVoteJobs(questionId: string, closesAt: Date) {
+  const boss = await senderBoss();
+  await boss.send(QUEUES.voteClose, { questionId } satisfies VoteJob, { startAfter: closesAt, singletonKey: `close:${questionId}` });
+  const remindAt = closesAt.getTime() - DAY_MS;
+  if (remindAt > Date.now()) await boss.send(QUEUES.voteReminder, { questionId } satisfies VoteJob, { startAfter: new Date(remindAt), singletonKey: `remind:${questionId}` });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { QUEUES, workerBoss, type MeetingReminderJob } from "@/lib/jobs/queue";
+import { QUEUES, workerBoss, type MeetingReminderJob, type VoteJob } from "@/lib/jobs/queue";
+import { closeFromJob, remindVoters } from "@/lib/votes/questions";
 import { sendReminder } from "@/lib/meetings/invitations";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
@@ -11,6 +12,15 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
       const sent = await sendReminder(job.data.meetingId, job.data.sequence);
       console.log(`[worker] rappel de la réunion ${job.data.meetingId} : ${sent} e-mail(s)`);
     }
+  });
+  await boss.work<VoteJob>(QUEUES.voteClose, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
+    for (const job of jobs) {
+      const closed = await closeFromJob(job.data.questionId);
+      console.log(`[worker] vote ${job.data.questionId} : ${closed ? "clos à l'échéance" : "déjà clos"}`);
+    }
+  });
+  await boss.work<VoteJob>(QUEUES.voteReminder, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
+    for (const job of jobs) console.log(`[worker] rappel du vote ${job.data.questionId} : ${await remindVoters(job.data.questionId)} e-mail(s)`);
   });
   return boss;
 }

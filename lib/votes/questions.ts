@@ -1,0 +1,215 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
+import { sendEmail } from "@/lib/mail/send";
+import { siteUrl } from "@/lib/site-url";
+import { dayKey, parseDateKey, TIME_ZONE } from "@/lib/dates";
+import { bodyMembersOn } from "@/lib/meetings/body-members";
+import { scheduleVoteJobs } from "@/lib/jobs/queue";
+import { mayVote } from "@/lib/votes/eligibility";
+import { loadQuestion, questionFacts, voterFacts, type LoadedQuestion } from "@/lib/votes/facts";
+import { computeResult, type QuestionResult } from "@/lib/votes/results";
+import type { QuestionInput, TallyRowInput } from "@/lib/votes/schema";
+
+export type QuestionFailure = "notFound" | "bodyUnknown" | "meetingRequired" | "meetingUnknown" | "closesAtRequired" | "closesAtPast" | "consultationsNotAllowed" | "notDraft" | "notOpen" | "categoryUnknown" | "tallyNeedsShowOfHands";
+export type QuestionResultOk<T = null> = { ok: true; data: T } | { ok: false; error: QuestionFailure };
+
+const NEEDS_MEETING = new Set(["MEETING_BALLOT", "SHOW_OF_HANDS", "AG_RESOLUTION"]);
+
+export async function createQuestion(actor: Actor, input: QuestionInput, now = new Date()): Promise<QuestionResultOk<{ id: string }>> {
+  authorize(actor, "vote.manage");
+  const body = await db.body.findFirst({ where: { id: input.bodyId, cooperativeId: actor.cooperativeId } });
+  if (!body) return { ok: false, error: "bodyUnknown" };
+  const kind = body.kind === "GENERAL_ASSEMBLY" ? "AG_RESOLUTION" : input.kind === "AG_RESOLUTION" ? "MEETING_BALLOT" : input.kind;
+  let meeting = null;
+  if (NEEDS_MEETING.has(kind) || input.meetingId) {
+    if (!input.meetingId) return { ok: false, error: "meetingRequired" };
+    meeting = await db.meeting.findFirst({ where: { id: input.meetingId, cooperativeId: actor.cooperativeId, bodyId: body.id } });
+    if (!meeting) return { ok: false, error: "meetingUnknown" };
+  }
+  const statutes = await db.statuteSettings.findUnique({ where: { cooperativeId: actor.cooperativeId } });
+  if (kind === "WRITTEN_CONSULTATION") {
+    if (statutes && !statutes.writtenConsultationsAllowed) return { ok: false, error: "consultationsNotAllowed" };
+    if (!input.closesAt) return { ok: false, error: "closesAtRequired" };
+  }
+  if (input.closesAt && input.closesAt <= now) return { ok: false, error: "closesAtPast" };
+  if (input.excludedCategoryIds.length) {
+    const known = await db.category.count({ where: { id: { in: input.excludedCategoryIds }, cooperativeId: actor.cooperativeId } });
+    if (known !== new Set(input.excludedCategoryIds).size) return { ok: false, error: "categoryUnknown" };
+  }
+  const question = await db.$transaction(async (tx) => {
+    const created = await tx.voteQuestion.create({
+      data: {
+        cooperativeId: actor.cooperativeId,
+        bodyId: body.id,
+        meetingId: meeting?.id ?? null,
+        kind,
+        assemblyType: body.kind === "GENERAL_ASSEMBLY" ? (meeting?.assemblyType ?? "ORDINARY") : null,
+        title: input.title,
+        text: input.text,
+        secret: input.secret,
+        hideResultsUntilClose: input.hideResultsUntilClose,
+        allowChange: !input.secret && (statutes?.voteChangeAllowed ?? false),
+        closesAt: input.closesAt,
+        exclusions: { create: [...new Set(input.excludedCategoryIds)].map((categoryId) => ({ cooperativeId: actor.cooperativeId, categoryId })) },
+      },
+    });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "vote.created", entityType: "VoteQuestion", entityId: created.id, after: { title: input.title, kind } });
+    return created;
+  });
+  return { ok: true, data: { id: question.id } };
+}
+
+function when(date: Date) {
+  return new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+// The members who may vote on it now (for the e-mails): the same rule as a ballot.
+async function eligibleVoters(q: LoadedQuestion, at: Date) {
+  const members = await bodyMembersOn(q.body, q.meeting?.startsAt ?? at);
+  const facts = questionFacts({ ...q, status: "OPEN" });
+  const out: { membershipId: string; name: string; email: string | null }[] = [];
+  for (const m of members) {
+    const voter = await voterFacts(q, m.membershipId, at);
+    // In a meeting, presence is checked at the moment of the ballot; the e-mail goes to the seated.
+    const ok = voter && (q.kind === "MEETING_BALLOT" ? mayVote({ ...facts, kind: "WRITTEN_CONSULTATION" }, voter, at).ok : mayVote(facts, voter, at).ok);
+    if (ok) out.push({ membershipId: m.membershipId, name: m.name, email: m.email });
+  }
+  return out;
+}
+
+async function mail(q: LoadedQuestion, recipients: { name: string; email: string | null }[], subject: string, text: string) {
+  for (const r of recipients) {
+    if (!r.email) continue;
+    await sendEmail({ cooperativeId: q.cooperativeId, to: r.email, subject, text: `Bonjour ${r.name},\n\n${text}\n\n${siteUrl()}/votes/${q.id}\n` });
+  }
+}
+
+export async function openQuestion(actor: Actor, questionId: string, now = new Date()): Promise<QuestionResultOk> {
+  authorize(actor, "vote.manage");
+  const q = await loadQuestion(actor.cooperativeId, questionId);
+  if (!q) return { ok: false, error: "notFound" };
+  if (q.closesAt && q.closesAt <= now) return { ok: false, error: "closesAtPast" };
+  const { count } = await db.voteQuestion.updateMany({ where: { id: q.id, status: "DRAFT" }, data: { status: "OPEN", opensAt: now } });
+  if (count === 0) return { ok: false, error: "notDraft" };
+  await db.$transaction((tx) => recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "vote.opened", entityType: "VoteQuestion", entityId: q.id }));
+  if (q.kind !== "SHOW_OF_HANDS") {
+    const voters = await eligibleVoters(q, now);
+    await mail(q, voters, `Vote ouvert : ${q.title}`, `Un vote est ouvert : « ${q.title} »${q.closesAt ? `, jusqu'au ${when(q.closesAt)}` : ""}. Vous pouvez voter ici :`);
+  }
+  if (q.closesAt) await scheduleVoteJobs(q.id, q.closesAt);
+  return { ok: true, data: null };
+}
+
+// Closed by the chair (the coordinator or the president), or by the job at the deadline.
+// The result goes to the body; a written consultation enters the decision record at once.
+export async function closeQuestion(actor: Actor | null, questionId: string, cooperativeId = actor?.cooperativeId, now = new Date()): Promise<QuestionResultOk<QuestionResult>> {
+  if (actor && !can(actor.roles, "vote.manage")) authorize(actor, "minutes.approve");
+  if (!cooperativeId) return { ok: false, error: "notFound" };
+  const q = await loadQuestion(cooperativeId, questionId);
+  if (!q) return { ok: false, error: "notFound" };
+  const closed = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR UPDATE`;
+    if (row?.status !== "OPEN") return false;
+    await tx.voteQuestion.update({ where: { id: q.id }, data: { status: "CLOSED", closedAt: now } });
+    await recordAudit(tx, { cooperativeId, actorId: actor?.personId ?? null, action: "vote.closed", entityType: "VoteQuestion", entityId: q.id });
+    return true;
+  });
+  if (!closed) return { ok: false, error: "notOpen" };
+  const loaded = (await loadQuestion(cooperativeId, q.id))!;
+  const outcome = await computeResult(loaded);
+  if (q.kind === "WRITTEN_CONSULTATION") {
+    await db.decision.create({
+      data: {
+        cooperativeId,
+        bodyId: q.bodyId,
+        voteQuestionId: q.id,
+        title: q.title,
+        text: `${q.text ? `${q.text}\n` : ""}Résultat : ${outcome.result.verdict}.`,
+        method: "WRITTEN_CONSULTATION",
+        outcome: outcome.result.adopted ? "ADOPTED" : "REJECTED",
+        decidedOn: parseDateKey(dayKey(now)),
+        publishedAt: now,
+      },
+    });
+  }
+  const members = await bodyMembersOn(q.body, now);
+  await mail(q, members, `Résultat du vote : ${q.title}`, `Le vote « ${q.title} » est clos. ${outcome.result.verdict.replace(/^./, (c) => c.toUpperCase())}. Pour ${outcome.result.total.for}, contre ${outcome.result.total.against}, abstentions ${outcome.result.total.abstain}.`);
+  return { ok: true, data: outcome };
+}
+
+// The job's reminder, the day before the close, to those who have not voted yet.
+export async function remindVoters(questionId: string, now = new Date()): Promise<number> {
+  const q = await db.voteQuestion.findUnique({ where: { id: questionId }, select: { cooperativeId: true } });
+  if (!q) return 0;
+  const loaded = await loadQuestion(q.cooperativeId, questionId);
+  if (!loaded || loaded.status !== "OPEN") return 0;
+  const voted = new Set((await db.voteParticipation.findMany({ where: { questionId }, select: { memberId: true } })).map((p) => p.memberId));
+  const waiting = (await eligibleVoters(loaded, now)).filter((v) => !voted.has(v.membershipId));
+  await mail(loaded, waiting, `Rappel : vote « ${loaded.title} »`, `Le vote « ${loaded.title} » se termine ${loaded.closesAt ? when(loaded.closesAt) : "bientôt"} et vous n'avez pas encore voté :`);
+  return waiting.length;
+}
+
+export async function closeFromJob(questionId: string): Promise<boolean> {
+  const q = await db.voteQuestion.findUnique({ where: { id: questionId }, select: { cooperativeId: true, status: true, closesAt: true } });
+  if (!q || q.status !== "OPEN" || !q.closesAt || q.closesAt > new Date()) return false;
+  return (await closeQuestion(null, questionId, q.cooperativeId)).ok;
+}
+
+// A show of hands: the counts typed in by the coordinator, per college when the body votes by college.
+export async function recordShowOfHands(actor: Actor, questionId: string, rows: TallyRowInput[]): Promise<QuestionResultOk> {
+  authorize(actor, "vote.manage");
+  const q = await loadQuestion(actor.cooperativeId, questionId);
+  if (!q) return { ok: false, error: "notFound" };
+  if (q.kind !== "SHOW_OF_HANDS") return { ok: false, error: "tallyNeedsShowOfHands" };
+  if (q.status !== "OPEN") return { ok: false, error: "notOpen" };
+  const colleges = new Set((await db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, select: { id: true } })).map((c) => c.id));
+  if (rows.some((r) => r.collegeId !== null && !colleges.has(r.collegeId))) return { ok: false, error: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.paperTally.deleteMany({ where: { questionId: q.id } });
+    await tx.paperTally.createMany({ data: rows.map((r) => ({ cooperativeId: actor.cooperativeId, questionId: q.id, collegeId: r.collegeId, forCount: r.for, againstCount: r.against, abstainCount: r.abstain, blankCount: 0, spoiledCount: 0 })) });
+    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "vote.tallyEntered", entityType: "VoteQuestion", entityId: q.id, after: { rows } });
+  });
+  return { ok: true, data: null };
+}
+
+export type QuestionListItem = { id: string; title: string; kind: LoadedQuestion["kind"]; status: LoadedQuestion["status"]; bodyName: string; closesAt: Date | null; closedAt: Date | null; meetingNumber: number | null };
+
+export async function listQuestions(actor: Actor): Promise<QuestionListItem[]> {
+  authorize(actor, "vote.castAssembly");
+  const manage = can(actor.roles, "vote.manage");
+  const council = can(actor.roles, "vote.castCouncil");
+  const questions = await db.voteQuestion.findMany({
+    where: {
+      cooperativeId: actor.cooperativeId,
+      ...(manage ? {} : { status: { not: "DRAFT" } }),
+      // Council and commission questions are for their members; assembly questions for all.
+      ...(manage || council ? {} : { OR: [{ body: { kind: "GENERAL_ASSEMBLY" } }, { body: { mandates: { some: { membershipId: actor.membershipId } } } }] }),
+    },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    take: 200,
+    include: { body: { select: { name: true } }, meeting: { select: { number: true } } },
+  });
+  return questions.map((q) => ({ id: q.id, title: q.title, kind: q.kind, status: q.status, bodyName: q.body.name, closesAt: q.closesAt, closedAt: q.closedAt, meetingNumber: q.meeting?.number ?? null }));
+}
+
+export type QuestionDetail = {
+  question: LoadedQuestion & { excludedNames: string[] };
+  eligibility: ReturnType<typeof mayVote> | null;
+  result: QuestionResult | null;
+  resultHidden: boolean;
+};
+
+export async function questionDetail(actor: Actor, questionId: string, now = new Date()): Promise<QuestionDetail | null> {
+  authorize(actor, "vote.castAssembly");
+  const q = await loadQuestion(actor.cooperativeId, questionId);
+  if (!q || (q.status === "DRAFT" && !can(actor.roles, "vote.manage"))) return null;
+  const voter = await voterFacts(q, actor.membershipId, now);
+  const eligibility = voter ? mayVote(questionFacts(q), voter, now) : null;
+  const resultHidden = q.status !== "CLOSED" && q.hideResultsUntilClose;
+  const result = q.status === "DRAFT" || resultHidden ? null : await computeResult(q);
+  const categories = q.exclusions.length ? await db.category.findMany({ where: { id: { in: q.exclusions.map((e) => e.categoryId) } }, select: { name: true } }) : [];
+  return { question: { ...q, excludedNames: categories.map((c) => c.name) }, eligibility, result, resultHidden };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { localInputToInstant } from "@/lib/dates";
+import { checkbox, optionalText } from "@/lib/form-schema";
+
+export const VOTE_KINDS = ["MEETING_BALLOT", "SHOW_OF_HANDS", "WRITTEN_CONSULTATION", "AG_RESOLUTION"] as const;
+export const CHOICES = ["FOR", "AGAINST", "ABSTAIN"] as const;
+
+export const questionSchema = z.object({
+  bodyId: z.string().min(1, { error: "bodyRequired" }).max(40),
+  kind: z.enum(VOTE_KINDS, { error: "voteKindRequired" }),
+  meetingId: optionalText(40),
+  title: z.string().trim().min(1, { error: "questionRequired" }).max(300),
+  text: z.string().trim().max(10_000).default(""),
+  secret: checkbox,
+  hideResultsUntilClose: checkbox,
+  closesAt: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text?.trim()) return null;
+      const instant = localInputToInstant(text);
+      if (!instant) {
+        ctx.addIssue({ code: "custom", message: "dateTimeInvalid" });
+        return z.NEVER;
+      }
+      return instant;
+    }),
+  excludedCategoryIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+});
+export type QuestionInput = z.infer<typeof questionSchema>;
+
+const count = z.coerce.number({ error: "countInvalid" }).int({ error: "countInvalid" }).min(0, { error: "countInvalid" }).max(1_000_000, { error: "countInvalid" });
+export const tallyRowSchema = z.object({ collegeId: z.string().max(40).nullable(), for: count, against: count, abstain: count });
+export type TallyRowInput = z.infer<typeof tallyRowSchema>;

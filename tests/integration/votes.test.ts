@@ -1,0 +1,157 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { castBallot, myParticipation } from "@/lib/votes/cast";
+import { closeFromJob, closeQuestion, createQuestion, openQuestion, questionDetail, recordShowOfHands } from "@/lib/votes/questions";
+import { grantProxy } from "@/lib/votes/proxies";
+import { listDecisions } from "@/lib/decisions/service";
+import { seedIfEmpty } from "../../scripts/seed";
+import { verifyCredentials } from "@/lib/auth/service";
+import { DEMO_PASSWORD } from "../../prisma/demo-data";
+import { actorFor, createCooperative, createMember } from "./factories";
+
+const signInAs = async (email: string) => {
+  const result = await verifyCredentials(email, DEMO_PASSWORD, null);
+  if (!result.ok) throw new Error(email);
+  return actorFor(result.personId);
+};
+const demo = (name: string) => `${name}@demo.portail-scic.fr`;
+
+let coordinator: Actor, president: Actor, marc: Actor, julien: Actor, salima: Actor, paul: Actor, ines: Actor, fatou: Actor;
+let councilId: string, assemblyId: string, meeting3Id: string, employeesId: string;
+
+async function question(input: Partial<Parameters<typeof createQuestion>[1]> & { title: string }) {
+  const result = await createQuestion(coordinator, { bodyId: councilId, kind: "WRITTEN_CONSULTATION", meetingId: null, text: "", secret: false, hideResultsUntilClose: false, closesAt: new Date(Date.now() + 7 * 86400000), excludedCategoryIds: [], ...input });
+  if (!result.ok) throw new Error(result.error);
+  expect(await openQuestion(coordinator, result.data.id)).toEqual({ ok: true, data: null });
+  return result.data.id;
+}
+
+beforeAll(async () => {
+  await seedIfEmpty(process.env.DATABASE_URL!);
+  [coordinator, president, marc, julien, salima, paul, ines, fatou] = await Promise.all(
+    ["coordination", "president", "marc.beaulieu", "julien.etchepare", "salima.haddad", "paul.martin", "ines.morel", "fatou.diallo"].map((n) => signInAs(demo(n))),
+  );
+  councilId = (await db.body.findFirstOrThrow({ where: { slug: "conseil" } })).id;
+  assemblyId = (await db.body.findFirstOrThrow({ where: { slug: "ag" } })).id;
+  meeting3Id = (await db.meeting.findFirstOrThrow({ where: { bodyId: councilId, number: 3 } })).id;
+  employeesId = (await db.category.findFirstOrThrow({ where: { name: "salarié·es" } })).id;
+});
+
+describe("who may vote, every refusal from the server", () => {
+  it("a council member votes once on the open written consultation; a second time is refused", async () => {
+    const demoQuestion = await db.voteQuestion.findFirstOrThrow({ where: { kind: "WRITTEN_CONSULTATION", status: "OPEN" } });
+    expect(await castBallot(marc, demoQuestion.id, "FOR")).toMatchObject({ ok: true, changed: false });
+    expect(await castBallot(marc, demoQuestion.id, "AGAINST")).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(await myParticipation(marc, demoQuestion.id)).toMatchObject({ voted: true, choice: "FOR" });
+  });
+
+  it("refuses a guest, a member without a mandate, and another cooperative", async () => {
+    const id = await question({ title: "Horaires d'ouverture du samedi" });
+    expect(await castBallot(fatou, id, "FOR")).toEqual({ ok: false, reason: "guest" });
+    expect(await castBallot(paul, id, "FOR")).toEqual({ ok: false, reason: "noMandate" });
+    const { cooperative } = await createCooperative("Ailleurs");
+    const other = await createMember(cooperative.id, { email: "votant@ailleurs.test" });
+    expect(await castBallot(await actorFor(other.person.id, cooperative.id), id, "FOR")).toEqual({ ok: false, reason: "notFound" });
+  });
+
+  it("refuses an excluded category (conflict of interest)", async () => {
+    const id = await question({ title: "Prime de fin d'année des salarié·es", excludedCategoryIds: [employeesId] });
+    expect(await castBallot(julien, id, "FOR")).toEqual({ ok: false, reason: "excludedCategory" });
+    expect((await castBallot(salima, id, "FOR")).ok).toBe(true);
+  });
+
+  it("in a meeting: not present, left early, and after the close", async () => {
+    const id = await question({ title: "Achat d'un défibrillateur", kind: "MEETING_BALLOT", meetingId: meeting3Id, closesAt: null });
+    const awa = await db.membership.findFirstOrThrow({ where: { person: { name: "Awa Touré" } } });
+    const awaActor = await actorFor(awa.personId);
+    expect(await castBallot(awaActor, id, "FOR")).toEqual({ ok: false, reason: "notPresent" }); // excused
+    await db.attendance.update({ where: { meetingId_membershipId: { meetingId: meeting3Id, membershipId: julien.membershipId } }, data: { leftAt: new Date(Date.now() - 60_000) } });
+    expect(await castBallot(julien, id, "FOR")).toEqual({ ok: false, reason: "leftEarly" });
+    expect((await castBallot(marc, id, "AGAINST")).ok).toBe(true);
+    expect((await castBallot(salima, id, "FOR")).ok).toBe(true);
+    expect((await castBallot(president, id, "FOR")).ok).toBe(true);
+    // The president chairs: they may close it.
+    const closed = await closeQuestion(president, id);
+    expect(closed.ok && closed.data.result.verdict).toMatch(/^adoptée : 66,7 % pour/);
+    expect(await castBallot(coordinator, id, "FOR")).toEqual({ ok: false, reason: "closed" });
+  });
+
+  it("fifty simultaneous submissions by the same member store exactly one ballot", async () => {
+    const id = await question({ title: "Question pour clics multiples" });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => castBallot(salima, id, i % 2 ? "FOR" : "AGAINST")));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === "alreadyVoted")).toHaveLength(49);
+    expect(await db.ballot.count({ where: { questionId: id } })).toBe(1);
+    expect(await db.voteParticipation.count({ where: { questionId: id } })).toBe(1);
+  });
+});
+
+describe("secret ballots", () => {
+  it("keep who took part apart from what was chosen, with nothing that links them", async () => {
+    const id = await question({ title: "Élection du bureau (à bulletin secret)", secret: true, hideResultsUntilClose: true });
+    const receipts: string[] = [];
+    for (const [voter, choice] of [[marc, "FOR"], [salima, "AGAINST"], [julien, "FOR"]] as const) {
+      const r = await castBallot(voter, id, choice);
+      expect(r.ok).toBe(true);
+      if (r.ok) receipts.push(r.receipt);
+    }
+    // What is stored: participation = who (no choice, no time); ballot = what (no member, no time, random id).
+    const columns = async (table: string) => (await db.$queryRaw<{ column_name: string }[]>`SELECT column_name::text AS column_name FROM information_schema.columns WHERE table_name = ${table} ORDER BY 1`).map((c) => c.column_name);
+    expect(await columns("VoteParticipation")).toEqual(["castById", "channel", "cooperativeId", "memberId", "questionId"]);
+    expect(await columns("Ballot")).toEqual(["choice", "collegeId", "cooperativeId", "id", "memberId", "questionId"]);
+    const ballots = await db.ballot.findMany({ where: { questionId: id } });
+    expect(ballots.every((b) => b.memberId === null)).toBe(true);
+    expect(ballots.map((b) => b.id).every((x) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(x))).toBe(true);
+    // The voter sees that they took part, not others' choices; their receipt shows their own.
+    expect(await myParticipation(marc, id)).toMatchObject({ voted: true, choice: null });
+    expect(await myParticipation(marc, id, receipts[0]!)).toMatchObject({ receiptChoice: "FOR" });
+    // Results hidden until the close.
+    expect((await questionDetail(paul, id))?.result ?? null).toBeNull();
+    expect(await castBallot(marc, id, "AGAINST")).toEqual({ ok: false, reason: "alreadyVoted" });
+  });
+});
+
+describe("closing", () => {
+  it("a written consultation closes itself at its deadline (job) and enters the decision record", async () => {
+    const id = await question({ title: "Adhésion au Réseau des centres de santé communautaire" });
+    await castBallot(marc, id, "FOR");
+    await castBallot(salima, id, "FOR");
+    await castBallot(julien, id, "ABSTAIN");
+    expect(await closeFromJob(id)).toBe(false); // not yet due
+    await db.voteQuestion.update({ where: { id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    expect(await castBallot(president, id, "FOR")).toEqual({ ok: false, reason: "closed" });
+    expect(await closeFromJob(id)).toBe(true);
+    const decision = (await listDecisions(paul)).find((d) => d.title === "Adhésion au Réseau des centres de santé communautaire");
+    expect(decision).toMatchObject({ outcome: "ADOPTED", method: "WRITTEN_CONSULTATION" });
+    expect(decision!.text).toContain("adoptée : 100 % pour, seuil 50 %");
+    expect(await db.outboxEmail.count({ where: { subject: "Résultat du vote : Adhésion au Réseau des centres de santé communautaire" } })).toBeGreaterThan(5);
+  });
+
+  it("a show of hands: the coordinator types the tally; nobody votes it online", async () => {
+    const id = await question({ title: "Date de la fête de quartier", kind: "SHOW_OF_HANDS", meetingId: meeting3Id, closesAt: null });
+    expect(await castBallot(marc, id, "FOR")).toEqual({ ok: false, reason: "paperOnly" });
+    expect(await recordShowOfHands(coordinator, id, [{ collegeId: null, for: 7, against: 2, abstain: 1 }])).toEqual({ ok: true, data: null });
+    const closed = await closeQuestion(coordinator, id);
+    expect(closed.ok && closed.data.result.verdict).toBe("adoptée : 77,8 % pour, seuil 50 %");
+  });
+});
+
+describe("general assembly, proxies", () => {
+  it("a proxy goes to another associé·e under the cap; the grantor cannot vote, the holder casts for both", async () => {
+    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 90, startsAt: new Date(), assemblyType: "ORDINARY", status: "HELD" } });
+    expect(await grantProxy(paul, ag.id, fatou.membershipId)).toEqual({ ok: false, reason: "holderNotAssociate" });
+    expect(await grantProxy(paul, ag.id, ines.membershipId)).toEqual({ ok: true });
+    // Fewer than 20 members: one proxy per holder.
+    expect(await grantProxy(julien, ag.id, ines.membershipId)).toEqual({ ok: false, reason: "overCap" });
+    const id = await question({ title: "Approbation des comptes 2026", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null });
+    expect(await castBallot(paul, id, "FOR")).toEqual({ ok: false, reason: "proxyGiven" });
+    expect((await castBallot(ines, id, "FOR")).ok).toBe(true);
+    expect((await castBallot(ines, id, "AGAINST", paul.membershipId)).ok).toBe(true);
+    expect(await castBallot(ines, id, "AGAINST", paul.membershipId)).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(await castBallot(marc, id, "FOR", paul.membershipId)).toEqual({ ok: false, reason: "noProxy" });
+    expect(await castBallot(fatou, id, "FOR")).toEqual({ ok: false, reason: "guest" });
+    const participation = await db.voteParticipation.findUniqueOrThrow({ where: { questionId_memberId: { questionId: id, memberId: paul.membershipId } } });
+    expect(participation.castById).toBe(ines.membershipId);
+  });
+});
