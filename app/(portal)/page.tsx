@@ -55,7 +55,7 @@ export default async function HomePage() {
               <ul className="space-y-2">
                 {questions.map((q) => (
                   <li key={q.id}>
-                    <Link href="/votes" className="font-semibold text-brand-700 underline underline-offset-2">
+                    <Link href={`/votes/${q.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
                       {q.title}
                     </Link>
                     <p className="text-sm text-stone-700">

@@ -213,3 +213,18 @@ export async function questionDetail(actor: Actor, questionId: string, now = new
   const categories = q.exclusions.length ? await db.category.findMany({ where: { id: { in: q.exclusions.map((e) => e.categoryId) } }, select: { name: true } }) : [];
   return { question: { ...q, excludedNames: categories.map((c) => c.name) }, eligibility, result, resultHidden };
 }
+
+// What the question form offers: the bodies, their meetings still open, the categories.
+export async function questionFormChoices(actor: Actor, now = new Date()) {
+  authorize(actor, "vote.manage");
+  const [bodies, meetings, categories] = await Promise.all([
+    db.body.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } }),
+    db.meeting.findMany({
+      where: { cooperativeId: actor.cooperativeId, status: { notIn: ["CANCELLED", "CLOSED"] }, startsAt: { gte: new Date(now.getTime() - 60 * 86400000) } },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, number: true, bodyId: true, startsAt: true, body: { select: { name: true } } },
+    }),
+    db.category.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { bodies, meetings, categories };
+}

@@ -29,9 +29,9 @@ async function question(input: Partial<Parameters<typeof createQuestion>[1]> & {
 
 beforeAll(async () => {
   await seedIfEmpty(process.env.DATABASE_URL!);
-  [coordinator, president, marc, julien, salima, paul, ines, fatou] = await Promise.all(
+  [coordinator, president, marc, julien, salima, paul, ines, fatou] = (await Promise.all(
     ["coordination", "president", "marc.beaulieu", "julien.etchepare", "salima.haddad", "paul.martin", "ines.morel", "fatou.diallo"].map((n) => signInAs(demo(n))),
-  );
+  )) as [Actor, Actor, Actor, Actor, Actor, Actor, Actor, Actor];
   councilId = (await db.body.findFirstOrThrow({ where: { slug: "conseil" } })).id;
   assemblyId = (await db.body.findFirstOrThrow({ where: { slug: "ag" } })).id;
   meeting3Id = (await db.meeting.findFirstOrThrow({ where: { bodyId: councilId, number: 3 } })).id;

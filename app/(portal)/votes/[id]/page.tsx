@@ -1,0 +1,178 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { questionDetail } from "@/lib/votes/questions";
+import { myParticipation } from "@/lib/votes/cast";
+import { proxiesHeldBy } from "@/lib/votes/proxies";
+import { castBallotAction, closeQuestionAction, grantProxyAction, openQuestionAction, showOfHandsAction } from "@/lib/votes/actions";
+import { renderMarkdown } from "@/lib/minutes/render";
+import { percent } from "@/lib/votes/count";
+import { BallotForm, ProxyForm, ShowOfHandsForm, StepButton } from "@/components/vote-forms";
+import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recu?: string; cree?: string }> };
+
+export default async function QuestionPage({ params, searchParams }: Props) {
+  const actor = await requireActor("vote.castAssembly");
+  const { id } = await params;
+  const { recu, cree } = await searchParams;
+  const detail = id.length <= 40 ? await questionDetail(actor, id) : null;
+  if (!detail) notFound();
+  const { question: q, eligibility, result, resultHidden } = detail;
+  const [t, format, mine, held] = await Promise.all([
+    getTranslations("votes"),
+    getFormatter(),
+    myParticipation(actor, q.id, typeof recu === "string" ? recu : null),
+    q.meetingId && q.kind === "AG_RESOLUTION" ? proxiesHeldBy(actor, q.meetingId) : [],
+  ]);
+  const manage = can(actor.roles, "vote.manage");
+  const chair = manage || can(actor.roles, "minutes.approve");
+  const path = `/votes/${q.id}`;
+  const represented = held.length ? await db.voteParticipation.findMany({ where: { questionId: q.id, memberId: { in: held.map((p) => p.grantorId) } }, select: { memberId: true } }) : [];
+  const proxyCandidates =
+    q.kind === "AG_RESOLUTION" && q.status === "OPEN" && q.meetingId && !mine?.voted && eligibility?.ok
+      ? await db.membership.findMany({ where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE", id: { not: actor.membershipId } }, orderBy: { person: { name: "asc" } }, select: { id: true, person: { select: { name: true } } } })
+      : [];
+  const colleges = q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege ? await db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { position: "asc" } }) : [];
+
+  return (
+    <div className="space-y-6">
+      <TextLink href="/votes">← {t("back")}</TextLink>
+      {cree ? <Alert kind="success">{t("created")}</Alert> : null}
+      <div className="space-y-1">
+        <PageTitle>{q.title}</PageTitle>
+        <p className="text-stone-800">
+          {q.body.name}
+          {q.meeting ? ` · ${t("meetingOf", { date: format.dateTime(q.meeting.startsAt, { day: "numeric", month: "long", year: "numeric" }) })}` : ""} · {t(`kinds.${q.kind}`)}
+          {q.secret ? ` · ${t("secretMark")}` : ""}
+        </p>
+        <p className="font-medium">
+          {t(`statuses.${q.status}`)}
+          {q.status === "OPEN" && q.closesAt ? ` · ${t("closesOn", { date: format.dateTime(q.closesAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}` : ""}
+        </p>
+        {q.excludedNames.length ? <p className="text-sm text-stone-700">{t("excludedList", { names: q.excludedNames.join(", ") })}</p> : null}
+      </div>
+      {q.text ? <div className="prose-minutes max-w-prose space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(q.text) }} /> : null}
+
+      {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? (
+        <Card title={t("yourVote")}>
+          {mine?.voted ? (
+            <Alert kind="success">
+              {mine.choice ? t("voteRecorded", { choice: t(`choices.${mine.choice}`) }) : t("participationRecorded")}
+            </Alert>
+          ) : eligibility?.ok ? (
+            <BallotForm action={castBallotAction.bind(null, q.id, null, q.secret)} questionId={q.id} secret={q.secret} label={t("yourChoice")} />
+          ) : (
+            <p>{t(`refusals.${eligibility?.reason ?? "notFound"}`)}</p>
+          )}
+          {held.map((p) =>
+            represented.some((r) => r.memberId === p.grantorId) ? (
+              <p key={p.id} className="mt-3">{t("proxyVoted", { name: p.grantor.person.name })}</p>
+            ) : (
+              <div key={p.id} className="mt-4 border-t border-stone-200 pt-3">
+                <BallotForm action={castBallotAction.bind(null, q.id, p.grantorId, q.secret)} questionId={`${q.id}-${p.grantorId}`} secret={q.secret} label={t("voteFor", { name: p.grantor.person.name })} />
+              </div>
+            ),
+          )}
+          {proxyCandidates.length ? (
+            <details className="mt-4 rounded-md border border-stone-200 p-3">
+              <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("proxyTitle")}</summary>
+              <p className="mb-2 text-sm text-stone-700">{t("proxyHelp")}</p>
+              <ProxyForm action={grantProxyAction.bind(null, q.meetingId!, path)} members={proxyCandidates.map((m) => ({ id: m.id, name: m.person.name }))} />
+            </details>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {q.secret && mine?.voted ? (
+        <Card title={t("checkTitle")}>
+          {mine.receiptChoice ? <Alert kind="info">{t("receiptShows", { choice: t(`choices.${mine.receiptChoice}`) })}</Alert> : null}
+          <form method="get" className="flex flex-wrap items-end gap-2">
+            <div>
+              <label htmlFor="recu" className="block font-medium">{t("receipt")}</label>
+              <input id="recu" name="recu" className="min-h-11 w-80 max-w-full rounded-md border border-stone-400 px-3 font-mono" defaultValue={recu ?? ""} />
+            </div>
+            <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-4 font-semibold">{t("check")}</button>
+          </form>
+        </Card>
+      ) : null}
+
+      {manage || (chair && q.status === "OPEN") ? (
+        <Card title={t("manage")}>
+          <div className="space-y-3">
+            {q.status === "DRAFT" && manage ? <StepButton action={openQuestionAction.bind(null, q.id)} label={t("open")} /> : null}
+            {q.status === "OPEN" && q.kind === "SHOW_OF_HANDS" && manage ? (
+              <ShowOfHandsForm
+                action={showOfHandsAction.bind(null, q.id, colleges.length ? colleges.map((c) => c.id) : [null])}
+                rows={colleges.length ? colleges.map((c) => ({ label: c.name })) : [{ label: t("tally.all") }]}
+              />
+            ) : null}
+            {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? <StepButton action={closeQuestionAction.bind(null, q.id)} label={t("close")} confirm={t("closeConfirm")} /> : null}
+            {q.status === "CLOSED" ? <p>{t("closedNote")}</p> : null}
+          </div>
+        </Card>
+      ) : null}
+
+      <Card title={t("results")}>
+        {resultHidden ? (
+          <p>{t("hiddenUntilClose")}</p>
+        ) : !result ? (
+          <p>{t("notOpenYet")}</p>
+        ) : (
+          <div className="space-y-3">
+            {q.status === "CLOSED" ? <p className={`text-lg font-semibold ${result.result.adopted ? "text-green-800" : "text-red-800"}`}>{result.result.verdict.replace(/^./, (c) => c.toUpperCase())}</p> : <p className="text-stone-700">{t("provisional")}</p>}
+            <p className="text-sm text-stone-700">{t("turnout", { voters: result.participants, eligible: result.eligible })}</p>
+            <p>
+              {t("totals", { for: result.result.total.for, against: result.result.total.against, abstain: result.result.total.abstain + result.result.total.blank + result.result.total.spoiled })}
+            </p>
+            {result.result.share !== null ? <Bar label={result.weighted ? t("weightedShare") : t("share")} value={result.result.share} threshold={result.result.threshold} /> : null}
+            {result.weighted ? (
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("byCollege")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="py-1">{t("college")}</th>
+                    <th scope="col">{t("weight")}</th>
+                    <th scope="col">{t("tally.for")}</th>
+                    <th scope="col">{t("tally.against")}</th>
+                    <th scope="col">{t("tally.abstain")}</th>
+                    <th scope="col">{t("collegeShare")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.result.colleges.map((c) => (
+                    <tr key={c.id} className="border-t border-stone-200">
+                      <th scope="row" className="py-1 font-medium">{c.name}</th>
+                      <td>{percent(c.weightBp / 10000)}</td>
+                      <td>{c.counts.for}</td>
+                      <td>{c.counts.against}</td>
+                      <td>{c.counts.abstain + c.counts.blank + c.counts.spoiled}</td>
+                      <td>{c.share === null ? t("noVoteCast") : percent(c.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+// The share for, drawn against the threshold (a line): the chart of the result.
+function Bar({ label, value, threshold }: { label: string; value: number; threshold: number }) {
+  return (
+    <figure className="space-y-1">
+      <figcaption className="text-sm font-medium">
+        {label} : {percent(value)} (seuil {percent(threshold)})
+      </figcaption>
+      <div className="relative h-6 w-full overflow-hidden rounded bg-stone-200" role="img" aria-label={`${label} : ${percent(value)}, seuil ${percent(threshold)}`}>
+        <div className="h-full bg-brand-700" style={{ width: `${Math.min(100, value * 100)}%` }} />
+        <div className="absolute inset-y-0 w-0.5 bg-stone-900" style={{ left: `${threshold * 100}%` }} />
+      </div>
+    </figure>
+  );
+}

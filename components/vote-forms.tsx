@@ -1,0 +1,187 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { FormResult, FormState } from "@/lib/form-result";
+import type { CastState } from "@/lib/votes/actions";
+import { ActionForm } from "@/components/action-form";
+import { FormOutcome } from "@/components/form-outcome";
+import { useFormFields } from "@/components/form-fields";
+import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+
+type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+type Choice = { id: string; name: string };
+
+const KNOWN = [
+  "notFound", "bodyUnknown", "meetingRequired", "meetingUnknown", "closesAtRequired", "closesAtPast", "consultationsNotAllowed", "notDraft", "notOpen",
+  "categoryUnknown", "tallyNeedsShowOfHands", "notChair", "self", "holderNotAssociate", "grantorNotAssociate", "differentCollege", "overCap", "holderGaveProxy",
+  "notAssembly", "alreadyGiven",
+] as const;
+
+function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
+  return (
+    <div aria-live="polite">
+      <FormOutcome state={state} namespace="votes" known={KNOWN} success={success} />
+    </div>
+  );
+}
+
+// Two taps on a phone: the choice, then the confirmation.
+export function BallotForm({ action, questionId, secret, label }: { action: (state: CastState, formData: FormData) => Promise<CastState>; questionId: string; secret: boolean; label: string }) {
+  const t = useTranslations("votes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const [choice, setChoice] = useState<string | null>(null);
+  useEffect(() => {
+    if (state?.ok && state.secret) localStorage.setItem(`portail-vote-${questionId}`, state.receipt);
+  }, [state, questionId]);
+  if (state?.ok) {
+    return (
+      <Alert kind="success">
+        <p className="font-semibold">{state.secret ? t("participationRecorded") : t("voteRecorded", { choice: t(`choices.${state.choice}`) })}</p>
+        {state.secret ? (
+          <p className="mt-1 text-sm">
+            {t("receiptHelp")} <code className="break-all font-mono">{state.receipt}</code>
+          </p>
+        ) : null}
+      </Alert>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-3">
+      {state && !state.ok ? <Alert kind="error">{t(`refusals.${state.error}`)}</Alert> : null}
+      <fieldset className="space-y-2">
+        <legend className="mb-1 font-semibold">{label}</legend>
+        {(["FOR", "AGAINST", "ABSTAIN"] as const).map((c) => (
+          <label key={c} className={`flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border-2 px-4 text-lg font-semibold ${choice === c ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}>
+            <input type="radio" name="choice" value={c} className="size-5" onChange={() => setChoice(c)} checked={choice === c} />
+            {t(`choices.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={pending || !choice}>
+        {choice ? t("confirm", { choice: t(`choices.${choice}`) }) : t("chooseFirst")}
+      </button>
+    </form>
+  );
+}
+
+export function StepButton({ action, label, confirm, success }: { action: () => Promise<FormResult<number>>; label: string; confirm?: string; success?: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2" onSubmit={(e) => { if (confirm && !window.confirm(confirm)) e.preventDefault(); }}>
+      <Outcome state={state} success={success} />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+export function QuestionForm({ action, bodies, meetings, categories }: { action: Action; bodies: (Choice & { kind: string })[]; meetings: (Choice & { bodyId: string })[]; categories: Choice[] }) {
+  const t = useTranslations("votes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props, values, textField } = useFormFields(state, { kind: "WRITTEN_CONSULTATION", bodyId: bodies[0]?.id ?? "" });
+  const [bodyId, setBodyId] = useState(values.bodyId ?? "");
+  const excluded = new Set((values.excludedCategoryIds ?? "").split(",").filter(Boolean));
+  const assembly = bodies.find((b) => b.id === bodyId)?.kind === "GENERAL_ASSEMBLY";
+  return (
+    <ActionForm action={formAction} className="space-y-3" noValidate>
+      <Outcome state={state} />
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <Field id="bodyId" label={t("body")} error={errorOf("bodyId")}>
+          <select className={inputClass} {...props("bodyId")} onChange={(e) => setBodyId(e.target.value)}>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>{b.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id="kind" label={t("kind")} hint={assembly ? t("assemblyKindHint") : undefined} error={errorOf("kind")}>
+          <select className={inputClass} {...props("kind")}>
+            {(["WRITTEN_CONSULTATION", "MEETING_BALLOT", "SHOW_OF_HANDS", "AG_RESOLUTION"] as const).map((k) => (
+              <option key={k} value={k}>{t(`kinds.${k}`)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id="meetingId" label={t("meeting")} hint={t("meetingHint")} error={errorOf("meetingId")}>
+          <select className={inputClass} {...props("meetingId")}>
+            <option value="">{t("noMeeting")}</option>
+            {meetings.filter((m) => m.bodyId === bodyId).map((m) => (
+              <option key={m.id} value={m.id}>{m.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id="closesAt" label={t("closesAt")} hint={t("closesAtHint")} error={errorOf("closesAt")}>
+          <input type="datetime-local" className={inputClass} {...props("closesAt")} />
+        </Field>
+      </div>
+      {textField("title", t("questionTitle"))}
+      <Field id="text" label={t("questionText")} error={errorOf("text")}>
+        <textarea rows={4} className={inputClass} {...props("text")} />
+      </Field>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="secret" defaultChecked={values.secret === "on"} className="size-5" /> {t("secret")}
+      </label>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="hideResultsUntilClose" defaultChecked={values.hideResultsUntilClose === "on"} className="size-5" /> {t("hideResults")}
+      </label>
+      {categories.length ? (
+        <fieldset>
+          <legend className="font-medium">{t("excluded")}</legend>
+          {categories.map((c) => (
+            <label key={c.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="excludedCategoryIds" value={c.id} defaultChecked={excluded.has(c.id)} className="size-5" /> {c.name}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("create")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function ShowOfHandsForm({ action, rows }: { action: Action; rows: { label: string }[] }) {
+  const t = useTranslations("votes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state);
+  return (
+    <ActionForm action={formAction} className="space-y-3" noValidate>
+      <Outcome state={state} />
+      {rows.map((row, i) => (
+        <fieldset key={i} className="grid grid-cols-3 gap-2">
+          <legend className="col-span-3 font-medium">{row.label}</legend>
+          {(["for", "against", "abstain"] as const).map((k) => (
+            <Field key={k} id={`${k}-${i}`} label={t(`tally.${k}`)} error={errorOf(`${k}-${i}`)}>
+              <input type="number" min={0} inputMode="numeric" className={inputClass} {...props(`${k}-${i}`)} />
+            </Field>
+          ))}
+        </fieldset>
+      ))}
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("recordTally")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function ProxyForm({ action, members }: { action: Action; members: Choice[] }) {
+  const t = useTranslations("votes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state);
+  return (
+    <ActionForm action={formAction} className="space-y-2">
+      <Outcome state={state} success={t("proxyGiven")} />
+      <Field id="holderId" label={t("proxyHolder")} error={errorOf("holderId")}>
+        <select className={inputClass} {...props("holderId")}>
+          <option value="">{t("chooseMember")}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>{m.name}</option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("giveProxy")}
+      </button>
+    </ActionForm>
+  );
+}

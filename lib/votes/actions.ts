@@ -1,0 +1,81 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/auth/actor";
+import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
+import { CHOICES, questionSchema, tallyRowSchema } from "@/lib/votes/schema";
+import { castBallot } from "@/lib/votes/cast";
+import { closeQuestion, createQuestion, openQuestion, recordShowOfHands } from "@/lib/votes/questions";
+import { grantProxy } from "@/lib/votes/proxies";
+
+export async function createQuestionAction(_: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("vote.manage");
+  const excluded = formData.getAll("excludedCategoryIds").filter((v): v is string => typeof v === "string");
+  const values = { ...formValues(formData, ["excludedCategoryIds"]), excludedCategoryIds: excluded.join(",") };
+  const parsed = questionSchema.safeParse({ ...values, excludedCategoryIds: excluded });
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await createQuestion(actor, parsed.data);
+  if (!result.ok) return failure(result.error, values);
+  redirect(`/votes/${result.data.id}?cree=1`);
+}
+
+function settle(result: { ok: true } | { ok: false; error?: string; reason?: string }, path: string): FormResult<number> {
+  if (!result.ok) return failure(result.error ?? result.reason ?? "unexpected");
+  revalidatePath(path);
+  return { ok: true, data: Date.now() };
+}
+
+export async function openQuestionAction(questionId: string): Promise<FormResult<number>> {
+  const actor = await requireActor("vote.manage");
+  return settle(await openQuestion(actor, questionId), `/votes/${questionId}`);
+}
+
+export async function closeQuestionAction(questionId: string): Promise<FormResult<number>> {
+  const actor = await requireActor("vote.castCouncil");
+  try {
+    return settle(await closeQuestion(actor, questionId), `/votes/${questionId}`);
+  } catch (error) {
+    if (error instanceof ForbiddenError) return failure("notChair");
+    throw error;
+  }
+}
+
+// The ballot: a choice, then a confirmation; the receipt comes back for the voter to keep.
+export type CastState = null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
+
+export async function castBallotAction(questionId: string, forMemberId: string | null, secret: boolean, _: CastState, formData: FormData): Promise<CastState> {
+  const actor = await requireActor();
+  const choice = formData.get("choice");
+  if (typeof choice !== "string" || !(CHOICES as readonly string[]).includes(choice)) return { ok: false, error: "choiceRequired" };
+  const result = await castBallot(actor, questionId, choice as (typeof CHOICES)[number], forMemberId);
+  if (!result.ok) return { ok: false, error: result.reason };
+  revalidatePath(`/votes/${questionId}`);
+  return { ok: true, receipt: result.receipt, choice, secret };
+}
+
+export async function showOfHandsAction(questionId: string, collegeIds: (string | null)[], _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("vote.manage");
+  const values = formValues(formData);
+  const rows = [];
+  const fieldErrors: Record<string, string> = {};
+  for (const [i, collegeId] of collegeIds.entries()) {
+    const parsed = tallyRowSchema.safeParse({ collegeId, for: values[`for-${i}`] || "0", against: values[`against-${i}`] || "0", abstain: values[`abstain-${i}`] || "0" });
+    if (!parsed.success) for (const k of ["for", "against", "abstain"]) fieldErrors[`${k}-${i}`] = "countInvalid";
+    else rows.push(parsed.data);
+  }
+  if (Object.keys(fieldErrors).length) return failure("form", values, fieldErrors);
+  const recorded = await recordShowOfHands(actor, questionId, rows);
+  if (!recorded.ok) return failure(recorded.error, values);
+  return settle(await closeQuestion(actor, questionId), `/votes/${questionId}`);
+}
+
+export async function grantProxyAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+  const actor = await requireActor("vote.castAssembly");
+  const values = formValues(formData);
+  if (!values.holderId) return failure("form", values, { holderId: "memberRequired" });
+  const result = await grantProxy(actor, meetingId, values.holderId);
+  if (!result.ok) return failure(result.reason, values);
+  revalidatePath(path);
+  return { ok: true, data: Date.now() };
+}
