@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
-import type { CastState } from "@/lib/votes/actions";
+import type { CastState, PaperState } from "@/lib/votes/actions";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
@@ -14,7 +14,7 @@ type Choice = { id: string; name: string };
 const KNOWN = [
   "notFound", "bodyUnknown", "meetingRequired", "meetingUnknown", "closesAtRequired", "closesAtPast", "consultationsNotAllowed", "notDraft", "notOpen",
   "categoryUnknown", "tallyNeedsShowOfHands", "notChair", "self", "holderNotAssociate", "grantorNotAssociate", "differentCollege", "overCap", "holderGaveProxy",
-  "notAssembly", "alreadyGiven",
+  "notAssembly", "alreadyGiven", "paperNeedsAssembly", "paperAlreadyEntered", "paperCountMismatch", "paperVoterRefused",
 ] as const;
 
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
@@ -109,6 +109,15 @@ export function QuestionForm({ action, bodies, meetings, categories }: { action:
             ))}
           </select>
         </Field>
+        {assembly ? (
+          <Field id="assemblyType" label={t("assemblyType")} error={errorOf("assemblyType")}>
+            <select className={inputClass} {...props("assemblyType")}>
+              <option value="">{t("assemblyFromMeeting")}</option>
+              <option value="ORDINARY">{t("assemblyTypes.ORDINARY")}</option>
+              <option value="EXTRAORDINARY">{t("assemblyTypes.EXTRAORDINARY")}</option>
+            </select>
+          </Field>
+        ) : null}
         <Field id="closesAt" label={t("closesAt")} hint={t("closesAtHint")} error={errorOf("closesAt")}>
           <input type="datetime-local" className={inputClass} {...props("closesAt")} />
         </Field>
@@ -181,6 +190,64 @@ export function ProxyForm({ action, members }: { action: Action; members: Choice
       </Field>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {t("giveProxy")}
+      </button>
+    </ActionForm>
+  );
+}
+
+type PaperAction = (state: PaperState, formData: FormData) => Promise<PaperState>;
+
+// The paper ballots of an assembly: who voted on paper, then the counts per college.
+export function PaperBallotsForm({ action, voters, colleges }: { action: PaperAction; voters: { id: string; name: string; college: string | null }[]; colleges: string[] }) {
+  const t = useTranslations("votes");
+  const tr = useTranslations("votes.refusals");
+  const [state, formAction, pending] = useActionState(action, null);
+  const values = state && !state.ok ? state.values : {};
+  const chosen = new Set(state && !state.ok ? state.chosen : []);
+  return (
+    <ActionForm action={formAction} className="space-y-3" noValidate key={state?.ok ? `saved-${state.at}` : "editing"}>
+      <div aria-live="polite">
+        {state?.ok ? <Alert kind="success">{t("paperSaved")}</Alert> : null}
+        {state && !state.ok ? (
+          <Alert kind="error">
+            <p>{t(`errors.${state.error}`)}</p>
+            {state.problems.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {state.problems.map((p, i) => (
+                  <li key={i}>
+                    {p.name} : {/^\d+\/\d+$/.test(p.reason) ? t("paperCounts", { typed: p.reason.split("/")[0]!, voters: p.reason.split("/")[1]! }) : tr(p.reason)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : null}
+      </div>
+      <fieldset>
+        <legend className="font-medium">{t("paperVoters")}</legend>
+        <div className="grid gap-x-3 sm:grid-cols-2">
+          {voters.map((v) => (
+            <label key={v.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="paperVoters" value={v.id} defaultChecked={chosen.has(v.id)} className="size-5" />
+              {v.name}
+              {v.college ? <span className="text-sm text-stone-700">({v.college})</span> : null}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {colleges.map((name, i) => (
+        <fieldset key={name} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
+          <legend className="col-span-3 font-medium sm:col-span-5">{t("paperCollege", { college: name })}</legend>
+          {(["for", "against", "abstain", "blank", "spoiled"] as const).map((k) => (
+            <div key={k}>
+              <label htmlFor={`paper-${k}-${i}`} className="block text-sm font-medium">{t(`paper.${k}`)}</label>
+              <input id={`paper-${k}-${i}`} name={`${k}-${i}`} type="number" min={0} inputMode="numeric" defaultValue={values[`${k}-${i}`] ?? ""} className={inputClass} />
+            </div>
+          ))}
+        </fieldset>
+      ))}
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("recordPaper")}
       </button>
     </ActionForm>
   );

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
-import { CHOICES, questionSchema, tallyRowSchema } from "@/lib/votes/schema";
+import { CHOICES, paperRowSchema, questionSchema, tallyRowSchema } from "@/lib/votes/schema";
 import { castBallot } from "@/lib/votes/cast";
-import { closeQuestion, createQuestion, openQuestion, recordShowOfHands } from "@/lib/votes/questions";
+import { closeQuestion, createQuestion, openQuestion, recordPaperBallots, recordShowOfHands } from "@/lib/votes/questions";
 import { grantProxy } from "@/lib/votes/proxies";
 
 export async function createQuestionAction(_: FormState<number>, formData: FormData): Promise<FormResult<number>> {
@@ -78,4 +78,22 @@ export async function grantProxyAction(meetingId: string, path: string, _: FormS
   if (!result.ok) return failure(result.reason, values);
   revalidatePath(path);
   return { ok: true, data: Date.now() };
+}
+
+export type PaperState = null | { ok: true; at: number } | { ok: false; error: string; problems: { name: string; reason: string }[]; values: Record<string, string>; chosen: string[] };
+
+export async function paperBallotsAction(questionId: string, collegeIds: string[], _: PaperState, formData: FormData): Promise<PaperState> {
+  const actor = await requireActor("vote.manage");
+  const chosen = formData.getAll("paperVoters").filter((v): v is string => typeof v === "string");
+  const values = formValues(formData, ["paperVoters"]);
+  const rows = [];
+  for (const [i, collegeId] of collegeIds.entries()) {
+    const parsed = paperRowSchema.safeParse({ collegeId, ...Object.fromEntries(["for", "against", "abstain", "blank", "spoiled"].map((k) => [k, values[`${k}-${i}`] || "0"])) });
+    if (!parsed.success) return { ok: false, error: "form", problems: [], values, chosen };
+    rows.push(parsed.data);
+  }
+  const result = await recordPaperBallots(actor, questionId, chosen, rows);
+  if (!result.ok) return { ok: false, error: result.error, problems: result.problems, values, chosen };
+  revalidatePath(`/votes/${questionId}`);
+  return { ok: true, at: Date.now() };
 }

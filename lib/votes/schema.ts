@@ -26,9 +26,17 @@ export const questionSchema = z.object({
       return instant;
     }),
   excludedCategoryIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+  // For an assembly: ordinary (AGO) or extraordinary (AGE) resolution; the meeting's by default.
+  assemblyType: z
+    .enum(["", "ORDINARY", "EXTRAORDINARY"])
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 export type QuestionInput = z.infer<typeof questionSchema>;
 
 const count = z.coerce.number({ error: "countInvalid" }).int({ error: "countInvalid" }).min(0, { error: "countInvalid" }).max(1_000_000, { error: "countInvalid" });
 export const tallyRowSchema = z.object({ collegeId: z.string().max(40).nullable(), for: count, against: count, abstain: count });
 export type TallyRowInput = z.infer<typeof tallyRowSchema>;
+
+export const paperRowSchema = z.object({ collegeId: z.string().max(40), for: count, against: count, abstain: count, blank: count, spoiled: count });
+export type PaperRowInput = z.infer<typeof paperRowSchema>;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { castBallot, myParticipation } from "@/lib/votes/cast";
-import { closeFromJob, closeQuestion, createQuestion, openQuestion, questionDetail, recordShowOfHands } from "@/lib/votes/questions";
+import { closeFromJob, closeQuestion, createQuestion, openQuestion, questionDetail, recordPaperBallots, recordShowOfHands } from "@/lib/votes/questions";
 import { grantProxy } from "@/lib/votes/proxies";
 import { listDecisions } from "@/lib/decisions/service";
 import { seedIfEmpty } from "../../scripts/seed";
@@ -21,7 +21,7 @@ let coordinator: Actor, president: Actor, marc: Actor, julien: Actor, salima: Ac
 let councilId: string, assemblyId: string, meeting3Id: string, employeesId: string;
 
 async function question(input: Partial<Parameters<typeof createQuestion>[1]> & { title: string }) {
-  const result = await createQuestion(coordinator, { bodyId: councilId, kind: "WRITTEN_CONSULTATION", meetingId: null, text: "", secret: false, hideResultsUntilClose: false, closesAt: new Date(Date.now() + 7 * 86400000), excludedCategoryIds: [], ...input });
+  const result = await createQuestion(coordinator, { bodyId: councilId, kind: "WRITTEN_CONSULTATION", meetingId: null, text: "", secret: false, hideResultsUntilClose: false, closesAt: new Date(Date.now() + 7 * 86400000), excludedCategoryIds: [], assemblyType: null, ...input });
   if (!result.ok) throw new Error(result.error);
   expect(await openQuestion(coordinator, result.data.id)).toEqual({ ok: true, data: null });
   return result.data.id;
@@ -153,5 +153,41 @@ describe("general assembly, proxies", () => {
     expect(await castBallot(fatou, id, "FOR")).toEqual({ ok: false, reason: "guest" });
     const participation = await db.voteParticipation.findUniqueOrThrow({ where: { questionId_memberId: { questionId: id, memberId: paul.membershipId } } });
     expect(participation.castById).toBe(ines.membershipId);
+  });
+});
+
+describe("an extraordinary assembly, online and on paper, merged", () => {
+  it("counts nobody twice, checks the paper counts, and fails on 2/3 while passing 50 %", async () => {
+    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 91, startsAt: new Date(), assemblyType: "EXTRAORDINARY", status: "HELD" } });
+    const id = await question({ title: "Modification des statuts : nouveau siège", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null });
+    expect((await castBallot(salima, id, "FOR")).ok).toBe(true); // users: 100 %
+    expect((await castBallot(marc, id, "AGAINST")).ok).toBe(true); // supporters: 0 %
+    expect((await castBallot(julien, id, "FOR")).ok).toBe(true); // employees: 1 for…
+    const byName = async (name: string) => (await db.membership.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, person: { name } } })).id;
+    const colleges = await db.college.findMany({ where: { cooperativeId: coordinator.cooperativeId } });
+    const collegeOf = async (name: string) => (await db.category.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, name } })).collegeId!;
+    const partners = await collegeOf("partenaires du quartier");
+    const employees = await collegeOf("salarié·es");
+    const supporters = await collegeOf("soutiens militants");
+    const zero = { for: 0, against: 0, abstain: 0, blank: 0, spoiled: 0 };
+    const rows = colleges.map((c) => ({ collegeId: c.id, ...zero, ...(c.id === partners ? { for: 1 } : c.id === employees ? { against: 1 } : c.id === supporters ? { abstain: 1 } : {}) }));
+    const paper = [await byName("Pierre-Yves Colin"), await byName("Mathis Carpentier"), await byName("Louise Perrin")];
+    // Someone who voted online cannot be entered on paper; a guest neither.
+    const twice = await recordPaperBallots(coordinator, id, [...paper, salima.membershipId, fatou.membershipId], rows);
+    expect(twice).toMatchObject({ ok: false, error: "paperVoterRefused" });
+    expect(!twice.ok && twice.problems.map((p) => p.reason).sort()).toEqual(["alreadyVoted", "guest"]);
+    // Counts that do not add up to the paper voters are refused, college named.
+    const wrong = await recordPaperBallots(coordinator, id, paper, rows.map((r) => (r.collegeId === partners ? { ...r, for: 2 } : r)));
+    expect(wrong).toMatchObject({ ok: false, error: "paperCountMismatch", problems: [{ name: "partenaires du quartier", reason: "2/1" }] });
+    expect(await recordPaperBallots(coordinator, id, paper, rows)).toEqual({ ok: true });
+    expect(await castBallot(await actorFor((await db.membership.findUniqueOrThrow({ where: { id: paper[0]! } })).personId), id, "FOR")).toEqual({ ok: false, reason: "alreadyVoted" });
+    const closed = await closeQuestion(coordinator, id);
+    expect(closed.ok).toBe(true);
+    if (!closed.ok) return;
+    // users 100 %, employees 50 %, partners 100 %, supporters 0 % → 62.5 %.
+    expect(closed.data.result.share).toBeCloseTo(0.625, 10);
+    expect(closed.data.result.quorumMet).toBe(true);
+    expect(closed.data.result.verdict).toBe("rejetée : 62,5 % des voix exprimées pondérées pour, seuil 66,7 % non atteint");
+    expect(closed.data.participants).toBe(6);
   });
 });

@@ -3,13 +3,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { questionDetail } from "@/lib/votes/questions";
+import { paperCandidates, questionDetail } from "@/lib/votes/questions";
 import { myParticipation } from "@/lib/votes/cast";
 import { proxiesHeldBy } from "@/lib/votes/proxies";
-import { castBallotAction, closeQuestionAction, grantProxyAction, openQuestionAction, showOfHandsAction } from "@/lib/votes/actions";
+import { castBallotAction, closeQuestionAction, grantProxyAction, openQuestionAction, paperBallotsAction, showOfHandsAction } from "@/lib/votes/actions";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { percent } from "@/lib/votes/count";
-import { BallotForm, ProxyForm, ShowOfHandsForm, StepButton } from "@/components/vote-forms";
+import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm, StepButton } from "@/components/vote-forms";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recu?: string; cree?: string }> };
@@ -35,6 +35,8 @@ export default async function QuestionPage({ params, searchParams }: Props) {
     q.kind === "AG_RESOLUTION" && q.status === "OPEN" && q.meetingId && !mine?.voted && eligibility?.ok
       ? await db.membership.findMany({ where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE", id: { not: actor.membershipId } }, orderBy: { person: { name: "asc" } }, select: { id: true, person: { select: { name: true } } } })
       : [];
+  const paperVoters = manage && q.kind === "AG_RESOLUTION" && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
+  const paperEntered = q.kind === "AG_RESOLUTION" ? (await db.paperTally.count({ where: { questionId: q.id } })) > 0 : false;
   const colleges = q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege ? await db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { position: "asc" } }) : [];
 
   return (
@@ -46,6 +48,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         <p className="text-stone-800">
           {q.body.name}
           {q.meeting ? ` · ${t("meetingOf", { date: format.dateTime(q.meeting.startsAt, { day: "numeric", month: "long", year: "numeric" }) })}` : ""} · {t(`kinds.${q.kind}`)}
+          {q.assemblyType ? ` · ${t(`assemblyTypes.${q.assemblyType}`)}` : ""}
           {q.secret ? ` · ${t("secretMark")}` : ""}
         </p>
         <p className="font-medium">
@@ -108,6 +111,17 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 action={showOfHandsAction.bind(null, q.id, colleges.length ? colleges.map((c) => c.id) : [null])}
                 rows={colleges.length ? colleges.map((c) => ({ label: c.name })) : [{ label: t("tally.all") }]}
               />
+            ) : null}
+            {q.status === "OPEN" && q.kind === "AG_RESOLUTION" && manage ? (
+              paperEntered ? (
+                <p>{t("paperDone")}</p>
+              ) : (
+                <details className="rounded-md border border-stone-200 p-3">
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("paperTitle")}</summary>
+                  <p className="mb-2 text-sm text-stone-700">{t("paperHelp")}</p>
+                  <PaperBallotsForm action={paperBallotsAction.bind(null, q.id, colleges.map((c) => c.id))} voters={paperVoters} colleges={colleges.map((c) => c.name)} />
+                </details>
+              )
             ) : null}
             {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? <StepButton action={closeQuestionAction.bind(null, q.id)} label={t("close")} confirm={t("closeConfirm")} /> : null}
             {q.status === "CLOSED" ? <p>{t("closedNote")}</p> : null}
