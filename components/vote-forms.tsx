@@ -2,7 +2,10 @@
 import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
-import type { CastState, PaperState } from "@/lib/votes/actions";
+import { useRouter } from "next/navigation";
+import type { PaperState } from "@/lib/votes/actions";
+
+type CastState = null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
@@ -26,13 +29,28 @@ function Outcome({ state, success }: { state: FormState<number>; success?: strin
 }
 
 // Two taps on a phone: the choice, then the confirmation.
-export function BallotForm({ action, questionId, secret, label }: { action: (state: CastState, formData: FormData) => Promise<CastState>; questionId: string; secret: boolean; label: string }) {
+export function BallotForm({ questionId, forMemberId = null, secret, label }: { questionId: string; forMemberId?: string | null; secret: boolean; label: string }) {
   const t = useTranslations("votes");
-  const [state, formAction, pending] = useActionState(action, null);
+  const router = useRouter();
+  // Posted to the ballot box route (app/api/votes/[id]/ballot), the path the benchmark measures.
+  async function cast(_: CastState, formData: FormData): Promise<CastState> {
+    const choice = formData.get("choice");
+    if (typeof choice !== "string") return { ok: false, error: "choiceRequired" };
+    try {
+      const response = await fetch(`/api/votes/${questionId}/ballot`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ choice, forMemberId }) });
+      const answer = (await response.json().catch(() => ({}))) as { receipt?: string; error?: string };
+      if (!response.ok || !answer.receipt) return { ok: false, error: answer.error ?? "unexpected" };
+      router.refresh();
+      return { ok: true, receipt: answer.receipt, choice, secret };
+    } catch {
+      return { ok: false, error: "offline" };
+    }
+  }
+  const [state, formAction, pending] = useActionState(cast, null);
   const [choice, setChoice] = useState<string | null>(null);
   useEffect(() => {
-    if (state?.ok && state.secret) localStorage.setItem(`portail-vote-${questionId}`, state.receipt);
-  }, [state, questionId]);
+    if (state?.ok && state.secret) localStorage.setItem(`portail-vote-${questionId}${forMemberId ? `-${forMemberId}` : ""}`, state.receipt);
+  }, [state, questionId, forMemberId]);
   if (state?.ok) {
     return (
       <Alert kind="success">

@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
+import { buildIsCurrent } from "./build-state";
 import { seedIfEmpty } from "./seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
 
@@ -58,25 +59,6 @@ function persistentSecret(): string {
   const secret = randomBytes(32).toString("base64url");
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
-}
-
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-
-function newestSourceTime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const source of SOURCES) visit(path.join(root, source));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceTime();
 }
 
 async function waitUntilServing(url: string) {

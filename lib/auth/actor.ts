@@ -22,36 +22,47 @@ export class ForbiddenError extends Error {
   }
 }
 
+type ActorRow = {
+  personId: string;
+  name: string;
+  email: string | null;
+  locale: string;
+  membershipId: string;
+  cooperativeId: string;
+  kind: "ASSOCIATE" | "GUEST";
+  isCoordinator: boolean;
+  cooperativeName: string;
+  cooperativeSlug: string;
+  mandates: { bodyKind: string; role: string; startsOn: string; endsOn: string | null }[];
+};
+
+// One round trip (every page and every ballot starts here): the person's active memberships,
+// oldest first, with their cooperative and mandates.
 export async function loadActor(personId: string, preferredCooperativeId?: string, day = new Date()): Promise<Actor | null> {
-  const person = await db.person.findUnique({
-    where: { id: personId },
-    include: {
-      memberships: {
-        where: { status: "ACTIVE" },
-        orderBy: { createdAt: "asc" },
-        include: {
-          cooperative: true,
-          mandates: { include: { body: { select: { kind: true } } } },
-        },
-      },
-    },
-  });
-  if (!person || person.memberships.length === 0) return null;
-  const membership = person.memberships.find((m) => m.cooperativeId === preferredCooperativeId) ?? person.memberships[0]!;
-  const mandates = membership.mandates.map((m) => ({ bodyKind: m.body.kind, role: m.role, startsOn: m.startsOn, endsOn: m.endsOn }));
+  const rows = await db.$queryRaw<ActorRow[]>`
+    SELECT p.id AS "personId", p.name, p.email, p.locale, m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
+           c.name AS "cooperativeName", c.slug AS "cooperativeSlug",
+           COALESCE((SELECT json_agg(json_build_object('bodyKind', b.kind, 'role', md.role, 'startsOn', md."startsOn", 'endsOn', md."endsOn"))
+                       FROM "Mandate" md JOIN "Body" b ON b.id = md."bodyId" WHERE md."membershipId" = m.id), '[]'::json) AS mandates
+      FROM "Person" p
+      JOIN "Membership" m ON m."personId" = p.id AND m.status = 'ACTIVE'
+      JOIN "Cooperative" c ON c.id = m."cooperativeId"
+     WHERE p.id = ${personId}
+     ORDER BY m."createdAt" ASC, m.id ASC`;
+  if (rows.length === 0) return null;
+  const membership = rows.find((m) => m.cooperativeId === preferredCooperativeId) ?? rows[0]!;
+  const mandates = membership.mandates.map((m) => ({ bodyKind: m.bodyKind, role: m.role, startsOn: new Date(`${m.startsOn}T00:00:00Z`), endsOn: m.endsOn ? new Date(`${m.endsOn}T00:00:00Z`) : null }));
   return {
-    personId: person.id,
-    name: person.name,
-    email: person.email,
-    locale: person.locale,
-    membershipId: membership.id,
+    personId: membership.personId,
+    name: membership.name,
+    email: membership.email,
+    locale: membership.locale,
+    membershipId: membership.membershipId,
     cooperativeId: membership.cooperativeId,
-    cooperativeName: membership.cooperative.name,
-    cooperativeSlug: membership.cooperative.slug,
-    roles: rolesOf(membership, mandates, day),
-    otherCooperatives: person.memberships
-      .filter((m) => m.id !== membership.id)
-      .map((m) => ({ id: m.cooperativeId, name: m.cooperative.name })),
+    cooperativeName: membership.cooperativeName,
+    cooperativeSlug: membership.cooperativeSlug,
+    roles: rolesOf({ kind: membership.kind, isCoordinator: membership.isCoordinator, status: "ACTIVE" }, mandates, day),
+    otherCooperatives: rows.filter((m) => m.membershipId !== membership.membershipId).map((m) => ({ id: m.cooperativeId, name: m.cooperativeName })),
   };
 }
 

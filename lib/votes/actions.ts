@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
-import { CHOICES, paperRowSchema, questionSchema, tallyRowSchema } from "@/lib/votes/schema";
-import { castBallot } from "@/lib/votes/cast";
+import { paperRowSchema, questionSchema, tallyRowSchema } from "@/lib/votes/schema";
 import { closeQuestion, createQuestion, openQuestion, recordPaperBallots, recordShowOfHands } from "@/lib/votes/questions";
 import { grantProxy } from "@/lib/votes/proxies";
 
@@ -39,19 +38,6 @@ export async function closeQuestionAction(questionId: string): Promise<FormResul
     if (error instanceof ForbiddenError) return failure("notChair");
     throw error;
   }
-}
-
-// The ballot: a choice, then a confirmation; the receipt comes back for the voter to keep.
-export type CastState = null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
-
-export async function castBallotAction(questionId: string, forMemberId: string | null, secret: boolean, _: CastState, formData: FormData): Promise<CastState> {
-  const actor = await requireActor();
-  const choice = formData.get("choice");
-  if (typeof choice !== "string" || !(CHOICES as readonly string[]).includes(choice)) return { ok: false, error: "choiceRequired" };
-  const result = await castBallot(actor, questionId, choice as (typeof CHOICES)[number], forMemberId);
-  if (!result.ok) return { ok: false, error: result.reason };
-  revalidatePath(`/votes/${questionId}`);
-  return { ok: true, receipt: result.receipt, choice, secret };
 }
 
 export async function showOfHandsAction(questionId: string, collegeIds: (string | null)[], _: FormState<number>, formData: FormData): Promise<FormResult<number>> {

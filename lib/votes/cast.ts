@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { mayVote, type Refusal } from "@/lib/votes/eligibility";
-import { loadQuestion, questionFacts, voterFacts } from "@/lib/votes/facts";
+import { loadBallotQuestion, questionFacts, voterFacts } from "@/lib/votes/facts";
 import type { VoteChoice } from "@/lib/generated/prisma/enums";
 
 export type CastRefusal = Refusal | "notFound" | "alreadyVoted" | "noProxy";
@@ -14,7 +14,7 @@ export type CastResult = { ok: true; receipt: string; changed: boolean } | { ok:
 // question the ballot row holds no member, no time and a random id: nothing links it to the
 // participation row. A proxy holder casts one ballot per member they represent (forMemberId).
 export async function castBallot(actor: Actor, questionId: string, choice: VoteChoice, forMemberId: string | null = null, at = new Date()): Promise<CastResult> {
-  const question = await loadQuestion(actor.cooperativeId, questionId);
+  const question = await loadBallotQuestion(actor.cooperativeId, questionId);
   if (!question) return { ok: false, reason: "notFound" };
   const voterId = forMemberId ?? actor.membershipId;
   if (forMemberId) {
@@ -33,31 +33,31 @@ export async function castBallot(actor: Actor, questionId: string, choice: VoteC
   const eligible = mayVote(questionFacts(question), voter, at);
   if (!eligible.ok) return eligible;
 
-  return db.$transaction(async (tx) => {
-    // Closing takes this row FOR UPDATE: a ballot is either in before the close, or refused.
-    const [row] = await tx.$queryRaw<{ status: string; closesAt: Date | null }[]>`SELECT status::text AS status, "closesAt" FROM "VoteQuestion" WHERE id = ${question.id} FOR SHARE`;
-    if (!row || row.status !== "OPEN" || (row.closesAt && row.closesAt <= at)) return { ok: false as const, reason: "closed" as const };
-    const inserted = await tx.$executeRaw`
+  // One statement, so one transaction: the question still open (locked against the close), the
+  // participation (its primary key refuses a second one), and the ballot only if the participation
+  // went in. A secret ballot gets no member.
+  const id = randomUUID();
+  const [stored] = await db.$queryRaw<{ id: string }[]>`
+    WITH open AS (
+      SELECT id FROM "VoteQuestion" WHERE id = ${question.id} AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${at}) FOR SHARE
+    ), taken AS (
       INSERT INTO "VoteParticipation" ("cooperativeId", "questionId", "memberId", "castById", channel)
-      VALUES (${question.cooperativeId}, ${question.id}, ${voterId}, ${actor.membershipId}, 'ONLINE')
-      ON CONFLICT DO NOTHING`;
-    if (inserted === 0) {
-      // Changing one's vote before the close, when the question allows it (never for a secret one).
-      if (question.allowChange && !question.secret) {
-        const existing = await tx.ballot.findFirst({ where: { questionId: question.id, memberId: voterId } });
-        if (existing) {
-          await tx.ballot.update({ where: { id: existing.id }, data: { choice } });
-          return { ok: true as const, receipt: existing.id, changed: true };
-        }
-      }
-      return { ok: false as const, reason: "alreadyVoted" as const };
-    }
-    const id = randomUUID();
-    await tx.$executeRaw`
-      INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
-      VALUES (${id}, ${question.cooperativeId}, ${question.id}, ${question.secret ? null : voterId}, ${eligible.collegeId}, ${choice}::"VoteChoice")`;
-    return { ok: true as const, receipt: id, changed: false };
-  });
+      SELECT ${question.cooperativeId}, open.id, ${voterId}, ${actor.membershipId}, 'ONLINE' FROM open
+      ON CONFLICT DO NOTHING RETURNING "questionId"
+    )
+    INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
+    SELECT ${id}, ${question.cooperativeId}, taken."questionId", ${question.secret ? null : voterId}, ${eligible.collegeId}, ${choice}::"VoteChoice" FROM taken
+    RETURNING id`;
+  if (stored) return { ok: true, receipt: stored.id, changed: false };
+  const open = await db.voteQuestion.count({ where: { id: question.id, status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: at } }] } });
+  if (!open) return { ok: false, reason: "closed" };
+  // Changing one's vote before the close, when the question allows it (never for a secret one).
+  if (question.allowChange && !question.secret) {
+    const changed = await db.ballot.updateMany({ where: { questionId: question.id, memberId: voterId }, data: { choice } });
+    const existing = changed.count ? await db.ballot.findFirst({ where: { questionId: question.id, memberId: voterId }, select: { id: true } }) : null;
+    if (existing) return { ok: true, receipt: existing.id, changed: true };
+  }
+  return { ok: false, reason: "alreadyVoted" };
 }
 
 // What this member chose, for a non-secret question; for a secret one only that they took part,

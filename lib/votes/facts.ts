@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { mandateIsCurrent } from "@/lib/auth/permissions";
-import { categoryOn, spansOf } from "@/lib/members/category-history";
+import { dayKey, parseDateKey } from "@/lib/dates";
+import type { Presence } from "@/lib/meetings/quorum";
 import type { QuestionFacts, VoterFacts } from "@/lib/votes/eligibility";
 
 // Reads from the register what the pure rule needs to decide about one member and one question.
@@ -13,33 +13,58 @@ export async function loadQuestion(cooperativeId: string, questionId: string) {
 }
 export type LoadedQuestion = NonNullable<Awaited<ReturnType<typeof loadQuestion>>>;
 
-export function questionFacts(q: LoadedQuestion): QuestionFacts {
+export function questionFacts(q: Pick<LoadedQuestion, "kind" | "status" | "closesAt"> & { body: { kind: LoadedQuestion["body"]["kind"] }; exclusions: { categoryId: string }[] }): QuestionFacts {
   return { kind: q.kind, bodyKind: q.body.kind, status: q.status, closesAt: q.closesAt, excludedCategoryIds: q.exclusions.map((e) => e.categoryId) };
 }
 
-export async function voterFacts(q: LoadedQuestion, membershipId: string, at: Date, options: { ignoreOwnProxy?: boolean } = {}): Promise<(VoterFacts & { name: string }) | null> {
-  const membership = await db.membership.findFirst({
-    where: { id: membershipId, cooperativeId: q.cooperativeId },
-    include: {
-      person: { select: { name: true } },
-      categoryAssignments: { include: { category: { select: { name: true, collegeId: true } } } },
-      mandates: { where: { bodyId: q.bodyId } },
-      attendances: q.meetingId ? { where: { meetingId: q.meetingId } } : false,
-      proxiesGiven: q.meetingId ? { where: { meetingId: q.meetingId, revokedAt: null } } : false,
-    },
-  });
-  if (!membership) return null;
-  const held = categoryOn(spansOf(membership.categoryAssignments), at);
-  const collegeId = held ? (membership.categoryAssignments.find((a) => a.categoryId === held.categoryId)?.category.collegeId ?? null) : null;
-  const attendance = (membership.attendances ?? [])[0];
+// What a ballot needs of its question, in one round trip (the ballot box is the hot path).
+export type BallotQuestion = Pick<LoadedQuestion, "id" | "cooperativeId" | "bodyId" | "meetingId" | "kind" | "status" | "closesAt" | "secret" | "allowChange"> & {
+  body: { kind: LoadedQuestion["body"]["kind"] };
+  exclusions: { categoryId: string }[];
+};
+
+export async function loadBallotQuestion(cooperativeId: string, questionId: string): Promise<BallotQuestion | null> {
+  const [row] = await db.$queryRaw<(Omit<BallotQuestion, "body" | "exclusions"> & { bodyKind: BallotQuestion["body"]["kind"]; excluded: string[] })[]>`
+    SELECT q.id, q."cooperativeId", q."bodyId", q."meetingId", q.kind::text AS kind, q.status::text AS status, q."closesAt", q.secret, q."allowChange", b.kind::text AS "bodyKind",
+           ARRAY(SELECT e."categoryId" FROM "VoteExclusion" e WHERE e."questionId" = q.id) AS excluded
+      FROM "VoteQuestion" q JOIN "Body" b ON b.id = q."bodyId"
+     WHERE q.id = ${questionId} AND q."cooperativeId" = ${cooperativeId}`;
+  if (!row) return null;
+  const { bodyKind, excluded, ...question } = row;
+  return { ...question, body: { kind: bodyKind }, exclusions: excluded.map((categoryId) => ({ categoryId })) };
+}
+
+// One round trip: the membership, the category held on the day of `at` and its college, a
+// current mandate on the question's body, the attendance row at its meeting, an active proxy given.
+export async function voterFacts(q: Pick<LoadedQuestion, "bodyId" | "meetingId" | "cooperativeId">, membershipId: string, at: Date, options: { ignoreOwnProxy?: boolean } = {}): Promise<(VoterFacts & { name: string }) | null> {
+  const day = parseDateKey(dayKey(at));
+  const meetingId = q.meetingId ?? "";
+  const [row] = await db.$queryRaw<
+    { kind: "ASSOCIATE" | "GUEST"; status: "ACTIVE" | "ARCHIVED"; name: string; categoryId: string | null; collegeId: string | null; seated: boolean; attendanceStatus: Presence["status"]; arrivedAt: Date | null; leftAt: Date | null; hasAttendance: boolean; gaveProxy: boolean }[]
+  >`
+    SELECT m.kind::text AS kind, m.status::text AS status, p.name,
+           held."categoryId", held."collegeId",
+           EXISTS (SELECT 1 FROM "Mandate" md WHERE md."membershipId" = m.id AND md."bodyId" = ${q.bodyId}
+                     AND (md."startsOn"::timestamp AT TIME ZONE 'UTC') <= ${at} AND (md."endsOn" IS NULL OR (md."endsOn"::timestamp AT TIME ZONE 'UTC') > ${at})) AS seated,
+           a.status::text AS "attendanceStatus", a."arrivedAt", a."leftAt", (a.id IS NOT NULL) AS "hasAttendance",
+           EXISTS (SELECT 1 FROM "Proxy" x WHERE x."meetingId" = ${meetingId} AND x."grantorId" = m.id AND x."revokedAt" IS NULL) AS "gaveProxy"
+      FROM "Membership" m
+      JOIN "Person" p ON p.id = m."personId"
+      LEFT JOIN LATERAL (
+        SELECT ca."categoryId", c."collegeId" FROM "CategoryAssignment" ca JOIN "Category" c ON c.id = ca."categoryId"
+         WHERE ca."membershipId" = m.id AND ca."validFrom" <= ${day}::date AND (ca."validTo" IS NULL OR ca."validTo" > ${day}::date)
+         ORDER BY ca."validFrom" DESC LIMIT 1) held ON true
+      LEFT JOIN "Attendance" a ON a."meetingId" = ${meetingId} AND a."membershipId" = m.id
+     WHERE m.id = ${membershipId} AND m."cooperativeId" = ${q.cooperativeId}`;
+  if (!row) return null;
   return {
-    name: membership.person.name,
-    kind: membership.kind,
-    status: membership.status,
-    categoryId: held?.categoryId ?? null,
-    collegeId,
-    seated: membership.mandates.some((m) => mandateIsCurrent(m, at)),
-    presence: attendance ? { memberId: membershipId, status: attendance.status, arrivedAt: attendance.arrivedAt, leftAt: attendance.leftAt } : null,
-    gaveProxy: !options.ignoreOwnProxy && (membership.proxiesGiven ?? []).length > 0,
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    categoryId: row.categoryId,
+    collegeId: row.collegeId,
+    seated: row.seated,
+    presence: row.hasAttendance ? { memberId: membershipId, status: row.attendanceStatus, arrivedAt: row.arrivedAt, leftAt: row.leftAt } : null,
+    gaveProxy: !options.ignoreOwnProxy && row.gaveProxy,
   };
 }

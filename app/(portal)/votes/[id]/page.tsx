@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { paperCandidates, questionDetail } from "@/lib/votes/questions";
 import { myParticipation } from "@/lib/votes/cast";
 import { proxiesHeldBy } from "@/lib/votes/proxies";
-import { castBallotAction, closeQuestionAction, grantProxyAction, openQuestionAction, paperBallotsAction, showOfHandsAction } from "@/lib/votes/actions";
+import { closeQuestionAction, grantProxyAction, openQuestionAction, paperBallotsAction, showOfHandsAction } from "@/lib/votes/actions";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { percent } from "@/lib/votes/count";
 import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm, StepButton } from "@/components/vote-forms";
@@ -66,7 +66,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
               {mine.choice ? t("voteRecorded", { choice: t(`choices.${mine.choice}`) }) : t("participationRecorded")}
             </Alert>
           ) : eligibility?.ok ? (
-            <BallotForm action={castBallotAction.bind(null, q.id, null, q.secret)} questionId={q.id} secret={q.secret} label={t("yourChoice")} />
+            <BallotForm questionId={q.id} secret={q.secret} label={t("yourChoice")} />
           ) : (
             <p>{t(`refusals.${eligibility?.reason ?? "notFound"}`)}</p>
           )}
@@ -75,7 +75,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
               <p key={p.id} className="mt-3">{t("proxyVoted", { name: p.grantor.person.name })}</p>
             ) : (
               <div key={p.id} className="mt-4 border-t border-stone-200 pt-3">
-                <BallotForm action={castBallotAction.bind(null, q.id, p.grantorId, q.secret)} questionId={`${q.id}-${p.grantorId}`} secret={q.secret} label={t("voteFor", { name: p.grantor.person.name })} />
+                <BallotForm questionId={q.id} forMemberId={p.grantorId} secret={q.secret} label={t("voteFor", { name: p.grantor.person.name })} />
               </div>
             ),
           )}
