@@ -8,7 +8,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function createClient() {
   // `npm start` always sets DATABASE_URL (embedded or external); nothing queries at build time.
   const connectionString = process.env.DATABASE_URL ?? "";
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) }) });
 }
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
@@ -12,10 +12,16 @@ export const COOPERATIVE_COOKIE = "portail_coop";
 
 // Resolved once per request from the session.
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  const personId = session?.user?.id;
+  // The session is next-auth's JWT cookie, decoded directly: what getServerSession does for a
+  // read, without rebuilding a whole next-auth request on every page and every ballot.
+  const jar = await cookies();
+  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  const personId = typeof token?.sub === "string" ? token.sub : null;
   if (!personId) return null;
-  const preferred = (await cookies()).get(COOPERATIVE_COOKIE)?.value;
+  const preferred = jar.get(COOPERATIVE_COOKIE)?.value;
   return loadActor(personId, preferred);
 });
 
