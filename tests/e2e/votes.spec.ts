@@ -56,8 +56,9 @@ test("a written consultation, from creation to the result in the decision record
   await expect(page.getByText("Votre vote est enregistré : Contre.")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, "julien.etchepare@demo.portail-scic.fr");
-  await expect(page.getByRole("heading", { name: "Bonjour Julien Etchepare" })).toBeVisible();
+  // (Julien's password is changed by the password-reset journey; Pierre-Yves keeps the demo one.)
+  await signIn(page, "pierre-yves.colin@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Pierre-Yves Colin" })).toBeVisible();
   await page.getByRole("link", { name: CONSULTATION }).click();
   await page.getByRole("radio", { name: "Pour" }).check();
   await page.getByRole("button", { name: "Confirmer : Pour" }).click();
@@ -148,7 +149,7 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   await expect(page.getByText("Votre choix")).toBeVisible();
   await signOut(page);
 
-  for (const [email, choice] of [["salima.haddad", "Pour"], ["julien.etchepare", "Pour"], ["marc.beaulieu", "Contre"]] as const) {
+  for (const [email, choice] of [["salima.haddad", "Pour"], ["mathis.carpentier", "Pour"], ["marc.beaulieu", "Contre"]] as const) {
     await signIn(page, `${email}@demo.portail-scic.fr`);
     await expect(page.getByRole("heading", { name: /^Bonjour / })).toBeVisible();
     await page.getByRole("link", { name: title }).click();
