@@ -83,6 +83,13 @@ try {
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (n < 1000) { n++; await (await fetch(`${base}/api/votes/none/ballot`, { method: "POST", body: "{}" })).arrayBuffer(); } }));
     console.log(`floor (same route, no session → 401): ${(1000 / ((performance.now() - t0) / 1000)).toFixed(0)} requests/s`);
   }
+  // A running server is warm: 200 ballots on a question of their own first (not measured).
+  {
+    const warm = await db.voteQuestion.create({ data: { cooperativeId: coop.id, bodyId: body.id, meetingId: meeting.id, kind: "AG_RESOLUTION", assemblyType: "ORDINARY", title: "Échauffement", status: "OPEN", opensAt: new Date() } });
+    let n = 0;
+    const count = Math.min(200, VOTERS);
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (n < count) { const i = n++; await (await fetch(`${base}/api/votes/${warm.id}/ballot`, { method: "POST", headers: { cookie: cookies[i]!, "content-type": "application/json" }, body: JSON.stringify({ choice: "FOR" }) })).arrayBuffer(); } }));
+  }
   console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${CONCURRENCY} requests in flight`);
   for (const voters of ROUNDS) {
     const question = await db.voteQuestion.create({ data: { cooperativeId: coop.id, bodyId: body.id, meetingId: meeting.id, kind: "AG_RESOLUTION", assemblyType: "ORDINARY", title: `Résolution pour ${voters}`, status: "OPEN", opensAt: new Date() } });
