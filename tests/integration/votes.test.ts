@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { castBallot, myParticipation } from "@/lib/votes/cast";
-import { closeFromJob, closeQuestion, createQuestion, openQuestion, questionDetail, recordPaperBallots, recordShowOfHands } from "@/lib/votes/questions";
+import { closeFromJob, closeQuestion, createQuestion, openQuestion, questionDetail, recordPaperBallots, recordShowOfHands, remindVoters } from "@/lib/votes/questions";
 import { grantProxy } from "@/lib/votes/proxies";
 import { listDecisions } from "@/lib/decisions/service";
 import { seedIfEmpty } from "../../scripts/seed";
@@ -126,6 +126,20 @@ describe("closing", () => {
     expect(decision).toMatchObject({ outcome: "ADOPTED", method: "WRITTEN_CONSULTATION" });
     expect(decision!.text).toContain("adoptée : 100 % pour, seuil 50 %");
     expect(await db.outboxEmail.count({ where: { subject: "Résultat du vote : Adhésion au Réseau des centres de santé communautaire" } })).toBeGreaterThan(5);
+  });
+
+  it("opening tells the voters; the reminder goes only to those who have not voted", async () => {
+    const before = await db.outboxEmail.count({ where: { subject: "Vote ouvert : Budget participatif 2027" } });
+    const id = await question({ title: "Budget participatif 2027" });
+    const opened = await db.outboxEmail.findMany({ where: { subject: "Vote ouvert : Budget participatif 2027" } });
+    expect(opened.length - before).toBeGreaterThan(5);
+    expect(opened.map((m) => m.toAddress)).not.toContain(demo("paul.martin")); // not on the council
+    await castBallot(marc, id, "FOR");
+    const sent = await remindVoters(id);
+    const reminders = await db.outboxEmail.findMany({ where: { subject: "Rappel : vote « Budget participatif 2027 »" } });
+    expect(reminders).toHaveLength(sent);
+    expect(reminders.map((m) => m.toAddress)).not.toContain(demo("marc.beaulieu"));
+    expect(reminders.map((m) => m.toAddress)).toContain(demo("salima.haddad"));
   });
 
   it("a show of hands: the coordinator types the tally; nobody votes it online", async () => {
