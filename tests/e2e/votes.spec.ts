@@ -56,9 +56,9 @@ test("a written consultation, from creation to the result in the decision record
   await expect(page.getByText("Votre vote est enregistré : Contre.")).toBeVisible();
   await signOut(page);
 
-  // (Julien's password is changed by the password-reset journey; Pierre-Yves keeps the demo one.)
-  await signIn(page, "pierre-yves.colin@demo.portail-scic.fr");
-  await expect(page.getByRole("heading", { name: "Bonjour Pierre-Yves Colin" })).toBeVisible();
+  // (Other journeys change Julien's password and lock Pierre-Yves out for 15 minutes.)
+  await signIn(page, "awa.toure@demo.portail-scic.fr");
+  await expect(page.getByRole("heading", { name: "Bonjour Awa Touré" })).toBeVisible();
   await page.getByRole("link", { name: CONSULTATION }).click();
   await page.getByRole("radio", { name: "Pour" }).check();
   await page.getByRole("button", { name: "Confirmer : Pour" }).click();
@@ -149,7 +149,7 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   await expect(page.getByText("Votre choix")).toBeVisible();
   await signOut(page);
 
-  for (const [email, choice] of [["salima.haddad", "Pour"], ["mathis.carpentier", "Pour"], ["marc.beaulieu", "Contre"]] as const) {
+  for (const [email, choice] of [["salima.haddad", "Pour"], ["awa.toure", "Pour"], ["marc.beaulieu", "Contre"]] as const) {
     await signIn(page, `${email}@demo.portail-scic.fr`);
     await expect(page.getByRole("heading", { name: /^Bonjour / })).toBeVisible();
     await page.getByRole("link", { name: title }).click();
@@ -179,7 +179,8 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Clore le vote" }).click();
-  // usager·es 50 %, salarié·es 100 %, partenaires 100 %, soutiens 0 % → between 60 % and 62.5 %
+  // (Voters whose category no other journey changes.) usager·es 50 %, salarié·es 100 %,
+  // partenaires 100 %, soutiens 0 % → between 60 % and 62.5 %
   // whatever the college weights earlier journeys left: more than half, less than two thirds.
   await expect(page.getByText(/^Rejetée : (60|62,5) % des voix exprimées pondérées pour, seuil 66,7 % non atteint$/)).toBeVisible();
   await expect(page.getByRole("table", { name: "Résultat par collège" })).toBeVisible();
