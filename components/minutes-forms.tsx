@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
+import { MINUTES_ERRORS } from "@/lib/minutes/schema";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
@@ -12,29 +13,11 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 type Choice = { id: string; name: string };
 
-const KNOWN = [
-  "notFound",
-  "locked",
-  "ownerUnknown",
-  "voteQuestionUnknown",
-  "voteQuestionUsed",
-  "nextMeetingExists",
-  "nextMeetingBeforeThis",
-  "notShared",
-  "notDraft",
-  "notApproved",
-  "notPublished",
-  "openComments",
-  "approvalMeetingInvalid",
-  "notApprover",
-  "nothingChanged",
-  "forbidden",
-] as const;
 
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
   return (
     <div aria-live="polite">
-      <FormOutcome state={state} namespace="minutes" known={KNOWN} success={success} />
+      <FormOutcome state={state} namespace="minutes" known={MINUTES_ERRORS} success={success} />
     </div>
   );
 }
@@ -173,25 +156,6 @@ export function CommentForm({ action, idPrefix, sectionTitle }: { action: Action
         {t("addComment")}
       </button>
     </ActionForm>
-  );
-}
-
-// One step of the workflow (share, publish): a button, and the refusal in words.
-export function StepForm({ action, label, confirm }: { action: () => Promise<FormResult<number>>; label: string; confirm?: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form
-      action={formAction}
-      className="space-y-2"
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-    >
-      <Outcome state={state} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {label}
-      </button>
-    </form>
   );
 }
 

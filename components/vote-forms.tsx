@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import type { PaperState } from "@/lib/votes/actions";
 
 type CastState = null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
+import { VOTE_ERRORS } from "@/lib/votes/schema";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
@@ -14,16 +15,11 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 type Choice = { id: string; name: string };
 
-const KNOWN = [
-  "notFound", "bodyUnknown", "meetingRequired", "meetingUnknown", "closesAtRequired", "closesAtPast", "consultationsNotAllowed", "notDraft", "notOpen",
-  "categoryUnknown", "tallyNeedsShowOfHands", "notChair", "self", "holderNotAssociate", "grantorNotAssociate", "differentCollege", "overCap", "holderGaveProxy",
-  "notAssembly", "alreadyGiven", "paperNeedsAssembly", "paperAlreadyEntered", "paperCountMismatch", "paperVoterRefused",
-] as const;
 
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
   return (
     <div aria-live="polite">
-      <FormOutcome state={state} namespace="votes" known={KNOWN} success={success} />
+      <FormOutcome state={state} namespace="votes" known={VOTE_ERRORS} success={success} />
     </div>
   );
 }
@@ -77,18 +73,6 @@ export function BallotForm({ questionId, forMemberId = null, secret, label }: { 
       </fieldset>
       <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={pending || !choice}>
         {choice ? t("confirm", { choice: t(`choices.${choice}`) }) : t("chooseFirst")}
-      </button>
-    </form>
-  );
-}
-
-export function StepButton({ action, label, confirm, success }: { action: () => Promise<FormResult<number>>; label: string; confirm?: string; success?: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form action={formAction} className="space-y-2" onSubmit={(e) => { if (confirm && !window.confirm(confirm)) e.preventDefault(); }}>
-      <Outcome state={state} success={success} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {label}
       </button>
     </form>
   );

@@ -58,3 +58,23 @@ export const correctionSchema = z.object({
   sections: z.record(z.string(), z.string().max(200_000)),
 });
 export type CorrectionInput = z.infer<typeof correctionSchema>;
+
+// The refusals the forms name in words (messages <namespace>.errors.<code>).
+export const MINUTES_ERRORS = [
+  "notFound",
+  "locked",
+  "ownerUnknown",
+  "voteQuestionUnknown",
+  "voteQuestionUsed",
+  "nextMeetingExists",
+  "nextMeetingBeforeThis",
+  "notShared",
+  "notDraft",
+  "notApproved",
+  "notPublished",
+  "openComments",
+  "approvalMeetingInvalid",
+  "notApprover",
+  "nothingChanged",
+  "forbidden",
+] as const;

@@ -9,7 +9,9 @@ import { proxiesHeldBy } from "@/lib/votes/proxies";
 import { closeQuestionAction, grantProxyAction, openQuestionAction, paperBallotsAction, showOfHandsAction } from "@/lib/votes/actions";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { percent } from "@/lib/votes/count";
-import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm, StepButton } from "@/components/vote-forms";
+import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm } from "@/components/vote-forms";
+import { StepForm } from "@/components/step-form";
+import { VOTE_ERRORS } from "@/lib/votes/schema";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recu?: string; cree?: string }> };
@@ -105,7 +107,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
       {manage || (chair && q.status === "OPEN") ? (
         <Card title={t("manage")}>
           <div className="space-y-3">
-            {q.status === "DRAFT" && manage ? <StepButton action={openQuestionAction.bind(null, q.id)} label={t("open")} /> : null}
+            {q.status === "DRAFT" && manage ? <StepForm action={openQuestionAction.bind(null, q.id)} label={t("open")} namespace="votes" known={VOTE_ERRORS} /> : null}
             {q.status === "OPEN" && q.kind === "SHOW_OF_HANDS" && manage ? (
               <ShowOfHandsForm
                 action={showOfHandsAction.bind(null, q.id, colleges.length ? colleges.map((c) => c.id) : [null])}
@@ -123,7 +125,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 </details>
               )
             ) : null}
-            {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? <StepButton action={closeQuestionAction.bind(null, q.id)} label={t("close")} confirm={t("closeConfirm")} /> : null}
+            {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? <StepForm action={closeQuestionAction.bind(null, q.id)} label={t("close")} confirm={t("closeConfirm")} namespace="votes" known={VOTE_ERRORS} /> : null}
             {q.status === "CLOSED" ? <p>{t("closedNote")}</p> : null}
           </div>
         </Card>

@@ -22,7 +22,9 @@ import {
   shareMinutesAction,
 } from "@/lib/minutes/actions";
 import { SectionEditor } from "@/components/minutes-editor";
-import { ActionItemForm, ApproveForm, CommentForm, DecisionForm, NextMeetingForm, StepForm } from "@/components/minutes-forms";
+import { ActionItemForm, ApproveForm, CommentForm, DecisionForm, NextMeetingForm } from "@/components/minutes-forms";
+import { StepForm } from "@/components/step-form";
+import { MINUTES_ERRORS } from "@/lib/minutes/schema";
 import { DocumentUploadForm } from "@/components/meeting-forms";
 import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
@@ -100,7 +102,7 @@ export default async function MinutesPage({ params }: Props) {
             coordinator ? (
               <div className="space-y-2">
                 <p className="text-sm text-stone-700">{t("shareHelp")}</p>
-                <StepForm action={shareMinutesAction.bind(null, minutes.id, path)} label={t("share")} />
+                <StepForm action={shareMinutesAction.bind(null, minutes.id, path)} label={t("share")} namespace="minutes" known={MINUTES_ERRORS} />
               </div>
             ) : (
               <p>{t("draftInProgress")}</p>
@@ -130,7 +132,7 @@ export default async function MinutesPage({ params }: Props) {
           ) : null}
           {minutes.status === "APPROVED" ? (
             coordinator ? (
-              <StepForm action={publishMinutesAction.bind(null, minutes.id, path)} label={t("publish")} confirm={t("publishConfirm")} />
+              <StepForm action={publishMinutesAction.bind(null, minutes.id, path)} label={t("publish")} confirm={t("publishConfirm")} namespace="minutes" known={MINUTES_ERRORS} />
             ) : (
               <p>{t("approvedWaiting")}</p>
             )
