@@ -1,18 +1,10 @@
 // npm run bench:import — a 2,000-row XLSX register imported into a fresh embedded PostgreSQL.
 // Starts what it needs, prints its figures, stops what it started. Target: under 5 s.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { freePort, startEmbeddedPostgres } from "../scripts/embedded-db";
-import { migrateDeploy } from "../scripts/migrate";
+import { withBenchDatabase } from "./database";
 import { REGISTER_HEADERS, registerRows, xlsxBuffer } from "../tests/fixtures/spreadsheets";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2000);
-const dataDir = path.join(os.tmpdir(), `portail-bench-import-${process.pid}`);
-const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT) || (await freePort()), database: "bench", quiet: true });
-try {
-  migrateDeploy(server.url);
-  process.env.DATABASE_URL = server.url;
+await withBenchDatabase("import", async () => {
   const { db } = await import("../lib/db");
   const { loadActor } = await import("../lib/auth/actor");
   const { importSpreadsheet } = await import("../lib/members/import");
@@ -45,7 +37,4 @@ try {
   console.log(`import (parse + check + write, one transaction): ${importMs.toFixed(0)} ms  [target < 5000 ms: ${importMs < 5000 ? "met" : "NOT met"}]`);
   console.log(`members now in the cooperative: ${count}`);
   await db.$disconnect();
-} finally {
-  await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -2,11 +2,8 @@
 // decisions and action items), in a fresh embedded PostgreSQL, through the same service the
 // search page calls. Starts what it needs, prints its figures, stops what it started.
 // Target: under 100 ms per search.
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { freePort, startEmbeddedPostgres } from "../scripts/embedded-db";
-import { migrateDeploy } from "../scripts/migrate";
+import { withBenchDatabase } from "./database";
 
 const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 10_000);
 const PER_MEETING = 5;
@@ -40,11 +37,7 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const dataDir = path.join(os.tmpdir(), `portail-bench-search-${process.pid}`);
-const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT) || (await freePort()), database: "bench", quiet: true });
-try {
-  migrateDeploy(server.url);
-  process.env.DATABASE_URL = server.url;
+await withBenchDatabase("search", async () => {
   const { db } = await import("../lib/db");
   const { loadActor } = await import("../lib/auth/actor");
   const { search } = await import("../lib/search/service");
@@ -94,7 +87,4 @@ try {
   const p95 = percentile(all, 95);
   console.log(`all searches (${all.length}): p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms  [target < 100 ms: ${p95 < 100 ? "met" : "NOT met"}]`);
   await db.$disconnect();
-} finally {
-  await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+});
