@@ -206,6 +206,12 @@ export async function questionDetail(actor: Actor, questionId: string, now = new
   authorize(actor, "vote.castAssembly");
   const q = await loadQuestion(actor.cooperativeId, questionId);
   if (!q || (q.status === "DRAFT" && !can(actor.roles, "vote.manage"))) return null;
+  // The same rule as the list: a council or commission question is for its members (and the
+  // coordinator); an assembly question for every associé·e.
+  if (q.body.kind !== "GENERAL_ASSEMBLY" && !can(actor.roles, "vote.manage") && !can(actor.roles, "vote.castCouncil")) {
+    const member = await db.mandate.count({ where: { bodyId: q.bodyId, membershipId: actor.membershipId } });
+    if (member === 0) return null;
+  }
   const voter = await voterFacts(q, actor.membershipId, now);
   const eligibility = voter ? mayVote(questionFacts(q), voter, now) : null;
   const resultHidden = q.status !== "CLOSED" && q.hideResultsUntilClose;

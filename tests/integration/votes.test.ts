@@ -50,6 +50,9 @@ describe("who may vote, every refusal from the server", () => {
     const id = await question({ title: "Horaires d'ouverture du samedi" });
     expect(await castBallot(fatou, id, "FOR")).toEqual({ ok: false, reason: "guest" });
     expect(await castBallot(paul, id, "FOR")).toEqual({ ok: false, reason: "noMandate" });
+    // Nor may a member outside the council open the question and its result by its id.
+    expect(await questionDetail(paul, id)).toBeNull();
+    expect(await questionDetail(marc, id)).not.toBeNull();
     const { cooperative } = await createCooperative("Ailleurs");
     const other = await createMember(cooperative.id, { email: "votant@ailleurs.test" });
     expect(await castBallot(await actorFor(other.person.id, cooperative.id), id, "FOR")).toEqual({ ok: false, reason: "notFound" });
@@ -107,7 +110,9 @@ describe("secret ballots", () => {
     expect(await myParticipation(marc, id)).toMatchObject({ voted: true, choice: null });
     expect(await myParticipation(marc, id, receipts[0]!)).toMatchObject({ receiptChoice: "FOR" });
     // Results hidden until the close.
-    expect((await questionDetail(paul, id))?.result ?? null).toBeNull();
+    const seen = await questionDetail(marc, id);
+    expect(seen?.resultHidden).toBe(true);
+    expect(seen?.result).toBeNull();
     expect(await castBallot(marc, id, "AGAINST")).toEqual({ ok: false, reason: "alreadyVoted" });
   });
 });
