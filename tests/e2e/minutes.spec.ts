@@ -254,4 +254,13 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   await expectAccessible(page);
   await page.goto("/decisions");
   await expect(page.getByText("Écrire au ministère sur la durée de l'expérimentation SecPa")).toBeVisible();
+  await expect(page.getByRole("link", { name: "réunion n° 3" }).first()).toHaveAttribute("href", /\/reunions\/conseil\/3\/compte-rendu#decision-/);
+  // The decision record as PDF, with this decision in it.
+  const record = await page.request.get("/decisions/export?format=pdf");
+  expect(record.headers()["content-type"]).toBe("application/pdf");
+  const recordText = (await pdfText(await record.body())).replace(/\s+/g, " ");
+  expect(recordText).toContain("Relevé de décisions – SCIC Centre de santé communautaire du Bois-Joli");
+  expect(recordText).toContain("Écrire au ministère sur la durée de l'expérimentation SecPa");
+  expect(recordText).toMatch(/Conseil coopératif · réunion n° 3 · adoptée, consensus/);
+  expect(recordText).toContain("Commission administrative · adoptée, consensus");
 });
