@@ -10,10 +10,10 @@ import { can, type Action } from "@/lib/auth/permissions";
 // The acting person of a request, from the next-auth session (services only see an Actor).
 export const COOPERATIVE_COOKIE = "portail_coop";
 
-// Resolved once per request from the session.
-export const getActor = cache(async (): Promise<Actor | null> => {
-  // The session is next-auth's JWT cookie, decoded directly: what getServerSession does for a
-  // read, without rebuilding a whole next-auth request on every page and every ballot.
+// Who is signed in and which cooperative they are looking at. The session is next-auth's JWT
+// cookie, decoded directly: what getServerSession does for a read, without rebuilding a whole
+// next-auth request on every page and every ballot.
+export const getSession = cache(async (): Promise<{ personId: string; preferredCooperativeId: string | null } | null> => {
   const jar = await cookies();
   const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
   const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
@@ -21,8 +21,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const token = await decode({ token: raw, secret }).catch(() => null);
   const personId = typeof token?.sub === "string" ? token.sub : null;
   if (!personId) return null;
-  const preferred = jar.get(COOPERATIVE_COOKIE)?.value;
-  return loadActor(personId, preferred);
+  return { personId, preferredCooperativeId: jar.get(COOPERATIVE_COOKIE)?.value ?? null };
+});
+
+// Resolved once per request from the session.
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getSession();
+  return session ? loadActor(session.personId, session.preferredCooperativeId ?? undefined) : null;
 });
 
 // For pages and actions: signed out goes to the sign-in page, no right gives a 403.

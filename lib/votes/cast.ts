@@ -1,9 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
+import { dayKey } from "@/lib/dates";
+import type { Presence } from "@/lib/meetings/quorum";
 import type { Actor } from "@/lib/auth/actor";
-import { mayVote, type Refusal } from "@/lib/votes/eligibility";
-import { loadBallotQuestion, questionFacts, voterFacts } from "@/lib/votes/facts";
+import { mayVote, type Refusal, type VoterFacts } from "@/lib/votes/eligibility";
+import { loadBallotQuestion, questionFacts, voterFacts, type BallotQuestion } from "@/lib/votes/facts";
 import type { VoteChoice } from "@/lib/generated/prisma/enums";
 
 export type CastRefusal = Refusal | "notFound" | "alreadyVoted" | "noProxy";
@@ -33,22 +35,124 @@ export async function castBallot(actor: Actor, questionId: string, choice: VoteC
   const eligible = mayVote(questionFacts(question), voter, at);
   if (!eligible.ok) return eligible;
 
-  // One statement, so one transaction: the question still open (locked against the close), the
-  // participation (its primary key refuses a second one), and the ballot only if the participation
-  // went in. A secret ballot gets no member.
+  return storeBallot(question, voterId, actor.membershipId, eligible.collegeId, choice, at);
+}
+
+// A UTC instant as the register's `timestamp` columns hold it.
+const utc = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
+
+// The ballot box's hot path, what the voting page posts for one's own vote: the signed-in
+// person's membership in the cooperative they are looking at, the question and everything the
+// rule needs about this voter, read in one statement; the same pure rule (mayVote); then the
+// same storing statement as castBallot. Two round trips per ballot, straight on the pool, as
+// named statements (parsed and planned once per connection).
+export async function castOwnBallot(personId: string, preferredCooperativeId: string | null, questionId: string, choice: VoteChoice, at = new Date()): Promise<CastResult | { ok: false; reason: "signedOut" }> {
+  const { rows } = await pool.query<OwnBallotRow>({ name: "own-ballot-facts", text: OWN_BALLOT_FACTS, values: [personId, preferredCooperativeId, questionId, utc(at), dayKey(at)] });
+  const row = rows[0];
+  if (!row) return { ok: false, reason: "signedOut" };
+  if (!row.questionId) return { ok: false, reason: "notFound" };
+  const question: BallotQuestion = {
+    id: row.questionId,
+    cooperativeId: row.cooperativeId,
+    bodyId: row.bodyId,
+    meetingId: row.meetingId,
+    kind: row.questionKind,
+    status: row.questionStatus,
+    closesAt: row.closesAt,
+    secret: row.secret,
+    allowChange: row.allowChange,
+    body: { kind: row.bodyKind },
+    exclusions: row.excluded.map((categoryId) => ({ categoryId })),
+  };
+  const voter: VoterFacts = {
+    kind: row.kind,
+    status: row.status,
+    categoryId: row.categoryId,
+    collegeId: row.collegeId,
+    seated: row.seated,
+    presence: row.hasAttendance ? { memberId: row.membershipId, status: row.attendanceStatus!, arrivedAt: row.arrivedAt, leftAt: row.leftAt } : null,
+    gaveProxy: row.gaveProxy,
+  };
+  const eligible = mayVote(questionFacts(question), voter, at);
+  if (!eligible.ok) return eligible;
+  return storeBallot(question, row.membershipId, row.membershipId, eligible.collegeId, choice, at);
+}
+
+type OwnBallotRow = {
+  membershipId: string;
+  cooperativeId: string;
+  kind: VoterFacts["kind"];
+  status: VoterFacts["status"];
+  questionId: string | null;
+  bodyId: string;
+  meetingId: string | null;
+  questionKind: BallotQuestion["kind"];
+  questionStatus: BallotQuestion["status"];
+  closesAt: Date | null;
+  secret: boolean;
+  allowChange: boolean;
+  bodyKind: BallotQuestion["body"]["kind"];
+  excluded: string[];
+  categoryId: string | null;
+  collegeId: string | null;
+  seated: boolean;
+  hasAttendance: boolean;
+  attendanceStatus: Presence["status"] | null;
+  arrivedAt: Date | null;
+  leftAt: Date | null;
+  gaveProxy: boolean;
+};
+
+// $1 person, $2 preferred cooperative (as getActor picks it: that one if a member there, else the
+// oldest active membership), $3 question, $4 the instant (UTC), $5 the day in the cooperative's
+// time zone. No row: no active membership (signed out); no question: not in this cooperative.
+// Timestamps leave as timestamptz so they arrive as the right instants.
+const OWN_BALLOT_FACTS = `
+  WITH me AS (
+    SELECT m.id, m."cooperativeId", m.kind::text AS kind, m.status::text AS status FROM "Membership" m
+     WHERE m."personId" = $1 AND m.status = 'ACTIVE'
+     ORDER BY (m."cooperativeId" = $2) IS TRUE DESC, m."createdAt" ASC, m.id ASC LIMIT 1
+  )
+  SELECT me.id AS "membershipId", me."cooperativeId", me.kind, me.status,
+         q.id AS "questionId", q."bodyId", q."meetingId", q.kind::text AS "questionKind", q.status::text AS "questionStatus",
+         q."closesAt" AT TIME ZONE 'UTC' AS "closesAt", q.secret, q."allowChange", b.kind::text AS "bodyKind",
+         ARRAY(SELECT e."categoryId" FROM "VoteExclusion" e WHERE e."questionId" = q.id) AS excluded,
+         held."categoryId", held."collegeId",
+         EXISTS (SELECT 1 FROM "Mandate" md WHERE md."membershipId" = me.id AND md."bodyId" = q."bodyId"
+                   AND md."startsOn" <= $4::timestamp AND (md."endsOn" IS NULL OR md."endsOn" > $4::timestamp)) AS seated,
+         (a.id IS NOT NULL) AS "hasAttendance", a.status::text AS "attendanceStatus",
+         a."arrivedAt" AT TIME ZONE 'UTC' AS "arrivedAt", a."leftAt" AT TIME ZONE 'UTC' AS "leftAt",
+         EXISTS (SELECT 1 FROM "Proxy" x WHERE x."meetingId" = q."meetingId" AND x."grantorId" = me.id AND x."revokedAt" IS NULL) AS "gaveProxy"
+    FROM me
+    LEFT JOIN "VoteQuestion" q ON q.id = $3 AND q."cooperativeId" = me."cooperativeId"
+    LEFT JOIN "Body" b ON b.id = q."bodyId"
+    LEFT JOIN LATERAL (
+      SELECT ca."categoryId", c."collegeId" FROM "CategoryAssignment" ca JOIN "Category" c ON c.id = ca."categoryId"
+       WHERE ca."membershipId" = me.id AND ca."validFrom" <= $5::date AND (ca."validTo" IS NULL OR ca."validTo" > $5::date)
+       ORDER BY ca."validFrom" DESC LIMIT 1) held ON true
+    LEFT JOIN "Attendance" a ON a."meetingId" = q."meetingId" AND a."membershipId" = me.id`;
+
+// One statement, so one transaction: the question still open (locked against the close), the
+// participation (its primary key refuses a second one), and the ballot only if the participation
+// went in. A secret ballot gets no member. Then, if nothing went in: closed meanwhile, a change of
+// vote when the question allows it, or already voted.
+async function storeBallot(question: BallotQuestion, voterId: string, castById: string, collegeId: string | null, choice: VoteChoice, at: Date): Promise<CastResult> {
   const id = randomUUID();
-  const [stored] = await db.$queryRaw<{ id: string }[]>`
-    WITH open AS (
-      SELECT id FROM "VoteQuestion" WHERE id = ${question.id} AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${at}) FOR SHARE
-    ), taken AS (
-      INSERT INTO "VoteParticipation" ("cooperativeId", "questionId", "memberId", "castById", channel)
-      SELECT ${question.cooperativeId}, open.id, ${voterId}, ${actor.membershipId}, 'ONLINE' FROM open
-      ON CONFLICT DO NOTHING RETURNING "questionId"
-    )
-    INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
-    SELECT ${id}, ${question.cooperativeId}, taken."questionId", ${question.secret ? null : voterId}, ${eligible.collegeId}, ${choice}::"VoteChoice" FROM taken
-    RETURNING id`;
-  if (stored) return { ok: true, receipt: stored.id, changed: false };
+  const { rows } = await pool.query<{ id: string }>({
+    name: "store-ballot",
+    text: `WITH open AS (
+       SELECT id FROM "VoteQuestion" WHERE id = $1 AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > $2::timestamp) FOR SHARE
+     ), taken AS (
+       INSERT INTO "VoteParticipation" ("cooperativeId", "questionId", "memberId", "castById", channel)
+       SELECT $3, open.id, $4, $5, 'ONLINE' FROM open
+       ON CONFLICT DO NOTHING RETURNING "questionId"
+     )
+     INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
+     SELECT $6, $3, taken."questionId", $7, $8, $9::"VoteChoice" FROM taken
+     RETURNING id`,
+    values: [question.id, utc(at), question.cooperativeId, voterId, castById, id, question.secret ? null : voterId, collegeId, choice],
+  });
+  if (rows[0]) return { ok: true, receipt: rows[0].id, changed: false };
   const open = await db.voteQuestion.count({ where: { id: question.id, status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: at } }] } });
   if (!open) return { ok: false, reason: "closed" };
   // Changing one's vote before the close, when the question allows it (never for a secret one).

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { castBallot, myParticipation } from "@/lib/votes/cast";
+import { castBallot, castOwnBallot, myParticipation } from "@/lib/votes/cast";
 import { closeFromJob, closeQuestion, createQuestion, openQuestion, questionDetail, recordPaperBallots, recordShowOfHands, remindVoters } from "@/lib/votes/questions";
 import { grantProxy } from "@/lib/votes/proxies";
 import { listDecisions } from "@/lib/decisions/service";
@@ -208,5 +208,64 @@ describe("an extraordinary assembly, online and on paper, merged", () => {
     expect(closed.data.result.quorumMet).toBe(true);
     expect(closed.data.result.verdict).toBe("rejetée : 62,5 % des voix exprimées pondérées pour, seuil 66,7 % non atteint");
     expect(closed.data.participants).toBe(6);
+  });
+});
+
+// The ballot box route takes a shorter path for one's own vote (two statements straight on the
+// pool); it must answer exactly as castBallot does, refusal by refusal.
+describe("the ballot box's own-vote path", () => {
+  const own = (actor: Actor, id: string, choice: "FOR" | "AGAINST" | "ABSTAIN" = "FOR", at?: Date) => castOwnBallot(actor.personId, actor.cooperativeId, id, choice, at);
+
+  it("refuses as castBallot refuses: guest, no mandate, excluded category, show of hands, other cooperative, signed out", async () => {
+    const id = await question({ title: "Chemin court : horaires", excludedCategoryIds: [employeesId] });
+    for (const actor of [fatou, paul, julien]) expect(await own(actor, id)).toEqual(await castBallot(actor, id, "FOR"));
+    expect(await own(fatou, id)).toEqual({ ok: false, reason: "guest" });
+    expect(await own(paul, id)).toEqual({ ok: false, reason: "noMandate" });
+    expect(await own(julien, id)).toEqual({ ok: false, reason: "excludedCategory" });
+    const hands = await question({ title: "Chemin court : main levée", kind: "SHOW_OF_HANDS", meetingId: meeting3Id, closesAt: null });
+    expect(await own(marc, hands)).toEqual({ ok: false, reason: "paperOnly" });
+    const { cooperative } = await createCooperative("Ailleurs encore");
+    const other = await createMember(cooperative.id, { email: "court@ailleurs.test" });
+    expect(await castOwnBallot(other.person.id, cooperative.id, id, "FOR")).toEqual({ ok: false, reason: "notFound" });
+    // Someone with memberships in both: the cooperative they are looking at decides.
+    await db.membership.create({ data: { cooperativeId: cooperative.id, personId: marc.personId } });
+    expect(await castOwnBallot(marc.personId, cooperative.id, id, "FOR")).toEqual({ ok: false, reason: "notFound" });
+    expect(await castOwnBallot("nobody", null, id, "FOR")).toEqual({ ok: false, reason: "signedOut" });
+    const archived = await createMember(cooperative.id, { status: "ARCHIVED" });
+    expect(await castOwnBallot(archived.person.id, cooperative.id, id, "FOR")).toEqual({ ok: false, reason: "signedOut" });
+  });
+
+  it("in a meeting: not present, left early; stores once; then already voted and closed", async () => {
+    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: councilId, number: 92, startsAt: new Date(), status: "HELD" } });
+    await db.attendance.createMany({
+      data: [
+        { cooperativeId: coordinator.cooperativeId, meetingId: ag.id, membershipId: marc.membershipId, status: "PRESENT", arrivedAt: new Date(Date.now() - 3_600_000) },
+        { cooperativeId: coordinator.cooperativeId, meetingId: ag.id, membershipId: salima.membershipId, status: "PRESENT", arrivedAt: new Date(Date.now() - 3_600_000), leftAt: new Date(Date.now() - 60_000) },
+      ],
+    });
+    const id = await question({ title: "Chemin court : en réunion", kind: "MEETING_BALLOT", meetingId: ag.id, closesAt: null });
+    expect(await own(president, id)).toEqual({ ok: false, reason: "notPresent" });
+    expect(await own(salima, id)).toEqual({ ok: false, reason: "leftEarly" });
+    // Arrived later than the instant of the vote: not present then.
+    expect(await own(marc, id, "FOR", new Date(Date.now() - 7_200_000))).toEqual({ ok: false, reason: "notPresent" });
+    const results = await Promise.all(Array.from({ length: 50 }, () => own(marc, id, "AGAINST")));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await castBallot(marc, id, "FOR")).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(await db.ballot.findMany({ where: { questionId: id }, select: { memberId: true, choice: true } })).toEqual([{ memberId: marc.membershipId, choice: "AGAINST" }]);
+    await closeQuestion(president, id);
+    expect(await own(marc, id)).toEqual({ ok: false, reason: "closed" });
+  });
+
+  it("a proxy given: the grantor is refused; a secret ballot keeps no member", async () => {
+    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 93, startsAt: new Date(), assemblyType: "ORDINARY", status: "HELD" } });
+    expect(await grantProxy(julien, ag.id, salima.membershipId)).toEqual({ ok: true });
+    const id = await question({ title: "Chemin court : secret", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null, secret: true });
+    expect(await own(julien, id)).toEqual({ ok: false, reason: "proxyGiven" });
+    const cast = await own(ines, id, "ABSTAIN");
+    expect(cast).toMatchObject({ ok: true, changed: false });
+    const ballot = await db.ballot.findFirstOrThrow({ where: { questionId: id } });
+    expect(ballot.memberId).toBeNull();
+    expect(cast.ok && cast.receipt).toBe(ballot.id);
+    expect(ballot.collegeId).toBe((await db.category.findFirstOrThrow({ where: { name: "partenaires du quartier" } })).collegeId);
   });
 });
