@@ -114,6 +114,14 @@ export async function closeQuestion(actor: Actor | null, questionId: string, coo
     const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR UPDATE`;
     if (row?.status !== "OPEN") return false;
     await tx.voteQuestion.update({ where: { id: q.id }, data: { status: "CLOSED", closedAt: now } });
+    // A secret ballot's rows were written in the order people voted, as were the participations:
+    // rewritten in a random order at the close, the table's physical order no longer follows it.
+    if (q.secret) {
+      await tx.$executeRaw`
+        WITH gone AS (DELETE FROM "Ballot" WHERE "questionId" = ${q.id} RETURNING id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
+        INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
+        SELECT id, "cooperativeId", "questionId", "memberId", "collegeId", choice FROM gone ORDER BY random()`;
+    }
     await recordAudit(tx, { cooperativeId, actorId: actor?.personId ?? null, action: "vote.closed", entityType: "VoteQuestion", entityId: q.id });
     return true;
   });

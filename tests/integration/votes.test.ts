@@ -117,6 +117,30 @@ describe("secret ballots", () => {
   });
 });
 
+describe("secret ballots at the close", () => {
+  it("are rewritten in a random physical order, receipts still valid", async () => {
+    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 94, startsAt: new Date(), assemblyType: "ORDINARY", status: "HELD" } });
+    const id = await question({ title: "Élection au conseil (secret, assemblée)", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null, secret: true });
+    const members = await db.membership.findMany({ where: { cooperativeId: coordinator.cooperativeId, kind: "ASSOCIATE", status: "ACTIVE", categoryAssignments: { some: {} } }, take: 20, orderBy: { id: "asc" } });
+    const receipts: string[] = [];
+    for (const [i, m] of members.entries()) {
+      const r = await castBallot(await actorFor(m.personId, coordinator.cooperativeId), id, i % 2 ? "FOR" : "AGAINST");
+      if (r.ok) receipts.push(r.receipt);
+    }
+    expect(receipts.length).toBeGreaterThanOrEqual(10); // a shuffle keeps the voting order once in 10! (3.6 million)
+    const physical = async () => (await db.$queryRaw<{ id: string }[]>`SELECT id FROM "Ballot" WHERE "questionId" = ${id} ORDER BY ctid`).map((b) => b.id);
+    // While open, the heap follows the order of voting (what the shuffle is for)…
+    expect(await physical()).toEqual(receipts);
+    expect((await closeQuestion(coordinator, id)).ok).toBe(true);
+    // …after the close it does not, and every receipt still finds its choice.
+    const after = await physical();
+    expect(after).not.toEqual(receipts);
+    expect([...after].sort()).toEqual([...receipts].sort());
+    const first = await db.membership.findUniqueOrThrow({ where: { id: members[0]!.id } });
+    expect(await myParticipation(await actorFor(first.personId, coordinator.cooperativeId), id, receipts[0]!)).toMatchObject({ voted: true, receiptChoice: "AGAINST" });
+  });
+});
+
 describe("closing", () => {
   it("a written consultation closes itself at its deadline (job) and enters the decision record", async () => {
     const id = await question({ title: "Adhésion au Réseau des centres de santé communautaire" });

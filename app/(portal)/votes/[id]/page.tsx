@@ -145,6 +145,11 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             </p>
             {result.result.share !== null ? <Bar label={result.weighted ? t("weightedShare") : t("share")} value={result.result.share} threshold={result.result.threshold} /> : null}
             {result.weighted ? (
+              <div className="space-y-2" role="group" aria-label={t("byCollege")}>
+                {result.result.colleges.map((c) => (c.share === null ? null : <Bar key={c.id} label={c.name} value={c.share} small />))}
+              </div>
+            ) : null}
+            {result.weighted ? (
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("byCollege")}</caption>
                 <thead>
@@ -178,16 +183,16 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   );
 }
 
-// The share for, drawn against the threshold (a line): the chart of the result.
-function Bar({ label, value, threshold }: { label: string; value: number; threshold: number }) {
+// The share for, drawn against the threshold (a line): the chart of the result; smaller bars
+// under it give each college's share (the threshold applies to the weighted share only).
+function Bar({ label, value, threshold, small = false }: { label: string; value: number; threshold?: number; small?: boolean }) {
+  const text = threshold === undefined ? `${label} : ${percent(value)}` : `${label} : ${percent(value)}, seuil ${percent(threshold)}`;
   return (
     <figure className="space-y-1">
-      <figcaption className="text-sm font-medium">
-        {label} : {percent(value)} (seuil {percent(threshold)})
-      </figcaption>
-      <div className="relative h-6 w-full overflow-hidden rounded bg-stone-200" role="img" aria-label={`${label} : ${percent(value)}, seuil ${percent(threshold)}`}>
-        <div className="h-full bg-brand-700" style={{ width: `${Math.min(100, value * 100)}%` }} />
-        <div className="absolute inset-y-0 w-0.5 bg-stone-900" style={{ left: `${threshold * 100}%` }} />
+      <figcaption className={small ? "text-sm" : "text-sm font-medium"}>{threshold === undefined ? text : `${label} : ${percent(value)} (seuil ${percent(threshold)})`}</figcaption>
+      <div className={`relative w-full overflow-hidden rounded bg-stone-200 ${small ? "h-3" : "h-6"}`} role="img" aria-label={text}>
+        <div className={`h-full ${small ? "bg-brand-600" : "bg-brand-700"}`} style={{ width: `${Math.min(100, value * 100)}%` }} />
+        {threshold === undefined ? null : <div className="absolute inset-y-0 w-0.5 bg-stone-900" style={{ left: `${threshold * 100}%` }} />}
       </div>
     </figure>
   );
