@@ -5,15 +5,12 @@
 // build if the sources changed, `next start`), prints its figures, stops what it started.
 // Targets: ≥ 300 ballots/s with p99 < 250 ms for 500 voters, exactly 500 stored; tally < 100 ms.
 // BENCH_VOTERS=100,500,2000 runs several rounds (one question each).
-import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { freePort } from "../scripts/embedded-db";
 import { withBenchDatabase } from "./database";
-import { buildIsCurrent } from "../scripts/build-state";
+import { startBenchServer } from "./server";
 
 const ROUNDS = (process.env.BENCH_VOTERS ?? "500").split(",").map(Number).filter((n) => n > 0);
 const VOTERS = Math.max(...ROUNDS);
@@ -27,7 +24,7 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-let web: ReturnType<typeof spawn> | null = null;
+let stopServer: (() => Promise<void>) | null = null;
 await withBenchDatabase("ballots", async (databaseUrl) => {
   try {
     const { db } = await import("../lib/db");
@@ -49,28 +46,9 @@ await withBenchDatabase("ballots", async (databaseUrl) => {
     const cookies = await Promise.all(Array.from({ length: VOTERS }, async (_, i) => `next-auth.session-token=${await encode({ token: { sub: `bench-p-${i}` }, secret })}`));
 
     // The production server, on this database.
-    if (!buildIsCurrent()) {
-      console.log("building the production server (sources changed)…");
-      const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-      if (build.status !== 0) throw new Error("next build failed");
-    }
-    const port = await freePort();
-    const base = `http://localhost:${port}`;
-    // BENCH_PROFILE=<dir> writes a CPU profile of the server there when it stops.
-    const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    web = spawn(process.execPath, [...profile, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`${base}/connexion`);
-        break;
-      } catch {
-        if (i > 240) throw new Error("server did not start");
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
+    const server = await startBenchServer(databaseUrl, secret);
+    stopServer = server.stop;
+    const base = server.base;
 
     // The floor: the same route answering 401 at once (no session), i.e. HTTP + Next.js alone.
     {
@@ -157,10 +135,6 @@ await withBenchDatabase("ballots", async (databaseUrl) => {
     console.log(`tally of ${TALLY_BALLOTS} ballots in 4 colleges: p50 ${percentile(times, 50).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms [target < 100 ms: ${Math.max(...times) < 100 ? "met" : "NOT met"}] — ${verdict}`);
     await db.$disconnect();
   } finally {
-    if (web) {
-      const exited = new Promise((resolve) => web!.once("exit", resolve));
-      web.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    }
+    await stopServer?.();
   }
 });

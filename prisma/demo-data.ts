@@ -189,6 +189,10 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       for (const [position, item] of nextAgenda.entries()) {
         await tx.agendaItem.create({ data: { cooperativeId, meetingId: fourth.id, position, ...item } });
       }
+      // Ideas are waiting: the next council has its « Boîte à idées » item (lib/ideas/service.ts).
+      await tx.agendaItem.create({
+        data: { cooperativeId, meetingId: fourth.id, position: nextAgenda.length, kind: "DISCUSSION", title: "Boîte à idées", description: "Les idées reçues depuis le dernier conseil, et les réponses du conseil.", ideaBox: true },
+      });
 
       // "Choses à faire" decided at n° 3, still open: n° 4's agenda proposes to follow them up.
       const letter = await tx.actionItem.create({
@@ -250,10 +254,10 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       });
 
       await tx.idea.create({
-        data: { cooperativeId, text: "Mettre des chaises pour enfants dans la salle d'attente.", source: "PAPER", paperEmptiedOn: decided, status: "TO_READ" },
+        data: { cooperativeId, text: "Mettre des chaises pour enfants dans la salle d'attente.", source: "PAPER", paperEmptiedOn: decided, status: "TO_READ", meetingId: fourth.id },
       });
       await tx.idea.create({
-        data: { cooperativeId, text: "Afficher les horaires des permanences de la médiatrice en plusieurs langues.", theme: "accueil", source: "ONLINE", authorId: members.fatou, showName: true, status: "NEW" },
+        data: { cooperativeId, text: "Afficher les horaires des permanences de la médiatrice en plusieurs langues.", theme: "accueil", source: "ONLINE", authorId: members.fatou, showName: true, authorName: "Fatou Diallo", status: "TO_READ", meetingId: fourth.id },
       });
 
       await tx.auditEntry.create({

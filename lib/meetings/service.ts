@@ -4,6 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-history";
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
+import { ensureIdeaBoxItem } from "@/lib/ideas/service";
 import { recordAudit } from "@/lib/audit/record";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { instantToLocalInput, localInputToInstant } from "@/lib/dates";
@@ -27,7 +28,7 @@ export type MeetingListItem = {
 
 export type MeetingDetail = MeetingListItem & {
   videoUrl: string | null;
-  agenda: { id: string; position: number; kind: AgendaItemKind; title: string; presenter: string | null; durationMinutes: number | null }[];
+  agenda: { id: string; position: number; kind: AgendaItemKind; title: string; presenter: string | null; durationMinutes: number | null; ideaBox: boolean }[];
   attendance: AttendanceSummary;
 };
 
@@ -119,6 +120,7 @@ export async function getMeeting(actor: Actor, bodySlug: string, number: number)
       title: item.title,
       presenter: item.presenter?.person.name ?? item.presenterName,
       durationMinutes: item.durationMinutes,
+      ideaBox: item.ideaBox,
     })),
     attendance: summarizeAttendance(lines, colleges.map((c) => c.name)),
   };
@@ -158,6 +160,7 @@ export async function createMeeting(actor: Actor, input: NewMeetingInput): Promi
         await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "meeting.created", entityType: "Meeting", entityId: created.id, after: { number: created.number, startsAt: created.startsAt.toISOString() } });
         return created;
       });
+      if (body.kind === "COUNCIL") await ensureIdeaBoxItem(actor.cooperativeId);
       return { ok: true, data: { bodySlug: body.slug, number: meeting.number } };
     } catch (error) {
       if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
@@ -490,7 +493,7 @@ export async function presenterChoices(actor: Actor) {
 
 export async function proposalsFor(actor: Actor, meetingId: string): Promise<Proposal[]> {
   authorize(actor, "meeting.manage");
-  const meeting = await db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId }, include: { body: true, agendaItems: { select: { title: true } } } });
+  const meeting = await db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId }, include: { body: true, agendaItems: { select: { title: true, ideaBox: true } } } });
   if (!meeting) return [];
   const previous = await db.meeting.findFirst({
     where: { bodyId: meeting.bodyId, number: { lt: meeting.number }, status: { not: "CANCELLED" } },
@@ -500,7 +503,8 @@ export async function proposalsFor(actor: Actor, meetingId: string): Promise<Pro
       actionItems: { where: { status: "OPEN" }, include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } } } },
     },
   });
-  const waitingIdeas = meeting.body.kind === "COUNCIL" ? await db.idea.findMany({ where: { cooperativeId: actor.cooperativeId, status: { in: ["NEW", "TO_READ"] } }, orderBy: { createdAt: "asc" }, select: { text: true } }) : [];
+  // Once the « Boîte à idées » item is on the agenda, the ideas are read there.
+  const waitingIdeas = meeting.body.kind === "COUNCIL" && !meeting.agendaItems.some((i) => i.ideaBox) ? await db.idea.findMany({ where: { cooperativeId: actor.cooperativeId, status: { in: ["NEW", "TO_READ"] } }, orderBy: { createdAt: "asc" }, select: { text: true } }) : [];
   return carryOverProposals({
     bodyName: meeting.body.name,
     previous: previous ? { number: previous.number, minutesApproved: previous.minutes?.status === "APPROVED" || previous.minutes?.status === "PUBLISHED" } : null,

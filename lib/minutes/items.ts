@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { ensureIdeaBoxItem } from "@/lib/ideas/service";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { dayKey, parseDateKey } from "@/lib/dates";
@@ -160,7 +161,9 @@ export async function setNextMeeting(actor: Actor, minutesId: string, input: Nex
         await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "meeting.created", entityType: "Meeting", entityId: created.id, after: { number: created.number, startsAt: created.startsAt.toISOString(), fromMinutes: minutes.id } });
         return created.number;
       });
-      return number === null ? { ok: false, error: "nextMeetingExists" } : { ok: true, number };
+      if (number === null) return { ok: false, error: "nextMeetingExists" };
+      if (minutes.meeting.body.kind === "COUNCIL") await ensureIdeaBoxItem(actor.cooperativeId);
+      return { ok: true, number };
     } catch (error) {
       if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
       throw error;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { publishAnswers } from "@/lib/ideas/service";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
@@ -151,6 +152,8 @@ export async function publishMinutes(actor: Actor, minutesId: string): Promise<W
     return true;
   });
   if (!published) return { ok: false, error: "notApproved" };
+  // The council's answers to the idea box go on the board with the minutes.
+  await publishAnswers(actor.cooperativeId, minutes.meetingId, actor.personId);
   const members = await db.membership.findMany({ where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" }, select: { person: { select: { name: true, email: true } } } });
   await mailTo(
     minutes,

@@ -13,17 +13,17 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   await expect(page.getByText("À reprendre de la réunion précédente et de la boîte à idées")).toBeVisible();
   await expect(page.getByText("- Courrier au ministère sur la durée de l'expérimentation SecPa (Élise Hamon)", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "Ajouter à l'ordre du jour : Suivi des choses à faire du n° 3" }).click();
-  await expect(page.getByText("4. Suivi des choses à faire du n° 3")).toBeVisible();
+  await expect(page.getByText("5. Suivi des choses à faire du n° 3")).toBeVisible();
 
   await page.locator("#new-item-title").fill("Lettre de mission de la direction");
   await page.locator("#new-item-kind").selectOption({ label: "Décision" });
   await page.locator("#new-item-durationMinutes").fill("30");
   await page.getByRole("button", { name: "Ajouter le point" }).click();
   const agenda = page.getByRole("region", { name: "Ordre du jour" });
-  await expect(agenda.getByText("5. Lettre de mission de la direction")).toBeVisible();
+  await expect(agenda.getByText("6. Lettre de mission de la direction")).toBeVisible();
   await expect(page.locator("#new-item-title")).toHaveValue("");
   await page.getByRole("button", { name: "Monter « Lettre de mission de la direction »" }).click();
-  await expect(agenda.getByText("4. Lettre de mission de la direction")).toBeVisible();
+  await expect(agenda.getByText("5. Lettre de mission de la direction")).toBeVisible();
 
   await page.getByRole("link", { name: "Relever les présences" }).click();
   await expect(page.getByRole("heading", { name: "Présences : Conseil coopératif n° 4" })).toBeVisible();

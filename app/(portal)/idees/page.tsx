@@ -1,7 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { ComingSoon } from "@/components/coming-soon";
+import { can } from "@/lib/auth/permissions";
+import { ideaBoard } from "@/lib/ideas/service";
+import { SORTS, type Sort } from "@/lib/ideas/schema";
+import { postIdeaAction, supportAction } from "@/lib/ideas/actions";
+import { IdeaForm, IdeaStep } from "@/components/idea-forms";
+import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
+import { IdeaCard } from "./idea-card";
 
-export default async function Page() {
-  await requireActor("idea.post");
-  return <ComingSoon feature="ideas" />;
+export const metadata: Metadata = { title: "Boîte à idées" };
+
+export default async function IdeasPage({ searchParams }: { searchParams: Promise<{ tri?: string }> }) {
+  const actor = await requireActor("idea.post");
+  const { tri } = await searchParams;
+  const sort: Sort = (SORTS as readonly string[]).includes(tri ?? "") ? (tri as Sort) : "recentes";
+  const [ideas, t] = await Promise.all([ideaBoard(actor, sort), getTranslations("ideas")]);
+  const moderate = can(actor.roles, "idea.moderate");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <PageTitle>{t("title")}</PageTitle>
+        {moderate ? (
+          <div className="flex flex-wrap gap-2">
+            <Link href="/idees/gestion" className={secondaryButtonClass}>{t("manage")}</Link>
+            <Link href="/idees/affiche" className={secondaryButtonClass}>{t("poster")}</Link>
+          </div>
+        ) : null}
+      </div>
+      <Card title={t("postTitle")}>
+        <IdeaForm action={postIdeaAction} />
+      </Card>
+      <section aria-labelledby="board-title" className="space-y-3">
+        <h2 id="board-title" className="text-xl font-semibold">{t("board")}</h2>
+        <nav aria-label={t("sortBy")} className="flex flex-wrap gap-2">
+          {SORTS.map((s) => (
+            <Link key={s} href={`/idees?tri=${s}`} aria-current={s === sort ? "page" : undefined} className={`min-h-11 rounded-full border px-4 py-2 font-medium ${s === sort ? "border-brand-700 bg-brand-700 text-white" : "border-stone-300 bg-white"}`}>
+              {t(`sorts.${s}`)}
+            </Link>
+          ))}
+        </nav>
+        {ideas.length === 0 ? (
+          <Empty>{t("empty")}</Empty>
+        ) : (
+          <ul className="space-y-3">
+            {ideas.map((idea) => (
+              <IdeaCard key={idea.id} idea={idea}>
+                {idea.status === "ANSWERED" && idea.answer ? null : (
+                  <IdeaStep action={supportAction.bind(null, idea.id)} label={idea.supportedByMe ? t("unsupport") : t("support")} pressed={idea.supportedByMe} secondary />
+                )}
+              </IdeaCard>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -113,6 +113,13 @@ export default async function MeetingPage({ params }: Props) {
                   {item.presenter ? ` · ${t("presenter", { name: item.presenter })}` : ""}
                   {item.durationMinutes ? ` · ${t("duration", { minutes: item.durationMinutes })}` : ""}
                 </p>
+                {item.ideaBox ? (
+                  <p className="text-sm">
+                    <Link href={`/reunions/${body}/${number}/idees`} className="font-medium text-brand-700 underline underline-offset-2">
+                      {t("ideaBoxLink")}
+                    </Link>
+                  </p>
+                ) : null}
                 {(documents.get(item.id) ?? []).map((d) => (
                   <p key={d.id} className="text-sm">
                     <a href={`/documents/${d.id}`} className="text-brand-700 underline">

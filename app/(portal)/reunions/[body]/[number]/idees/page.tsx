@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { answerSheet } from "@/lib/ideas/service";
+import { answerIdeaAction, publishAnswersAction } from "@/lib/ideas/actions";
+import { AnswerIdeaForm, IdeaStep } from "@/components/idea-forms";
+import { Alert, Card, Empty, PageTitle, TextLink } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Boîte à idées au conseil" };
+
+// The « Boîte à idées » item of a council meeting: each idea read out gets the council's answer.
+export default async function MeetingIdeasPage({ params }: { params: Promise<{ body: string; number: string }> }) {
+  const actor = await requireActor("meeting.read");
+  const { body, number } = await params;
+  const n = Number(number);
+  if (!Number.isInteger(n) || body.length > 60) notFound();
+  const meeting = await db.meeting.findFirst({ where: { cooperativeId: actor.cooperativeId, number: n, body: { slug: body } }, select: { id: true } });
+  const sheet = meeting ? await answerSheet(actor, meeting.id) : null;
+  if (!sheet) notFound();
+  const t = await getTranslations("ideas");
+  const answer = can(actor.roles, "minutes.draft");
+  const path = `/reunions/${body}/${n}/idees`;
+  const targets = sheet.ideas.filter((i) => i.status !== "MERGED").map((i) => ({ id: i.id, text: i.text }));
+  return (
+    <div className="space-y-6">
+      <TextLink href={`/reunions/${body}/${n}`}>← {t("backToMeeting", { name: sheet.meeting.bodyName, number: n })}</TextLink>
+      <PageTitle>{t("sheetTitle", { number: n })}</PageTitle>
+      <p className="max-w-prose text-stone-700">{t("sheetHelp")}</p>
+      {answer && sheet.unpublished ? (
+        <Alert kind="info">
+          <p>{t("unpublished", { count: sheet.unpublished })}</p>
+          <div className="mt-2">
+            <IdeaStep action={publishAnswersAction.bind(null, sheet.meeting.id, path)} label={t("publishNow")} />
+          </div>
+        </Alert>
+      ) : null}
+      {sheet.ideas.length === 0 ? (
+        <Empty>{t("sheetEmpty")}</Empty>
+      ) : (
+        <ol className="space-y-4">
+          {sheet.ideas.map((idea) => (
+            <li key={idea.id}>
+              <Card title={idea.text.length > 90 ? `${idea.text.slice(0, 89)}…` : idea.text}>
+                <div className="space-y-2">
+                  {idea.text.length > 90 ? <p className="whitespace-pre-line">{idea.text}</p> : null}
+                  <p className="text-sm text-stone-700">
+                    {t(`sources.${idea.source}`)} · {idea.authorName ?? t("anonymous")}
+                    {idea.supports ? ` · ${t("supportCount", { count: idea.supports })}` : ""}
+                    {idea.published ? ` · ${t("published")}` : ""}
+                  </p>
+                  {answer && !idea.published ? (
+                    <AnswerIdeaForm action={answerIdeaAction.bind(null, sheet.meeting.id, idea.id, path)} ideaId={idea.id} targets={targets} current={{ answer: idea.answerKind, text: idea.answerText, mergeInto: idea.mergedIntoId }} />
+                  ) : idea.answerKind ? (
+                    <p className="font-medium">{t("councilAnswer")} : {t(`answers.${idea.answerKind}`)}{idea.answerText ? ` — ${idea.answerText}` : ""}</p>
+                  ) : (
+                    <p>{t("noAnswerYet")}</p>
+                  )}
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The production server for a benchmark: builds if the sources changed since the last build,
+// starts `next start` on the given database and waits until it answers; stop() ends it.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { freePort } from "../scripts/embedded-db";
+import { buildIsCurrent } from "../scripts/build-state";
+
+export async function startBenchServer(databaseUrl: string, secret: string) {
+  if (!buildIsCurrent()) {
+    console.log("building the production server (sources changed)…");
+    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  // BENCH_PROFILE=<dir> writes a CPU profile of the server there when it stops.
+  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const web = spawn(process.execPath, [...profile, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = async () => {
+    const exited = new Promise((resolve) => web.once("exit", resolve));
+    web.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  };
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`${base}/connexion`);
+        break;
+      } catch {
+        if (i > 240) throw new Error("server did not start");
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, stop };
+}

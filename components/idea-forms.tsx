@@ -1,0 +1,208 @@
+"use client";
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { FormResult, FormState } from "@/lib/form-result";
+import { IDEA_ERRORS, THEMES } from "@/lib/ideas/schema";
+import { ActionForm } from "@/components/action-form";
+import { FormOutcome } from "@/components/form-outcome";
+import { useFormFields } from "@/components/form-fields";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+
+type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+
+function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
+  return (
+    <div aria-live="polite">
+      <FormOutcome state={state} namespace="ideas" known={IDEA_ERRORS} success={success} />
+    </div>
+  );
+}
+
+function ThemeSelect({ props, label, none }: { props: Record<string, unknown>; label: string; none: string }) {
+  const t = useTranslations("ideas");
+  return (
+    <Field id={String(props.id)} label={label}>
+      <select className={inputClass} {...props}>
+        <option value="">{none}</option>
+        {THEMES.map((theme) => (
+          <option key={theme} value={theme}>{t(`themes.${theme}`)}</option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+// Signed in: the idea, a theme if one likes, and whether to show one's name. Emptied after
+// it is sent, ready for the next.
+export function IdeaForm({ action }: { action: Action }) {
+  const t = useTranslations("ideas");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state);
+  return (
+    <ActionForm key={state?.ok ? state.data : "idea"} action={formAction} className="space-y-3" noValidate>
+      <Outcome state={state} success={t("posted")} />
+      <Field id="text" label={t("yourIdea")} error={errorOf("text")}>
+        <textarea rows={4} className={inputClass} {...props("text")} />
+      </Field>
+      <ThemeSelect props={props("theme")} label={t("themeOptional")} none={t("noTheme")} />
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="showName" className="size-5" defaultChecked={state && !state.ok ? state.values.showName === "on" : false} /> {t("showName")}
+      </label>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("send")}
+      </button>
+    </ActionForm>
+  );
+}
+
+// Without an account (the public page). `website` is the honeypot, out of sight and reach.
+export function PublicIdeaForm({ action }: { action: Action }) {
+  const t = useTranslations("ideas");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state);
+  return (
+    <ActionForm action={formAction} className="space-y-3" noValidate>
+      <Outcome state={state} />
+      <Field id="text" label={t("yourIdea")} error={errorOf("text")}>
+        <textarea rows={5} className={inputClass} {...props("text")} />
+      </Field>
+      <ThemeSelect props={props("theme")} label={t("themeOptional")} none={t("noTheme")} />
+      <Field id="name" label={t("nameOptional")} hint={t("nameHint")} error={errorOf("name")}>
+        <input type="text" autoComplete="name" className={inputClass} {...props("name")} />
+      </Field>
+      <Field id="contact" label={t("contactOptional")} hint={t("contactHint")} error={errorOf("contact")}>
+        <input type="text" autoComplete="email" inputMode="email" className={inputClass} {...props("contact")} />
+      </Field>
+      <div className="absolute -left-[9999px] h-px w-px overflow-hidden" aria-hidden="true">
+        <label htmlFor="website">Website</label>
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      <button type="submit" className={`${buttonClass} w-full text-lg`} disabled={pending}>
+        {t("send")}
+      </button>
+    </ActionForm>
+  );
+}
+
+// The paper box, slip after slip: the date stays, the text empties.
+export function PaperIdeaForm({ action, today }: { action: Action; today: string }) {
+  const t = useTranslations("ideas");
+  const [state, formAction, pending] = useActionState(action, null);
+  const [emptiedOn, setEmptiedOn] = useState(today);
+  const { errorOf, props } = useFormFields(state);
+  return (
+    <ActionForm key={state?.ok ? state.data : "paper"} action={formAction} className="space-y-3" noValidate>
+      <Outcome state={state} success={t("paperSaved")} />
+      <Field id="emptiedOn" label={t("emptiedOn")} error={errorOf("emptiedOn")}>
+        <input type="date" name="emptiedOn" id="emptiedOn" className={inputClass} value={emptiedOn} onChange={(e) => setEmptiedOn(e.target.value)} />
+      </Field>
+      <Field id="text" label={t("slipText")} error={errorOf("text")}>
+        <textarea rows={3} className={inputClass} {...props("text")} autoFocus={Boolean(state?.ok)} />
+      </Field>
+      <ThemeSelect props={props("theme")} label={t("themeOptional")} none={t("noTheme")} />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("saveSlip")}
+      </button>
+    </ActionForm>
+  );
+}
+
+// A one-button step (support, approve, mark as called, publish the answers).
+export function IdeaStep({ action, label, pressed, secondary = false }: { action: () => Promise<FormResult<number>>; label: string; pressed?: boolean; secondary?: boolean }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="inline-block">
+      <Outcome state={state} />
+      <button type="submit" aria-pressed={pressed} className={secondary ? secondaryButtonClass : buttonClass} disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+export function HideIdeaForm({ action, ideaId }: { action: Action; ideaId: string }) {
+  const t = useTranslations("ideas");
+  const te = useTranslations("errors");
+  const [state, formAction, pending] = useActionState(action, null);
+  const error = state && !state.ok ? state.fieldErrors.reason : undefined;
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate>
+      <Outcome state={state} />
+      <Field id={`reason-${ideaId}`} label={t("hideReason")} error={error ? te(error) : undefined}>
+        <input id={`reason-${ideaId}`} name="reason" className={inputClass} defaultValue={state && !state.ok ? state.values.reason : ""} aria-invalid={error ? true : undefined} />
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("hide")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function MergeIdeaForm({ action, ideaId, targets }: { action: Action; ideaId: string; targets: { id: string; text: string }[] }) {
+  const t = useTranslations("ideas");
+  const te = useTranslations("errors");
+  const [state, formAction, pending] = useActionState(action, null);
+  const error = state && !state.ok ? state.fieldErrors.mergeInto : undefined;
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate>
+      <Outcome state={state} />
+      <Field id={`merge-${ideaId}`} label={t("mergeInto")} error={error ? te(error) : undefined}>
+        <select id={`merge-${ideaId}`} name="mergeInto" className={inputClass} defaultValue={state && !state.ok ? state.values.mergeInto : ""}>
+          <option value="">{t("chooseIdea")}</option>
+          {targets
+            .filter((x) => x.id !== ideaId)
+            .map((x) => (
+              <option key={x.id} value={x.id}>{x.text.length > 80 ? `${x.text.slice(0, 79)}…` : x.text}</option>
+            ))}
+        </select>
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("merge")}
+      </button>
+    </ActionForm>
+  );
+}
+
+// In the meeting: the council's answer to one idea.
+export function AnswerIdeaForm({ action, ideaId, targets, current }: { action: Action; ideaId: string; targets: { id: string; text: string }[]; current: { answer: string | null; text: string | null; mergeInto: string | null } }) {
+  const t = useTranslations("ideas");
+  const te = useTranslations("errors");
+  const [state, formAction, pending] = useActionState(action, null);
+  const values = state && !state.ok ? state.values : { answer: current.answer ?? "", text: current.text ?? "", mergeInto: current.mergeInto ?? "" };
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const [answer, setAnswer] = useState(values.answer ?? "");
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate>
+      <Outcome state={state} success={t("answerSaved")} />
+      <fieldset>
+        <legend className="font-medium">{t("answer")}</legend>
+        <div className="flex flex-wrap gap-x-4">
+          {(["ACCEPTED", "PLANNED", "DECLINED", "DONE", "MERGED"] as const).map((a) => (
+            <label key={a} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="answer" value={a} className="size-5" checked={answer === a} onChange={() => setAnswer(a)} /> {t(`answers.${a}`)}
+            </label>
+          ))}
+        </div>
+        <p className="min-h-5 text-sm font-medium text-red-700">{errors.answer ? te(errors.answer) : null}</p>
+      </fieldset>
+      {answer === "MERGED" ? (
+        <Field id={`into-${ideaId}`} label={t("mergeInto")} error={errors.mergeInto ? te(errors.mergeInto) : undefined}>
+          <select id={`into-${ideaId}`} name="mergeInto" className={inputClass} defaultValue={values.mergeInto ?? ""}>
+            <option value="">{t("chooseIdea")}</option>
+            {targets
+              .filter((x) => x.id !== ideaId)
+              .map((x) => (
+                <option key={x.id} value={x.id}>{x.text.length > 80 ? `${x.text.slice(0, 79)}…` : x.text}</option>
+              ))}
+          </select>
+        </Field>
+      ) : null}
+      <Field id={`answer-text-${ideaId}`} label={answer === "DECLINED" ? t("declineReason") : t("answerText")} error={errors.text ? te(errors.text) : undefined}>
+        <textarea id={`answer-text-${ideaId}`} name="text" rows={2} className={inputClass} defaultValue={values.text ?? ""} aria-invalid={errors.text ? true : undefined} />
+      </Field>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("saveAnswer")}
+      </button>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,100 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
+import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema, publicIdeaSchema } from "@/lib/ideas/schema";
+import { answerIdea, approveIdea, enterPaperIdea, hideIdea, markCalled, mergeIdea, postIdea, postPublicIdea, publishAnswersNow, toggleSupport } from "@/lib/ideas/service";
+
+type Stamp = FormResult<number>;
+const done = (path: string): Stamp => {
+  revalidatePath(path);
+  return { ok: true, data: Date.now() };
+};
+
+export async function postIdeaAction(_: FormState<number>, formData: FormData): Promise<Stamp> {
+  const actor = await requireActor("idea.post");
+  const values = formValues(formData);
+  const parsed = ideaSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await postIdea(actor, parsed.data);
+  if (!result.ok) return failure(result.error, values);
+  return done("/idees");
+}
+
+// The public page: no account. The network address comes from the proxy in front (first
+// address of X-Forwarded-For) or the connection; only its keyed hash is kept.
+export async function postPublicIdeaAction(slug: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+  const values = formValues(formData);
+  const parsed = publicIdeaSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const h = await headers();
+  const address = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  const result = await postPublicIdea(slug, parsed.data, address, await getLocale());
+  if (!result.ok) return failure(result.error, values);
+  redirect(`/i/${encodeURIComponent(slug)}/merci${result.data.followToken ? `?suivi=${result.data.followToken}` : ""}`);
+}
+
+export async function paperIdeaAction(_: FormState<number>, formData: FormData): Promise<Stamp> {
+  const actor = await requireActor("idea.moderate");
+  const values = formValues(formData);
+  const parsed = paperIdeaSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await enterPaperIdea(actor, parsed.data);
+  if (!result.ok) return failure(result.error, values);
+  return done("/idees/gestion");
+}
+
+export async function supportAction(ideaId: string): Promise<Stamp> {
+  const actor = await requireActor("idea.post");
+  const result = await toggleSupport(actor, ideaId);
+  if (!result.ok) return failure(result.error);
+  return done("/idees");
+}
+
+export async function approveIdeaAction(ideaId: string): Promise<Stamp> {
+  const actor = await requireActor("idea.moderate");
+  const result = await approveIdea(actor, ideaId);
+  return result.ok ? done("/idees/gestion") : failure(result.error);
+}
+
+export async function hideIdeaAction(ideaId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+  const actor = await requireActor("idea.moderate");
+  const values = formValues(formData);
+  const parsed = hideSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await hideIdea(actor, ideaId, parsed.data.reason);
+  return result.ok ? done("/idees/gestion") : failure(result.error, values);
+}
+
+export async function mergeIdeaAction(ideaId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+  const actor = await requireActor("idea.moderate");
+  const values = formValues(formData);
+  const into = values.mergeInto ?? "";
+  if (!into) return failure("form", values, { mergeInto: "mergeTargetRequired" });
+  const result = await mergeIdea(actor, ideaId, into);
+  return result.ok ? done("/idees/gestion") : failure(result.error, values);
+}
+
+export async function markCalledAction(ideaId: string): Promise<Stamp> {
+  const actor = await requireActor("idea.moderate");
+  const result = await markCalled(actor, ideaId);
+  return result.ok ? done("/idees/gestion") : failure(result.error);
+}
+
+export async function answerIdeaAction(meetingId: string, ideaId: string, path: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+  const actor = await requireActor("minutes.draft");
+  const values = formValues(formData);
+  const parsed = answerSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await answerIdea(actor, meetingId, ideaId, parsed.data);
+  return result.ok ? done(path) : failure(result.error, values);
+}
+
+export async function publishAnswersAction(meetingId: string, path: string): Promise<Stamp> {
+  const actor = await requireActor("minutes.draft");
+  const result = await publishAnswersNow(actor, meetingId);
+  return result.ok ? done(path) : failure(result.error);
+}
