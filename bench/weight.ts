@@ -1,7 +1,7 @@
 // npm run bench:weight — what a phone downloads for the public idea page (and, for comparison,
 // the sign-in page and the signed-in idea board): the HTML, then every script and stylesheet it
 // names, as the production server sends them compressed. Target for the public page: under
-// 150 kB of JavaScript and CSS transferred (inline scripts counted with the JavaScript).
+// 150 kB of JavaScript and CSS transferred (inline scripts and styles counted too).
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { withBenchDatabase } from "./database";
@@ -27,9 +27,16 @@ async function weigh(base: string, path: string, cookie?: string) {
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
   let js = 0;
   let css = 0;
-  for (const src of new Set(scripts)) js += (await transferred(new URL(src, base).href)).bytes;
+  for (const src of new Set(scripts)) {
+    const { bytes } = await transferred(new URL(src, base).href);
+    js += bytes;
+    // BENCH_DETAIL=1 lists every script with its compressed size.
+    if (process.env.BENCH_DETAIL) console.log(`    ${path} ${src} ${(bytes / 1024).toFixed(1)} kB`);
+  }
   for (const href of new Set(styles)) css += (await transferred(new URL(href, base).href)).bytes;
   const inlineJs = gzipSync(inline).length;
+  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join("");
+  css += inlineCss ? gzipSync(inlineCss).length : 0;
   const htmlBytes = gzipSync(html).length;
   return { path, files: new Set(scripts).size, js, inlineJs, css, html: htmlBytes, total: js + inlineJs + css };
 }

@@ -6,7 +6,8 @@ const ENTRIES = [
   { href: "/admin/colleges", key: "colleges", ready: true },
   { href: "/admin/instances", key: "bodies", ready: true },
   { href: "/reunions", key: "meetings", ready: true },
-  { href: "/admin/lettre", key: "newsletter", ready: false },
+  { href: "/idees/gestion", key: "ideas", ready: true },
+  { href: "/admin/lettre", key: "newsletter", ready: true },
   { href: "/admin/courriels", key: "outbox", ready: true },
   { href: "/admin/journal", key: "audit", ready: true },
 ] as const;

@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
-import { IDEA_ERRORS, THEMES } from "@/lib/ideas/schema";
+import { IDEA_ERRORS, THEMES } from "@/lib/form-errors";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
@@ -49,35 +49,6 @@ export function IdeaForm({ action }: { action: Action }) {
         <input type="checkbox" name="showName" className="size-5" defaultChecked={state && !state.ok ? state.values.showName === "on" : false} /> {t("showName")}
       </label>
       <button type="submit" className={buttonClass} disabled={pending}>
-        {t("send")}
-      </button>
-    </ActionForm>
-  );
-}
-
-// Without an account (the public page). `website` is the honeypot, out of sight and reach.
-export function PublicIdeaForm({ action }: { action: Action }) {
-  const t = useTranslations("ideas");
-  const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, props } = useFormFields(state);
-  return (
-    <ActionForm action={formAction} className="space-y-3" noValidate>
-      <Outcome state={state} />
-      <Field id="text" label={t("yourIdea")} error={errorOf("text")}>
-        <textarea rows={5} className={inputClass} {...props("text")} />
-      </Field>
-      <ThemeSelect props={props("theme")} label={t("themeOptional")} none={t("noTheme")} />
-      <Field id="name" label={t("nameOptional")} hint={t("nameHint")} error={errorOf("name")}>
-        <input type="text" autoComplete="name" className={inputClass} {...props("name")} />
-      </Field>
-      <Field id="contact" label={t("contactOptional")} hint={t("contactHint")} error={errorOf("contact")}>
-        <input type="text" autoComplete="email" inputMode="email" className={inputClass} {...props("contact")} />
-      </Field>
-      <div className="absolute -left-[9999px] h-px w-px overflow-hidden" aria-hidden="true">
-        <label htmlFor="website">Website</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
-      <button type="submit" className={`${buttonClass} w-full text-lg`} disabled={pending}>
         {t("send")}
       </button>
     </ActionForm>

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
-import { MINUTES_ERRORS } from "@/lib/minutes/schema";
+import { MINUTES_ERRORS } from "@/lib/form-errors";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";

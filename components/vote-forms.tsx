@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import type { PaperState } from "@/lib/votes/actions";
 
 type CastState = null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
-import { VOTE_ERRORS } from "@/lib/votes/schema";
+import { VOTE_ERRORS } from "@/lib/form-errors";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";

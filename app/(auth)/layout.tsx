@@ -1,9 +1,11 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/language-switch";
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("app");
   return (
+    <NextIntlClientProvider>
     <div className="mx-auto flex min-h-screen max-w-md flex-col px-4 py-6">
       <header className="mb-6 flex items-center justify-between gap-2">
         <p className="text-lg font-bold text-brand-700">{t("name")}</p>
@@ -13,5 +15,6 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         {children}
       </main>
     </div>
+    </NextIntlClientProvider>
   );
 }

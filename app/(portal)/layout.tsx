@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { PortalHeader } from "@/components/portal-header";
@@ -6,7 +7,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const actor = await requireActor();
   const t = await getTranslations("app");
   return (
-    <>
+    <NextIntlClientProvider>
       <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
         {t("skipToContent")}
       </a>
@@ -14,6 +15,6 @@ export default async function PortalLayout({ children }: { children: React.React
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>
-    </>
+    </NextIntlClientProvider>
   );
 }

@@ -1,12 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
-import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema, publicIdeaSchema } from "@/lib/ideas/schema";
-import { answerIdea, approveIdea, enterPaperIdea, hideIdea, markCalled, mergeIdea, postIdea, postPublicIdea, publishAnswersNow, toggleSupport } from "@/lib/ideas/service";
+import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema } from "@/lib/ideas/schema";
+import { answerIdea, approveIdea, enterPaperIdea, hideIdea, markCalled, mergeIdea, postIdea, publishAnswersNow, toggleSupport } from "@/lib/ideas/service";
 
 type Stamp = FormResult<number>;
 const done = (path: string): Stamp => {
@@ -22,19 +19,6 @@ export async function postIdeaAction(_: FormState<number>, formData: FormData): 
   const result = await postIdea(actor, parsed.data);
   if (!result.ok) return failure(result.error, values);
   return done("/idees");
-}
-
-// The public page: no account. The network address comes from the proxy in front (first
-// address of X-Forwarded-For) or the connection; only its keyed hash is kept.
-export async function postPublicIdeaAction(slug: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
-  const values = formValues(formData);
-  const parsed = publicIdeaSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  const h = await headers();
-  const address = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  const result = await postPublicIdea(slug, parsed.data, address, await getLocale());
-  if (!result.ok) return failure(result.error, values);
-  redirect(`/i/${encodeURIComponent(slug)}/merci${result.data.followToken ? `?suivi=${result.data.followToken}` : ""}`);
 }
 
 export async function paperIdeaAction(_: FormState<number>, formData: FormData): Promise<Stamp> {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { checkbox, isoDate, optionalText } from "@/lib/form-schema";
+import { THEMES } from "@/lib/form-errors";
 
 // The idea forms; messages are keys of ideas.errors.* in lib/i18n.
 
-export const THEMES = ["accueil", "soins", "prevention", "locaux", "quartier", "autre"] as const;
+export { THEMES } from "@/lib/form-errors";
 export type Theme = (typeof THEMES)[number];
 export const ANSWERS = ["ACCEPTED", "PLANNED", "DECLINED", "DONE", "MERGED"] as const;
 export type AnswerChoice = (typeof ANSWERS)[number];
@@ -46,5 +47,4 @@ export type AnswerInput = z.infer<typeof answerSchema>;
 
 export const isEmail = (contactText: string | null) => contactText !== null && contactText.includes("@");
 
-// Refusals a form shows as its own message (not a field error).
-export const IDEA_ERRORS = ["rateLimited", "notFound", "notOpen", "mergeTargetInvalid", "notCouncilMeeting", "nothingToPublish"] as const;
+export { IDEA_ERRORS } from "@/lib/form-errors";

@@ -3,9 +3,10 @@ import PgBoss from "pg-boss";
 
 // Jobs live in PostgreSQL (pg-boss), never in a timer of the web process: any app instance may
 // queue one, the worker process (scripts/worker.ts) runs it, and it survives restarts.
-export const QUEUES = { meetingReminder: "meeting-reminder", voteClose: "vote-close", voteReminder: "vote-reminder" } as const;
+export const QUEUES = { meetingReminder: "meeting-reminder", voteClose: "vote-close", voteReminder: "vote-reminder", newsletterSend: "newsletter-send" } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };
+export type NewsletterJob = { issueId: string };
 
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
@@ -48,4 +49,10 @@ export async function scheduleVoteJobs(questionId: string, closesAt: Date) {
   await boss.send(QUEUES.voteClose, { questionId } satisfies VoteJob, { startAfter: closesAt, singletonKey: `close:${questionId}` });
   const remindAt = closesAt.getTime() - DAY_MS;
   if (remindAt > Date.now()) await boss.send(QUEUES.voteReminder, { questionId } satisfies VoteJob, { startAfter: new Date(remindAt), singletonKey: `remind:${questionId}` });
+}
+
+// A newsletter send, started by the coordinator; the worker writes it out in batches.
+export async function queueNewsletterSend(issueId: string) {
+  const boss = await senderBoss();
+  await boss.send(QUEUES.newsletterSend, { issueId } satisfies NewsletterJob, { singletonKey: `newsletter:${issueId}` });
 }

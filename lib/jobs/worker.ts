@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { QUEUES, workerBoss, type MeetingReminderJob, type VoteJob } from "@/lib/jobs/queue";
+import { QUEUES, workerBoss, type MeetingReminderJob, type NewsletterJob, type VoteJob } from "@/lib/jobs/queue";
+import { resumeSends, runSend } from "@/lib/newsletter/service";
 import { closeFromJob, remindVoters } from "@/lib/votes/questions";
 import { sendReminder } from "@/lib/meetings/invitations";
 
@@ -22,5 +23,13 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
   await boss.work<VoteJob>(QUEUES.voteReminder, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
     for (const job of jobs) console.log(`[worker] rappel du vote ${job.data.questionId} : ${await remindVoters(job.data.questionId)} e-mail(s)`);
   });
+  await boss.work<NewsletterJob>(QUEUES.newsletterSend, { pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds ?? 2, 2) }, async (jobs) => {
+    for (const job of jobs) console.log(`[worker] lettre ${job.data.issueId} : ${await runSend(job.data.issueId)} e-mail(s) écrits`);
+  });
+  // A send that a stop interrupted goes on at once.
+  void resumeSends().then(
+    (resumed) => resumed.forEach((r) => console.log(`[worker] lettre ${r.issueId} reprise : ${r.written} e-mail(s) écrits`)),
+    (error) => console.error("[worker] reprise des lettres :", error),
+  );
   return boss;
 }

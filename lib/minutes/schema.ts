@@ -59,22 +59,5 @@ export const correctionSchema = z.object({
 });
 export type CorrectionInput = z.infer<typeof correctionSchema>;
 
-// The refusals the forms name in words (messages <namespace>.errors.<code>).
-export const MINUTES_ERRORS = [
-  "notFound",
-  "locked",
-  "ownerUnknown",
-  "voteQuestionUnknown",
-  "voteQuestionUsed",
-  "nextMeetingExists",
-  "nextMeetingBeforeThis",
-  "notShared",
-  "notDraft",
-  "notApproved",
-  "notPublished",
-  "openComments",
-  "approvalMeetingInvalid",
-  "notApprover",
-  "nothingChanged",
-  "forbidden",
-] as const;
+
+export { MINUTES_ERRORS } from "@/lib/form-errors";

@@ -41,9 +41,5 @@ export type TallyRowInput = z.infer<typeof tallyRowSchema>;
 export const paperRowSchema = z.object({ collegeId: z.string().max(40), for: count, against: count, abstain: count, blank: count, spoiled: count });
 export type PaperRowInput = z.infer<typeof paperRowSchema>;
 
-// The refusals the forms name in words (messages <namespace>.errors.<code>).
-export const VOTE_ERRORS = [
-  "notFound", "bodyUnknown", "meetingRequired", "meetingUnknown", "closesAtRequired", "closesAtPast", "consultationsNotAllowed", "notDraft", "notOpen",
-  "categoryUnknown", "tallyNeedsShowOfHands", "notChair", "self", "holderNotAssociate", "grantorNotAssociate", "differentCollege", "overCap", "holderGaveProxy",
-  "notAssembly", "alreadyGiven", "paperNeedsAssembly", "paperAlreadyEntered", "paperCountMismatch", "paperVoterRefused",
-] as const;
+
+export { VOTE_ERRORS } from "@/lib/form-errors";

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { getIssue } from "@/lib/newsletter/service";
+import { appendAnswersAction, sendTestAction, startSendAction, updateIssueAction } from "@/lib/newsletter/actions";
+import { IssueForm, NewsletterStep } from "@/components/newsletter-forms";
+import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Lettre d'information" };
+
+// Write, preview, test on oneself, send; then the progress of the send.
+export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor("newsletter.manage");
+  const { id } = await params;
+  const issue = await getIssue(actor, id);
+  if (!issue) notFound();
+  const [t, format] = await Promise.all([getTranslations("newsletter"), getFormatter()]);
+  const draft = !issue.sendStartedAt;
+  return (
+    <div className="space-y-6">
+      <TextLink href="/admin/lettre">← {t("backToList")}</TextLink>
+      <PageTitle>{t("issueTitle", { number: issue.number, subject: issue.subject })}</PageTitle>
+      {issue.sentAt ? (
+        <Alert kind="success">{t("sentOn", { date: format.dateTime(issue.sentAt, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }), count: issue.recipients })}</Alert>
+      ) : issue.sendStartedAt ? (
+        <Alert kind="info">{t("sending", { done: issue.queued, total: issue.recipients })} {t("sendingHelp")}</Alert>
+      ) : null}
+      {draft ? (
+        <Card title={t("write")}>
+          <IssueForm action={updateIssueAction.bind(null, issue.id)} initial={{ subject: issue.subject, body: issue.body }} />
+          <div className="mt-4 border-t border-stone-200 pt-3">
+            <p className="mb-2 text-sm text-stone-700">{t("answersHelp")}</p>
+            <NewsletterStep action={appendAnswersAction.bind(null, issue.id)} label={t("appendAnswers")} success={t("answersAdded")} secondary />
+          </div>
+        </Card>
+      ) : null}
+      <Card title={t("preview")}>
+        <div className="prose-minutes max-w-prose space-y-2 rounded-md border border-stone-200 p-4">
+          <p className="font-semibold">{issue.subject}</p>
+          <div dangerouslySetInnerHTML={{ __html: issue.html }} />
+          <hr className="my-3" />
+          <p className="text-sm text-stone-600">{t("footerPreview")}</p>
+        </div>
+      </Card>
+      {draft ? (
+        <Card title={t("sendTitle")}>
+          <div className="space-y-4">
+            <NewsletterStep action={sendTestAction.bind(null, issue.id)} label={t("sendTest", { email: actor.email ?? "" })} success={t("testSent")} secondary />
+            <NewsletterStep action={startSendAction.bind(null, issue.id)} label={t("send", { count: issue.recipientCount })} confirm={t("sendConfirm", { count: issue.recipientCount })} success={t("sendStarted")} />
+          </div>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { FormResult, FormState } from "@/lib/form-result";
+import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
+import { ActionForm } from "@/components/action-form";
+import { FormOutcome } from "@/components/form-outcome";
+import { useFormFields } from "@/components/form-fields";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+
+type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+
+// Subject and Markdown text.
+export function IssueForm({ action, initial }: { action: Action; initial: { subject: string; body: string } }) {
+  const t = useTranslations("newsletter");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state, initial);
+  return (
+    <ActionForm key={`${initial.subject}|${initial.body.length}`} action={formAction} className="space-y-3" noValidate>
+      <div aria-live="polite">
+        <FormOutcome state={state} namespace="newsletter" known={NEWSLETTER_ERRORS} success={t("saved")} />
+      </div>
+      {textFieldFor("subject", t("subject"), errorOf("subject"), props("subject"))}
+      <Field id="body" label={t("body")} hint={t("bodyHint")} error={errorOf("body")}>
+        <textarea rows={14} className={`${inputClass} font-mono`} {...props("body")} />
+      </Field>
+      <button type="submit" className={buttonClass} disabled={pending}>{t("save")}</button>
+    </ActionForm>
+  );
+}
+
+function textFieldFor(name: string, label: string, error: string | undefined, props: Record<string, unknown>) {
+  return (
+    <Field id={name} label={label} error={error}>
+      <input type="text" className={inputClass} {...props} />
+    </Field>
+  );
+}
+
+export function NewsletterStep({ action, label, success, confirm, secondary = false }: { action: () => Promise<FormResult<number>>; label: string; success?: string; confirm?: string; secondary?: boolean }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      className="space-y-2"
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
+      <div aria-live="polite">
+        <FormOutcome state={state} namespace="newsletter" known={NEWSLETTER_ERRORS} success={success} />
+      </div>
+      <button type="submit" className={secondary ? secondaryButtonClass : buttonClass} disabled={pending}>{label}</button>
+    </form>
+  );
+}
