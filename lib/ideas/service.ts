@@ -411,5 +411,5 @@ export async function answeredThisMonth(actor: Actor, now = new Date()): Promise
     orderBy: { answerPublishedAt: "asc" },
   });
   if (!ideas.length) return "";
-  return ["## Ce que le conseil a répondu ce mois-ci", "", ...ideas.map((i) => `- **${i.text}** : idée ${answerWords(i.answerKind)}${i.answerText ? `. ${i.answerText}` : "."}`)].join("\n");
+  return ["### Ce que le conseil a répondu ce mois-ci", "", ...ideas.map((i) => `- **${i.text}** : idée ${answerWords(i.answerKind)}${i.answerText ? `. ${i.answerText}` : "."}`)].join("\n");
 }
