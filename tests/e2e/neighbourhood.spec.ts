@@ -1,0 +1,198 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { COORDINATOR, expectAccessible, signIn } from "./helpers";
+
+// The two channels to the neighbourhood: the idea box (public page, signed in, paper) answered by
+// the council, and the newsletter. Runs after the meetings and minutes journeys (file order):
+// meeting n° 4 of the demo still has its « Boîte à idées » item.
+
+test.describe.configure({ mode: "serial" });
+
+const INHABITANT_IDEA = "Des jeux pour enfants dans la salle d'attente, s'il vous plaît.";
+let followUrl = "";
+
+test("an inhabitant without an account posts an idea from a 320 px phone", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "fr-FR" });
+  const page = await context.newPage();
+  await page.goto("/i/bois-joli");
+  await expect(page.getByRole("heading", { name: "Une idée pour le centre de santé ou le quartier ?" })).toBeVisible();
+  await expectAccessible(page);
+  // No JavaScript on this page, and nothing wider than the screen.
+  expect(await page.locator("script").count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  // The honeypot is out of sight.
+  await expect(page.locator("#website")).not.toBeInViewport();
+
+  // A mistake comes back with its message and what was typed.
+  await page.getByLabel("Pour connaître la réponse (facultatif)").fill("pas un contact");
+  await page.getByRole("button", { name: "Envoyer mon idée" }).click();
+  await expect(page.getByText("Écrivez votre idée (au moins quelques mots).")).toBeVisible();
+  await expect(page.getByText("Écrivez un e-mail (nom@exemple.fr) ou un numéro de téléphone, ou laissez vide.")).toBeVisible();
+  await expect(page.getByLabel("Pour connaître la réponse (facultatif)")).toHaveValue("pas un contact");
+
+  await page.getByLabel("Votre idée").fill(INHABITANT_IDEA);
+  await page.getByLabel("Thème (facultatif)").selectOption({ label: "Accueil" });
+  await page.getByLabel("Pour connaître la réponse (facultatif)").fill("voisine@exemple.fr");
+  await page.getByRole("button", { name: "Envoyer mon idée" }).click();
+  await expect(page.getByRole("heading", { name: "Merci pour votre idée !" })).toBeVisible();
+  followUrl = (await page.getByRole("link", { name: /\/i\/bois-joli\/suivi\// }).getAttribute("href"))!;
+  await page.goto(followUrl);
+  await expect(page.getByText("Reçue : elle sera bientôt relue.")).toBeVisible();
+
+  // In English too.
+  await page.goto("/i/bois-joli");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "An idea for the health centre or the neighbourhood?" })).toBeVisible();
+  await page.getByLabel("Your idea").fill("Publicité pour un casino en ligne");
+  await page.getByRole("button", { name: "Send my idea" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you for your idea!" })).toBeVisible();
+  await context.close();
+});
+
+test("an employee posts while signed in and supports an idea", async ({ page }) => {
+  await signIn(page, "julien.etchepare@demo.portail-scic.fr");
+  await page.getByRole("link", { name: "Boîte à idées" }).first().click();
+  await expect(page.getByRole("heading", { name: "Boîte à idées", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Votre idée").fill("Un vestiaire pour les salarié·es.");
+  await page.getByLabel("Afficher mon nom avec l'idée").check();
+  await page.getByRole("button", { name: "Envoyer mon idée" }).click();
+  await expect(page.getByText("Merci ! Votre idée est sur le tableau")).toBeVisible();
+  await expect(page.getByLabel("Votre idée")).toHaveValue("");
+  const card = page.getByRole("listitem").filter({ hasText: "Afficher les horaires des permanences de la médiatrice" });
+  await card.getByRole("button", { name: "Je soutiens" }).click();
+  await expect(card.getByText("1 soutien")).toBeVisible();
+  await page.getByRole("link", { name: "Les plus soutenues" }).click();
+  await expect(page.getByRole("region", { name: "Les idées" }).getByRole("listitem").first()).toContainText("Afficher les horaires des permanences");
+});
+
+test("the coordinator types in three paper slips, moderates, and the council answers in meeting", async ({ page }) => {
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/idees/gestion");
+  await expectAccessible(page);
+  await page.getByLabel("Boîte vidée le").fill("2026-11-20");
+  for (const slip of ["Un point d'eau dans le jardin.", "Des permanences le samedi matin.", "Repeindre le couloir en couleurs."]) {
+    await page.getByLabel("Texte du papier").fill(slip);
+    await page.getByRole("button", { name: "Enregistrer ce papier" }).click();
+    await expect(page.getByText("Papier enregistré. Au suivant !")).toBeVisible();
+    await expect(page.getByLabel("Texte du papier")).toHaveValue("");
+    await expect(page.getByLabel("Boîte vidée le")).toHaveValue("2026-11-20");
+  }
+
+  // Moderation: the inhabitant's idea goes on the board; the advertisement is hidden with a reason.
+  const queue = page.getByRole("region", { name: /À modérer/ });
+  const inhabitant = queue.getByRole("listitem").filter({ hasText: INHABITANT_IDEA });
+  await expect(inhabitant.getByText("voisine@exemple.fr")).toBeVisible();
+  await inhabitant.getByRole("button", { name: "Mettre sur le tableau" }).click();
+  await expect(queue.getByText(INHABITANT_IDEA)).toHaveCount(0);
+  const spam = queue.getByRole("listitem").filter({ hasText: "casino" });
+  await spam.getByText("Masquer ou regrouper").click();
+  await spam.getByRole("button", { name: "Masquer l'idée" }).click();
+  await expect(spam.getByText("Écrivez la raison en quelques mots.")).toBeVisible();
+  await spam.getByLabel("Raison du masquage").fill("Publicité");
+  await spam.getByRole("button", { name: "Masquer l'idée" }).click();
+  await expect(page.getByRole("region", { name: "Idées masquées (jamais supprimées)" }).getByText("Publicité pour un casino en ligne")).toBeVisible();
+
+  // At the council: meeting n° 4's item leads to the answer sheet.
+  await page.goto("/reunions/conseil/4");
+  await page.getByRole("link", { name: "Les idées et les réponses du conseil" }).click();
+  await expect(page.getByRole("heading", { name: "Boîte à idées — conseil n° 4" })).toBeVisible();
+  await expectAccessible(page);
+  const answer = async (text: string, choice: string, words: string) => {
+    const sheet = page.getByRole("listitem").filter({ hasText: text }).first();
+    await sheet.getByRole("radio", { name: choice }).check();
+    await sheet.getByRole("textbox").fill(words);
+    await sheet.getByRole("button", { name: "Enregistrer la réponse" }).click();
+    await expect(sheet.getByText("Réponse enregistrée.")).toBeVisible();
+  };
+  const declined = page.getByRole("listitem").filter({ hasText: "Repeindre le couloir en couleurs." }).first();
+  await declined.getByRole("radio", { name: "non retenue" }).check();
+  await declined.getByRole("button", { name: "Enregistrer la réponse" }).click();
+  await expect(declined.getByText("Écrivez la raison en quelques mots.")).toBeVisible();
+  await answer("Repeindre le couloir en couleurs.", "non retenue", "Le bailleur refait les peintures en 2027.");
+  await answer(INHABITANT_IDEA, "prévue", "Un coin jeux sera installé en janvier.");
+  await answer("Un point d'eau dans le jardin.", "acceptée", "");
+  await page.getByRole("button", { name: "Publier les réponses maintenant" }).click();
+  await expect(page.getByText("réponse publiée").first()).toBeVisible();
+});
+
+test("the inhabitant sees the answer; the board and the public page show it", async ({ browser, page }) => {
+  const visitor = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "fr-FR" });
+  const phone = await visitor.newPage();
+  await phone.goto(followUrl);
+  await expect(phone.getByText("Le conseil a répondu.")).toBeVisible();
+  await expect(phone.getByText("Un coin jeux sera installé en janvier.")).toBeVisible();
+  await phone.goto("/i/bois-joli");
+  await expect(phone.getByRole("heading", { name: "Les dernières réponses du conseil" })).toBeVisible();
+  await expect(phone.getByText("Le bailleur refait les peintures en 2027.")).toBeVisible();
+  await visitor.close();
+
+  await signIn(page, "ines.morel@demo.portail-scic.fr");
+  await page.goto("/idees?tri=repondues");
+  await expect(page.getByRole("listitem").filter({ hasText: INHABITANT_IDEA }).getByText("Réponse du conseil : prévue")).toBeVisible();
+  // She was told by e-mail (the outbox, without SMTP).
+  await page.context().clearCookies();
+  await signIn(page, COORDINATOR);
+  await page.goto("/admin/courriels");
+  await expect(page.getByRole("listitem").filter({ hasText: "voisine@exemple.fr" }).filter({ hasText: "Réponse à votre idée" })).toBeVisible();
+});
+
+test("a newsletter goes out to more than 500 recipients from the outbox; unsubscribe works without signing in", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  // 500 neighbours who agreed, imported as newsletter recipients.
+  const file = path.join(os.tmpdir(), `voisins-${Date.now()}.csv`);
+  fs.writeFileSync(file, ["E-mail;Nom", ...Array.from({ length: 500 }, (_, i) => `voisin${i}@quartier.test;Voisin ${i}`)].join("\n"));
+  await page.goto("/admin/membres/import");
+  await page.getByLabel("des destinataires de la lettre d'information").check();
+  await page.getByLabel("Fichier CSV ou XLSX").setInputFiles(file);
+  await page.getByRole("button", { name: "Importer", exact: true }).click();
+  await expect(page.getByText("Import terminé : 500 ajouts")).toBeVisible();
+
+  await page.goto("/admin/lettre");
+  await expectAccessible(page);
+  await page.getByLabel("Objet").fill("Lettre du centre de santé – décembre");
+  await page.getByLabel("Texte", { exact: true }).fill("### Au centre\n\nLa boîte à idées a reçu vos propositions.");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { name: "Lettre n° 1 : Lettre du centre de santé – décembre" })).toBeVisible();
+  await page.getByRole("button", { name: "Ajouter « Ce que le conseil a répondu ce mois-ci »" }).click();
+  await expect(page.getByRole("region", { name: "Aperçu" }).getByText("Ce que le conseil a répondu ce mois-ci")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Aperçu" }).getByText(INHABITANT_IDEA)).toBeVisible();
+  await page.getByRole("button", { name: /M'envoyer un essai/ }).click();
+  await expect(page.getByText("Essai envoyé")).toBeVisible();
+
+  const send = page.getByRole("button", { name: /^Envoyer à \d+ destinataires$/ });
+  const count = Number(/(\d+)/.exec((await send.textContent()) ?? "")![1]);
+  expect(count).toBeGreaterThan(500);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await send.click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(`Envoyée le`)).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 120_000 });
+  await expect(page.getByText(new RegExp(`à ${count} destinataires`))).toBeVisible();
+
+  // In the outbox: the e-mail to a neighbour, with its one-click link.
+  await page.goto("/admin/courriels");
+  const item = page.getByRole("listitem").filter({ hasText: "Lettre du centre de santé – décembre" }).filter({ hasText: /voisin\d+@quartier\.test/ }).first();
+  const address = /voisin\d+@quartier\.test/.exec((await item.textContent()) ?? "")![0];
+  await item.locator("summary").click();
+  const text = (await item.locator("pre").textContent()) ?? "";
+  const link = /https?:\/\/\S+\/desabonnement\/\S+/.exec(text)![0];
+  const visitor = await browser.newContext({ locale: "fr-FR" });
+  const other = await visitor.newPage();
+  await other.goto(new URL(link).pathname);
+  await expect(other.getByText("Vous ne recevrez plus la lettre d'information de")).toBeVisible();
+  await other.getByRole("button", { name: "Me désabonner" }).click();
+  await expect(other.getByText("C'est fait : vous ne recevrez plus la lettre.")).toBeVisible();
+  await other.reload();
+  await expect(other.getByText(`L'adresse ${address} est désabonnée`)).toBeVisible();
+  // A forged link does nothing.
+  await other.goto(new URL(link).pathname.replace(/\.[^.]+$/, ".faux"));
+  await expect(other.getByText("Ce lien de désabonnement n'est pas valide.")).toBeVisible();
+  await visitor.close();
+});
