@@ -106,7 +106,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "text")] ??= issue.message;
     return render({ ...base, errors, formError: "form" }, 400);
   }
-  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+  // The address the nearest proxy saw (last of X-Forwarded-For; Next.js sets it from the
+  // connection when no proxy did): earlier entries are whatever the client claimed.
+  const address = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || request.headers.get("x-real-ip") || null;
   const result = await postPublicIdea(coop.slug, parsed.data, address, locale);
   if (!result.ok) return render({ ...base, errors: {}, formError: result.error }, result.error === "rateLimited" ? 429 : 400);
   const thanks = new URL(`/i/${coop.slug}/merci${result.data.followToken ? `?suivi=${result.data.followToken}` : ""}`, request.url);
