@@ -1,5 +1,4 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,6 +9,9 @@ import { markdownToLines } from "@/lib/minutes/plain-text";
 import { siteUrl } from "@/lib/site-url";
 import { queueNewsletterSend } from "@/lib/jobs/queue";
 import type { IssueInput } from "@/lib/newsletter/schema";
+import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/newsletter/unsubscribe-token";
+
+export { unsubscribeToken, verifyUnsubscribeToken };
 
 // The newsletter: written in Markdown by the coordinator, previewed, tested on themselves, then
 // sent to the members who consented and the imported recipients. When the send starts, one
@@ -27,26 +29,8 @@ const reachable = (cooperativeId: string) => ({ cooperativeId, consentAt: { not:
 
 // ───────────────────────────── Unsubscribe links ─────────────────────────────
 
-function signature(recipientId: string): string {
-  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "portail-scic").update(`unsubscribe:${recipientId}`).digest("base64url").slice(0, 32);
-}
-
-// A signed link: whoever holds it may unsubscribe that recipient, without signing in.
-export function unsubscribeToken(recipientId: string): string {
-  return `${recipientId}.${signature(recipientId)}`;
-}
-
 export function unsubscribeUrl(recipientId: string): string {
   return `${siteUrl()}/desabonnement/${unsubscribeToken(recipientId)}`;
-}
-
-export function verifyUnsubscribeToken(token: string): string | null {
-  if (token.length > 100) return null;
-  const [id, sig] = token.split(".");
-  if (!id || !sig) return null;
-  const expected = Buffer.from(signature(id));
-  const given = Buffer.from(sig);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
 
 export async function unsubscribeInfo(token: string) {
