@@ -9,10 +9,15 @@ export type FormResult<T = null> =
 
 export type FormState<T = null> = FormResult<T> | null;
 
+// PostgreSQL text cannot hold U+0000 (the query fails): a pasted NUL is dropped, not a 500.
+export function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+}
+
 export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$ACTION")) values[key] = value;
+    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$ACTION")) values[key] = withoutNul(value);
   }
   return values;
 }

@@ -33,7 +33,7 @@ export function optionalText(max: number) {
   return z
     .string()
     .trim()
-    .max(max)
+    .max(max, { error: "tooLong" })
     .optional()
     .transform((v) => (v ? v : null));
 }

@@ -48,7 +48,7 @@ export function addressHash(address: string | null): string | null {
 }
 
 export async function publicCooperative(slug: string) {
-  if (slug.length > 80) return null;
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   return db.cooperative.findUnique({ where: { slug }, select: { id: true, name: true, shortName: true, slug: true } });
 }
 
@@ -243,7 +243,7 @@ export async function toggleSupport(actor: Actor, ideaId: string): Promise<IdeaR
 
 // The private link given after posting on the public page.
 export async function followIdea(slug: string, token: string) {
-  if (token.length > 40) return null;
+  if (!/^[A-Za-z0-9-]{1,40}$/.test(token)) return null;
   const idea = await db.idea.findFirst({ where: { followToken: token, cooperative: { slug } }, include: { mergedInto: { select: { text: true, answerKind: true, answerText: true, answerPublishedAt: true } } } });
   if (!idea) return null;
   const published = idea.answerPublishedAt !== null;
