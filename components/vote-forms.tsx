@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormResult, FormState } from "@/lib/form-result";
 import { useRouter } from "next/navigation";
@@ -44,6 +44,10 @@ export function BallotForm({ questionId, forMemberId = null, secret, label }: { 
   }
   const [state, formAction, pending] = useActionState(cast, null);
   const [choice, setChoice] = useState<string | null>(null);
+  // Before hydration (or without JavaScript) the form posts itself to the ballot box, which sends
+  // the browser back to this page; once hydrated, the two taps happen here.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     if (state?.ok && state.secret) localStorage.setItem(`portail-vote-${questionId}${forMemberId ? `-${forMemberId}` : ""}`, state.receipt);
   }, [state, questionId, forMemberId]);
@@ -60,7 +64,17 @@ export function BallotForm({ questionId, forMemberId = null, secret, label }: { 
     );
   }
   return (
-    <form action={formAction} className="space-y-3">
+    <form
+      method="post"
+      action={`/api/votes/${questionId}/ballot`}
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => formAction(formData));
+      }}
+    >
+      {forMemberId ? <input type="hidden" name="forMemberId" value={forMemberId} /> : null}
       {state && !state.ok ? <Alert kind="error">{t(`refusals.${state.error}`)}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="mb-1 font-semibold">{label}</legend>
@@ -71,8 +85,8 @@ export function BallotForm({ questionId, forMemberId = null, secret, label }: { 
           </label>
         ))}
       </fieldset>
-      <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={pending || !choice}>
-        {choice ? t("confirm", { choice: t(`choices.${choice}`) }) : t("chooseFirst")}
+      <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={hydrated && (pending || !choice)}>
+        {!hydrated ? t("castVote") : choice ? t("confirm", { choice: t(`choices.${choice}`) }) : t("chooseFirst")}
       </button>
     </form>
   );

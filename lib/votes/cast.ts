@@ -9,7 +9,7 @@ import { loadBallotQuestion, questionFacts, voterFacts, type BallotQuestion } fr
 import type { VoteChoice } from "@/lib/generated/prisma/enums";
 
 export type CastRefusal = Refusal | "notFound" | "alreadyVoted" | "noProxy";
-export type CastResult = { ok: true; receipt: string; changed: boolean } | { ok: false; reason: CastRefusal };
+export type CastResult = { ok: true; receipt: string; changed: boolean; secret: boolean } | { ok: false; reason: CastRefusal };
 
 // One ballot per voter per question: the participation row's primary key decides, inside the
 // transaction that stores the ballot, so fifty simultaneous clicks store exactly one. For a secret
@@ -152,14 +152,14 @@ async function storeBallot(question: BallotQuestion, voterId: string, castById: 
      RETURNING id`,
     values: [question.id, utc(at), question.cooperativeId, voterId, castById, id, question.secret ? null : voterId, collegeId, choice],
   });
-  if (rows[0]) return { ok: true, receipt: rows[0].id, changed: false };
+  if (rows[0]) return { ok: true, receipt: rows[0].id, changed: false, secret: question.secret };
   const open = await db.voteQuestion.count({ where: { id: question.id, status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: at } }] } });
   if (!open) return { ok: false, reason: "closed" };
   // Changing one's vote before the close, when the question allows it (never for a secret one).
   if (question.allowChange && !question.secret) {
     const changed = await db.ballot.updateMany({ where: { questionId: question.id, memberId: voterId }, data: { choice } });
     const existing = changed.count ? await db.ballot.findFirst({ where: { questionId: question.id, memberId: voterId }, select: { id: true } }) : null;
-    if (existing) return { ok: true, receipt: existing.id, changed: true };
+    if (existing) return { ok: true, receipt: existing.id, changed: true, secret: false };
   }
   return { ok: false, reason: "alreadyVoted" };
 }

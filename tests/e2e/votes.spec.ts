@@ -8,7 +8,7 @@ function localInput(date: Date) {
 
 const CONSULTATION = "Prendre en charge les frais de deux usager·es aux rencontres nationales";
 
-test("a written consultation, from creation to the result in the decision record", async ({ page }) => {
+test("a written consultation, from creation to the result in the decision record", async ({ page, browser }) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/votes/nouvelle");
@@ -57,12 +57,19 @@ test("a written consultation, from creation to the result in the decision record
   await signOut(page);
 
   // (Other journeys change Julien's password and lock Pierre-Yves out for 15 minutes.)
+  // Awa votes from a browser without JavaScript: the form posts to the ballot box itself.
   await signIn(page, "awa.toure@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Awa Touré" })).toBeVisible();
-  await page.getByRole("link", { name: CONSULTATION }).click();
-  await page.getByRole("radio", { name: "Pour" }).check();
-  await page.getByRole("button", { name: "Confirmer : Pour" }).click();
-  await expect(page.getByText("Votre vote est enregistré : Pour.")).toBeVisible();
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), locale: "fr-FR" });
+  const plain = await noScript.newPage();
+  await plain.goto("/votes");
+  await plain.getByRole("link", { name: CONSULTATION }).click();
+  await plain.getByRole("button", { name: "Voter" }).click();
+  await expect(plain.getByText("Choisissez Pour, Contre ou Abstention.")).toBeVisible();
+  await plain.getByRole("radio", { name: "Pour" }).check();
+  await plain.getByRole("button", { name: "Voter" }).click();
+  await expect(plain.getByText("Votre vote est enregistré : Pour.")).toBeVisible();
+  await noScript.close();
   await signOut(page);
 
   // The chair closes it; the result, in words and as a chart, goes to the decision record.

@@ -14,12 +14,12 @@ import { StepForm } from "@/components/step-form";
 import { VOTE_ERRORS } from "@/lib/votes/schema";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recu?: string; cree?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recu?: string; cree?: string; refus?: string }> };
 
 export default async function QuestionPage({ params, searchParams }: Props) {
   const actor = await requireActor("vote.castAssembly");
   const { id } = await params;
-  const { recu, cree } = await searchParams;
+  const { recu, cree, refus } = await searchParams;
   const detail = id.length <= 40 ? await questionDetail(actor, id) : null;
   if (!detail) notFound();
   const { question: q, eligibility, result, resultHidden } = detail;
@@ -45,6 +45,8 @@ export default async function QuestionPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <TextLink href="/votes">← {t("back")}</TextLink>
       {cree ? <Alert kind="success">{t("created")}</Alert> : null}
+      {/* A refusal sent back by the ballot box to a browser without JavaScript. */}
+      {typeof refus === "string" && t.has(`refusals.${refus}`) ? <Alert kind="error">{t(`refusals.${refus}`)}</Alert> : null}
       <div className="space-y-1">
         <PageTitle>{q.title}</PageTitle>
         <p className="text-stone-800">

@@ -7,14 +7,26 @@ const bodySchema = z.object({ choice: z.enum(CHOICES), forMemberId: z.string().m
 
 // The ballot box: what the voting page posts (and what `npm run bench:ballots` measures). Every
 // rule is checked by the cast functions; the answer is a reason, never a 500. One's own vote takes
-// the two-statement path; a proxy holder's vote for someone else the general one.
+// the two-statement path; a proxy holder's vote for someone else the general one. With
+// JavaScript the page posts JSON and gets JSON; without, the browser posts the form and is sent
+// back to the question's page with the receipt or the refusal.
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await getSession();
-  if (!session) return Response.json({ error: "signedOut" }, { status: 401 });
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: "choiceRequired" }, { status: 400 });
   const { id } = await params;
-  if (id.length > 40) return Response.json({ error: "notFound" }, { status: 404 });
+  const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "");
+  const body = isForm ? await request.formData().then((f) => ({ choice: f.get("choice"), forMemberId: f.get("forMemberId") || null }), () => null) : await request.json().catch(() => null);
+  const answer = (status: number, json: Record<string, unknown>) => {
+    if (!isForm) return Response.json(json, { status });
+    const back = new URLSearchParams();
+    if (json.receipt && json.secret) back.set("recu", String(json.receipt));
+    if (json.error) back.set("refus", String(json.error));
+    const target = status === 401 ? "/connexion" : `/votes/${encodeURIComponent(id)}${back.size ? `?${back}` : ""}`;
+    return new Response(null, { status: 303, headers: { location: target } });
+  };
+  const session = await getSession();
+  if (!session) return answer(401, { error: "signedOut" });
+  const parsed = bodySchema.safeParse(body);
+  if (!parsed.success) return answer(400, { error: "choiceRequired" });
+  if (id.length > 40) return answer(404, { error: "notFound" });
   const { choice, forMemberId } = parsed.data;
   let result;
   if (forMemberId) {
@@ -23,7 +35,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } else {
     result = await castOwnBallot(session.personId, session.preferredCooperativeId, id, choice);
   }
-  if (result.ok) return Response.json({ receipt: result.receipt, changed: result.changed });
+  if (result.ok) return answer(200, { receipt: result.receipt, changed: result.changed, secret: result.secret });
   const status = result.reason === "signedOut" ? 401 : result.reason === "notFound" ? 404 : result.reason === "alreadyVoted" ? 409 : 403;
-  return Response.json({ error: result.reason }, { status });
+  return answer(status, { error: result.reason });
 }
