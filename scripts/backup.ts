@@ -1,0 +1,161 @@
+// `npm run db:backup -- [file]` and `npm run db:restore -- <file>`: a logical copy of the
+// portal's database (every table of the public schema, row by row, as JSON lines, gzipped).
+// pg_dump/pg_restore would be the usual tools, but the embedded PostgreSQL 17 ships without
+// them and Debian 12's client (15) refuses a 17 server; with an external database, pg_dump works
+// as well and this copy is not needed. The database is DATABASE_URL, or the embedded one in
+// .data/postgres (started for the time of the copy when `npm start` is not running).
+// The restore empties the tables and loads the copy in one transaction; the target must be at the
+// same migrations (it is migrated first). Jobs (schema pgboss) are not copied.
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { createGunzip, createGzip } from "node:zlib";
+import { once } from "node:events";
+import pg from "pg";
+import { adminUrl, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
+import { migrateDeploy } from "./migrate";
+
+const FORMAT = "portail-scic-backup";
+const BATCH = 500;
+
+type Header = { format: string; version: 1; createdAt: string; migrations: string[]; tables: string[] };
+
+async function tablesOf(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+  );
+  return rows.map((r) => r.name);
+}
+
+async function migrationsOf(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`);
+  return rows.map((r) => r.name);
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export async function backupDatabase(databaseUrl: string, file: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const gzip = createGzip();
+  const out = fs.createWriteStream(file);
+  gzip.pipe(out);
+  const write = async (value: unknown) => {
+    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
+  };
+  const counts: Record<string, number> = {};
+  try {
+    // One snapshot for every table: the copy is consistent even while the portal runs.
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const tables = await tablesOf(client);
+    await write({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await migrationsOf(client), tables } satisfies Header);
+    for (const table of tables) {
+      counts[table] = 0;
+      await client.query(`DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t) AS r FROM ${quote(table)} t`);
+      for (;;) {
+        const { rows } = await client.query<{ r: unknown }>(`FETCH ${BATCH} FROM rows_cursor`);
+        if (!rows.length) break;
+        await write({ t: table, rows: rows.map((row) => row.r) });
+        counts[table] += rows.length;
+      }
+      await client.query("CLOSE rows_cursor");
+    }
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+    gzip.end();
+    await once(out, "finish");
+  }
+  return counts;
+}
+
+export async function restoreDatabase(databaseUrl: string, file: string): Promise<Record<string, number>> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const header = (first.done ? null : JSON.parse(first.value)) as Header | null;
+  if (header?.format !== FORMAT) throw new Error(`${file} : ce n'est pas une sauvegarde du portail / not a portal backup`);
+  migrateDeploy(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const counts: Record<string, number> = {};
+  try {
+    const migrations = await migrationsOf(client);
+    const missing = header.migrations.filter((m) => !migrations.includes(m));
+    if (missing.length) throw new Error(`La sauvegarde vient d'une version plus récente (migrations ${missing.join(", ")}) / the backup is newer than this portal`);
+    const tables = await tablesOf(client);
+    const insertable = new Map<string, string[]>();
+    for (const table of tables) {
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        [table],
+      );
+      insertable.set(table, rows.map((r) => r.name));
+    }
+    await client.query("BEGIN");
+    // Foreign keys are checked by the source database already; the rows come table by table.
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query(`TRUNCATE ${tables.map(quote).join(", ")} CASCADE`);
+    for (let line = await iterator.next(); !line.done; line = await iterator.next()) {
+      if (!line.value) continue;
+      const { t, rows } = JSON.parse(line.value) as { t: string; rows: unknown[] };
+      const columns = insertable.get(t);
+      if (!columns) throw new Error(`Table inconnue / unknown table ${t}`);
+      const list = columns.map(quote).join(", ");
+      await client.query(`INSERT INTO ${quote(t)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quote(t)}, $1::json)`, [JSON.stringify(rows)]);
+      counts[t] = (counts[t] ?? 0) + rows.length;
+    }
+    // Counters (identity and serial columns) carry on after the restored rows.
+    const { rows: sequences } = await client.query<{ seq: string; tbl: string; col: string }>(
+      `SELECT pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) AS seq, c.table_name AS tbl, c.column_name AS col
+         FROM information_schema.columns c WHERE c.table_schema = 'public' AND pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) IS NOT NULL`,
+    );
+    for (const s of sequences) {
+      await client.query(`SELECT setval($1, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`, [s.seq]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+  return counts;
+}
+
+// The configured database: DATABASE_URL, or the embedded one (started here if not running).
+async function configuredDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const url = adminUrl(port, "portail");
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url, stop: async () => undefined };
+  } catch {
+    const dataDir = path.join(path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data"), "postgres");
+    const embedded: EmbeddedDb = await startEmbeddedPostgres({ dataDir, port, database: "portail", quiet: true });
+    return { url: embedded.url, stop: embedded.stop };
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [command, fileArgument] = process.argv.slice(2);
+  const database = await configuredDatabase();
+  try {
+    if (command === "backup") {
+      const file = fileArgument ?? `portail-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`;
+      const counts = await backupDatabase(database.url, file);
+      console.log(`Sauvegarde écrite / backup written: ${file} (${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows, ${Object.keys(counts).length} tables)`);
+    } else if (command === "restore" && fileArgument) {
+      const counts = await restoreDatabase(database.url, fileArgument);
+      console.log(`Restauré / restored: ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows from ${fileArgument}`);
+    } else {
+      console.error("Usage: npm run db:backup -- [file]   |   npm run db:restore -- <file>");
+      process.exitCode = 1;
+    }
+  } finally {
+    await database.stop();
+  }
+}
