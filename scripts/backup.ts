@@ -5,7 +5,8 @@
 // as well and this copy is not needed. The database is DATABASE_URL, or the embedded one in
 // .data/postgres (started for the time of the copy when `npm start` is not running).
 // The restore empties the tables and loads the copy in one transaction; the target must be at the
-// same migrations (it is migrated first). Jobs (schema pgboss) are not copied.
+// same migrations as the copy (it is migrated first, then compared). Jobs (schema pgboss) are
+// not copied.
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -81,8 +82,14 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
   const counts: Record<string, number> = {};
   try {
     const migrations = await migrationsOf(client);
-    const missing = header.migrations.filter((m) => !migrations.includes(m));
-    if (missing.length) throw new Error(`La sauvegarde vient d'une version plus récente (migrations ${missing.join(", ")}) / the backup is newer than this portal`);
+    // Same migrations on both sides: a copy from another version of the portal is restored with
+    // that version, then upgraded by its migrations (which may fill new columns).
+    if (migrations.join() !== header.migrations.join()) {
+      throw new Error(
+        `Cette sauvegarde vient d'une autre version du portail (migrations ${header.migrations.at(-1) ?? "?"} ; ici ${migrations.at(-1) ?? "?"}) : restaurez-la avec cette version, puis mettez à jour. ` +
+          `This backup comes from another version of the portal: restore it with that version, then upgrade.`,
+      );
+    }
     const tables = await tablesOf(client);
     const insertable = new Map<string, string[]>();
     for (const table of tables) {
@@ -155,6 +162,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.error("Usage: npm run db:backup -- [file]   |   npm run db:restore -- <file>");
       process.exitCode = 1;
     }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
   } finally {
     await database.stop();
   }
