@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type ConsoleMessage } from "@playwright/test";
 import { COORDINATOR, signIn } from "./helpers";
 
@@ -40,4 +41,24 @@ test("the pages send a strict policy and break none of it", async ({ page }) => 
   const publicPage = await page.goto("/i/bois-joli");
   expect(publicPage!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(violations).toEqual([]);
+});
+
+test("no secret reaches the browser: the scripts of the pages name no server setting", async ({ page, request }) => {
+  const secret = fs.readFileSync(".data/e2e/nextauth-secret", "utf8").trim();
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  const scripts = new Set<string>();
+  for (const path of ["/connexion", "/", "/votes", "/admin/lettre", "/idees/gestion"]) {
+    await page.goto(path);
+    for (const src of await page.locator("script[src]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src))) scripts.add(src);
+    const html = await page.content();
+    expect(html).not.toContain(secret);
+  }
+  expect(scripts.size).toBeGreaterThan(3);
+  for (const src of scripts) {
+    const body = await (await request.get(src)).text();
+    expect(body, src).not.toContain(secret);
+    expect(body, src).not.toMatch(/postgres(ql)?:\/\/[^"'\s]*@/);
+    expect(body, src).not.toMatch(/NEXTAUTH_SECRET|SMTP_PASSWORD|DATABASE_URL/);
+  }
 });
