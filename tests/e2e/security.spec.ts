@@ -62,3 +62,31 @@ test("no secret reaches the browser: the scripts of the pages name no server set
     expect(body, src).not.toMatch(/NEXTAUTH_SECRET|SMTP_PASSWORD|DATABASE_URL/);
   }
 });
+
+test("idea texts and Markdown never run a script in the browser", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const hostile = `<script>alert("idée")</script><img src=x onerror=alert(1)> [lien](javascript:alert(2))`;
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/idees");
+  await page.getByLabel("Votre idée").fill(hostile);
+  await page.getByRole("button", { name: "Envoyer mon idée" }).click();
+  await expect(page.getByText("Merci ! Votre idée est sur le tableau")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(hostile).first()).toBeVisible();
+  // The same text as Markdown: the newsletter preview renders it sanitised.
+  await page.goto("/admin/lettre");
+  await page.getByLabel("Objet").fill("Essai de sécurité");
+  await page.getByLabel("Texte", { exact: true }).fill(hostile);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { name: /Essai de sécurité/ })).toBeVisible();
+  const preview = page.getByRole("region", { name: "Aperçu" });
+  await expect(preview.getByText(/alert\(1\)/).first()).toBeVisible();
+  expect(await preview.locator("script, img, [onerror], a[href^='javascript']").count()).toBe(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toBe(0);
+});
