@@ -11,9 +11,12 @@ import { weigh } from "./page-weight";
 const secret = randomBytes(32).toString("base64url");
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+// BENCH_SCALE=<cooperatives> adds the scale network (npm run db:scale) and signs in as a council
+// member of its first cooperative (60 councils, 240 minutes sections, 180 ideas of its own).
+const SCALE = Number(process.env.BENCH_SCALE ?? 0);
 const PAGES = [
   ["home", "/"],
-  ["meeting", "/reunions/conseil/3"],
+  ["meeting", SCALE ? "/reunions/conseil/60" : "/reunions/conseil/3"],
   ["decision record", "/decisions"],
   ["idea board", "/idees"],
 ] as const;
@@ -26,14 +29,20 @@ function percentile(values: number[], p: number) {
 await withBenchDatabase("pages", async (databaseUrl) => {
   const { seedIfEmpty } = await import("../scripts/seed");
   await seedIfEmpty(databaseUrl);
+  if (SCALE) {
+    const { generateScaleData } = await import("../scripts/scale-data");
+    const t0 = performance.now();
+    await generateScaleData(databaseUrl, SCALE);
+    console.log(`scale data: ${SCALE} cooperatives × 200 members, 5 years of councils — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
   const { db } = await import("../lib/db");
-  const person = await db.person.findFirstOrThrow({ where: { email: "ines.morel@demo.portail-scic.fr" } });
+  const person = await db.person.findFirstOrThrow({ where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" } });
   await db.$disconnect();
   const { encode } = await import("next-auth/jwt");
   const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
   const server = await startBenchServer(databaseUrl, secret);
   try {
-    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; demo data; ${USERS} users at once, ${REQUESTS} requests per page`);
+    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; ${USERS} users at once, ${REQUESTS} requests per page`);
     for (const [name, path] of PAGES) {
       const get = async () => {
         const t0 = performance.now();

@@ -37,7 +37,17 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-await withBenchDatabase("search", async () => {
+// BENCH_SCALE=<cooperatives> first fills the database with the scale network (npm run db:scale):
+// the search then runs among its 240,000 other sections (at 1,000 cooperatives).
+const SCALE = Number(process.env.BENCH_SCALE ?? 0);
+
+await withBenchDatabase("search", async (url) => {
+  if (SCALE) {
+    const { generateScaleData } = await import("../scripts/scale-data");
+    const t0 = performance.now();
+    await generateScaleData(url, SCALE);
+    console.log(`scale data: ${SCALE} cooperatives × 200 members, 5 years of councils — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
   const { db } = await import("../lib/db");
   const { loadActor } = await import("../lib/auth/actor");
   const { search } = await import("../lib/search/service");
