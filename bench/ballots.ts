@@ -11,6 +11,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { withBenchDatabase } from "./database";
 import { startBenchServer } from "./server";
+import { percentile } from "./percentile";
 
 const ROUNDS = (process.env.BENCH_VOTERS ?? "500").split(",").map(Number).filter((n) => n > 0);
 const VOTERS = Math.max(...ROUNDS);
@@ -18,11 +19,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const TALLY_BALLOTS = 100_000;
 const BASELINE_ROWS = 5_000;
 const secret = randomBytes(32).toString("base64url");
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 let stopServer: (() => Promise<void>) | null = null;
 await withBenchDatabase("ballots", async (databaseUrl) => {

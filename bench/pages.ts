@@ -7,6 +7,7 @@ import os from "node:os";
 import { withBenchDatabase } from "./database";
 import { startBenchServer } from "./server";
 import { weigh } from "./page-weight";
+import { percentile } from "./percentile";
 
 const secret = randomBytes(32).toString("base64url");
 const USERS = Number(process.env.BENCH_USERS ?? 20);
@@ -20,11 +21,6 @@ const PAGES = [
   ["decision record", "/decisions"],
   ["idea board", "/idees"],
 ] as const;
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 await withBenchDatabase("pages", async (databaseUrl) => {
   const { seedIfEmpty } = await import("../scripts/seed");

@@ -4,6 +4,7 @@
 // Target: under 100 ms per search.
 import os from "node:os";
 import { withBenchDatabase } from "./database";
+import { percentile } from "./percentile";
 
 const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 10_000);
 const PER_MEETING = 5;
@@ -30,11 +31,6 @@ function textFor(i: number): string {
   const parts: string[] = [];
   for (let k = 0; k < 6; k++) parts.push(PHRASES[(i * 7 + k * 5) % PHRASES.length]!);
   return `${parts.join(" ")} Section ${i}.`;
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 // BENCH_SCALE=<cooperatives> first fills the database with the scale network (npm run db:scale):

@@ -78,16 +78,18 @@ export function PaperIdeaForm({ action, today }: { action: Action; today: string
   );
 }
 
-// A one-button step (support, approve, mark as called, publish the answers).
-export function IdeaStep({ action, label, pressed, secondary = false }: { action: () => Promise<FormResult<number>>; label: string; pressed?: boolean; secondary?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, null);
+// The ideas another one can be merged into (never itself), shortened to a line.
+function TargetOptions({ targets, ideaId }: { targets: { id: string; text: string }[]; ideaId: string }) {
+  const t = useTranslations("ideas");
   return (
-    <form action={formAction} className="inline-block">
-      <Outcome state={state} />
-      <button type="submit" aria-pressed={pressed} className={secondary ? secondaryButtonClass : buttonClass} disabled={pending}>
-        {label}
-      </button>
-    </form>
+    <>
+      <option value="">{t("chooseIdea")}</option>
+      {targets
+        .filter((x) => x.id !== ideaId)
+        .map((x) => (
+          <option key={x.id} value={x.id}>{x.text.length > 80 ? `${x.text.slice(0, 79)}…` : x.text}</option>
+        ))}
+    </>
   );
 }
 
@@ -119,12 +121,7 @@ export function MergeIdeaForm({ action, ideaId, targets }: { action: Action; ide
       <Outcome state={state} />
       <Field id={`merge-${ideaId}`} label={t("mergeInto")} error={error ? te(error) : undefined}>
         <select id={`merge-${ideaId}`} name="mergeInto" className={inputClass} defaultValue={state && !state.ok ? state.values.mergeInto : ""}>
-          <option value="">{t("chooseIdea")}</option>
-          {targets
-            .filter((x) => x.id !== ideaId)
-            .map((x) => (
-              <option key={x.id} value={x.id}>{x.text.length > 80 ? `${x.text.slice(0, 79)}…` : x.text}</option>
-            ))}
+          <TargetOptions targets={targets} ideaId={ideaId} />
         </select>
       </Field>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
@@ -159,12 +156,7 @@ export function AnswerIdeaForm({ action, ideaId, targets, current }: { action: A
       {answer === "MERGED" ? (
         <Field id={`into-${ideaId}`} label={t("mergeInto")} error={errors.mergeInto ? te(errors.mergeInto) : undefined}>
           <select id={`into-${ideaId}`} name="mergeInto" className={inputClass} defaultValue={values.mergeInto ?? ""}>
-            <option value="">{t("chooseIdea")}</option>
-            {targets
-              .filter((x) => x.id !== ideaId)
-              .map((x) => (
-                <option key={x.id} value={x.id}>{x.text.length > 80 ? `${x.text.slice(0, 79)}…` : x.text}</option>
-              ))}
+            <TargetOptions targets={targets} ideaId={ideaId} />
           </select>
         </Field>
       ) : null}

@@ -6,7 +6,7 @@ import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
-import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+import { buttonClass, Field, inputClass } from "@/components/ui";
 
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 
@@ -34,23 +34,5 @@ function textFieldFor(name: string, label: string, error: string | undefined, pr
     <Field id={name} label={label} error={error}>
       <input type="text" className={inputClass} {...props} />
     </Field>
-  );
-}
-
-export function NewsletterStep({ action, label, success, confirm, secondary = false }: { action: () => Promise<FormResult<number>>; label: string; success?: string; confirm?: string; secondary?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form
-      action={formAction}
-      className="space-y-2"
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-    >
-      <div aria-live="polite">
-        <FormOutcome state={state} namespace="newsletter" known={NEWSLETTER_ERRORS} success={success} />
-      </div>
-      <button type="submit" className={secondary ? secondaryButtonClass : buttonClass} disabled={pending}>{label}</button>
-    </form>
   );
 }

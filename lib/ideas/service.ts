@@ -235,6 +235,8 @@ export async function toggleSupport(actor: Actor, ideaId: string): Promise<IdeaR
   authorize(actor, "idea.post");
   const idea = await ownIdea(actor, ideaId);
   if (!idea || !VISIBLE.includes(idea.status)) return { ok: false, error: "notFound" };
+  // Once the council's answer is out, the idea is settled: no more supports.
+  if (idea.answerPublishedAt) return { ok: false, error: "notOpen" };
   const inserted = await db.$executeRaw`INSERT INTO "IdeaSupport" ("ideaId", "membershipId") VALUES (${idea.id}, ${actor.membershipId}) ON CONFLICT DO NOTHING`;
   if (inserted) return { ok: true, data: { supported: true } };
   await db.ideaSupport.deleteMany({ where: { ideaId: idea.id, membershipId: actor.membershipId } });

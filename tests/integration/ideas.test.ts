@@ -191,7 +191,8 @@ describe("at the council", () => {
     const told = await db.outboxEmail.findMany({ where: { subject: { startsWith: "Réponse à votre idée" } } });
     expect(told.map((m) => m.toAddress)).toEqual(expect.arrayContaining(["habitante@exemple.fr", "fatou.diallo@demo.portail-scic.fr"]));
     expect(told.find((m) => m.toAddress === "habitante@exemple.fr")!.textBody).toContain(`/i/bois-joli/suivi/${token}`);
-    // Published answers are not changed afterwards.
+    // Published answers are not changed afterwards, nor supported any more (the board hides the button).
+    expect(await toggleSupport(marc, fountain.id)).toEqual({ ok: false, error: "notOpen" });
     expect(await answerIdea(coordinator, meeting4, fountain.id, { answer: "DONE", text: null, mergeInto: null })).toEqual({ ok: false, error: "notOpen" });
     expect(await publishAnswersNow(coordinator, meeting4)).toEqual({ ok: false, error: "nothingToPublish" });
     expect(await answeredThisMonth(coordinator)).toContain("- **Une fontaine à eau dans la salle d'attente.** : idée prévue. Installée en janvier.");

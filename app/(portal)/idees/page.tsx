@@ -6,7 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { ideaBoard } from "@/lib/ideas/service";
 import { SORTS, type Sort } from "@/lib/ideas/schema";
 import { postIdeaAction, supportAction } from "@/lib/ideas/actions";
-import { IdeaForm, IdeaStep } from "@/components/idea-forms";
+import { IdeaForm } from "@/components/idea-forms";
+import { StepForm } from "@/components/step-form";
+import { IDEA_ERRORS } from "@/lib/form-errors";
 import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
 import { IdeaCard } from "./idea-card";
 
@@ -47,8 +49,8 @@ export default async function IdeasPage({ searchParams }: { searchParams: Promis
           <ul className="space-y-3">
             {ideas.map((idea) => (
               <IdeaCard key={idea.id} idea={idea}>
-                {idea.status === "ANSWERED" && idea.answer ? null : (
-                  <IdeaStep action={supportAction.bind(null, idea.id)} label={idea.supportedByMe ? t("unsupport") : t("support")} pressed={idea.supportedByMe} secondary />
+                {idea.answer ? null : (
+                  <StepForm namespace="ideas" known={IDEA_ERRORS} action={supportAction.bind(null, idea.id)} label={idea.supportedByMe ? t("unsupport") : t("support")} pressed={idea.supportedByMe} secondary />
                 )}
               </IdeaCard>
             ))}

@@ -3,7 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { ideaBoard, moderationView } from "@/lib/ideas/service";
 import { approveIdeaAction, hideIdeaAction, markCalledAction, mergeIdeaAction, paperIdeaAction } from "@/lib/ideas/actions";
-import { HideIdeaForm, IdeaStep, MergeIdeaForm, PaperIdeaForm } from "@/components/idea-forms";
+import { HideIdeaForm, MergeIdeaForm, PaperIdeaForm } from "@/components/idea-forms";
+import { StepForm } from "@/components/step-form";
+import { IDEA_ERRORS } from "@/lib/form-errors";
 import { dayKey } from "@/lib/dates";
 import { Card, Empty, PageTitle, TextLink } from "@/components/ui";
 
@@ -32,14 +34,8 @@ export default async function IdeasAdminPage() {
                   {idea.authorName ?? t("anonymous")} · {date(idea.createdAt)}
                   {idea.contact ? ` · ${t("contact")} : ${idea.contact}` : ""}
                 </p>
-                <IdeaStep action={approveIdeaAction.bind(null, idea.id)} label={t("approve")} />
-                <details>
-                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("hideOrMerge")}</summary>
-                  <div className="grid gap-3 sm:grid-cols-2">
-                    <HideIdeaForm action={hideIdeaAction.bind(null, idea.id)} ideaId={idea.id} />
-                    <MergeIdeaForm action={mergeIdeaAction.bind(null, idea.id)} ideaId={idea.id} targets={view.mergeTargets} />
-                  </div>
-                </details>
+                <StepForm namespace="ideas" known={IDEA_ERRORS} action={approveIdeaAction.bind(null, idea.id)} label={t("approve")} />
+                <HideOrMerge ideaId={idea.id} targets={view.mergeTargets} label={t("hideOrMerge")} />
               </li>
             ))}
           </ul>
@@ -58,7 +54,7 @@ export default async function IdeasAdminPage() {
               <li key={idea.id} className="space-y-1">
                 <p>« {idea.text} » — {idea.authorName ?? t("anonymous")}, <strong>{idea.contact}</strong></p>
                 <p className="text-sm">{t("councilAnswer")} : {idea.answerKind ? t(`answers.${idea.answerKind}`) : ""} {idea.answerText ?? ""}</p>
-                <IdeaStep action={markCalledAction.bind(null, idea.id)} label={t("called")} secondary />
+                <StepForm namespace="ideas" known={IDEA_ERRORS} action={markCalledAction.bind(null, idea.id)} label={t("called")} secondary />
               </li>
             ))}
           </ul>
@@ -74,13 +70,7 @@ export default async function IdeasAdminPage() {
               <li key={idea.id} className="space-y-2 border-b border-stone-200 pb-4 last:border-0">
                 <p className="whitespace-pre-line">{idea.text}</p>
                 <p className="text-sm text-stone-700">{t(`sources.${idea.source}`)} · {date(idea.createdAt)} · {t(`statuses.${idea.status}`)}</p>
-                <details>
-                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("hideOrMerge")}</summary>
-                  <div className="grid gap-3 sm:grid-cols-2">
-                    <HideIdeaForm action={hideIdeaAction.bind(null, idea.id)} ideaId={idea.id} />
-                    <MergeIdeaForm action={mergeIdeaAction.bind(null, idea.id)} ideaId={idea.id} targets={view.mergeTargets} />
-                  </div>
-                </details>
+                <HideOrMerge ideaId={idea.id} targets={view.mergeTargets} label={t("hideOrMerge")} />
               </li>
             ))}
           </ul>
@@ -102,5 +92,17 @@ export default async function IdeasAdminPage() {
         )}
       </Card>
     </div>
+  );
+}
+
+function HideOrMerge({ ideaId, targets, label }: { ideaId: string; targets: { id: string; text: string }[]; label: string }) {
+  return (
+    <details>
+      <summary className="min-h-11 cursor-pointer py-2 font-medium">{label}</summary>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <HideIdeaForm action={hideIdeaAction.bind(null, ideaId)} ideaId={ideaId} />
+        <MergeIdeaForm action={mergeIdeaAction.bind(null, ideaId)} ideaId={ideaId} targets={targets} />
+      </div>
+    </details>
   );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { unsubscribeInfo } from "@/lib/newsletter/service";
 import { unsubscribeAction } from "@/lib/newsletter/actions";
-import { NewsletterStep } from "@/components/newsletter-forms";
+import { StepForm } from "@/components/step-form";
+import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
 
 export const metadata: Metadata = { title: "Se désabonner", robots: { index: false } };
 
@@ -26,7 +27,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
       ) : (
         <>
           <p>{t("unsubscribeText", { email: info.email, cooperative: info.cooperative })}</p>
-          <NewsletterStep action={unsubscribeAction.bind(null, decodeURIComponent(token))} label={t("unsubscribeButton")} success={t("unsubscribedNow")} />
+          <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={unsubscribeAction.bind(null, decodeURIComponent(token))} label={t("unsubscribeButton")} success={t("unsubscribedNow")} />
         </>
       )}
     </div>

@@ -4,7 +4,7 @@ import fr from "@/lib/i18n/messages/fr.json";
 import en from "@/lib/i18n/messages/en.json";
 import { THEMES } from "@/lib/form-errors";
 import { publicIdeaSchema } from "@/lib/ideas/schema";
-import { withoutNul } from "@/lib/form-result";
+import { formValues } from "@/lib/form-result";
 import { postPublicIdea, publicAnswers, publicCooperative, type BoardIdea } from "@/lib/ideas/service";
 
 // The short link on the waiting-room poster: anyone posts an idea, without an account, from a
@@ -95,11 +95,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const coop = await publicCooperative(slug);
   if (!coop) return notFound(locale);
   const form = await request.formData().catch(() => null);
+  const given = form ? formValues(form) : {};
   const values: Record<string, string> = {};
-  for (const key of ["text", "theme", "name", "contact", "website"]) {
-    const v = form?.get(key);
-    values[key] = typeof v === "string" ? withoutNul(v.slice(0, 10_000)) : "";
-  }
+  for (const key of ["text", "theme", "name", "contact", "website"]) values[key] = (given[key] ?? "").slice(0, 10_000);
   const base = { locale, slug: coop.slug, coopId: coop.id, coop: coop.shortName ?? coop.name, values };
   const parsed = publicIdeaSchema.safeParse(values);
   if (!parsed.success) {

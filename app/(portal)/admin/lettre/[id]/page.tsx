@@ -4,7 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getIssue } from "@/lib/newsletter/service";
 import { appendAnswersAction, sendTestAction, startSendAction, updateIssueAction } from "@/lib/newsletter/actions";
-import { IssueForm, NewsletterStep } from "@/components/newsletter-forms";
+import { IssueForm } from "@/components/newsletter-forms";
+import { StepForm } from "@/components/step-form";
+import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Lettre d'information" };
@@ -31,7 +33,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           <IssueForm action={updateIssueAction.bind(null, issue.id)} initial={{ subject: issue.subject, body: issue.body }} />
           <div className="mt-4 border-t border-stone-200 pt-3">
             <p className="mb-2 text-sm text-stone-700">{t("answersHelp")}</p>
-            <NewsletterStep action={appendAnswersAction.bind(null, issue.id)} label={t("appendAnswers")} success={t("answersAdded")} secondary />
+            <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={appendAnswersAction.bind(null, issue.id)} label={t("appendAnswers")} success={t("answersAdded")} secondary />
           </div>
         </Card>
       ) : null}
@@ -46,8 +48,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       {draft ? (
         <Card title={t("sendTitle")}>
           <div className="space-y-4">
-            <NewsletterStep action={sendTestAction.bind(null, issue.id)} label={t("sendTest", { email: actor.email ?? "" })} success={t("testSent")} secondary />
-            <NewsletterStep action={startSendAction.bind(null, issue.id)} label={t("send", { count: issue.recipientCount })} confirm={t("sendConfirm", { count: issue.recipientCount })} success={t("sendStarted")} />
+            <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={sendTestAction.bind(null, issue.id)} label={t("sendTest", { email: actor.email ?? "" })} success={t("testSent")} secondary />
+            <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={startSendAction.bind(null, issue.id)} label={t("send", { count: issue.recipientCount })} confirm={t("sendConfirm", { count: issue.recipientCount })} success={t("sendStarted")} />
           </div>
         </Card>
       ) : null}

@@ -6,7 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { answerSheet } from "@/lib/ideas/service";
 import { answerIdeaAction, publishAnswersAction } from "@/lib/ideas/actions";
-import { AnswerIdeaForm, IdeaStep } from "@/components/idea-forms";
+import { AnswerIdeaForm } from "@/components/idea-forms";
+import { StepForm } from "@/components/step-form";
+import { IDEA_ERRORS } from "@/lib/form-errors";
 import { Alert, Card, Empty, PageTitle, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Boîte à idées au conseil" };
@@ -33,7 +35,7 @@ export default async function MeetingIdeasPage({ params }: { params: Promise<{ b
         <Alert kind="info">
           <p>{t("unpublished", { count: sheet.unpublished })}</p>
           <div className="mt-2">
-            <IdeaStep action={publishAnswersAction.bind(null, sheet.meeting.id, path)} label={t("publishNow")} />
+            <StepForm namespace="ideas" known={IDEA_ERRORS} action={publishAnswersAction.bind(null, sheet.meeting.id, path)} label={t("publishNow")} />
           </div>
         </Alert>
       ) : null}
