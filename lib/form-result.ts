@@ -14,8 +14,10 @@ export function withoutNul(text: string): string {
   return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
 }
 
-export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
+// What was typed, as text; anything that is not a form (an action called by hand) reads as empty.
+export function formValues(formData: unknown, omit: readonly string[] = []): Record<string, string> {
   const values: Record<string, string> = {};
+  if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$ACTION")) values[key] = withoutNul(value);
   }

@@ -1,4 +1,5 @@
 "use server";
+import { field, isForm } from "@/lib/action-input";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
@@ -26,11 +27,8 @@ export async function requestPasswordResetAction(_: FormState, formData: FormDat
 
 export async function resetPasswordAction(_: FormState, formData: FormData): Promise<FormResult> {
   const values = formValues(formData, ["password", "confirm"]);
-  const parsed = newPasswordSchema.safeParse({
-    token: formData.get("token"),
-    password: formData.get("password"),
-    confirm: formData.get("confirm"),
-  });
+  const form = isForm(formData) ? formData : new FormData();
+  const parsed = newPasswordSchema.safeParse({ token: field(form, "token"), password: field(form, "password"), confirm: field(form, "confirm") });
   if (!parsed.success) return invalid(parsed.error, values);
   const result = await resetPassword(parsed.data);
   if (!result.ok) return failure(result.error, values);
@@ -38,7 +36,7 @@ export async function resetPasswordAction(_: FormState, formData: FormData): Pro
 }
 
 export async function setLocaleAction(formData: FormData) {
-  const locale = formData.get("locale");
+  const locale = isForm(formData) ? formData.get("locale") : null;
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: YEAR, sameSite: "lax", path: "/" });
   const actor = await getActor();
@@ -47,7 +45,7 @@ export async function setLocaleAction(formData: FormData) {
 
 export async function switchCooperativeAction(formData: FormData) {
   const actor = await getActor();
-  const cooperativeId = formData.get("cooperativeId");
+  const cooperativeId = isForm(formData) ? formData.get("cooperativeId") : null;
   if (!actor || typeof cooperativeId !== "string") return;
   // Only to a cooperative the person belongs to; loadActor ignores any other value anyway.
   if (!actor.otherCooperatives.some((c) => c.id === cooperativeId)) return;

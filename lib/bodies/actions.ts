@@ -1,4 +1,5 @@
 "use server";
+import { areIds } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { commissionSchema, endMandateSchema, mandateSchema, seatsSchema } from "@/lib/bodies/schema";
@@ -14,6 +15,7 @@ function done(result: BodyResult, values: Record<string, string>): FormResult {
 
 export async function addMandateAction(bodyId: string, _: FormState, formData: FormData): Promise<FormResult> {
   const actor = await requireActor("member.manage");
+  if (!areIds(bodyId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = mandateSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -22,6 +24,7 @@ export async function addMandateAction(bodyId: string, _: FormState, formData: F
 
 export async function endMandateAction(mandateId: string, _: FormState, formData: FormData): Promise<FormResult> {
   const actor = await requireActor("member.manage");
+  if (!areIds(mandateId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = endMandateSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -38,6 +41,7 @@ export async function createCommissionAction(_: FormState, formData: FormData): 
 
 export async function setSeatsAction(bodyId: string, _: FormState, formData: FormData): Promise<FormResult> {
   const actor = await requireActor("member.manage");
+  if (!areIds(bodyId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = seatsSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);

@@ -1,4 +1,5 @@
 "use server";
+import { areIds, localPath } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
@@ -7,7 +8,7 @@ import { answerIdea, approveIdea, enterPaperIdea, hideIdea, markCalled, mergeIde
 
 type Stamp = FormResult<number>;
 const done = (path: string): Stamp => {
-  revalidatePath(path);
+  revalidatePath(localPath(path));
   return { ok: true, data: Date.now() };
 };
 
@@ -33,6 +34,7 @@ export async function paperIdeaAction(_: FormState<number>, formData: FormData):
 
 export async function supportAction(ideaId: string): Promise<Stamp> {
   const actor = await requireActor("idea.post");
+  if (!areIds(ideaId)) return failure("notFound");
   const result = await toggleSupport(actor, ideaId);
   if (!result.ok) return failure(result.error);
   return done("/idees");
@@ -40,12 +42,14 @@ export async function supportAction(ideaId: string): Promise<Stamp> {
 
 export async function approveIdeaAction(ideaId: string): Promise<Stamp> {
   const actor = await requireActor("idea.moderate");
+  if (!areIds(ideaId)) return failure("notFound");
   const result = await approveIdea(actor, ideaId);
   return result.ok ? done("/idees/gestion") : failure(result.error);
 }
 
 export async function hideIdeaAction(ideaId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
   const actor = await requireActor("idea.moderate");
+  if (!areIds(ideaId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = hideSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -55,6 +59,7 @@ export async function hideIdeaAction(ideaId: string, _: FormState<number>, formD
 
 export async function mergeIdeaAction(ideaId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
   const actor = await requireActor("idea.moderate");
+  if (!areIds(ideaId)) return failure("notFound");
   const values = formValues(formData);
   const into = values.mergeInto ?? "";
   if (!into) return failure("form", values, { mergeInto: "mergeTargetRequired" });
@@ -64,12 +69,14 @@ export async function mergeIdeaAction(ideaId: string, _: FormState<number>, form
 
 export async function markCalledAction(ideaId: string): Promise<Stamp> {
   const actor = await requireActor("idea.moderate");
+  if (!areIds(ideaId)) return failure("notFound");
   const result = await markCalled(actor, ideaId);
   return result.ok ? done("/idees/gestion") : failure(result.error);
 }
 
 export async function answerIdeaAction(meetingId: string, ideaId: string, path: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(meetingId, ideaId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = answerSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -79,6 +86,7 @@ export async function answerIdeaAction(meetingId: string, ideaId: string, path: 
 
 export async function publishAnswersAction(meetingId: string, path: string): Promise<Stamp> {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(meetingId)) return failure("notFound");
   const result = await publishAnswersNow(actor, meetingId);
   return result.ok ? done(path) : failure(result.error);
 }

@@ -1,4 +1,5 @@
 "use server";
+import { isForm, isId } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
 import { ForbiddenError } from "@/lib/auth/actor";
@@ -7,8 +8,8 @@ import { retryEmail } from "@/lib/mail/service";
 
 export async function retryEmailAction(formData: FormData) {
   const actor = await requireActor();
-  const id = formData.get("id");
-  if (typeof id !== "string") return;
+  const id = isForm(formData) ? formData.get("id") : null;
+  if (!isId(id)) return;
   try {
     await retryEmail(actor, id);
   } catch (error) {

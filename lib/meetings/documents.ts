@@ -50,7 +50,8 @@ async function storeDocument(actor: Actor, target: { meetingId: string; agendaIt
   if (file.size === 0) return { ok: false, error: "fileEmpty" };
   if (file.size > MAX_DOCUMENT_BYTES) return { ok: false, error: "fileTooLarge" };
   const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
-  const mimeType = ALLOWED[extension];
+  // Own keys only: a file called « x.constructor » must not find Object's prototype here.
+  const mimeType = Object.hasOwn(ALLOWED, extension) ? ALLOWED[extension] : undefined;
   if (!mimeType) return { ok: false, error: "fileType" };
   const storageKey = `${actor.cooperativeId}/${randomUUID()}`;
   await fileStorage().put(storageKey, Buffer.from(await file.arrayBuffer()));

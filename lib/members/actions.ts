@@ -1,4 +1,5 @@
 "use server";
+import { areIds, field } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
@@ -27,6 +28,7 @@ export async function createMemberAction(_: FormState, formData: FormData): Prom
 
 export async function updateMemberAction(id: string, _: FormState, formData: FormData): Promise<FormResult> {
   const actor = await requireActor("member.manage");
+  if (!areIds(id)) return failure("notFound");
   const values = formValues(formData);
   const parsed = memberSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -38,6 +40,7 @@ export async function updateMemberAction(id: string, _: FormState, formData: For
 
 export async function changeCategoryAction(id: string, _: FormState, formData: FormData): Promise<FormResult> {
   const actor = await requireActor("member.manage");
+  if (!areIds(id)) return failure("notFound");
   const values = formValues(formData);
   const parsed = categoryChangeSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -49,6 +52,7 @@ export async function changeCategoryAction(id: string, _: FormState, formData: F
 
 export async function inviteMemberAction(id: string, _: FormState): Promise<FormResult> {
   const actor = await requireActor("member.manage");
+  if (!areIds(id)) return failure("notFound");
   const result = await inviteMember(actor, id);
   if (!result.ok) return refused(result.error, {});
   revalidatePath(`/admin/membres/${id}`);
@@ -57,7 +61,9 @@ export async function inviteMemberAction(id: string, _: FormState): Promise<Form
 
 export async function setArchivedAction(id: string, archived: boolean) {
   const actor = await requireActor("member.manage");
-  await setArchived(actor, id, archived);
+  if (!areIds(id) || typeof archived !== "boolean") return;
+  // Someone else's member (or none): nothing to say, the page they came from stays as it was.
+  if (!(await setArchived(actor, id, archived)).ok) return;
   revalidatePath("/admin/membres");
   redirect(`/admin/membres/${id}?${archived ? "archive" : "restaure"}=1`);
 }
@@ -65,9 +71,10 @@ export async function setArchivedAction(id: string, archived: boolean) {
 // The coordinator types the member's name to confirm: an erasure cannot be undone.
 export async function eraseMemberAction(id: string, _: FormState, formData: FormData): Promise<FormResult> {
   const actor = await requireActor("member.manage");
+  if (!areIds(id)) return failure("notFound");
   const member = await getMember(actor, id);
   if (!member) return failure("notFound", {});
-  const typed = String(formData.get("confirmName") ?? "").trim();
+  const typed = (formData instanceof FormData ? field(formData, "confirmName") : "").trim();
   if (typed !== member.name.trim()) return failure("eraseMismatch", { confirmName: typed }, { confirmName: "eraseMismatch" });
   const result = await erasePerson(actor, id);
   if (!result.ok) return failure(result.error === "self" ? "eraseSelf" : "notFound", {});

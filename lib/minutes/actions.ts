@@ -1,4 +1,5 @@
 "use server";
+import { areIds, fields, isForm, localPath } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/actor";
@@ -11,13 +12,14 @@ import { attachSectionDocument, removeDocument } from "@/lib/meetings/documents"
 // The time of the change comes back, so that a form adding rows can start empty again.
 function settle(result: { ok: true } | { ok: false; error: string }, path: string, values: Record<string, string> = {}): FormResult<number> {
   if (!result.ok) return failure(result.error, values);
-  revalidatePath(path);
+  revalidatePath(localPath(path));
   return { ok: true, data: Date.now() };
 }
 
 export async function addActionItemAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
-  const owners = formData.getAll("owners").filter((v): v is string => typeof v === "string");
+  if (!areIds(sectionId) || !isForm(formData)) return failure("notFound");
+  const owners = fields(formData, "owners");
   const values = { ...formValues(formData, ["owners"]), owners: owners.join(",") };
   const parsed = actionItemSchema.safeParse({ ...values, owners });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -26,18 +28,21 @@ export async function addActionItemAction(sectionId: string, path: string, _: Fo
 
 export async function removeActionItemAction(actionItemId: string, path: string) {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(actionItemId)) return;
   await removeActionItem(actor, actionItemId);
-  revalidatePath(path);
+  revalidatePath(localPath(path));
 }
 
 export async function setActionItemDoneAction(actionItemId: string, done: boolean, path: string) {
   const actor = await requireActor("meeting.read");
-  await setActionItemDone(actor, actionItemId, done);
-  revalidatePath(path);
+  if (!areIds(actionItemId)) return;
+  await setActionItemDone(actor, actionItemId, done === true);
+  revalidatePath(localPath(path));
 }
 
 export async function addDecisionAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(sectionId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = decisionSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -46,12 +51,14 @@ export async function addDecisionAction(sectionId: string, path: string, _: Form
 
 export async function removeDecisionAction(decisionId: string, path: string) {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(decisionId)) return;
   await removeDecision(actor, decisionId);
-  revalidatePath(path);
+  revalidatePath(localPath(path));
 }
 
 export async function setNextMeetingAction(minutesId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(minutesId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = nextMeetingSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -60,7 +67,8 @@ export async function setNextMeetingAction(minutesId: string, path: string, _: F
 
 export async function attachSectionDocumentAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
-  const file = formData.get("file");
+  if (!areIds(sectionId)) return failure("notFound");
+  const file = isForm(formData) ? formData.get("file") : null;
   if (!(file instanceof File)) return failure("form", {}, { file: "fileEmpty" });
   const result = await attachSectionDocument(actor, sectionId, file);
   if (!result.ok) return failure("form", {}, { file: result.error });
@@ -69,12 +77,14 @@ export async function attachSectionDocumentAction(sectionId: string, path: strin
 
 export async function removeSectionDocumentAction(documentId: string, path: string) {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(documentId)) return;
   await removeDocument(actor, documentId);
-  revalidatePath(path);
+  revalidatePath(localPath(path));
 }
 
 export async function addCommentAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.comment");
+  if (!areIds(sectionId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = commentSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -83,17 +93,20 @@ export async function addCommentAction(sectionId: string, path: string, _: FormS
 
 export async function resolveCommentAction(commentId: string, resolved: boolean, path: string) {
   const actor = await requireActor("minutes.comment");
-  await resolveComment(actor, commentId, resolved);
-  revalidatePath(path);
+  if (!areIds(commentId)) return;
+  await resolveComment(actor, commentId, resolved === true);
+  revalidatePath(localPath(path));
 }
 
 export async function shareMinutesAction(minutesId: string, path: string): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(minutesId)) return failure("notFound");
   return settle(await shareMinutes(actor, minutesId), path);
 }
 
 export async function approveMinutesAction(minutesId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.readDraft");
+  if (!areIds(minutesId)) return failure("notFound");
   const values = formValues(formData);
   try {
     return settle(await approveMinutes(actor, minutesId, values.approvalMeetingId || null), path, values);
@@ -106,11 +119,13 @@ export async function approveMinutesAction(minutesId: string, path: string, _: F
 
 export async function publishMinutesAction(minutesId: string, path: string): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(minutesId)) return failure("notFound");
   return settle(await publishMinutes(actor, minutesId), path);
 }
 
 export async function correctMinutesAction(minutesId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
+  if (!areIds(minutesId)) return failure("notFound");
   const values = formValues(formData);
   const sections: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) if (key.startsWith("section:")) sections[key.slice("section:".length)] = value;

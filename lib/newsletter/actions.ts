@@ -1,4 +1,5 @@
 "use server";
+import { areIds } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
@@ -21,6 +22,7 @@ export async function createIssueAction(_: FormState<number>, formData: FormData
 
 export async function updateIssueAction(issueId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
   const actor = await requireActor("newsletter.manage");
+  if (!areIds(issueId)) return failure("notFound");
   const values = formValues(formData);
   const parsed = issueSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -33,6 +35,7 @@ export async function updateIssueAction(issueId: string, _: FormState<number>, f
 // Appends the « what the council answered this month » block to the saved draft.
 export async function appendAnswersAction(issueId: string): Promise<Stamp> {
   const actor = await requireActor("newsletter.manage");
+  if (!areIds(issueId)) return failure("notFound");
   const issue = await getIssue(actor, issueId);
   if (!issue) return failure("notFound");
   const block = await answeredThisMonth(actor);
@@ -45,12 +48,14 @@ export async function appendAnswersAction(issueId: string): Promise<Stamp> {
 
 export async function sendTestAction(issueId: string): Promise<Stamp> {
   const actor = await requireActor("newsletter.manage");
+  if (!areIds(issueId)) return failure("notFound");
   const result = await sendTest(actor, issueId);
   return result.ok ? { ok: true, data: Date.now() } : failure(result.error);
 }
 
 export async function startSendAction(issueId: string): Promise<Stamp> {
   const actor = await requireActor("newsletter.manage");
+  if (!areIds(issueId)) return failure("notFound");
   const result = await startSend(actor, issueId);
   if (!result.ok) return failure(result.error);
   revalidatePath(`/admin/lettre/${issueId}`);
@@ -59,5 +64,5 @@ export async function startSendAction(issueId: string): Promise<Stamp> {
 
 // No sign-in: the signed link is the permission.
 export async function unsubscribeAction(token: string): Promise<Stamp> {
-  return (await unsubscribe(token)) ? { ok: true, data: Date.now() } : failure("notFound");
+  return typeof token === "string" && token.length <= 200 && (await unsubscribe(token)) ? { ok: true, data: Date.now() } : failure("notFound");
 }

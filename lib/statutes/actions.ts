@@ -1,4 +1,5 @@
 "use server";
+import { field } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { collegeConfigSchema, statutesSchema } from "@/lib/statutes/schema";
@@ -12,7 +13,7 @@ export async function saveCollegesAction(_: CollegesFormState, formData: FormDat
   const actor = await requireActor("statutes.configure");
   let raw: unknown;
   try {
-    raw = JSON.parse(String(formData.get("config") ?? "{}"));
+    raw = JSON.parse(formData instanceof FormData ? field(formData, "config") || "{}" : "{}");
   } catch {
     return { ok: false, violations: [], fieldErrors: { form: "unexpected" } };
   }

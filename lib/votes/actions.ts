@@ -1,4 +1,5 @@
 "use server";
+import { areIds, fields, isForm, isId, localPath } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
@@ -10,7 +11,8 @@ import { grantProxy } from "@/lib/votes/proxies";
 
 export async function createQuestionAction(_: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("vote.manage");
-  const excluded = formData.getAll("excludedCategoryIds").filter((v): v is string => typeof v === "string");
+  if (!isForm(formData)) return failure("form");
+  const excluded = fields(formData, "excludedCategoryIds");
   const values = { ...formValues(formData, ["excludedCategoryIds"]), excludedCategoryIds: excluded.join(",") };
   const parsed = questionSchema.safeParse({ ...values, excludedCategoryIds: excluded });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -21,17 +23,19 @@ export async function createQuestionAction(_: FormState<number>, formData: FormD
 
 function settle(result: { ok: true } | { ok: false; error?: string; reason?: string }, path: string): FormResult<number> {
   if (!result.ok) return failure(result.error ?? result.reason ?? "unexpected");
-  revalidatePath(path);
+  revalidatePath(localPath(path));
   return { ok: true, data: Date.now() };
 }
 
 export async function openQuestionAction(questionId: string): Promise<FormResult<number>> {
   const actor = await requireActor("vote.manage");
+  if (!areIds(questionId)) return failure("notFound");
   return settle(await openQuestion(actor, questionId), `/votes/${questionId}`);
 }
 
 export async function closeQuestionAction(questionId: string): Promise<FormResult<number>> {
   const actor = await requireActor("vote.castCouncil");
+  if (!areIds(questionId)) return failure("notFound");
   try {
     return settle(await closeQuestion(actor, questionId), `/votes/${questionId}`);
   } catch (error) {
@@ -42,6 +46,7 @@ export async function closeQuestionAction(questionId: string): Promise<FormResul
 
 export async function showOfHandsAction(questionId: string, collegeIds: (string | null)[], _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("vote.manage");
+  if (!areIds(questionId) || !Array.isArray(collegeIds) || collegeIds.length > 50 || !collegeIds.every((c) => c === null || isId(c))) return failure("notFound");
   const values = formValues(formData);
   const rows = [];
   const fieldErrors: Record<string, string> = {};
@@ -58,11 +63,12 @@ export async function showOfHandsAction(questionId: string, collegeIds: (string 
 
 export async function grantProxyAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
   const actor = await requireActor("vote.castAssembly");
+  if (!areIds(meetingId)) return failure("notFound");
   const values = formValues(formData);
   if (!values.holderId) return failure("form", values, { holderId: "memberRequired" });
   const result = await grantProxy(actor, meetingId, values.holderId);
   if (!result.ok) return failure(result.reason, values);
-  revalidatePath(path);
+  revalidatePath(localPath(path));
   return { ok: true, data: Date.now() };
 }
 
@@ -70,7 +76,8 @@ export type PaperState = null | { ok: true; at: number } | { ok: false; error: s
 
 export async function paperBallotsAction(questionId: string, collegeIds: string[], _: PaperState, formData: FormData): Promise<PaperState> {
   const actor = await requireActor("vote.manage");
-  const chosen = formData.getAll("paperVoters").filter((v): v is string => typeof v === "string");
+  if (!areIds(questionId) || !Array.isArray(collegeIds) || collegeIds.length > 50 || !areIds(...collegeIds) || !isForm(formData)) return { ok: false, error: "notFound", problems: [], values: {}, chosen: [] };
+  const chosen = fields(formData, "paperVoters");
   const values = formValues(formData, ["paperVoters"]);
   const rows = [];
   for (const [i, collegeId] of collegeIds.entries()) {

@@ -1,0 +1,36 @@
+// A server action can be called by its id with any arguments at all: the ids bound in a page,
+// the form, the path to refresh all come from the browser. Actions read them by shape here
+// before anything reaches a query (tests/integration/server-actions.test.ts feeds them garbage).
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isId(value: unknown): value is string {
+  return typeof value === "string" && ID.test(value);
+}
+
+export function areIds(...values: unknown[]): boolean {
+  return values.every(isId);
+}
+
+export function isForm(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
+export function isOneOf<T extends string>(choices: readonly T[], value: unknown): value is T {
+  return typeof value === "string" && (choices as readonly string[]).includes(value);
+}
+
+// The page to refresh after a change: one of ours, or the home page.
+export function localPath(value: unknown): string {
+  return typeof value === "string" && value.length <= 300 && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/";
+}
+
+// A text field of a form, or "" (a file or a missing field is not text).
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export function fields(form: FormData, name: string): string[] {
+  return form.getAll(name).filter((v): v is string => typeof v === "string");
+}
