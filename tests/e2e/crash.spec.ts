@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { migrateDeploy } from "../../scripts/migrate";
+
+// kill -9 of the web server itself in the middle of a ballot load (issue 8): a production
+// `next start` of its own, on a database of its own, takes ballots from 400 voters posting to the
+// ballot box 20 at a time; after 100 acknowledgements it is killed with SIGKILL. Every ballot it
+// acknowledged is stored, none twice; restarted, it takes the rest, and the ones already
+// acknowledged are told « already voted ».
+
+const VOTERS = 400;
+const serverUrl = process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54332"}/portail`;
+const database = `crash_${randomBytes(4).toString("hex")}`;
+const url = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const secret = randomBytes(32).toString("base64url");
+let questionId = "";
+let port = 0;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url(database) });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url(database), NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${port}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`http://localhost:${port}/connexion`);
+      return server;
+    } catch {
+      if (i > 240) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+const cookies = new Map<string, string>();
+async function vote(person: string): Promise<{ status: number; receipt?: string }> {
+  const response = await fetch(`http://localhost:${port}/api/votes/${questionId}/ballot`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: `next-auth.session-token=${cookies.get(person)}` },
+    body: JSON.stringify({ choice: "FOR" }),
+  });
+  const json = (await response.json().catch(() => ({}))) as { receipt?: string };
+  return { status: response.status, receipt: json.receipt };
+}
+
+test.beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: url("postgres") });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+  migrateDeploy(url(database));
+  // One cooperative, four colleges at 25 %, 400 associé·es of the first, an assembly in
+  // session with its resolution open.
+  await sql(`INSERT INTO "Cooperative" (id, slug, name) VALUES ('c', 'crash', 'Crash')`);
+  await sql(`INSERT INTO "StatuteSettings" ("cooperativeId", "agoQuorumFirstNum", "agoQuorumFirstDen", "updatedAt") VALUES ('c', 0, 1, now())`);
+  await sql(`INSERT INTO "College" (id, "cooperativeId", name, position, "weightBp") SELECT 'col' || i, 'c', 'Collège ' || i, i, 2500 FROM generate_series(0, 3) i`);
+  await sql(`INSERT INTO "Category" (id, "cooperativeId", name, kind, position, "collegeId") VALUES ('cat', 'c', 'Associé·es', 'BENEFICIARY', 0, 'col0')`);
+  await sql(`INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) VALUES ('ag', 'c', 'GENERAL_ASSEMBLY', 'Assemblée générale', 'ag')`);
+  await sql(`INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, "assemblyType", "updatedAt") VALUES ('m', 'c', 'ag', 1, now(), 'HELD', 'ORDINARY', now())`);
+  await sql(`INSERT INTO "Person" (id, name, "updatedAt") SELECT 'p' || i, 'Votant·e ' || i, now() FROM generate_series(1, $1::int) i`, [VOTERS]);
+  await sql(`INSERT INTO "Membership" (id, "cooperativeId", "personId", "joinedOn", "calendarToken") SELECT 'mb' || i, 'c', 'p' || i, '2020-01-01', 'cal' || i FROM generate_series(1, $1::int) i`, [VOTERS]);
+  await sql(`INSERT INTO "CategoryAssignment" (id, "cooperativeId", "membershipId", "categoryId", "validFrom") SELECT 'ca' || i, 'c', 'mb' || i, 'cat', '2020-01-01' FROM generate_series(1, $1::int) i`, [VOTERS]);
+  await sql(`INSERT INTO "VoteQuestion" (id, "cooperativeId", "bodyId", "meetingId", kind, "assemblyType", title, status, "opensAt") VALUES ('q', 'c', 'ag', 'm', 'AG_RESOLUTION', 'ORDINARY', 'Résolution', 'OPEN', now())`);
+  questionId = "q";
+  for (let i = 1; i <= VOTERS; i++) cookies.set(`p${i}`, await encode({ token: { sub: `p${i}` }, secret }));
+  port = await freePort();
+});
+
+test.afterAll(async () => {
+  const admin = new pg.Client({ connectionString: url("postgres") });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.end();
+});
+
+test("kill -9 of the web server mid-load: every acknowledged ballot counted, none twice", async () => {
+  test.setTimeout(180_000);
+  const people = [...cookies.keys()];
+  const acknowledged = new Map<string, string>();
+  let server = await startServer();
+  let killed = false;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+
+  // 20 voters at a time until the server falls; connection errors after the kill are expected.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < people.length && !killed) {
+        const person = people[next++]!;
+        const answer = await vote(person).catch(() => null);
+        if (answer?.status === 200 && answer.receipt) acknowledged.set(person, answer.receipt);
+        if (acknowledged.size >= 100 && !killed) {
+          killed = true;
+          server.kill("SIGKILL");
+        }
+      }
+    }),
+  );
+  await exited;
+  expect(acknowledged.size).toBeGreaterThanOrEqual(100);
+  expect(acknowledged.size).toBeLessThan(VOTERS);
+
+  const stored = await sql<{ voters: number; ballots: number }>(
+    `SELECT (SELECT count(*)::int FROM "VoteParticipation" WHERE "questionId" = 'q') AS voters, (SELECT count(*)::int FROM "Ballot" WHERE "questionId" = 'q') AS ballots`,
+  );
+  expect(stored[0]!.ballots).toBe(stored[0]!.voters);
+  expect(stored[0]!.ballots).toBeGreaterThanOrEqual(acknowledged.size);
+  const receipts = new Set((await sql<{ id: string }>(`SELECT id FROM "Ballot" WHERE "questionId" = 'q'`)).map((r) => r.id));
+  for (const [person, receipt] of acknowledged) expect(receipts.has(receipt), `${person}'s acknowledged ballot`).toBe(true);
+
+  // Restarted: everyone tries again; the acknowledged are told they already voted.
+  server = await startServer();
+  try {
+    const answers = new Map<string, number>();
+    let again = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (again < people.length) {
+          const person = people[again++]!;
+          answers.set(person, (await vote(person)).status);
+        }
+      }),
+    );
+    for (const person of acknowledged.keys()) expect(answers.get(person), person).toBe(409);
+    expect([...answers.values()].every((s) => s === 200 || s === 409)).toBe(true);
+    const [after] = await sql<{ voters: number; ballots: number; distinct: number }>(
+      `SELECT (SELECT count(*)::int FROM "VoteParticipation" WHERE "questionId" = 'q') AS voters, count(*)::int AS ballots, count(DISTINCT id)::int AS distinct FROM "Ballot" WHERE "questionId" = 'q'`,
+    );
+    expect(after).toEqual({ voters: VOTERS, ballots: VOTERS, distinct: VOTERS });
+  } finally {
+    server.kill("SIGTERM");
+  }
+});
