@@ -1,6 +1,7 @@
 // A server action can be called by its id with any arguments at all: the ids bound in a page,
-// the form, the path to refresh all come from the browser. Actions read them by shape here
-// before anything reaches a query (tests/integration/server-actions.test.ts feeds them garbage).
+// the form, the path to refresh all come from the browser, as does every address a page reads.
+// They are read by shape here before anything reaches a query
+// (tests/integration/server-actions.test.ts feeds the actions garbage).
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -23,6 +24,11 @@ export function isOneOf<T extends string>(choices: readonly T[], value: unknown)
 // The page to refresh after a change: one of ours, or the home page.
 export function localPath(value: unknown): string {
   return typeof value === "string" && value.length <= 300 && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/";
+}
+
+// A value of the address (?q=…): repeated keys arrive as a list, which is not a text.
+export function queryText(value: unknown, max = 200): string | undefined {
+  return typeof value === "string" ? value.slice(0, max) : undefined;
 }
 
 // A text field of a form, or "" (a file or a missing field is not text).

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { parseDateKey } from "@/lib/dates";
+import { PAGE_SIZE } from "@/lib/pagination";
 import type { DecisionMethod, DecisionOutcome } from "@/lib/generated/prisma/enums";
 
 export type DecisionListItem = {
@@ -21,21 +22,26 @@ export type DecisionListItem = {
 
 export type DecisionFilter = { bodyId?: string; from?: string; to?: string; outcome?: DecisionOutcome };
 
+function published(actor: Actor, filter: DecisionFilter) {
+  return {
+    cooperativeId: actor.cooperativeId,
+    publishedAt: { not: null },
+    ...(filter.bodyId ? { bodyId: filter.bodyId } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    ...(filter.from || filter.to
+      ? { decidedOn: { ...(filter.from ? { gte: parseDateKey(filter.from) } : {}), ...(filter.to ? { lte: parseDateKey(filter.to) } : {}) } }
+      : {}),
+  };
+}
+
 // The decision record (relevé de décisions): every published decision of every body, newest first.
-export async function listDecisions(actor: Actor, filter: DecisionFilter = {}, take = 500): Promise<DecisionListItem[]> {
+export async function listDecisions(actor: Actor, filter: DecisionFilter = {}, take = 500, skip = 0): Promise<DecisionListItem[]> {
   authorize(actor, "decision.read");
   const decisions = await db.decision.findMany({
-    where: {
-      cooperativeId: actor.cooperativeId,
-      publishedAt: { not: null },
-      ...(filter.bodyId ? { bodyId: filter.bodyId } : {}),
-      ...(filter.outcome ? { outcome: filter.outcome } : {}),
-      ...(filter.from || filter.to
-        ? { decidedOn: { ...(filter.from ? { gte: parseDateKey(filter.from) } : {}), ...(filter.to ? { lte: parseDateKey(filter.to) } : {}) } }
-        : {}),
-    },
-    orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }],
+    where: published(actor, filter),
+    orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     take,
+    skip,
     include: { body: { select: { name: true, kind: true } }, meeting: { select: { number: true, body: { select: { slug: true } } } } },
   });
   return decisions.map((d) => ({
@@ -50,6 +56,13 @@ export async function listDecisions(actor: Actor, filter: DecisionFilter = {}, t
     meeting: d.meeting ? { bodySlug: d.meeting.body.slug, number: d.meeting.number } : null,
     sectionId: d.sectionId,
   }));
+}
+
+// One page of the record, and how many decisions the filter finds in all.
+export async function decisionRecord(actor: Actor, filter: DecisionFilter, page: number, size = PAGE_SIZE): Promise<{ decisions: DecisionListItem[]; total: number }> {
+  authorize(actor, "decision.read");
+  const [decisions, total] = await Promise.all([listDecisions(actor, filter, size, (page - 1) * size), db.decision.count({ where: published(actor, filter) })]);
+  return { decisions, total };
 }
 
 export async function latestDecisions(actor: Actor, take = 5) {

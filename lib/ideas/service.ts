@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
 import { parseDateKey } from "@/lib/dates";
+import { PAGE_SIZE } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IdeaStatus } from "@/lib/generated/prisma/enums";
 import { isEmail, type AnswerInput, type IdeaInput, type PaperIdeaInput, type PublicIdeaInput, type Sort } from "@/lib/ideas/schema";
@@ -184,7 +185,7 @@ export type BoardIdea = {
 
 type BoardRow = { id: string; text: string; theme: string | null; source: BoardIdea["source"]; authorName: string | null; showName: boolean; createdAt: Date; status: IdeaStatus; answerKind: string | null; answerText: string | null; answeredAt: Date | null; answerPublishedAt: Date | null; authorId: string | null; supports: number; mine: boolean };
 
-async function boardRows(cooperativeId: string, membershipId: string | null, sort: Sort, limit: number, onlyAnswered = false): Promise<BoardIdea[]> {
+async function boardRows(cooperativeId: string, membershipId: string | null, sort: Sort, limit: number, onlyAnswered = false, offset = 0): Promise<BoardIdea[]> {
   const order =
     sort === "soutenues" ? `supports DESC, i."createdAt" DESC` : sort === "repondues" ? `(i."answerPublishedAt" IS NULL) ASC, i."answerPublishedAt" DESC NULLS LAST, i."createdAt" DESC` : `i."createdAt" DESC`;
   const rows = await db.$queryRawUnsafe<BoardRow[]>(
@@ -194,8 +195,8 @@ async function boardRows(cooperativeId: string, membershipId: string | null, sor
             EXISTS (SELECT 1 FROM "IdeaSupport" s WHERE s."ideaId" = i.id AND s."membershipId" = $2) AS mine
        FROM "Idea" i
       WHERE i."cooperativeId" = $1 AND i.status::text = ANY($3::text[]) ${onlyAnswered ? `AND i."answerPublishedAt" IS NOT NULL` : ""}
-      ORDER BY ${order}
-      LIMIT ${Number(limit)}`,
+      ORDER BY ${order}, i.id
+      LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
     cooperativeId,
     membershipId ?? "",
     VISIBLE,
@@ -220,9 +221,14 @@ async function boardRows(cooperativeId: string, membershipId: string | null, sor
   }));
 }
 
-export async function ideaBoard(actor: Actor, sort: Sort = "recentes", limit = 100): Promise<BoardIdea[]> {
+// One page of the board, and how many ideas it holds in all.
+export async function ideaBoard(actor: Actor, sort: Sort = "recentes", page = 1, size = PAGE_SIZE): Promise<{ ideas: BoardIdea[]; total: number }> {
   authorize(actor, "idea.post");
-  return boardRows(actor.cooperativeId, actor.membershipId, sort, limit);
+  const [ideas, total] = await Promise.all([
+    boardRows(actor.cooperativeId, actor.membershipId, sort, size, false, (page - 1) * size),
+    db.idea.count({ where: { cooperativeId: actor.cooperativeId, status: { in: VISIBLE } } }),
+  ]);
+  return { ideas, total };
 }
 
 // The public page shows the answers the council published.

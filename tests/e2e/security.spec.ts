@@ -90,3 +90,33 @@ test("idea texts and Markdown never run a script in the browser", async ({ page 
   await page.waitForTimeout(300);
   expect(dialogs).toBe(0);
 });
+
+test("addresses typed by hand (repeated keys, garbage values) get a page, never a server error", async ({ page }) => {
+  const addresses = [
+    "/connexion?callbackUrl=/a&callbackUrl=/b",
+    "/connexion?callbackUrl=%5C%5Cevil.example",
+    "/mot-de-passe/nouveau?token=a&token=b",
+  ];
+  for (const url of addresses) expect((await page.goto(url))?.status(), url).toBeLessThan(500);
+  await signIn(page, COORDINATOR);
+  await expect(page.getByRole("heading", { name: /^Bonjour/ })).toBeVisible();
+  for (const url of [
+    "/decisions?instance=a&instance=b&du=x&du=2026-01-01&issue=ADOPTED&issue=X&page=2&page=3",
+    "/decisions?page=99999",
+    "/decisions?instance=%00%27%22",
+    "/idees?tri=soutenues&tri=x&page=-1",
+    "/idees?page=100000",
+    "/admin/membres?q=a&q=b&statut=x",
+    "/recherche?q=a&q=b",
+    "/recherche?q=%00",
+    "/actions?vue=toutes&vue=x",
+    "/reunions/conseil/99999999999999999999",
+    "/reunions/%00/1",
+    "/votes/%27%22%3C",
+    "/admin/membres/%00",
+    "/admin/lettre/..%2F..",
+  ]) {
+    const status = (await page.goto(url))?.status() ?? 0;
+    expect(status, url).toBeLessThan(500);
+  }
+});

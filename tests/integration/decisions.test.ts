@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
-import { listDecisions, openActions } from "@/lib/decisions/service";
+import { decisionRecord, listDecisions, openActions } from "@/lib/decisions/service";
 import { decisionFilter } from "@/lib/decisions/schema";
 import { actorFor, createCooperative, createMember } from "./factories";
 
@@ -40,6 +40,21 @@ describe("the decision record", () => {
     expect((await listDecisions(member, decisionFilter({ du: "2023-03-21", au: "2023-03-26" }))).map((d) => d.title)).toEqual(["Logo : devis refusés"]);
     expect((await listDecisions(member, decisionFilter({ issue: "REJECTED" }))).map((d) => d.title)).toEqual(["Logo : devis refusés"]);
     expect(await listDecisions(member, decisionFilter({ du: "pas une date", issue: "DROP TABLE" }))).toHaveLength(3);
+  });
+
+  it("is read a page at a time: every decision on exactly one page, the count of them all", async () => {
+    const { cooperative, council } = await createCooperative("Coopérative aux longues années");
+    const reader = await actorFor((await createMember(cooperative.id)).person.id);
+    await db.decision.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ cooperativeId: cooperative.id, bodyId: council.id, title: `Décision ${i}`, text: "…", method: "CONSENSUS" as const, outcome: "ADOPTED" as const, decidedOn: new Date(Date.UTC(2021, 0, 1 + (i % 20))), publishedAt: new Date() })),
+    });
+    const pages = await Promise.all([1, 2, 3].map((page) => decisionRecord(reader, {}, page)));
+    expect(pages.map((p) => p.decisions.length)).toEqual([25, 25, 10]);
+    expect(pages.every((p) => p.total === 60)).toBe(true);
+    const seen = pages.flatMap((p) => p.decisions.map((d) => d.title));
+    expect(new Set(seen).size).toBe(60);
+    expect(seen[0]).toMatch(/^Décision (19|39|59)$/);
+    expect((await decisionRecord(reader, {}, 4)).decisions).toEqual([]);
   });
 
   it("is not for guests of the idea box", async () => {

@@ -52,7 +52,7 @@ describe("posting", () => {
     expect(idea).toMatchObject({ source: "ONLINE", status: "TO_READ", meetingId: meeting4, authorName: "Julien Etchepare" });
     await postIdea(fatou, { text: "Des ateliers cuisine le samedi.", theme: null, showName: false });
     expect(await db.agendaItem.count({ where: { meetingId: meeting4, ideaBox: true } })).toBe(1);
-    const board = await ideaBoard(marc);
+    const board = (await ideaBoard(marc)).ideas;
     expect(board.find((i) => i.text === "Des ateliers cuisine le samedi.")?.authorName).toBeNull();
   });
 
@@ -78,7 +78,7 @@ describe("posting", () => {
     const idea = await db.idea.findFirstOrThrow({ where: { text: "Une fontaine à eau dans la salle d'attente." } });
     expect(idea).toMatchObject({ status: "MODERATION", source: "PUBLIC_FORM", contact: "habitante@exemple.fr" });
     expect(idea.addressHash).not.toContain("10.0.0.2");
-    expect((await ideaBoard(marc)).some((i) => i.id === idea.id)).toBe(false);
+    expect(((await ideaBoard(marc)).ideas).some((i) => i.id === idea.id)).toBe(false);
     expect(await followIdea("bois-joli", idea.followToken)).toMatchObject({ stage: "moderation", answer: null });
     for (let i = 1; i < PUBLIC_LIMIT; i++) expect((await postPublicIdea("bois-joli", publicInput(`Idée numéro ${i}`), "10.0.0.2", "fr")).ok).toBe(true);
     expect(await postPublicIdea("bois-joli", publicInput("Une de trop"), "10.0.0.2", "fr")).toEqual({ ok: false, error: "rateLimited" });
@@ -128,7 +128,7 @@ describe("moderation and the paper box", () => {
     expect(await mergeIdea(coordinator, dup, dup)).toEqual({ ok: false, error: "mergeTargetInvalid" });
     expect(await mergeIdea(coordinator, dup, keep)).toEqual({ ok: true, data: null });
     expect(await db.ideaSupport.count({ where: { ideaId: keep, membershipId: fatou.membershipId } })).toBe(1);
-    const board = await ideaBoard(marc);
+    const board = (await ideaBoard(marc)).ideas;
     expect(board.some((i) => i.id === dup)).toBe(false);
     expect(board.find((i) => i.id === keep)?.merged.map((m) => m.id)).toEqual([dup]);
 
@@ -148,8 +148,23 @@ describe("moderation and the paper box", () => {
     expect(await toggleSupport(marc, id)).toEqual({ ok: true, data: { supported: false } });
     expect(await toggleSupport(marc, id)).toEqual({ ok: true, data: { supported: true } });
     expect(await db.ideaSupport.count({ where: { ideaId: id } })).toBe(3);
-    const sorted = await ideaBoard(marc, "soutenues");
+    const sorted = (await ideaBoard(marc, "soutenues")).ideas;
     expect(sorted[0]).toMatchObject({ id, supports: 3, supportedByMe: true });
+  });
+});
+
+describe("the board over the years", () => {
+  it("is read a page at a time, and no idea falls off the end", async () => {
+    const { cooperative } = await createCooperative("Quartier aux mille idées");
+    const reader = await actorFor((await createMember(cooperative.id)).person.id);
+    await db.idea.createMany({ data: Array.from({ length: 130 }, (_, i) => ({ cooperativeId: cooperative.id, text: `Idée n° ${i}`, source: "PAPER" as const, status: "TO_READ" as const, createdAt: new Date(Date.UTC(2022, 0, 1, 0, i)) })) });
+    const pages = await Promise.all([1, 2, 3, 4, 5, 6].map((page) => ideaBoard(reader, "recentes", page)));
+    expect(pages.map((p) => p.ideas.length)).toEqual([25, 25, 25, 25, 25, 5]);
+    expect(pages.every((p) => p.total === 130)).toBe(true);
+    const texts = pages.flatMap((p) => p.ideas.map((i) => i.text));
+    expect(new Set(texts).size).toBe(130);
+    expect(texts[0]).toBe("Idée n° 129");
+    expect(texts.at(-1)).toBe("Idée n° 0");
   });
 });
 
@@ -170,7 +185,7 @@ describe("at the council", () => {
     expect(await answerIdea(coordinator, meeting4, french.id, { answer: "MERGED", text: null, mergeInto: languages.id })).toEqual({ ok: true, data: null });
 
     // Not on the board yet: the minutes are not published.
-    expect((await ideaBoard(marc)).find((i) => i.id === fountain.id)?.answer).toBeNull();
+    expect(((await ideaBoard(marc)).ideas).find((i) => i.id === fountain.id)?.answer).toBeNull();
     expect(await publicAnswers(coordinator.cooperativeId)).toEqual([]);
 
     // The minutes of meeting 4, published: the answers go with them.
@@ -180,7 +195,7 @@ describe("at the council", () => {
     expect((await approveMinutes(president, minutes.id, null)).ok).toBe(true);
     expect((await publishMinutes(coordinator, minutes.id)).ok).toBe(true);
 
-    const board = await ideaBoard(marc, "repondues");
+    const board = (await ideaBoard(marc, "repondues")).ideas;
     expect(board.find((i) => i.id === fountain.id)?.answer).toMatchObject({ kind: "PLANNED", text: "Installée en janvier." });
     expect(board.find((i) => i.id === paint.id)?.answer).toMatchObject({ kind: "DECLINED" });
     expect((await publicAnswers(coordinator.cooperativeId)).length).toBeGreaterThanOrEqual(4);

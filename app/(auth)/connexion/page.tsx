@@ -1,3 +1,4 @@
+import { localPath } from "@/lib/action-input";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -8,13 +9,10 @@ import { Alert, PageTitle, TextLink } from "@/components/ui";
 export const metadata: Metadata = { title: "Connexion" };
 
 // Only a path of this site is followed after signing in.
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  if (await getActor()) redirect(safeCallback(params.callbackUrl));
+  if (await getActor()) redirect(localPath(params.callbackUrl));
   const t = await getTranslations("signIn");
   return (
     <div className="space-y-4">
@@ -22,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="text-stone-700">{t("intro")}</p>
       {params.reinitialise ? <Alert kind="success">{t("resetDone")}</Alert> : null}
       {params.error === "Verification" ? <Alert kind="error">{t("linkExpired")}</Alert> : null}
-      <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
+      <SignInForm callbackUrl={localPath(params.callbackUrl)} />
       <p>
         <TextLink href="/mot-de-passe/oublie">{t("forgot")}</TextLink>
       </p>

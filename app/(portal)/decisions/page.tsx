@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { decisionBodies, listDecisions } from "@/lib/decisions/service";
+import { decisionBodies, decisionRecord } from "@/lib/decisions/service";
+import { pageCount, pageParam } from "@/lib/pagination";
+import { Pagination } from "@/components/pagination";
 import { decisionFilter, OUTCOMES } from "@/lib/decisions/schema";
 import { Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
 
@@ -12,8 +14,11 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor("decision.read");
   const params = await searchParams;
   const filter = decisionFilter(params);
-  const [decisions, bodies, t, format] = await Promise.all([listDecisions(actor, filter), decisionBodies(actor), getTranslations("decisions"), getFormatter()]);
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")).toString();
+  const page = pageParam(params.page);
+  const [{ decisions, total }, bodies, t, format] = await Promise.all([decisionRecord(actor, filter, page), decisionBodies(actor), getTranslations("decisions"), getFormatter()]);
+  const filters = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "page");
+  const query = new URLSearchParams(filters).toString();
+  const pageHref = (n: number) => `/decisions?${new URLSearchParams([...filters, ["page", String(n)]])}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -56,7 +61,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
         </div>
         <button type="submit" className={secondaryButtonClass}>{t("apply")}</button>
       </form>
-      <p aria-live="polite" className="text-stone-700">{t("count", { count: decisions.length })}</p>
+      <p aria-live="polite" className="text-stone-700">{t("count", { count: total })}</p>
       {decisions.length ? (
         <ol className="space-y-3">
           {decisions.map((d) => (
@@ -80,6 +85,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
       ) : (
         <Empty>{t("empty")}</Empty>
       )}
+      <Pagination page={page} pages={pageCount(total)} href={pageHref} />
     </div>
   );
 }

@@ -11,14 +11,17 @@ import { StepForm } from "@/components/step-form";
 import { IDEA_ERRORS } from "@/lib/form-errors";
 import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
 import { IdeaCard } from "./idea-card";
+import { pageCount, pageParam } from "@/lib/pagination";
+import { Pagination } from "@/components/pagination";
 
 export const metadata: Metadata = { title: "Boîte à idées" };
 
-export default async function IdeasPage({ searchParams }: { searchParams: Promise<{ tri?: string }> }) {
+export default async function IdeasPage({ searchParams }: { searchParams: Promise<{ tri?: string; page?: string }> }) {
   const actor = await requireActor("idea.post");
-  const { tri } = await searchParams;
+  const { tri, page: pageText } = await searchParams;
   const sort: Sort = (SORTS as readonly string[]).includes(tri ?? "") ? (tri as Sort) : "recentes";
-  const [ideas, t] = await Promise.all([ideaBoard(actor, sort), getTranslations("ideas")]);
+  const page = pageParam(pageText);
+  const [{ ideas, total }, t] = await Promise.all([ideaBoard(actor, sort, page), getTranslations("ideas")]);
   const moderate = can(actor.roles, "idea.moderate");
   return (
     <div className="space-y-6">
@@ -56,6 +59,7 @@ export default async function IdeasPage({ searchParams }: { searchParams: Promis
             ))}
           </ul>
         )}
+        <Pagination page={page} pages={pageCount(total)} href={(n) => `/idees?tri=${sort}&page=${n}`} />
       </section>
     </div>
   );

@@ -1,9 +1,10 @@
+import { queryText } from "@/lib/action-input";
 import { getTranslations } from "next-intl/server";
 import { NewPasswordForm } from "@/components/password-reset-forms";
 import { Alert, PageTitle, TextLink } from "@/components/ui";
 
 export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
-  const { token } = await searchParams;
+  const token = queryText((await searchParams).token, 200);
   const t = await getTranslations("reset");
   return (
     <div className="space-y-4">

@@ -1,3 +1,4 @@
+import { queryText } from "@/lib/action-input";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -14,7 +15,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("members");
   const params = await searchParams;
   const status = FILTERS.find((f) => f === params.statut) ?? "active";
-  const members = await listMembers(actor, { q: params.q, status } satisfies MemberFilter);
+  const members = await listMembers(actor, { q: queryText(params.q), status } satisfies MemberFilter);
   return (
     <div className="space-y-4">
       <TextLink href="/admin">← {t("backAdmin")}</TextLink>

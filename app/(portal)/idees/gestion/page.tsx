@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Boîte à idées : gestion" };
 // merging, and the people to call back with the council's answer.
 export default async function IdeasAdminPage() {
   const actor = await requireActor("idea.moderate");
-  const [view, board, t, format] = await Promise.all([moderationView(actor), ideaBoard(actor, "recentes", 200), getTranslations("ideas"), getFormatter()]);
+  const [view, { ideas: board }, t, format] = await Promise.all([moderationView(actor), ideaBoard(actor, "recentes", 1, 200), getTranslations("ideas"), getFormatter()]);
   const date = (d: Date | null) => (d ? format.dateTime(d, { day: "numeric", month: "long", year: "numeric" }) : "");
   return (
     <div className="space-y-6">

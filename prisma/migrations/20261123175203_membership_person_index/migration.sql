@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Membership_personId_idx" ON "Membership"("personId");
