@@ -31,6 +31,12 @@ export function queryText(value: unknown, max = 200): string | undefined {
   return typeof value === "string" ? value.slice(0, max) : undefined;
 }
 
+// A meeting's number in its address (/reunions/conseil/3): a whole number a database integer
+// holds, or null.
+export function meetingNumber(text: string): number | null {
+  return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : null;
+}
+
 // A text field of a form, or "" (a file or a missing field is not text).
 export function field(form: FormData, name: string): string {
   const value = form.get(name);

@@ -12,6 +12,7 @@ const OTHER = "coordination@voisine.example.org";
 
 type Ids = { membership: string; question: string; issue: string; section: string | null };
 let demo: Ids;
+let createdIssue = false;
 
 test.beforeAll(async () => {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -23,6 +24,7 @@ test.beforeAll(async () => {
     let issue = await one(`SELECT id FROM "NewsletterIssue" WHERE "cooperativeId" = $1 LIMIT 1`);
     if (!issue) {
       issue = "e2e-isolation-issue";
+      createdIssue = true;
       await client.query(`INSERT INTO "NewsletterIssue" (id, "cooperativeId", number, subject, body) VALUES ($1, $2, 99, 'Lettre secrète de la démo', 'Contenu réservé')`, [issue, a]);
     }
     demo = {
@@ -47,6 +49,15 @@ test.beforeAll(async () => {
   } finally {
     await client.end();
   }
+});
+
+// The demo's newsletter numbering is the neighbourhood journey's to start.
+test.afterAll(async () => {
+  if (!createdIssue) return;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`DELETE FROM "NewsletterIssue" WHERE id = 'e2e-isolation-issue'`);
+  await client.end();
 });
 
 // Words that only the demo cooperative's pages hold.

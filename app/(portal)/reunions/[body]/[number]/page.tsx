@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { hasReadableMinutes } from "@/lib/minutes/service";
@@ -21,8 +22,8 @@ export async function generateMetadata({ params }: Props) {
 export default async function MeetingPage({ params }: Props) {
   const actor = await requireActor("meeting.read");
   const { body, number } = await params;
-  const parsed = Number(number);
-  if (!Number.isInteger(parsed) || parsed < 1) notFound();
+  const parsed = meetingNumber(number);
+  if (!parsed) notFound();
   const meeting = await getMeeting(actor, body, parsed);
   if (!meeting) notFound();
   const t = await getTranslations("meetings");

@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -35,7 +36,8 @@ const smallButton = "min-h-11 rounded-md border border-stone-300 px-3 text-sm fo
 export default async function MinutesPage({ params }: Props) {
   const actor = await requireActor("minutes.readPublished");
   const { body, number } = await params;
-  const minutes = /^\d{1,6}$/.test(number) ? await readMinutes(actor, body, Number(number)) : null;
+  const n = meetingNumber(number);
+  const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const path = `/reunions/${body}/${number}/compte-rendu`;
   const [t, tm, td, format] = await Promise.all([getTranslations("minutes"), getTranslations("meetings"), getTranslations("decisions"), getFormatter()]);

@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -17,8 +18,8 @@ export const metadata: Metadata = { title: "Boîte à idées au conseil" };
 export default async function MeetingIdeasPage({ params }: { params: Promise<{ body: string; number: string }> }) {
   const actor = await requireActor("meeting.read");
   const { body, number } = await params;
-  const n = Number(number);
-  if (!Number.isInteger(n) || body.length > 60) notFound();
+  const n = meetingNumber(number);
+  if (!n || body.length > 60) notFound();
   const meeting = await db.meeting.findFirst({ where: { cooperativeId: actor.cooperativeId, number: n, body: { slug: body } }, select: { id: true } });
   const sheet = meeting ? await answerSheet(actor, meeting.id) : null;
   if (!sheet) notFound();

@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
@@ -14,7 +15,8 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
   const actor = await requireActor("meeting.manage");
   const { body, number } = await params;
   const { cree } = await searchParams;
-  const meeting = Number.isInteger(Number(number)) ? await meetingForEdit(actor, body, Number(number)) : null;
+  const n = meetingNumber(number);
+  const meeting = n ? await meetingForEdit(actor, body, n) : null;
   if (!meeting) notFound();
   const [presenters, sheet, t, tm] = await Promise.all([presenterChoices(actor), attendanceSheet(actor, meeting.id), getTranslations("meetingAdmin"), getTranslations("meetings")]);
   const answered = (sheet?.rows ?? []).filter((r) => r.rsvp);

@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
@@ -19,7 +20,8 @@ const STATUS_STYLE = {
 export default async function AttendancePage({ params }: Props) {
   const actor = await requireActor("meeting.manage");
   const { body, number } = await params;
-  const meeting = Number.isInteger(Number(number)) ? await meetingForEdit(actor, body, Number(number)) : null;
+  const n = meetingNumber(number);
+  const meeting = n ? await meetingForEdit(actor, body, n) : null;
   if (!meeting) notFound();
   const [sheet, members, t, tm, format] = await Promise.all([
     attendanceSheet(actor, meeting.id),

@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
@@ -12,7 +13,8 @@ type Props = { params: Promise<{ body: string; number: string }> };
 export default async function CorrectMinutesPage({ params }: Props) {
   const actor = await requireActor("minutes.draft");
   const { body, number } = await params;
-  const minutes = /^\d{1,6}$/.test(number) ? await readMinutes(actor, body, Number(number)) : null;
+  const n = meetingNumber(number);
+  const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const t = await getTranslations("minutes");
   const back = `/reunions/${body}/${number}/compte-rendu`;

@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { readMinutes } from "@/lib/minutes/service";
@@ -8,7 +9,8 @@ import { minutesPdf } from "@/lib/pdf";
 export async function GET(_: Request, { params }: { params: Promise<{ body: string; number: string }> }) {
   const actor = await requireActor("minutes.readPublished");
   const { body, number } = await params;
-  const minutes = /^\d{1,6}$/.test(number) ? await readMinutes(actor, body, Number(number)) : null;
+  const n = meetingNumber(number);
+  const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const printable = printableMinutes(minutes, actor.cooperativeName);
   const pdf = await minutesPdf(printable);

@@ -1,3 +1,4 @@
+import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
@@ -11,7 +12,8 @@ type Props = { params: Promise<{ body: string; number: string }> };
 export default async function MinutesVersionsPage({ params }: Props) {
   const actor = await requireActor("minutes.readPublished");
   const { body, number } = await params;
-  const minutes = /^\d{1,6}$/.test(number) ? await readMinutes(actor, body, Number(number)) : null;
+  const n = meetingNumber(number);
+  const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const [versions, t, format] = await Promise.all([minutesVersions(actor, minutes.id), getTranslations("minutes"), getFormatter()]);
   return (
