@@ -4,7 +4,9 @@
 // loop into PostgreSQL as the baseline. Starts what it needs (embedded PostgreSQL, a production
 // build if the sources changed, `next start`), prints its figures, stops what it started.
 // Targets: ≥ 300 ballots/s with p99 < 250 ms for 500 voters, exactly 500 stored; tally < 100 ms.
-// BENCH_VOTERS=100,500,2000 runs several rounds (one question each).
+// BENCH_VOTERS=100,500,2000 runs several rounds (one question each). BENCH_SCALE=<cooperatives>
+// first fills the database with the scale network (npm run db:scale: 200 members each, five
+// years of councils and their 600,000 ballots), so the ballots land in full tables.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
@@ -18,12 +20,20 @@ const VOTERS = Math.max(...ROUNDS);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const TALLY_BALLOTS = 100_000;
 const BASELINE_ROWS = 5_000;
+const SCALE = Number(process.env.BENCH_SCALE ?? 0);
 const secret = randomBytes(32).toString("base64url");
 
 let stopServer: (() => Promise<void>) | null = null;
 await withBenchDatabase("ballots", async (databaseUrl) => {
   try {
     const { db } = await import("../lib/db");
+    if (SCALE) {
+      const { generateScaleData } = await import("../scripts/scale-data");
+      const t0 = performance.now();
+      await generateScaleData(databaseUrl, SCALE);
+      const [counts] = await db.$queryRaw<{ memberships: number; ballots: number }[]>`SELECT (SELECT count(*)::int FROM "Membership") AS memberships, (SELECT count(*)::int FROM "Ballot") AS ballots`;
+      console.log(`scale data: ${SCALE} cooperatives, ${counts!.memberships} memberships, ${counts!.ballots} ballots — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
 
     // A cooperative of VOTERS associé·es in four colleges at 25 %, and a general assembly.
     const coop = await db.cooperative.create({ data: { slug: "bench", name: "Bench", statutes: { create: { agoQuorumFirstNum: 0, agoQuorumFirstDen: 1, ageQuorumFirstNum: 0, ageQuorumFirstDen: 1 } } } });
