@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn } from "./helpers";
 
 test("the coordinator configures the college weights; an unlawful one is refused", async ({ page }) => {

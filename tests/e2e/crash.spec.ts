@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { migrateDeploy } from "../../scripts/migrate";

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 
 test("a member reads the decision record, filters it by commission, and exports it", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, DEMO_PASSWORD, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
 
 test("the coordinator signs in and reaches council meeting n° 3", async ({ page }) => {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn } from "./helpers";
 import { REGISTER_HEADERS, registerRows, xlsxBuffer } from "../fixtures/spreadsheets";
 

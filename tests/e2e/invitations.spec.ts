@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 
 test("the coordinator sends the invitation; a council member answers; the coordinator sees the answer", async ({ page }) => {

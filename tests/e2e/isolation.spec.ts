@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import pg from "pg";
 import { COORDINATOR, signIn } from "./helpers";
 

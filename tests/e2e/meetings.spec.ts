@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn } from "./helpers";
 
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });

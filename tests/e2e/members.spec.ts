@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
 
 test("the coordinator changes a member's category, and the history keeps the former one", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 

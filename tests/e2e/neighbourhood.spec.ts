@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn } from "./helpers";
 
 // The two channels to the neighbourhood: the idea box (public page, signed in, paper) answered by

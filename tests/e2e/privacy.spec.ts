@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn } from "./helpers";
 
 test("a member downloads everything the portal holds about them", async ({ page }) => {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type ConsoleMessage } from "@playwright/test";
+import { expect, test, type ConsoleMessage } from "./test";
 import { COORDINATOR, signIn } from "./helpers";
 
 // The Content-Security-Policy that the pages actually satisfy (no violation reported while the

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 
 function localInput(date: Date) {

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/client-messages";
+
+// The idea box.
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["ideas"]}>{children}</ClientMessages>;
+}
