@@ -108,6 +108,7 @@ test("addresses typed by hand (repeated keys, garbage values) get a page, never 
     "/idees?page=100000",
     "/admin/membres?q=a&q=b&statut=x",
     "/recherche?q=a&q=b",
+    "/annuaire?q=a&q=b",
     "/recherche?q=%00",
     "/actions?vue=toutes&vue=x",
     "/reunions/conseil/99999999999999999999",

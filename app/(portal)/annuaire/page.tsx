@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { queryText } from "@/lib/action-input";
 import { directory } from "@/lib/bodies/service";
 import { Card, Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Annuaire" };
 
 export default async function DirectoryPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireActor("directory.read");
-  const { q } = await searchParams;
+  const q = queryText((await searchParams).q);
   const t = await getTranslations("directory");
   const tb = await getTranslations("bodies");
   const format = await getFormatter();
