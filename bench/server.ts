@@ -1,5 +1,6 @@
 // The production server for a benchmark: builds if the sources changed since the last build,
-// starts `next start` on the given database and waits until it answers; stop() ends it.
+// starts `next start` on the given database and waits until it answers; stop() ends it (its
+// process is there for the crash test, which kills it with SIGKILL).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../scripts/embedded-db";
@@ -38,5 +39,5 @@ export async function startBenchServer(databaseUrl: string, secret: string) {
     await stop();
     throw error;
   }
-  return { base, stop };
+  return { base, stop, process: web };
 }

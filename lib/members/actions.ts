@@ -1,5 +1,5 @@
 "use server";
-import { areIds, field } from "@/lib/action-input";
+import { areIds, field, isForm } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
@@ -74,7 +74,7 @@ export async function eraseMemberAction(id: string, _: FormState, formData: Form
   if (!areIds(id)) return failure("notFound");
   const member = await getMember(actor, id);
   if (!member) return failure("notFound", {});
-  const typed = (formData instanceof FormData ? field(formData, "confirmName") : "").trim();
+  const typed = (isForm(formData) ? field(formData, "confirmName") : "").trim();
   if (typed !== member.name.trim()) return failure("eraseMismatch", { confirmName: typed }, { confirmName: "eraseMismatch" });
   const result = await erasePerson(actor, id);
   if (!result.ok) return failure(result.error === "self" ? "eraseSelf" : "notFound", {});

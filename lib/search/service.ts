@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { withoutNul } from "@/lib/form-result";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 
@@ -24,7 +25,7 @@ const MAX_QUERY = 200;
 // decisions; the council and the coordinator also find the drafts.
 export async function search(actor: Actor, query: string, limit = 30): Promise<SearchHit[]> {
   authorize(actor, "minutes.readPublished");
-  const q = query.trim().slice(0, MAX_QUERY);
+  const q = withoutNul(query).trim().slice(0, MAX_QUERY);
   if (!q) return [];
   const drafts = can(actor.roles, "minutes.readDraft");
   const coop = actor.cooperativeId;

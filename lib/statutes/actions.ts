@@ -1,5 +1,5 @@
 "use server";
-import { field } from "@/lib/action-input";
+import { field, isForm } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { collegeConfigSchema, statutesSchema } from "@/lib/statutes/schema";
@@ -13,7 +13,7 @@ export async function saveCollegesAction(_: CollegesFormState, formData: FormDat
   const actor = await requireActor("statutes.configure");
   let raw: unknown;
   try {
-    raw = JSON.parse(formData instanceof FormData ? field(formData, "config") || "{}" : "{}");
+    raw = JSON.parse(isForm(formData) ? field(formData, "config") || "{}" : "{}");
   } catch {
     return { ok: false, violations: [], fieldErrors: { form: "unexpected" } };
   }

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
-import path from "node:path";
 import { expect, test } from "./test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { migrateDeploy } from "../../scripts/migrate";
+import { startBenchServer } from "../../bench/server";
+import { E2E_DATABASE_URL } from "./helpers";
 
 // kill -9 of the web server itself in the middle of a ballot load (issue 8): a production
 // `next start` of its own, on a database of its own, takes ballots from 400 voters posting to the
@@ -14,21 +13,11 @@ import { migrateDeploy } from "../../scripts/migrate";
 // acknowledged are told « already voted ».
 
 const VOTERS = 400;
-const serverUrl = process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54332"}/portail`;
 const database = `crash_${randomBytes(4).toString("hex")}`;
-const url = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const url = (name: string) => Object.assign(new URL(E2E_DATABASE_URL), { pathname: `/${name}` }).toString();
 const secret = randomBytes(32).toString("base64url");
 let questionId = "";
-let port = 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+let base = "";
 
 async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url(database) });
@@ -40,25 +29,16 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
   }
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url(database), NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${port}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(`http://localhost:${port}/connexion`);
-      return server;
-    } catch {
-      if (i > 240) throw new Error("the server did not start");
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+// The production build the journeys run on (bench/server.ts starts it), on this test's database.
+async function startServer() {
+  const server = await startBenchServer(url(database), secret);
+  base = server.base;
+  return server;
 }
 
 const cookies = new Map<string, string>();
 async function vote(person: string): Promise<{ status: number; receipt?: string }> {
-  const response = await fetch(`http://localhost:${port}/api/votes/${questionId}/ballot`, {
+  const response = await fetch(`${base}/api/votes/${questionId}/ballot`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: `next-auth.session-token=${cookies.get(person)}` },
     body: JSON.stringify({ choice: "FOR" }),
@@ -87,7 +67,6 @@ test.beforeAll(async () => {
   await sql(`INSERT INTO "VoteQuestion" (id, "cooperativeId", "bodyId", "meetingId", kind, "assemblyType", title, status, "opensAt") VALUES ('q', 'c', 'ag', 'm', 'AG_RESOLUTION', 'ORDINARY', 'Résolution', 'OPEN', now())`);
   questionId = "q";
   for (let i = 1; i <= VOTERS; i++) cookies.set(`p${i}`, await encode({ token: { sub: `p${i}` }, secret }));
-  port = await freePort();
 });
 
 test.afterAll(async () => {
@@ -103,7 +82,7 @@ test("kill -9 of the web server mid-load: every acknowledged ballot counted, non
   const acknowledged = new Map<string, string>();
   let server = await startServer();
   let killed = false;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
+  const exited = new Promise((resolve) => server.process.once("exit", resolve));
 
   // 20 voters at a time until the server falls; connection errors after the kill are expected.
   let next = 0;
@@ -115,7 +94,7 @@ test("kill -9 of the web server mid-load: every acknowledged ballot counted, non
         if (answer?.status === 200 && answer.receipt) acknowledged.set(person, answer.receipt);
         if (acknowledged.size >= 100 && !killed) {
           killed = true;
-          server.kill("SIGKILL");
+          server.process.kill("SIGKILL");
         }
       }
     }),
@@ -152,6 +131,6 @@ test("kill -9 of the web server mid-load: every acknowledged ballot counted, non
     );
     expect(after).toEqual({ voters: VOTERS, ballots: VOTERS, distinct: VOTERS });
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
   }
 });

@@ -1,13 +1,12 @@
 import { expect, test } from "./test";
 import pg from "pg";
-import { COORDINATOR, signIn } from "./helpers";
+import { COORDINATOR, E2E_DATABASE_URL as databaseUrl, signIn } from "./helpers";
 
 // Cooperative isolation, page by page: the coordinator of another cooperative of the network —
 // who holds every right there — signs in to the same portal and types the demo cooperative's
 // addresses and ids. Every page, file and API answers « not found » (or shows their own
 // cooperative's rows), never the demo cooperative's.
 
-const databaseUrl = process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54332"}/portail`;
 const OTHER = "coordination@voisine.example.org";
 
 type Ids = { membership: string; question: string; issue: string; section: string | null };

@@ -1,4 +1,3 @@
-import { withoutNul } from "@/lib/form-result";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -35,7 +34,7 @@ function hrefOf(hit: SearchHit) {
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("minutes.readPublished");
   const raw = (await searchParams).q;
-  const query = withoutNul((Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "");
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
   const [t, format] = await Promise.all([getTranslations("search"), getFormatter()]);
   const hits = query.trim() ? await search(actor, query) : null;
   return (
