@@ -1,0 +1,42 @@
+// One lint for the whole tree: Next's rules (React, hooks, accessibility, Core Web Vitals),
+// typescript-eslint, and the layering of ../shared/STYLE.md checked rather than hoped for.
+import next from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
+
+const database = {
+  group: ["@/lib/db", "@/lib/generated/*", "@prisma/*", "pg"],
+  message: "Pages and components read data through a service of lib/<feature>/, never the database.",
+};
+
+const config = [
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".data/",
+      "lib/generated/",
+      "test-results/",
+      "playwright-report/",
+      "next-env.d.ts",
+    ],
+  },
+  ...next,
+  ...nextTypescript,
+  prettier,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/consistent-type-definitions": ["error", "type"],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "import/no-cycle": "off",
+    },
+  },
+  // Routes, forms and shared components never reach the database.
+  {
+    files: ["app/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [database] }] },
+  },
+];
+
+export default config;
