@@ -8,7 +8,12 @@ import { migrateDeploy } from "../scripts/migrate";
 
 export async function withBenchDatabase(name: string, run: (url: string) => Promise<void>) {
   const dataDir = path.join(os.tmpdir(), `portail-bench-${name}-${process.pid}`);
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT) || (await freePort()), database: "bench", quiet: true });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.BENCH_PG_PORT) || (await freePort()),
+    database: "bench",
+    quiet: true,
+  });
   try {
     migrateDeploy(server.url);
     process.env.DATABASE_URL = server.url;

@@ -9,9 +9,17 @@ await withBenchDatabase("import", async () => {
   const { loadActor } = await import("../lib/auth/actor");
   const { importSpreadsheet } = await import("../lib/members/import");
 
-  const categories = ["usager·es et habitant·es", "salarié·es", "partenaires du quartier", "soutiens militants"];
-  const coop = await db.cooperative.create({ data: { slug: "bench", name: "Bench", statutes: { create: {} } } });
-  for (const [position, name] of categories.entries()) await db.category.create({ data: { cooperativeId: coop.id, name, position } });
+  const categories = [
+    "usager·es et habitant·es",
+    "salarié·es",
+    "partenaires du quartier",
+    "soutiens militants",
+  ];
+  const coop = await db.cooperative.create({
+    data: { slug: "bench", name: "Bench", statutes: { create: {} } },
+  });
+  for (const [position, name] of categories.entries())
+    await db.category.create({ data: { cooperativeId: coop.id, name, position } });
   const person = await db.person.create({ data: { name: "Coordination", email: "coord@bench.test" } });
   await db.membership.create({ data: { cooperativeId: coop.id, personId: person.id, isCoordinator: true } });
   const actor = (await loadActor(person.id))!;
@@ -28,13 +36,18 @@ await withBenchDatabase("import", async () => {
   const importStart = performance.now();
   const result = await importSpreadsheet(actor, "members", file, true);
   const importMs = performance.now() - importStart;
-  if (!preview.ok || !result.ok || !result.imported) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 300)}`);
+  if (!preview.ok || !result.ok || !result.imported)
+    throw new Error(`import failed: ${JSON.stringify(result).slice(0, 300)}`);
 
   const count = await db.membership.count({ where: { cooperativeId: coop.id } });
   console.log(`rows in file:            ${ROWS}`);
-  console.log(`file size:               ${(buffer.length / 1024).toFixed(0)} kB (built in ${buildMs.toFixed(0)} ms)`);
+  console.log(
+    `file size:               ${(buffer.length / 1024).toFixed(0)} kB (built in ${buildMs.toFixed(0)} ms)`,
+  );
   console.log(`preview (parse + check): ${previewMs.toFixed(0)} ms`);
-  console.log(`import (parse + check + write, one transaction): ${importMs.toFixed(0)} ms  [target < 5000 ms: ${importMs < 5000 ? "met" : "NOT met"}]`);
+  console.log(
+    `import (parse + check + write, one transaction): ${importMs.toFixed(0)} ms  [target < 5000 ms: ${importMs < 5000 ? "met" : "NOT met"}]`,
+  );
   console.log(`members now in the cooperative: ${count}`);
   await db.$disconnect();
 });

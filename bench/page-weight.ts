@@ -6,17 +6,25 @@ async function transferred(url: string): Promise<{ bytes: number; body: string }
   const response = await fetch(url, { headers: { "accept-encoding": "gzip" } });
   const body = await response.text();
   // fetch decompresses; what travelled is the compressed length when the server compressed it.
-  const length = response.headers.get("content-encoding") === "gzip" ? gzipSync(body).length : Buffer.byteLength(body);
+  const length =
+    response.headers.get("content-encoding") === "gzip" ? gzipSync(body).length : Buffer.byteLength(body);
   return { bytes: Number(response.headers.get("content-length")) || length, body };
 }
 
 export async function weigh(base: string, path: string, cookie?: string) {
-  const page = await fetch(base + path, { headers: { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) } });
+  const page = await fetch(base + path, {
+    headers: { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) },
+  });
   const html = await page.text();
   if (!page.ok) throw new Error(`${path}: HTTP ${page.status}`);
   const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g), ...html.matchAll(/<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)].map((m) => m[1]!);
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
+  const styles = [
+    ...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g),
+  ].map((m) => m[1]!);
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1]!)
+    .join("");
   let js = 0;
   let css = 0;
   for (const src of new Set(scripts)) {
@@ -30,6 +38,13 @@ export async function weigh(base: string, path: string, cookie?: string) {
   const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join("");
   css += inlineCss ? gzipSync(inlineCss).length : 0;
   const htmlBytes = gzipSync(html).length;
-  return { path, files: new Set(scripts).size, js, inlineJs, css, html: htmlBytes, total: js + inlineJs + css };
+  return {
+    path,
+    files: new Set(scripts).size,
+    js,
+    inlineJs,
+    css,
+    html: htmlBytes,
+    total: js + inlineJs + css,
+  };
 }
-

@@ -29,16 +29,22 @@ await withBenchDatabase("pages", async (databaseUrl) => {
     const { generateScaleData } = await import("../scripts/scale-data");
     const t0 = performance.now();
     await generateScaleData(databaseUrl, SCALE);
-    console.log(`scale data: ${SCALE} cooperatives × 200 members, 5 years of councils — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    console.log(
+      `scale data: ${SCALE} cooperatives × 200 members, 5 years of councils — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
   }
   const { db } = await import("../lib/db");
-  const person = await db.person.findFirstOrThrow({ where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" } });
+  const person = await db.person.findFirstOrThrow({
+    where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" },
+  });
   await db.$disconnect();
   const { encode } = await import("next-auth/jwt");
   const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
   const server = await startBenchServer(databaseUrl, secret);
   try {
-    console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; ${USERS} users at once, ${REQUESTS} requests per page`);
+    console.log(
+      `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; ${USERS} users at once, ${REQUESTS} requests per page`,
+    );
     for (const [name, path] of PAGES) {
       const get = async () => {
         const t0 = performance.now();
@@ -51,7 +57,11 @@ await withBenchDatabase("pages", async (databaseUrl) => {
       const times: number[] = [];
       let next = 0;
       const t0 = performance.now();
-      await Promise.all(Array.from({ length: USERS }, async () => { while (next++ < REQUESTS) times.push(await get()); }));
+      await Promise.all(
+        Array.from({ length: USERS }, async () => {
+          while (next++ < REQUESTS) times.push(await get());
+        }),
+      );
       const rate = REQUESTS / ((performance.now() - t0) / 1000);
       const weight = await weigh(server.base, path, cookie);
       console.log(

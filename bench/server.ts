@@ -9,17 +9,32 @@ import { buildIsCurrent } from "../scripts/build-state";
 export async function startBenchServer(databaseUrl: string, secret: string) {
   if (!buildIsCurrent()) {
     console.log("building the production server (sources changed)…");
-    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
   const base = `http://localhost:${port}`;
   // BENCH_PROFILE=<dir> writes a CPU profile of the server there when it stops.
-  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const web = spawn(process.execPath, [...profile, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const profile = process.env.BENCH_PROFILE
+    ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const web = spawn(
+    process.execPath,
+    [...profile, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: secret,
+        NEXTAUTH_URL: base,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const stop = async () => {
     const exited = new Promise((resolve) => web.once("exit", resolve));
     web.kill("SIGTERM");

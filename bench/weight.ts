@@ -23,13 +23,21 @@ await withBenchDatabase("weight", async (databaseUrl) => {
   await db.$disconnect();
   const server = await startBenchServer(databaseUrl, secret);
   try {
-    const rows = [await weigh(server.base, `/i/${coop.slug}`), await weigh(server.base, "/connexion"), await weigh(server.base, "/idees", cookie)];
+    const rows = [
+      await weigh(server.base, `/i/${coop.slug}`),
+      await weigh(server.base, "/connexion"),
+      await weigh(server.base, "/idees", cookie),
+    ];
     console.log("page weight, compressed as sent (gzip), first load:");
     for (const r of rows) {
-      console.log(`  ${r.path.padEnd(22)} JS ${kB(r.js)} in ${r.files} files + inline ${kB(r.inlineJs)}, CSS ${kB(r.css)} → ${kB(r.total)} (HTML ${kB(r.html)})`);
+      console.log(
+        `  ${r.path.padEnd(22)} JS ${kB(r.js)} in ${r.files} files + inline ${kB(r.inlineJs)}, CSS ${kB(r.css)} → ${kB(r.total)} (HTML ${kB(r.html)})`,
+      );
     }
     const pub = rows[0]!;
-    console.log(`public idea page: ${kB(pub.total)} of JavaScript and CSS [target < 150 kB: ${pub.total < TARGET ? "met" : "NOT met"}]`);
+    console.log(
+      `public idea page: ${kB(pub.total)} of JavaScript and CSS [target < 150 kB: ${pub.total < TARGET ? "met" : "NOT met"}]`,
+    );
   } finally {
     await server.stop();
   }

@@ -18,10 +18,15 @@ export async function AdminEntries() {
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {ENTRIES.map((entry) => (
         <li key={entry.href}>
-          <Link href={entry.href} className="block h-full rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600">
+          <Link
+            href={entry.href}
+            className="block h-full rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600"
+          >
             <span className="flex items-baseline justify-between gap-2">
               <span className="font-semibold text-brand-700">{t(entry.key)}</span>
-              <span className={`rounded px-2 py-0.5 text-xs font-medium ${entry.ready ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
+              <span
+                className={`rounded px-2 py-0.5 text-xs font-medium ${entry.ready ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
+              >
                 {entry.ready ? t("available") : t("soon")}
               </span>
             </span>

@@ -9,7 +9,15 @@ import { Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormResult>;
 
-const KNOWN = ["notFound", "memberUnknown", "assemblyHasNoSeats", "presidentTaken", "collegeUnknown", "alreadySeated", "nameTaken"] as const;
+const KNOWN = [
+  "notFound",
+  "memberUnknown",
+  "assemblyHasNoSeats",
+  "presidentTaken",
+  "collegeUnknown",
+  "alreadySeated",
+  "nameTaken",
+] as const;
 
 function Outcome({ state, success }: { state: FormState; success: string }) {
   return <FormOutcome state={state} namespace="bodies" known={KNOWN} success={success} />;
@@ -31,7 +39,11 @@ export function AddMandateForm({
   const t = useTranslations("bodies");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state, { role: "MEMBER", startsOn: defaultStart });
-  const p = (name: string) => ({ ...props(name), id: `${idPrefix}-${name}`, "aria-describedby": `${idPrefix}-${name}-error` });
+  const p = (name: string) => ({
+    ...props(name),
+    id: `${idPrefix}-${name}`,
+    "aria-describedby": `${idPrefix}-${name}-error`,
+  });
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? "added" : "editing"}>
       <div aria-live="polite">
@@ -83,14 +95,34 @@ export function AddMandateForm({
   );
 }
 
-export function EndMandateForm({ action, name, idPrefix, defaultEnd }: { action: Action; name: string; idPrefix: string; defaultEnd: string }) {
+export function EndMandateForm({
+  action,
+  name,
+  idPrefix,
+  defaultEnd,
+}: {
+  action: Action;
+  name: string;
+  idPrefix: string;
+  defaultEnd: string;
+}) {
   const t = useTranslations("bodies");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state, { endsOn: defaultEnd });
   return (
     <ActionForm action={formAction} className="flex flex-wrap items-end gap-2">
-      <Field id={`${idPrefix}-endsOn`} label={t("endOn", { name })} error={errorOf("endsOn") ?? (state && !state.ok ? t("errors.endInvalid") : undefined)}>
-        <input type="date" className={inputClass} {...props("endsOn")} id={`${idPrefix}-endsOn`} aria-describedby={`${idPrefix}-endsOn-error`} />
+      <Field
+        id={`${idPrefix}-endsOn`}
+        label={t("endOn", { name })}
+        error={errorOf("endsOn") ?? (state && !state.ok ? t("errors.endInvalid") : undefined)}
+      >
+        <input
+          type="date"
+          className={inputClass}
+          {...props("endsOn")}
+          id={`${idPrefix}-endsOn`}
+          aria-describedby={`${idPrefix}-endsOn-error`}
+        />
       </Field>
       <button type="submit" className={`${secondaryButtonClass} mb-6`} disabled={pending}>
         {t("endMandate")}
@@ -100,7 +132,25 @@ export function EndMandateForm({ action, name, idPrefix, defaultEnd }: { action:
   );
 }
 
-export function SimpleBodyForm({ action, field, label, submit, success, initial, idPrefix, type = "text" }: { action: Action; field: string; label: string; submit: string; success: string; initial?: string; idPrefix: string; type?: string }) {
+export function SimpleBodyForm({
+  action,
+  field,
+  label,
+  submit,
+  success,
+  initial,
+  idPrefix,
+  type = "text",
+}: {
+  action: Action;
+  field: string;
+  label: string;
+  submit: string;
+  success: string;
+  initial?: string;
+  idPrefix: string;
+  type?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state, { [field]: initial ?? "" });
   return (
@@ -110,7 +160,13 @@ export function SimpleBodyForm({ action, field, label, submit, success, initial,
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <Field id={`${idPrefix}-${field}`} label={label} error={errorOf(field)}>
-          <input type={type} className={inputClass} {...props(field)} id={`${idPrefix}-${field}`} aria-describedby={`${idPrefix}-${field}-error`} />
+          <input
+            type={type}
+            className={inputClass}
+            {...props(field)}
+            id={`${idPrefix}-${field}`}
+            aria-describedby={`${idPrefix}-${field}-error`}
+          />
         </Field>
         <button type="submit" className={`${secondaryButtonClass} mb-6`} disabled={pending}>
           {submit}

@@ -5,7 +5,13 @@ import { getMessages } from "next-intl/server";
 // portal use (every page used to carry all 60 kB of them). The portal's layout gives `app` and
 // `errors`; each part's layout names its own (a provider replaces the one above it, so each
 // list is whole).
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: React.ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly string[];
+  children: React.ReactNode;
+}) {
   const messages = await getMessages();
   const picked = Object.fromEntries(["app", "errors", ...namespaces].map((n) => [n, messages[n]]));
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;

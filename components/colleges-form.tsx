@@ -8,11 +8,24 @@ import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 
 type CollegeRow = { key: string; id?: string; name: string; weight: string };
-type CategoryRow = { key: string; id?: string; name: string; kind: "BENEFICIARY" | "EMPLOYEE" | "PRODUCER" | "OTHER"; collegeKey: string | null; memberCount: number };
+type CategoryRow = {
+  key: string;
+  id?: string;
+  name: string;
+  kind: "BENEFICIARY" | "EMPLOYEE" | "PRODUCER" | "OTHER";
+  collegeKey: string | null;
+  memberCount: number;
+};
 
 export type CollegesFormProps = {
   colleges: { id: string; name: string; weightBp: number }[];
-  categories: { id: string; name: string; kind: CategoryRow["kind"]; collegeId: string | null; memberCount: number }[];
+  categories: {
+    id: string;
+    name: string;
+    kind: CategoryRow["kind"];
+    collegeId: string | null;
+    memberCount: number;
+  }[];
 };
 
 const KINDS = ["BENEFICIARY", "EMPLOYEE", "PRODUCER", "OTHER"] as const;
@@ -24,7 +37,14 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
     colleges.map((c) => ({ key: c.id, id: c.id, name: c.name, weight: formatPercent(c.weightBp) })),
   );
   const [categoryRows, setCategoryRows] = useState<CategoryRow[]>(() =>
-    categories.map((c) => ({ key: c.id, id: c.id, name: c.name, kind: c.kind, collegeKey: c.collegeId, memberCount: c.memberCount })),
+    categories.map((c) => ({
+      key: c.id,
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      collegeKey: c.collegeId,
+      memberCount: c.memberCount,
+    })),
   );
   const [counter, setCounter] = useState(0);
   const newKey = (prefix: string) => {
@@ -35,7 +55,13 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
   const totalBp = collegeRows.reduce((sum, row) => sum + (parsePercent(row.weight) ?? 0), 0);
   const payload = JSON.stringify({
     colleges: collegeRows.map(({ key, id, name, weight }) => ({ key, id, name, weight })),
-    categories: categoryRows.map(({ key, id, name, kind, collegeKey }) => ({ key, id, name, kind, collegeKey })),
+    categories: categoryRows.map(({ key, id, name, kind, collegeKey }) => ({
+      key,
+      id,
+      name,
+      kind,
+      collegeKey,
+    })),
   });
 
   function describe(v: ConfigViolation): string {
@@ -92,7 +118,11 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
               <input
                 id={`college-name-${row.key}`}
                 value={row.name}
-                onChange={(e) => setCollegeRows((rows) => rows.map((r) => (r.key === row.key ? { ...r, name: e.target.value } : r)))}
+                onChange={(e) =>
+                  setCollegeRows((rows) =>
+                    rows.map((r) => (r.key === row.key ? { ...r, name: e.target.value } : r)),
+                  )
+                }
                 className={inputClass}
               />
             </div>
@@ -105,7 +135,11 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
                 inputMode="decimal"
                 value={row.weight}
                 aria-invalid={parsePercent(row.weight) === null ? true : undefined}
-                onChange={(e) => setCollegeRows((rows) => rows.map((r) => (r.key === row.key ? { ...r, weight: e.target.value } : r)))}
+                onChange={(e) =>
+                  setCollegeRows((rows) =>
+                    rows.map((r) => (r.key === row.key ? { ...r, weight: e.target.value } : r)),
+                  )
+                }
                 className={inputClass}
               />
             </div>
@@ -114,7 +148,9 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
               className={secondaryButtonClass}
               onClick={() => {
                 setCollegeRows((rows) => rows.filter((r) => r.key !== row.key));
-                setCategoryRows((rows) => rows.map((c) => (c.collegeKey === row.key ? { ...c, collegeKey: null } : c)));
+                setCategoryRows((rows) =>
+                  rows.map((c) => (c.collegeKey === row.key ? { ...c, collegeKey: null } : c)),
+                );
               }}
             >
               {t("remove")}
@@ -126,7 +162,13 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
           {t("total", { total: formatPercent(totalBp) })}
         </p>
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={secondaryButtonClass} onClick={() => setCollegeRows((rows) => [...rows, { key: newKey("college"), name: "", weight: "" }])}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() =>
+              setCollegeRows((rows) => [...rows, { key: newKey("college"), name: "", weight: "" }])
+            }
+          >
             {t("addCollege")}
           </button>
           <button
@@ -134,7 +176,9 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
             className={secondaryButtonClass}
             onClick={() => {
               const weights = equalWeights(collegeRows.length);
-              setCollegeRows((rows) => rows.map((r, i) => ({ ...r, weight: formatPercent(weights[i] ?? 0) })));
+              setCollegeRows((rows) =>
+                rows.map((r, i) => ({ ...r, weight: formatPercent(weights[i] ?? 0) })),
+              );
             }}
           >
             {t("equalWeights")}
@@ -154,7 +198,11 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
               <input
                 id={`category-name-${row.key}`}
                 value={row.name}
-                onChange={(e) => setCategoryRows((rows) => rows.map((r) => (r.key === row.key ? { ...r, name: e.target.value } : r)))}
+                onChange={(e) =>
+                  setCategoryRows((rows) =>
+                    rows.map((r) => (r.key === row.key ? { ...r, name: e.target.value } : r)),
+                  )
+                }
                 className={inputClass}
               />
             </div>
@@ -165,7 +213,13 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
               <select
                 id={`category-kind-${row.key}`}
                 value={row.kind}
-                onChange={(e) => setCategoryRows((rows) => rows.map((r) => (r.key === row.key ? { ...r, kind: e.target.value as CategoryRow["kind"] } : r)))}
+                onChange={(e) =>
+                  setCategoryRows((rows) =>
+                    rows.map((r) =>
+                      r.key === row.key ? { ...r, kind: e.target.value as CategoryRow["kind"] } : r,
+                    ),
+                  )
+                }
                 className={inputClass}
               >
                 {KINDS.map((kind) => (
@@ -182,7 +236,11 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
               <select
                 id={`category-college-${row.key}`}
                 value={row.collegeKey ?? ""}
-                onChange={(e) => setCategoryRows((rows) => rows.map((r) => (r.key === row.key ? { ...r, collegeKey: e.target.value || null } : r)))}
+                onChange={(e) =>
+                  setCategoryRows((rows) =>
+                    rows.map((r) => (r.key === row.key ? { ...r, collegeKey: e.target.value || null } : r)),
+                  )
+                }
                 className={inputClass}
               >
                 <option value="">{t("noCollege")}</option>
@@ -207,7 +265,12 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
         <button
           type="button"
           className={secondaryButtonClass}
-          onClick={() => setCategoryRows((rows) => [...rows, { key: newKey("category"), name: "", kind: "OTHER", collegeKey: null, memberCount: 0 }])}
+          onClick={() =>
+            setCategoryRows((rows) => [
+              ...rows,
+              { key: newKey("category"), name: "", kind: "OTHER", collegeKey: null, memberCount: 0 },
+            ])
+          }
         >
           {t("addCategory")}
         </button>

@@ -18,7 +18,11 @@ export function useFormFields(state: FormState<unknown>, initial: Record<string,
   });
   // A function returning elements, not a component: a component defined here would be a new
   // type on every render, and React would remount (and empty) the inputs.
-  function textField(name: string, label: string, options: { type?: string; hint?: string; autoComplete?: string } = {}) {
+  function textField(
+    name: string,
+    label: string,
+    options: { type?: string; hint?: string; autoComplete?: string } = {},
+  ) {
     const { type = "text", hint, autoComplete } = options;
     return (
       <Field key={name} id={name} label={label} error={errorOf(name)} hint={hint}>

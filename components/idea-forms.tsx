@@ -18,14 +18,24 @@ function Outcome({ state, success }: { state: FormState<number>; success?: strin
   );
 }
 
-function ThemeSelect({ props, label, none }: { props: Record<string, unknown>; label: string; none: string }) {
+function ThemeSelect({
+  props,
+  label,
+  none,
+}: {
+  props: Record<string, unknown>;
+  label: string;
+  none: string;
+}) {
   const t = useTranslations("ideas");
   return (
     <Field id={String(props.id)} label={label}>
       <select className={inputClass} {...props}>
         <option value="">{none}</option>
         {THEMES.map((theme) => (
-          <option key={theme} value={theme}>{t(`themes.${theme}`)}</option>
+          <option key={theme} value={theme}>
+            {t(`themes.${theme}`)}
+          </option>
         ))}
       </select>
     </Field>
@@ -46,7 +56,13 @@ export function IdeaForm({ action }: { action: Action }) {
       </Field>
       <ThemeSelect props={props("theme")} label={t("themeOptional")} none={t("noTheme")} />
       <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" name="showName" className="size-5" defaultChecked={state && !state.ok ? state.values.showName === "on" : false} /> {t("showName")}
+        <input
+          type="checkbox"
+          name="showName"
+          className="size-5"
+          defaultChecked={state && !state.ok ? state.values.showName === "on" : false}
+        />{" "}
+        {t("showName")}
       </label>
       <button type="submit" className={buttonClass} disabled={pending}>
         {t("send")}
@@ -65,7 +81,14 @@ export function PaperIdeaForm({ action, today }: { action: Action; today: string
     <ActionForm key={state?.ok ? state.data : "paper"} action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} success={t("paperSaved")} />
       <Field id="emptiedOn" label={t("emptiedOn")} error={errorOf("emptiedOn")}>
-        <input type="date" name="emptiedOn" id="emptiedOn" className={inputClass} value={emptiedOn} onChange={(e) => setEmptiedOn(e.target.value)} />
+        <input
+          type="date"
+          name="emptiedOn"
+          id="emptiedOn"
+          className={inputClass}
+          value={emptiedOn}
+          onChange={(e) => setEmptiedOn(e.target.value)}
+        />
       </Field>
       <Field id="text" label={t("slipText")} error={errorOf("text")}>
         <textarea rows={3} className={inputClass} {...props("text")} autoFocus={Boolean(state?.ok)} />
@@ -87,7 +110,9 @@ function TargetOptions({ targets, ideaId }: { targets: { id: string; text: strin
       {targets
         .filter((x) => x.id !== ideaId)
         .map((x) => (
-          <option key={x.id} value={x.id}>{x.text.length > 80 ? `${x.text.slice(0, 79)}…` : x.text}</option>
+          <option key={x.id} value={x.id}>
+            {x.text.length > 80 ? `${x.text.slice(0, 79)}…` : x.text}
+          </option>
         ))}
     </>
   );
@@ -102,7 +127,13 @@ export function HideIdeaForm({ action, ideaId }: { action: Action; ideaId: strin
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} />
       <Field id={`reason-${ideaId}`} label={t("hideReason")} error={error ? te(error) : undefined}>
-        <input id={`reason-${ideaId}`} name="reason" className={inputClass} defaultValue={state && !state.ok ? state.values.reason : ""} aria-invalid={error ? true : undefined} />
+        <input
+          id={`reason-${ideaId}`}
+          name="reason"
+          className={inputClass}
+          defaultValue={state && !state.ok ? state.values.reason : ""}
+          aria-invalid={error ? true : undefined}
+        />
       </Field>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {t("hide")}
@@ -111,7 +142,15 @@ export function HideIdeaForm({ action, ideaId }: { action: Action; ideaId: strin
   );
 }
 
-export function MergeIdeaForm({ action, ideaId, targets }: { action: Action; ideaId: string; targets: { id: string; text: string }[] }) {
+export function MergeIdeaForm({
+  action,
+  ideaId,
+  targets,
+}: {
+  action: Action;
+  ideaId: string;
+  targets: { id: string; text: string }[];
+}) {
   const t = useTranslations("ideas");
   const te = useTranslations("errors");
   const [state, formAction, pending] = useActionState(action, null);
@@ -120,7 +159,12 @@ export function MergeIdeaForm({ action, ideaId, targets }: { action: Action; ide
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} />
       <Field id={`merge-${ideaId}`} label={t("mergeInto")} error={error ? te(error) : undefined}>
-        <select id={`merge-${ideaId}`} name="mergeInto" className={inputClass} defaultValue={state && !state.ok ? state.values.mergeInto : ""}>
+        <select
+          id={`merge-${ideaId}`}
+          name="mergeInto"
+          className={inputClass}
+          defaultValue={state && !state.ok ? state.values.mergeInto : ""}
+        >
           <TargetOptions targets={targets} ideaId={ideaId} />
         </select>
       </Field>
@@ -132,11 +176,24 @@ export function MergeIdeaForm({ action, ideaId, targets }: { action: Action; ide
 }
 
 // In the meeting: the council's answer to one idea.
-export function AnswerIdeaForm({ action, ideaId, targets, current }: { action: Action; ideaId: string; targets: { id: string; text: string }[]; current: { answer: string | null; text: string | null; mergeInto: string | null } }) {
+export function AnswerIdeaForm({
+  action,
+  ideaId,
+  targets,
+  current,
+}: {
+  action: Action;
+  ideaId: string;
+  targets: { id: string; text: string }[];
+  current: { answer: string | null; text: string | null; mergeInto: string | null };
+}) {
   const t = useTranslations("ideas");
   const te = useTranslations("errors");
   const [state, formAction, pending] = useActionState(action, null);
-  const values = state && !state.ok ? state.values : { answer: current.answer ?? "", text: current.text ?? "", mergeInto: current.mergeInto ?? "" };
+  const values =
+    state && !state.ok
+      ? state.values
+      : { answer: current.answer ?? "", text: current.text ?? "", mergeInto: current.mergeInto ?? "" };
   const errors = state && !state.ok ? state.fieldErrors : {};
   const [answer, setAnswer] = useState(values.answer ?? "");
   return (
@@ -147,21 +204,49 @@ export function AnswerIdeaForm({ action, ideaId, targets, current }: { action: A
         <div className="flex flex-wrap gap-x-4">
           {(["ACCEPTED", "PLANNED", "DECLINED", "DONE", "MERGED"] as const).map((a) => (
             <label key={a} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="answer" value={a} className="size-5" checked={answer === a} onChange={() => setAnswer(a)} /> {t(`answers.${a}`)}
+              <input
+                type="radio"
+                name="answer"
+                value={a}
+                className="size-5"
+                checked={answer === a}
+                onChange={() => setAnswer(a)}
+              />{" "}
+              {t(`answers.${a}`)}
             </label>
           ))}
         </div>
         <p className="min-h-5 text-sm font-medium text-red-700">{errors.answer ? te(errors.answer) : null}</p>
       </fieldset>
       {answer === "MERGED" ? (
-        <Field id={`into-${ideaId}`} label={t("mergeInto")} error={errors.mergeInto ? te(errors.mergeInto) : undefined}>
-          <select id={`into-${ideaId}`} name="mergeInto" className={inputClass} defaultValue={values.mergeInto ?? ""}>
+        <Field
+          id={`into-${ideaId}`}
+          label={t("mergeInto")}
+          error={errors.mergeInto ? te(errors.mergeInto) : undefined}
+        >
+          <select
+            id={`into-${ideaId}`}
+            name="mergeInto"
+            className={inputClass}
+            defaultValue={values.mergeInto ?? ""}
+          >
             <TargetOptions targets={targets} ideaId={ideaId} />
           </select>
         </Field>
       ) : null}
-      <Field id={`answer-text-${ideaId}`} label={answer === "DECLINED" ? t("declineReason") : t("answerText")} error={errors.text ? te(errors.text) : undefined}>
-        <textarea id={`answer-text-${ideaId}`} name="text" rows={2} className={inputClass} defaultValue={values.text ?? ""} aria-invalid={errors.text ? true : undefined} />
+      <Field
+        id={`answer-text-${ideaId}`}
+        label={answer === "DECLINED" ? t("declineReason") : t("answerText")}
+        error={errors.text ? te(errors.text) : undefined}
+      >
+        <textarea
+          id={`answer-text-${ideaId}`}
+          name="text"
+          rows={2}
+          className={inputClass}
+          defaultValue={values.text ?? ""}
+          aria-invalid={errors.text ? true : undefined}
+        />
       </Field>
       <button type="submit" className={buttonClass} disabled={pending}>
         {t("saveAnswer")}

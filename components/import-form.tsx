@@ -26,7 +26,13 @@ export function ImportForm() {
         <legend className="font-medium">{t("what")}</legend>
         {(["members", "recipients"] as const).map((kind) => (
           <label key={kind} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="kind" value={kind} defaultChecked={kind === "members"} className="size-5" />
+            <input
+              type="radio"
+              name="kind"
+              value={kind}
+              defaultChecked={kind === "members"}
+              className="size-5"
+            />
             {t(`kinds.${kind}`)}
           </label>
         ))}
@@ -38,29 +44,59 @@ export function ImportForm() {
         <p id="file-hint" className="text-sm text-stone-700">
           {t("fileHint")}
         </p>
-        <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="file-hint" className="mt-1 block min-h-11" />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-describedby="file-hint"
+          className="mt-1 block min-h-11"
+        />
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={secondaryButtonClass} disabled={pending} onClick={() => (intent.current = "preview")}>
+        <button
+          type="submit"
+          className={secondaryButtonClass}
+          disabled={pending}
+          onClick={() => (intent.current = "preview")}
+        >
           {t("preview")}
         </button>
-        <button type="submit" className={buttonClass} disabled={pending} onClick={() => (intent.current = "import")}>
+        <button
+          type="submit"
+          className={buttonClass}
+          disabled={pending}
+          onClick={() => (intent.current = "import")}
+        >
           {t("import")}
         </button>
       </div>
 
       <div aria-live="polite" className="space-y-3">
         {pending ? <p>{t("working")}</p> : null}
-        {state && !state.ok && state.error !== "rowErrors" ? <Alert kind="error">{t(`errors.${state.error}`)}</Alert> : null}
+        {state && !state.ok && state.error !== "rowErrors" ? (
+          <Alert kind="error">{t(`errors.${state.error}`)}</Alert>
+        ) : null}
         {state && !state.ok && state.error === "rowErrors" && preview ? (
           <Alert kind="error">
             <p className="font-semibold">
-              {t("nothingImported", { count: new Set(preview.errors.map((e) => e.line)).size, lines: [...new Set(preview.errors.map((e) => e.line))].slice(0, 10).join(", ") })}
+              {t("nothingImported", {
+                count: new Set(preview.errors.map((e) => e.line)).size,
+                lines: [...new Set(preview.errors.map((e) => e.line))].slice(0, 10).join(", "),
+              })}
             </p>
           </Alert>
         ) : null}
-        {state?.ok && state.imported ? <Alert kind="success">{t("done", { created: state.preview.toCreate, updated: state.preview.toUpdate })}</Alert> : null}
-        {state?.ok && !state.imported ? <Alert kind="info">{t("ready", { created: state.preview.toCreate, updated: state.preview.toUpdate })}</Alert> : null}
+        {state?.ok && state.imported ? (
+          <Alert kind="success">
+            {t("done", { created: state.preview.toCreate, updated: state.preview.toUpdate })}
+          </Alert>
+        ) : null}
+        {state?.ok && !state.imported ? (
+          <Alert kind="info">
+            {t("ready", { created: state.preview.toCreate, updated: state.preview.toUpdate })}
+          </Alert>
+        ) : null}
       </div>
 
       {preview && preview.errors.length ? (
@@ -69,10 +105,18 @@ export function ImportForm() {
             <caption className="p-2 text-left font-semibold">{t("errorsTitle")}</caption>
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="p-2">{t("line")}</th>
-                <th scope="col" className="p-2">{t("column")}</th>
-                <th scope="col" className="p-2">{t("value")}</th>
-                <th scope="col" className="p-2">{t("problem")}</th>
+                <th scope="col" className="p-2">
+                  {t("line")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("column")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("value")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("problem")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -90,7 +134,9 @@ export function ImportForm() {
       ) : null}
       {lines.length ? (
         <details open={!state?.ok || !state.imported}>
-          <summary className="cursor-pointer font-semibold">{t("linesTitle", { count: lines.length })}</summary>
+          <summary className="cursor-pointer font-semibold">
+            {t("linesTitle", { count: lines.length })}
+          </summary>
           <ul className="mt-2 space-y-1 text-sm">
             {lines.slice(0, 200).map((l) => (
               <li key={l.lines.join("-")}>

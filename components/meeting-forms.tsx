@@ -11,13 +11,34 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 type Choice = { id: string; name: string };
 
-const KNOWN = ["notFound", "bodyUnknown", "presenterUnknown", "notBodyMember", "closed", "cancelled", "memberUnknown", "timesInvalid"] as const;
+const KNOWN = [
+  "notFound",
+  "bodyUnknown",
+  "presenterUnknown",
+  "notBodyMember",
+  "closed",
+  "cancelled",
+  "memberUnknown",
+  "timesInvalid",
+] as const;
 
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
   return <FormOutcome state={state} namespace="meetingAdmin" known={KNOWN} success={success} />;
 }
 
-export function MeetingForm({ action, bodies, initial, submit, success }: { action: Action; bodies?: Choice[]; initial: Record<string, string>; submit: string; success?: string }) {
+export function MeetingForm({
+  action,
+  bodies,
+  initial,
+  submit,
+  success,
+}: {
+  action: Action;
+  bodies?: Choice[];
+  initial: Record<string, string>;
+  submit: string;
+  success?: string;
+}) {
   const t = useTranslations("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props, textField } = useFormFields(state, initial);
@@ -50,14 +71,35 @@ export function MeetingForm({ action, bodies, initial, submit, success }: { acti
   );
 }
 
-export function AgendaItemForm({ action, presenters, initial, submit, idPrefix }: { action: Action; presenters: Choice[]; initial: Record<string, string>; submit: string; idPrefix: string }) {
+export function AgendaItemForm({
+  action,
+  presenters,
+  initial,
+  submit,
+  idPrefix,
+}: {
+  action: Action;
+  presenters: Choice[];
+  initial: Record<string, string>;
+  submit: string;
+  idPrefix: string;
+}) {
   const t = useTranslations("meetingAdmin");
   const tm = useTranslations("meetings");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state, initial);
-  const p = (name: string) => ({ ...props(name), id: `${idPrefix}-${name}`, "aria-describedby": `${idPrefix}-${name}-error` });
+  const p = (name: string) => ({
+    ...props(name),
+    id: `${idPrefix}-${name}`,
+    "aria-describedby": `${idPrefix}-${name}-error`,
+  });
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok && !initial.title ? `added-${state.data}` : "editing"}>
+    <ActionForm
+      action={formAction}
+      className="space-y-2"
+      noValidate
+      key={state?.ok && !initial.title ? `added-${state.data}` : "editing"}
+    >
       <div aria-live="polite">
         <Outcome state={state} />
       </div>
@@ -103,7 +145,12 @@ export function GuestForm({ action, members }: { action: Action; members: Choice
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props, textField } = useFormFields(state, {});
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
+    <ActionForm
+      action={formAction}
+      className="space-y-2"
+      noValidate
+      key={state?.ok ? `added-${state.data}` : "editing"}
+    >
       <div aria-live="polite">
         <Outcome state={state} success={t("guestAdded")} />
       </div>
@@ -126,12 +173,24 @@ export function GuestForm({ action, members }: { action: Action; members: Choice
   );
 }
 
-export function SendInvitationsForm({ action, label }: { action: (state: FormState<number>) => Promise<FormResult<number>>; label: string }) {
+export function SendInvitationsForm({
+  action,
+  label,
+}: {
+  action: (state: FormState<number>) => Promise<FormResult<number>>;
+  label: string;
+}) {
   const t = useTranslations("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2">
-      <div aria-live="polite">{state?.ok ? <Alert kind="success">{t("invitationsSent", { count: state.data })}</Alert> : <Outcome state={state} />}</div>
+      <div aria-live="polite">
+        {state?.ok ? (
+          <Alert kind="success">{t("invitationsSent", { count: state.data })}</Alert>
+        ) : (
+          <Outcome state={state} />
+        )}
+      </div>
       <button type="submit" className={buttonClass} disabled={pending}>
         {label}
       </button>
@@ -139,18 +198,34 @@ export function SendInvitationsForm({ action, label }: { action: (state: FormSta
   );
 }
 
-export function AnswerForm({ action, answer, note }: { action: Action; answer: "PRESENT" | "EXCUSED" | null; note: string | null }) {
+export function AnswerForm({
+  action,
+  answer,
+  note,
+}: {
+  action: Action;
+  answer: "PRESENT" | "EXCUSED" | null;
+  note: string | null;
+}) {
   const t = useTranslations("invitation");
   const [state, formAction, pending] = useActionState(action, null);
   const { values } = useFormFields(state, { answer: answer ?? "", note: note ?? "" });
   return (
     <ActionForm action={formAction} className="space-y-3">
-      <div aria-live="polite">{state?.ok ? <Alert kind="success">{t("thanks")}</Alert> : <Outcome state={state} />}</div>
+      <div aria-live="polite">
+        {state?.ok ? <Alert kind="success">{t("thanks")}</Alert> : <Outcome state={state} />}
+      </div>
       <fieldset className="space-y-1">
         <legend className="font-medium">{t("question")}</legend>
         {(["PRESENT", "EXCUSED"] as const).map((a) => (
           <label key={a} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="answer" value={a} defaultChecked={values.answer === a} className="size-5" />
+            <input
+              type="radio"
+              name="answer"
+              value={a}
+              defaultChecked={values.answer === a}
+              className="size-5"
+            />
             {t(`answers.${a}`)}
           </label>
         ))}
@@ -168,7 +243,15 @@ export function AnswerForm({ action, answer, note }: { action: Action; answer: "
   );
 }
 
-export function DocumentUploadForm({ action, idPrefix, itemTitle }: { action: Action; idPrefix: string; itemTitle: string }) {
+export function DocumentUploadForm({
+  action,
+  idPrefix,
+  itemTitle,
+}: {
+  action: Action;
+  idPrefix: string;
+  itemTitle: string;
+}) {
   const t = useTranslations("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors.file : undefined;
@@ -178,7 +261,13 @@ export function DocumentUploadForm({ action, idPrefix, itemTitle }: { action: Ac
         {t("attach", { title: itemTitle })}
       </label>
       <div className="flex flex-wrap items-center gap-2">
-        <input id={`${idPrefix}-file`} name="file" type="file" className="min-h-11 text-sm" aria-describedby={`${idPrefix}-file-error`} />
+        <input
+          id={`${idPrefix}-file`}
+          name="file"
+          type="file"
+          className="min-h-11 text-sm"
+          aria-describedby={`${idPrefix}-file-error`}
+        />
         <button type="submit" className={secondaryButtonClass} disabled={pending}>
           {t("attachButton")}
         </button>
@@ -190,7 +279,19 @@ export function DocumentUploadForm({ action, idPrefix, itemTitle }: { action: Ac
   );
 }
 
-export function AttendanceTimesForm({ action, idPrefix, name, arrived, left }: { action: Action; idPrefix: string; name: string; arrived: string; left: string }) {
+export function AttendanceTimesForm({
+  action,
+  idPrefix,
+  name,
+  arrived,
+  left,
+}: {
+  action: Action;
+  idPrefix: string;
+  name: string;
+  arrived: string;
+  left: string;
+}) {
   const t = useTranslations("attendance");
   const [state, formAction, pending] = useActionState(action, null);
   const { values } = useFormFields(state, { arrived, left });
@@ -202,13 +303,28 @@ export function AttendanceTimesForm({ action, idPrefix, name, arrived, left }: {
           <label htmlFor={`${idPrefix}-arrived`} className="block text-sm font-medium">
             {t("arrivedAt")}
           </label>
-          <input id={`${idPrefix}-arrived`} name="arrived" type="time" defaultValue={values.arrived} required className={inputClass} aria-describedby={`${idPrefix}-times-error`} />
+          <input
+            id={`${idPrefix}-arrived`}
+            name="arrived"
+            type="time"
+            defaultValue={values.arrived}
+            required
+            className={inputClass}
+            aria-describedby={`${idPrefix}-times-error`}
+          />
         </div>
         <div>
           <label htmlFor={`${idPrefix}-left`} className="block text-sm font-medium">
             {t("leftAt")}
           </label>
-          <input id={`${idPrefix}-left`} name="left" type="time" defaultValue={values.left} className={inputClass} aria-describedby={`${idPrefix}-times-error`} />
+          <input
+            id={`${idPrefix}-left`}
+            name="left"
+            type="time"
+            defaultValue={values.left}
+            className={inputClass}
+            aria-describedby={`${idPrefix}-times-error`}
+          />
         </div>
       </div>
       <p id={`${idPrefix}-times-error`} className="text-sm font-medium text-red-700" aria-live="polite">

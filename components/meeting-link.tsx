@@ -15,7 +15,14 @@ export async function MeetingLink({ meeting }: { meeting: MeetingListItem }) {
         {t("meetingTitle", { body: meeting.bodyName, number: meeting.number })}
       </Link>
       <p className="text-stone-700">
-        {format.dateTime(meeting.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}
+        {format.dateTime(meeting.startsAt, {
+          weekday: "long",
+          day: "numeric",
+          month: "long",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+        })}
         {meeting.place ? ` · ${meeting.place}` : ""} · {t(`statuses.${meeting.status}`)}
       </p>
     </div>

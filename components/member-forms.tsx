@@ -10,13 +10,30 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 type Action = (state: FormState, formData: FormData) => Promise<FormResult>;
 type Category = { id: string; name: string };
 
-const KNOWN = ["emailTaken", "categoryUnknown", "changeNotAfterCurrent", "noEmail", "archived", "notFound"] as const;
+const KNOWN = [
+  "emailTaken",
+  "categoryUnknown",
+  "changeNotAfterCurrent",
+  "noEmail",
+  "archived",
+  "notFound",
+] as const;
 
 function GeneralError({ state }: { state: FormState }) {
   return state?.ok ? null : <FormOutcome state={state} namespace="members" known={KNOWN} />;
 }
 
-export function MemberForm({ action, categories, initial, mode }: { action: Action; categories: Category[]; initial: Record<string, string>; mode: "create" | "edit" }) {
+export function MemberForm({
+  action,
+  categories,
+  initial,
+  mode,
+}: {
+  action: Action;
+  categories: Category[];
+  initial: Record<string, string>;
+  mode: "create" | "edit";
+}) {
   const t = useTranslations("members");
   const [state, formAction, pending] = useActionState(action, null);
   const { values, errorOf, props, textField } = useFormFields(state, initial);
@@ -36,7 +53,13 @@ export function MemberForm({ action, categories, initial, mode }: { action: Acti
         <legend className="font-medium">{t("fields.kind")}</legend>
         {(["ASSOCIATE", "GUEST"] as const).map((kind) => (
           <label key={kind} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="kind" value={kind} defaultChecked={(values.kind ?? "ASSOCIATE") === kind} className="size-5" />
+            <input
+              type="radio"
+              name="kind"
+              value={kind}
+              defaultChecked={(values.kind ?? "ASSOCIATE") === kind}
+              className="size-5"
+            />
             {t(`kinds.${kind}`)}
           </label>
         ))}
@@ -62,11 +85,21 @@ export function MemberForm({ action, categories, initial, mode }: { action: Acti
       {textField("title", t("fields.title"), { hint: t("titleHint") })}
       <div className="space-y-1">
         <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" name="newsletterConsent" defaultChecked={values.newsletterConsent === "on"} className="size-5" />
+          <input
+            type="checkbox"
+            name="newsletterConsent"
+            defaultChecked={values.newsletterConsent === "on"}
+            className="size-5"
+          />
           {t("fields.newsletterConsent")}
         </label>
         <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" name="isCoordinator" defaultChecked={values.isCoordinator === "on"} className="size-5" />
+          <input
+            type="checkbox"
+            name="isCoordinator"
+            defaultChecked={values.isCoordinator === "on"}
+            className="size-5"
+          />
           {t("fields.isCoordinator")}
         </label>
         {mode === "create" ? (
@@ -83,7 +116,15 @@ export function MemberForm({ action, categories, initial, mode }: { action: Acti
   );
 }
 
-export function CategoryChangeForm({ action, categories, currentCategoryId }: { action: Action; categories: Category[]; currentCategoryId: string | null }) {
+export function CategoryChangeForm({
+  action,
+  categories,
+  currentCategoryId,
+}: {
+  action: Action;
+  categories: Category[];
+  currentCategoryId: string | null;
+}) {
   const t = useTranslations("members");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props, textField } = useFormFields(state, { categoryId: "", from: "" });
@@ -115,7 +156,13 @@ export function CategoryChangeForm({ action, categories, currentCategoryId }: { 
   );
 }
 
-export function InviteForm({ action, label }: { action: (state: FormState) => Promise<FormResult>; label: string }) {
+export function InviteForm({
+  action,
+  label,
+}: {
+  action: (state: FormState) => Promise<FormResult>;
+  label: string;
+}) {
   const t = useTranslations("members");
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -137,11 +184,23 @@ export function EraseForm({ action, name }: { action: Action; name: string }) {
   const { errorOf, props } = useFormFields(state, { confirmName: "" });
   return (
     <ActionForm action={formAction} className="space-y-3">
-      <div aria-live="polite">{state && !state.ok && state.error !== "eraseMismatch" ? <Alert kind="error">{t(state.error === "eraseSelf" ? "eraseSelf" : "errors.notFound")}</Alert> : null}</div>
-      <Field id="confirmName" label={t("eraseConfirmLabel", { name })} error={errorOf("confirmName") ? t("eraseMismatch") : undefined}>
+      <div aria-live="polite">
+        {state && !state.ok && state.error !== "eraseMismatch" ? (
+          <Alert kind="error">{t(state.error === "eraseSelf" ? "eraseSelf" : "errors.notFound")}</Alert>
+        ) : null}
+      </div>
+      <Field
+        id="confirmName"
+        label={t("eraseConfirmLabel", { name })}
+        error={errorOf("confirmName") ? t("eraseMismatch") : undefined}
+      >
         <input className={inputClass} autoComplete="off" {...props("confirmName")} />
       </Field>
-      <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900"
+      >
         {t("eraseConfirm")}
       </button>
     </ActionForm>

@@ -115,35 +115,71 @@ export function SectionEditor({ section }: { section: Section }) {
   }
 
   function wrap(before: string, after = before) {
-    change(`${latest.current}${latest.current && !latest.current.endsWith("\n") ? "\n" : ""}${before}${t("toolbarSample")}${after}`);
+    change(
+      `${latest.current}${latest.current && !latest.current.endsWith("\n") ? "\n" : ""}${before}${t("toolbarSample")}${after}`,
+    );
   }
 
   const id = `section-${section.id}`;
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap gap-1" role="toolbar" aria-label={t("toolbar", { title: section.title })}>
-        <button type="button" className={secondaryButtonClass} onClick={() => wrap("**")} aria-label={t("bold")}>
+      <div
+        className="flex flex-wrap gap-1"
+        role="toolbar"
+        aria-label={t("toolbar", { title: section.title })}
+      >
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => wrap("**")}
+          aria-label={t("bold")}
+        >
           <strong>G</strong>
         </button>
-        <button type="button" className={secondaryButtonClass} onClick={() => wrap("*")} aria-label={t("italic")}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => wrap("*")}
+          aria-label={t("italic")}
+        >
           <em>I</em>
         </button>
-        <button type="button" className={secondaryButtonClass} onClick={() => wrap("- ", "")} aria-label={t("list")}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => wrap("- ", "")}
+          aria-label={t("list")}
+        >
           •
         </button>
       </div>
       <label htmlFor={id} className="sr-only">
         {t("sectionText", { title: section.title })}
       </label>
-      <textarea id={id} value={text} onChange={(e) => change(e.target.value)} onBlur={() => void save()} rows={8} className={`${inputClass} font-mono text-sm`} aria-describedby={`${id}-status`} />
-      <p id={`${id}-status`} role="status" aria-live="polite" className={`text-sm ${status === "offline" || status === "conflict" ? "font-semibold text-red-800" : "text-stone-700"}`}>
+      <textarea
+        id={id}
+        value={text}
+        onChange={(e) => change(e.target.value)}
+        onBlur={() => void save()}
+        rows={8}
+        className={`${inputClass} font-mono text-sm`}
+        aria-describedby={`${id}-status`}
+      />
+      <p
+        id={`${id}-status`}
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${status === "offline" || status === "conflict" ? "font-semibold text-red-800" : "text-stone-700"}`}
+      >
         {t(`status.${status}`)}
       </p>
       {status === "conflict" && theirs !== null ? (
         <div className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3">
           <p className="font-semibold">{t("conflict")}</p>
           <p className="text-sm">{t("theirText")}</p>
-          <pre className="whitespace-pre-wrap rounded border border-stone-300 bg-white p-2 text-sm">{theirs}</pre>
+          <pre className="whitespace-pre-wrap rounded border border-stone-300 bg-white p-2 text-sm">
+            {theirs}
+          </pre>
           <div className="flex flex-wrap gap-2">
             <button type="button" className={secondaryButtonClass} onClick={keepBoth}>
               {t("keepBoth")}

@@ -13,7 +13,6 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 type Choice = { id: string; name: string };
 
-
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
   return (
     <div aria-live="polite">
@@ -24,17 +23,36 @@ function Outcome({ state, success }: { state: FormState<number>; success?: strin
 
 function usePrefixed(state: FormState<number>, idPrefix: string, initial: Record<string, string> = {}) {
   const fields = useFormFields(state, initial);
-  const p = (name: string) => ({ ...fields.props(name), id: `${idPrefix}-${name}`, "aria-describedby": `${idPrefix}-${name}-error` });
+  const p = (name: string) => ({
+    ...fields.props(name),
+    id: `${idPrefix}-${name}`,
+    "aria-describedby": `${idPrefix}-${name}-error`,
+  });
   return { ...fields, p };
 }
 
-export function ActionItemForm({ action, members, idPrefix, sectionTitle }: { action: Action; members: Choice[]; idPrefix: string; sectionTitle: string }) {
+export function ActionItemForm({
+  action,
+  members,
+  idPrefix,
+  sectionTitle,
+}: {
+  action: Action;
+  members: Choice[];
+  idPrefix: string;
+  sectionTitle: string;
+}) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, p, values } = usePrefixed(state, idPrefix);
   const chosen = new Set((values.owners ?? "").split(",").filter(Boolean));
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
+    <ActionForm
+      action={formAction}
+      className="space-y-2"
+      noValidate
+      key={state?.ok ? `added-${state.data}` : "editing"}
+    >
       <Outcome state={state} />
       <Field id={`${idPrefix}-title`} label={t("actionTitle")} error={errorOf("title")}>
         <input className={inputClass} {...p("title")} />
@@ -44,12 +62,22 @@ export function ActionItemForm({ action, members, idPrefix, sectionTitle }: { ac
         <div className="grid gap-x-3 sm:grid-cols-2">
           {members.map((m) => (
             <label key={m.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="owners" value={m.id} defaultChecked={chosen.has(m.id)} className="size-5" />
+              <input
+                type="checkbox"
+                name="owners"
+                value={m.id}
+                defaultChecked={chosen.has(m.id)}
+                className="size-5"
+              />
               {m.name}
             </label>
           ))}
         </div>
-        <p id={`${idPrefix}-owners-error`} className="min-h-5 text-sm font-medium text-red-700" aria-live="polite">
+        <p
+          id={`${idPrefix}-owners-error`}
+          className="min-h-5 text-sm font-medium text-red-700"
+          aria-live="polite"
+        >
           {errorOf("owners")}
         </p>
       </fieldset>
@@ -63,13 +91,28 @@ export function ActionItemForm({ action, members, idPrefix, sectionTitle }: { ac
   );
 }
 
-export function DecisionForm({ action, questions, idPrefix, sectionTitle }: { action: Action; questions: { id: string; title: string }[]; idPrefix: string; sectionTitle: string }) {
+export function DecisionForm({
+  action,
+  questions,
+  idPrefix,
+  sectionTitle,
+}: {
+  action: Action;
+  questions: { id: string; title: string }[];
+  idPrefix: string;
+  sectionTitle: string;
+}) {
   const t = useTranslations("minutes");
   const td = useTranslations("decisions");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, p } = usePrefixed(state, idPrefix, { method: "CONSENSUS", outcome: "ADOPTED" });
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
+    <ActionForm
+      action={formAction}
+      className="space-y-2"
+      noValidate
+      key={state?.ok ? `added-${state.data}` : "editing"}
+    >
       <Outcome state={state} />
       <Field id={`${idPrefix}-title`} label={t("decisionTitle")} error={errorOf("title")}>
         <input className={inputClass} {...p("title")} />
@@ -80,7 +123,15 @@ export function DecisionForm({ action, questions, idPrefix, sectionTitle }: { ac
       <div className="grid gap-x-3 sm:grid-cols-2">
         <Field id={`${idPrefix}-method`} label={t("decisionMethod")} error={errorOf("method")}>
           <select className={inputClass} {...p("method")}>
-            {(["CONSENSUS", "SHOW_OF_HANDS", "ONLINE_BALLOT", "WRITTEN_CONSULTATION", "AG_RESOLUTION"] as const).map((m) => (
+            {(
+              [
+                "CONSENSUS",
+                "SHOW_OF_HANDS",
+                "ONLINE_BALLOT",
+                "WRITTEN_CONSULTATION",
+                "AG_RESOLUTION",
+              ] as const
+            ).map((m) => (
               <option key={m} value={m}>
                 {td(`methods.${m}`)}
               </option>
@@ -132,7 +183,12 @@ export function NextMeetingForm({ action, initial }: { action: Action; initial: 
           <input className={inputClass} {...p("place")} />
         </Field>
       </div>
-      <Field id="next-items" label={t("nextMeetingItems")} hint={t("nextMeetingItemsHint")} error={errorOf("items")}>
+      <Field
+        id="next-items"
+        label={t("nextMeetingItems")}
+        hint={t("nextMeetingItemsHint")}
+        error={errorOf("items")}
+      >
         <textarea rows={3} className={inputClass} {...p("items")} />
       </Field>
       <button type="submit" className={buttonClass} disabled={pending}>
@@ -142,14 +198,31 @@ export function NextMeetingForm({ action, initial }: { action: Action; initial: 
   );
 }
 
-export function CommentForm({ action, idPrefix, sectionTitle }: { action: Action; idPrefix: string; sectionTitle: string }) {
+export function CommentForm({
+  action,
+  idPrefix,
+  sectionTitle,
+}: {
+  action: Action;
+  idPrefix: string;
+  sectionTitle: string;
+}) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, p } = usePrefixed(state, idPrefix);
   return (
-    <ActionForm action={formAction} className="space-y-2" noValidate key={state?.ok ? `added-${state.data}` : "editing"}>
+    <ActionForm
+      action={formAction}
+      className="space-y-2"
+      noValidate
+      key={state?.ok ? `added-${state.data}` : "editing"}
+    >
       <Outcome state={state} />
-      <Field id={`${idPrefix}-body`} label={t("commentLabel", { title: sectionTitle })} error={errorOf("body")}>
+      <Field
+        id={`${idPrefix}-body`}
+        label={t("commentLabel", { title: sectionTitle })}
+        error={errorOf("body")}
+      >
         <textarea rows={2} className={inputClass} {...p("body")} />
       </Field>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
@@ -159,7 +232,15 @@ export function CommentForm({ action, idPrefix, sectionTitle }: { action: Action
   );
 }
 
-export function ApproveForm({ action, meetings, label }: { action: Action; meetings: { id: string; label: string }[] | null; label: string }) {
+export function ApproveForm({
+  action,
+  meetings,
+  label,
+}: {
+  action: Action;
+  meetings: { id: string; label: string }[] | null;
+  label: string;
+}) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, p } = usePrefixed(state, "approve");
@@ -167,7 +248,11 @@ export function ApproveForm({ action, meetings, label }: { action: Action; meeti
     <ActionForm action={formAction} className="space-y-2">
       <Outcome state={state} />
       {meetings ? (
-        <Field id="approve-approvalMeetingId" label={t("approvalMeeting")} error={errorOf("approvalMeetingId")}>
+        <Field
+          id="approve-approvalMeetingId"
+          label={t("approvalMeeting")}
+          error={errorOf("approvalMeetingId")}
+        >
           <select className={inputClass} {...p("approvalMeetingId")}>
             {meetings.map((m) => (
               <option key={m.id} value={m.id}>
@@ -184,17 +269,33 @@ export function ApproveForm({ action, meetings, label }: { action: Action; meeti
   );
 }
 
-export function CorrectionForm({ action, sections }: { action: Action; sections: { id: string; title: string; body: string }[] }) {
+export function CorrectionForm({
+  action,
+  sections,
+}: {
+  action: Action;
+  sections: { id: string; title: string; body: string }[];
+}) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
   const initial = Object.fromEntries(sections.map((s) => [`section:${s.id}`, s.body]));
   const { errorOf, props } = useFormFields(state, initial);
   return (
-    <ActionForm action={formAction} className="space-y-4" noValidate key={state?.ok ? `saved-${state.data}` : "editing"}>
+    <ActionForm
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      key={state?.ok ? `saved-${state.data}` : "editing"}
+    >
       {state?.ok ? <Alert kind="success">{t("corrected")}</Alert> : <Outcome state={state} />}
       {sections.map((s, i) => (
         <Field key={s.id} id={`correct-${s.id}`} label={`${i + 1}) ${s.title}`}>
-          <textarea rows={8} className={`${inputClass} font-mono text-sm`} {...props(`section:${s.id}`)} id={`correct-${s.id}`} />
+          <textarea
+            rows={8}
+            className={`${inputClass} font-mono text-sm`}
+            {...props(`section:${s.id}`)}
+            id={`correct-${s.id}`}
+          />
         </Field>
       ))}
       <Field id="note" label={t("changeNote")} hint={t("changeNoteHint")} error={errorOf("note")}>

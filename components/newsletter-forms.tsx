@@ -11,12 +11,23 @@ import { buttonClass, Field, inputClass } from "@/components/ui";
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 
 // Subject and Markdown text.
-export function IssueForm({ action, initial }: { action: Action; initial: { subject: string; body: string } }) {
+export function IssueForm({
+  action,
+  initial,
+}: {
+  action: Action;
+  initial: { subject: string; body: string };
+}) {
   const t = useTranslations("newsletter");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state, initial);
   return (
-    <ActionForm key={`${initial.subject}|${initial.body.length}`} action={formAction} className="space-y-3" noValidate>
+    <ActionForm
+      key={`${initial.subject}|${initial.body.length}`}
+      action={formAction}
+      className="space-y-3"
+      noValidate
+    >
       <div aria-live="polite">
         <FormOutcome state={state} namespace="newsletter" known={NEWSLETTER_ERRORS} success={t("saved")} />
       </div>
@@ -24,12 +35,19 @@ export function IssueForm({ action, initial }: { action: Action; initial: { subj
       <Field id="body" label={t("body")} hint={t("bodyHint")} error={errorOf("body")}>
         <textarea rows={14} className={`${inputClass} font-mono`} {...props("body")} />
       </Field>
-      <button type="submit" className={buttonClass} disabled={pending}>{t("save")}</button>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("save")}
+      </button>
     </ActionForm>
   );
 }
 
-function textFieldFor(name: string, label: string, error: string | undefined, props: Record<string, unknown>) {
+function textFieldFor(
+  name: string,
+  label: string,
+  error: string | undefined,
+  props: Record<string, unknown>,
+) {
   return (
     <Field id={name} label={label} error={error}>
       <input type="text" className={inputClass} {...props} />

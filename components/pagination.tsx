@@ -3,7 +3,15 @@ import { getTranslations } from "next-intl/server";
 import { secondaryButtonClass } from "@/components/ui";
 
 // « ← Précédentes · Page 2 sur 7 · Suivantes → », as plain links (works without JavaScript).
-export async function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+export async function Pagination({
+  page,
+  pages,
+  href,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
   if (pages <= 1) return null;
   const t = await getTranslations("app");
   return (

@@ -19,9 +19,24 @@ export function PasswordResetRequestForm() {
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <ActionForm action={action} className="space-y-3" noValidate>
-      {state && !state.ok && state.error !== "form" ? <Alert kind="error">{t(`errors.${state.error}`)}</Alert> : null}
-      <Field id="email" label={t("signIn.email")} error={errors.email ? t(`errors.${errors.email}`) : undefined}>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={values.email} className={inputClass} {...fieldProps(state, "email")} />
+      {state && !state.ok && state.error !== "form" ? (
+        <Alert kind="error">{t(`errors.${state.error}`)}</Alert>
+      ) : null}
+      <Field
+        id="email"
+        label={t("signIn.email")}
+        error={errors.email ? t(`errors.${errors.email}`) : undefined}
+      >
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={values.email}
+          className={inputClass}
+          {...fieldProps(state, "email")}
+        />
       </Field>
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
         {t("reset.requestSubmit")}
@@ -36,14 +51,42 @@ export function NewPasswordForm({ token }: { token: string }) {
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <ActionForm action={action} className="space-y-3" noValidate>
-      {state && !state.ok && state.error === "tokenInvalid" ? <Alert kind="error">{t("reset.tokenInvalid")}</Alert> : null}
+      {state && !state.ok && state.error === "tokenInvalid" ? (
+        <Alert kind="error">{t("reset.tokenInvalid")}</Alert>
+      ) : null}
       {state && !state.ok && state.error === "form" ? <Alert kind="error">{t("errors.form")}</Alert> : null}
       <input type="hidden" name="token" value={token} />
-      <Field id="password" label={t("reset.newPassword")} hint={t("reset.newPasswordHint")} error={errors.password ? t(`errors.${errors.password}`) : undefined}>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} className={inputClass} {...fieldProps(state, "password")} />
+      <Field
+        id="password"
+        label={t("reset.newPassword")}
+        hint={t("reset.newPasswordHint")}
+        error={errors.password ? t(`errors.${errors.password}`) : undefined}
+      >
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          className={inputClass}
+          {...fieldProps(state, "password")}
+        />
       </Field>
-      <Field id="confirm" label={t("reset.confirm")} error={errors.confirm ? t(`errors.${errors.confirm}`) : undefined}>
-        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required className={inputClass} {...fieldProps(state, "confirm")} />
+      <Field
+        id="confirm"
+        label={t("reset.confirm")}
+        error={errors.confirm ? t(`errors.${errors.confirm}`) : undefined}
+      >
+        <input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          className={inputClass}
+          {...fieldProps(state, "confirm")}
+        />
       </Field>
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
         {t("reset.submit")}

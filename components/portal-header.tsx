@@ -36,7 +36,11 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
               <label htmlFor="cooperativeId" className="sr-only">
                 {t("app.switchCooperative")}
               </label>
-              <select id="cooperativeId" name="cooperativeId" className="min-h-11 rounded-md border border-stone-300 bg-white px-2 text-sm">
+              <select
+                id="cooperativeId"
+                name="cooperativeId"
+                className="min-h-11 rounded-md border border-stone-300 bg-white px-2 text-sm"
+              >
                 {actor.otherCooperatives.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
@@ -48,7 +52,10 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
               </button>
             </form>
           ) : null}
-          <Link href="/profil" className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-stone-800 underline underline-offset-2 hover:bg-stone-100">
+          <Link
+            href="/profil"
+            className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-stone-800 underline underline-offset-2 hover:bg-stone-100"
+          >
             {t("app.profile")}
           </Link>
           <LanguageSwitch />

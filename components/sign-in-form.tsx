@@ -51,7 +51,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           />
         </Field>
         <Field id="password" label={t("password")}>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={inputClass}
+          />
         </Field>
         <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
           {pending ? t("submitting") : t("submit")}

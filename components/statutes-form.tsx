@@ -5,13 +5,29 @@ import { saveStatutesAction } from "@/lib/statutes/actions";
 import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
 
-function Choice({ name, options, value, legend }: { name: string; options: { value: string; label: string }[]; value: string; legend: string }) {
+function Choice({
+  name,
+  options,
+  value,
+  legend,
+}: {
+  name: string;
+  options: { value: string; label: string }[];
+  value: string;
+  legend: string;
+}) {
   return (
     <fieldset className="space-y-1">
       <legend className="font-medium">{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="flex min-h-11 items-center gap-2">
-          <input type="radio" name={name} value={o.value} defaultChecked={value === o.value} className="size-5" />
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            defaultChecked={value === o.value}
+            className="size-5"
+          />
           {o.label}
         </label>
       ))}
@@ -102,8 +118,16 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
             { value: "COUNT_AS_ZERO", label: t("countAsZero") },
           ]}
         />
-        <Check name="voteChangeAllowed" label={t("fields.voteChangeAllowed")} checked={values.voteChangeAllowed === "on"} />
-        <Check name="writtenConsultationsAllowed" label={t("fields.writtenConsultationsAllowed")} checked={values.writtenConsultationsAllowed === "on"} />
+        <Check
+          name="voteChangeAllowed"
+          label={t("fields.voteChangeAllowed")}
+          checked={values.voteChangeAllowed === "on"}
+        />
+        <Check
+          name="writtenConsultationsAllowed"
+          label={t("fields.writtenConsultationsAllowed")}
+          checked={values.writtenConsultationsAllowed === "on"}
+        />
         <Choice
           name="minutesApprovedBy"
           legend={t("fields.minutesApprovedBy")}
@@ -116,8 +140,16 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="mb-2 text-lg font-semibold">{t("proxies")}</legend>
-        <Check name="proxySameCollege" label={t("fields.proxySameCollege")} checked={values.proxySameCollege === "on"} />
-        <Check name="blankProxyFollowsCouncil" label={t("fields.blankProxyFollowsCouncil")} checked={values.blankProxyFollowsCouncil === "on"} />
+        <Check
+          name="proxySameCollege"
+          label={t("fields.proxySameCollege")}
+          checked={values.proxySameCollege === "on"}
+        />
+        <Check
+          name="blankProxyFollowsCouncil"
+          label={t("fields.blankProxyFollowsCouncil")}
+          checked={values.blankProxyFollowsCouncil === "on"}
+        />
         <Choice
           name="proxyCapRule"
           legend={t("fields.proxyCapRule")}

@@ -37,7 +37,12 @@ export function StepForm({
       <div aria-live="polite">
         <FormOutcome state={state} namespace={namespace} known={known} success={success} />
       </div>
-      <button type="submit" aria-pressed={pressed} className={secondary ? secondaryButtonClass : buttonClass} disabled={pending}>
+      <button
+        type="submit"
+        aria-pressed={pressed}
+        className={secondary ? secondaryButtonClass : buttonClass}
+        disabled={pending}
+      >
         {label}
       </button>
     </form>

@@ -6,7 +6,15 @@ export function PageTitle({ children }: { children: React.ReactNode }) {
   return <h1 className="text-2xl font-bold tracking-tight text-stone-900 sm:text-3xl">{children}</h1>;
 }
 
-export function Card({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+export function Card({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-label={title}>
       <div className="mb-3 flex items-baseline justify-between gap-2">
@@ -33,7 +41,10 @@ export const inputClass =
 
 export function TextLink({ href, children }: { href: string; children: React.ReactNode }) {
   return (
-    <Link href={href} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+    <Link
+      href={href}
+      className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+    >
       {children}
     </Link>
   );

@@ -5,7 +5,8 @@ import type { FormResult, FormState } from "@/lib/form-result";
 import { useRouter } from "next/navigation";
 import type { PaperState } from "@/lib/votes/actions";
 
-type CastState = null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
+type CastState =
+  null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
 import { VOTE_ERRORS } from "@/lib/form-errors";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
@@ -14,7 +15,6 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 
 type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
 type Choice = { id: string; name: string };
-
 
 function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
   return (
@@ -25,7 +25,17 @@ function Outcome({ state, success }: { state: FormState<number>; success?: strin
 }
 
 // Two taps on a phone: the choice, then the confirmation.
-export function BallotForm({ questionId, forMemberId = null, secret, label }: { questionId: string; forMemberId?: string | null; secret: boolean; label: string }) {
+export function BallotForm({
+  questionId,
+  forMemberId = null,
+  secret,
+  label,
+}: {
+  questionId: string;
+  forMemberId?: string | null;
+  secret: boolean;
+  label: string;
+}) {
   const t = useTranslations("votes");
   const router = useRouter();
   // Posted to the ballot box route (app/api/votes/[id]/ballot), the path the benchmark measures.
@@ -33,7 +43,11 @@ export function BallotForm({ questionId, forMemberId = null, secret, label }: { 
     const choice = formData.get("choice");
     if (typeof choice !== "string") return { ok: false, error: "choiceRequired" };
     try {
-      const response = await fetch(`/api/votes/${questionId}/ballot`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ choice, forMemberId }) });
+      const response = await fetch(`/api/votes/${questionId}/ballot`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ choice, forMemberId }),
+      });
       const answer = (await response.json().catch(() => ({}))) as { receipt?: string; error?: string };
       if (!response.ok || !answer.receipt) return { ok: false, error: answer.error ?? "unexpected" };
       router.refresh();
@@ -49,12 +63,20 @@ export function BallotForm({ questionId, forMemberId = null, secret, label }: { 
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   useEffect(() => {
-    if (state?.ok && state.secret) localStorage.setItem(`portail-vote-${questionId}${forMemberId ? `-${forMemberId}` : ""}`, state.receipt);
+    if (state?.ok && state.secret)
+      localStorage.setItem(
+        `portail-vote-${questionId}${forMemberId ? `-${forMemberId}` : ""}`,
+        state.receipt,
+      );
   }, [state, questionId, forMemberId]);
   if (state?.ok) {
     return (
       <Alert kind="success">
-        <p className="font-semibold">{state.secret ? t("participationRecorded") : t("voteRecorded", { choice: t(`choices.${state.choice}`) })}</p>
+        <p className="font-semibold">
+          {state.secret
+            ? t("participationRecorded")
+            : t("voteRecorded", { choice: t(`choices.${state.choice}`) })}
+        </p>
         {state.secret ? (
           <p className="mt-1 text-sm">
             {t("receiptHelp")} <code className="break-all font-mono">{state.receipt}</code>
@@ -79,23 +101,54 @@ export function BallotForm({ questionId, forMemberId = null, secret, label }: { 
       <fieldset className="space-y-2">
         <legend className="mb-1 font-semibold">{label}</legend>
         {(["FOR", "AGAINST", "ABSTAIN"] as const).map((c) => (
-          <label key={c} className={`flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border-2 px-4 text-lg font-semibold ${choice === c ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}>
-            <input type="radio" name="choice" value={c} className="size-5" onChange={() => setChoice(c)} checked={choice === c} />
+          <label
+            key={c}
+            className={`flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border-2 px-4 text-lg font-semibold ${choice === c ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}
+          >
+            <input
+              type="radio"
+              name="choice"
+              value={c}
+              className="size-5"
+              onChange={() => setChoice(c)}
+              checked={choice === c}
+            />
             {t(`choices.${c}`)}
           </label>
         ))}
       </fieldset>
-      <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={hydrated && (pending || !choice)}>
-        {!hydrated ? t("castVote") : choice ? t("confirm", { choice: t(`choices.${choice}`) }) : t("chooseFirst")}
+      <button
+        type="submit"
+        className={`${buttonClass} w-full sm:w-auto`}
+        disabled={hydrated && (pending || !choice)}
+      >
+        {!hydrated
+          ? t("castVote")
+          : choice
+            ? t("confirm", { choice: t(`choices.${choice}`) })
+            : t("chooseFirst")}
       </button>
     </form>
   );
 }
 
-export function QuestionForm({ action, bodies, meetings, categories }: { action: Action; bodies: (Choice & { kind: string })[]; meetings: (Choice & { bodyId: string })[]; categories: Choice[] }) {
+export function QuestionForm({
+  action,
+  bodies,
+  meetings,
+  categories,
+}: {
+  action: Action;
+  bodies: (Choice & { kind: string })[];
+  meetings: (Choice & { bodyId: string })[];
+  categories: Choice[];
+}) {
   const t = useTranslations("votes");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, props, values, textField } = useFormFields(state, { kind: "WRITTEN_CONSULTATION", bodyId: bodies[0]?.id ?? "" });
+  const { errorOf, props, values, textField } = useFormFields(state, {
+    kind: "WRITTEN_CONSULTATION",
+    bodyId: bodies[0]?.id ?? "",
+  });
   const [bodyId, setBodyId] = useState(values.bodyId ?? "");
   const excluded = new Set((values.excludedCategoryIds ?? "").split(",").filter(Boolean));
   const assembly = bodies.find((b) => b.id === bodyId)?.kind === "GENERAL_ASSEMBLY";
@@ -106,23 +159,38 @@ export function QuestionForm({ action, bodies, meetings, categories }: { action:
         <Field id="bodyId" label={t("body")} error={errorOf("bodyId")}>
           <select className={inputClass} {...props("bodyId")} onChange={(e) => setBodyId(e.target.value)}>
             {bodies.map((b) => (
-              <option key={b.id} value={b.id}>{b.name}</option>
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
             ))}
           </select>
         </Field>
-        <Field id="kind" label={t("kind")} hint={assembly ? t("assemblyKindHint") : undefined} error={errorOf("kind")}>
+        <Field
+          id="kind"
+          label={t("kind")}
+          hint={assembly ? t("assemblyKindHint") : undefined}
+          error={errorOf("kind")}
+        >
           <select className={inputClass} {...props("kind")}>
-            {(["WRITTEN_CONSULTATION", "MEETING_BALLOT", "SHOW_OF_HANDS", "AG_RESOLUTION"] as const).map((k) => (
-              <option key={k} value={k}>{t(`kinds.${k}`)}</option>
-            ))}
+            {(["WRITTEN_CONSULTATION", "MEETING_BALLOT", "SHOW_OF_HANDS", "AG_RESOLUTION"] as const).map(
+              (k) => (
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
+              ),
+            )}
           </select>
         </Field>
         <Field id="meetingId" label={t("meeting")} hint={t("meetingHint")} error={errorOf("meetingId")}>
           <select className={inputClass} {...props("meetingId")}>
             <option value="">{t("noMeeting")}</option>
-            {meetings.filter((m) => m.bodyId === bodyId).map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
-            ))}
+            {meetings
+              .filter((m) => m.bodyId === bodyId)
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
           </select>
         </Field>
         {assembly ? (
@@ -143,17 +211,31 @@ export function QuestionForm({ action, bodies, meetings, categories }: { action:
         <textarea rows={4} className={inputClass} {...props("text")} />
       </Field>
       <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" name="secret" defaultChecked={values.secret === "on"} className="size-5" /> {t("secret")}
+        <input type="checkbox" name="secret" defaultChecked={values.secret === "on"} className="size-5" />{" "}
+        {t("secret")}
       </label>
       <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" name="hideResultsUntilClose" defaultChecked={values.hideResultsUntilClose === "on"} className="size-5" /> {t("hideResults")}
+        <input
+          type="checkbox"
+          name="hideResultsUntilClose"
+          defaultChecked={values.hideResultsUntilClose === "on"}
+          className="size-5"
+        />{" "}
+        {t("hideResults")}
       </label>
       {categories.length ? (
         <fieldset>
           <legend className="font-medium">{t("excluded")}</legend>
           {categories.map((c) => (
             <label key={c.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="excludedCategoryIds" value={c.id} defaultChecked={excluded.has(c.id)} className="size-5" /> {c.name}
+              <input
+                type="checkbox"
+                name="excludedCategoryIds"
+                value={c.id}
+                defaultChecked={excluded.has(c.id)}
+                className="size-5"
+              />{" "}
+              {c.name}
             </label>
           ))}
         </fieldset>
@@ -177,7 +259,13 @@ export function ShowOfHandsForm({ action, rows }: { action: Action; rows: { labe
           <legend className="col-span-3 font-medium">{row.label}</legend>
           {(["for", "against", "abstain"] as const).map((k) => (
             <Field key={k} id={`${k}-${i}`} label={t(`tally.${k}`)} error={errorOf(`${k}-${i}`)}>
-              <input type="number" min={0} inputMode="numeric" className={inputClass} {...props(`${k}-${i}`)} />
+              <input
+                type="number"
+                min={0}
+                inputMode="numeric"
+                className={inputClass}
+                {...props(`${k}-${i}`)}
+              />
             </Field>
           ))}
         </fieldset>
@@ -200,7 +288,9 @@ export function ProxyForm({ action, members }: { action: Action; members: Choice
         <select className={inputClass} {...props("holderId")}>
           <option value="">{t("chooseMember")}</option>
           {members.map((m) => (
-            <option key={m.id} value={m.id}>{m.name}</option>
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
           ))}
         </select>
       </Field>
@@ -214,14 +304,27 @@ export function ProxyForm({ action, members }: { action: Action; members: Choice
 type PaperAction = (state: PaperState, formData: FormData) => Promise<PaperState>;
 
 // The paper ballots of an assembly: who voted on paper, then the counts per college.
-export function PaperBallotsForm({ action, voters, colleges }: { action: PaperAction; voters: { id: string; name: string; college: string | null }[]; colleges: string[] }) {
+export function PaperBallotsForm({
+  action,
+  voters,
+  colleges,
+}: {
+  action: PaperAction;
+  voters: { id: string; name: string; college: string | null }[];
+  colleges: string[];
+}) {
   const t = useTranslations("votes");
   const tr = useTranslations("votes.refusals");
   const [state, formAction, pending] = useActionState(action, null);
   const values = state && !state.ok ? state.values : {};
   const chosen = new Set(state && !state.ok ? state.chosen : []);
   return (
-    <ActionForm action={formAction} className="space-y-3" noValidate key={state?.ok ? `saved-${state.at}` : "editing"}>
+    <ActionForm
+      action={formAction}
+      className="space-y-3"
+      noValidate
+      key={state?.ok ? `saved-${state.at}` : "editing"}
+    >
       <div aria-live="polite">
         {state?.ok ? <Alert kind="success">{t("paperSaved")}</Alert> : null}
         {state && !state.ok ? (
@@ -231,7 +334,10 @@ export function PaperBallotsForm({ action, voters, colleges }: { action: PaperAc
               <ul className="mt-1 list-disc pl-5">
                 {state.problems.map((p, i) => (
                   <li key={i}>
-                    {p.name} : {/^\d+\/\d+$/.test(p.reason) ? t("paperCounts", { typed: p.reason.split("/")[0]!, voters: p.reason.split("/")[1]! }) : tr(p.reason)}
+                    {p.name} :{" "}
+                    {/^\d+\/\d+$/.test(p.reason)
+                      ? t("paperCounts", { typed: p.reason.split("/")[0]!, voters: p.reason.split("/")[1]! })
+                      : tr(p.reason)}
                   </li>
                 ))}
               </ul>
@@ -244,7 +350,13 @@ export function PaperBallotsForm({ action, voters, colleges }: { action: PaperAc
         <div className="grid gap-x-3 sm:grid-cols-2">
           {voters.map((v) => (
             <label key={v.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="paperVoters" value={v.id} defaultChecked={chosen.has(v.id)} className="size-5" />
+              <input
+                type="checkbox"
+                name="paperVoters"
+                value={v.id}
+                defaultChecked={chosen.has(v.id)}
+                className="size-5"
+              />
               {v.name}
               {v.college ? <span className="text-sm text-stone-700">({v.college})</span> : null}
             </label>
@@ -253,11 +365,23 @@ export function PaperBallotsForm({ action, voters, colleges }: { action: PaperAc
       </fieldset>
       {colleges.map((name, i) => (
         <fieldset key={name} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
-          <legend className="col-span-3 font-medium sm:col-span-5">{t("paperCollege", { college: name })}</legend>
+          <legend className="col-span-3 font-medium sm:col-span-5">
+            {t("paperCollege", { college: name })}
+          </legend>
           {(["for", "against", "abstain", "blank", "spoiled"] as const).map((k) => (
             <div key={k}>
-              <label htmlFor={`paper-${k}-${i}`} className="block text-sm font-medium">{t(`paper.${k}`)}</label>
-              <input id={`paper-${k}-${i}`} name={`${k}-${i}`} type="number" min={0} inputMode="numeric" defaultValue={values[`${k}-${i}`] ?? ""} className={inputClass} />
+              <label htmlFor={`paper-${k}-${i}`} className="block text-sm font-medium">
+                {t(`paper.${k}`)}
+              </label>
+              <input
+                id={`paper-${k}-${i}`}
+                name={`${k}-${i}`}
+                type="number"
+                min={0}
+                inputMode="numeric"
+                defaultValue={values[`${k}-${i}`] ?? ""}
+                className={inputClass}
+              />
             </div>
           ))}
         </fieldset>

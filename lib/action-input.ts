@@ -23,7 +23,13 @@ export function isOneOf<T extends string>(choices: readonly T[], value: unknown)
 
 // The page to refresh after a change: one of ours, or the home page.
 export function localPath(value: unknown): string {
-  return typeof value === "string" && value.length <= 300 && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/";
+  return typeof value === "string" &&
+    value.length <= 300 &&
+    value.startsWith("/") &&
+    !value.startsWith("//") &&
+    !value.includes("\\")
+    ? value
+    : "/";
 }
 
 // A value of the address (?q=…): repeated keys arrive as a list, which is not a text.

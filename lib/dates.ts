@@ -3,7 +3,12 @@
 export const TIME_ZONE = process.env.PORTAIL_TIME_ZONE ?? "Europe/Paris";
 
 export function dayKey(instant: Date, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
 // A @db.Date column arrives as midnight UTC.
@@ -27,7 +32,13 @@ export function localInputToInstant(text: string, timeZone = TIME_ZONE): Date | 
   let instant = guess;
   for (let i = 0; i < 2; i++) {
     const shown = instantToLocalInput(instant, timeZone);
-    const shownUtc = Date.UTC(Number(shown.slice(0, 4)), Number(shown.slice(5, 7)) - 1, Number(shown.slice(8, 10)), Number(shown.slice(11, 13)), Number(shown.slice(14, 16)));
+    const shownUtc = Date.UTC(
+      Number(shown.slice(0, 4)),
+      Number(shown.slice(5, 7)) - 1,
+      Number(shown.slice(8, 10)),
+      Number(shown.slice(11, 13)),
+      Number(shown.slice(14, 16)),
+    );
     instant = new Date(instant.getTime() - (shownUtc - guess.getTime()));
   }
   return instant;
@@ -35,7 +46,15 @@ export function localInputToInstant(text: string, timeZone = TIME_ZONE): Date | 
 
 export function instantToLocalInput(instant: Date, timeZone = TIME_ZONE): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

@@ -9,6 +9,12 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
 // `npm start` always sets DATABASE_URL (embedded or external); nothing queries at build time.
-export const pool: pg.Pool = globalForDb.pool ?? new pg.Pool({ connectionString: process.env.DATABASE_URL ?? "", max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
-export const db: PrismaClient = globalForDb.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+export const pool: pg.Pool =
+  globalForDb.pool ??
+  new pg.Pool({
+    connectionString: process.env.DATABASE_URL ?? "",
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+  });
+export const db: PrismaClient =
+  globalForDb.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: db, pool });

@@ -22,15 +22,42 @@ export const MINUTES_ERRORS = [
 ] as const;
 
 export const VOTE_ERRORS = [
-  "notFound", "bodyUnknown", "meetingRequired", "meetingUnknown", "closesAtRequired", "closesAtPast", "consultationsNotAllowed", "notDraft", "notOpen",
-  "categoryUnknown", "tallyNeedsShowOfHands", "notChair", "self", "holderNotAssociate", "grantorNotAssociate", "differentCollege", "overCap", "holderGaveProxy",
-  "notAssembly", "alreadyGiven", "paperNeedsAssembly", "paperAlreadyEntered", "paperCountMismatch", "paperVoterRefused",
+  "notFound",
+  "bodyUnknown",
+  "meetingRequired",
+  "meetingUnknown",
+  "closesAtRequired",
+  "closesAtPast",
+  "consultationsNotAllowed",
+  "notDraft",
+  "notOpen",
+  "categoryUnknown",
+  "tallyNeedsShowOfHands",
+  "notChair",
+  "self",
+  "holderNotAssociate",
+  "grantorNotAssociate",
+  "differentCollege",
+  "overCap",
+  "holderGaveProxy",
+  "notAssembly",
+  "alreadyGiven",
+  "paperNeedsAssembly",
+  "paperAlreadyEntered",
+  "paperCountMismatch",
+  "paperVoterRefused",
 ] as const;
 
 export const NEWSLETTER_ERRORS = ["notFound", "alreadySent", "noEmail", "noAnswers"] as const;
 
-export const IDEA_ERRORS = ["rateLimited", "notFound", "notOpen", "mergeTargetInvalid", "notCouncilMeeting", "nothingToPublish"] as const;
-
+export const IDEA_ERRORS = [
+  "rateLimited",
+  "notFound",
+  "notOpen",
+  "mergeTargetInvalid",
+  "notCouncilMeeting",
+  "nothingToPublish",
+] as const;
 
 // The idea box's themes (messages ideas.themes.<theme>).
 export const THEMES = ["accueil", "soins", "prevention", "locaux", "quartier", "autre"] as const;

@@ -19,7 +19,8 @@ export function formValues(formData: unknown, omit: readonly string[] = []): Rec
   const values: Record<string, string> = {};
   if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$ACTION")) values[key] = withoutNul(value);
+    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$ACTION"))
+      values[key] = withoutNul(value);
   }
   return values;
 }
@@ -33,6 +34,10 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Form
   return { ok: false, error: "form", fieldErrors, values };
 }
 
-export function failure(error: string, values: Record<string, string> = {}, fieldErrors: Record<string, string> = {}): FormResult<never> {
+export function failure(
+  error: string,
+  values: Record<string, string> = {},
+  fieldErrors: Record<string, string> = {},
+): FormResult<never> {
   return { ok: false, error, fieldErrors, values };
 }

@@ -6,13 +6,29 @@ import type { PrintableMinutes } from "@/lib/minutes/printable";
 // PDFs are drawn with pdfkit's built-in Helvetica, whose encoding (WinAnsi) covers French;
 // anything else is replaced rather than drawn as garbage.
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const FALLBACK: Record<string, string> = { "≥": ">=", "≤": "<=", "→": "->", "⇒": "=>", "✓": "v", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "’" };
+const FALLBACK: Record<string, string> = {
+  "≥": ">=",
+  "≤": "<=",
+  "→": "->",
+  "⇒": "=>",
+  "✓": "v",
+  "\u00a0": " ",
+  "\u202f": " ",
+  "\u2009": " ",
+  ʼ: "’",
+};
 
 export function winAnsi(text: string): string {
   let out = "";
   for (const ch of text.normalize("NFC")) {
     const code = ch.codePointAt(0)!;
-    if (ch === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    if (
+      ch === "\n" ||
+      (code >= 0x20 && code <= 0x7e) ||
+      (code >= 0xa0 && code <= 0xff) ||
+      WIN_ANSI_EXTRA.has(ch)
+    )
+      out += ch;
     else if (FALLBACK[ch]) out += FALLBACK[ch];
     else if (code >= 0x300 && code <= 0x36f) continue;
     else out += "?";
@@ -23,7 +39,12 @@ export function winAnsi(text: string): string {
 type Doc = PDFKit.PDFDocument;
 
 function newDocument(title: string): { doc: Doc; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 60, right: 60 }, info: { Title: winAnsi(title), Creator: "Portail SCIC" }, lang: "fr-FR" } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: 56, bottom: 56, left: 60, right: 60 },
+    info: { Title: winAnsi(title), Creator: "Portail SCIC" },
+    lang: "fr-FR",
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -39,14 +60,18 @@ function heading(doc: Doc, text: string, size: number) {
 }
 
 function bullet(doc: Doc, text: string, indent = 12) {
-  doc.font("Helvetica").fontSize(10.5).text(winAnsi(`· ${text}`), doc.page.margins.left + indent, undefined, { indent: 0 });
+  doc
+    .font("Helvetica")
+    .fontSize(10.5)
+    .text(winAnsi(`· ${text}`), doc.page.margins.left + indent, undefined, { indent: 0 });
   doc.x = doc.page.margins.left;
 }
 
 function markdown(doc: Doc, body: string) {
   for (const line of markdownToLines(body)) {
     if (!line.text) doc.moveDown(0.4);
-    else if (line.heading) doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(line.text)).font("Helvetica");
+    else if (line.heading)
+      doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(line.text)).font("Helvetica");
     else if (line.bullet) bullet(doc, line.text);
     else doc.font("Helvetica").fontSize(10.5).text(winAnsi(line.text));
   }
@@ -54,7 +79,13 @@ function markdown(doc: Doc, body: string) {
 
 function labelled(doc: Doc, paragraph: string) {
   const match = /^([^:]{1,40}:)(.*)$/s.exec(paragraph);
-  if (match) doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(match[1]!), { continued: true }).font("Helvetica").text(winAnsi(match[2]!));
+  if (match)
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(10.5)
+      .text(winAnsi(match[1]!), { continued: true })
+      .font("Helvetica")
+      .text(winAnsi(match[2]!));
   else doc.font("Helvetica").fontSize(10.5).text(winAnsi(paragraph));
   doc.moveDown(0.4);
 }
@@ -72,7 +103,11 @@ export async function minutesPdf(m: PrintableMinutes): Promise<Buffer> {
     heading(doc, `${s.number}) ${s.title}`, 12);
     markdown(doc, s.body);
     if (s.documents.length) {
-      doc.moveDown(0.3).font("Helvetica-Oblique").text(winAnsi(`Documents joints : ${s.documents.join(", ")}`)).font("Helvetica");
+      doc
+        .moveDown(0.3)
+        .font("Helvetica-Oblique")
+        .text(winAnsi(`Documents joints : ${s.documents.join(", ")}`))
+        .font("Helvetica");
     }
     if (s.actions.length) {
       doc.moveDown(0.3).font("Helvetica-Bold").text("Choses à faire :").font("Helvetica");
@@ -91,14 +126,30 @@ export async function minutesPdf(m: PrintableMinutes): Promise<Buffer> {
     }
     if (m.next.notes.trim()) markdown(doc, m.next.notes);
   }
-  doc.moveDown(1.2).fontSize(8.5).fillColor("#57534e").text(winAnsi(m.footer.join(" · ")));
+  doc
+    .moveDown(1.2)
+    .fontSize(8.5)
+    .fillColor("#57534e")
+    .text(winAnsi(m.footer.join(" · ")));
   doc.end();
   return done;
 }
 
-export type DecisionPdfRow = { date: string; body: string; meeting: string; title: string; text: string; outcome: string; method: string };
+export type DecisionPdfRow = {
+  date: string;
+  body: string;
+  meeting: string;
+  title: string;
+  text: string;
+  outcome: string;
+  method: string;
+};
 
-export async function decisionRecordPdf(title: string, subtitle: string, rows: DecisionPdfRow[]): Promise<Buffer> {
+export async function decisionRecordPdf(
+  title: string,
+  subtitle: string,
+  rows: DecisionPdfRow[],
+): Promise<Buffer> {
   const { doc, done } = newDocument(title);
   doc.font("Helvetica-Bold").fontSize(15).text(winAnsi(title));
   doc.font("Helvetica").fontSize(9.5).fillColor("#57534e").text(winAnsi(subtitle)).fillColor("#1c1917");
@@ -106,7 +157,12 @@ export async function decisionRecordPdf(title: string, subtitle: string, rows: D
   if (rows.length === 0) doc.fontSize(10.5).text("Aucune décision.");
   for (const r of rows) {
     doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(r.title));
-    doc.font("Helvetica").fontSize(9.5).fillColor("#44403c").text(winAnsi(`${r.date} · ${r.body}${r.meeting ? ` · ${r.meeting}` : ""} · ${r.outcome}, ${r.method}`)).fillColor("#1c1917");
+    doc
+      .font("Helvetica")
+      .fontSize(9.5)
+      .fillColor("#44403c")
+      .text(winAnsi(`${r.date} · ${r.body}${r.meeting ? ` · ${r.meeting}` : ""} · ${r.outcome}, ${r.method}`))
+      .fillColor("#1c1917");
     if (r.text) doc.fontSize(10).text(winAnsi(r.text));
     doc.moveDown(0.6);
   }

@@ -6,14 +6,29 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 export const DEMO_PASSWORD = "demo-portail-scic";
 
 export const DEMO_ACCOUNTS = [
-  { email: "coordination@demo.portail-scic.fr", who: "Clara Gautier, coordinatrice (salariée, membre du conseil)" },
+  {
+    email: "coordination@demo.portail-scic.fr",
+    who: "Clara Gautier, coordinatrice (salariée, membre du conseil)",
+  },
   { email: "president@demo.portail-scic.fr", who: "Bertrand Lemoine, président du conseil coopératif" },
-  { email: "salima.haddad@demo.portail-scic.fr", who: "Salima Haddad, conseil, catégorie usager·es et habitant·es" },
+  {
+    email: "salima.haddad@demo.portail-scic.fr",
+    who: "Salima Haddad, conseil, catégorie usager·es et habitant·es",
+  },
   { email: "julien.etchepare@demo.portail-scic.fr", who: "Julien Etchepare, conseil, catégorie salarié·es" },
-  { email: "pierre-yves.colin@demo.portail-scic.fr", who: "Pierre-Yves Colin, conseil, catégorie partenaires du quartier" },
-  { email: "marc.beaulieu@demo.portail-scic.fr", who: "Marc Beaulieu, conseil, catégorie soutiens militants" },
+  {
+    email: "pierre-yves.colin@demo.portail-scic.fr",
+    who: "Pierre-Yves Colin, conseil, catégorie partenaires du quartier",
+  },
+  {
+    email: "marc.beaulieu@demo.portail-scic.fr",
+    who: "Marc Beaulieu, conseil, catégorie soutiens militants",
+  },
   { email: "paul.martin@demo.portail-scic.fr", who: "Paul Martin, associé (usager), hors conseil" },
-  { email: "ines.morel@demo.portail-scic.fr", who: "Inès Morel, associée (partenaire du quartier), hors conseil" },
+  {
+    email: "ines.morel@demo.portail-scic.fr",
+    who: "Inès Morel, associée (partenaire du quartier), hors conseil",
+  },
   { email: "fatou.diallo@demo.portail-scic.fr", who: "Fatou Diallo, habitante : boîte à idées seulement" },
 ] as const;
 
@@ -21,8 +36,14 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 // That day plus addDays, at hours:minutes on the wall clock of Paris.
 function atLocalTime(base: Date, addDays: number, hours: number, minutes: number) {
-  const guess = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate() + addDays, hours, minutes));
-  const parisHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", hourCycle: "h23" }).format(guess));
+  const guess = new Date(
+    Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate() + addDays, hours, minutes),
+  );
+  const parisHour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", hourCycle: "h23" }).format(
+      guess,
+    ),
+  );
   return new Date(guess.getTime() - (parisHour - hours) * 3600_000);
 }
 
@@ -40,15 +61,71 @@ type Person = {
 };
 
 const PEOPLE: Person[] = [
-  { key: "clara", name: "Clara Gautier", email: "coordination@demo.portail-scic.fr", category: "employees", council: "MEMBER", coordinator: true, title: "coordinatrice" },
-  { key: "bertrand", name: "Bertrand Lemoine", email: "president@demo.portail-scic.fr", category: "supporters", council: "PRESIDENT" },
-  { key: "salima", name: "Salima Haddad", email: "salima.haddad@demo.portail-scic.fr", category: "users", council: "MEMBER" },
-  { key: "aurelie", name: "Aurélie Duval", email: "aurelie.duval@demo.portail-scic.fr", category: "users", council: "MEMBER" },
-  { key: "pierre-yves", name: "Pierre-Yves Colin", email: "pierre-yves.colin@demo.portail-scic.fr", category: "partners", council: "MEMBER" },
-  { key: "julien", name: "Julien Etchepare", email: "julien.etchepare@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
-  { key: "mathis", name: "Mathis Carpentier", email: "mathis.carpentier@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
-  { key: "maia", name: "Maïa Traoré", email: "maia.traore@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
-  { key: "awa", name: "Awa Touré", email: "awa.toure@demo.portail-scic.fr", category: "employees", council: "MEMBER" },
+  {
+    key: "clara",
+    name: "Clara Gautier",
+    email: "coordination@demo.portail-scic.fr",
+    category: "employees",
+    council: "MEMBER",
+    coordinator: true,
+    title: "coordinatrice",
+  },
+  {
+    key: "bertrand",
+    name: "Bertrand Lemoine",
+    email: "president@demo.portail-scic.fr",
+    category: "supporters",
+    council: "PRESIDENT",
+  },
+  {
+    key: "salima",
+    name: "Salima Haddad",
+    email: "salima.haddad@demo.portail-scic.fr",
+    category: "users",
+    council: "MEMBER",
+  },
+  {
+    key: "aurelie",
+    name: "Aurélie Duval",
+    email: "aurelie.duval@demo.portail-scic.fr",
+    category: "users",
+    council: "MEMBER",
+  },
+  {
+    key: "pierre-yves",
+    name: "Pierre-Yves Colin",
+    email: "pierre-yves.colin@demo.portail-scic.fr",
+    category: "partners",
+    council: "MEMBER",
+  },
+  {
+    key: "julien",
+    name: "Julien Etchepare",
+    email: "julien.etchepare@demo.portail-scic.fr",
+    category: "employees",
+    council: "MEMBER",
+  },
+  {
+    key: "mathis",
+    name: "Mathis Carpentier",
+    email: "mathis.carpentier@demo.portail-scic.fr",
+    category: "employees",
+    council: "MEMBER",
+  },
+  {
+    key: "maia",
+    name: "Maïa Traoré",
+    email: "maia.traore@demo.portail-scic.fr",
+    category: "employees",
+    council: "MEMBER",
+  },
+  {
+    key: "awa",
+    name: "Awa Touré",
+    email: "awa.toure@demo.portail-scic.fr",
+    category: "employees",
+    council: "MEMBER",
+  },
   {
     key: "elise",
     name: "Élise Hamon",
@@ -59,12 +136,36 @@ const PEOPLE: Person[] = [
     ],
     council: "MEMBER",
   },
-  { key: "marc", name: "Marc Beaulieu", email: "marc.beaulieu@demo.portail-scic.fr", category: "supporters", council: "MEMBER" },
-  { key: "louise", name: "Louise Perrin", email: "louise.perrin@demo.portail-scic.fr", category: "supporters", council: "MEMBER" },
+  {
+    key: "marc",
+    name: "Marc Beaulieu",
+    email: "marc.beaulieu@demo.portail-scic.fr",
+    category: "supporters",
+    council: "MEMBER",
+  },
+  {
+    key: "louise",
+    name: "Louise Perrin",
+    email: "louise.perrin@demo.portail-scic.fr",
+    category: "supporters",
+    council: "MEMBER",
+  },
   { key: "paul", name: "Paul Martin", email: "paul.martin@demo.portail-scic.fr", category: "users" },
   { key: "ines", name: "Inès Morel", email: "ines.morel@demo.portail-scic.fr", category: "partners" },
-  { key: "sonia", name: "Sonia Benali", email: "sonia.benali@demo.portail-scic.fr", kind: "GUEST", title: "arrivera au plus tard au 1er juin comme directrice du centre" },
-  { key: "fatou", name: "Fatou Diallo", email: "fatou.diallo@demo.portail-scic.fr", kind: "GUEST", title: "habitante du quartier" },
+  {
+    key: "sonia",
+    name: "Sonia Benali",
+    email: "sonia.benali@demo.portail-scic.fr",
+    kind: "GUEST",
+    title: "arrivera au plus tard au 1er juin comme directrice du centre",
+  },
+  {
+    key: "fatou",
+    name: "Fatou Diallo",
+    email: "fatou.diallo@demo.portail-scic.fr",
+    kind: "GUEST",
+    title: "habitante du quartier",
+  },
 ];
 
 export async function seedDemo(db: PrismaClient, today = new Date()) {
@@ -92,7 +193,9 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       const categoryIds: Record<string, string> = {};
       const collegeIds: Record<string, string> = {};
       for (const [position, def] of collegeDefs.entries()) {
-        const college = await tx.college.create({ data: { cooperativeId, name: def.name, position, weightBp: 2500 } });
+        const college = await tx.college.create({
+          data: { cooperativeId, name: def.name, position, weightBp: 2500 },
+        });
         const category = await tx.category.create({
           data: { cooperativeId, name: def.name, kind: def.kind, position, collegeId: college.id },
         });
@@ -101,13 +204,30 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       }
 
       const council = await tx.body.create({
-        data: { cooperativeId, kind: "COUNCIL", name: "Conseil coopératif", slug: "conseil", seatsPerCollege: 5 },
+        data: {
+          cooperativeId,
+          kind: "COUNCIL",
+          name: "Conseil coopératif",
+          slug: "conseil",
+          seatsPerCollege: 5,
+        },
       });
       const assembly = await tx.body.create({
-        data: { cooperativeId, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag", votesByCollege: true },
+        data: {
+          cooperativeId,
+          kind: "GENERAL_ASSEMBLY",
+          name: "Assemblée générale",
+          slug: "ag",
+          votesByCollege: true,
+        },
       });
       const commission = await tx.body.create({
-        data: { cooperativeId, kind: "COMMISSION", name: "Commission administrative", slug: "commission-administrative" },
+        data: {
+          cooperativeId,
+          kind: "COMMISSION",
+          name: "Commission administrative",
+          slug: "commission-administrative",
+        },
       });
 
       const members: Record<string, string> = {};
@@ -125,7 +245,8 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
           },
         });
         members[p.key] = membership.id;
-        const history = p.history ?? (p.category ? [{ category: p.category, from: "2022-06-15", to: "" }] : []);
+        const history =
+          p.history ?? (p.category ? [{ category: p.category, from: "2022-06-15", to: "" }] : []);
         for (const span of history) {
           await tx.categoryAssignment.create({
             data: {
@@ -154,14 +275,26 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       }
       for (const key of ["clara", "julien", "mathis"]) {
         await tx.mandate.create({
-          data: { cooperativeId, bodyId: commission.id, membershipId: members[key]!, startsOn: day("2023-01-10") },
+          data: {
+            cooperativeId,
+            bodyId: commission.id,
+            membershipId: members[key]!,
+            startsOn: day("2023-01-10"),
+          },
         });
       }
 
       // Council n° 1 and 2 are closed; n° 3 is the one of the example minutes; n° 4 comes next.
       const meeting = (number: number, startsAt: Date, status: "CLOSED" | "HELD" | "PLANNED") =>
         tx.meeting.create({
-          data: { cooperativeId, bodyId: council.id, number, startsAt, status, place: "Centre de santé, salle de réunion, 17 rue des Tilleuls" },
+          data: {
+            cooperativeId,
+            bodyId: council.id,
+            number,
+            startsAt,
+            status,
+            place: "Centre de santé, salle de réunion, 17 rue des Tilleuls",
+          },
         });
       await meeting(1, atLocalTime(today, -84, 19, 30), "CLOSED");
       await meeting(2, atLocalTime(today, -56, 19, 30), "CLOSED");
@@ -169,10 +302,16 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       const fourth = await meeting(4, atLocalTime(today, 24, 19, 30), "PLANNED");
 
       const agenda = [
-        { kind: "INFORMATION", title: "Tour rapide de ce que l'on a fait dans le mois", presenterId: members.clara, durationMinutes: 30 },
+        {
+          kind: "INFORMATION",
+          title: "Tour rapide de ce que l'on a fait dans le mois",
+          presenterId: members.clara,
+          durationMinutes: 30,
+        },
         {
           kind: "DISCUSSION",
-          title: "Présentation des expérimentations Peps (paiement en équipe de professionnels de santé) et SecPa (structures d'exercice coordonné participatives)",
+          title:
+            "Présentation des expérimentations Peps (paiement en équipe de professionnels de santé) et SecPa (structures d'exercice coordonné participatives)",
           presenterId: members.elise,
           durationMinutes: 45,
         },
@@ -191,24 +330,72 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       }
       // Ideas are waiting: the next council has its « Boîte à idées » item (lib/ideas/service.ts).
       await tx.agendaItem.create({
-        data: { cooperativeId, meetingId: fourth.id, position: nextAgenda.length, kind: "DISCUSSION", title: "Boîte à idées", description: "Les idées reçues depuis le dernier conseil, et les réponses du conseil.", ideaBox: true },
+        data: {
+          cooperativeId,
+          meetingId: fourth.id,
+          position: nextAgenda.length,
+          kind: "DISCUSSION",
+          title: "Boîte à idées",
+          description: "Les idées reçues depuis le dernier conseil, et les réponses du conseil.",
+          ideaBox: true,
+        },
       });
 
       // "Choses à faire" decided at n° 3, still open: n° 4's agenda proposes to follow them up.
       const letter = await tx.actionItem.create({
-        data: { cooperativeId, meetingId: third.id, title: "Courrier au ministère sur la durée de l'expérimentation SecPa", dueOn: day(new Date(third.startsAt.getTime() + 21 * 86400000).toISOString().slice(0, 10)) },
+        data: {
+          cooperativeId,
+          meetingId: third.id,
+          title: "Courrier au ministère sur la durée de l'expérimentation SecPa",
+          dueOn: day(new Date(third.startsAt.getTime() + 21 * 86400000).toISOString().slice(0, 10)),
+        },
       });
-      await tx.actionItemOwner.create({ data: { cooperativeId, actionItemId: letter.id, membershipId: members.elise! } });
+      await tx.actionItemOwner.create({
+        data: { cooperativeId, actionItemId: letter.id, membershipId: members.elise! },
+      });
 
-      const present = ["bertrand", "salima", "aurelie", "pierre-yves", "clara", "julien", "mathis", "elise", "marc", "louise"];
+      const present = [
+        "bertrand",
+        "salima",
+        "aurelie",
+        "pierre-yves",
+        "clara",
+        "julien",
+        "mathis",
+        "elise",
+        "marc",
+        "louise",
+      ];
       for (const key of present) {
-        await tx.attendance.create({ data: { cooperativeId, meetingId: third.id, membershipId: members[key], status: "PRESENT", arrivedAt: third.startsAt } });
+        await tx.attendance.create({
+          data: {
+            cooperativeId,
+            meetingId: third.id,
+            membershipId: members[key],
+            status: "PRESENT",
+            arrivedAt: third.startsAt,
+          },
+        });
       }
       for (const key of ["maia", "awa"]) {
-        await tx.attendance.create({ data: { cooperativeId, meetingId: third.id, membershipId: members[key], status: "EXCUSED", rsvp: "EXCUSED" } });
+        await tx.attendance.create({
+          data: {
+            cooperativeId,
+            meetingId: third.id,
+            membershipId: members[key],
+            status: "EXCUSED",
+            rsvp: "EXCUSED",
+          },
+        });
       }
       await tx.attendance.create({
-        data: { cooperativeId, meetingId: third.id, membershipId: members.sonia, status: "GUEST", guestRole: "arrivera au plus tard au 1er juin comme directrice du centre" },
+        data: {
+          cooperativeId,
+          meetingId: third.id,
+          membershipId: members.sonia,
+          status: "GUEST",
+          guestRole: "arrivera au plus tard au 1er juin comme directrice du centre",
+        },
       });
 
       const decided = day(third.startsAt.toISOString().slice(0, 10));
@@ -225,7 +412,10 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
           publishedAt: third.startsAt,
         },
       });
-      for (const title of ["Lancement du recrutement d'une 3e médiatrice", "Demande de devis pour un logo renouvelé"]) {
+      for (const title of [
+        "Lancement du recrutement d'une 3e médiatrice",
+        "Demande de devis pour un logo renouvelé",
+      ]) {
         await tx.decision.create({
           data: {
             cooperativeId,
@@ -254,14 +444,37 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
       });
 
       await tx.idea.create({
-        data: { cooperativeId, text: "Mettre des chaises pour enfants dans la salle d'attente.", source: "PAPER", paperEmptiedOn: decided, status: "TO_READ", meetingId: fourth.id },
+        data: {
+          cooperativeId,
+          text: "Mettre des chaises pour enfants dans la salle d'attente.",
+          source: "PAPER",
+          paperEmptiedOn: decided,
+          status: "TO_READ",
+          meetingId: fourth.id,
+        },
       });
       await tx.idea.create({
-        data: { cooperativeId, text: "Afficher les horaires des permanences de la médiatrice en plusieurs langues.", theme: "accueil", source: "ONLINE", authorId: members.fatou, showName: true, authorName: "Fatou Diallo", status: "TO_READ", meetingId: fourth.id },
+        data: {
+          cooperativeId,
+          text: "Afficher les horaires des permanences de la médiatrice en plusieurs langues.",
+          theme: "accueil",
+          source: "ONLINE",
+          authorId: members.fatou,
+          showName: true,
+          authorName: "Fatou Diallo",
+          status: "TO_READ",
+          meetingId: fourth.id,
+        },
       });
 
       await tx.auditEntry.create({
-        data: { cooperativeId, action: "cooperative.seeded", entityType: "Cooperative", entityId: cooperativeId, after: { demo: true, assembly: assembly.id } },
+        data: {
+          cooperativeId,
+          action: "cooperative.seeded",
+          entityType: "Cooperative",
+          entityId: cooperativeId,
+          after: { demo: true, assembly: assembly.id },
+        },
       });
     },
     { timeout: 60_000 },

@@ -57,7 +57,8 @@ function relabelCatalogTypes(queryable: Queryable): Queryable {
   const queryRaw = queryable.queryRaw.bind(queryable);
   queryable.queryRaw = async (query) => {
     const resultSet = await queryRaw(query);
-    for (const index of charColumnsOf.get(resultSet.rows) ?? []) resultSet.columnTypes[index] = CHARACTER_COLUMN;
+    for (const index of charColumnsOf.get(resultSet.rows) ?? [])
+      resultSet.columnTypes[index] = CHARACTER_COLUMN;
     return resultSet;
   };
   return queryable;
@@ -66,7 +67,8 @@ function relabelCatalogTypes(queryable: Queryable): Queryable {
 function mend(adapter: Queryable): Queryable {
   relabelCatalogTypes(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => relabelCatalogTypes(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) =>
+    relabelCatalogTypes(await startTransaction(isolationLevel));
   // The stock executeScript splits on every ";", breaking string literals and $$ bodies:
   // one simple-protocol query runs the whole script.
   adapter.executeScript = async (script) => {

@@ -29,7 +29,9 @@ async function tablesOf(client: pg.Client): Promise<string[]> {
 }
 
 async function migrationsOf(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`);
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`,
+  );
   return rows.map((r) => r.name);
 }
 
@@ -49,10 +51,18 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
     // One snapshot for every table: the copy is consistent even while the portal runs.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const tables = await tablesOf(client);
-    await write({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await migrationsOf(client), tables } satisfies Header);
+    await write({
+      format: FORMAT,
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations: await migrationsOf(client),
+      tables,
+    } satisfies Header);
     for (const table of tables) {
       counts[table] = 0;
-      await client.query(`DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t) AS r FROM ${quote(table)} t`);
+      await client.query(
+        `DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t) AS r FROM ${quote(table)} t`,
+      );
       for (;;) {
         const { rows } = await client.query<{ r: unknown }>(`FETCH ${BATCH} FROM rows_cursor`);
         if (!rows.length) break;
@@ -71,11 +81,15 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
 }
 
 export async function restoreDatabase(databaseUrl: string, file: string): Promise<Record<string, number>> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
   const header = (first.done ? null : JSON.parse(first.value)) as Header | null;
-  if (header?.format !== FORMAT) throw new Error(`${file} : ce n'est pas une sauvegarde du portail / not a portal backup`);
+  if (header?.format !== FORMAT)
+    throw new Error(`${file} : ce n'est pas une sauvegarde du portail / not a portal backup`);
   migrateDeploy(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -97,7 +111,10 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
         `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
         [table],
       );
-      insertable.set(table, rows.map((r) => r.name));
+      insertable.set(
+        table,
+        rows.map((r) => r.name),
+      );
     }
     await client.query("BEGIN");
     // Foreign keys are checked by the source database already; the rows come table by table.
@@ -109,7 +126,10 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
       const columns = insertable.get(t);
       if (!columns) throw new Error(`Table inconnue / unknown table ${t}`);
       const list = columns.map(quote).join(", ");
-      await client.query(`INSERT INTO ${quote(t)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quote(t)}, $1::json)`, [JSON.stringify(rows)]);
+      await client.query(
+        `INSERT INTO ${quote(t)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quote(t)}, $1::json)`,
+        [JSON.stringify(rows)],
+      );
       counts[t] = (counts[t] ?? 0) + rows.length;
     }
     // Counters (identity and serial columns) carry on after the restored rows.
@@ -118,7 +138,10 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
          FROM information_schema.columns c WHERE c.table_schema = 'public' AND pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) IS NOT NULL`,
     );
     for (const s of sequences) {
-      await client.query(`SELECT setval($1, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`, [s.seq]);
+      await client.query(
+        `SELECT setval($1, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`,
+        [s.seq],
+      );
     }
     await client.query("COMMIT");
   } catch (error) {
@@ -142,7 +165,12 @@ async function configuredDatabase(): Promise<{ url: string; stop: () => Promise<
     return { url, stop: async () => undefined };
   } catch {
     const dataDir = path.join(path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data"), "postgres");
-    const embedded: EmbeddedDb = await startEmbeddedPostgres({ dataDir, port, database: "portail", quiet: true });
+    const embedded: EmbeddedDb = await startEmbeddedPostgres({
+      dataDir,
+      port,
+      database: "portail",
+      quiet: true,
+    });
     return { url: embedded.url, stop: embedded.stop };
   }
 }
@@ -154,10 +182,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (command === "backup") {
       const file = fileArgument ?? `portail-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`;
       const counts = await backupDatabase(database.url, file);
-      console.log(`Sauvegarde écrite / backup written: ${file} (${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows, ${Object.keys(counts).length} tables)`);
+      console.log(
+        `Sauvegarde écrite / backup written: ${file} (${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows, ${Object.keys(counts).length} tables)`,
+      );
     } else if (command === "restore" && fileArgument) {
       const counts = await restoreDatabase(database.url, fileArgument);
-      console.log(`Restauré / restored: ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows from ${fileArgument}`);
+      console.log(
+        `Restauré / restored: ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows from ${fileArgument}`,
+      );
     } else {
       console.error("Usage: npm run db:backup -- [file]   |   npm run db:restore -- <file>");
       process.exitCode = 1;

@@ -16,11 +16,24 @@ if (!name) {
 const tmp = path.join(os.tmpdir(), `portail-migration-pg-${process.pid}`);
 const embedded = process.env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: tmp, port: Number(process.env.MIGRATION_PG_PORT) || (await freePort()), database: "portail_diff", quiet: true });
+  : await startEmbeddedPostgres({
+      dataDir: tmp,
+      port: Number(process.env.MIGRATION_PG_PORT) || (await freePort()),
+      database: "portail_diff",
+      quiet: true,
+    });
 try {
   const result = spawnSync(
     path.join("node_modules", ".bin", "prisma"),
-    ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? embedded!.url }, encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(result.stderr || result.stdout);

@@ -7,9 +7,28 @@
 // (it stops if the first scale cooperative exists). The demo cooperative is left as it is.
 import pg from "pg";
 
-const WORDS = ["médiatrice", "accueil", "permanence", "quartier", "prévention", "budget", "salle d'attente", "santé communautaire", "assemblée", "formation", "locaux", "partenariat"];
+const WORDS = [
+  "médiatrice",
+  "accueil",
+  "permanence",
+  "quartier",
+  "prévention",
+  "budget",
+  "salle d'attente",
+  "santé communautaire",
+  "assemblée",
+  "formation",
+  "locaux",
+  "partenariat",
+];
 
-export async function generateScaleData(databaseUrl: string, cooperatives = 1000, members = 200, years = 5, log: (line: string) => void = () => {}) {
+export async function generateScaleData(
+  databaseUrl: string,
+  cooperatives = 1000,
+  members = 200,
+  years = 5,
+  log: (line: string) => void = () => {},
+) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const months = years * 12;
@@ -27,18 +46,66 @@ export async function generateScaleData(databaseUrl: string, cooperatives = 1000
     const words = `(ARRAY[${WORDS.map((w) => `'${w.replace(/'/g, "''")}'`).join(",")}])`;
     const w = (expr: string) => `${words}[1 + (${expr}) % ${WORDS.length}]`;
     await client.query("BEGIN");
-    await step("cooperatives", `INSERT INTO "Cooperative" (id, slug, name) SELECT 'sc' || c, 'reseau-' || c, 'Centre de santé communautaire ' || c FROM generate_series(1, $1) c`, [cooperatives]);
-    await step("statutes", `INSERT INTO "StatuteSettings" ("cooperativeId", "updatedAt") SELECT 'sc' || c, now() FROM generate_series(1, $1) c`, [cooperatives]);
-    await step("colleges", `INSERT INTO "College" (id, "cooperativeId", name, position, "weightBp") SELECT 'sc' || c || 'g' || g, 'sc' || c, 'Collège ' || g, g, 2500 FROM generate_series(1, $1) c, generate_series(0, 3) g`, [cooperatives]);
-    await step("categories", `INSERT INTO "Category" (id, "cooperativeId", name, position, "collegeId") SELECT 'sc' || c || 'k' || g, 'sc' || c, (ARRAY['usager·es','salarié·es','partenaires','soutiens'])[g + 1], g, 'sc' || c || 'g' || g FROM generate_series(1, $1) c, generate_series(0, 3) g`, [cooperatives]);
-    await step("bodies", `INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) SELECT 'sc' || c || 'b', 'sc' || c, 'COUNCIL', 'Conseil coopératif', 'conseil' FROM generate_series(1, $1) c`, [cooperatives]);
-    await step("people", `INSERT INTO "Person" (id, name, email, "updatedAt") SELECT 'sc' || c || 'p' || m, 'Membre ' || m || ' du centre ' || c, 'm' || m || '.c' || c || '@reseau.test', now() FROM generate_series(1, $1) c, generate_series(1, $2) m`, [cooperatives, members]);
-    await step("memberships", `INSERT INTO "Membership" (id, "cooperativeId", "personId", "calendarToken", "joinedOn", "isCoordinator") SELECT 'sc' || c || 'm' || m, 'sc' || c, 'sc' || c || 'p' || m, md5('sc' || c || 'm' || m), DATE '2020-01-01', m = 1 FROM generate_series(1, $1) c, generate_series(1, $2) m`, [cooperatives, members]);
-    await step("categories held", `INSERT INTO "CategoryAssignment" (id, "cooperativeId", "membershipId", "categoryId", "validFrom") SELECT 'sc' || c || 'a' || m, 'sc' || c, 'sc' || c || 'm' || m, 'sc' || c || 'k' || (m % 4), DATE '2020-01-01' FROM generate_series(1, $1) c, generate_series(1, $2) m`, [cooperatives, members]);
-    await step("council mandates", `INSERT INTO "Mandate" (id, "cooperativeId", "bodyId", "membershipId", "startsOn") SELECT 'sc' || c || 'd' || m, 'sc' || c, 'sc' || c || 'b', 'sc' || c || 'm' || m, DATE '2020-01-01' FROM generate_series(1, $1) c, generate_series(1, 12) m`, [cooperatives]);
-    await step("meetings", `INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, place, "updatedAt") SELECT 'sc' || c || 'r' || n, 'sc' || c, 'sc' || c || 'b', n, (now() - make_interval(months => $2 - n + 1))::timestamp(3), 'CLOSED', 'Centre de santé', now() FROM generate_series(1, $1) c, generate_series(1, $2) n`, [cooperatives, months]);
-    await step("agenda items", `INSERT INTO "AgendaItem" (id, "cooperativeId", "meetingId", position, kind, title) SELECT 'sc' || c || 'r' || n || 'i' || i, 'sc' || c, 'sc' || c || 'r' || n, i, (ARRAY['INFORMATION','DISCUSSION','DECISION','OTHER_BUSINESS'])[i + 1]::"AgendaItemKind", (ARRAY['Tour d''information','Présentation : ' || ${w("n + c")},'Décision : ' || ${w("n * 7 + c")},'Points divers'])[i + 1] FROM generate_series(1, $1) c, generate_series(1, $2) n, generate_series(0, 3) i`, [cooperatives, months]);
-    await step("minutes", `INSERT INTO "Minutes" (id, "cooperativeId", "meetingId", status, "publishedAt", "updatedAt") SELECT 'sc' || c || 'r' || n || 'x', 'sc' || c, 'sc' || c || 'r' || n, 'PUBLISHED', now(), now() FROM generate_series(1, $1) c, generate_series(1, $2) n`, [cooperatives, months]);
+    await step(
+      "cooperatives",
+      `INSERT INTO "Cooperative" (id, slug, name) SELECT 'sc' || c, 'reseau-' || c, 'Centre de santé communautaire ' || c FROM generate_series(1, $1) c`,
+      [cooperatives],
+    );
+    await step(
+      "statutes",
+      `INSERT INTO "StatuteSettings" ("cooperativeId", "updatedAt") SELECT 'sc' || c, now() FROM generate_series(1, $1) c`,
+      [cooperatives],
+    );
+    await step(
+      "colleges",
+      `INSERT INTO "College" (id, "cooperativeId", name, position, "weightBp") SELECT 'sc' || c || 'g' || g, 'sc' || c, 'Collège ' || g, g, 2500 FROM generate_series(1, $1) c, generate_series(0, 3) g`,
+      [cooperatives],
+    );
+    await step(
+      "categories",
+      `INSERT INTO "Category" (id, "cooperativeId", name, position, "collegeId") SELECT 'sc' || c || 'k' || g, 'sc' || c, (ARRAY['usager·es','salarié·es','partenaires','soutiens'])[g + 1], g, 'sc' || c || 'g' || g FROM generate_series(1, $1) c, generate_series(0, 3) g`,
+      [cooperatives],
+    );
+    await step(
+      "bodies",
+      `INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) SELECT 'sc' || c || 'b', 'sc' || c, 'COUNCIL', 'Conseil coopératif', 'conseil' FROM generate_series(1, $1) c`,
+      [cooperatives],
+    );
+    await step(
+      "people",
+      `INSERT INTO "Person" (id, name, email, "updatedAt") SELECT 'sc' || c || 'p' || m, 'Membre ' || m || ' du centre ' || c, 'm' || m || '.c' || c || '@reseau.test', now() FROM generate_series(1, $1) c, generate_series(1, $2) m`,
+      [cooperatives, members],
+    );
+    await step(
+      "memberships",
+      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "calendarToken", "joinedOn", "isCoordinator") SELECT 'sc' || c || 'm' || m, 'sc' || c, 'sc' || c || 'p' || m, md5('sc' || c || 'm' || m), DATE '2020-01-01', m = 1 FROM generate_series(1, $1) c, generate_series(1, $2) m`,
+      [cooperatives, members],
+    );
+    await step(
+      "categories held",
+      `INSERT INTO "CategoryAssignment" (id, "cooperativeId", "membershipId", "categoryId", "validFrom") SELECT 'sc' || c || 'a' || m, 'sc' || c, 'sc' || c || 'm' || m, 'sc' || c || 'k' || (m % 4), DATE '2020-01-01' FROM generate_series(1, $1) c, generate_series(1, $2) m`,
+      [cooperatives, members],
+    );
+    await step(
+      "council mandates",
+      `INSERT INTO "Mandate" (id, "cooperativeId", "bodyId", "membershipId", "startsOn") SELECT 'sc' || c || 'd' || m, 'sc' || c, 'sc' || c || 'b', 'sc' || c || 'm' || m, DATE '2020-01-01' FROM generate_series(1, $1) c, generate_series(1, 12) m`,
+      [cooperatives],
+    );
+    await step(
+      "meetings",
+      `INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, place, "updatedAt") SELECT 'sc' || c || 'r' || n, 'sc' || c, 'sc' || c || 'b', n, (now() - make_interval(months => $2 - n + 1))::timestamp(3), 'CLOSED', 'Centre de santé', now() FROM generate_series(1, $1) c, generate_series(1, $2) n`,
+      [cooperatives, months],
+    );
+    await step(
+      "agenda items",
+      `INSERT INTO "AgendaItem" (id, "cooperativeId", "meetingId", position, kind, title) SELECT 'sc' || c || 'r' || n || 'i' || i, 'sc' || c, 'sc' || c || 'r' || n, i, (ARRAY['INFORMATION','DISCUSSION','DECISION','OTHER_BUSINESS'])[i + 1]::"AgendaItemKind", (ARRAY['Tour d''information','Présentation : ' || ${w("n + c")},'Décision : ' || ${w("n * 7 + c")},'Points divers'])[i + 1] FROM generate_series(1, $1) c, generate_series(1, $2) n, generate_series(0, 3) i`,
+      [cooperatives, months],
+    );
+    await step(
+      "minutes",
+      `INSERT INTO "Minutes" (id, "cooperativeId", "meetingId", status, "publishedAt", "updatedAt") SELECT 'sc' || c || 'r' || n || 'x', 'sc' || c, 'sc' || c || 'r' || n, 'PUBLISHED', now(), now() FROM generate_series(1, $1) c, generate_series(1, $2) n`,
+      [cooperatives, months],
+    );
     await step(
       "minutes sections",
       `INSERT INTO "MinutesSection" (id, "cooperativeId", "minutesId", "agendaItemId", position, title, body, "updatedAt")
@@ -101,7 +168,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const [coops, members, years] = process.argv.slice(2).map(Number);
   const t0 = performance.now();
-  console.log(`Réseau de test / scale data: ${coops || 1000} coopératives × ${members || 200} membres, ${years || 5} ans…`);
+  console.log(
+    `Réseau de test / scale data: ${coops || 1000} coopératives × ${members || 200} membres, ${years || 5} ans…`,
+  );
   await generateScaleData(url, coops || 1000, members || 200, years || 5, console.log);
   console.log(`fait / done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

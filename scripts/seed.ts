@@ -21,5 +21,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   const seeded = await seedIfEmpty(url);
-  console.log(seeded ? "Données de démonstration créées." : "La base contient déjà une coopérative : rien à faire.");
+  console.log(
+    seeded ? "Données de démonstration créées." : "La base contient déjà une coopérative : rien à faire.",
+  );
 }

@@ -117,7 +117,10 @@ async function main() {
 
   if (!dev && !buildIsCurrent()) {
     log("Construction de la version de production / building (une à deux minutes)…");
-    const build = spawnSync(nextBin, ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    const build = spawnSync(nextBin, ["build"], {
+      env: { ...env, NODE_ENV: "production" },
+      stdio: "inherit",
+    });
     if (build.status !== 0) {
       console.error("[portail] La construction a échoué / build failed.");
       return shutdown(1);
@@ -125,8 +128,15 @@ async function main() {
   }
 
   // Jobs (reminders) run in their own process, never on a timer of the web server.
-  worker = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "scripts/worker.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
-  server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  worker = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "scripts/worker.ts"],
+    { env, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   server.on("exit", (code) => void shutdown(code ?? 0));
 
   if (await waitUntilServing(`http://127.0.0.1:${port}/connexion`)) {

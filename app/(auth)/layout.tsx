@@ -6,15 +6,15 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   const t = await getTranslations("app");
   return (
     <ClientMessages namespaces={["signIn", "reset"]}>
-    <div className="mx-auto flex min-h-screen max-w-md flex-col px-4 py-6">
-      <header className="mb-6 flex items-center justify-between gap-2">
-        <p className="text-lg font-bold text-brand-700">{t("name")}</p>
-        <LanguageSwitch />
-      </header>
-      <main id="contenu" className="flex-1">
-        {children}
-      </main>
-    </div>
+      <div className="mx-auto flex min-h-screen max-w-md flex-col px-4 py-6">
+        <header className="mb-6 flex items-center justify-between gap-2">
+          <p className="text-lg font-bold text-brand-700">{t("name")}</p>
+          <LanguageSwitch />
+        </header>
+        <main id="contenu" className="flex-1">
+          {children}
+        </main>
+      </div>
     </ClientMessages>
   );
 }

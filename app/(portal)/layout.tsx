@@ -8,7 +8,10 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getTranslations("app");
   return (
     <ClientMessages namespaces={[]}>
-      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#contenu"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2"
+      >
         {t("skipToContent")}
       </a>
       <PortalHeader actor={actor} />

@@ -33,7 +33,10 @@ export default async function HomePage() {
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         {can(actor.roles, "meeting.read") ? (
-          <Card title={t("home.nextMeeting")} action={<TextLink href="/reunions">{t("home.seeAll")}</TextLink>}>
+          <Card
+            title={t("home.nextMeeting")}
+            action={<TextLink href="/reunions">{t("home.seeAll")}</TextLink>}
+          >
             {meeting ? <MeetingLink meeting={meeting} /> : <Empty>{t("home.noNextMeeting")}</Empty>}
             {can(actor.roles, "meeting.manage") ? (
               <div className="mt-3 flex flex-wrap gap-2">
@@ -55,12 +58,17 @@ export default async function HomePage() {
               <ul className="space-y-2">
                 {questions.map((q) => (
                   <li key={q.id}>
-                    <Link href={`/votes/${q.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                    <Link
+                      href={`/votes/${q.id}`}
+                      className="font-semibold text-brand-700 underline underline-offset-2"
+                    >
                       {q.title}
                     </Link>
                     <p className="text-sm text-stone-700">
                       {q.bodyName}
-                      {q.closesAt ? ` · ${t("home.closesOn", { date: format.dateTime(q.closesAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}` : ""}
+                      {q.closesAt
+                        ? ` · ${t("home.closesOn", { date: format.dateTime(q.closesAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}`
+                        : ""}
                     </p>
                   </li>
                 ))}
@@ -75,7 +83,9 @@ export default async function HomePage() {
             <ul className="space-y-2">
               {toReview.map((m) => (
                 <li key={`${m.bodySlug}-${m.number}`}>
-                  <TextLink href={`/reunions/${m.bodySlug}/${m.number}/compte-rendu`}>{t("home.minutesOf", { body: m.bodyName, number: m.number })}</TextLink>
+                  <TextLink href={`/reunions/${m.bodySlug}/${m.number}/compte-rendu`}>
+                    {t("home.minutesOf", { body: m.bodyName, number: m.number })}
+                  </TextLink>
                   <p className="text-sm text-stone-700">{t(`home.minutesWaiting.${m.status}`)}</p>
                 </li>
               ))}
@@ -83,14 +93,23 @@ export default async function HomePage() {
           </Card>
         ) : null}
         {can(actor.roles, "decision.read") ? (
-          <Card title={t("home.latestDecisions")} action={<TextLink href="/decisions">{t("home.seeAll")}</TextLink>}>
+          <Card
+            title={t("home.latestDecisions")}
+            action={<TextLink href="/decisions">{t("home.seeAll")}</TextLink>}
+          >
             {decisions.length ? (
               <ul className="space-y-2">
                 {decisions.map((d) => (
                   <li key={d.id}>
                     <p className="font-medium">{d.title}</p>
                     <p className="text-sm text-stone-700">
-                      {d.bodyName} · {format.dateTime(d.decidedOn, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+                      {d.bodyName} ·{" "}
+                      {format.dateTime(d.decidedOn, {
+                        day: "numeric",
+                        month: "long",
+                        year: "numeric",
+                        timeZone: "UTC",
+                      })}
                     </p>
                   </li>
                 ))}

@@ -12,7 +12,11 @@ export default async function PublicLayout({ children }: { children: React.React
         <LanguageSwitch />
       </header>
       <main id="contenu" className="flex-1">
-        <NextIntlClientProvider messages={{ ideas: messages.ideas, newsletter: messages.newsletter, errors: messages.errors }}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider
+          messages={{ ideas: messages.ideas, newsletter: messages.newsletter, errors: messages.errors }}
+        >
+          {children}
+        </NextIntlClientProvider>
       </main>
     </div>
   );

@@ -2,7 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 
-export type AuditRow = { id: string; createdAt: Date; actorName: string | null; action: string; entityType: string; entityId: string };
+export type AuditRow = {
+  id: string;
+  createdAt: Date;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+};
 
 export async function listAudit(actor: Actor, take = 200): Promise<AuditRow[]> {
   authorize(actor, "audit.read");

@@ -28,7 +28,11 @@ export async function requestPasswordResetAction(_: FormState, formData: FormDat
 export async function resetPasswordAction(_: FormState, formData: FormData): Promise<FormResult> {
   const values = formValues(formData, ["password", "confirm"]);
   const form = isForm(formData) ? formData : new FormData();
-  const parsed = newPasswordSchema.safeParse({ token: field(form, "token"), password: field(form, "password"), confirm: field(form, "confirm") });
+  const parsed = newPasswordSchema.safeParse({
+    token: field(form, "token"),
+    password: field(form, "password"),
+    confirm: field(form, "confirm"),
+  });
   if (!parsed.success) return invalid(parsed.error, values);
   const result = await resetPassword(parsed.data);
   if (!result.ok) return failure(result.error, values);
@@ -49,6 +53,11 @@ export async function switchCooperativeAction(formData: FormData) {
   if (!actor || typeof cooperativeId !== "string") return;
   // Only to a cooperative the person belongs to; loadActor ignores any other value anyway.
   if (!actor.otherCooperatives.some((c) => c.id === cooperativeId)) return;
-  (await cookies()).set(COOPERATIVE_COOKIE, cooperativeId, { maxAge: YEAR, sameSite: "lax", path: "/", httpOnly: true });
+  (await cookies()).set(COOPERATIVE_COOKIE, cooperativeId, {
+    maxAge: YEAR,
+    sameSite: "lax",
+    path: "/",
+    httpOnly: true,
+  });
   redirect("/");
 }

@@ -38,7 +38,11 @@ type ActorRow = {
 
 // One round trip (every page and every ballot starts here): the person's active memberships,
 // oldest first, with their cooperative and mandates.
-export async function loadActor(personId: string, preferredCooperativeId?: string, day = new Date()): Promise<Actor | null> {
+export async function loadActor(
+  personId: string,
+  preferredCooperativeId?: string,
+  day = new Date(),
+): Promise<Actor | null> {
   const rows = await db.$queryRaw<ActorRow[]>`
     SELECT p.id AS "personId", p.name, p.email, p.locale, m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
            c.name AS "cooperativeName", c.slug AS "cooperativeSlug",
@@ -51,7 +55,12 @@ export async function loadActor(personId: string, preferredCooperativeId?: strin
      ORDER BY m."createdAt" ASC, m.id ASC`;
   if (rows.length === 0) return null;
   const membership = rows.find((m) => m.cooperativeId === preferredCooperativeId) ?? rows[0]!;
-  const mandates = membership.mandates.map((m) => ({ bodyKind: m.bodyKind, role: m.role, startsOn: new Date(`${m.startsOn}T00:00:00Z`), endsOn: m.endsOn ? new Date(`${m.endsOn}T00:00:00Z`) : null }));
+  const mandates = membership.mandates.map((m) => ({
+    bodyKind: m.bodyKind,
+    role: m.role,
+    startsOn: new Date(`${m.startsOn}T00:00:00Z`),
+    endsOn: m.endsOn ? new Date(`${m.endsOn}T00:00:00Z`) : null,
+  }));
   return {
     personId: membership.personId,
     name: membership.name,
@@ -61,8 +70,14 @@ export async function loadActor(personId: string, preferredCooperativeId?: strin
     cooperativeId: membership.cooperativeId,
     cooperativeName: membership.cooperativeName,
     cooperativeSlug: membership.cooperativeSlug,
-    roles: rolesOf({ kind: membership.kind, isCoordinator: membership.isCoordinator, status: "ACTIVE" }, mandates, day),
-    otherCooperatives: rows.filter((m) => m.membershipId !== membership.membershipId).map((m) => ({ id: m.cooperativeId, name: m.cooperativeName })),
+    roles: rolesOf(
+      { kind: membership.kind, isCoordinator: membership.isCoordinator, status: "ACTIVE" },
+      mandates,
+      day,
+    ),
+    otherCooperatives: rows
+      .filter((m) => m.membershipId !== membership.membershipId)
+      .map((m) => ({ id: m.cooperativeId, name: m.cooperativeName })),
   };
 }
 

@@ -6,8 +6,18 @@ import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { findSignInPerson, sendSignInLink, verifyCredentials } from "@/lib/auth/service";
 
-function toAdapterUser(person: { id: string; email: string | null; name: string; emailVerifiedAt: Date | null }): AdapterUser {
-  return { id: person.id, email: person.email ?? "", name: person.name, emailVerified: person.emailVerifiedAt };
+function toAdapterUser(person: {
+  id: string;
+  email: string | null;
+  name: string;
+  emailVerifiedAt: Date | null;
+}): AdapterUser {
+  return {
+    id: person.id,
+    email: person.email ?? "",
+    name: person.name,
+    emailVerified: person.emailVerifiedAt,
+  };
 }
 
 // The e-mail provider needs an adapter for its tokens and to find the person. Accounts are
@@ -36,12 +46,16 @@ const adapter: Adapter = {
   },
   async linkAccount() {},
   async createVerificationToken(token) {
-    await db.verificationToken.create({ data: { identifier: token.identifier.toLowerCase(), token: token.token, expires: token.expires } });
+    await db.verificationToken.create({
+      data: { identifier: token.identifier.toLowerCase(), token: token.token, expires: token.expires },
+    });
     return token;
   },
   async useVerificationToken({ identifier, token }) {
     try {
-      return await db.verificationToken.delete({ where: { identifier_token: { identifier: identifier.toLowerCase(), token } } });
+      return await db.verificationToken.delete({
+        where: { identifier_token: { identifier: identifier.toLowerCase(), token } },
+      });
     } catch {
       return null;
     }

@@ -7,13 +7,19 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isBlocked, signInKeys, windowStart } from "@/lib/auth/rate-limit";
 import type { NewPasswordInput } from "@/lib/auth/schema";
 
-export type CredentialsResult = { ok: true; personId: string } | { ok: false; error: "invalid" | "rateLimited" };
+export type CredentialsResult =
+  { ok: true; personId: string } | { ok: false; error: "invalid" | "rateLimited" };
 
 const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 // Wrong password and unknown e-mail give the same answer; failures are counted per account
 // and per address in the database, so the limit holds across app instances.
-export async function verifyCredentials(email: string, password: string, ip: string | null, now = new Date()): Promise<CredentialsResult> {
+export async function verifyCredentials(
+  email: string,
+  password: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
   const keys = signInKeys(normalized, ip);
   const failures = await db.signInFailure.groupBy({
@@ -25,7 +31,11 @@ export async function verifyCredentials(email: string, password: string, ip: str
 
   const person = await db.person.findUnique({
     where: { email: normalized },
-    select: { id: true, passwordHash: true, memberships: { where: { status: "ACTIVE" }, select: { id: true } } },
+    select: {
+      id: true,
+      passwordHash: true,
+      memberships: { where: { status: "ACTIVE" }, select: { id: true } },
+    },
   });
   const valid = await verifyPassword(person?.passwordHash ?? null, password);
   if (!person || !valid || person.memberships.length === 0) {
@@ -45,11 +55,21 @@ export async function findSignInPerson(email: string) {
       email: true,
       name: true,
       locale: true,
-      memberships: { where: { status: "ACTIVE" }, select: { cooperativeId: true }, orderBy: { createdAt: "asc" } },
+      memberships: {
+        where: { status: "ACTIVE" },
+        select: { cooperativeId: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!person?.email || person.memberships.length === 0) return null;
-  return { id: person.id, email: person.email, name: person.name, locale: person.locale, cooperativeId: person.memberships[0]!.cooperativeId };
+  return {
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    locale: person.locale,
+    cooperativeId: person.memberships[0]!.cooperativeId,
+  };
 }
 
 export async function sendSignInLink(email: string, url: string) {
@@ -70,7 +90,12 @@ function hashToken(token: string) {
 }
 
 // A one-time link to choose a password (a reset, or an invitation); only its hash is stored.
-export async function createPasswordLink(personId: string, baseUrl: string, ttlMs: number, now = new Date()): Promise<string> {
+export async function createPasswordLink(
+  personId: string,
+  baseUrl: string,
+  ttlMs: number,
+  now = new Date(),
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.passwordResetToken.create({
     data: { personId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + ttlMs) },
@@ -107,7 +132,10 @@ export async function resetPassword(input: NewPasswordInput, now = new Date()): 
     if (!token) return { ok: false, error: "tokenInvalid" } as const;
     // Choosing a password through the e-mailed link also proves the address: the account is active.
     await tx.person.update({ where: { id: token.personId }, data: { passwordHash, emailVerifiedAt: now } });
-    const email = await tx.person.findUniqueOrThrow({ where: { id: token.personId }, select: { email: true } });
+    const email = await tx.person.findUniqueOrThrow({
+      where: { id: token.personId },
+      select: { email: true },
+    });
     await tx.signInFailure.deleteMany({ where: { key: `email:${email.email}` } });
     await recordAudit(tx, {
       cooperativeId: null,

@@ -13,16 +13,19 @@ export const COOPERATIVE_COOKIE = "portail_coop";
 // Who is signed in and which cooperative they are looking at. The session is next-auth's JWT
 // cookie, decoded directly: what getServerSession does for a read, without rebuilding a whole
 // next-auth request on every page and every ballot.
-export const getSession = cache(async (): Promise<{ personId: string; preferredCooperativeId: string | null } | null> => {
-  const jar = await cookies();
-  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
-  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
-  if (!raw || !secret) return null;
-  const token = await decode({ token: raw, secret }).catch(() => null);
-  const personId = typeof token?.sub === "string" ? token.sub : null;
-  if (!personId) return null;
-  return { personId, preferredCooperativeId: jar.get(COOPERATIVE_COOKIE)?.value ?? null };
-});
+export const getSession = cache(
+  async (): Promise<{ personId: string; preferredCooperativeId: string | null } | null> => {
+    const jar = await cookies();
+    const raw =
+      jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+    const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
+    if (!raw || !secret) return null;
+    const token = await decode({ token: raw, secret }).catch(() => null);
+    const personId = typeof token?.sub === "string" ? token.sub : null;
+    if (!personId) return null;
+    return { personId, preferredCooperativeId: jar.get(COOPERATIVE_COOKIE)?.value ?? null };
+  },
+);
 
 // Resolved once per request from the session.
 export const getActor = cache(async (): Promise<Actor | null> => {

@@ -3,7 +3,13 @@ import { areIds } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { commissionSchema, endMandateSchema, mandateSchema, seatsSchema } from "@/lib/bodies/schema";
-import { addMandate, createCommission, endMandate, setSeatsPerCollege, type BodyResult } from "@/lib/bodies/service";
+import {
+  addMandate,
+  createCommission,
+  endMandate,
+  setSeatsPerCollege,
+  type BodyResult,
+} from "@/lib/bodies/service";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 
 function done(result: BodyResult, values: Record<string, string>): FormResult {
@@ -13,7 +19,11 @@ function done(result: BodyResult, values: Record<string, string>): FormResult {
   return { ok: true, data: null };
 }
 
-export async function addMandateAction(bodyId: string, _: FormState, formData: FormData): Promise<FormResult> {
+export async function addMandateAction(
+  bodyId: string,
+  _: FormState,
+  formData: FormData,
+): Promise<FormResult> {
   const actor = await requireActor("member.manage");
   if (!areIds(bodyId)) return failure("notFound");
   const values = formValues(formData);
@@ -22,7 +32,11 @@ export async function addMandateAction(bodyId: string, _: FormState, formData: F
   return done(await addMandate(actor, bodyId, parsed.data), values);
 }
 
-export async function endMandateAction(mandateId: string, _: FormState, formData: FormData): Promise<FormResult> {
+export async function endMandateAction(
+  mandateId: string,
+  _: FormState,
+  formData: FormData,
+): Promise<FormResult> {
   const actor = await requireActor("member.manage");
   if (!areIds(mandateId)) return failure("notFound");
   const values = formValues(formData);

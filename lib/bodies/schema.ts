@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { isoDate, optionalInteger } from "@/lib/form-schema";
 
-
 export const mandateSchema = z
   .object({
     membershipId: z.string().min(1, { error: "memberRequired" }),
@@ -22,7 +21,9 @@ export type MandateInput = z.infer<typeof mandateSchema>;
 
 export const endMandateSchema = z.object({ endsOn: isoDate });
 
-export const commissionSchema = z.object({ name: z.string().trim().min(2, { error: "nameRequired" }).max(120) });
+export const commissionSchema = z.object({
+  name: z.string().trim().min(2, { error: "nameRequired" }).max(120),
+});
 
 export const seatsSchema = z.object({
   seatsPerCollege: optionalInteger(1, 50, "seatsInvalid"),

@@ -9,7 +9,13 @@ import { councilWarnings, type SeatView, type SeatWarning } from "@/lib/bodies/w
 import type { MandateInput } from "@/lib/bodies/schema";
 import type { BodyKind, MandateRole } from "@/lib/generated/prisma/enums";
 
-export type SeatRow = SeatView & { membershipId: string; collegeName: string | null; categoryName: string | null; isCoordinator: boolean; current: boolean };
+export type SeatRow = SeatView & {
+  membershipId: string;
+  collegeName: string | null;
+  categoryName: string | null;
+  isCoordinator: boolean;
+  current: boolean;
+};
 export type BodyView = {
   id: string;
   kind: BodyKind;
@@ -35,18 +41,23 @@ async function bodiesWithSeats(cooperativeId: string, day: Date): Promise<BodyVi
     db.body.findMany({
       where: { cooperativeId },
       orderBy: [{ kind: "asc" }, { name: "asc" }],
-      include: { mandates: { include: { membership: { include: memberInclude } }, orderBy: { startsOn: "asc" } } },
+      include: {
+        mandates: { include: { membership: { include: memberInclude } }, orderBy: { startsOn: "asc" } },
+      },
     }),
-    db.college.findMany({ where: { cooperativeId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    db.college.findMany({
+      where: { cooperativeId },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    }),
     db.membership.count({ where: { cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" } }),
   ]);
   return bodies.map((body) => {
     const seats: SeatRow[] = body.mandates.map((m) => {
-      const held = categoryOn(
-        spansOf(m.membership.categoryAssignments),
-        day,
-      );
-      const personCollegeId = m.membership.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null;
+      const held = categoryOn(spansOf(m.membership.categoryAssignments), day);
+      const personCollegeId =
+        m.membership.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ??
+        null;
       return {
         mandateId: m.id,
         membershipId: m.membershipId,
@@ -59,7 +70,9 @@ async function bodiesWithSeats(cooperativeId: string, day: Date): Promise<BodyVi
         isCoordinator: m.membership.isCoordinator,
         startsOn: m.startsOn,
         endsOn: m.endsOn,
-        renewed: body.mandates.some((o) => o.membershipId === m.membershipId && o.id !== m.id && o.startsOn >= (m.endsOn ?? m.startsOn)),
+        renewed: body.mandates.some(
+          (o) => o.membershipId === m.membershipId && o.id !== m.id && o.startsOn >= (m.endsOn ?? m.startsOn),
+        ),
         current: mandateIsCurrent(m, day),
       };
     });
@@ -81,7 +94,14 @@ export async function listBodies(actor: Actor): Promise<BodyView[]> {
   return bodiesWithSeats(actor.cooperativeId, today());
 }
 
-export type BodyFailure = "notFound" | "memberUnknown" | "assemblyHasNoSeats" | "presidentTaken" | "collegeUnknown" | "alreadySeated" | "nameTaken";
+export type BodyFailure =
+  | "notFound"
+  | "memberUnknown"
+  | "assemblyHasNoSeats"
+  | "presidentTaken"
+  | "collegeUnknown"
+  | "alreadySeated"
+  | "nameTaken";
 export type BodyResult = { ok: true } | { ok: false; error: BodyFailure };
 
 export async function addMandate(actor: Actor, bodyId: string, input: MandateInput): Promise<BodyResult> {
@@ -90,34 +110,62 @@ export async function addMandate(actor: Actor, bodyId: string, input: MandateInp
   const body = await db.body.findFirst({ where: { id: bodyId, cooperativeId } });
   if (!body) return { ok: false, error: "notFound" };
   if (body.kind === "GENERAL_ASSEMBLY") return { ok: false, error: "assemblyHasNoSeats" };
-  const member = await db.membership.findFirst({ where: { id: input.membershipId, cooperativeId, status: "ACTIVE" }, include: memberInclude });
+  const member = await db.membership.findFirst({
+    where: { id: input.membershipId, cooperativeId, status: "ACTIVE" },
+    include: memberInclude,
+  });
   if (!member) return { ok: false, error: "memberUnknown" };
-  if (input.collegeId && (await db.college.count({ where: { id: input.collegeId, cooperativeId } })) === 0) return { ok: false, error: "collegeUnknown" };
+  if (input.collegeId && (await db.college.count({ where: { id: input.collegeId, cooperativeId } })) === 0)
+    return { ok: false, error: "collegeUnknown" };
   const startsOn = parseDateKey(input.startsOn);
   const endsOn = input.endsOn ? parseDateKey(input.endsOn) : null;
-  const overlapping = await db.mandate.findMany({ where: { bodyId, startsOn: endsOn ? { lt: endsOn } : undefined, OR: [{ endsOn: null }, { endsOn: { gt: startsOn } }] } });
+  const overlapping = await db.mandate.findMany({
+    where: {
+      bodyId,
+      startsOn: endsOn ? { lt: endsOn } : undefined,
+      OR: [{ endsOn: null }, { endsOn: { gt: startsOn } }],
+    },
+  });
   if (overlapping.some((m) => m.membershipId === member.id)) return { ok: false, error: "alreadySeated" };
-  if (input.role === "PRESIDENT" && overlapping.some((m) => m.role === "PRESIDENT")) return { ok: false, error: "presidentTaken" };
+  if (input.role === "PRESIDENT" && overlapping.some((m) => m.role === "PRESIDENT"))
+    return { ok: false, error: "presidentTaken" };
 
   // A council seat belongs by default to the college of the category held when it starts.
   let collegeId = input.collegeId;
   if (!collegeId && body.kind === "COUNCIL") {
-    const held = categoryOn(
-      spansOf(member.categoryAssignments),
-      startsOn,
-    );
-    collegeId = member.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null;
+    const held = categoryOn(spansOf(member.categoryAssignments), startsOn);
+    collegeId =
+      member.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null;
   }
   await db.$transaction(async (tx) => {
-    const mandate = await tx.mandate.create({ data: { cooperativeId, bodyId, membershipId: member.id, role: input.role as MandateRole, collegeId, startsOn, endsOn } });
-    await recordAudit(tx, { cooperativeId, actorId: actor.personId, action: "mandate.created", entityType: "Mandate", entityId: mandate.id, after: { ...input, collegeId } });
+    const mandate = await tx.mandate.create({
+      data: {
+        cooperativeId,
+        bodyId,
+        membershipId: member.id,
+        role: input.role as MandateRole,
+        collegeId,
+        startsOn,
+        endsOn,
+      },
+    });
+    await recordAudit(tx, {
+      cooperativeId,
+      actorId: actor.personId,
+      action: "mandate.created",
+      entityType: "Mandate",
+      entityId: mandate.id,
+      after: { ...input, collegeId },
+    });
   });
   return { ok: true };
 }
 
 export async function endMandate(actor: Actor, mandateId: string, endsOnKey: string): Promise<BodyResult> {
   authorize(actor, "member.manage");
-  const mandate = await db.mandate.findFirst({ where: { id: mandateId, cooperativeId: actor.cooperativeId } });
+  const mandate = await db.mandate.findFirst({
+    where: { id: mandateId, cooperativeId: actor.cooperativeId },
+  });
   if (!mandate) return { ok: false, error: "notFound" };
   const endsOn = parseDateKey(endsOnKey);
   if (endsOn <= mandate.startsOn) return { ok: false, error: "notFound" };
@@ -149,21 +197,43 @@ function slugify(name: string) {
 export async function createCommission(actor: Actor, name: string): Promise<BodyResult> {
   authorize(actor, "member.manage");
   const slug = slugify(name) || "commission";
-  if ((await db.body.count({ where: { cooperativeId: actor.cooperativeId, slug } })) > 0) return { ok: false, error: "nameTaken" };
+  if ((await db.body.count({ where: { cooperativeId: actor.cooperativeId, slug } })) > 0)
+    return { ok: false, error: "nameTaken" };
   await db.$transaction(async (tx) => {
-    const body = await tx.body.create({ data: { cooperativeId: actor.cooperativeId, kind: "COMMISSION", name, slug } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "body.created", entityType: "Body", entityId: body.id, after: { name } });
+    const body = await tx.body.create({
+      data: { cooperativeId: actor.cooperativeId, kind: "COMMISSION", name, slug },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "body.created",
+      entityType: "Body",
+      entityId: body.id,
+      after: { name },
+    });
   });
   return { ok: true };
 }
 
-export async function setSeatsPerCollege(actor: Actor, bodyId: string, seats: number | null): Promise<BodyResult> {
+export async function setSeatsPerCollege(
+  actor: Actor,
+  bodyId: string,
+  seats: number | null,
+): Promise<BodyResult> {
   authorize(actor, "member.manage");
   const body = await db.body.findFirst({ where: { id: bodyId, cooperativeId: actor.cooperativeId } });
   if (!body) return { ok: false, error: "notFound" };
   await db.$transaction(async (tx) => {
     await tx.body.update({ where: { id: bodyId }, data: { seatsPerCollege: seats } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "body.seatsChanged", entityType: "Body", entityId: bodyId, before: { seats: body.seatsPerCollege }, after: { seats } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "body.seatsChanged",
+      entityType: "Body",
+      entityId: bodyId,
+      before: { seats: body.seatsPerCollege },
+      after: { seats },
+    });
   });
   return { ok: true };
 }
@@ -179,12 +249,24 @@ export async function activeMembersForSeats(actor: Actor) {
 }
 
 export async function listColleges(actor: Actor) {
-  return db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  return db.college.findMany({
+    where: { cooperativeId: actor.cooperativeId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 // For every member: who sits where, by college, with roles; search by name.
 export type DirectoryView = {
-  bodies: { id: string; kind: BodyKind; name: string; groups: { college: string | null; people: { name: string; category: string | null; roles: string[]; since: Date; until: Date | null }[] }[] }[];
+  bodies: {
+    id: string;
+    kind: BodyKind;
+    name: string;
+    groups: {
+      college: string | null;
+      people: { name: string; category: string | null; roles: string[]; since: Date; until: Date | null }[];
+    }[];
+  }[];
   members: { name: string; category: string | null; isCoordinator: boolean }[];
 };
 
@@ -193,7 +275,8 @@ export async function directory(actor: Actor, q?: string): Promise<DirectoryView
   const day = today();
   const bodies = await bodiesWithSeats(actor.cooperativeId, day);
   const colleges = await listColleges(actor);
-  const match = (name: string) => !q?.trim() || name.toLocaleLowerCase("fr").includes(q.trim().toLocaleLowerCase("fr"));
+  const match = (name: string) =>
+    !q?.trim() || name.toLocaleLowerCase("fr").includes(q.trim().toLocaleLowerCase("fr"));
   const members = await db.membership.findMany({
     where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" },
     include: memberInclude,
@@ -214,7 +297,16 @@ export async function directory(actor: Actor, q?: string): Promise<DirectoryView
               college,
               people: current
                 .filter((s) => (b.kind === "COUNCIL" ? s.collegeName === college : true))
-                .map((s) => ({ name: s.name, category: s.categoryName, roles: [...(s.role !== "MEMBER" ? [s.role] : []), ...(s.isCoordinator ? ["COORDINATOR"] : [])], since: s.startsOn, until: s.endsOn })),
+                .map((s) => ({
+                  name: s.name,
+                  category: s.categoryName,
+                  roles: [
+                    ...(s.role !== "MEMBER" ? [s.role] : []),
+                    ...(s.isCoordinator ? ["COORDINATOR"] : []),
+                  ],
+                  since: s.startsOn,
+                  until: s.endsOn,
+                })),
             }))
             .filter((g) => g.people.length > 0),
         };
@@ -223,11 +315,7 @@ export async function directory(actor: Actor, q?: string): Promise<DirectoryView
       .filter((m) => match(m.person.name))
       .map((m) => ({
         name: m.person.name,
-        category:
-          categoryOn(
-            spansOf(m.categoryAssignments),
-            day,
-          )?.categoryName ?? null,
+        category: categoryOn(spansOf(m.categoryAssignments), day)?.categoryName ?? null,
         isCoordinator: m.isCoordinator,
       })),
   };

@@ -34,18 +34,30 @@ export function councilWarnings(
   for (const college of colleges) {
     const seated = current.filter((s) => s.seatCollegeId === college.id).length;
     if (seated === 0) warnings.push({ kind: "emptyCollege", college: college.name });
-    if (seatsPerCollege !== null && seated > seatsPerCollege) warnings.push({ kind: "tooManySeats", college: college.name, seated, seats: seatsPerCollege });
+    if (seatsPerCollege !== null && seated > seatsPerCollege)
+      warnings.push({ kind: "tooManySeats", college: college.name, seated, seats: seatsPerCollege });
   }
   for (const seat of current) {
     if (seat.seatCollegeId && seat.seatCollegeId !== seat.personCollegeId) {
-      warnings.push({ kind: "wrongCollege", name: seat.name, seatCollege: collegeName(seat.seatCollegeId) ?? "?", personCollege: collegeName(seat.personCollegeId) });
+      warnings.push({
+        kind: "wrongCollege",
+        name: seat.name,
+        seatCollege: collegeName(seat.seatCollegeId) ?? "?",
+        personCollege: collegeName(seat.personCollegeId),
+      });
     }
   }
   for (const seat of seats) {
-    if (seat.endsOn && seat.endsOn <= today && today.getTime() - seat.endsOn.getTime() < YEAR_MS && !seat.renewed) {
+    if (
+      seat.endsOn &&
+      seat.endsOn <= today &&
+      today.getTime() - seat.endsOn.getTime() < YEAR_MS &&
+      !seat.renewed
+    ) {
       warnings.push({ kind: "expired", name: seat.name, endedOn: seat.endsOn });
     }
   }
-  if (current.length > 0 && !current.some((s) => s.role === "PRESIDENT")) warnings.push({ kind: "noPresident" });
+  if (current.length > 0 && !current.some((s) => s.role === "PRESIDENT"))
+    warnings.push({ kind: "noPresident" });
   return warnings;
 }

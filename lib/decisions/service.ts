@@ -29,20 +29,33 @@ function published(actor: Actor, filter: DecisionFilter) {
     ...(filter.bodyId ? { bodyId: filter.bodyId } : {}),
     ...(filter.outcome ? { outcome: filter.outcome } : {}),
     ...(filter.from || filter.to
-      ? { decidedOn: { ...(filter.from ? { gte: parseDateKey(filter.from) } : {}), ...(filter.to ? { lte: parseDateKey(filter.to) } : {}) } }
+      ? {
+          decidedOn: {
+            ...(filter.from ? { gte: parseDateKey(filter.from) } : {}),
+            ...(filter.to ? { lte: parseDateKey(filter.to) } : {}),
+          },
+        }
       : {}),
   };
 }
 
 // The decision record (relevé de décisions): every published decision of every body, newest first.
-export async function listDecisions(actor: Actor, filter: DecisionFilter = {}, take = 500, skip = 0): Promise<DecisionListItem[]> {
+export async function listDecisions(
+  actor: Actor,
+  filter: DecisionFilter = {},
+  take = 500,
+  skip = 0,
+): Promise<DecisionListItem[]> {
   authorize(actor, "decision.read");
   const decisions = await db.decision.findMany({
     where: published(actor, filter),
     orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     take,
     skip,
-    include: { body: { select: { name: true, kind: true } }, meeting: { select: { number: true, body: { select: { slug: true } } } } },
+    include: {
+      body: { select: { name: true, kind: true } },
+      meeting: { select: { number: true, body: { select: { slug: true } } } },
+    },
   });
   return decisions.map((d) => ({
     id: d.id,
@@ -59,9 +72,17 @@ export async function listDecisions(actor: Actor, filter: DecisionFilter = {}, t
 }
 
 // One page of the record, and how many decisions the filter finds in all.
-export async function decisionRecord(actor: Actor, filter: DecisionFilter, page: number, size = PAGE_SIZE): Promise<{ decisions: DecisionListItem[]; total: number }> {
+export async function decisionRecord(
+  actor: Actor,
+  filter: DecisionFilter,
+  page: number,
+  size = PAGE_SIZE,
+): Promise<{ decisions: DecisionListItem[]; total: number }> {
   authorize(actor, "decision.read");
-  const [decisions, total] = await Promise.all([listDecisions(actor, filter, size, (page - 1) * size), db.decision.count({ where: published(actor, filter) })]);
+  const [decisions, total] = await Promise.all([
+    listDecisions(actor, filter, size, (page - 1) * size),
+    db.decision.count({ where: published(actor, filter) }),
+  ]);
   return { decisions, total };
 }
 
@@ -71,19 +92,41 @@ export async function latestDecisions(actor: Actor, take = 5) {
 
 export async function decisionBodies(actor: Actor) {
   authorize(actor, "decision.read");
-  return db.body.findMany({ where: { cooperativeId: actor.cooperativeId, decisions: { some: { publishedAt: { not: null } } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.body.findMany({
+    where: { cooperativeId: actor.cooperativeId, decisions: { some: { publishedAt: { not: null } } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
-export type ActionRow = { id: string; title: string; dueOn: Date | null; overdue: boolean; owners: string[]; meeting: { bodyName: string; bodySlug: string; number: number } | null };
+export type ActionRow = {
+  id: string;
+  title: string;
+  dueOn: Date | null;
+  overdue: boolean;
+  owners: string[];
+  meeting: { bodyName: string; bodySlug: string; number: number } | null;
+};
 
 // "Mes actions": the open things to do a member owns; the coordinator may see everyone's.
-export async function openActions(actor: Actor, scope: "mine" | "all", today = new Date()): Promise<ActionRow[]> {
+export async function openActions(
+  actor: Actor,
+  scope: "mine" | "all",
+  today = new Date(),
+): Promise<ActionRow[]> {
   authorize(actor, "meeting.read");
   if (scope === "all") authorize(actor, "meeting.manage");
   const items = await db.actionItem.findMany({
-    where: { cooperativeId: actor.cooperativeId, status: "OPEN", ...(scope === "mine" ? { owners: { some: { membershipId: actor.membershipId } } } : {}) },
+    where: {
+      cooperativeId: actor.cooperativeId,
+      status: "OPEN",
+      ...(scope === "mine" ? { owners: { some: { membershipId: actor.membershipId } } } : {}),
+    },
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-    include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } }, meeting: { include: { body: { select: { name: true, slug: true } } } } },
+    include: {
+      owners: { include: { membership: { include: { person: { select: { name: true } } } } } },
+      meeting: { include: { body: { select: { name: true, slug: true } } } },
+    },
   });
   const day = today.toISOString().slice(0, 10);
   return items.map((a) => ({
@@ -92,7 +135,9 @@ export async function openActions(actor: Actor, scope: "mine" | "all", today = n
     dueOn: a.dueOn,
     overdue: a.dueOn !== null && a.dueOn.toISOString().slice(0, 10) < day,
     owners: a.owners.map((o) => o.membership.person.name),
-    meeting: a.meeting ? { bodyName: a.meeting.body.name, bodySlug: a.meeting.body.slug, number: a.meeting.number } : null,
+    meeting: a.meeting
+      ? { bodyName: a.meeting.body.name, bodySlug: a.meeting.body.slug, number: a.meeting.number }
+      : null,
   }));
 }
 

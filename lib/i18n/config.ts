@@ -15,7 +15,11 @@ export function negotiateLocale(acceptLanguage: string | null): Locale {
     .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
       const q = params.find((p) => p.trim().startsWith("q="));
-      return { lang: tag.toLowerCase().split("-")[0] ?? "", q: q ? Number(q.trim().slice(2)) || 0 : 1, index };
+      return {
+        lang: tag.toLowerCase().split("-")[0] ?? "",
+        q: q ? Number(q.trim().slice(2)) || 0 : 1,
+        index,
+      };
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);

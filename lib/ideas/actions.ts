@@ -4,7 +4,17 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema } from "@/lib/ideas/schema";
-import { answerIdea, approveIdea, enterPaperIdea, hideIdea, markCalled, mergeIdea, postIdea, publishAnswersNow, toggleSupport } from "@/lib/ideas/service";
+import {
+  answerIdea,
+  approveIdea,
+  enterPaperIdea,
+  hideIdea,
+  markCalled,
+  mergeIdea,
+  postIdea,
+  publishAnswersNow,
+  toggleSupport,
+} from "@/lib/ideas/service";
 
 type Stamp = FormResult<number>;
 const done = (path: string): Stamp => {
@@ -47,7 +57,11 @@ export async function approveIdeaAction(ideaId: string): Promise<Stamp> {
   return result.ok ? done("/idees/gestion") : failure(result.error);
 }
 
-export async function hideIdeaAction(ideaId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+export async function hideIdeaAction(
+  ideaId: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<Stamp> {
   const actor = await requireActor("idea.moderate");
   if (!areIds(ideaId)) return failure("notFound");
   const values = formValues(formData);
@@ -57,7 +71,11 @@ export async function hideIdeaAction(ideaId: string, _: FormState<number>, formD
   return result.ok ? done("/idees/gestion") : failure(result.error, values);
 }
 
-export async function mergeIdeaAction(ideaId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+export async function mergeIdeaAction(
+  ideaId: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<Stamp> {
   const actor = await requireActor("idea.moderate");
   if (!areIds(ideaId)) return failure("notFound");
   const values = formValues(formData);
@@ -74,7 +92,13 @@ export async function markCalledAction(ideaId: string): Promise<Stamp> {
   return result.ok ? done("/idees/gestion") : failure(result.error);
 }
 
-export async function answerIdeaAction(meetingId: string, ideaId: string, path: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+export async function answerIdeaAction(
+  meetingId: string,
+  ideaId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<Stamp> {
   const actor = await requireActor("minutes.draft");
   if (!areIds(meetingId, ideaId)) return failure("notFound");
   const values = formValues(formData);

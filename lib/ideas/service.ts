@@ -9,7 +9,14 @@ import { parseDateKey } from "@/lib/dates";
 import { PAGE_SIZE } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IdeaStatus } from "@/lib/generated/prisma/enums";
-import { isEmail, type AnswerInput, type IdeaInput, type PaperIdeaInput, type PublicIdeaInput, type Sort } from "@/lib/ideas/schema";
+import {
+  isEmail,
+  type AnswerInput,
+  type IdeaInput,
+  type PaperIdeaInput,
+  type PublicIdeaInput,
+  type Sort,
+} from "@/lib/ideas/schema";
 
 // The idea box: ideas posted signed in, on the public page (moderated first) or typed in from
 // the paper box; supported by members; put on the next council's agenda; answered in meeting;
@@ -36,7 +43,16 @@ export async function countIdeasToRead(actor: Actor): Promise<number> {
 export async function postIdea(actor: Actor, input: IdeaInput): Promise<IdeaResult<{ id: string }>> {
   authorize(actor, "idea.post");
   const idea = await db.idea.create({
-    data: { cooperativeId: actor.cooperativeId, text: input.text, theme: input.theme, source: "ONLINE", authorId: actor.membershipId, showName: input.showName, authorName: input.showName ? actor.name : null, status: "NEW" },
+    data: {
+      cooperativeId: actor.cooperativeId,
+      text: input.text,
+      theme: input.theme,
+      source: "ONLINE",
+      authorId: actor.membershipId,
+      showName: input.showName,
+      authorName: input.showName ? actor.name : null,
+      status: "NEW",
+    },
   });
   await ensureIdeaBoxItem(actor.cooperativeId);
   return { ok: true, data: { id: idea.id } };
@@ -45,37 +61,80 @@ export async function postIdea(actor: Actor, input: IdeaInput): Promise<IdeaResu
 // A keyed hash: enough to count one address's posts, useless to find the address back.
 export function addressHash(address: string | null): string | null {
   if (!address) return null;
-  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "portail-scic").update(`idea:${address}`).digest("hex").slice(0, 32);
+  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "portail-scic")
+    .update(`idea:${address}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export async function publicCooperative(slug: string) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  return db.cooperative.findUnique({ where: { slug }, select: { id: true, name: true, shortName: true, slug: true } });
+  return db.cooperative.findUnique({
+    where: { slug },
+    select: { id: true, name: true, shortName: true, slug: true },
+  });
 }
 
 // Without an account: the idea waits in the moderation queue. A filled honeypot gets the same
 // thanks and stores nothing; past the per-address limit, a clear refusal.
-export async function postPublicIdea(slug: string, input: PublicIdeaInput, address: string | null, locale: string, now = new Date()): Promise<IdeaResult<{ followToken: string | null }>> {
+export async function postPublicIdea(
+  slug: string,
+  input: PublicIdeaInput,
+  address: string | null,
+  locale: string,
+  now = new Date(),
+): Promise<IdeaResult<{ followToken: string | null }>> {
   const coop = await publicCooperative(slug);
   if (!coop) return { ok: false, error: "notFound" };
   if (input.website.trim() !== "") return { ok: true, data: { followToken: null } };
   const hash = addressHash(address);
   if (hash) {
-    const recent = await db.idea.count({ where: { addressHash: hash, createdAt: { gte: new Date(now.getTime() - HOUR_MS) } } });
+    const recent = await db.idea.count({
+      where: { addressHash: hash, createdAt: { gte: new Date(now.getTime() - HOUR_MS) } },
+    });
     if (recent >= PUBLIC_LIMIT) return { ok: false, error: "rateLimited" };
   }
   const idea = await db.idea.create({
-    data: { cooperativeId: coop.id, text: input.text, theme: input.theme, source: "PUBLIC_FORM", showName: Boolean(input.name), authorName: input.name, contact: input.contact, status: "MODERATION", addressHash: hash, locale },
+    data: {
+      cooperativeId: coop.id,
+      text: input.text,
+      theme: input.theme,
+      source: "PUBLIC_FORM",
+      showName: Boolean(input.name),
+      authorName: input.name,
+      contact: input.contact,
+      status: "MODERATION",
+      addressHash: hash,
+      locale,
+    },
   });
   return { ok: true, data: { followToken: idea.followToken } };
 }
 
 // The paper box, slip after slip: same statuses as online ideas, straight onto the board.
-export async function enterPaperIdea(actor: Actor, input: PaperIdeaInput): Promise<IdeaResult<{ id: string }>> {
+export async function enterPaperIdea(
+  actor: Actor,
+  input: PaperIdeaInput,
+): Promise<IdeaResult<{ id: string }>> {
   authorize(actor, "idea.moderate");
   const idea = await db.$transaction(async (tx) => {
-    const created = await tx.idea.create({ data: { cooperativeId: actor.cooperativeId, text: input.text, theme: input.theme, source: "PAPER", paperEmptiedOn: parseDateKey(input.emptiedOn), status: "NEW" } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "idea.paperEntered", entityType: "Idea", entityId: created.id });
+    const created = await tx.idea.create({
+      data: {
+        cooperativeId: actor.cooperativeId,
+        text: input.text,
+        theme: input.theme,
+        source: "PAPER",
+        paperEmptiedOn: parseDateKey(input.emptiedOn),
+        status: "NEW",
+      },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "idea.paperEntered",
+      entityType: "Idea",
+      entityId: created.id,
+    });
     return created;
   });
   await ensureIdeaBoxItem(actor.cooperativeId);
@@ -94,8 +153,18 @@ export async function approveIdea(actor: Actor, ideaId: string): Promise<IdeaRes
   const idea = await ownIdea(actor, ideaId);
   if (!idea) return { ok: false, error: "notFound" };
   const changed = await db.$transaction(async (tx) => {
-    const { count } = await tx.idea.updateMany({ where: { id: idea.id, status: "MODERATION" }, data: { status: "NEW" } });
-    if (count) await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "idea.approved", entityType: "Idea", entityId: idea.id });
+    const { count } = await tx.idea.updateMany({
+      where: { id: idea.id, status: "MODERATION" },
+      data: { status: "NEW" },
+    });
+    if (count)
+      await recordAudit(tx, {
+        cooperativeId: actor.cooperativeId,
+        actorId: actor.personId,
+        action: "idea.approved",
+        entityType: "Idea",
+        entityId: idea.id,
+      });
     return count > 0;
   });
   if (!changed) return { ok: false, error: "notOpen" };
@@ -110,25 +179,53 @@ export async function hideIdea(actor: Actor, ideaId: string, reason: string): Pr
   if (!idea) return { ok: false, error: "notFound" };
   if (idea.status === "REJECTED") return { ok: false, error: "notOpen" };
   await db.$transaction(async (tx) => {
-    await tx.idea.update({ where: { id: idea.id }, data: { status: "REJECTED", hiddenReason: reason, hiddenAt: new Date() } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "idea.hidden", entityType: "Idea", entityId: idea.id, before: { status: idea.status }, after: { status: "REJECTED", reason } });
+    await tx.idea.update({
+      where: { id: idea.id },
+      data: { status: "REJECTED", hiddenReason: reason, hiddenAt: new Date() },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "idea.hidden",
+      entityType: "Idea",
+      entityId: idea.id,
+      before: { status: idea.status },
+      after: { status: "REJECTED", reason },
+    });
   });
   return { ok: true, data: null };
 }
 
 // A duplicate folds into another idea of the board; its supports follow.
 // (Inside answerIdea's transaction, the council's right to answer is what was checked.)
-export async function mergeIdea(actor: Actor, ideaId: string, intoId: string, tx: Prisma.TransactionClient | null = null): Promise<IdeaResult> {
+export async function mergeIdea(
+  actor: Actor,
+  ideaId: string,
+  intoId: string,
+  tx: Prisma.TransactionClient | null = null,
+): Promise<IdeaResult> {
   if (!tx) authorize(actor, "idea.moderate");
   const idea = await ownIdea(actor, ideaId);
   const target = await ownIdea(actor, intoId);
   if (!idea) return { ok: false, error: "notFound" };
-  if (!target || target.id === idea.id || !VISIBLE.includes(target.status) || target.mergedIntoId) return { ok: false, error: "mergeTargetInvalid" };
+  if (!target || target.id === idea.id || !VISIBLE.includes(target.status) || target.mergedIntoId)
+    return { ok: false, error: "mergeTargetInvalid" };
   if (idea.status === "REJECTED" || idea.status === "MERGED") return { ok: false, error: "notOpen" };
   const run = async (t: Prisma.TransactionClient) => {
-    await t.idea.update({ where: { id: idea.id }, data: { status: "MERGED", mergedIntoId: target.id, answerKind: null } });
+    await t.idea.update({
+      where: { id: idea.id },
+      data: { status: "MERGED", mergedIntoId: target.id, answerKind: null },
+    });
     await t.$executeRaw`INSERT INTO "IdeaSupport" ("ideaId", "membershipId", "createdAt") SELECT ${target.id}, "membershipId", "createdAt" FROM "IdeaSupport" WHERE "ideaId" = ${idea.id} ON CONFLICT DO NOTHING`;
-    await recordAudit(t, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "idea.merged", entityType: "Idea", entityId: idea.id, before: { status: idea.status }, after: { status: "MERGED", into: target.id } });
+    await recordAudit(t, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "idea.merged",
+      entityType: "Idea",
+      entityId: idea.id,
+      before: { status: idea.status },
+      after: { status: "MERGED", into: target.id },
+    });
   };
   if (tx) await run(tx);
   else await db.$transaction(run);
@@ -136,9 +233,23 @@ export async function mergeIdea(actor: Actor, ideaId: string, intoId: string, tx
 }
 
 export type ModerationView = {
-  queue: { id: string; text: string; theme: string | null; authorName: string | null; contact: string | null; createdAt: Date }[];
+  queue: {
+    id: string;
+    text: string;
+    theme: string | null;
+    authorName: string | null;
+    contact: string | null;
+    createdAt: Date;
+  }[];
   hidden: { id: string; text: string; hiddenReason: string | null; hiddenAt: Date | null }[];
-  toCall: { id: string; text: string; contact: string; authorName: string | null; answerKind: string | null; answerText: string | null }[];
+  toCall: {
+    id: string;
+    text: string;
+    contact: string;
+    authorName: string | null;
+    answerKind: string | null;
+    answerText: string | null;
+  }[];
   mergeTargets: { id: string; text: string }[];
 };
 
@@ -147,14 +258,47 @@ export async function moderationView(actor: Actor): Promise<ModerationView> {
   const cooperativeId = actor.cooperativeId;
   const [queue, hidden, answered, targets] = await Promise.all([
     db.idea.findMany({ where: { cooperativeId, status: "MODERATION" }, orderBy: { createdAt: "asc" } }),
-    db.idea.findMany({ where: { cooperativeId, status: "REJECTED" }, orderBy: { hiddenAt: "desc" }, take: 50 }),
-    db.idea.findMany({ where: { cooperativeId, answerPublishedAt: { not: null }, notifiedAt: null, contact: { not: null } }, orderBy: { answerPublishedAt: "asc" } }),
-    db.idea.findMany({ where: { cooperativeId, status: { in: VISIBLE } }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, text: true } }),
+    db.idea.findMany({
+      where: { cooperativeId, status: "REJECTED" },
+      orderBy: { hiddenAt: "desc" },
+      take: 50,
+    }),
+    db.idea.findMany({
+      where: { cooperativeId, answerPublishedAt: { not: null }, notifiedAt: null, contact: { not: null } },
+      orderBy: { answerPublishedAt: "asc" },
+    }),
+    db.idea.findMany({
+      where: { cooperativeId, status: { in: VISIBLE } },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: { id: true, text: true },
+    }),
   ]);
   return {
-    queue: queue.map((i) => ({ id: i.id, text: i.text, theme: i.theme, authorName: i.authorName, contact: i.contact, createdAt: i.createdAt })),
-    hidden: hidden.map((i) => ({ id: i.id, text: i.text, hiddenReason: i.hiddenReason, hiddenAt: i.hiddenAt })),
-    toCall: answered.filter((i) => !isEmail(i.contact)).map((i) => ({ id: i.id, text: i.text, contact: i.contact!, authorName: i.authorName, answerKind: i.answerKind ?? (i.status === "MERGED" ? "MERGED" : null), answerText: i.answerText })),
+    queue: queue.map((i) => ({
+      id: i.id,
+      text: i.text,
+      theme: i.theme,
+      authorName: i.authorName,
+      contact: i.contact,
+      createdAt: i.createdAt,
+    })),
+    hidden: hidden.map((i) => ({
+      id: i.id,
+      text: i.text,
+      hiddenReason: i.hiddenReason,
+      hiddenAt: i.hiddenAt,
+    })),
+    toCall: answered
+      .filter((i) => !isEmail(i.contact))
+      .map((i) => ({
+        id: i.id,
+        text: i.text,
+        contact: i.contact!,
+        authorName: i.authorName,
+        answerKind: i.answerKind ?? (i.status === "MERGED" ? "MERGED" : null),
+        answerText: i.answerText,
+      })),
     mergeTargets: targets.map((t) => ({ id: t.id, text: t.text })),
   };
 }
@@ -162,7 +306,10 @@ export async function moderationView(actor: Actor): Promise<ModerationView> {
 // A telephone contact told by the coordinator: marked so it leaves the list.
 export async function markCalled(actor: Actor, ideaId: string): Promise<IdeaResult> {
   authorize(actor, "idea.moderate");
-  const { count } = await db.idea.updateMany({ where: { id: ideaId, cooperativeId: actor.cooperativeId, notifiedAt: null }, data: { notifiedAt: new Date() } });
+  const { count } = await db.idea.updateMany({
+    where: { id: ideaId, cooperativeId: actor.cooperativeId, notifiedAt: null },
+    data: { notifiedAt: new Date() },
+  });
   return count ? { ok: true, data: null } : { ok: false, error: "notFound" };
 }
 
@@ -183,11 +330,38 @@ export type BoardIdea = {
   merged: { id: string; text: string }[];
 };
 
-type BoardRow = { id: string; text: string; theme: string | null; source: BoardIdea["source"]; authorName: string | null; showName: boolean; createdAt: Date; status: IdeaStatus; answerKind: string | null; answerText: string | null; answeredAt: Date | null; answerPublishedAt: Date | null; authorId: string | null; supports: number; mine: boolean };
+type BoardRow = {
+  id: string;
+  text: string;
+  theme: string | null;
+  source: BoardIdea["source"];
+  authorName: string | null;
+  showName: boolean;
+  createdAt: Date;
+  status: IdeaStatus;
+  answerKind: string | null;
+  answerText: string | null;
+  answeredAt: Date | null;
+  answerPublishedAt: Date | null;
+  authorId: string | null;
+  supports: number;
+  mine: boolean;
+};
 
-async function boardRows(cooperativeId: string, membershipId: string | null, sort: Sort, limit: number, onlyAnswered = false, offset = 0): Promise<BoardIdea[]> {
+async function boardRows(
+  cooperativeId: string,
+  membershipId: string | null,
+  sort: Sort,
+  limit: number,
+  onlyAnswered = false,
+  offset = 0,
+): Promise<BoardIdea[]> {
   const order =
-    sort === "soutenues" ? `supports DESC, i."createdAt" DESC` : sort === "repondues" ? `(i."answerPublishedAt" IS NULL) ASC, i."answerPublishedAt" DESC NULLS LAST, i."createdAt" DESC` : `i."createdAt" DESC`;
+    sort === "soutenues"
+      ? `supports DESC, i."createdAt" DESC`
+      : sort === "repondues"
+        ? `(i."answerPublishedAt" IS NULL) ASC, i."answerPublishedAt" DESC NULLS LAST, i."createdAt" DESC`
+        : `i."createdAt" DESC`;
   const rows = await db.$queryRawUnsafe<BoardRow[]>(
     `SELECT i.id, i.text, i.theme, i.source::text AS source, i."authorName", i."showName", i."createdAt", i.status::text AS status, i."answerKind"::text AS "answerKind", i."answerText",
             i."answeredAt", i."answerPublishedAt", i."authorId",
@@ -202,7 +376,10 @@ async function boardRows(cooperativeId: string, membershipId: string | null, sor
     VISIBLE,
   );
   const merged = rows.length
-    ? await db.idea.findMany({ where: { mergedIntoId: { in: rows.map((r) => r.id) }, status: "MERGED" }, select: { id: true, text: true, mergedIntoId: true } })
+    ? await db.idea.findMany({
+        where: { mergedIntoId: { in: rows.map((r) => r.id) }, status: "MERGED" },
+        select: { id: true, text: true, mergedIntoId: true },
+      })
     : [];
   return rows.map((r) => ({
     id: r.id,
@@ -216,13 +393,21 @@ async function boardRows(cooperativeId: string, membershipId: string | null, sor
     supportedByMe: r.mine,
     mine: membershipId !== null && r.authorId === membershipId,
     // An answer shows once published; before that the idea is « à l'étude ».
-    answer: r.answerPublishedAt && r.answerKind ? { kind: r.answerKind, text: r.answerText, at: r.answeredAt } : null,
+    answer:
+      r.answerPublishedAt && r.answerKind
+        ? { kind: r.answerKind, text: r.answerText, at: r.answeredAt }
+        : null,
     merged: merged.filter((m) => m.mergedIntoId === r.id).map((m) => ({ id: m.id, text: m.text })),
   }));
 }
 
 // One page of the board, and how many ideas it holds in all.
-export async function ideaBoard(actor: Actor, sort: Sort = "recentes", page = 1, size = PAGE_SIZE): Promise<{ ideas: BoardIdea[]; total: number }> {
+export async function ideaBoard(
+  actor: Actor,
+  sort: Sort = "recentes",
+  page = 1,
+  size = PAGE_SIZE,
+): Promise<{ ideas: BoardIdea[]; total: number }> {
   authorize(actor, "idea.post");
   const [ideas, total] = await Promise.all([
     boardRows(actor.cooperativeId, actor.membershipId, sort, size, false, (page - 1) * size),
@@ -237,13 +422,17 @@ export async function publicAnswers(cooperativeId: string, limit = 10): Promise<
 }
 
 // One support per person and idea; a second click takes it back.
-export async function toggleSupport(actor: Actor, ideaId: string): Promise<IdeaResult<{ supported: boolean }>> {
+export async function toggleSupport(
+  actor: Actor,
+  ideaId: string,
+): Promise<IdeaResult<{ supported: boolean }>> {
   authorize(actor, "idea.post");
   const idea = await ownIdea(actor, ideaId);
   if (!idea || !VISIBLE.includes(idea.status)) return { ok: false, error: "notFound" };
   // Once the council's answer is out, the idea is settled: no more supports.
   if (idea.answerPublishedAt) return { ok: false, error: "notOpen" };
-  const inserted = await db.$executeRaw`INSERT INTO "IdeaSupport" ("ideaId", "membershipId") VALUES (${idea.id}, ${actor.membershipId}) ON CONFLICT DO NOTHING`;
+  const inserted =
+    await db.$executeRaw`INSERT INTO "IdeaSupport" ("ideaId", "membershipId") VALUES (${idea.id}, ${actor.membershipId}) ON CONFLICT DO NOTHING`;
   if (inserted) return { ok: true, data: { supported: true } };
   await db.ideaSupport.deleteMany({ where: { ideaId: idea.id, membershipId: actor.membershipId } });
   return { ok: true, data: { supported: false } };
@@ -252,14 +441,28 @@ export async function toggleSupport(actor: Actor, ideaId: string): Promise<IdeaR
 // The private link given after posting on the public page.
 export async function followIdea(slug: string, token: string) {
   if (!/^[A-Za-z0-9-]{1,40}$/.test(token)) return null;
-  const idea = await db.idea.findFirst({ where: { followToken: token, cooperative: { slug } }, include: { mergedInto: { select: { text: true, answerKind: true, answerText: true, answerPublishedAt: true } } } });
+  const idea = await db.idea.findFirst({
+    where: { followToken: token, cooperative: { slug } },
+    include: {
+      mergedInto: { select: { text: true, answerKind: true, answerText: true, answerPublishedAt: true } },
+    },
+  });
   if (!idea) return null;
   const published = idea.answerPublishedAt !== null;
   return {
     text: idea.text,
     createdAt: idea.createdAt,
-    stage: idea.status === "MODERATION" ? "moderation" : idea.status === "REJECTED" ? "hidden" : published ? "answered" : "waiting",
-    answer: published ? { kind: idea.status === "MERGED" ? "MERGED" : (idea.answerKind ?? "ACCEPTED"), text: idea.answerText } : null,
+    stage:
+      idea.status === "MODERATION"
+        ? "moderation"
+        : idea.status === "REJECTED"
+          ? "hidden"
+          : published
+            ? "answered"
+            : "waiting",
+    answer: published
+      ? { kind: idea.status === "MERGED" ? "MERGED" : (idea.answerKind ?? "ACCEPTED"), text: idea.answerText }
+      : null,
     mergedInto: published && idea.mergedInto ? { text: idea.mergedInto.text } : null,
   } as const;
 }
@@ -272,7 +475,12 @@ export async function ensureIdeaBoxItem(cooperativeId: string, now = new Date())
   const waiting = await db.idea.count({ where: { cooperativeId, status: { in: OPEN } } });
   if (waiting === 0) return null;
   const meeting = await db.meeting.findFirst({
-    where: { cooperativeId, body: { kind: "COUNCIL" }, status: { in: ["PLANNED", "INVITED"] }, startsAt: { gte: now } },
+    where: {
+      cooperativeId,
+      body: { kind: "COUNCIL" },
+      status: { in: ["PLANNED", "INVITED"] },
+      startsAt: { gte: now },
+    },
     orderBy: { startsAt: "asc" },
     select: { id: true },
   });
@@ -281,20 +489,51 @@ export async function ensureIdeaBoxItem(cooperativeId: string, now = new Date())
     await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${meeting.id} FOR UPDATE`;
     const existing = await tx.agendaItem.findFirst({ where: { meetingId: meeting.id, ideaBox: true } });
     if (!existing) {
-      const last = await tx.agendaItem.aggregate({ where: { meetingId: meeting.id }, _max: { position: true } });
-      await tx.agendaItem.create({ data: { cooperativeId, meetingId: meeting.id, position: (last._max.position ?? -1) + 1, kind: "DISCUSSION", title: "Boîte à idées", description: "Les idées reçues depuis le dernier conseil, et les réponses du conseil.", ideaBox: true } });
+      const last = await tx.agendaItem.aggregate({
+        where: { meetingId: meeting.id },
+        _max: { position: true },
+      });
+      await tx.agendaItem.create({
+        data: {
+          cooperativeId,
+          meetingId: meeting.id,
+          position: (last._max.position ?? -1) + 1,
+          kind: "DISCUSSION",
+          title: "Boîte à idées",
+          description: "Les idées reçues depuis le dernier conseil, et les réponses du conseil.",
+          ideaBox: true,
+        },
+      });
     }
-    await tx.idea.updateMany({ where: { cooperativeId, status: { in: OPEN } }, data: { status: "TO_READ", meetingId: meeting.id } });
+    await tx.idea.updateMany({
+      where: { cooperativeId, status: { in: OPEN } },
+      data: { status: "TO_READ", meetingId: meeting.id },
+    });
   });
   return meeting.id;
 }
 
 async function councilMeeting(actor: Actor, meetingId: string) {
   if (meetingId.length > 40) return null;
-  return db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId, body: { kind: "COUNCIL" } }, include: { body: true, minutes: { select: { status: true } } } });
+  return db.meeting.findFirst({
+    where: { id: meetingId, cooperativeId: actor.cooperativeId, body: { kind: "COUNCIL" } },
+    include: { body: true, minutes: { select: { status: true } } },
+  });
 }
 
-export type SheetIdea = { id: string; text: string; theme: string | null; source: BoardIdea["source"]; authorName: string | null; supports: number; status: IdeaStatus; answerKind: string | null; answerText: string | null; mergedIntoId: string | null; published: boolean };
+export type SheetIdea = {
+  id: string;
+  text: string;
+  theme: string | null;
+  source: BoardIdea["source"];
+  authorName: string | null;
+  supports: number;
+  status: IdeaStatus;
+  answerKind: string | null;
+  answerText: string | null;
+  mergedIntoId: string | null;
+  published: boolean;
+};
 
 // What the council reads out and answers: the ideas attached to this meeting, and any other
 // idea still waiting.
@@ -303,51 +542,95 @@ export async function answerSheet(actor: Actor, meetingId: string) {
   const meeting = await councilMeeting(actor, meetingId);
   if (!meeting) return null;
   const ideas = await db.idea.findMany({
-    where: { cooperativeId: actor.cooperativeId, OR: [{ meetingId: meeting.id, status: { in: ["TO_READ", "ANSWERED", "MERGED"] } }, { status: { in: OPEN } }] },
+    where: {
+      cooperativeId: actor.cooperativeId,
+      OR: [
+        { meetingId: meeting.id, status: { in: ["TO_READ", "ANSWERED", "MERGED"] } },
+        { status: { in: OPEN } },
+      ],
+    },
     orderBy: { createdAt: "asc" },
     include: { _count: { select: { supports: true } } },
   });
   return {
-    meeting: { id: meeting.id, number: meeting.number, bodySlug: meeting.body.slug, bodyName: meeting.body.name, startsAt: meeting.startsAt, minutesStatus: meeting.minutes?.status ?? null },
-    ideas: ideas.map(
-      (i): SheetIdea => ({
-        id: i.id,
-        text: i.text,
-        theme: i.theme,
-        source: i.source,
-        authorName: i.showName ? i.authorName : null,
-        supports: i._count.supports,
-        status: i.status,
-        answerKind: i.status === "MERGED" ? "MERGED" : i.answerKind,
-        answerText: i.answerText,
-        mergedIntoId: i.mergedIntoId,
-        published: i.answerPublishedAt !== null,
-      }),
-    ),
-    unpublished: ideas.filter((i) => (i.status === "ANSWERED" || i.status === "MERGED") && i.meetingId === meeting.id && !i.answerPublishedAt).length,
+    meeting: {
+      id: meeting.id,
+      number: meeting.number,
+      bodySlug: meeting.body.slug,
+      bodyName: meeting.body.name,
+      startsAt: meeting.startsAt,
+      minutesStatus: meeting.minutes?.status ?? null,
+    },
+    ideas: ideas.map((i): SheetIdea => ({
+      id: i.id,
+      text: i.text,
+      theme: i.theme,
+      source: i.source,
+      authorName: i.showName ? i.authorName : null,
+      supports: i._count.supports,
+      status: i.status,
+      answerKind: i.status === "MERGED" ? "MERGED" : i.answerKind,
+      answerText: i.answerText,
+      mergedIntoId: i.mergedIntoId,
+      published: i.answerPublishedAt !== null,
+    })),
+    unpublished: ideas.filter(
+      (i) =>
+        (i.status === "ANSWERED" || i.status === "MERGED") &&
+        i.meetingId === meeting.id &&
+        !i.answerPublishedAt,
+    ).length,
   };
 }
 
 // In the meeting: an answer and a status for each idea (the coordinator types what the council
 // said). A merged idea points at the idea that answers it.
-export async function answerIdea(actor: Actor, meetingId: string, ideaId: string, input: AnswerInput): Promise<IdeaResult> {
+export async function answerIdea(
+  actor: Actor,
+  meetingId: string,
+  ideaId: string,
+  input: AnswerInput,
+): Promise<IdeaResult> {
   authorize(actor, "minutes.draft");
   const meeting = await councilMeeting(actor, meetingId);
   if (!meeting) return { ok: false, error: "notCouncilMeeting" };
   const idea = await ownIdea(actor, ideaId);
-  if (!idea || idea.status === "MODERATION" || idea.status === "REJECTED") return { ok: false, error: "notFound" };
+  if (!idea || idea.status === "MODERATION" || idea.status === "REJECTED")
+    return { ok: false, error: "notFound" };
   if (idea.answerPublishedAt) return { ok: false, error: "notOpen" };
   if (input.answer === "MERGED") {
     return db.$transaction(async (tx) => {
       const merged = await mergeIdea(actor, idea.id, input.mergeInto!, tx);
-      if (merged.ok) await tx.idea.update({ where: { id: idea.id }, data: { meetingId: meeting.id, answerText: input.text, answeredAt: new Date() } });
+      if (merged.ok)
+        await tx.idea.update({
+          where: { id: idea.id },
+          data: { meetingId: meeting.id, answerText: input.text, answeredAt: new Date() },
+        });
       return merged;
     });
   }
   const answerKind = input.answer;
   await db.$transaction(async (tx) => {
-    await tx.idea.update({ where: { id: idea.id }, data: { status: "ANSWERED", answerKind, answerText: input.text, answeredAt: new Date(), meetingId: meeting.id, mergedIntoId: null } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "idea.answered", entityType: "Idea", entityId: idea.id, before: { status: idea.status, answer: idea.answerKind }, after: { answer: input.answer, text: input.text } });
+    await tx.idea.update({
+      where: { id: idea.id },
+      data: {
+        status: "ANSWERED",
+        answerKind,
+        answerText: input.text,
+        answeredAt: new Date(),
+        meetingId: meeting.id,
+        mergedIntoId: null,
+      },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "idea.answered",
+      entityType: "Idea",
+      entityId: idea.id,
+      before: { status: idea.status, answer: idea.answerKind },
+      after: { answer: input.answer, text: input.text },
+    });
   });
   return { ok: true, data: null };
 }
@@ -355,15 +638,34 @@ export async function answerIdea(actor: Actor, meetingId: string, ideaId: string
 // The answers of a meeting go on the board, and the authors who left a way to reach them are
 // told (e-mail; a telephone number goes on the coordinator's list). Called when the minutes of
 // the meeting are published, or when the council decides to publish the answers first.
-export async function publishAnswers(cooperativeId: string, meetingId: string, actorId: string | null = null, now = new Date()): Promise<number> {
+export async function publishAnswers(
+  cooperativeId: string,
+  meetingId: string,
+  actorId: string | null = null,
+  now = new Date(),
+): Promise<number> {
   const ideas = await db.$transaction(async (tx) => {
     const rows = await tx.idea.findMany({
       where: { cooperativeId, meetingId, status: { in: ["ANSWERED", "MERGED"] }, answerPublishedAt: null },
-      include: { author: { select: { person: { select: { name: true, email: true } } } }, mergedInto: { select: { text: true, answerKind: true, answerText: true } }, cooperative: { select: { name: true, shortName: true, slug: true } } },
+      include: {
+        author: { select: { person: { select: { name: true, email: true } } } },
+        mergedInto: { select: { text: true, answerKind: true, answerText: true } },
+        cooperative: { select: { name: true, shortName: true, slug: true } },
+      },
     });
     if (rows.length) {
-      await tx.idea.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { answerPublishedAt: now } });
-      await recordAudit(tx, { cooperativeId, actorId, action: "idea.answersPublished", entityType: "Meeting", entityId: meetingId, after: { ideas: rows.length } });
+      await tx.idea.updateMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        data: { answerPublishedAt: now },
+      });
+      await recordAudit(tx, {
+        cooperativeId,
+        actorId,
+        action: "idea.answersPublished",
+        entityType: "Meeting",
+        entityId: meetingId,
+        after: { ideas: rows.length },
+      });
     }
     return rows;
   });
@@ -371,20 +673,46 @@ export async function publishAnswers(cooperativeId: string, meetingId: string, a
     const to = idea.author?.person.email ?? (isEmail(idea.contact) ? idea.contact : null);
     if (!to) continue;
     const coop = idea.cooperative.shortName ?? idea.cooperative.name;
-    const link = idea.source === "PUBLIC_FORM" ? `${siteUrl()}/i/${idea.cooperative.slug}/suivi/${idea.followToken}` : `${siteUrl()}/idees?tri=repondues`;
-    await sendEmail({ cooperativeId, to, subject: `Réponse à votre idée – ${coop}`, text: answerMail(idea.text, idea.status === "MERGED" ? "MERGED" : idea.answerKind, idea.answerText, idea.mergedInto?.text ?? null, link) });
+    const link =
+      idea.source === "PUBLIC_FORM"
+        ? `${siteUrl()}/i/${idea.cooperative.slug}/suivi/${idea.followToken}`
+        : `${siteUrl()}/idees?tri=repondues`;
+    await sendEmail({
+      cooperativeId,
+      to,
+      subject: `Réponse à votre idée – ${coop}`,
+      text: answerMail(
+        idea.text,
+        idea.status === "MERGED" ? "MERGED" : idea.answerKind,
+        idea.answerText,
+        idea.mergedInto?.text ?? null,
+        link,
+      ),
+    });
     await db.idea.update({ where: { id: idea.id }, data: { notifiedAt: new Date() } });
   }
   return ideas.length;
 }
 
-const ANSWER_WORDS: Record<string, string> = { ACCEPTED: "acceptée", PLANNED: "prévue", DECLINED: "non retenue", DONE: "réalisée", MERGED: "regroupée avec une idée proche" };
+const ANSWER_WORDS: Record<string, string> = {
+  ACCEPTED: "acceptée",
+  PLANNED: "prévue",
+  DECLINED: "non retenue",
+  DONE: "réalisée",
+  MERGED: "regroupée avec une idée proche",
+};
 
 export function answerWords(kind: string | null): string {
   return ANSWER_WORDS[kind ?? ""] ?? "étudiée";
 }
 
-function answerMail(text: string, kind: string | null, answer: string | null, mergedInto: string | null, link: string) {
+function answerMail(
+  text: string,
+  kind: string | null,
+  answer: string | null,
+  mergedInto: string | null,
+  link: string,
+) {
   return [
     "Bonjour,",
     "",
@@ -402,7 +730,10 @@ function answerMail(text: string, kind: string | null, answer: string | null, me
     .join("\n");
 }
 
-export async function publishAnswersNow(actor: Actor, meetingId: string): Promise<IdeaResult<{ count: number }>> {
+export async function publishAnswersNow(
+  actor: Actor,
+  meetingId: string,
+): Promise<IdeaResult<{ count: number }>> {
   authorize(actor, "minutes.draft");
   const meeting = await councilMeeting(actor, meetingId);
   if (!meeting) return { ok: false, error: "notCouncilMeeting" };
@@ -419,5 +750,11 @@ export async function answeredThisMonth(actor: Actor, now = new Date()): Promise
     orderBy: { answerPublishedAt: "asc" },
   });
   if (!ideas.length) return "";
-  return ["### Ce que le conseil a répondu ce mois-ci", "", ...ideas.map((i) => `- **${i.text}** : idée ${answerWords(i.answerKind)}${i.answerText ? `. ${i.answerText}` : "."}`)].join("\n");
+  return [
+    "### Ce que le conseil a répondu ce mois-ci",
+    "",
+    ...ideas.map(
+      (i) => `- **${i.text}** : idée ${answerWords(i.answerKind)}${i.answerText ? `. ${i.answerText}` : "."}`,
+    ),
+  ].join("\n");
 }

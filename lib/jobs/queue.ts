@@ -3,7 +3,12 @@ import PgBoss from "pg-boss";
 
 // Jobs live in PostgreSQL (pg-boss), never in a timer of the web process: any app instance may
 // queue one, the worker process (scripts/worker.ts) runs it, and it survives restarts.
-export const QUEUES = { meetingReminder: "meeting-reminder", voteClose: "vote-close", voteReminder: "vote-reminder", newsletterSend: "newsletter-send" } as const;
+export const QUEUES = {
+  meetingReminder: "meeting-reminder",
+  voteClose: "vote-close",
+  voteReminder: "vote-reminder",
+  newsletterSend: "newsletter-send",
+} as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };
 export type NewsletterJob = { issueId: string };
@@ -40,19 +45,31 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function scheduleMeetingReminder(meetingId: string, startsAt: Date, sequence: number) {
   const boss = await senderBoss();
   const startAfter = new Date(Math.max(Date.now(), startsAt.getTime() - DAY_MS));
-  await boss.send(QUEUES.meetingReminder, { meetingId, sequence } satisfies MeetingReminderJob, { startAfter, singletonKey: `${meetingId}:${sequence}` });
+  await boss.send(QUEUES.meetingReminder, { meetingId, sequence } satisfies MeetingReminderJob, {
+    startAfter,
+    singletonKey: `${meetingId}:${sequence}`,
+  });
 }
 
 // A written consultation closes itself at its deadline; its voters are reminded the day before.
 export async function scheduleVoteJobs(questionId: string, closesAt: Date) {
   const boss = await senderBoss();
-  await boss.send(QUEUES.voteClose, { questionId } satisfies VoteJob, { startAfter: closesAt, singletonKey: `close:${questionId}` });
+  await boss.send(QUEUES.voteClose, { questionId } satisfies VoteJob, {
+    startAfter: closesAt,
+    singletonKey: `close:${questionId}`,
+  });
   const remindAt = closesAt.getTime() - DAY_MS;
-  if (remindAt > Date.now()) await boss.send(QUEUES.voteReminder, { questionId } satisfies VoteJob, { startAfter: new Date(remindAt), singletonKey: `remind:${questionId}` });
+  if (remindAt > Date.now())
+    await boss.send(QUEUES.voteReminder, { questionId } satisfies VoteJob, {
+      startAfter: new Date(remindAt),
+      singletonKey: `remind:${questionId}`,
+    });
 }
 
 // A newsletter send, started by the coordinator; the worker writes it out in batches.
 export async function queueNewsletterSend(issueId: string) {
   const boss = await senderBoss();
-  await boss.send(QUEUES.newsletterSend, { issueId } satisfies NewsletterJob, { singletonKey: `newsletter:${issueId}` });
+  await boss.send(QUEUES.newsletterSend, { issueId } satisfies NewsletterJob, {
+    singletonKey: `newsletter:${issueId}`,
+  });
 }

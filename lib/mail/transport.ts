@@ -1,7 +1,14 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 
-export type SmtpSettings = { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+};
 
 // SMTP_HOST switches mail from the outbox-only mode to real delivery.
 export function smtpSettings(env: NodeJS.ProcessEnv = process.env): SmtpSettings | null {

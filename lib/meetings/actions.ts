@@ -3,7 +3,13 @@ import { areIds, field, isForm, isOneOf, localPath } from "@/lib/action-input";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { agendaItemSchema, ATTENDANCE_STATUSES, guestSchema, meetingSchema, newMeetingSchema } from "@/lib/meetings/schema";
+import {
+  agendaItemSchema,
+  ATTENDANCE_STATUSES,
+  guestSchema,
+  meetingSchema,
+  newMeetingSchema,
+} from "@/lib/meetings/schema";
 import {
   addAgendaItem,
   addProposal,
@@ -29,13 +35,20 @@ import { MeetingStatus } from "@/lib/generated/prisma/enums";
 const MEETING_STATUSES = Object.values(MeetingStatus);
 
 // The time of the change comes back, so that a form adding rows can start empty again.
-function settle(result: MeetingResult<unknown>, path: string, values: Record<string, string> = {}): FormResult<number> {
+function settle(
+  result: MeetingResult<unknown>,
+  path: string,
+  values: Record<string, string> = {},
+): FormResult<number> {
   if (!result.ok) return failure(result.error, values);
   revalidatePath(localPath(path));
   return { ok: true, data: Date.now() };
 }
 
-export async function createMeetingAction(_: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function createMeetingAction(
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   const values = formValues(formData);
   const parsed = newMeetingSchema.safeParse(values);
@@ -45,7 +58,12 @@ export async function createMeetingAction(_: FormState<number>, formData: FormDa
   redirect(`/reunions/${result.data.bodySlug}/${result.data.number}/preparer?cree=1`);
 }
 
-export async function updateMeetingAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function updateMeetingAction(
+  meetingId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   if (!areIds(meetingId)) return failure("notFound");
   const values = formValues(formData);
@@ -61,7 +79,12 @@ export async function setMeetingStatusAction(meetingId: string, path: string, st
   revalidatePath(localPath(path));
 }
 
-export async function addAgendaItemAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function addAgendaItemAction(
+  meetingId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   if (!areIds(meetingId)) return failure("notFound");
   const values = formValues(formData);
@@ -70,7 +93,12 @@ export async function addAgendaItemAction(meetingId: string, path: string, _: Fo
   return settle(await addAgendaItem(actor, meetingId, parsed.data), path, values);
 }
 
-export async function updateAgendaItemAction(itemId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function updateAgendaItemAction(
+  itemId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   if (!areIds(itemId)) return failure("notFound");
   const values = formValues(formData);
@@ -93,7 +121,12 @@ export async function removeAgendaItemAction(itemId: string, path: string) {
   revalidatePath(localPath(path));
 }
 
-export async function markAttendanceAction(meetingId: string, membershipId: string, path: string, formData: FormData) {
+export async function markAttendanceAction(
+  meetingId: string,
+  membershipId: string,
+  path: string,
+  formData: FormData,
+) {
   const actor = await requireActor("meeting.manage");
   if (!areIds(meetingId, membershipId) || !isForm(formData)) return;
   const status = ATTENDANCE_STATUSES.find((s) => s === formData.get("status"));
@@ -102,14 +135,24 @@ export async function markAttendanceAction(meetingId: string, membershipId: stri
   revalidatePath(localPath(path));
 }
 
-export async function departureAction(meetingId: string, membershipId: string, path: string, formData: FormData) {
+export async function departureAction(
+  meetingId: string,
+  membershipId: string,
+  path: string,
+  formData: FormData,
+) {
   const actor = await requireActor("meeting.manage");
   if (!areIds(meetingId, membershipId) || !isForm(formData)) return;
   await setDeparture(actor, meetingId, membershipId, field(formData, "back") === "1" ? null : new Date());
   revalidatePath(localPath(path));
 }
 
-export async function addGuestAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function addGuestAction(
+  meetingId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   if (!areIds(meetingId)) return failure("notFound");
   const values = formValues(formData);
@@ -125,7 +168,11 @@ export async function removeGuestAction(attendanceId: string, path: string) {
   revalidatePath(localPath(path));
 }
 
-export async function sendInvitationsAction(meetingId: string, path: string, _: FormState<number>): Promise<FormResult<number>> {
+export async function sendInvitationsAction(
+  meetingId: string,
+  path: string,
+  _: FormState<number>,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   if (!areIds(meetingId)) return failure("notFound");
   const result = await sendInvitations(actor, meetingId);
@@ -134,7 +181,12 @@ export async function sendInvitationsAction(meetingId: string, path: string, _: 
   return { ok: true, data: result.sent };
 }
 
-export async function answerInvitationAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function answerInvitationAction(
+  meetingId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.read");
   if (!areIds(meetingId)) return failure("notFound");
   const values = formValues(formData);
@@ -144,7 +196,12 @@ export async function answerInvitationAction(meetingId: string, path: string, _:
   return settle(await answerInvitation(actor, meetingId, answer, note), path, values);
 }
 
-export async function attachDocumentAction(agendaItemId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function attachDocumentAction(
+  agendaItemId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   if (!areIds(agendaItemId)) return failure("notFound");
   const file = isForm(formData) ? formData.get("file") : null;
@@ -169,11 +226,22 @@ export async function addProposalAction(meetingId: string, path: string, key: st
   revalidatePath(localPath(path));
 }
 
-export async function attendanceTimesAction(meetingId: string, membershipId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function attendanceTimesAction(
+  meetingId: string,
+  membershipId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("meeting.manage");
   if (!areIds(meetingId, membershipId)) return failure("notFound");
   const values = formValues(formData);
   const time = /^\d{2}:\d{2}$/;
-  if (!time.test(values.arrived ?? "") || (values.left && !time.test(values.left))) return failure("timesInvalid", values, { arrived: "timesInvalid" });
-  return settle(await setAttendanceTimes(actor, meetingId, membershipId, values.arrived!, values.left || null), path, values);
+  if (!time.test(values.arrived ?? "") || (values.left && !time.test(values.left)))
+    return failure("timesInvalid", values, { arrived: "timesInvalid" });
+  return settle(
+    await setAttendanceTimes(actor, meetingId, membershipId, values.arrived!, values.left || null),
+    path,
+    values,
+  );
 }

@@ -18,13 +18,19 @@ export type AttendanceSummary = {
 
 // Reads like the minutes: guests first among those present (as in the example), then the
 // president, then members in the order of the colleges, then by name.
-export function summarizeAttendance(lines: readonly AttendanceLine[], collegeOrder: readonly string[] = []): AttendanceSummary {
+export function summarizeAttendance(
+  lines: readonly AttendanceLine[],
+  collegeOrder: readonly string[] = [],
+): AttendanceSummary {
   const rank = (line: AttendanceLine) => {
     const index = line.category ? collegeOrder.indexOf(line.category) : -1;
     return index === -1 ? collegeOrder.length : index;
   };
   const sorted = [...lines].sort(
-    (a, b) => Number(b.isPresident) - Number(a.isPresident) || rank(a) - rank(b) || a.name.localeCompare(b.name, "fr"),
+    (a, b) =>
+      Number(b.isPresident) - Number(a.isPresident) ||
+      rank(a) - rank(b) ||
+      a.name.localeCompare(b.name, "fr"),
   );
   return {
     present: sorted.filter((l) => l.status === "PRESENT"),

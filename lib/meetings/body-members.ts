@@ -9,11 +9,31 @@ import type { BodyKind } from "@/lib/generated/prisma/enums";
 export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperativeId: string }, day: Date) {
   const memberships =
     body.kind === "GENERAL_ASSEMBLY"
-      ? await db.membership.findMany({ where: { cooperativeId: body.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" }, include: { person: { select: { name: true, email: true } }, categoryAssignments: { include: { category: true } }, mandates: { where: { bodyId: body.id } } } })
+      ? await db.membership.findMany({
+          where: { cooperativeId: body.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" },
+          include: {
+            person: { select: { name: true, email: true } },
+            categoryAssignments: { include: { category: true } },
+            mandates: { where: { bodyId: body.id } },
+          },
+        })
       : (
           await db.mandate.findMany({
-            where: { bodyId: body.id, startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gt: day } }], membership: { status: "ACTIVE" } },
-            include: { membership: { include: { person: { select: { name: true, email: true } }, categoryAssignments: { include: { category: true } }, mandates: { where: { bodyId: body.id } } } } },
+            where: {
+              bodyId: body.id,
+              startsOn: { lte: day },
+              OR: [{ endsOn: null }, { endsOn: { gt: day } }],
+              membership: { status: "ACTIVE" },
+            },
+            include: {
+              membership: {
+                include: {
+                  person: { select: { name: true, email: true } },
+                  categoryAssignments: { include: { category: true } },
+                  mandates: { where: { bodyId: body.id } },
+                },
+              },
+            },
           })
         ).map((m) => m.membership);
   const unique = [...new Map(memberships.map((m) => [m.id, m])).values()];
@@ -25,10 +45,10 @@ export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperat
         name: m.person.name,
         email: m.person.email,
         categoryName: held?.categoryName ?? null,
-        collegeId: m.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null,
+        collegeId:
+          m.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null,
         isPresident: m.mandates.some((x) => x.role === "PRESIDENT" && mandateIsCurrent(x, day)),
       };
     })
     .sort((a, b) => Number(b.isPresident) - Number(a.isPresident) || a.name.localeCompare(b.name, "fr"));
 }
-

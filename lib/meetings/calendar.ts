@@ -18,7 +18,13 @@ export type CalendarMeeting = {
 const DEFAULT_DURATION_MS = 2 * 60 * 60 * 1000;
 
 function event(meeting: CalendarMeeting, organizer: { name: string; email: string } | null): EventAttributes {
-  const description = [meeting.agenda.length ? "Ordre du jour :" : "", ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`), "", meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "", meeting.url]
+  const description = [
+    meeting.agenda.length ? "Ordre du jour :" : "",
+    ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`),
+    "",
+    meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "",
+    meeting.url,
+  ]
     .filter((line, i, all) => line !== "" || (i > 0 && all[i - 1] !== ""))
     .join("\n")
     .trim();
@@ -41,14 +47,22 @@ function event(meeting: CalendarMeeting, organizer: { name: string; email: strin
   };
 }
 
-function build(events: EventAttributes[], method: "REQUEST" | "CANCEL" | "PUBLISH", calName?: string): string {
+function build(
+  events: EventAttributes[],
+  method: "REQUEST" | "CANCEL" | "PUBLISH",
+  calName?: string,
+): string {
   const { error, value } = createEvents(events, { method, productId: "portail-scic", calName });
   if (error || !value) throw error ?? new Error("ics: empty calendar");
   return value;
 }
 
 // One meeting, as an e-mail attachment (REQUEST, or CANCEL once cancelled) or a download.
-export function meetingIcs(meeting: CalendarMeeting, organizer: { name: string; email: string } | null, method: "REQUEST" | "CANCEL" | "PUBLISH"): string {
+export function meetingIcs(
+  meeting: CalendarMeeting,
+  organizer: { name: string; email: string } | null,
+  method: "REQUEST" | "CANCEL" | "PUBLISH",
+): string {
   return build([event(meeting, organizer)], method);
 }
 
@@ -56,7 +70,19 @@ export function meetingIcs(meeting: CalendarMeeting, organizer: { name: string; 
 export function feedIcs(meetings: CalendarMeeting[], calName: string): string {
   if (meetings.length === 0) {
     // The library refuses an empty list; an empty calendar is still a valid answer.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:portail-scic", "METHOD:PUBLISH", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:portail-scic",
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${calName}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
-  return build(meetings.map((m) => event(m, null)), "PUBLISH", calName);
+  return build(
+    meetings.map((m) => event(m, null)),
+    "PUBLISH",
+    calName,
+  );
 }

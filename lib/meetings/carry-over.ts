@@ -26,7 +26,12 @@ export function itemsNamedForNext(notes: string): string[] {
 export function carryOverProposals(input: CarryOverInput): Proposal[] {
   const proposals: Proposal[] = [];
   if (input.previous && !input.previous.minutesApproved) {
-    proposals.push({ key: "minutes", kind: "DECISION", title: `Approbation du compte rendu du ${input.bodyName.toLocaleLowerCase("fr")} n° ${input.previous.number}`, description: null });
+    proposals.push({
+      key: "minutes",
+      kind: "DECISION",
+      title: `Approbation du compte rendu du ${input.bodyName.toLocaleLowerCase("fr")} n° ${input.previous.number}`,
+      description: null,
+    });
   }
   for (const [index, title] of itemsNamedForNext(input.nextMeetingNotes).entries()) {
     proposals.push({ key: `next-${index}`, kind: "DISCUSSION", title, description: null });
@@ -36,7 +41,12 @@ export function carryOverProposals(input: CarryOverInput): Proposal[] {
       key: "actions",
       kind: "INFORMATION",
       title: `Suivi des choses à faire du n° ${input.previous.number}`,
-      description: input.openActions.map((a) => `- ${a.title}${a.owners.length ? ` (${a.owners.join(", ")})` : ""}${a.dueOn ? `, pour le ${a.dueOn}` : ""}`).join("\n"),
+      description: input.openActions
+        .map(
+          (a) =>
+            `- ${a.title}${a.owners.length ? ` (${a.owners.join(", ")})` : ""}${a.dueOn ? `, pour le ${a.dueOn}` : ""}`,
+        )
+        .join("\n"),
     });
   }
   if (input.waitingIdeas.length) {

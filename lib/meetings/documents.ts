@@ -29,24 +29,43 @@ export type DocumentFailure = "notFound" | "fileEmpty" | "fileTooLarge" | "fileT
 
 export type DocumentResult = { ok: true } | { ok: false; error: DocumentFailure };
 
-export async function attachDocument(actor: Actor, agendaItemId: string, file: File): Promise<DocumentResult> {
+export async function attachDocument(
+  actor: Actor,
+  agendaItemId: string,
+  file: File,
+): Promise<DocumentResult> {
   authorize(actor, "meeting.manage");
-  const item = await db.agendaItem.findFirst({ where: { id: agendaItemId, cooperativeId: actor.cooperativeId }, include: { meeting: true } });
+  const item = await db.agendaItem.findFirst({
+    where: { id: agendaItemId, cooperativeId: actor.cooperativeId },
+    include: { meeting: true },
+  });
   if (!item) return { ok: false, error: "notFound" };
   if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
   return storeDocument(actor, { meetingId: item.meetingId, agendaItemId }, file);
 }
 
 // A document joined to a section of the minutes (e.g. the slides "joint au relevé de décisions").
-export async function attachSectionDocument(actor: Actor, sectionId: string, file: File): Promise<DocumentResult> {
+export async function attachSectionDocument(
+  actor: Actor,
+  sectionId: string,
+  file: File,
+): Promise<DocumentResult> {
   authorize(actor, "minutes.draft");
-  const section = await db.minutesSection.findFirst({ where: { id: sectionId, cooperativeId: actor.cooperativeId }, include: { minutes: { select: { meetingId: true, status: true } } } });
+  const section = await db.minutesSection.findFirst({
+    where: { id: sectionId, cooperativeId: actor.cooperativeId },
+    include: { minutes: { select: { meetingId: true, status: true } } },
+  });
   if (!section) return { ok: false, error: "notFound" };
-  if (section.minutes.status === "PUBLISHED" || section.minutes.status === "APPROVED") return { ok: false, error: "closed" };
+  if (section.minutes.status === "PUBLISHED" || section.minutes.status === "APPROVED")
+    return { ok: false, error: "closed" };
   return storeDocument(actor, { meetingId: section.minutes.meetingId, sectionId }, file);
 }
 
-async function storeDocument(actor: Actor, target: { meetingId: string; agendaItemId?: string; sectionId?: string }, file: File): Promise<DocumentResult> {
+async function storeDocument(
+  actor: Actor,
+  target: { meetingId: string; agendaItemId?: string; sectionId?: string },
+  file: File,
+): Promise<DocumentResult> {
   if (file.size === 0) return { ok: false, error: "fileEmpty" };
   if (file.size > MAX_DOCUMENT_BYTES) return { ok: false, error: "fileTooLarge" };
   const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
@@ -58,21 +77,50 @@ async function storeDocument(actor: Actor, target: { meetingId: string; agendaIt
   const filename = file.name.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200);
   await db.$transaction(async (tx) => {
     const document = await tx.document.create({
-      data: { cooperativeId: actor.cooperativeId, ...target, filename, mimeType, sizeBytes: file.size, storageKey, uploadedById: actor.membershipId },
+      data: {
+        cooperativeId: actor.cooperativeId,
+        ...target,
+        filename,
+        mimeType,
+        sizeBytes: file.size,
+        storageKey,
+        uploadedById: actor.membershipId,
+      },
     });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "document.attached", entityType: "Document", entityId: document.id, after: { filename, ...target } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "document.attached",
+      entityType: "Document",
+      entityId: document.id,
+      after: { filename, ...target },
+    });
   });
   return { ok: true };
 }
 
 export async function removeDocument(actor: Actor, documentId: string) {
-  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId }, include: { section: { select: { minutes: { select: { status: true } } } } } });
+  const document = await db.document.findFirst({
+    where: { id: documentId, cooperativeId: actor.cooperativeId },
+    include: { section: { select: { minutes: { select: { status: true } } } } },
+  });
   authorize(actor, document?.sectionId ? "minutes.draft" : "meeting.manage");
   if (!document) return;
-  if (document.section && (document.section.minutes.status === "APPROVED" || document.section.minutes.status === "PUBLISHED")) return;
+  if (
+    document.section &&
+    (document.section.minutes.status === "APPROVED" || document.section.minutes.status === "PUBLISHED")
+  )
+    return;
   await db.$transaction(async (tx) => {
     await tx.document.delete({ where: { id: documentId } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "document.removed", entityType: "Document", entityId: documentId, before: { filename: document.filename } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "document.removed",
+      entityType: "Document",
+      entityId: documentId,
+      before: { filename: document.filename },
+    });
   });
   await fileStorage().remove(document.storageKey);
 }
@@ -81,17 +129,30 @@ export async function removeDocument(actor: Actor, documentId: string) {
 // minutes only by those who read drafts.
 export async function readDocument(actor: Actor, documentId: string) {
   authorize(actor, "meeting.read");
-  const document = await db.document.findFirst({ where: { id: documentId, cooperativeId: actor.cooperativeId }, include: { section: { select: { minutes: { select: { status: true } } } } } });
+  const document = await db.document.findFirst({
+    where: { id: documentId, cooperativeId: actor.cooperativeId },
+    include: { section: { select: { minutes: { select: { status: true } } } } },
+  });
   if (!document) return null;
-  if (document.section && document.section.minutes.status !== "PUBLISHED" && !can(actor.roles, "minutes.readDraft")) return null;
+  if (
+    document.section &&
+    document.section.minutes.status !== "PUBLISHED" &&
+    !can(actor.roles, "minutes.readDraft")
+  )
+    return null;
   const data = await fileStorage().get(document.storageKey);
   return data ? { filename: document.filename, mimeType: document.mimeType, data } : null;
 }
 
 export async function documentsByItem(actor: Actor, meetingId: string) {
   authorize(actor, "meeting.read");
-  const documents = await db.document.findMany({ where: { meetingId, cooperativeId: actor.cooperativeId }, orderBy: { createdAt: "asc" }, select: { id: true, filename: true, sizeBytes: true, agendaItemId: true } });
+  const documents = await db.document.findMany({
+    where: { meetingId, cooperativeId: actor.cooperativeId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, filename: true, sizeBytes: true, agendaItemId: true },
+  });
   const byItem = new Map<string, typeof documents>();
-  for (const d of documents) if (d.agendaItemId) byItem.set(d.agendaItemId, [...(byItem.get(d.agendaItemId) ?? []), d]);
+  for (const d of documents)
+    if (d.agendaItemId) byItem.set(d.agendaItemId, [...(byItem.get(d.agendaItemId) ?? []), d]);
   return byItem;
 }

@@ -14,7 +14,12 @@ export type Notice = "invitation" | "update" | "cancellation" | "reminder";
 async function loadMeeting(meetingId: string) {
   return db.meeting.findUnique({
     where: { id: meetingId },
-    include: { body: true, cooperative: true, agendaItems: { orderBy: { position: "asc" } }, attendances: true },
+    include: {
+      body: true,
+      cooperative: true,
+      agendaItems: { orderBy: { position: "asc" } },
+      attendances: true,
+    },
   });
 }
 type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
@@ -42,11 +47,23 @@ const SUBJECT: Record<Notice, string> = {
 };
 
 function when(date: Date) {
-  return new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat("fr-FR", {
+    timeZone: TIME_ZONE,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
 }
 
 // One e-mail per member of the body with an address, with the .ics (REQUEST, or CANCEL).
-async function notify(meeting: LoadedMeeting, notice: Notice, organizer: { name: string; email: string } | null) {
+async function notify(
+  meeting: LoadedMeeting,
+  notice: Notice,
+  organizer: { name: string; email: string } | null,
+) {
   const members = await bodyMembersOn(meeting.body, meeting.startsAt);
   const cal = calendarMeeting(meeting);
   const method = notice === "cancellation" ? "CANCEL" : "REQUEST";
@@ -69,7 +86,9 @@ async function notify(meeting: LoadedMeeting, notice: Notice, organizer: { name:
       meeting.place ? `Lieu : ${meeting.place}` : "",
       meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "",
       "",
-      ...(notice === "cancellation" ? [] : ["Ordre du jour :", ...cal.agenda.map((item, i) => `${i + 1}. ${item}`), ""]),
+      ...(notice === "cancellation"
+        ? []
+        : ["Ordre du jour :", ...cal.agenda.map((item, i) => `${i + 1}. ${item}`), ""]),
       notice === "cancellation" ? "" : `Dites si vous serez présent·e ou excusé·e : ${cal.url}`,
       "",
       "Le fichier joint (.ics) ajoute la réunion à votre agenda.",
@@ -79,7 +98,13 @@ async function notify(meeting: LoadedMeeting, notice: Notice, organizer: { name:
       to: member.email,
       subject: `${SUBJECT[notice]} – ${cal.title} – ${meeting.cooperative.shortName ?? meeting.cooperative.name}`,
       text: lines.filter((l, i, all) => l !== "" || all[i - 1] !== "").join("\n"),
-      attachments: [{ filename: `reunion-${meeting.body.slug}-${meeting.number}.ics`, contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+      attachments: [
+        {
+          filename: `reunion-${meeting.body.slug}-${meeting.number}.ics`,
+          contentType: `text/calendar; charset=utf-8; method=${method}`,
+          content: ics,
+        },
+      ],
     });
     sent++;
   }
@@ -90,15 +115,26 @@ function organizerOf(actor: Actor) {
   return actor.email ? { name: actor.name, email: actor.email } : null;
 }
 
-export async function sendInvitations(actor: Actor, meetingId: string): Promise<{ ok: true; sent: number } | { ok: false; error: "notFound" | "closed" }> {
+export async function sendInvitations(
+  actor: Actor,
+  meetingId: string,
+): Promise<{ ok: true; sent: number } | { ok: false; error: "notFound" | "closed" }> {
   authorize(actor, "meeting.manage");
   const meeting = await loadMeeting(meetingId);
   if (!meeting || meeting.cooperativeId !== actor.cooperativeId) return { ok: false, error: "notFound" };
   if (meeting.status !== "PLANNED" && meeting.status !== "INVITED") return { ok: false, error: "closed" };
   const sent = await notify(meeting, "invitation", organizerOf(actor));
   await db.$transaction(async (tx) => {
-    if (meeting.status === "PLANNED") await tx.meeting.update({ where: { id: meetingId }, data: { status: "INVITED" } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "meeting.invited", entityType: "Meeting", entityId: meetingId, after: { sent } });
+    if (meeting.status === "PLANNED")
+      await tx.meeting.update({ where: { id: meetingId }, data: { status: "INVITED" } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "meeting.invited",
+      entityType: "Meeting",
+      entityId: meetingId,
+      after: { sent },
+    });
   });
   await scheduleMeetingReminder(meeting.id, meeting.startsAt, meeting.icsSequence);
   return { ok: true, sent };
@@ -121,18 +157,37 @@ export async function sendReminder(meetingId: string, sequence: number): Promise
   return notify(meeting, "reminder", null);
 }
 
-export async function meetingIcsFor(actor: Actor, bodySlug: string, number: number): Promise<{ filename: string; ics: string } | null> {
+export async function meetingIcsFor(
+  actor: Actor,
+  bodySlug: string,
+  number: number,
+): Promise<{ filename: string; ics: string } | null> {
   authorize(actor, "meeting.read");
-  const found = await db.meeting.findFirst({ where: { cooperativeId: actor.cooperativeId, number, body: { slug: bodySlug, cooperativeId: actor.cooperativeId } }, select: { id: true } });
+  const found = await db.meeting.findFirst({
+    where: {
+      cooperativeId: actor.cooperativeId,
+      number,
+      body: { slug: bodySlug, cooperativeId: actor.cooperativeId },
+    },
+    select: { id: true },
+  });
   const meeting = found ? await loadMeeting(found.id) : null;
   if (!meeting) return null;
-  return { filename: `reunion-${bodySlug}-${number}.ics`, ics: meetingIcs(calendarMeeting(meeting), null, "PUBLISH") };
+  return {
+    filename: `reunion-${bodySlug}-${number}.ics`,
+    ics: meetingIcs(calendarMeeting(meeting), null, "PUBLISH"),
+  };
 }
 
 // A member's calendar feed, reached by its secret token alone (calendar programs send no
 // session): the meetings of the bodies they sit in, and the assemblies for an associé·e.
-export async function feedForToken(token: string): Promise<{ name: string; meetings: CalendarMeeting[] } | null> {
-  const membership = await db.membership.findUnique({ where: { calendarToken: token }, include: { person: true, cooperative: true, mandates: true } });
+export async function feedForToken(
+  token: string,
+): Promise<{ name: string; meetings: CalendarMeeting[] } | null> {
+  const membership = await db.membership.findUnique({
+    where: { calendarToken: token },
+    include: { person: true, cooperative: true, mandates: true },
+  });
   if (!membership || membership.status !== "ACTIVE") return null;
   const meetings = await db.meeting.findMany({
     where: {
@@ -143,17 +198,32 @@ export async function feedForToken(token: string): Promise<{ name: string; meeti
       ],
       startsAt: { gte: new Date(Date.now() - 365 * 24 * 60 * 60 * 1000) },
     },
-    include: { body: true, cooperative: true, agendaItems: { orderBy: { position: "asc" } }, attendances: true },
+    include: {
+      body: true,
+      cooperative: true,
+      agendaItems: { orderBy: { position: "asc" } },
+      attendances: true,
+    },
     orderBy: { startsAt: "asc" },
   });
   // A seat counts only for the meetings held while it was current.
   const seated = meetings.filter(
-    (m) => m.body.kind === "GENERAL_ASSEMBLY" || membership.mandates.some((x) => x.bodyId === m.bodyId && x.startsOn <= m.startsAt && (!x.endsOn || x.endsOn > m.startsAt)),
+    (m) =>
+      m.body.kind === "GENERAL_ASSEMBLY" ||
+      membership.mandates.some(
+        (x) => x.bodyId === m.bodyId && x.startsOn <= m.startsAt && (!x.endsOn || x.endsOn > m.startsAt),
+      ),
   );
-  return { name: `${membership.cooperative.shortName ?? membership.cooperative.name} – réunions`, meetings: seated.map(calendarMeeting) };
+  return {
+    name: `${membership.cooperative.shortName ?? membership.cooperative.name} – réunions`,
+    meetings: seated.map(calendarMeeting),
+  };
 }
 
 export async function calendarTokenOf(actor: Actor): Promise<string> {
-  const membership = await db.membership.findUniqueOrThrow({ where: { id: actor.membershipId }, select: { calendarToken: true } });
+  const membership = await db.membership.findUniqueOrThrow({
+    where: { id: actor.membershipId },
+    select: { calendarToken: true },
+  });
   return membership.calendarToken;
 }

@@ -2,7 +2,12 @@
 // Pure: the attendance page and the votes both call it with the rows they read.
 import type { Fraction } from "@/lib/statutes/fractions";
 
-export type Presence = { memberId: string; status: "PRESENT" | "EXCUSED" | "ABSENT" | "GUEST" | null; arrivedAt: Date | null; leftAt: Date | null };
+export type Presence = {
+  memberId: string;
+  status: "PRESENT" | "EXCUSED" | "ABSENT" | "GUEST" | null;
+  arrivedAt: Date | null;
+  leftAt: Date | null;
+};
 
 // Present at `instant`: marked present, arrived by then (no time means from the start) and not yet left.
 export function isPresentAt(p: Presence, instant: Date): boolean {
@@ -51,7 +56,14 @@ export function computeQuorum(input: QuorumInput): QuorumResult {
     weighted += (college.weightBp * here) / inCollege;
   }
   const requiredBp = (10000 * num) / den;
-  return { met: weighted + EPSILON >= requiredBp, present, total, required: 0, weightedPresentBp: weighted, requiredBp };
+  return {
+    met: weighted + EPSILON >= requiredBp,
+    present,
+    total,
+    required: 0,
+    weightedPresentBp: weighted,
+    requiredBp,
+  };
 }
 
 export type ThresholdSettings = {
@@ -76,7 +88,11 @@ export function quorumThreshold(
   const extraordinary = meeting.assemblyType === "EXTRAORDINARY";
   const second = meeting.callNumber === 2;
   if (extraordinary) {
-    return second ? { num: statutes.ageQuorumSecondNum, den: statutes.ageQuorumSecondDen } : { num: statutes.ageQuorumFirstNum, den: statutes.ageQuorumFirstDen };
+    return second
+      ? { num: statutes.ageQuorumSecondNum, den: statutes.ageQuorumSecondDen }
+      : { num: statutes.ageQuorumFirstNum, den: statutes.ageQuorumFirstDen };
   }
-  return second ? { num: statutes.agoQuorumSecondNum, den: statutes.agoQuorumSecondDen } : { num: statutes.agoQuorumFirstNum, den: statutes.agoQuorumFirstDen };
+  return second
+    ? { num: statutes.agoQuorumSecondNum, den: statutes.agoQuorumSecondDen }
+    : { num: statutes.agoQuorumFirstNum, den: statutes.agoQuorumFirstDen };
 }

@@ -24,7 +24,9 @@ export const meetingSchema = z.object({
 });
 export type MeetingInput = z.infer<typeof meetingSchema>;
 
-export const newMeetingSchema = meetingSchema.extend({ bodyId: z.string().min(1, { error: "bodyRequired" }) });
+export const newMeetingSchema = meetingSchema.extend({
+  bodyId: z.string().min(1, { error: "bodyRequired" }),
+});
 export type NewMeetingInput = z.infer<typeof newMeetingSchema>;
 
 export const AGENDA_KINDS = ["INFORMATION", "DISCUSSION", "DECISION", "OTHER_BUSINESS"] as const;

@@ -4,11 +4,23 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { categoryChangeSchema, memberSchema } from "@/lib/members/schema";
-import { changeCategory, createMember, getMember, inviteMember, setArchived, updateMember } from "@/lib/members/service";
+import {
+  changeCategory,
+  createMember,
+  getMember,
+  inviteMember,
+  setArchived,
+  updateMember,
+} from "@/lib/members/service";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import { erasePerson } from "@/lib/members/privacy";
 
-const FIELD_OF_ERROR: Record<string, string> = { emailTaken: "email", categoryUnknown: "categoryId", changeNotAfterCurrent: "from", noEmail: "email" };
+const FIELD_OF_ERROR: Record<string, string> = {
+  emailTaken: "email",
+  categoryUnknown: "categoryId",
+  changeNotAfterCurrent: "from",
+  noEmail: "email",
+};
 
 function refused(error: string, values: Record<string, string>): FormResult<never> {
   const field = FIELD_OF_ERROR[error];
@@ -38,7 +50,11 @@ export async function updateMemberAction(id: string, _: FormState, formData: For
   return { ok: true, data: null };
 }
 
-export async function changeCategoryAction(id: string, _: FormState, formData: FormData): Promise<FormResult> {
+export async function changeCategoryAction(
+  id: string,
+  _: FormState,
+  formData: FormData,
+): Promise<FormResult> {
   const actor = await requireActor("member.manage");
   if (!areIds(id)) return failure("notFound");
   const values = formValues(formData);
@@ -75,7 +91,8 @@ export async function eraseMemberAction(id: string, _: FormState, formData: Form
   const member = await getMember(actor, id);
   if (!member) return failure("notFound", {});
   const typed = (isForm(formData) ? field(formData, "confirmName") : "").trim();
-  if (typed !== member.name.trim()) return failure("eraseMismatch", { confirmName: typed }, { confirmName: "eraseMismatch" });
+  if (typed !== member.name.trim())
+    return failure("eraseMismatch", { confirmName: typed }, { confirmName: "eraseMismatch" });
   const result = await erasePerson(actor, id);
   if (!result.ok) return failure(result.error === "self" ? "eraseSelf" : "notFound", {});
   revalidatePath("/admin/membres");

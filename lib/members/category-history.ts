@@ -1,11 +1,28 @@
 import { dateKey, dayKey } from "@/lib/dates";
 
 // A category held from validFrom (inclusive) to validTo (exclusive, null = still held).
-export type CategorySpan = { categoryId: string; categoryName: string; validFrom: Date; validTo: Date | null };
+export type CategorySpan = {
+  categoryId: string;
+  categoryName: string;
+  validFrom: Date;
+  validTo: Date | null;
+};
 
 // The register's rows (CategoryAssignment with its category) as spans.
-export function spansOf(assignments: readonly { categoryId: string; validFrom: Date; validTo: Date | null; category: { name: string } }[]): CategorySpan[] {
-  return assignments.map((a) => ({ categoryId: a.categoryId, categoryName: a.category.name, validFrom: a.validFrom, validTo: a.validTo }));
+export function spansOf(
+  assignments: readonly {
+    categoryId: string;
+    validFrom: Date;
+    validTo: Date | null;
+    category: { name: string };
+  }[],
+): CategorySpan[] {
+  return assignments.map((a) => ({
+    categoryId: a.categoryId,
+    categoryName: a.category.name,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+  }));
 }
 
 function holdsOn(span: CategorySpan, day: string): boolean {
@@ -27,7 +44,10 @@ export function previousCategory(spans: readonly CategorySpan[], instant: Date):
   const from = dateKey(current.validFrom);
   return (
     [...spans]
-      .filter((span) => span.validTo !== null && dateKey(span.validTo) <= from && span.categoryId !== current.categoryId)
+      .filter(
+        (span) =>
+          span.validTo !== null && dateKey(span.validTo) <= from && span.categoryId !== current.categoryId,
+      )
       .sort((a, b) => dateKey(b.validFrom).localeCompare(dateKey(a.validFrom)))[0] ?? null
   );
 }

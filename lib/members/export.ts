@@ -5,7 +5,18 @@ import { dateKey } from "@/lib/dates";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 
 // The same headers as the import reads, so an exported file imports back as it is.
-const HEADERS = ["Nom", "E-mail", "Téléphone", "Adresse", "Catégorie", "Date d'adhésion", "Parts", "Lettre d'information", "Statut", "Compte activé"];
+const HEADERS = [
+  "Nom",
+  "E-mail",
+  "Téléphone",
+  "Adresse",
+  "Catégorie",
+  "Date d'adhésion",
+  "Parts",
+  "Lettre d'information",
+  "Statut",
+  "Compte activé",
+];
 
 export async function registerTable(actor: Actor, today = new Date()): Promise<string[][]> {
   authorize(actor, "member.manage");
@@ -15,16 +26,16 @@ export async function registerTable(actor: Actor, today = new Date()): Promise<s
       include: { person: true, categoryAssignments: { include: { category: { select: { name: true } } } } },
       orderBy: { person: { name: "asc" } },
     }),
-    db.newsletterRecipient.findMany({ where: { cooperativeId: actor.cooperativeId, consentAt: { not: null }, unsubscribedAt: null }, select: { email: true } }),
+    db.newsletterRecipient.findMany({
+      where: { cooperativeId: actor.cooperativeId, consentAt: { not: null }, unsubscribedAt: null },
+      select: { email: true },
+    }),
   ]);
   const consenting = new Set(recipients.map((r) => r.email));
   return [
     HEADERS,
     ...members.map((m) => {
-      const category = categoryOn(
-        spansOf(m.categoryAssignments),
-        today,
-      );
+      const category = categoryOn(spansOf(m.categoryAssignments), today);
       return [
         m.person.name,
         m.person.email ?? "",

@@ -6,7 +6,9 @@ import { normalizeHeader, type RawRow } from "@/lib/members/import-rules";
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 
-export type ParsedFile = { ok: true; rows: RawRow[]; headers: string[] } | { ok: false; error: "fileEmpty" | "fileTooLarge" | "fileUnreadable" | "fileType" | "tooManyRows" };
+export type ParsedFile =
+  | { ok: true; rows: RawRow[]; headers: string[] }
+  | { ok: false; error: "fileEmpty" | "fileTooLarge" | "fileUnreadable" | "fileType" | "tooManyRows" };
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";

@@ -6,7 +6,20 @@ import type { RecipientGroup } from "@/lib/generated/prisma/enums";
 export type RawRow = { line: number; cells: Record<string, string> };
 export type ImportKind = "members" | "recipients";
 
-export type RowError = { line: number; field: string; code: "emailInvalid" | "emailMissing" | "nameMissing" | "categoryUnknown" | "dateInvalid" | "sharesInvalid" | "groupUnknown" | "duplicateConflict"; value: string };
+export type RowError = {
+  line: number;
+  field: string;
+  code:
+    | "emailInvalid"
+    | "emailMissing"
+    | "nameMissing"
+    | "categoryUnknown"
+    | "dateInvalid"
+    | "sharesInvalid"
+    | "groupUnknown"
+    | "duplicateConflict";
+  value: string;
+};
 
 export type MemberRow = {
   lines: number[];
@@ -21,7 +34,14 @@ export type MemberRow = {
   newsletterConsent: boolean;
 };
 
-export type RecipientRow = { lines: number[]; email: string; name: string | null; organisation: string | null; group: RecipientGroup; consent: boolean };
+export type RecipientRow = {
+  lines: number[];
+  email: string;
+  name: string | null;
+  organisation: string | null;
+  group: RecipientGroup;
+  consent: boolean;
+};
 
 // Header cells as people write them, reduced to one key each.
 const HEADERS: Record<string, string[]> = {
@@ -80,12 +100,30 @@ function plain(text: string) {
 }
 
 const GROUPS: Record<string, RecipientGroup> = {
-  membre: "MEMBER", membres: "MEMBER", associe: "MEMBER", associes: "MEMBER", associees: "MEMBER", member: "MEMBER",
-  salarie: "EMPLOYEE", salaries: "EMPLOYEE", salariees: "EMPLOYEE", employee: "EMPLOYEE",
-  invite: "EVENT_GUEST", invites: "EVENT_GUEST", invitee: "EVENT_GUEST", "invite 30 ans": "EVENT_GUEST", guest: "EVENT_GUEST",
-  institution: "INSTITUTION", institutionnel: "INSTITUTION", institutionnels: "INSTITUTION",
-  reseau: "NETWORK", network: "NETWORK", "urscop": "NETWORK",
-  autre: "OTHER", other: "OTHER", "": "OTHER",
+  membre: "MEMBER",
+  membres: "MEMBER",
+  associe: "MEMBER",
+  associes: "MEMBER",
+  associees: "MEMBER",
+  member: "MEMBER",
+  salarie: "EMPLOYEE",
+  salaries: "EMPLOYEE",
+  salariees: "EMPLOYEE",
+  employee: "EMPLOYEE",
+  invite: "EVENT_GUEST",
+  invites: "EVENT_GUEST",
+  invitee: "EVENT_GUEST",
+  "invite 30 ans": "EVENT_GUEST",
+  guest: "EVENT_GUEST",
+  institution: "INSTITUTION",
+  institutionnel: "INSTITUTION",
+  institutionnels: "INSTITUTION",
+  reseau: "NETWORK",
+  network: "NETWORK",
+  urscop: "NETWORK",
+  autre: "OTHER",
+  other: "OTHER",
+  "": "OTHER",
 };
 
 function cell(row: RawRow, key: string) {
@@ -100,7 +138,10 @@ function nameOf(row: RawRow) {
   return full || last || first;
 }
 
-export function checkMemberRows(rows: readonly RawRow[], categories: readonly { id: string; name: string }[]): { rows: MemberRow[]; errors: RowError[] } {
+export function checkMemberRows(
+  rows: readonly RawRow[],
+  categories: readonly { id: string; name: string }[],
+): { rows: MemberRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const byEmail = new Map<string, MemberRow>();
   const accepted: MemberRow[] = [];
@@ -113,15 +154,19 @@ export function checkMemberRows(rows: readonly RawRow[], categories: readonly { 
     const sharesText = cell(row, "shares");
     const rowErrors: RowError[] = [];
     if (!name) rowErrors.push({ line: row.line, field: "name", code: "nameMissing", value: "" });
-    if (emailText && !emailCheck.safeParse(emailText).success) rowErrors.push({ line: row.line, field: "email", code: "emailInvalid", value: emailText });
+    if (emailText && !emailCheck.safeParse(emailText).success)
+      rowErrors.push({ line: row.line, field: "email", code: "emailInvalid", value: emailText });
     // A guest (invité·e, as the export writes it) has no category; an associé·e must have one.
     const kind = plain(cell(row, "status")).startsWith("invite") ? "GUEST" : "ASSOCIATE";
     const categoryId = categoryByName.get(plain(categoryText)) ?? null;
-    if (!categoryId && (kind === "ASSOCIATE" || categoryText)) rowErrors.push({ line: row.line, field: "category", code: "categoryUnknown", value: categoryText });
+    if (!categoryId && (kind === "ASSOCIATE" || categoryText))
+      rowErrors.push({ line: row.line, field: "category", code: "categoryUnknown", value: categoryText });
     const joinedOn = joinedText ? parseDay(joinedText) : null;
-    if (joinedText && !joinedOn) rowErrors.push({ line: row.line, field: "joinedOn", code: "dateInvalid", value: joinedText });
+    if (joinedText && !joinedOn)
+      rowErrors.push({ line: row.line, field: "joinedOn", code: "dateInvalid", value: joinedText });
     const shares = sharesText ? Number(sharesText.replace(",", ".")) : 1;
-    if (!Number.isInteger(shares) || shares < 0) rowErrors.push({ line: row.line, field: "shares", code: "sharesInvalid", value: sharesText });
+    if (!Number.isInteger(shares) || shares < 0)
+      rowErrors.push({ line: row.line, field: "shares", code: "sharesInvalid", value: sharesText });
     if (rowErrors.length) {
       errors.push(...rowErrors);
       continue;
@@ -168,8 +213,10 @@ export function checkRecipientRows(rows: readonly RawRow[]): { rows: RecipientRo
     const group = GROUPS[groupText];
     const rowErrors: RowError[] = [];
     if (!email) rowErrors.push({ line: row.line, field: "email", code: "emailMissing", value: "" });
-    else if (!emailCheck.safeParse(email).success) rowErrors.push({ line: row.line, field: "email", code: "emailInvalid", value: email });
-    if (!group) rowErrors.push({ line: row.line, field: "group", code: "groupUnknown", value: cell(row, "group") });
+    else if (!emailCheck.safeParse(email).success)
+      rowErrors.push({ line: row.line, field: "email", code: "emailInvalid", value: email });
+    if (!group)
+      rowErrors.push({ line: row.line, field: "group", code: "groupUnknown", value: cell(row, "group") });
     if (rowErrors.length) {
       errors.push(...rowErrors);
       continue;

@@ -5,22 +5,43 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { dayKey, parseDateKey } from "@/lib/dates";
 import { parseSpreadsheet, type ParsedFile } from "@/lib/members/import-file";
-import { checkMemberRows, checkRecipientRows, type ImportKind, type RowError } from "@/lib/members/import-rules";
+import {
+  checkMemberRows,
+  checkRecipientRows,
+  type ImportKind,
+  type RowError,
+} from "@/lib/members/import-rules";
 
 export type ImportLine = { lines: number[]; label: string; action: "create" | "update" | "keepUnsubscribed" };
-export type ImportPreview = { kind: ImportKind; lines: ImportLine[]; errors: RowError[]; toCreate: number; toUpdate: number };
+export type ImportPreview = {
+  kind: ImportKind;
+  lines: ImportLine[];
+  errors: RowError[];
+  toCreate: number;
+  toUpdate: number;
+};
 export type ImportResult =
   | { ok: true; preview: ImportPreview; imported: boolean }
   | { ok: false; error: Exclude<ParsedFile, { ok: true }>["error"] | "rowErrors"; preview?: ImportPreview };
 
 type Plan = { preview: ImportPreview; write: () => Promise<void> };
 
-async function planMembers(actor: Actor, rows: Parameters<typeof checkMemberRows>[0], now: Date): Promise<Plan> {
+async function planMembers(
+  actor: Actor,
+  rows: Parameters<typeof checkMemberRows>[0],
+  now: Date,
+): Promise<Plan> {
   const cooperativeId = actor.cooperativeId;
-  const categories = await db.category.findMany({ where: { cooperativeId }, select: { id: true, name: true } });
+  const categories = await db.category.findMany({
+    where: { cooperativeId },
+    select: { id: true, name: true },
+  });
   const checked = checkMemberRows(rows, categories);
   const emails = checked.rows.map((r) => r.email).filter((e): e is string => e !== null);
-  const persons = await db.person.findMany({ where: { email: { in: emails } }, include: { memberships: { where: { cooperativeId }, select: { id: true } } } });
+  const persons = await db.person.findMany({
+    where: { email: { in: emails } },
+    include: { memberships: { where: { cooperativeId }, select: { id: true } } },
+  });
   const personByEmail = new Map(persons.map((p) => [p.email!, p]));
   const lines: ImportLine[] = checked.rows.map((r) => ({
     lines: r.lines,
@@ -40,8 +61,22 @@ async function planMembers(actor: Actor, rows: Parameters<typeof checkMemberRows
     await db.$transaction(
       async (tx) => {
         const newPersons: { id: string; name: string; email: string | null }[] = [];
-        const newMemberships: { id: string; cooperativeId: string; personId: string; kind: "ASSOCIATE" | "GUEST"; joinedOn: Date | null; shares: number; phone: string | null; address: string | null }[] = [];
-        const assignments: { cooperativeId: string; membershipId: string; categoryId: string; validFrom: Date }[] = [];
+        const newMemberships: {
+          id: string;
+          cooperativeId: string;
+          personId: string;
+          kind: "ASSOCIATE" | "GUEST";
+          joinedOn: Date | null;
+          shares: number;
+          phone: string | null;
+          address: string | null;
+        }[] = [];
+        const assignments: {
+          cooperativeId: string;
+          membershipId: string;
+          categoryId: string;
+          validFrom: Date;
+        }[] = [];
         const consents: { email: string; name: string }[] = [];
         for (const row of checked.rows) {
           const known = row.email ? personByEmail.get(row.email) : undefined;
@@ -51,7 +86,10 @@ async function planMembers(actor: Actor, rows: Parameters<typeof checkMemberRows
             await tx.person.update({ where: { id: known.id }, data: { name: row.name } });
             await tx.membership.update({
               where: { id: known.memberships[0]!.id },
-              data: { ...(row.phone ? { phone: row.phone } : {}), ...(row.address ? { address: row.address } : {}) },
+              data: {
+                ...(row.phone ? { phone: row.phone } : {}),
+                ...(row.address ? { address: row.address } : {}),
+              },
             });
           } else {
             const personId = known?.id ?? randomUUID();
@@ -59,8 +97,23 @@ async function planMembers(actor: Actor, rows: Parameters<typeof checkMemberRows
             const membershipId = randomUUID();
             const joinedOn = parseDateKey(row.joinedOn ?? today);
             const guest = row.kind === "GUEST";
-            newMemberships.push({ id: membershipId, cooperativeId, personId, kind: row.kind, joinedOn: guest ? null : joinedOn, shares: guest ? 0 : row.shares, phone: row.phone, address: row.address });
-            if (row.categoryId) assignments.push({ cooperativeId, membershipId, categoryId: row.categoryId, validFrom: joinedOn });
+            newMemberships.push({
+              id: membershipId,
+              cooperativeId,
+              personId,
+              kind: row.kind,
+              joinedOn: guest ? null : joinedOn,
+              shares: guest ? 0 : row.shares,
+              phone: row.phone,
+              address: row.address,
+            });
+            if (row.categoryId)
+              assignments.push({
+                cooperativeId,
+                membershipId,
+                categoryId: row.categoryId,
+                validFrom: joinedOn,
+              });
           }
           if (row.email && row.newsletterConsent) consents.push({ email: row.email, name: row.name });
         }
@@ -68,7 +121,14 @@ async function planMembers(actor: Actor, rows: Parameters<typeof checkMemberRows
         await tx.membership.createMany({ data: newMemberships });
         await tx.categoryAssignment.createMany({ data: assignments });
         await tx.newsletterRecipient.createMany({
-          data: consents.map((c) => ({ cooperativeId, email: c.email, name: c.name, group: "MEMBER" as const, consentAt: now, consentSource: "import du registre" })),
+          data: consents.map((c) => ({
+            cooperativeId,
+            email: c.email,
+            name: c.name,
+            group: "MEMBER" as const,
+            consentAt: now,
+            consentSource: "import du registre",
+          })),
           skipDuplicates: true,
         });
         await recordAudit(tx, {
@@ -86,15 +146,25 @@ async function planMembers(actor: Actor, rows: Parameters<typeof checkMemberRows
   return { preview, write };
 }
 
-async function planRecipients(actor: Actor, rows: Parameters<typeof checkRecipientRows>[0], now: Date): Promise<Plan> {
+async function planRecipients(
+  actor: Actor,
+  rows: Parameters<typeof checkRecipientRows>[0],
+  now: Date,
+): Promise<Plan> {
   const cooperativeId = actor.cooperativeId;
   const checked = checkRecipientRows(rows);
-  const existing = await db.newsletterRecipient.findMany({ where: { cooperativeId, email: { in: checked.rows.map((r) => r.email) } } });
+  const existing = await db.newsletterRecipient.findMany({
+    where: { cooperativeId, email: { in: checked.rows.map((r) => r.email) } },
+  });
   const byEmail = new Map(existing.map((r) => [r.email, r]));
   const lines: ImportLine[] = checked.rows.map((r) => {
     const known = byEmail.get(r.email);
     // Someone who unsubscribed stays unsubscribed: an old spreadsheet never overrides that.
-    return { lines: r.lines, label: r.name ? `${r.name} <${r.email}>` : r.email, action: !known ? "create" : known.unsubscribedAt ? "keepUnsubscribed" : "update" };
+    return {
+      lines: r.lines,
+      label: r.name ? `${r.name} <${r.email}>` : r.email,
+      action: !known ? "create" : known.unsubscribedAt ? "keepUnsubscribed" : "update",
+    };
   });
   const preview: ImportPreview = {
     kind: "recipients",
@@ -109,14 +179,27 @@ async function planRecipients(actor: Actor, rows: Parameters<typeof checkRecipie
         await tx.newsletterRecipient.createMany({
           data: checked.rows
             .filter((r) => !byEmail.has(r.email))
-            .map((r) => ({ cooperativeId, email: r.email, name: r.name, organisation: r.organisation, group: r.group, consentAt: r.consent ? now : null, consentSource: "import" })),
+            .map((r) => ({
+              cooperativeId,
+              email: r.email,
+              name: r.name,
+              organisation: r.organisation,
+              group: r.group,
+              consentAt: r.consent ? now : null,
+              consentSource: "import",
+            })),
         });
         for (const r of checked.rows) {
           const known = byEmail.get(r.email);
           if (!known || known.unsubscribedAt) continue;
           await tx.newsletterRecipient.update({
             where: { id: known.id },
-            data: { name: r.name ?? known.name, organisation: r.organisation ?? known.organisation, group: r.group, ...(r.consent && !known.consentAt ? { consentAt: now, consentSource: "import" } : {}) },
+            data: {
+              name: r.name ?? known.name,
+              organisation: r.organisation ?? known.organisation,
+              group: r.group,
+              ...(r.consent && !known.consentAt ? { consentAt: now, consentSource: "import" } : {}),
+            },
           });
         }
         await recordAudit(tx, {
@@ -135,11 +218,20 @@ async function planRecipients(actor: Actor, rows: Parameters<typeof checkRecipie
 }
 
 // Preview, or import all-or-nothing: a single bad row anywhere imports nothing and says so.
-export async function importSpreadsheet(actor: Actor, kind: ImportKind, file: File, commit: boolean, now = new Date()): Promise<ImportResult> {
+export async function importSpreadsheet(
+  actor: Actor,
+  kind: ImportKind,
+  file: File,
+  commit: boolean,
+  now = new Date(),
+): Promise<ImportResult> {
   authorize(actor, kind === "members" ? "member.manage" : "newsletter.manage");
   const parsed = await parseSpreadsheet(file);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const plan = kind === "members" ? await planMembers(actor, parsed.rows, now) : await planRecipients(actor, parsed.rows, now);
+  const plan =
+    kind === "members"
+      ? await planMembers(actor, parsed.rows, now)
+      : await planRecipients(actor, parsed.rows, now);
   if (plan.preview.errors.length) return { ok: false, error: "rowErrors", preview: plan.preview };
   if (!commit) return { ok: true, preview: plan.preview, imported: false };
   await plan.write();

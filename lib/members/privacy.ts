@@ -15,21 +15,46 @@ export async function exportMyData(actor: Actor) {
       cooperative: { select: { name: true } },
       categoryAssignments: { include: { category: { select: { name: true } } } },
       mandates: { include: { body: { select: { name: true } } } },
-      attendances: { include: { meeting: { select: { number: true, startsAt: true, body: { select: { name: true } } } } } },
+      attendances: {
+        include: { meeting: { select: { number: true, startsAt: true, body: { select: { name: true } } } } },
+      },
       proxiesGiven: true,
       proxiesHeld: true,
       participations: { select: { questionId: true, channel: true, question: { select: { title: true } } } },
       ballots: { select: { questionId: true, choice: true, question: { select: { title: true } } } },
-      ideas: { select: { text: true, theme: true, source: true, status: true, answerText: true, createdAt: true } },
+      ideas: {
+        select: { text: true, theme: true, source: true, status: true, answerText: true, createdAt: true },
+      },
       minutesComments: { select: { body: true, createdAt: true } },
       actionItems: { include: { actionItem: { select: { title: true, dueOn: true, status: true } } } },
     },
   });
   const emails = person.email ? [person.email] : [];
   const [recipients, outbox, audit] = await Promise.all([
-    db.newsletterRecipient.findMany({ where: { email: { in: emails } }, select: { cooperativeId: true, email: true, name: true, group: true, consentAt: true, unsubscribedAt: true } }),
-    db.outboxEmail.findMany({ where: { toAddress: { in: emails } }, select: { subject: true, createdAt: true, status: true } }),
-    db.auditEntry.findMany({ where: { OR: [{ actorId: actor.personId }, { entityId: { in: [actor.personId, ...memberships.map((m) => m.id)] } }] }, select: { action: true, entityType: true, createdAt: true } }),
+    db.newsletterRecipient.findMany({
+      where: { email: { in: emails } },
+      select: {
+        cooperativeId: true,
+        email: true,
+        name: true,
+        group: true,
+        consentAt: true,
+        unsubscribedAt: true,
+      },
+    }),
+    db.outboxEmail.findMany({
+      where: { toAddress: { in: emails } },
+      select: { subject: true, createdAt: true, status: true },
+    }),
+    db.auditEntry.findMany({
+      where: {
+        OR: [
+          { actorId: actor.personId },
+          { entityId: { in: [actor.personId, ...memberships.map((m) => m.id)] } },
+        ],
+      },
+      select: { action: true, entityType: true, createdAt: true },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -47,10 +72,16 @@ export const ERASED_NAME = "un·e membre";
 // RGPD art. 17: the identity goes; what the cooperative decided stays. Ballots still count but
 // no longer name anyone; minutes keep "un·e membre" where the name stood. A person who also
 // belongs to another cooperative keeps their account there: only this cooperative's link goes.
-export async function erasePerson(actor: Actor, membershipId: string): Promise<{ ok: true } | { ok: false; error: "notFound" | "self" }> {
+export async function erasePerson(
+  actor: Actor,
+  membershipId: string,
+): Promise<{ ok: true } | { ok: false; error: "notFound" | "self" }> {
   authorize(actor, "member.manage");
   const cooperativeId = actor.cooperativeId;
-  const membership = await db.membership.findFirst({ where: { id: membershipId, cooperativeId }, include: { person: { include: { memberships: { select: { id: true } } } } } });
+  const membership = await db.membership.findFirst({
+    where: { id: membershipId, cooperativeId },
+    include: { person: { include: { memberships: { select: { id: true } } } } },
+  });
   if (!membership) return { ok: false, error: "notFound" };
   if (membership.personId === actor.personId) return { ok: false, error: "self" };
   const { person } = membership;
@@ -60,12 +91,31 @@ export async function erasePerson(actor: Actor, membershipId: string): Promise<{
     const anonymous = await tx.person.create({ data: { name: ERASED_NAME } });
     await tx.membership.update({
       where: { id: membershipId },
-      data: { personId: anonymous.id, phone: null, address: null, title: null, isCoordinator: false, status: "ARCHIVED", archivedAt: new Date(), calendarToken: crypto.randomUUID() },
+      data: {
+        personId: anonymous.id,
+        phone: null,
+        address: null,
+        title: null,
+        isCoordinator: false,
+        status: "ARCHIVED",
+        archivedAt: new Date(),
+        calendarToken: crypto.randomUUID(),
+      },
     });
     await tx.ballot.updateMany({ where: { memberId: membershipId }, data: { memberId: null } });
-    await tx.idea.updateMany({ where: { authorId: membershipId }, data: { authorId: null, authorName: null, showName: false, contact: null } });
-    const sections = await tx.minutesSection.findMany({ where: { cooperativeId, body: { contains: person.name } }, select: { id: true, body: true } });
-    for (const section of sections) await tx.minutesSection.update({ where: { id: section.id }, data: { body: section.body.replaceAll(person.name, ERASED_NAME) } });
+    await tx.idea.updateMany({
+      where: { authorId: membershipId },
+      data: { authorId: null, authorName: null, showName: false, contact: null },
+    });
+    const sections = await tx.minutesSection.findMany({
+      where: { cooperativeId, body: { contains: person.name } },
+      select: { id: true, body: true },
+    });
+    for (const section of sections)
+      await tx.minutesSection.update({
+        where: { id: section.id },
+        data: { body: section.body.replaceAll(person.name, ERASED_NAME) },
+      });
     await tx.$executeRaw`UPDATE "Minutes" SET "attendanceText" = replace("attendanceText", ${person.name}, ${ERASED_NAME}) WHERE "cooperativeId" = ${cooperativeId} AND "attendanceText" LIKE '%' || ${person.name} || '%'`;
     await tx.$executeRaw`UPDATE "MinutesVersion" SET "content" = replace("content"::text, ${person.name}, ${ERASED_NAME})::jsonb WHERE "cooperativeId" = ${cooperativeId} AND "content"::text LIKE '%' || ${person.name} || '%'`;
     if (person.email) {
@@ -76,9 +126,18 @@ export async function erasePerson(actor: Actor, membershipId: string): Promise<{
     if (!elsewhere) {
       await tx.passwordResetToken.deleteMany({ where: { personId: person.id } });
       if (person.email) await tx.verificationToken.deleteMany({ where: { identifier: person.email } });
-      await tx.person.update({ where: { id: person.id }, data: { name: ERASED_NAME, email: null, passwordHash: null, emailVerifiedAt: null } });
+      await tx.person.update({
+        where: { id: person.id },
+        data: { name: ERASED_NAME, email: null, passwordHash: null, emailVerifiedAt: null },
+      });
     }
-    await recordAudit(tx, { cooperativeId, actorId: actor.personId, action: "person.erased", entityType: "Membership", entityId: membershipId });
+    await recordAudit(tx, {
+      cooperativeId,
+      actorId: actor.personId,
+      action: "person.erased",
+      entityType: "Membership",
+      entityId: membershipId,
+    });
   });
   return { ok: true };
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { checkbox, isoDate, optionalText } from "@/lib/form-schema";
 
-
 export const memberSchema = z
   .object({
     name: z.string().trim().min(1, { error: "nameRequired" }).max(200),
@@ -37,7 +36,10 @@ export const memberSchema = z
     isCoordinator: checkbox,
     invite: checkbox,
   })
-  .refine((m) => m.kind === "GUEST" || m.categoryId !== null, { error: "categoryRequired", path: ["categoryId"] })
+  .refine((m) => m.kind === "GUEST" || m.categoryId !== null, {
+    error: "categoryRequired",
+    path: ["categoryId"],
+  })
   .refine((m) => m.kind === "GUEST" || m.joinedOn !== null, { error: "joinedOnRequired", path: ["joinedOn"] })
   .refine((m) => !m.invite || m.email !== null, { error: "inviteNeedsEmail", path: ["email"] });
 export type MemberInput = z.infer<typeof memberSchema>;

@@ -12,7 +12,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-export type MemberFailure = "notFound" | "emailTaken" | "categoryUnknown" | "changeNotAfterCurrent" | "noEmail" | "archived";
+export type MemberFailure =
+  "notFound" | "emailTaken" | "categoryUnknown" | "changeNotAfterCurrent" | "noEmail" | "archived";
 export type MemberResult<T = null> = { ok: true; data: T } | { ok: false; error: MemberFailure };
 
 export type MemberRow = {
@@ -52,14 +53,27 @@ function toRow(m: RowSource, today: Date): MemberRow {
 
 export type MemberFilter = { q?: string; status?: "active" | "archived" | "inactive" };
 
-export async function listMembers(actor: Actor, filter: MemberFilter = {}, today = new Date()): Promise<MemberRow[]> {
+export async function listMembers(
+  actor: Actor,
+  filter: MemberFilter = {},
+  today = new Date(),
+): Promise<MemberRow[]> {
   authorize(actor, "member.manage");
   const q = filter.q?.trim();
   const members = await db.membership.findMany({
     where: {
       cooperativeId: actor.cooperativeId,
       status: filter.status === "archived" ? "ARCHIVED" : "ACTIVE",
-      ...(q ? { person: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } } : {}),
+      ...(q
+        ? {
+            person: {
+              OR: [
+                { name: { contains: q, mode: "insensitive" } },
+                { email: { contains: q, mode: "insensitive" } },
+              ],
+            },
+          }
+        : {}),
     },
     include: rowInclude,
     orderBy: { person: { name: "asc" } },
@@ -87,9 +101,14 @@ export async function getMember(actor: Actor, id: string, today = new Date()): P
   authorize(actor, "member.manage");
   const m = await findOwn(actor, id);
   if (!m) return null;
-  const full = await db.membership.findUniqueOrThrow({ where: { id }, select: { phone: true, address: true, title: true, joinedOn: true } });
+  const full = await db.membership.findUniqueOrThrow({
+    where: { id },
+    select: { phone: true, address: true, title: true, joinedOn: true },
+  });
   const recipient = m.person.email
-    ? await db.newsletterRecipient.findUnique({ where: { cooperativeId_email: { cooperativeId: actor.cooperativeId, email: m.person.email } } })
+    ? await db.newsletterRecipient.findUnique({
+        where: { cooperativeId_email: { cooperativeId: actor.cooperativeId, email: m.person.email } },
+      })
     : null;
   const spans = spansOf(m.categoryAssignments).sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
   return {
@@ -100,21 +119,45 @@ export async function getMember(actor: Actor, id: string, today = new Date()): P
     title: full.title,
     joinedOn: full.joinedOn ? dateKey(full.joinedOn) : null,
     categoryId: categoryOn(spans, today)?.categoryId ?? null,
-    newsletterConsent: recipient !== null && recipient.consentAt !== null && recipient.unsubscribedAt === null,
-    history: spans.map((s) => ({ categoryName: s.categoryName, validFrom: dateKey(s.validFrom), validTo: s.validTo ? dateKey(s.validTo) : null })),
+    newsletterConsent:
+      recipient !== null && recipient.consentAt !== null && recipient.unsubscribedAt === null,
+    history: spans.map((s) => ({
+      categoryName: s.categoryName,
+      validFrom: dateKey(s.validFrom),
+      validTo: s.validTo ? dateKey(s.validTo) : null,
+    })),
   };
 }
 
 type Tx = Prisma.TransactionClient;
 
-async function setNewsletterConsent(tx: Tx, cooperativeId: string, email: string | null, name: string, consent: boolean, now: Date) {
+async function setNewsletterConsent(
+  tx: Tx,
+  cooperativeId: string,
+  email: string | null,
+  name: string,
+  consent: boolean,
+  now: Date,
+) {
   if (!email) return;
-  const existing = await tx.newsletterRecipient.findUnique({ where: { cooperativeId_email: { cooperativeId, email } } });
+  const existing = await tx.newsletterRecipient.findUnique({
+    where: { cooperativeId_email: { cooperativeId, email } },
+  });
   if (consent) {
     await tx.newsletterRecipient.upsert({
       where: { cooperativeId_email: { cooperativeId, email } },
-      create: { cooperativeId, email, name, group: "MEMBER", consentAt: now, consentSource: "registre des membres" },
-      update: existing?.consentAt && !existing.unsubscribedAt ? {} : { consentAt: now, unsubscribedAt: null, consentSource: "registre des membres" },
+      create: {
+        cooperativeId,
+        email,
+        name,
+        group: "MEMBER",
+        consentAt: now,
+        consentSource: "registre des membres",
+      },
+      update:
+        existing?.consentAt && !existing.unsubscribedAt
+          ? {}
+          : { consentAt: now, unsubscribedAt: null, consentSource: "registre des membres" },
     });
   } else if (existing && !existing.unsubscribedAt) {
     await tx.newsletterRecipient.update({ where: { id: existing.id }, data: { unsubscribedAt: now } });
@@ -123,7 +166,15 @@ async function setNewsletterConsent(tx: Tx, cooperativeId: string, email: string
 
 function membershipFields(input: MemberInput) {
   const { kind, isCoordinator, title, phone, address, shares } = input;
-  return { kind, isCoordinator, title, phone, address, shares, joinedOn: input.joinedOn ? parseDateKey(input.joinedOn) : null };
+  return {
+    kind,
+    isCoordinator,
+    title,
+    phone,
+    address,
+    shares,
+    joinedOn: input.joinedOn ? parseDateKey(input.joinedOn) : null,
+  };
 }
 
 async function categoryIsOwn(actor: Actor, categoryId: string | null) {
@@ -131,25 +182,42 @@ async function categoryIsOwn(actor: Actor, categoryId: string | null) {
   return (await db.category.count({ where: { id: categoryId, cooperativeId: actor.cooperativeId } })) === 1;
 }
 
-export async function createMember(actor: Actor, input: MemberInput, now = new Date()): Promise<MemberResult<{ id: string }>> {
+export async function createMember(
+  actor: Actor,
+  input: MemberInput,
+  now = new Date(),
+): Promise<MemberResult<{ id: string }>> {
   authorize(actor, "member.manage");
   if (!(await categoryIsOwn(actor, input.categoryId))) return { ok: false, error: "categoryUnknown" };
   const cooperativeId = actor.cooperativeId;
   const result = await db.$transaction(async (tx) => {
     // One account per address: someone already known (e.g. in another cooperative) is reused.
     let person = input.email ? await tx.person.findUnique({ where: { email: input.email } }) : null;
-    if (person && (await tx.membership.count({ where: { cooperativeId, personId: person.id } })) > 0) return null;
+    if (person && (await tx.membership.count({ where: { cooperativeId, personId: person.id } })) > 0)
+      return null;
     person ??= await tx.person.create({ data: { name: input.name, email: input.email } });
     const membership = await tx.membership.create({
       data: { cooperativeId, personId: person.id, ...membershipFields(input) },
     });
     if (input.categoryId) {
       await tx.categoryAssignment.create({
-        data: { cooperativeId, membershipId: membership.id, categoryId: input.categoryId, validFrom: parseDateKey(input.joinedOn ?? dayKey(now)) },
+        data: {
+          cooperativeId,
+          membershipId: membership.id,
+          categoryId: input.categoryId,
+          validFrom: parseDateKey(input.joinedOn ?? dayKey(now)),
+        },
       });
     }
     await setNewsletterConsent(tx, cooperativeId, input.email, input.name, input.newsletterConsent, now);
-    await recordAudit(tx, { cooperativeId, actorId: actor.personId, action: "member.created", entityType: "Membership", entityId: membership.id, after: input as never });
+    await recordAudit(tx, {
+      cooperativeId,
+      actorId: actor.personId,
+      action: "member.created",
+      entityType: "Membership",
+      entityId: membership.id,
+      after: input as never,
+    });
     return membership.id;
   });
   if (!result) return { ok: false, error: "emailTaken" };
@@ -157,7 +225,12 @@ export async function createMember(actor: Actor, input: MemberInput, now = new D
   return { ok: true, data: { id: result } };
 }
 
-export async function updateMember(actor: Actor, id: string, input: MemberInput, now = new Date()): Promise<MemberResult> {
+export async function updateMember(
+  actor: Actor,
+  id: string,
+  input: MemberInput,
+  now = new Date(),
+): Promise<MemberResult> {
   authorize(actor, "member.manage");
   const before = await getMember(actor, id, now);
   if (!before) return { ok: false, error: "notFound" };
@@ -167,31 +240,63 @@ export async function updateMember(actor: Actor, id: string, input: MemberInput,
     if (other && other.id !== membership.personId) return { ok: false, error: "emailTaken" };
   }
   await db.$transaction(async (tx) => {
-    await tx.person.update({ where: { id: membership.personId }, data: { name: input.name, email: input.email } });
+    await tx.person.update({
+      where: { id: membership.personId },
+      data: { name: input.name, email: input.email },
+    });
     await tx.membership.update({
       where: { id },
       data: membershipFields(input),
     });
-    await setNewsletterConsent(tx, actor.cooperativeId, input.email, input.name, input.newsletterConsent, now);
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "member.updated", entityType: "Membership", entityId: id, before: before as never, after: input as never });
+    await setNewsletterConsent(
+      tx,
+      actor.cooperativeId,
+      input.email,
+      input.name,
+      input.newsletterConsent,
+      now,
+    );
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "member.updated",
+      entityType: "Membership",
+      entityId: id,
+      before: before as never,
+      after: input as never,
+    });
   });
   return { ok: true, data: null };
 }
 
 // "salariée until 14/02/2023, soutien militant since 15/02/2023": the current category ends the
 // day the new one starts; the old one stays in the history.
-export async function changeCategory(actor: Actor, id: string, input: CategoryChangeInput): Promise<MemberResult> {
+export async function changeCategory(
+  actor: Actor,
+  id: string,
+  input: CategoryChangeInput,
+): Promise<MemberResult> {
   authorize(actor, "member.manage");
   const member = await findOwn(actor, id);
   if (!member) return { ok: false, error: "notFound" };
   if (!(await categoryIsOwn(actor, input.categoryId))) return { ok: false, error: "categoryUnknown" };
   const from = parseDateKey(input.from);
   const open = member.categoryAssignments.find((a) => a.validTo === null);
-  const latest = [...member.categoryAssignments].sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())[0];
-  if (latest && dateKey(from) <= dateKey(latest.validFrom)) return { ok: false, error: "changeNotAfterCurrent" };
+  const latest = [...member.categoryAssignments].sort(
+    (a, b) => b.validFrom.getTime() - a.validFrom.getTime(),
+  )[0];
+  if (latest && dateKey(from) <= dateKey(latest.validFrom))
+    return { ok: false, error: "changeNotAfterCurrent" };
   await db.$transaction(async (tx) => {
     if (open) await tx.categoryAssignment.update({ where: { id: open.id }, data: { validTo: from } });
-    await tx.categoryAssignment.create({ data: { cooperativeId: actor.cooperativeId, membershipId: id, categoryId: input.categoryId, validFrom: from } });
+    await tx.categoryAssignment.create({
+      data: {
+        cooperativeId: actor.cooperativeId,
+        membershipId: id,
+        categoryId: input.categoryId,
+        validFrom: from,
+      },
+    });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
@@ -207,7 +312,12 @@ export async function changeCategory(actor: Actor, id: string, input: CategoryCh
 
 // Archiving keeps the person and every past line (attendance, ballots, history); their
 // current mandates end on that day.
-export async function setArchived(actor: Actor, id: string, archived: boolean, now = new Date()): Promise<MemberResult> {
+export async function setArchived(
+  actor: Actor,
+  id: string,
+  archived: boolean,
+  now = new Date(),
+): Promise<MemberResult> {
   authorize(actor, "member.manage");
   const member = await findOwn(actor, id);
   if (!member) return { ok: false, error: "notFound" };
@@ -215,10 +325,19 @@ export async function setArchived(actor: Actor, id: string, archived: boolean, n
   await db.$transaction(async (tx) => {
     await tx.membership.update({
       where: { id },
-      data: archived ? { status: "ARCHIVED", archivedAt: now, leftOn: today } : { status: "ACTIVE", archivedAt: null, leftOn: null },
+      data: archived
+        ? { status: "ARCHIVED", archivedAt: now, leftOn: today }
+        : { status: "ACTIVE", archivedAt: null, leftOn: null },
     });
     if (archived) {
-      await tx.mandate.updateMany({ where: { membershipId: id, startsOn: { lt: today }, OR: [{ endsOn: null }, { endsOn: { gt: today } }] }, data: { endsOn: today } });
+      await tx.mandate.updateMany({
+        where: {
+          membershipId: id,
+          startsOn: { lt: today },
+          OR: [{ endsOn: null }, { endsOn: { gt: today } }],
+        },
+        data: { endsOn: today },
+      });
     }
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
@@ -251,11 +370,21 @@ export async function inviteMember(actor: Actor, id: string, now = new Date()): 
   });
   await db.$transaction(async (tx) => {
     await tx.membership.update({ where: { id }, data: { invitedAt: now } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "member.invited", entityType: "Membership", entityId: id });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "member.invited",
+      entityType: "Membership",
+      entityId: id,
+    });
   });
   return { ok: true, data: null };
 }
 
 export async function listCategories(actor: Actor) {
-  return db.category.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  return db.category.findMany({
+    where: { cooperativeId: actor.cooperativeId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
 }

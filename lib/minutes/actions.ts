@@ -4,19 +4,48 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
-import { actionItemSchema, commentSchema, correctionSchema, decisionSchema, nextMeetingSchema } from "@/lib/minutes/schema";
-import { addActionItem, addDecision, removeActionItem, removeDecision, setActionItemDone, setNextMeeting } from "@/lib/minutes/items";
-import { addComment, approveMinutes, correctMinutes, publishMinutes, resolveComment, shareMinutes } from "@/lib/minutes/workflow";
+import {
+  actionItemSchema,
+  commentSchema,
+  correctionSchema,
+  decisionSchema,
+  nextMeetingSchema,
+} from "@/lib/minutes/schema";
+import {
+  addActionItem,
+  addDecision,
+  removeActionItem,
+  removeDecision,
+  setActionItemDone,
+  setNextMeeting,
+} from "@/lib/minutes/items";
+import {
+  addComment,
+  approveMinutes,
+  correctMinutes,
+  publishMinutes,
+  resolveComment,
+  shareMinutes,
+} from "@/lib/minutes/workflow";
 import { attachSectionDocument, removeDocument } from "@/lib/meetings/documents";
 
 // The time of the change comes back, so that a form adding rows can start empty again.
-function settle(result: { ok: true } | { ok: false; error: string }, path: string, values: Record<string, string> = {}): FormResult<number> {
+function settle(
+  result: { ok: true } | { ok: false; error: string },
+  path: string,
+  values: Record<string, string> = {},
+): FormResult<number> {
   if (!result.ok) return failure(result.error, values);
   revalidatePath(localPath(path));
   return { ok: true, data: Date.now() };
 }
 
-export async function addActionItemAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function addActionItemAction(
+  sectionId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
   if (!areIds(sectionId) || !isForm(formData)) return failure("notFound");
   const owners = fields(formData, "owners");
@@ -40,7 +69,12 @@ export async function setActionItemDoneAction(actionItemId: string, done: boolea
   revalidatePath(localPath(path));
 }
 
-export async function addDecisionAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function addDecisionAction(
+  sectionId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
   if (!areIds(sectionId)) return failure("notFound");
   const values = formValues(formData);
@@ -56,7 +90,12 @@ export async function removeDecisionAction(decisionId: string, path: string) {
   revalidatePath(localPath(path));
 }
 
-export async function setNextMeetingAction(minutesId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function setNextMeetingAction(
+  minutesId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
   if (!areIds(minutesId)) return failure("notFound");
   const values = formValues(formData);
@@ -65,7 +104,12 @@ export async function setNextMeetingAction(minutesId: string, path: string, _: F
   return settle(await setNextMeeting(actor, minutesId, parsed.data), path, values);
 }
 
-export async function attachSectionDocumentAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function attachSectionDocumentAction(
+  sectionId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
   if (!areIds(sectionId)) return failure("notFound");
   const file = isForm(formData) ? formData.get("file") : null;
@@ -82,7 +126,12 @@ export async function removeSectionDocumentAction(documentId: string, path: stri
   revalidatePath(localPath(path));
 }
 
-export async function addCommentAction(sectionId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function addCommentAction(
+  sectionId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.comment");
   if (!areIds(sectionId)) return failure("notFound");
   const values = formValues(formData);
@@ -104,7 +153,12 @@ export async function shareMinutesAction(minutesId: string, path: string): Promi
   return settle(await shareMinutes(actor, minutesId), path);
 }
 
-export async function approveMinutesAction(minutesId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function approveMinutesAction(
+  minutesId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.readDraft");
   if (!areIds(minutesId)) return failure("notFound");
   const values = formValues(formData);
@@ -123,12 +177,18 @@ export async function publishMinutesAction(minutesId: string, path: string): Pro
   return settle(await publishMinutes(actor, minutesId), path);
 }
 
-export async function correctMinutesAction(minutesId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function correctMinutesAction(
+  minutesId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("minutes.draft");
   if (!areIds(minutesId)) return failure("notFound");
   const values = formValues(formData);
   const sections: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (key.startsWith("section:")) sections[key.slice("section:".length)] = value;
+  for (const [key, value] of Object.entries(values))
+    if (key.startsWith("section:")) sections[key.slice("section:".length)] = value;
   const parsed = correctionSchema.safeParse({ note: values.note, sections });
   if (!parsed.success) return invalid(parsed.error, values);
   return settle(await correctMinutes(actor, minutesId, parsed.data), path, values);

@@ -4,9 +4,11 @@ import type { AttendanceLine, AttendanceSummary } from "@/lib/meetings/attendanc
 function describe(line: AttendanceLine): string {
   const notes: string[] = [];
   if (line.isPresident) notes.push("président·e");
-  if (line.category && line.formerCategory) notes.push(`anciennement catégorie ${line.formerCategory} et maintenant ${line.category}`);
+  if (line.category && line.formerCategory)
+    notes.push(`anciennement catégorie ${line.formerCategory} et maintenant ${line.category}`);
   else if (line.category) notes.push(`catégorie ${line.category}`);
-  if (line.status === "GUEST" && line.guestRole) return `${line.name} qui ${line.guestRole}`.replace(/ qui (qui )/, " $1");
+  if (line.status === "GUEST" && line.guestRole)
+    return `${line.name} qui ${line.guestRole}`.replace(/ qui (qui )/, " $1");
   return notes.length ? `${line.name} (${notes.join(", ")})` : line.name;
 }
 

@@ -12,26 +12,47 @@ import type { ActionItemInput, DecisionInput, NextMeetingInput } from "@/lib/min
 // What sits inside a section of the minutes besides its text: the things to do (with owners
 // and a due date), the decisions taken, and, in the last section, the next meeting.
 
-export type ItemFailure = "notFound" | "locked" | "ownerUnknown" | "voteQuestionUnknown" | "voteQuestionUsed" | "nextMeetingExists" | "nextMeetingBeforeThis";
+export type ItemFailure =
+  | "notFound"
+  | "locked"
+  | "ownerUnknown"
+  | "voteQuestionUnknown"
+  | "voteQuestionUsed"
+  | "nextMeetingExists"
+  | "nextMeetingBeforeThis";
 export type ItemResult = { ok: true } | { ok: false; error: ItemFailure };
 
-async function editableSection(actor: Actor, sectionId: string): Promise<{ error: "notFound" | "locked" } | { section: EditableSection }> {
+async function editableSection(
+  actor: Actor,
+  sectionId: string,
+): Promise<{ error: "notFound" | "locked" } | { section: EditableSection }> {
   authorize(actor, "minutes.draft");
   const section = await db.minutesSection.findFirst({
     where: { id: sectionId, cooperativeId: actor.cooperativeId },
-    include: { minutes: { include: { meeting: { select: { id: true, bodyId: true, number: true, startsAt: true } } } } },
+    include: {
+      minutes: { include: { meeting: { select: { id: true, bodyId: true, number: true, startsAt: true } } } },
+    },
   });
   if (!section) return { error: "notFound" };
   if (!EDITABLE.includes(section.minutes.status)) return { error: "locked" };
   return { section };
 }
-type EditableSection = { id: string; minutes: { status: MinutesStatus; meeting: { id: string; bodyId: string; number: number; startsAt: Date } } };
+type EditableSection = {
+  id: string;
+  minutes: { status: MinutesStatus; meeting: { id: string; bodyId: string; number: number; startsAt: Date } };
+};
 
-export async function addActionItem(actor: Actor, sectionId: string, input: ActionItemInput): Promise<ItemResult> {
+export async function addActionItem(
+  actor: Actor,
+  sectionId: string,
+  input: ActionItemInput,
+): Promise<ItemResult> {
   const found = await editableSection(actor, sectionId);
   if ("error" in found) return { ok: false, error: found.error };
   const owners = [...new Set(input.owners)];
-  const known = await db.membership.count({ where: { id: { in: owners }, cooperativeId: actor.cooperativeId, status: "ACTIVE" } });
+  const known = await db.membership.count({
+    where: { id: { in: owners }, cooperativeId: actor.cooperativeId, status: "ACTIVE" },
+  });
   if (known !== owners.length) return { ok: false, error: "ownerUnknown" };
   await db.$transaction(async (tx) => {
     const item = await tx.actionItem.create({
@@ -41,47 +62,89 @@ export async function addActionItem(actor: Actor, sectionId: string, input: Acti
         sectionId,
         title: input.title,
         dueOn: input.dueOn ? parseDateKey(input.dueOn) : null,
-        owners: { create: owners.map((membershipId) => ({ cooperativeId: actor.cooperativeId, membershipId })) },
+        owners: {
+          create: owners.map((membershipId) => ({ cooperativeId: actor.cooperativeId, membershipId })),
+        },
       },
     });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "actionItem.created", entityType: "ActionItem", entityId: item.id, after: { title: input.title, owners, dueOn: input.dueOn } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "actionItem.created",
+      entityType: "ActionItem",
+      entityId: item.id,
+      after: { title: input.title, owners, dueOn: input.dueOn },
+    });
   });
   return { ok: true };
 }
 
 export async function removeActionItem(actor: Actor, actionItemId: string): Promise<ItemResult> {
   authorize(actor, "minutes.draft");
-  const item = await db.actionItem.findFirst({ where: { id: actionItemId, cooperativeId: actor.cooperativeId }, include: { section: { include: { minutes: { select: { status: true } } } } } });
+  const item = await db.actionItem.findFirst({
+    where: { id: actionItemId, cooperativeId: actor.cooperativeId },
+    include: { section: { include: { minutes: { select: { status: true } } } } },
+  });
   if (!item?.section) return { ok: false, error: "notFound" };
   if (!EDITABLE.includes(item.section.minutes.status)) return { ok: false, error: "locked" };
   await db.$transaction(async (tx) => {
     await tx.actionItem.delete({ where: { id: item.id } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "actionItem.removed", entityType: "ActionItem", entityId: item.id, before: { title: item.title } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "actionItem.removed",
+      entityType: "ActionItem",
+      entityId: item.id,
+      before: { title: item.title },
+    });
   });
   return { ok: true };
 }
 
 // Done or open again: the owners and the coordinator keep "Choses à faire" true.
-export async function setActionItemDone(actor: Actor, actionItemId: string, done: boolean): Promise<ItemResult> {
+export async function setActionItemDone(
+  actor: Actor,
+  actionItemId: string,
+  done: boolean,
+): Promise<ItemResult> {
   authorize(actor, "meeting.read");
-  const item = await db.actionItem.findFirst({ where: { id: actionItemId, cooperativeId: actor.cooperativeId }, include: { owners: { select: { membershipId: true } } } });
+  const item = await db.actionItem.findFirst({
+    where: { id: actionItemId, cooperativeId: actor.cooperativeId },
+    include: { owners: { select: { membershipId: true } } },
+  });
   if (!item) return { ok: false, error: "notFound" };
   if (!item.owners.some((o) => o.membershipId === actor.membershipId)) authorize(actor, "meeting.manage");
   await db.$transaction(async (tx) => {
-    await tx.actionItem.update({ where: { id: item.id }, data: { status: done ? "DONE" : "OPEN", completedAt: done ? new Date() : null } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: done ? "actionItem.done" : "actionItem.reopened", entityType: "ActionItem", entityId: item.id });
+    await tx.actionItem.update({
+      where: { id: item.id },
+      data: { status: done ? "DONE" : "OPEN", completedAt: done ? new Date() : null },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: done ? "actionItem.done" : "actionItem.reopened",
+      entityType: "ActionItem",
+      entityId: item.id,
+    });
   });
   return { ok: true };
 }
 
 // A decision of the body, taken at this meeting: by a vote of the votes module (linked), or
 // recorded with how it was taken. It reaches the decision record when the minutes are published.
-export async function addDecision(actor: Actor, sectionId: string, input: DecisionInput): Promise<ItemResult> {
+export async function addDecision(
+  actor: Actor,
+  sectionId: string,
+  input: DecisionInput,
+): Promise<ItemResult> {
   const found = await editableSection(actor, sectionId);
   if ("error" in found) return { ok: false, error: found.error };
   const { meeting } = found.section.minutes;
   if (input.voteQuestionId) {
-    const question = await db.voteQuestion.findFirst({ where: { id: input.voteQuestionId, cooperativeId: actor.cooperativeId, meetingId: meeting.id }, include: { decision: { select: { id: true } } } });
+    const question = await db.voteQuestion.findFirst({
+      where: { id: input.voteQuestionId, cooperativeId: actor.cooperativeId, meetingId: meeting.id },
+      include: { decision: { select: { id: true } } },
+    });
     if (!question) return { ok: false, error: "voteQuestionUnknown" };
     if (question.decision) return { ok: false, error: "voteQuestionUsed" };
   }
@@ -100,19 +163,36 @@ export async function addDecision(actor: Actor, sectionId: string, input: Decisi
         decidedOn: parseDateKey(dayKey(meeting.startsAt)),
       },
     });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "decision.recorded", entityType: "Decision", entityId: decision.id, after: { title: input.title, method: input.method, outcome: input.outcome } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "decision.recorded",
+      entityType: "Decision",
+      entityId: decision.id,
+      after: { title: input.title, method: input.method, outcome: input.outcome },
+    });
   });
   return { ok: true };
 }
 
 export async function removeDecision(actor: Actor, decisionId: string): Promise<ItemResult> {
   authorize(actor, "minutes.draft");
-  const decision = await db.decision.findFirst({ where: { id: decisionId, cooperativeId: actor.cooperativeId }, include: { section: { include: { minutes: { select: { status: true } } } } } });
+  const decision = await db.decision.findFirst({
+    where: { id: decisionId, cooperativeId: actor.cooperativeId },
+    include: { section: { include: { minutes: { select: { status: true } } } } },
+  });
   if (!decision?.section) return { ok: false, error: "notFound" };
   if (!EDITABLE.includes(decision.section.minutes.status)) return { ok: false, error: "locked" };
   await db.$transaction(async (tx) => {
     await tx.decision.delete({ where: { id: decision.id } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "decision.removed", entityType: "Decision", entityId: decision.id, before: { title: decision.title } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "decision.removed",
+      entityType: "Decision",
+      entityId: decision.id,
+      before: { title: decision.title },
+    });
   });
   return { ok: true };
 }
@@ -120,32 +200,53 @@ export async function removeDecision(actor: Actor, decisionId: string): Promise<
 // The vote questions of this meeting that a decision can still point to.
 export async function linkableQuestions(actor: Actor, meetingId: string) {
   authorize(actor, "minutes.draft");
-  return db.voteQuestion.findMany({ where: { cooperativeId: actor.cooperativeId, meetingId, decision: null }, orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
+  return db.voteQuestion.findMany({
+    where: { cooperativeId: actor.cooperativeId, meetingId, decision: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true },
+  });
 }
 
 // The last section sets the next meeting: it creates it (planned) with its first agenda items,
 // numbered after the body's last meeting. When the statutes have the next meeting approve the
 // minutes, that approval is its first item.
-export async function setNextMeeting(actor: Actor, minutesId: string, input: NextMeetingInput): Promise<ItemResult & { number?: number }> {
+export async function setNextMeeting(
+  actor: Actor,
+  minutesId: string,
+  input: NextMeetingInput,
+): Promise<ItemResult & { number?: number }> {
   authorize(actor, "minutes.draft");
   authorize(actor, "meeting.manage");
-  const minutes = await db.minutes.findFirst({ where: { id: minutesId, cooperativeId: actor.cooperativeId }, include: { meeting: { include: { body: true } } } });
+  const minutes = await db.minutes.findFirst({
+    where: { id: minutesId, cooperativeId: actor.cooperativeId },
+    include: { meeting: { include: { body: true } } },
+  });
   if (!minutes) return { ok: false, error: "notFound" };
   if (!EDITABLE.includes(minutes.status)) return { ok: false, error: "locked" };
   if (minutes.nextMeetingId) return { ok: false, error: "nextMeetingExists" };
   if (input.startsAt <= minutes.meeting.startsAt) return { ok: false, error: "nextMeetingBeforeThis" };
-  const statutes = await db.statuteSettings.findUnique({ where: { cooperativeId: actor.cooperativeId }, select: { minutesApprovedBy: true } });
+  const statutes = await db.statuteSettings.findUnique({
+    where: { cooperativeId: actor.cooperativeId },
+    select: { minutesApprovedBy: true },
+  });
   const items = [
-    ...(statutes?.minutesApprovedBy !== "PRESIDENT" ? [{ kind: "DECISION" as const, title: `Approbation du compte rendu n° ${minutes.meeting.number}` }] : []),
+    ...(statutes?.minutesApprovedBy !== "PRESIDENT"
+      ? [{ kind: "DECISION" as const, title: `Approbation du compte rendu n° ${minutes.meeting.number}` }]
+      : []),
     ...input.items.map((title) => ({ kind: "DISCUSSION" as const, title })),
   ];
   for (let attempt = 0; ; attempt++) {
     try {
       const number = await db.$transaction(async (tx) => {
         // Locks the minutes row: two clicks create one meeting.
-        const [row] = await tx.$queryRaw<{ nextMeetingId: string | null }[]>`SELECT "nextMeetingId" FROM "Minutes" WHERE id = ${minutes.id} FOR UPDATE`;
+        const [row] = await tx.$queryRaw<
+          { nextMeetingId: string | null }[]
+        >`SELECT "nextMeetingId" FROM "Minutes" WHERE id = ${minutes.id} FOR UPDATE`;
         if (row?.nextMeetingId) return null;
-        const last = await tx.meeting.aggregate({ where: { bodyId: minutes.meeting.bodyId }, _max: { number: true } });
+        const last = await tx.meeting.aggregate({
+          where: { bodyId: minutes.meeting.bodyId },
+          _max: { number: true },
+        });
         const created = await tx.meeting.create({
           data: {
             cooperativeId: actor.cooperativeId,
@@ -154,11 +255,28 @@ export async function setNextMeeting(actor: Actor, minutesId: string, input: Nex
             startsAt: input.startsAt,
             place: input.place ?? minutes.meeting.place,
             assemblyType: minutes.meeting.body.kind === "GENERAL_ASSEMBLY" ? "ORDINARY" : null,
-            agendaItems: { create: items.map((item, position) => ({ cooperativeId: actor.cooperativeId, position, ...item })) },
+            agendaItems: {
+              create: items.map((item, position) => ({
+                cooperativeId: actor.cooperativeId,
+                position,
+                ...item,
+              })),
+            },
           },
         });
         await tx.minutes.update({ where: { id: minutes.id }, data: { nextMeetingId: created.id } });
-        await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "meeting.created", entityType: "Meeting", entityId: created.id, after: { number: created.number, startsAt: created.startsAt.toISOString(), fromMinutes: minutes.id } });
+        await recordAudit(tx, {
+          cooperativeId: actor.cooperativeId,
+          actorId: actor.personId,
+          action: "meeting.created",
+          entityType: "Meeting",
+          entityId: created.id,
+          after: {
+            number: created.number,
+            startsAt: created.startsAt.toISOString(),
+            fromMinutes: minutes.id,
+          },
+        });
         return created.number;
       });
       if (number === null) return { ok: false, error: "nextMeetingExists" };
@@ -174,10 +292,20 @@ export async function setNextMeeting(actor: Actor, minutesId: string, input: Nex
 // Who can own a thing to do: the members of the body that day, and members who attended.
 export async function ownerChoices(actor: Actor, meetingId: string): Promise<{ id: string; name: string }[]> {
   authorize(actor, "minutes.draft");
-  const meeting = await db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId }, include: { body: true, attendances: { where: { membershipId: { not: null }, status: { in: ["PRESENT", "GUEST"] } }, select: { membership: { select: { id: true, status: true, person: { select: { name: true } } } } } } } });
+  const meeting = await db.meeting.findFirst({
+    where: { id: meetingId, cooperativeId: actor.cooperativeId },
+    include: {
+      body: true,
+      attendances: {
+        where: { membershipId: { not: null }, status: { in: ["PRESENT", "GUEST"] } },
+        select: { membership: { select: { id: true, status: true, person: { select: { name: true } } } } },
+      },
+    },
+  });
   if (!meeting) return [];
   const members = await bodyMembersOn(meeting.body, meeting.startsAt);
   const choices = new Map(members.map((m) => [m.membershipId, m.name]));
-  for (const a of meeting.attendances) if (a.membership?.status === "ACTIVE") choices.set(a.membership.id, a.membership.person.name);
+  for (const a of meeting.attendances)
+    if (a.membership?.status === "ACTIVE") choices.set(a.membership.id, a.membership.person.name);
   return [...choices].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }

@@ -5,54 +5,104 @@ import type { MinutesView } from "@/lib/minutes/service";
 import { TIME_ZONE } from "@/lib/dates";
 
 const OUTCOME = { ADOPTED: "adoptée", REJECTED: "rejetée", NOTED: "prise d'acte" } as const;
-const METHOD = { CONSENSUS: "par consensus", SHOW_OF_HANDS: "à main levée", ONLINE_BALLOT: "vote en ligne", WRITTEN_CONSULTATION: "consultation écrite", AG_RESOLUTION: "résolution d'AG" } as const;
+const METHOD = {
+  CONSENSUS: "par consensus",
+  SHOW_OF_HANDS: "à main levée",
+  ONLINE_BALLOT: "vote en ligne",
+  WRITTEN_CONSULTATION: "consultation écrite",
+  AG_RESOLUTION: "résolution d'AG",
+} as const;
 
 export type PrintableMinutes = {
   filename: string;
   heading: string;
   attendance: string[];
   agenda: string[];
-  sections: { number: number; title: string; body: string; documents: string[]; actions: string[]; decisions: string[] }[];
+  sections: {
+    number: number;
+    title: string;
+    body: string;
+    documents: string[];
+    actions: string[];
+    decisions: string[];
+  }[];
   next: { line: string; place: string | null; agenda: string[]; notes: string } | null;
   footer: string[];
 };
 
 export function frenchDate(date: Date, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat("fr-FR", { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
+  return new Intl.DateTimeFormat("fr-FR", {
+    timeZone,
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(date);
 }
 
 export function frenchDateTime(date: Date, timeZone = TIME_ZONE): string {
-  const day = new Intl.DateTimeFormat("fr-FR", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(date);
-  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
+  const day = new Intl.DateTimeFormat("fr-FR", {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(date);
+  const parts = new Intl.DateTimeFormat("fr-FR", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
   const hour = parts.find((p) => p.type === "hour")?.value ?? "00";
   const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
   return `${day} à ${hour}h${minute}`;
 }
 
 export function printableMinutes(minutes: MinutesView, cooperativeName: string): PrintableMinutes {
-  const sections = minutes.sections.filter((s) => !s.isNextMeeting && (s.body.trim() || s.actionItems.length || s.decisions.length || s.documents.length));
+  const sections = minutes.sections.filter(
+    (s) =>
+      !s.isNextMeeting && (s.body.trim() || s.actionItems.length || s.decisions.length || s.documents.length),
+  );
   const nextSection = minutes.sections.find((s) => s.isNextMeeting);
   const footer = [cooperativeName];
   if (minutes.approvedAt) {
-    footer.push(minutes.approvalMeeting ? `Approuvé lors de la réunion n° ${minutes.approvalMeeting.number}.` : `Approuvé par ${minutes.approvedByName ?? "la présidence"} le ${frenchDate(minutes.approvedAt)}.`);
+    footer.push(
+      minutes.approvalMeeting
+        ? `Approuvé lors de la réunion n° ${minutes.approvalMeeting.number}.`
+        : `Approuvé par ${minutes.approvedByName ?? "la présidence"} le ${frenchDate(minutes.approvedAt)}.`,
+    );
   }
-  if (minutes.publishedAt) footer.push(`Publié le ${frenchDate(minutes.publishedAt)} (version ${minutes.version}).`);
+  if (minutes.publishedAt)
+    footer.push(`Publié le ${frenchDate(minutes.publishedAt)} (version ${minutes.version}).`);
   else footer.push("Projet de compte rendu, non publié.");
   return {
     filename: `compte-rendu-${minutes.meeting.bodySlug}-${minutes.meeting.number}.pdf`,
     heading: `Réunion ${minutes.meeting.bodyName} n° ${minutes.meeting.number} – ${frenchDate(minutes.meeting.startsAt)}`,
-    attendance: minutes.attendanceText.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    attendance: minutes.attendanceText
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
     agenda: minutes.meeting.agenda,
     sections: sections.map((s, i) => ({
       number: i + 1,
       title: s.title,
       body: s.body,
       documents: s.documents.map((d) => d.filename),
-      actions: s.actionItems.map((a) => `${a.title} — ${a.owners.map((o) => o.name).join(", ")}${a.dueOn ? ` — pour le ${frenchDate(a.dueOn, "UTC")}` : ""}`),
-      decisions: s.decisions.map((d) => `${d.title} (${OUTCOME[d.outcome]}, ${METHOD[d.method]})${d.text ? ` : ${d.text}` : ""}`),
+      actions: s.actionItems.map(
+        (a) =>
+          `${a.title} — ${a.owners.map((o) => o.name).join(", ")}${a.dueOn ? ` — pour le ${frenchDate(a.dueOn, "UTC")}` : ""}`,
+      ),
+      decisions: s.decisions.map(
+        (d) => `${d.title} (${OUTCOME[d.outcome]}, ${METHOD[d.method]})${d.text ? ` : ${d.text}` : ""}`,
+      ),
     })),
     next: minutes.nextMeeting
-      ? { line: `Prochaine réunion : ${frenchDateTime(minutes.nextMeeting.startsAt)}`, place: minutes.nextMeeting.place, agenda: minutes.nextMeeting.agenda, notes: nextSection?.body ?? "" }
+      ? {
+          line: `Prochaine réunion : ${frenchDateTime(minutes.nextMeeting.startsAt)}`,
+          place: minutes.nextMeeting.place,
+          agenda: minutes.nextMeeting.agenda,
+          notes: nextSection?.body ?? "",
+        }
       : nextSection?.body.trim()
         ? { line: "Prochaine réunion", place: null, agenda: [], notes: nextSection.body }
         : null,

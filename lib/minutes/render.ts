@@ -3,7 +3,23 @@
 import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
-const ALLOWED_TAGS = ["p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code", "pre", "hr", "del"];
+const ALLOWED_TAGS = [
+  "p",
+  "br",
+  "strong",
+  "em",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h3",
+  "h4",
+  "blockquote",
+  "code",
+  "pre",
+  "hr",
+  "del",
+];
 
 export function renderMarkdown(markdown: string): string {
   // Raw HTML typed into the text is shown as text, not interpreted.
@@ -14,6 +30,8 @@ export function renderMarkdown(markdown: string): string {
     allowedAttributes: { a: ["href", "rel", "target"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
-    transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }) },
+    transformTags: {
+      a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
+    },
   });
 }

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { localInputToInstant } from "@/lib/dates";
 import { isoDate, optionalText } from "@/lib/form-schema";
 
-export const DECISION_METHODS = ["CONSENSUS", "SHOW_OF_HANDS", "ONLINE_BALLOT", "WRITTEN_CONSULTATION", "AG_RESOLUTION"] as const;
+export const DECISION_METHODS = [
+  "CONSENSUS",
+  "SHOW_OF_HANDS",
+  "ONLINE_BALLOT",
+  "WRITTEN_CONSULTATION",
+  "AG_RESOLUTION",
+] as const;
 export const DECISION_OUTCOMES = ["ADOPTED", "REJECTED", "NOTED"] as const;
 
 export const actionItemSchema = z.object({
@@ -51,13 +57,14 @@ export const nextMeetingSchema = z.object({
 });
 export type NextMeetingInput = z.infer<typeof nextMeetingSchema>;
 
-export const commentSchema = z.object({ body: z.string().trim().min(1, { error: "commentRequired" }).max(5000) });
+export const commentSchema = z.object({
+  body: z.string().trim().min(1, { error: "commentRequired" }).max(5000),
+});
 
 export const correctionSchema = z.object({
   note: z.string().trim().min(1, { error: "changeNoteRequired" }).max(1000),
   sections: z.record(z.string(), z.string().max(200_000)),
 });
 export type CorrectionInput = z.infer<typeof correctionSchema>;
-
 
 export { MINUTES_ERRORS } from "@/lib/form-errors";

@@ -5,7 +5,12 @@ import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getMeeting } from "@/lib/meetings/service";
 import { attendanceParagraph } from "@/lib/minutes/attendance-text";
-import type { DecisionMethod, DecisionOutcome, MinutesStatus, ActionItemStatus } from "@/lib/generated/prisma/enums";
+import type {
+  DecisionMethod,
+  DecisionOutcome,
+  MinutesStatus,
+  ActionItemStatus,
+} from "@/lib/generated/prisma/enums";
 
 export const NEXT_MEETING_TITLE = "Prochaine réunion";
 
@@ -16,9 +21,29 @@ export type SectionDetail = {
   revision: number;
   updatedAt: Date;
   isNextMeeting: boolean;
-  actionItems: { id: string; title: string; dueOn: Date | null; status: ActionItemStatus; owners: { id: string; name: string }[] }[];
-  decisions: { id: string; title: string; text: string; method: DecisionMethod; outcome: DecisionOutcome; voteQuestionId: string | null }[];
-  comments: { id: string; authorId: string; authorName: string; body: string; createdAt: Date; resolvedAt: Date | null }[];
+  actionItems: {
+    id: string;
+    title: string;
+    dueOn: Date | null;
+    status: ActionItemStatus;
+    owners: { id: string; name: string }[];
+  }[];
+  decisions: {
+    id: string;
+    title: string;
+    text: string;
+    method: DecisionMethod;
+    outcome: DecisionOutcome;
+    voteQuestionId: string | null;
+  }[];
+  comments: {
+    id: string;
+    authorId: string;
+    authorName: string;
+    body: string;
+    createdAt: Date;
+    resolvedAt: Date | null;
+  }[];
   documents: { id: string; filename: string; sizeBytes: number }[];
 };
 
@@ -31,32 +56,70 @@ export type MinutesView = {
   approvedByName: string | null;
   approvalMeeting: { number: number } | null;
   publishedAt: Date | null;
-  meeting: { id: string; number: number; startsAt: Date; bodyId: string; bodyName: string; bodySlug: string; agenda: string[] };
-  nextMeeting: { number: number; bodySlug: string; startsAt: Date; place: string | null; agenda: string[] } | null;
+  meeting: {
+    id: string;
+    number: number;
+    startsAt: Date;
+    bodyId: string;
+    bodyName: string;
+    bodySlug: string;
+    agenda: string[];
+  };
+  nextMeeting: {
+    number: number;
+    bodySlug: string;
+    startsAt: Date;
+    place: string | null;
+    agenda: string[];
+  } | null;
   sections: SectionDetail[];
 };
 
 const detailInclude = {
-  meeting: { include: { body: true, agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } } } },
-  nextMeeting: { include: { body: { select: { slug: true } }, agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } } } },
+  meeting: {
+    include: { body: true, agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } } },
+  },
+  nextMeeting: {
+    include: {
+      body: { select: { slug: true } },
+      agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } },
+    },
+  },
   approvalMeeting: { select: { number: true } },
   versions: { orderBy: { version: "desc" as const }, take: 1, select: { version: true } },
   sections: {
     orderBy: { position: "asc" as const },
     include: {
-      actionItems: { orderBy: { createdAt: "asc" as const }, include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } } } },
+      actionItems: {
+        orderBy: { createdAt: "asc" as const },
+        include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } } },
+      },
       decisions: { orderBy: { createdAt: "asc" as const } },
-      comments: { orderBy: { createdAt: "asc" as const }, include: { author: { include: { person: { select: { name: true } } } } } },
-      documents: { orderBy: { createdAt: "asc" as const }, select: { id: true, filename: true, sizeBytes: true } },
+      comments: {
+        orderBy: { createdAt: "asc" as const },
+        include: { author: { include: { person: { select: { name: true } } } } },
+      },
+      documents: {
+        orderBy: { createdAt: "asc" as const },
+        select: { id: true, filename: true, sizeBytes: true },
+      },
     },
   },
 };
 
-async function loadView(actor: Actor, where: { id: string } | { meetingId: string }): Promise<MinutesView | null> {
-  const m = await db.minutes.findFirst({ where: { ...where, cooperativeId: actor.cooperativeId }, include: detailInclude });
+async function loadView(
+  actor: Actor,
+  where: { id: string } | { meetingId: string },
+): Promise<MinutesView | null> {
+  const m = await db.minutes.findFirst({
+    where: { ...where, cooperativeId: actor.cooperativeId },
+    include: detailInclude,
+  });
   if (!m) return null;
   const showComments = can(actor.roles, "minutes.readDraft");
-  const approver = m.approvedById ? await db.person.findUnique({ where: { id: m.approvedById }, select: { name: true } }) : null;
+  const approver = m.approvedById
+    ? await db.person.findUnique({ where: { id: m.approvedById }, select: { name: true } })
+    : null;
   return {
     id: m.id,
     status: m.status,
@@ -66,9 +129,23 @@ async function loadView(actor: Actor, where: { id: string } | { meetingId: strin
     approvedByName: approver?.name ?? null,
     approvalMeeting: m.approvalMeeting,
     publishedAt: m.publishedAt,
-    meeting: { id: m.meeting.id, number: m.meeting.number, startsAt: m.meeting.startsAt, bodyId: m.meeting.bodyId, bodyName: m.meeting.body.name, bodySlug: m.meeting.body.slug, agenda: m.meeting.agendaItems.map((i) => i.title) },
+    meeting: {
+      id: m.meeting.id,
+      number: m.meeting.number,
+      startsAt: m.meeting.startsAt,
+      bodyId: m.meeting.bodyId,
+      bodyName: m.meeting.body.name,
+      bodySlug: m.meeting.body.slug,
+      agenda: m.meeting.agendaItems.map((i) => i.title),
+    },
     nextMeeting: m.nextMeeting
-      ? { number: m.nextMeeting.number, bodySlug: m.nextMeeting.body.slug, startsAt: m.nextMeeting.startsAt, place: m.nextMeeting.place, agenda: m.nextMeeting.agendaItems.map((i) => i.title) }
+      ? {
+          number: m.nextMeeting.number,
+          bodySlug: m.nextMeeting.body.slug,
+          startsAt: m.nextMeeting.startsAt,
+          place: m.nextMeeting.place,
+          agenda: m.nextMeeting.agendaItems.map((i) => i.title),
+        }
       : null,
     sections: m.sections.map((s) => ({
       id: s.id,
@@ -77,21 +154,56 @@ async function loadView(actor: Actor, where: { id: string } | { meetingId: strin
       revision: s.revision,
       updatedAt: s.updatedAt,
       isNextMeeting: s.agendaItemId === null && s.title === NEXT_MEETING_TITLE,
-      actionItems: s.actionItems.map((a) => ({ id: a.id, title: a.title, dueOn: a.dueOn, status: a.status, owners: a.owners.map((o) => ({ id: o.membershipId, name: o.membership.person.name })).sort((x, y) => x.name.localeCompare(y.name, "fr")) })),
-      decisions: s.decisions.map((d) => ({ id: d.id, title: d.title, text: d.text, method: d.method, outcome: d.outcome, voteQuestionId: d.voteQuestionId })),
-      comments: showComments ? s.comments.map((c) => ({ id: c.id, authorId: c.authorId, authorName: c.author.person.name, body: c.body, createdAt: c.createdAt, resolvedAt: c.resolvedAt })) : [],
+      actionItems: s.actionItems.map((a) => ({
+        id: a.id,
+        title: a.title,
+        dueOn: a.dueOn,
+        status: a.status,
+        owners: a.owners
+          .map((o) => ({ id: o.membershipId, name: o.membership.person.name }))
+          .sort((x, y) => x.name.localeCompare(y.name, "fr")),
+      })),
+      decisions: s.decisions.map((d) => ({
+        id: d.id,
+        title: d.title,
+        text: d.text,
+        method: d.method,
+        outcome: d.outcome,
+        voteQuestionId: d.voteQuestionId,
+      })),
+      comments: showComments
+        ? s.comments.map((c) => ({
+            id: c.id,
+            authorId: c.authorId,
+            authorName: c.author.person.name,
+            body: c.body,
+            createdAt: c.createdAt,
+            resolvedAt: c.resolvedAt,
+          }))
+        : [],
       documents: s.documents,
     })),
   };
 }
 
 async function meetingOf(actor: Actor, bodySlug: string, number: number) {
-  return db.meeting.findFirst({ where: { cooperativeId: actor.cooperativeId, number, body: { slug: bodySlug, cooperativeId: actor.cooperativeId } }, select: { id: true } });
+  return db.meeting.findFirst({
+    where: {
+      cooperativeId: actor.cooperativeId,
+      number,
+      body: { slug: bodySlug, cooperativeId: actor.cooperativeId },
+    },
+    select: { id: true },
+  });
 }
 
 // The minutes open already filled from the meeting: attendance by category, one section per
 // agenda item, and the next meeting last. Drafts are for the coordinator and the council.
-export async function openMinutes(actor: Actor, bodySlug: string, number: number): Promise<MinutesView | null> {
+export async function openMinutes(
+  actor: Actor,
+  bodySlug: string,
+  number: number,
+): Promise<MinutesView | null> {
   authorize(actor, "minutes.readDraft");
   const meeting = await meetingOf(actor, bodySlug, number);
   if (!meeting) return null;
@@ -101,14 +213,37 @@ export async function openMinutes(actor: Actor, bodySlug: string, number: number
   if (!detail) return null;
   try {
     await db.$transaction(async (tx) => {
-      const minutes = await tx.minutes.create({ data: { cooperativeId: actor.cooperativeId, meetingId: meeting.id, attendanceText: attendanceParagraph(detail.attendance) } });
+      const minutes = await tx.minutes.create({
+        data: {
+          cooperativeId: actor.cooperativeId,
+          meetingId: meeting.id,
+          attendanceText: attendanceParagraph(detail.attendance),
+        },
+      });
       await tx.minutesSection.createMany({
         data: [
-          ...detail.agenda.map((item, position) => ({ cooperativeId: actor.cooperativeId, minutesId: minutes.id, agendaItemId: item.id, position, title: item.title })),
-          { cooperativeId: actor.cooperativeId, minutesId: minutes.id, position: detail.agenda.length, title: NEXT_MEETING_TITLE },
+          ...detail.agenda.map((item, position) => ({
+            cooperativeId: actor.cooperativeId,
+            minutesId: minutes.id,
+            agendaItemId: item.id,
+            position,
+            title: item.title,
+          })),
+          {
+            cooperativeId: actor.cooperativeId,
+            minutesId: minutes.id,
+            position: detail.agenda.length,
+            title: NEXT_MEETING_TITLE,
+          },
         ],
       });
-      await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "minutes.opened", entityType: "Minutes", entityId: minutes.id });
+      await recordAudit(tx, {
+        cooperativeId: actor.cooperativeId,
+        actorId: actor.personId,
+        action: "minutes.opened",
+        entityType: "Minutes",
+        entityId: minutes.id,
+      });
     });
   } catch (error) {
     // Opened at the same moment by someone else: theirs is the one.
@@ -119,7 +254,11 @@ export async function openMinutes(actor: Actor, bodySlug: string, number: number
 
 // What a reader may see: the draft for the council and the coordinator, otherwise only
 // published minutes.
-export async function readMinutes(actor: Actor, bodySlug: string, number: number): Promise<MinutesView | null> {
+export async function readMinutes(
+  actor: Actor,
+  bodySlug: string,
+  number: number,
+): Promise<MinutesView | null> {
   if (can(actor.roles, "minutes.readDraft")) return openMinutes(actor, bodySlug, number);
   authorize(actor, "minutes.readPublished");
   const meeting = await meetingOf(actor, bodySlug, number);
@@ -137,14 +276,28 @@ export const EDITABLE: readonly MinutesStatus[] = ["DRAFT", "SHARED"];
 
 // Saves a section only over the revision the writer started from: two people editing the same
 // draft never silently overwrite each other; the second gets the other text back.
-export async function saveSection(actor: Actor, sectionId: string, body: string, revision: number): Promise<SaveSectionResult> {
+export async function saveSection(
+  actor: Actor,
+  sectionId: string,
+  body: string,
+  revision: number,
+): Promise<SaveSectionResult> {
   authorize(actor, "minutes.draft");
-  const section = await db.minutesSection.findFirst({ where: { id: sectionId, cooperativeId: actor.cooperativeId }, include: { minutes: { select: { status: true } } } });
+  const section = await db.minutesSection.findFirst({
+    where: { id: sectionId, cooperativeId: actor.cooperativeId },
+    include: { minutes: { select: { status: true } } },
+  });
   if (!section) return { ok: false, error: "notFound" };
   if (!EDITABLE.includes(section.minutes.status)) return { ok: false, error: "locked" };
-  const { count } = await db.minutesSection.updateMany({ where: { id: sectionId, revision }, data: { body, revision: { increment: 1 }, updatedById: actor.personId } });
+  const { count } = await db.minutesSection.updateMany({
+    where: { id: sectionId, revision },
+    data: { body, revision: { increment: 1 }, updatedById: actor.personId },
+  });
   if (count === 0) {
-    const current = await db.minutesSection.findUniqueOrThrow({ where: { id: sectionId }, select: { body: true, revision: true } });
+    const current = await db.minutesSection.findUniqueOrThrow({
+      where: { id: sectionId },
+      select: { body: true, revision: true },
+    });
     if (current.body === body) return { ok: true, revision: current.revision };
     return { ok: false, error: "conflict", current };
   }
@@ -155,20 +308,33 @@ export async function saveSection(actor: Actor, sectionId: string, body: string,
 export async function hasReadableMinutes(actor: Actor, meetingId: string): Promise<boolean> {
   if (can(actor.roles, "minutes.draft")) return true;
   if (!can(actor.roles, "minutes.readPublished")) return false;
-  const minutes = await db.minutes.findFirst({ where: { meetingId, cooperativeId: actor.cooperativeId }, select: { status: true } });
+  const minutes = await db.minutes.findFirst({
+    where: { meetingId, cooperativeId: actor.cooperativeId },
+    select: { status: true },
+  });
   return Boolean(minutes && (minutes.status === "PUBLISHED" || can(actor.roles, "minutes.readDraft")));
 }
 
 // Minutes waiting for this reader: shared for comments (the council), approved and waiting to
 // be published (the coordinator).
-export async function minutesToReview(actor: Actor): Promise<{ bodyName: string; bodySlug: string; number: number; status: MinutesStatus }[]> {
+export async function minutesToReview(
+  actor: Actor,
+): Promise<{ bodyName: string; bodySlug: string; number: number; status: MinutesStatus }[]> {
   if (!can(actor.roles, "minutes.readDraft")) return [];
   const statuses: MinutesStatus[] = can(actor.roles, "minutes.draft") ? ["SHARED", "APPROVED"] : ["SHARED"];
   const rows = await db.minutes.findMany({
     where: { cooperativeId: actor.cooperativeId, status: { in: statuses } },
     orderBy: { updatedAt: "desc" },
     take: 10,
-    select: { status: true, meeting: { select: { number: true, body: { select: { name: true, slug: true } } } } },
+    select: {
+      status: true,
+      meeting: { select: { number: true, body: { select: { name: true, slug: true } } } },
+    },
   });
-  return rows.map((r) => ({ bodyName: r.meeting.body.name, bodySlug: r.meeting.body.slug, number: r.meeting.number, status: r.status }));
+  return rows.map((r) => ({
+    bodyName: r.meeting.body.name,
+    bodySlug: r.meeting.body.slug,
+    number: r.meeting.number,
+    status: r.status,
+  }));
 }

@@ -7,8 +7,14 @@ export type MinutesSnapshot = { attendanceText: string; sections: { title: strin
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 export type SectionDiff = { title: string; parts: DiffPart[] };
 
-export function snapshotOf(minutes: { attendanceText: string | null; sections: readonly { title: string; body: string }[] }): MinutesSnapshot {
-  return { attendanceText: minutes.attendanceText ?? "", sections: minutes.sections.map(({ title, body }) => ({ title, body })) };
+export function snapshotOf(minutes: {
+  attendanceText: string | null;
+  sections: readonly { title: string; body: string }[];
+}): MinutesSnapshot {
+  return {
+    attendanceText: minutes.attendanceText ?? "",
+    sections: minutes.sections.map(({ title, body }) => ({ title, body })),
+  };
 }
 
 // Reads a stored snapshot back, whatever an older release may have stored.
@@ -16,19 +22,29 @@ export function readSnapshot(value: unknown): MinutesSnapshot {
   const v = (value ?? {}) as Partial<MinutesSnapshot>;
   return {
     attendanceText: typeof v.attendanceText === "string" ? v.attendanceText : "",
-    sections: Array.isArray(v.sections) ? v.sections.map((s) => ({ title: String(s?.title ?? ""), body: String(s?.body ?? "") })) : [],
+    sections: Array.isArray(v.sections)
+      ? v.sections.map((s) => ({ title: String(s?.title ?? ""), body: String(s?.body ?? "") }))
+      : [],
   };
 }
 
 function partsOf(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }));
+  return diffWords(before, after).map((c) => ({
+    kind: c.added ? "added" : c.removed ? "removed" : "same",
+    text: c.value,
+  }));
 }
 
 // What changed between two versions, section by section (matched by position, then title);
 // sections left as they were are not listed.
-export function diffSnapshots(before: MinutesSnapshot, after: MinutesSnapshot, attendanceTitle = "Présences"): SectionDiff[] {
+export function diffSnapshots(
+  before: MinutesSnapshot,
+  after: MinutesSnapshot,
+  attendanceTitle = "Présences",
+): SectionDiff[] {
   const changes: SectionDiff[] = [];
-  if (before.attendanceText !== after.attendanceText) changes.push({ title: attendanceTitle, parts: partsOf(before.attendanceText, after.attendanceText) });
+  if (before.attendanceText !== after.attendanceText)
+    changes.push({ title: attendanceTitle, parts: partsOf(before.attendanceText, after.attendanceText) });
   const count = Math.max(before.sections.length, after.sections.length);
   for (let i = 0; i < count; i++) {
     const old = before.sections[i];

@@ -5,7 +5,14 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import { issueSchema } from "@/lib/newsletter/schema";
-import { createIssue, getIssue, sendTest, startSend, unsubscribe, updateIssue } from "@/lib/newsletter/service";
+import {
+  createIssue,
+  getIssue,
+  sendTest,
+  startSend,
+  unsubscribe,
+  updateIssue,
+} from "@/lib/newsletter/service";
 import { answeredThisMonth } from "@/lib/ideas/service";
 
 type Stamp = FormResult<number>;
@@ -20,7 +27,11 @@ export async function createIssueAction(_: FormState<number>, formData: FormData
   redirect(`/admin/lettre/${result.data.id}`);
 }
 
-export async function updateIssueAction(issueId: string, _: FormState<number>, formData: FormData): Promise<Stamp> {
+export async function updateIssueAction(
+  issueId: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<Stamp> {
   const actor = await requireActor("newsletter.manage");
   if (!areIds(issueId)) return failure("notFound");
   const values = formValues(formData);
@@ -40,7 +51,10 @@ export async function appendAnswersAction(issueId: string): Promise<Stamp> {
   if (!issue) return failure("notFound");
   const block = await answeredThisMonth(actor);
   if (!block) return failure("noAnswers");
-  const result = await updateIssue(actor, issueId, { subject: issue.subject, body: `${issue.body}\n\n${block}`.trim() });
+  const result = await updateIssue(actor, issueId, {
+    subject: issue.subject,
+    body: `${issue.body}\n\n${block}`.trim(),
+  });
   if (!result.ok) return failure(result.error);
   revalidatePath(`/admin/lettre/${issueId}`);
   return { ok: true, data: Date.now() };
@@ -64,5 +78,7 @@ export async function startSendAction(issueId: string): Promise<Stamp> {
 
 // No sign-in: the signed link is the permission.
 export async function unsubscribeAction(token: string): Promise<Stamp> {
-  return typeof token === "string" && token.length <= 200 && (await unsubscribe(token)) ? { ok: true, data: Date.now() } : failure("notFound");
+  return typeof token === "string" && token.length <= 200 && (await unsubscribe(token))
+    ? { ok: true, data: Date.now() }
+    : failure("notFound");
 }

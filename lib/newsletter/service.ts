@@ -25,7 +25,12 @@ const BATCH = () => Math.max(1, Number(process.env.NEWSLETTER_BATCH_SIZE ?? 50))
 const PAUSE_MS = () => Math.max(0, Number(process.env.NEWSLETTER_BATCH_PAUSE_MS ?? 0));
 
 // Who receives it: consented, not unsubscribed, never bounced or complained.
-const reachable = (cooperativeId: string) => ({ cooperativeId, consentAt: { not: null }, unsubscribedAt: null, bouncedAt: null });
+const reachable = (cooperativeId: string) => ({
+  cooperativeId,
+  consentAt: { not: null },
+  unsubscribedAt: null,
+  bouncedAt: null,
+});
 
 // ───────────────────────────── Unsubscribe links ─────────────────────────────
 
@@ -36,8 +41,17 @@ export function unsubscribeUrl(recipientId: string): string {
 export async function unsubscribeInfo(token: string) {
   const id = verifyUnsubscribeToken(token);
   if (!id) return null;
-  const recipient = await db.newsletterRecipient.findUnique({ where: { id }, include: { cooperative: { select: { name: true, shortName: true } } } });
-  return recipient ? { email: recipient.email, cooperative: recipient.cooperative.shortName ?? recipient.cooperative.name, unsubscribed: recipient.unsubscribedAt !== null } : null;
+  const recipient = await db.newsletterRecipient.findUnique({
+    where: { id },
+    include: { cooperative: { select: { name: true, shortName: true } } },
+  });
+  return recipient
+    ? {
+        email: recipient.email,
+        cooperative: recipient.cooperative.shortName ?? recipient.cooperative.name,
+        unsubscribed: recipient.unsubscribedAt !== null,
+      }
+    : null;
 }
 
 export async function unsubscribe(token: string, now = new Date()): Promise<boolean> {
@@ -48,7 +62,13 @@ export async function unsubscribe(token: string, now = new Date()): Promise<bool
   if (!recipient.unsubscribedAt) {
     await db.$transaction(async (tx) => {
       await tx.newsletterRecipient.update({ where: { id }, data: { unsubscribedAt: now } });
-      await recordAudit(tx, { cooperativeId: recipient.cooperativeId, actorId: null, action: "newsletter.unsubscribed", entityType: "NewsletterRecipient", entityId: id });
+      await recordAudit(tx, {
+        cooperativeId: recipient.cooperativeId,
+        actorId: null,
+        action: "newsletter.unsubscribed",
+        entityType: "NewsletterRecipient",
+        entityId: id,
+      });
     });
   }
   return true;
@@ -59,31 +79,64 @@ export async function unsubscribe(token: string, now = new Date()): Promise<bool
 export async function listIssues(actor: Actor) {
   authorize(actor, "newsletter.manage");
   const [issues, recipients] = await Promise.all([
-    db.newsletterIssue.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { number: "desc" }, include: { _count: { select: { deliveries: { where: { queuedAt: { not: null } } } } } } }),
+    db.newsletterIssue.findMany({
+      where: { cooperativeId: actor.cooperativeId },
+      orderBy: { number: "desc" },
+      include: { _count: { select: { deliveries: { where: { queuedAt: { not: null } } } } } },
+    }),
     db.newsletterRecipient.count({ where: reachable(actor.cooperativeId) }),
   ]);
-  return { recipients, issues: issues.map((i) => ({ id: i.id, number: i.number, subject: i.subject, sendStartedAt: i.sendStartedAt, sentAt: i.sentAt, recipients: i.recipients, queued: i._count.deliveries })) };
+  return {
+    recipients,
+    issues: issues.map((i) => ({
+      id: i.id,
+      number: i.number,
+      subject: i.subject,
+      sendStartedAt: i.sendStartedAt,
+      sentAt: i.sentAt,
+      recipients: i.recipients,
+      queued: i._count.deliveries,
+    })),
+  };
 }
 
 export async function getIssue(actor: Actor, issueId: string) {
   authorize(actor, "newsletter.manage");
   if (issueId.length > 40) return null;
-  const issue = await db.newsletterIssue.findFirst({ where: { id: issueId, cooperativeId: actor.cooperativeId } });
+  const issue = await db.newsletterIssue.findFirst({
+    where: { id: issueId, cooperativeId: actor.cooperativeId },
+  });
   if (!issue) return null;
   const [queued, recipients] = await Promise.all([
     db.newsletterDelivery.count({ where: { issueId: issue.id, queuedAt: { not: null } } }),
-    issue.sendStartedAt ? Promise.resolve(issue.recipients) : db.newsletterRecipient.count({ where: reachable(actor.cooperativeId) }),
+    issue.sendStartedAt
+      ? Promise.resolve(issue.recipients)
+      : db.newsletterRecipient.count({ where: reachable(actor.cooperativeId) }),
   ]);
   return { ...issue, queued, recipientCount: recipients, html: renderMarkdown(issue.body) };
 }
 
-export async function createIssue(actor: Actor, input: IssueInput): Promise<NewsletterResult<{ id: string }>> {
+export async function createIssue(
+  actor: Actor,
+  input: IssueInput,
+): Promise<NewsletterResult<{ id: string }>> {
   authorize(actor, "newsletter.manage");
   for (let attempt = 0; ; attempt++) {
     try {
       const issue = await db.$transaction(async (tx) => {
-        const last = await tx.newsletterIssue.aggregate({ where: { cooperativeId: actor.cooperativeId }, _max: { number: true } });
-        return tx.newsletterIssue.create({ data: { cooperativeId: actor.cooperativeId, number: (last._max.number ?? 0) + 1, subject: input.subject, body: input.body, createdById: actor.personId } });
+        const last = await tx.newsletterIssue.aggregate({
+          where: { cooperativeId: actor.cooperativeId },
+          _max: { number: true },
+        });
+        return tx.newsletterIssue.create({
+          data: {
+            cooperativeId: actor.cooperativeId,
+            number: (last._max.number ?? 0) + 1,
+            subject: input.subject,
+            body: input.body,
+            createdById: actor.personId,
+          },
+        });
       });
       return { ok: true, data: { id: issue.id } };
     } catch (error) {
@@ -94,16 +147,27 @@ export async function createIssue(actor: Actor, input: IssueInput): Promise<News
 }
 
 // A draft changes until the send starts; after that it is what people received.
-export async function updateIssue(actor: Actor, issueId: string, input: IssueInput): Promise<NewsletterResult> {
+export async function updateIssue(
+  actor: Actor,
+  issueId: string,
+  input: IssueInput,
+): Promise<NewsletterResult> {
   authorize(actor, "newsletter.manage");
-  const { count } = await db.newsletterIssue.updateMany({ where: { id: issueId, cooperativeId: actor.cooperativeId, sendStartedAt: null }, data: { subject: input.subject, body: input.body } });
+  const { count } = await db.newsletterIssue.updateMany({
+    where: { id: issueId, cooperativeId: actor.cooperativeId, sendStartedAt: null },
+    data: { subject: input.subject, body: input.body },
+  });
   if (count) return { ok: true, data: null };
-  const exists = await db.newsletterIssue.count({ where: { id: issueId, cooperativeId: actor.cooperativeId } });
+  const exists = await db.newsletterIssue.count({
+    where: { id: issueId, cooperativeId: actor.cooperativeId },
+  });
   return { ok: false, error: exists ? "alreadySent" : "notFound" };
 }
 
 function textOf(body: string, unsubscribe: string) {
-  const lines = markdownToLines(body).map((l) => (l.bullet ? `- ${l.text}` : l.heading ? `\n${l.text.toUpperCase()}` : l.text));
+  const lines = markdownToLines(body).map((l) =>
+    l.bullet ? `- ${l.text}` : l.heading ? `\n${l.text.toUpperCase()}` : l.text,
+  );
   return `${lines.join("\n")}\n\n—\nVous recevez cette lettre parce que vous l'avez acceptée. Pour ne plus la recevoir, en un clic : ${unsubscribe}\n`;
 }
 
@@ -114,27 +178,48 @@ function htmlOf(body: string, unsubscribe: string) {
 
 // The mail program's own unsubscribe button (RFC 8058) posts to the API twin of the page.
 function headersOf(unsubscribe: string) {
-  return { "List-Unsubscribe": `<${unsubscribe.replace("/desabonnement/", "/api/desabonnement/")}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  return {
+    "List-Unsubscribe": `<${unsubscribe.replace("/desabonnement/", "/api/desabonnement/")}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
 }
 
 // The coordinator's own copy, marked as a test.
 export async function sendTest(actor: Actor, issueId: string): Promise<NewsletterResult<{ to: string }>> {
   authorize(actor, "newsletter.manage");
   if (!actor.email) return { ok: false, error: "noEmail" };
-  const issue = await db.newsletterIssue.findFirst({ where: { id: issueId, cooperativeId: actor.cooperativeId } });
+  const issue = await db.newsletterIssue.findFirst({
+    where: { id: issueId, cooperativeId: actor.cooperativeId },
+  });
   if (!issue) return { ok: false, error: "notFound" };
   const link = `${siteUrl()}/desabonnement/essai`;
-  await sendEmail({ cooperativeId: actor.cooperativeId, to: actor.email, subject: `[Essai] ${issue.subject}`, text: textOf(issue.body, link), html: htmlOf(issue.body, link), headers: headersOf(link) });
+  await sendEmail({
+    cooperativeId: actor.cooperativeId,
+    to: actor.email,
+    subject: `[Essai] ${issue.subject}`,
+    text: textOf(issue.body, link),
+    html: htmlOf(issue.body, link),
+    headers: headersOf(link),
+  });
   return { ok: true, data: { to: actor.email } };
 }
 
 // Fixes the recipients and queues the send (once: a second click finds it started).
-export async function startSend(actor: Actor, issueId: string, now = new Date()): Promise<NewsletterResult<{ recipients: number }>> {
+export async function startSend(
+  actor: Actor,
+  issueId: string,
+  now = new Date(),
+): Promise<NewsletterResult<{ recipients: number }>> {
   authorize(actor, "newsletter.manage");
-  const issue = await db.newsletterIssue.findFirst({ where: { id: issueId, cooperativeId: actor.cooperativeId } });
+  const issue = await db.newsletterIssue.findFirst({
+    where: { id: issueId, cooperativeId: actor.cooperativeId },
+  });
   if (!issue) return { ok: false, error: "notFound" };
   const recipients = await db.$transaction(async (tx) => {
-    const { count } = await tx.newsletterIssue.updateMany({ where: { id: issue.id, sendStartedAt: null }, data: { sendStartedAt: now } });
+    const { count } = await tx.newsletterIssue.updateMany({
+      where: { id: issue.id, sendStartedAt: null },
+      data: { sendStartedAt: now },
+    });
     if (!count) return null;
     const inserted = await tx.$executeRaw`
       INSERT INTO "NewsletterDelivery" ("issueId", "recipientId")
@@ -142,7 +227,14 @@ export async function startSend(actor: Actor, issueId: string, now = new Date())
        WHERE r."cooperativeId" = ${actor.cooperativeId} AND r."consentAt" IS NOT NULL AND r."unsubscribedAt" IS NULL AND r."bouncedAt" IS NULL
       ON CONFLICT DO NOTHING`;
     await tx.newsletterIssue.update({ where: { id: issue.id }, data: { recipients: inserted } });
-    await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "newsletter.sent", entityType: "NewsletterIssue", entityId: issue.id, after: { number: issue.number, recipients: inserted } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "newsletter.sent",
+      entityType: "NewsletterIssue",
+      entityId: issue.id,
+      after: { number: issue.number, recipients: inserted },
+    });
     return inserted;
   });
   if (recipients === null) return { ok: false, error: "alreadySent" };
@@ -154,12 +246,24 @@ export async function startSend(actor: Actor, issueId: string, now = new Date())
 // One batch: the next deliveries not yet written, locked (a second worker takes others), their
 // e-mails written to the outbox and the deliveries marked, all in one transaction. Returns how
 // many were written. `fault` lets the tests break a batch midway.
-export async function sendBatch(issueId: string, size = BATCH(), fault?: (index: number) => void): Promise<number> {
+export async function sendBatch(
+  issueId: string,
+  size = BATCH(),
+  fault?: (index: number) => void,
+): Promise<number> {
   const smtp = smtpSettings();
   const written = await db.$transaction(async (tx) => {
     const issue = await tx.newsletterIssue.findUnique({ where: { id: issueId } });
     if (!issue?.sendStartedAt) return [];
-    const batch = await tx.$queryRaw<{ recipientId: string; email: string; name: string | null; unsubscribedAt: Date | null; bouncedAt: Date | null }[]>`
+    const batch = await tx.$queryRaw<
+      {
+        recipientId: string;
+        email: string;
+        name: string | null;
+        unsubscribedAt: Date | null;
+        bouncedAt: Date | null;
+      }[]
+    >`
       SELECT d."recipientId", r.email, r.name, r."unsubscribedAt", r."bouncedAt"
         FROM "NewsletterDelivery" d JOIN "NewsletterRecipient" r ON r.id = d."recipientId"
        WHERE d."issueId" = ${issueId} AND d."queuedAt" IS NULL
@@ -171,14 +275,28 @@ export async function sendBatch(issueId: string, size = BATCH(), fault?: (index:
       fault?.(index);
       // Unsubscribed (or bounced) since the send started: skipped, marked so.
       if (row.unsubscribedAt || row.bouncedAt) {
-        await tx.newsletterDelivery.update({ where: { issueId_recipientId: { issueId, recipientId: row.recipientId } }, data: { queuedAt: new Date() } });
+        await tx.newsletterDelivery.update({
+          where: { issueId_recipientId: { issueId, recipientId: row.recipientId } },
+          data: { queuedAt: new Date() },
+        });
         continue;
       }
       const link = unsubscribeUrl(row.recipientId);
       const email = await tx.outboxEmail.create({
-        data: { cooperativeId: issue.cooperativeId, toAddress: row.email, subject: issue.subject, textBody: textOf(issue.body, link), htmlBody: htmlOf(issue.body, link), headers: headersOf(link), status: smtp ? "PENDING" : "KEPT" },
+        data: {
+          cooperativeId: issue.cooperativeId,
+          toAddress: row.email,
+          subject: issue.subject,
+          textBody: textOf(issue.body, link),
+          htmlBody: htmlOf(issue.body, link),
+          headers: headersOf(link),
+          status: smtp ? "PENDING" : "KEPT",
+        },
       });
-      await tx.newsletterDelivery.update({ where: { issueId_recipientId: { issueId, recipientId: row.recipientId } }, data: { queuedAt: new Date(), emailId: email.id } });
+      await tx.newsletterDelivery.update({
+        where: { issueId_recipientId: { issueId, recipientId: row.recipientId } },
+        data: { queuedAt: new Date(), emailId: email.id },
+      });
       ids.push(email.id);
     }
     return batch.length ? [...ids, ...Array<string>(batch.length - ids.length).fill("")] : [];
@@ -192,8 +310,14 @@ export async function sendBatch(issueId: string, size = BATCH(), fault?: (index:
 // restart (what was written stays written; PENDING e-mails of the issue are sent first).
 export async function runSend(issueId: string): Promise<number> {
   if (smtpSettings()) {
-    const written = await db.newsletterDelivery.findMany({ where: { issueId, emailId: { not: null } }, select: { emailId: true } });
-    const pending = await db.outboxEmail.findMany({ where: { id: { in: written.map((w) => w.emailId!) }, status: "PENDING" }, select: { id: true } });
+    const written = await db.newsletterDelivery.findMany({
+      where: { issueId, emailId: { not: null } },
+      select: { emailId: true },
+    });
+    const pending = await db.outboxEmail.findMany({
+      where: { id: { in: written.map((w) => w.emailId!) }, status: "PENDING" },
+      select: { id: true },
+    });
     for (const p of pending) await deliver(p.id);
   }
   let total = 0;
@@ -204,15 +328,21 @@ export async function runSend(issueId: string): Promise<number> {
     if (PAUSE_MS()) await new Promise((r) => setTimeout(r, PAUSE_MS()));
   }
   const left = await db.newsletterDelivery.count({ where: { issueId, queuedAt: null } });
-  if (left === 0) await db.newsletterIssue.updateMany({ where: { id: issueId, sentAt: null }, data: { sentAt: new Date() } });
+  if (left === 0)
+    await db.newsletterIssue.updateMany({
+      where: { id: issueId, sentAt: null },
+      data: { sentAt: new Date() },
+    });
   return total;
 }
-
 
 // At the worker's start: sends that a stop interrupted go on at once (batches already written
 // stay written; the batch a dead worker held was rolled back with its connection).
 export async function resumeSends(): Promise<{ issueId: string; written: number }[]> {
-  const started = await db.newsletterIssue.findMany({ where: { sendStartedAt: { not: null }, sentAt: null }, select: { id: true } });
+  const started = await db.newsletterIssue.findMany({
+    where: { sendStartedAt: { not: null }, sentAt: null },
+    select: { id: true },
+  });
   const resumed = [];
   for (const issue of started) resumed.push({ issueId: issue.id, written: await runSend(issue.id) });
   return resumed;

@@ -4,7 +4,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 // holds it may unsubscribe that recipient, without signing in; nobody can make one for another.
 
 function signature(recipientId: string): string {
-  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "portail-scic").update(`unsubscribe:${recipientId}`).digest("base64url").slice(0, 32);
+  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "portail-scic")
+    .update(`unsubscribe:${recipientId}`)
+    .digest("base64url")
+    .slice(0, 32);
 }
 
 export function unsubscribeToken(recipientId: string): string {
@@ -19,4 +22,3 @@ export function verifyUnsubscribeToken(token: string): string | null {
   const given = Buffer.from(sig);
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
-

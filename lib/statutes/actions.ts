@@ -6,10 +6,16 @@ import { collegeConfigSchema, statutesSchema } from "@/lib/statutes/schema";
 import { saveCollegeConfig, saveStatutes, type ConfigViolation } from "@/lib/statutes/service";
 import { formValues, invalid, type FormResult } from "@/lib/form-result";
 
-export type CollegesFormState = null | { ok: true; savedAt: number } | { ok: false; violations: ConfigViolation[]; fieldErrors: Record<string, string> };
+export type CollegesFormState =
+  | null
+  | { ok: true; savedAt: number }
+  | { ok: false; violations: ConfigViolation[]; fieldErrors: Record<string, string> };
 
 // The colleges form sends its rows as JSON (rows are added and removed in the page).
-export async function saveCollegesAction(_: CollegesFormState, formData: FormData): Promise<CollegesFormState> {
+export async function saveCollegesAction(
+  _: CollegesFormState,
+  formData: FormData,
+): Promise<CollegesFormState> {
   const actor = await requireActor("statutes.configure");
   let raw: unknown;
   try {

@@ -21,11 +21,15 @@ export type CollegeViolation =
   | { rule: "categoryWithoutCollege"; category: string }
   | { rule: "duplicateName"; name: string };
 
-export function validateCollegeConfig(colleges: readonly CollegeInput[], categories: readonly CategoryInput[]): CollegeViolation[] {
+export function validateCollegeConfig(
+  colleges: readonly CollegeInput[],
+  categories: readonly CategoryInput[],
+): CollegeViolation[] {
   const violations: CollegeViolation[] = [];
   if (categories.length < 3) violations.push({ rule: "tooFewCategories", count: categories.length });
   if (!categories.some((c) => c.kind === "BENEFICIARY")) violations.push({ rule: "noBeneficiaries" });
-  if (!categories.some((c) => c.kind === "EMPLOYEE" || c.kind === "PRODUCER")) violations.push({ rule: "noEmployeesOrProducers" });
+  if (!categories.some((c) => c.kind === "EMPLOYEE" || c.kind === "PRODUCER"))
+    violations.push({ rule: "noEmployeesOrProducers" });
 
   for (const list of [colleges, categories]) {
     const seen = new Set<string>();
@@ -40,9 +44,12 @@ export function validateCollegeConfig(colleges: readonly CollegeInput[], categor
   if (colleges.length === 0) return violations;
   if (colleges.length < 3) violations.push({ rule: "tooFewColleges", count: colleges.length });
   for (const college of colleges) {
-    if (college.weightBp < MIN_COLLEGE_BP) violations.push({ rule: "collegeTooLight", college: college.name, weightBp: college.weightBp });
-    if (college.weightBp > MAX_COLLEGE_BP) violations.push({ rule: "collegeTooHeavy", college: college.name, weightBp: college.weightBp });
-    if (!categories.some((c) => c.collegeKey === college.key)) violations.push({ rule: "collegeWithoutCategory", college: college.name });
+    if (college.weightBp < MIN_COLLEGE_BP)
+      violations.push({ rule: "collegeTooLight", college: college.name, weightBp: college.weightBp });
+    if (college.weightBp > MAX_COLLEGE_BP)
+      violations.push({ rule: "collegeTooHeavy", college: college.name, weightBp: college.weightBp });
+    if (!categories.some((c) => c.collegeKey === college.key))
+      violations.push({ rule: "collegeWithoutCategory", college: college.name });
   }
   const totalBp = colleges.reduce((sum, c) => sum + c.weightBp, 0);
   if (totalBp !== TOTAL_BP) violations.push({ rule: "weightsDoNotSum", totalBp });

@@ -62,5 +62,8 @@ export const statutesSchema = z
     voteChangeAllowed: checkbox,
     minutesApprovedBy: z.enum(["NEXT_MEETING", "PRESIDENT"]),
   })
-  .refine((s) => s.proxyCapRule !== "FIXED" || s.proxyCapFixed !== null, { error: "proxyCapRequired", path: ["proxyCapFixed"] });
+  .refine((s) => s.proxyCapRule !== "FIXED" || s.proxyCapFixed !== null, {
+    error: "proxyCapRequired",
+    path: ["proxyCapFixed"],
+  });
 export type StatutesInput = z.infer<typeof statutesSchema>;

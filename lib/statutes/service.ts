@@ -9,7 +9,13 @@ import { formatFraction } from "@/lib/statutes/fractions";
 
 export type CollegeConfigView = {
   colleges: { id: string; name: string; weightBp: number }[];
-  categories: { id: string; name: string; kind: CategoryKind; collegeId: string | null; memberCount: number }[];
+  categories: {
+    id: string;
+    name: string;
+    kind: CategoryKind;
+    collegeId: string | null;
+    memberCount: number;
+  }[];
 };
 
 export async function getCollegeConfig(actor: Actor): Promise<CollegeConfigView> {
@@ -24,7 +30,13 @@ export async function getCollegeConfig(actor: Actor): Promise<CollegeConfigView>
   ]);
   return {
     colleges: colleges.map((c) => ({ id: c.id, name: c.name, weightBp: c.weightBp })),
-    categories: categories.map((c) => ({ id: c.id, name: c.name, kind: c.kind, collegeId: c.collegeId, memberCount: c._count.assignments })),
+    categories: categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      collegeId: c.collegeId,
+      memberCount: c._count.assignments,
+    })),
   };
 }
 
@@ -33,7 +45,10 @@ export type SaveCollegesResult = { ok: true } | { ok: false; violations: ConfigV
 
 // Replaces the configuration as a whole, after the law's checks; categories that members hold
 // (now or in the past) cannot be removed, so their history stays readable.
-export async function saveCollegeConfig(actor: Actor, input: CollegeConfigInput): Promise<SaveCollegesResult> {
+export async function saveCollegeConfig(
+  actor: Actor,
+  input: CollegeConfigInput,
+): Promise<SaveCollegesResult> {
   authorize(actor, "statutes.configure");
   const violations: ConfigViolation[] = validateCollegeConfig(
     input.colleges.map((c) => ({ key: c.key, name: c.name, weightBp: c.weight })),
@@ -51,8 +66,10 @@ export async function saveCollegeConfig(actor: Actor, input: CollegeConfigInput)
   await db.$transaction(async (tx) => {
     const cooperativeId = actor.cooperativeId;
     // Names are unique per cooperative: park the kept rows under temporary names first.
-    for (const c of before.categories) await tx.category.update({ where: { id: c.id }, data: { name: `~${c.id}` } });
-    for (const c of before.colleges) await tx.college.update({ where: { id: c.id }, data: { name: `~${c.id}` } });
+    for (const c of before.categories)
+      await tx.category.update({ where: { id: c.id }, data: { name: `~${c.id}` } });
+    for (const c of before.colleges)
+      await tx.college.update({ where: { id: c.id }, data: { name: `~${c.id}` } });
 
     const collegeIdByKey = new Map<string, string>();
     for (const [position, college] of input.colleges.entries()) {
@@ -65,7 +82,12 @@ export async function saveCollegeConfig(actor: Actor, input: CollegeConfigInput)
     }
     const keptCategories: string[] = [];
     for (const [position, category] of input.categories.entries()) {
-      const data = { name: category.name, kind: category.kind, position, collegeId: category.collegeKey ? (collegeIdByKey.get(category.collegeKey) ?? null) : null };
+      const data = {
+        name: category.name,
+        kind: category.kind,
+        position,
+        collegeId: category.collegeKey ? (collegeIdByKey.get(category.collegeKey) ?? null) : null,
+      };
       const saved =
         category.id && ownCategoryIds.has(category.id)
           ? await tx.category.update({ where: { id: category.id }, data })
@@ -89,7 +111,11 @@ export async function saveCollegeConfig(actor: Actor, input: CollegeConfigInput)
 
 export async function getStatutes(actor: Actor) {
   authorize(actor, "statutes.configure");
-  return db.statuteSettings.upsert({ where: { cooperativeId: actor.cooperativeId }, create: { cooperativeId: actor.cooperativeId }, update: {} });
+  return db.statuteSettings.upsert({
+    where: { cooperativeId: actor.cooperativeId },
+    create: { cooperativeId: actor.cooperativeId },
+    update: {},
+  });
 }
 
 // The form's text for each threshold ("1/5").

@@ -38,6 +38,10 @@ export function diskStorage(root: string): FileStorage {
 let storage: FileStorage | null = null;
 
 export function fileStorage(): FileStorage {
-  storage ??= diskStorage(path.resolve(process.env.PORTAIL_FILES_DIR ?? path.join(process.env.PORTAIL_DATA_DIR ?? ".data", "files")));
+  storage ??= diskStorage(
+    path.resolve(
+      process.env.PORTAIL_FILES_DIR ?? path.join(process.env.PORTAIL_DATA_DIR ?? ".data", "files"),
+    ),
+  );
   return storage;
 }

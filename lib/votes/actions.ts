@@ -6,14 +6,26 @@ import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import { paperRowSchema, questionSchema, tallyRowSchema } from "@/lib/votes/schema";
-import { closeQuestion, createQuestion, openQuestion, recordPaperBallots, recordShowOfHands } from "@/lib/votes/questions";
+import {
+  closeQuestion,
+  createQuestion,
+  openQuestion,
+  recordPaperBallots,
+  recordShowOfHands,
+} from "@/lib/votes/questions";
 import { grantProxy } from "@/lib/votes/proxies";
 
-export async function createQuestionAction(_: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function createQuestionAction(
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("vote.manage");
   if (!isForm(formData)) return failure("form");
   const excluded = fields(formData, "excludedCategoryIds");
-  const values = { ...formValues(formData, ["excludedCategoryIds"]), excludedCategoryIds: excluded.join(",") };
+  const values = {
+    ...formValues(formData, ["excludedCategoryIds"]),
+    excludedCategoryIds: excluded.join(","),
+  };
   const parsed = questionSchema.safeParse({ ...values, excludedCategoryIds: excluded });
   if (!parsed.success) return invalid(parsed.error, values);
   const result = await createQuestion(actor, parsed.data);
@@ -21,7 +33,10 @@ export async function createQuestionAction(_: FormState<number>, formData: FormD
   redirect(`/votes/${result.data.id}?cree=1`);
 }
 
-function settle(result: { ok: true } | { ok: false; error?: string; reason?: string }, path: string): FormResult<number> {
+function settle(
+  result: { ok: true } | { ok: false; error?: string; reason?: string },
+  path: string,
+): FormResult<number> {
   if (!result.ok) return failure(result.error ?? result.reason ?? "unexpected");
   revalidatePath(localPath(path));
   return { ok: true, data: Date.now() };
@@ -44,15 +59,32 @@ export async function closeQuestionAction(questionId: string): Promise<FormResul
   }
 }
 
-export async function showOfHandsAction(questionId: string, collegeIds: (string | null)[], _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function showOfHandsAction(
+  questionId: string,
+  collegeIds: (string | null)[],
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("vote.manage");
-  if (!areIds(questionId) || !Array.isArray(collegeIds) || collegeIds.length > 50 || !collegeIds.every((c) => c === null || isId(c))) return failure("notFound");
+  if (
+    !areIds(questionId) ||
+    !Array.isArray(collegeIds) ||
+    collegeIds.length > 50 ||
+    !collegeIds.every((c) => c === null || isId(c))
+  )
+    return failure("notFound");
   const values = formValues(formData);
   const rows = [];
   const fieldErrors: Record<string, string> = {};
   for (const [i, collegeId] of collegeIds.entries()) {
-    const parsed = tallyRowSchema.safeParse({ collegeId, for: values[`for-${i}`] || "0", against: values[`against-${i}`] || "0", abstain: values[`abstain-${i}`] || "0" });
-    if (!parsed.success) for (const k of ["for", "against", "abstain"]) fieldErrors[`${k}-${i}`] = "countInvalid";
+    const parsed = tallyRowSchema.safeParse({
+      collegeId,
+      for: values[`for-${i}`] || "0",
+      against: values[`against-${i}`] || "0",
+      abstain: values[`abstain-${i}`] || "0",
+    });
+    if (!parsed.success)
+      for (const k of ["for", "against", "abstain"]) fieldErrors[`${k}-${i}`] = "countInvalid";
     else rows.push(parsed.data);
   }
   if (Object.keys(fieldErrors).length) return failure("form", values, fieldErrors);
@@ -61,7 +93,12 @@ export async function showOfHandsAction(questionId: string, collegeIds: (string 
   return settle(await closeQuestion(actor, questionId), `/votes/${questionId}`);
 }
 
-export async function grantProxyAction(meetingId: string, path: string, _: FormState<number>, formData: FormData): Promise<FormResult<number>> {
+export async function grantProxyAction(
+  meetingId: string,
+  path: string,
+  _: FormState<number>,
+  formData: FormData,
+): Promise<FormResult<number>> {
   const actor = await requireActor("vote.castAssembly");
   if (!areIds(meetingId)) return failure("notFound");
   const values = formValues(formData);
@@ -72,16 +109,42 @@ export async function grantProxyAction(meetingId: string, path: string, _: FormS
   return { ok: true, data: Date.now() };
 }
 
-export type PaperState = null | { ok: true; at: number } | { ok: false; error: string; problems: { name: string; reason: string }[]; values: Record<string, string>; chosen: string[] };
+export type PaperState =
+  | null
+  | { ok: true; at: number }
+  | {
+      ok: false;
+      error: string;
+      problems: { name: string; reason: string }[];
+      values: Record<string, string>;
+      chosen: string[];
+    };
 
-export async function paperBallotsAction(questionId: string, collegeIds: string[], _: PaperState, formData: FormData): Promise<PaperState> {
+export async function paperBallotsAction(
+  questionId: string,
+  collegeIds: string[],
+  _: PaperState,
+  formData: FormData,
+): Promise<PaperState> {
   const actor = await requireActor("vote.manage");
-  if (!areIds(questionId) || !Array.isArray(collegeIds) || collegeIds.length > 50 || !areIds(...collegeIds) || !isForm(formData)) return { ok: false, error: "notFound", problems: [], values: {}, chosen: [] };
+  if (
+    !areIds(questionId) ||
+    !Array.isArray(collegeIds) ||
+    collegeIds.length > 50 ||
+    !areIds(...collegeIds) ||
+    !isForm(formData)
+  )
+    return { ok: false, error: "notFound", problems: [], values: {}, chosen: [] };
   const chosen = fields(formData, "paperVoters");
   const values = formValues(formData, ["paperVoters"]);
   const rows = [];
   for (const [i, collegeId] of collegeIds.entries()) {
-    const parsed = paperRowSchema.safeParse({ collegeId, ...Object.fromEntries(["for", "against", "abstain", "blank", "spoiled"].map((k) => [k, values[`${k}-${i}`] || "0"])) });
+    const parsed = paperRowSchema.safeParse({
+      collegeId,
+      ...Object.fromEntries(
+        ["for", "against", "abstain", "blank", "spoiled"].map((k) => [k, values[`${k}-${i}`] || "0"]),
+      ),
+    });
     if (!parsed.success) return { ok: false, error: "form", problems: [], values, chosen };
     rows.push(parsed.data);
   }

@@ -9,26 +9,41 @@ import { loadBallotQuestion, questionFacts, voterFacts, type BallotQuestion } fr
 import type { VoteChoice } from "@/lib/generated/prisma/enums";
 
 export type CastRefusal = Refusal | "notFound" | "alreadyVoted" | "noProxy";
-export type CastResult = { ok: true; receipt: string; changed: boolean; secret: boolean } | { ok: false; reason: CastRefusal };
+export type CastResult =
+  { ok: true; receipt: string; changed: boolean; secret: boolean } | { ok: false; reason: CastRefusal };
 
 // One ballot per voter per question: the participation row's primary key decides, inside the
 // transaction that stores the ballot, so fifty simultaneous clicks store exactly one. For a secret
 // question the ballot row holds no member, no time and a random id: nothing links it to the
 // participation row. A proxy holder casts one ballot per member they represent (forMemberId).
-export async function castBallot(actor: Actor, questionId: string, choice: VoteChoice, forMemberId: string | null = null, at = new Date()): Promise<CastResult> {
+export async function castBallot(
+  actor: Actor,
+  questionId: string,
+  choice: VoteChoice,
+  forMemberId: string | null = null,
+  at = new Date(),
+): Promise<CastResult> {
   const question = await loadBallotQuestion(actor.cooperativeId, questionId);
   if (!question) return { ok: false, reason: "notFound" };
   const voterId = forMemberId ?? actor.membershipId;
   if (forMemberId) {
     const proxy = question.meetingId
-      ? await db.proxy.findFirst({ where: { meetingId: question.meetingId, grantorId: forMemberId, holderId: actor.membershipId, revokedAt: null } })
+      ? await db.proxy.findFirst({
+          where: {
+            meetingId: question.meetingId,
+            grantorId: forMemberId,
+            holderId: actor.membershipId,
+            revokedAt: null,
+          },
+        })
       : null;
     if (!proxy) return { ok: false, reason: "noProxy" };
   }
   // The holder's own rights are checked too: someone who may not vote may not carry a proxy.
   if (forMemberId) {
     const holder = await voterFacts(question, actor.membershipId, at);
-    if (!holder || holder.kind !== "ASSOCIATE" || holder.status !== "ACTIVE") return { ok: false, reason: "guest" };
+    if (!holder || holder.kind !== "ASSOCIATE" || holder.status !== "ACTIVE")
+      return { ok: false, reason: "guest" };
   }
   const voter = await voterFacts(question, voterId, at, { ignoreOwnProxy: Boolean(forMemberId) });
   if (!voter) return { ok: false, reason: "notFound" };
@@ -46,8 +61,18 @@ const utc = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
 // rule needs about this voter, read in one statement; the same pure rule (mayVote); then the
 // same storing statement as castBallot. Two round trips per ballot, straight on the pool, as
 // named statements (parsed and planned once per connection).
-export async function castOwnBallot(personId: string, preferredCooperativeId: string | null, questionId: string, choice: VoteChoice, at = new Date()): Promise<CastResult | { ok: false; reason: "signedOut" }> {
-  const { rows } = await pool.query<OwnBallotRow>({ name: "own-ballot-facts", text: OWN_BALLOT_FACTS, values: [personId, preferredCooperativeId, questionId, utc(at), dayKey(at)] });
+export async function castOwnBallot(
+  personId: string,
+  preferredCooperativeId: string | null,
+  questionId: string,
+  choice: VoteChoice,
+  at = new Date(),
+): Promise<CastResult | { ok: false; reason: "signedOut" }> {
+  const { rows } = await pool.query<OwnBallotRow>({
+    name: "own-ballot-facts",
+    text: OWN_BALLOT_FACTS,
+    values: [personId, preferredCooperativeId, questionId, utc(at), dayKey(at)],
+  });
   const row = rows[0];
   if (!row) return { ok: false, reason: "signedOut" };
   if (!row.questionId) return { ok: false, reason: "notFound" };
@@ -70,7 +95,14 @@ export async function castOwnBallot(personId: string, preferredCooperativeId: st
     categoryId: row.categoryId,
     collegeId: row.collegeId,
     seated: row.seated,
-    presence: row.hasAttendance ? { memberId: row.membershipId, status: row.attendanceStatus!, arrivedAt: row.arrivedAt, leftAt: row.leftAt } : null,
+    presence: row.hasAttendance
+      ? {
+          memberId: row.membershipId,
+          status: row.attendanceStatus!,
+          arrivedAt: row.arrivedAt,
+          leftAt: row.leftAt,
+        }
+      : null,
     gaveProxy: row.gaveProxy,
   };
   const eligible = mayVote(questionFacts(question), voter, at);
@@ -136,7 +168,14 @@ const OWN_BALLOT_FACTS = `
 // participation (its primary key refuses a second one), and the ballot only if the participation
 // went in. A secret ballot gets no member. Then, if nothing went in: closed meanwhile, a change of
 // vote when the question allows it, or already voted.
-async function storeBallot(question: BallotQuestion, voterId: string, castById: string, collegeId: string | null, choice: VoteChoice, at: Date): Promise<CastResult> {
+async function storeBallot(
+  question: BallotQuestion,
+  voterId: string,
+  castById: string,
+  collegeId: string | null,
+  choice: VoteChoice,
+  at: Date,
+): Promise<CastResult> {
   const id = randomUUID();
   const { rows } = await pool.query<{ id: string }>({
     name: "store-ballot",
@@ -150,15 +189,35 @@ async function storeBallot(question: BallotQuestion, voterId: string, castById: 
      INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
      SELECT $6, $3, taken."questionId", $7, $8, $9::"VoteChoice" FROM taken
      RETURNING id`,
-    values: [question.id, utc(at), question.cooperativeId, voterId, castById, id, question.secret ? null : voterId, collegeId, choice],
+    values: [
+      question.id,
+      utc(at),
+      question.cooperativeId,
+      voterId,
+      castById,
+      id,
+      question.secret ? null : voterId,
+      collegeId,
+      choice,
+    ],
   });
   if (rows[0]) return { ok: true, receipt: rows[0].id, changed: false, secret: question.secret };
-  const open = await db.voteQuestion.count({ where: { id: question.id, status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: at } }] } });
+  const open = await db.voteQuestion.count({
+    where: { id: question.id, status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: at } }] },
+  });
   if (!open) return { ok: false, reason: "closed" };
   // Changing one's vote before the close, when the question allows it (never for a secret one).
   if (question.allowChange && !question.secret) {
-    const changed = await db.ballot.updateMany({ where: { questionId: question.id, memberId: voterId }, data: { choice } });
-    const existing = changed.count ? await db.ballot.findFirst({ where: { questionId: question.id, memberId: voterId }, select: { id: true } }) : null;
+    const changed = await db.ballot.updateMany({
+      where: { questionId: question.id, memberId: voterId },
+      data: { choice },
+    });
+    const existing = changed.count
+      ? await db.ballot.findFirst({
+          where: { questionId: question.id, memberId: voterId },
+          select: { id: true },
+        })
+      : null;
     if (existing) return { ok: true, receipt: existing.id, changed: true, secret: false };
   }
   return { ok: false, reason: "alreadyVoted" };
@@ -167,10 +226,29 @@ async function storeBallot(question: BallotQuestion, voterId: string, castById: 
 // What this member chose, for a non-secret question; for a secret one only that they took part,
 // and the choice behind a receipt only its holder knows.
 export async function myParticipation(actor: Actor, questionId: string, receipt: string | null = null) {
-  const question = await db.voteQuestion.findFirst({ where: { id: questionId, cooperativeId: actor.cooperativeId }, select: { id: true, secret: true } });
+  const question = await db.voteQuestion.findFirst({
+    where: { id: questionId, cooperativeId: actor.cooperativeId },
+    select: { id: true, secret: true },
+  });
   if (!question) return null;
-  const participation = await db.voteParticipation.findUnique({ where: { questionId_memberId: { questionId, memberId: actor.membershipId } } });
-  const own = !question.secret && participation ? await db.ballot.findFirst({ where: { questionId, memberId: actor.membershipId }, select: { choice: true } }) : null;
-  const byReceipt = receipt && /^[0-9a-f-]{36}$/.test(receipt) ? await db.ballot.findFirst({ where: { id: receipt, questionId }, select: { choice: true } }) : null;
-  return { voted: Boolean(participation), channel: participation?.channel ?? null, choice: own?.choice ?? null, receiptChoice: byReceipt?.choice ?? null };
+  const participation = await db.voteParticipation.findUnique({
+    where: { questionId_memberId: { questionId, memberId: actor.membershipId } },
+  });
+  const own =
+    !question.secret && participation
+      ? await db.ballot.findFirst({
+          where: { questionId, memberId: actor.membershipId },
+          select: { choice: true },
+        })
+      : null;
+  const byReceipt =
+    receipt && /^[0-9a-f-]{36}$/.test(receipt)
+      ? await db.ballot.findFirst({ where: { id: receipt, questionId }, select: { choice: true } })
+      : null;
+  return {
+    voted: Boolean(participation),
+    channel: participation?.channel ?? null,
+    choice: own?.choice ?? null,
+    receiptChoice: byReceipt?.choice ?? null,
+  };
 }

@@ -19,7 +19,15 @@ export type TallyInput = {
   assemblyType?: "ORDINARY" | "EXTRAORDINARY" | null;
 };
 
-export type CollegeResult = { id: string; name: string; weightBp: number; counts: Counts; cast: number; share: number | null; effectiveWeight: number };
+export type CollegeResult = {
+  id: string;
+  name: string;
+  weightBp: number;
+  counts: Counts;
+  cast: number;
+  share: number | null;
+  effectiveWeight: number;
+};
 
 export type TallyResult = {
   colleges: CollegeResult[];
@@ -36,7 +44,13 @@ const EPSILON = 1e-9;
 export const emptyCounts = (): Counts => ({ for: 0, against: 0, abstain: 0, blank: 0, spoiled: 0 });
 
 export function addCounts(a: Counts, b: Partial<Counts>): Counts {
-  return { for: a.for + (b.for ?? 0), against: a.against + (b.against ?? 0), abstain: a.abstain + (b.abstain ?? 0), blank: a.blank + (b.blank ?? 0), spoiled: a.spoiled + (b.spoiled ?? 0) };
+  return {
+    for: a.for + (b.for ?? 0),
+    against: a.against + (b.against ?? 0),
+    abstain: a.abstain + (b.abstain ?? 0),
+    blank: a.blank + (b.blank ?? 0),
+    spoiled: a.spoiled + (b.spoiled ?? 0),
+  };
 }
 
 // Abstentions, blank and spoiled ballots are not votes cast.
@@ -55,7 +69,15 @@ export function passes(share: number, majority: Majority): boolean {
 export function tally(input: TallyInput): TallyResult {
   const colleges: CollegeResult[] = input.colleges.map((c) => {
     const cast = castOf(c.counts);
-    return { id: c.id, name: c.name, weightBp: c.weightBp, counts: c.counts, cast, share: cast > 0 ? c.counts.for / cast : null, effectiveWeight: 0 };
+    return {
+      id: c.id,
+      name: c.name,
+      weightBp: c.weightBp,
+      counts: c.counts,
+      cast,
+      share: cast > 0 ? c.counts.for / cast : null,
+      effectiveWeight: 0,
+    };
   });
   let total = input.overall ?? emptyCounts();
   for (const c of input.colleges) total = addCounts(total, c.counts);
@@ -65,10 +87,14 @@ export function tally(input: TallyInput): TallyResult {
   let share: number | null;
   if (input.weighted && colleges.length > 0) {
     // share = Σ weight × college share, over the colleges that count.
-    const counting = input.emptyCollegeRule === "REDISTRIBUTE" ? colleges.filter((c) => c.share !== null) : colleges;
+    const counting =
+      input.emptyCollegeRule === "REDISTRIBUTE" ? colleges.filter((c) => c.share !== null) : colleges;
     const weights = counting.reduce((sum, c) => sum + c.weightBp, 0);
     for (const c of counting) c.effectiveWeight = weights > 0 ? c.weightBp / weights : 0;
-    share = counting.length === 0 || colleges.every((c) => c.share === null) ? null : counting.reduce((sum, c) => sum + c.effectiveWeight * (c.share ?? 0), 0);
+    share =
+      counting.length === 0 || colleges.every((c) => c.share === null)
+        ? null
+        : counting.reduce((sum, c) => sum + c.effectiveWeight * (c.share ?? 0), 0);
   } else {
     share = totalCast > 0 ? total.for / totalCast : null;
   }
@@ -82,8 +108,11 @@ export function tally(input: TallyInput): TallyResult {
   } else if (share === null) {
     verdict = "rejetée : aucune voix exprimée (les abstentions, blancs et nuls ne comptent pas)";
   } else {
-    const what = input.weighted && input.assemblyType === "EXTRAORDINARY" ? "des voix exprimées pondérées pour" : "pour";
-    verdict = adopted ? `adoptée : ${percent(share)} ${what}, seuil ${rule}` : `rejetée : ${percent(share)} ${what}, seuil ${rule} non atteint`;
+    const what =
+      input.weighted && input.assemblyType === "EXTRAORDINARY" ? "des voix exprimées pondérées pour" : "pour";
+    verdict = adopted
+      ? `adoptée : ${percent(share)} ${what}, seuil ${rule}`
+      : `rejetée : ${percent(share)} ${what}, seuil ${rule} non atteint`;
   }
   return { colleges, total: { ...total, cast: totalCast }, share, threshold, adopted, quorumMet, verdict };
 }

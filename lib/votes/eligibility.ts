@@ -44,7 +44,8 @@ export type Eligibility = { ok: true; collegeId: string | null } | { ok: false; 
 
 export function mayVote(question: QuestionFacts, voter: VoterFacts, at: Date): Eligibility {
   if (question.status === "DRAFT") return { ok: false, reason: "notOpen" };
-  if (question.status === "CLOSED" || (question.closesAt !== null && question.closesAt <= at)) return { ok: false, reason: "closed" };
+  if (question.status === "CLOSED" || (question.closesAt !== null && question.closesAt <= at))
+    return { ok: false, reason: "closed" };
   // A show of hands is counted in the room: its tally is typed in, nobody casts it online.
   if (question.kind === "SHOW_OF_HANDS") return { ok: false, reason: "paperOnly" };
   if (voter.status !== "ACTIVE") return { ok: false, reason: "archived" };
@@ -55,17 +56,20 @@ export function mayVote(question: QuestionFacts, voter: VoterFacts, at: Date): E
   } else if (!voter.seated) {
     return { ok: false, reason: "noMandate" };
   }
-  if (voter.categoryId && question.excludedCategoryIds.includes(voter.categoryId)) return { ok: false, reason: "excludedCategory" };
+  if (voter.categoryId && question.excludedCategoryIds.includes(voter.categoryId))
+    return { ok: false, reason: "excludedCategory" };
   if (question.kind === "MEETING_BALLOT") {
     const p = voter.presence;
-    if (!p || p.status !== "PRESENT" || (p.arrivedAt && p.arrivedAt > at)) return { ok: false, reason: "notPresent" };
+    if (!p || p.status !== "PRESENT" || (p.arrivedAt && p.arrivedAt > at))
+      return { ok: false, reason: "notPresent" };
     if (!isPresentAt(p, at)) return { ok: false, reason: "leftEarly" };
   }
   if (voter.gaveProxy) return { ok: false, reason: "proxyGiven" };
   return { ok: true, collegeId: voter.collegeId };
 }
 
-export type ProxyRefusal = "self" | "holderNotAssociate" | "grantorNotAssociate" | "differentCollege" | "overCap" | "holderGaveProxy";
+export type ProxyRefusal =
+  "self" | "holderNotAssociate" | "grantorNotAssociate" | "differentCollege" | "overCap" | "holderGaveProxy";
 
 // The most proxies one member may hold: the statutes' fixed number, or the common rule (one
 // below 20 members, at most 1/20 of members from 20 up).
@@ -76,14 +80,21 @@ export function proxyCap(rule: "LEGAL_DEFAULT" | "FIXED", fixed: number | null, 
 
 export function mayHoldProxy(
   grantor: { id: string; kind: "ASSOCIATE" | "GUEST"; collegeId: string | null },
-  holder: { id: string; kind: "ASSOCIATE" | "GUEST"; collegeId: string | null; held: number; gaveProxy: boolean },
+  holder: {
+    id: string;
+    kind: "ASSOCIATE" | "GUEST";
+    collegeId: string | null;
+    held: number;
+    gaveProxy: boolean;
+  },
   settings: { sameCollege: boolean; cap: number },
 ): { ok: true } | { ok: false; reason: ProxyRefusal } {
   if (grantor.id === holder.id) return { ok: false, reason: "self" };
   if (grantor.kind !== "ASSOCIATE") return { ok: false, reason: "grantorNotAssociate" };
   if (holder.kind !== "ASSOCIATE") return { ok: false, reason: "holderNotAssociate" };
   if (holder.gaveProxy) return { ok: false, reason: "holderGaveProxy" };
-  if (settings.sameCollege && grantor.collegeId !== holder.collegeId) return { ok: false, reason: "differentCollege" };
+  if (settings.sameCollege && grantor.collegeId !== holder.collegeId)
+    return { ok: false, reason: "differentCollege" };
   if (holder.held >= settings.cap) return { ok: false, reason: "overCap" };
   return { ok: true };
 }

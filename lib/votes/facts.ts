@@ -6,19 +6,37 @@ import type { QuestionFacts, VoterFacts } from "@/lib/votes/eligibility";
 
 // Reads from the register what the pure rule needs to decide about one member and one question.
 
-export const questionInclude = { body: true, exclusions: { select: { categoryId: true } }, meeting: { select: { id: true, startsAt: true, assemblyType: true, callNumber: true } } } as const;
+export const questionInclude = {
+  body: true,
+  exclusions: { select: { categoryId: true } },
+  meeting: { select: { id: true, startsAt: true, assemblyType: true, callNumber: true } },
+} as const;
 
 export async function loadQuestion(cooperativeId: string, questionId: string) {
   return db.voteQuestion.findFirst({ where: { id: questionId, cooperativeId }, include: questionInclude });
 }
 export type LoadedQuestion = NonNullable<Awaited<ReturnType<typeof loadQuestion>>>;
 
-export function questionFacts(q: Pick<LoadedQuestion, "kind" | "status" | "closesAt"> & { body: { kind: LoadedQuestion["body"]["kind"] }; exclusions: { categoryId: string }[] }): QuestionFacts {
-  return { kind: q.kind, bodyKind: q.body.kind, status: q.status, closesAt: q.closesAt, excludedCategoryIds: q.exclusions.map((e) => e.categoryId) };
+export function questionFacts(
+  q: Pick<LoadedQuestion, "kind" | "status" | "closesAt"> & {
+    body: { kind: LoadedQuestion["body"]["kind"] };
+    exclusions: { categoryId: string }[];
+  },
+): QuestionFacts {
+  return {
+    kind: q.kind,
+    bodyKind: q.body.kind,
+    status: q.status,
+    closesAt: q.closesAt,
+    excludedCategoryIds: q.exclusions.map((e) => e.categoryId),
+  };
 }
 
 // What a ballot needs of its question, in one round trip (the ballot box is the hot path).
-export type BallotQuestion = Pick<LoadedQuestion, "id" | "cooperativeId" | "bodyId" | "meetingId" | "kind" | "status" | "closesAt" | "secret" | "allowChange"> & {
+export type BallotQuestion = Pick<
+  LoadedQuestion,
+  "id" | "cooperativeId" | "bodyId" | "meetingId" | "kind" | "status" | "closesAt" | "secret" | "allowChange"
+> & {
   body: { kind: LoadedQuestion["body"]["kind"] };
   exclusions: { categoryId: string }[];
 };
@@ -29,9 +47,13 @@ export type BallotQuestion = Pick<LoadedQuestion, "id" | "cooperativeId" | "body
 const OPEN_CACHE_MS = 5000;
 const openQuestions = new Map<string, { at: number; question: BallotQuestion }>();
 
-export async function loadBallotQuestion(cooperativeId: string, questionId: string): Promise<BallotQuestion | null> {
+export async function loadBallotQuestion(
+  cooperativeId: string,
+  questionId: string,
+): Promise<BallotQuestion | null> {
   const cached = openQuestions.get(questionId);
-  if (cached && cached.question.cooperativeId === cooperativeId && Date.now() - cached.at < OPEN_CACHE_MS) return cached.question;
+  if (cached && cached.question.cooperativeId === cooperativeId && Date.now() - cached.at < OPEN_CACHE_MS)
+    return cached.question;
   const loaded = await readBallotQuestion(cooperativeId, questionId);
   if (loaded?.status === "OPEN") {
     if (openQuestions.size > 1000) openQuestions.clear();
@@ -41,23 +63,49 @@ export async function loadBallotQuestion(cooperativeId: string, questionId: stri
 }
 
 async function readBallotQuestion(cooperativeId: string, questionId: string): Promise<BallotQuestion | null> {
-  const [row] = await db.$queryRaw<(Omit<BallotQuestion, "body" | "exclusions"> & { bodyKind: BallotQuestion["body"]["kind"]; excluded: string[] })[]>`
+  const [row] = await db.$queryRaw<
+    (Omit<BallotQuestion, "body" | "exclusions"> & {
+      bodyKind: BallotQuestion["body"]["kind"];
+      excluded: string[];
+    })[]
+  >`
     SELECT q.id, q."cooperativeId", q."bodyId", q."meetingId", q.kind::text AS kind, q.status::text AS status, q."closesAt", q.secret, q."allowChange", b.kind::text AS "bodyKind",
            ARRAY(SELECT e."categoryId" FROM "VoteExclusion" e WHERE e."questionId" = q.id) AS excluded
       FROM "VoteQuestion" q JOIN "Body" b ON b.id = q."bodyId"
      WHERE q.id = ${questionId} AND q."cooperativeId" = ${cooperativeId}`;
   if (!row) return null;
   const { bodyKind, excluded, ...question } = row;
-  return { ...question, body: { kind: bodyKind }, exclusions: excluded.map((categoryId) => ({ categoryId })) };
+  return {
+    ...question,
+    body: { kind: bodyKind },
+    exclusions: excluded.map((categoryId) => ({ categoryId })),
+  };
 }
 
 // One round trip: the membership, the category held on the day of `at` and its college, a
 // current mandate on the question's body, the attendance row at its meeting, an active proxy given.
-export async function voterFacts(q: Pick<LoadedQuestion, "bodyId" | "meetingId" | "cooperativeId">, membershipId: string, at: Date, options: { ignoreOwnProxy?: boolean } = {}): Promise<(VoterFacts & { name: string }) | null> {
+export async function voterFacts(
+  q: Pick<LoadedQuestion, "bodyId" | "meetingId" | "cooperativeId">,
+  membershipId: string,
+  at: Date,
+  options: { ignoreOwnProxy?: boolean } = {},
+): Promise<(VoterFacts & { name: string }) | null> {
   const day = parseDateKey(dayKey(at));
   const meetingId = q.meetingId ?? "";
   const [row] = await db.$queryRaw<
-    { kind: "ASSOCIATE" | "GUEST"; status: "ACTIVE" | "ARCHIVED"; name: string; categoryId: string | null; collegeId: string | null; seated: boolean; attendanceStatus: Presence["status"]; arrivedAt: Date | null; leftAt: Date | null; hasAttendance: boolean; gaveProxy: boolean }[]
+    {
+      kind: "ASSOCIATE" | "GUEST";
+      status: "ACTIVE" | "ARCHIVED";
+      name: string;
+      categoryId: string | null;
+      collegeId: string | null;
+      seated: boolean;
+      attendanceStatus: Presence["status"];
+      arrivedAt: Date | null;
+      leftAt: Date | null;
+      hasAttendance: boolean;
+      gaveProxy: boolean;
+    }[]
   >`
     SELECT m.kind::text AS kind, m.status::text AS status, p.name,
            held."categoryId", held."collegeId",
@@ -81,7 +129,9 @@ export async function voterFacts(q: Pick<LoadedQuestion, "bodyId" | "meetingId" 
     categoryId: row.categoryId,
     collegeId: row.collegeId,
     seated: row.seated,
-    presence: row.hasAttendance ? { memberId: membershipId, status: row.attendanceStatus, arrivedAt: row.arrivedAt, leftAt: row.leftAt } : null,
+    presence: row.hasAttendance
+      ? { memberId: membershipId, status: row.attendanceStatus, arrivedAt: row.arrivedAt, leftAt: row.leftAt }
+      : null,
     gaveProxy: !options.ignoreOwnProxy && row.gaveProxy,
   };
 }

@@ -5,7 +5,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { mayHoldProxy, proxyCap, type ProxyRefusal } from "@/lib/votes/eligibility";
 
-export type ProxyResult = { ok: true } | { ok: false; reason: ProxyRefusal | "notFound" | "notAssembly" | "alreadyGiven" };
+export type ProxyResult =
+  { ok: true } | { ok: false; reason: ProxyRefusal | "notFound" | "notAssembly" | "alreadyGiven" };
 
 async function memberFacts(cooperativeId: string, membershipId: string, meetingId: string, day: Date) {
   const m = await db.membership.findFirst({
@@ -18,38 +19,71 @@ async function memberFacts(cooperativeId: string, membershipId: string, meetingI
   });
   if (!m) return null;
   const held = categoryOn(spansOf(m.categoryAssignments), day);
-  const collegeId = held ? (m.categoryAssignments.find((a) => a.categoryId === held.categoryId)?.category.collegeId ?? null) : null;
-  return { id: m.id, kind: m.kind, collegeId, held: m.proxiesHeld.length, gaveProxy: m.proxiesGiven.length > 0 };
+  const collegeId = held
+    ? (m.categoryAssignments.find((a) => a.categoryId === held.categoryId)?.category.collegeId ?? null)
+    : null;
+  return {
+    id: m.id,
+    kind: m.kind,
+    collegeId,
+    held: m.proxiesHeld.length,
+    gaveProxy: m.proxiesGiven.length > 0,
+  };
 }
 
 // A member gives their proxy for a general assembly to another associé·e, within the statutes'
 // cap and college rule. The coordinator may record a paper proxy for someone (grantorId).
-export async function grantProxy(actor: Actor, meetingId: string, holderId: string, grantorId: string = actor.membershipId): Promise<ProxyResult> {
+export async function grantProxy(
+  actor: Actor,
+  meetingId: string,
+  holderId: string,
+  grantorId: string = actor.membershipId,
+): Promise<ProxyResult> {
   authorize(actor, "vote.castAssembly");
   if (grantorId !== actor.membershipId) authorize(actor, "vote.manage");
-  const meeting = await db.meeting.findFirst({ where: { id: meetingId, cooperativeId: actor.cooperativeId }, include: { body: true } });
+  const meeting = await db.meeting.findFirst({
+    where: { id: meetingId, cooperativeId: actor.cooperativeId },
+    include: { body: true },
+  });
   if (!meeting) return { ok: false, reason: "notFound" };
   if (meeting.body.kind !== "GENERAL_ASSEMBLY") return { ok: false, reason: "notAssembly" };
   const [grantor, holder, statutes, memberCount] = await Promise.all([
     memberFacts(actor.cooperativeId, grantorId, meeting.id, meeting.startsAt),
     memberFacts(actor.cooperativeId, holderId, meeting.id, meeting.startsAt),
     db.statuteSettings.findUnique({ where: { cooperativeId: actor.cooperativeId } }),
-    db.membership.count({ where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" } }),
+    db.membership.count({
+      where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" },
+    }),
   ]);
   if (!grantor || !holder) return { ok: false, reason: "notFound" };
   if (grantor.gaveProxy) return { ok: false, reason: "alreadyGiven" };
-  const cap = proxyCap(statutes?.proxyCapRule ?? "LEGAL_DEFAULT", statutes?.proxyCapFixed ?? null, memberCount);
+  const cap = proxyCap(
+    statutes?.proxyCapRule ?? "LEGAL_DEFAULT",
+    statutes?.proxyCapFixed ?? null,
+    memberCount,
+  );
   const allowed = mayHoldProxy(grantor, holder, { sameCollege: statutes?.proxySameCollege ?? false, cap });
   if (!allowed.ok) return allowed;
   try {
     await db.$transaction(async (tx) => {
       // Re-counted under a lock on the holder, so two proxies given at once cannot pass the cap.
       await tx.$queryRaw`SELECT id FROM "Membership" WHERE id = ${holder.id} FOR UPDATE`;
-      const held = await tx.proxy.count({ where: { meetingId: meeting.id, holderId: holder.id, revokedAt: null } });
+      const held = await tx.proxy.count({
+        where: { meetingId: meeting.id, holderId: holder.id, revokedAt: null },
+      });
       if (held >= cap) throw Object.assign(new Error("overCap"), { code: "OVER_CAP" });
       await tx.proxy.deleteMany({ where: { meetingId: meeting.id, grantorId, revokedAt: { not: null } } });
-      const proxy = await tx.proxy.create({ data: { cooperativeId: actor.cooperativeId, meetingId: meeting.id, grantorId, holderId: holder.id } });
-      await recordAudit(tx, { cooperativeId: actor.cooperativeId, actorId: actor.personId, action: "proxy.granted", entityType: "Proxy", entityId: proxy.id, after: { grantorId, holderId } });
+      const proxy = await tx.proxy.create({
+        data: { cooperativeId: actor.cooperativeId, meetingId: meeting.id, grantorId, holderId: holder.id },
+      });
+      await recordAudit(tx, {
+        cooperativeId: actor.cooperativeId,
+        actorId: actor.personId,
+        action: "proxy.granted",
+        entityType: "Proxy",
+        entityId: proxy.id,
+        after: { grantorId, holderId },
+      });
     });
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -62,5 +96,8 @@ export async function grantProxy(actor: Actor, meetingId: string, holderId: stri
 
 // The members whose proxy this actor holds for a meeting (they cast one ballot for each).
 export async function proxiesHeldBy(actor: Actor, meetingId: string) {
-  return db.proxy.findMany({ where: { cooperativeId: actor.cooperativeId, meetingId, holderId: actor.membershipId, revokedAt: null }, include: { grantor: { include: { person: { select: { name: true } } } } } });
+  return db.proxy.findMany({
+    where: { cooperativeId: actor.cooperativeId, meetingId, holderId: actor.membershipId, revokedAt: null },
+    include: { grantor: { include: { person: { select: { name: true } } } } },
+  });
 }

@@ -2,14 +2,31 @@ import "server-only";
 import { db } from "@/lib/db";
 import { dayKey, parseDateKey } from "@/lib/dates";
 import { computeQuorum, quorumThreshold } from "@/lib/meetings/quorum";
-import { addCounts, emptyCounts, tally, type CollegeInput, type Counts, type Majority, type TallyResult } from "@/lib/votes/count";
+import {
+  addCounts,
+  emptyCounts,
+  tally,
+  type CollegeInput,
+  type Counts,
+  type Majority,
+  type TallyResult,
+} from "@/lib/votes/count";
 import type { LoadedQuestion } from "@/lib/votes/facts";
 
-export type QuestionResult = { result: TallyResult; participants: number; eligible: number; weighted: boolean };
+export type QuestionResult = {
+  result: TallyResult;
+  participants: number;
+  eligible: number;
+  weighted: boolean;
+};
 
 // Who counts for the quorum, with the college of the category held that day: every active
 // associé·e for an assembly, the seated members otherwise (the rule of bodyMembersOn, in one query).
-async function votersOf(body: LoadedQuestion["body"], at: Date, questionId: string): Promise<{ membershipId: string; collegeId: string | null; tookPart: boolean }[]> {
+async function votersOf(
+  body: LoadedQuestion["body"],
+  at: Date,
+  questionId: string,
+): Promise<{ membershipId: string; collegeId: string | null; tookPart: boolean }[]> {
   const day = parseDateKey(dayKey(at));
   const assembly = body.kind === "GENERAL_ASSEMBLY";
   return db.$queryRaw<{ membershipId: string; collegeId: string | null; tookPart: boolean }[]>`
@@ -44,32 +61,78 @@ export async function computeResult(q: LoadedQuestion): Promise<QuestionResult> 
   const assembly = q.body.kind === "GENERAL_ASSEMBLY";
   const weighted = assembly || q.body.votesByCollege;
   const byCollege = new Map<string | null, Counts>();
-  const add = (collegeId: string | null, counts: Partial<Counts>) => byCollege.set(collegeId, addCounts(byCollege.get(collegeId) ?? emptyCounts(), counts));
+  const add = (collegeId: string | null, counts: Partial<Counts>) =>
+    byCollege.set(collegeId, addCounts(byCollege.get(collegeId) ?? emptyCounts(), counts));
   for (const g of grouped) add(g.collegeId, { [CHOICE_KEY[g.choice]]: Number(g.n) });
-  for (const t of tallies) add(t.collegeId, { for: t.forCount, against: t.againstCount, abstain: t.abstainCount, blank: t.blankCount, spoiled: t.spoiledCount });
+  for (const t of tallies)
+    add(t.collegeId, {
+      for: t.forCount,
+      against: t.againstCount,
+      abstain: t.abstainCount,
+      blank: t.blankCount,
+      spoiled: t.spoiledCount,
+    });
 
-  const collegeInputs: CollegeInput[] = weighted ? colleges.map((c) => ({ id: c.id, name: c.name, weightBp: c.weightBp, counts: byCollege.get(c.id) ?? emptyCounts() })) : [];
+  const collegeInputs: CollegeInput[] = weighted
+    ? colleges.map((c) => ({
+        id: c.id,
+        name: c.name,
+        weightBp: c.weightBp,
+        counts: byCollege.get(c.id) ?? emptyCounts(),
+      }))
+    : [];
   let overall = emptyCounts();
-  for (const [collegeId, counts] of byCollege) if (!weighted || !collegeId || !colleges.some((c) => c.id === collegeId)) overall = addCounts(overall, counts);
+  for (const [collegeId, counts] of byCollege)
+    if (!weighted || !collegeId || !colleges.some((c) => c.id === collegeId))
+      overall = addCounts(overall, counts);
 
   const extraordinary = q.assemblyType === "EXTRAORDINARY";
-  const majority: Majority = assembly && statutes
-    ? extraordinary
-      ? { num: statutes.ageMajorityNum, den: statutes.ageMajorityDen, rule: statutes.ageMajorityRule }
-      : { num: statutes.agoMajorityNum, den: statutes.agoMajorityDen, rule: statutes.agoMajorityRule }
-    : { num: 1, den: 2, rule: "MORE_THAN" };
+  const majority: Majority =
+    assembly && statutes
+      ? extraordinary
+        ? { num: statutes.ageMajorityNum, den: statutes.ageMajorityDen, rule: statutes.ageMajorityRule }
+        : { num: statutes.agoMajorityNum, den: statutes.agoMajorityDen, rule: statutes.agoMajorityRule }
+      : { num: 1, den: 2, rule: "MORE_THAN" };
 
   let quorum: Parameters<typeof tally>[0]["quorum"] = null;
   if (assembly && statutes) {
     // Present or represented: whoever took part (online or on paper, in person or by proxy).
-    const threshold = quorumThreshold(q.body, { assemblyType: q.assemblyType, callNumber: q.meeting?.callNumber ?? 1 }, statutes);
+    const threshold = quorumThreshold(
+      q.body,
+      { assemblyType: q.assemblyType, callNumber: q.meeting?.callNumber ?? 1 },
+      statutes,
+    );
     const presentIds = new Set(members.filter((m) => m.tookPart).map((m) => m.membershipId));
-    const result = computeQuorum({ members: members.map((m) => ({ id: m.membershipId, collegeId: m.collegeId })), presentIds, threshold, basis: statutes.quorumBasis, colleges });
-    const presentShare = result.weightedPresentBp !== null ? result.weightedPresentBp / 10000 : result.total ? result.present / result.total : 0;
-    quorum = { met: result.met, presentShare, requiredShare: threshold.num / threshold.den, secondCallPossible: (q.meeting?.callNumber ?? 1) === 1 };
+    const result = computeQuorum({
+      members: members.map((m) => ({ id: m.membershipId, collegeId: m.collegeId })),
+      presentIds,
+      threshold,
+      basis: statutes.quorumBasis,
+      colleges,
+    });
+    const presentShare =
+      result.weightedPresentBp !== null
+        ? result.weightedPresentBp / 10000
+        : result.total
+          ? result.present / result.total
+          : 0;
+    quorum = {
+      met: result.met,
+      presentShare,
+      requiredShare: threshold.num / threshold.den,
+      secondCallPossible: (q.meeting?.callNumber ?? 1) === 1,
+    };
   }
   return {
-    result: tally({ weighted, colleges: collegeInputs, overall, emptyCollegeRule: statutes?.emptyCollegeRule ?? "REDISTRIBUTE", majority, quorum, assemblyType: q.assemblyType }),
+    result: tally({
+      weighted,
+      colleges: collegeInputs,
+      overall,
+      emptyCollegeRule: statutes?.emptyCollegeRule ?? "REDISTRIBUTE",
+      majority,
+      quorum,
+      assemblyType: q.assemblyType,
+    }),
     participants,
     eligible: members.length,
     weighted,

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { localInputToInstant } from "@/lib/dates";
 import { checkbox, optionalText } from "@/lib/form-schema";
 
-export const VOTE_KINDS = ["MEETING_BALLOT", "SHOW_OF_HANDS", "WRITTEN_CONSULTATION", "AG_RESOLUTION"] as const;
+export const VOTE_KINDS = [
+  "MEETING_BALLOT",
+  "SHOW_OF_HANDS",
+  "WRITTEN_CONSULTATION",
+  "AG_RESOLUTION",
+] as const;
 export const CHOICES = ["FOR", "AGAINST", "ABSTAIN"] as const;
 
 export const questionSchema = z.object({
@@ -34,12 +39,27 @@ export const questionSchema = z.object({
 });
 export type QuestionInput = z.infer<typeof questionSchema>;
 
-const count = z.coerce.number({ error: "countInvalid" }).int({ error: "countInvalid" }).min(0, { error: "countInvalid" }).max(1_000_000, { error: "countInvalid" });
-export const tallyRowSchema = z.object({ collegeId: z.string().max(40).nullable(), for: count, against: count, abstain: count });
+const count = z.coerce
+  .number({ error: "countInvalid" })
+  .int({ error: "countInvalid" })
+  .min(0, { error: "countInvalid" })
+  .max(1_000_000, { error: "countInvalid" });
+export const tallyRowSchema = z.object({
+  collegeId: z.string().max(40).nullable(),
+  for: count,
+  against: count,
+  abstain: count,
+});
 export type TallyRowInput = z.infer<typeof tallyRowSchema>;
 
-export const paperRowSchema = z.object({ collegeId: z.string().max(40), for: count, against: count, abstain: count, blank: count, spoiled: count });
+export const paperRowSchema = z.object({
+  collegeId: z.string().max(40),
+  for: count,
+  against: count,
+  abstain: count,
+  blank: count,
+  spoiled: count,
+});
 export type PaperRowInput = z.infer<typeof paperRowSchema>;
-
 
 export { VOTE_ERRORS } from "@/lib/form-errors";

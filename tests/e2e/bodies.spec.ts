@@ -1,7 +1,9 @@
 import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 
-test("the coordinator seats a member on the council; the member finds it in the directory", async ({ page }) => {
+test("the coordinator seats a member on the council; the member finds it in the directory", async ({
+  page,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/instances");
@@ -19,12 +21,17 @@ test("the coordinator seats a member on the council; the member finds it in the 
   await council.getByLabel("Rôle").selectOption({ label: "membre" });
   await council.getByRole("button", { name: "Ajouter le mandat" }).click();
   await expect(council.getByText("Mandat ajouté.")).toBeVisible();
-  await expect(council.getByRole("listitem").filter({ hasText: "Paul Martin" })).toContainText("siège du collège usager·es et habitant·es");
+  await expect(council.getByRole("listitem").filter({ hasText: "Paul Martin" })).toContainText(
+    "siège du collège usager·es et habitant·es",
+  );
   await signOut(page);
 
   await signIn(page, "paul.martin@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Annuaire" }).click();
+  await page
+    .getByRole("navigation", { name: "Navigation principale" })
+    .getByRole("link", { name: "Annuaire" })
+    .click();
   const users = page.getByRole("region", { name: "usager·es et habitant·es" });
   await expect(users.getByText("Paul Martin")).toBeVisible();
   await expect(page.getByText(/Bertrand Lemoine \(président·e\)/)).toBeVisible();

@@ -16,7 +16,9 @@ test("the coordinator configures the college weights; an unlawful one is refused
   await weight(3).fill("15");
   await page.getByRole("button", { name: "Enregistrer les collèges" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Configuration refusée" });
-  await expect(refusal).toContainText("Le collège « usager·es et habitant·es » pèse 55 % : un collège ne peut pas peser plus de 50 %");
+  await expect(refusal).toContainText(
+    "Le collège « usager·es et habitant·es » pèse 55 % : un collège ne peut pas peser plus de 50 %",
+  );
   await expect(weight(0)).toHaveValue("55");
   await expectAccessible(page);
 
@@ -49,7 +51,9 @@ test("the statute settings keep the legal defaults and refuse a malformed thresh
   await expect(page.locator("#ageMajority")).toHaveValue("2/3");
   await agoQuorum.fill("un cinquième");
   await page.getByRole("button", { name: "Enregistrer les règles" }).click();
-  await expect(page.getByText("Saisissez une fraction (1/5) ou un pourcentage (20 %) entre 0 et 1.")).toBeVisible();
+  await expect(
+    page.getByText("Saisissez une fraction (1/5) ou un pourcentage (20 %) entre 0 et 1."),
+  ).toBeVisible();
   await expect(agoQuorum).toHaveValue("un cinquième");
   await agoQuorum.fill("1/4");
   await page.getByRole("button", { name: "Enregistrer les règles" }).click();

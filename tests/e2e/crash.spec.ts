@@ -56,15 +56,36 @@ test.beforeAll(async () => {
   // One cooperative, four colleges at 25 %, 400 associé·es of the first, an assembly in
   // session with its resolution open.
   await sql(`INSERT INTO "Cooperative" (id, slug, name) VALUES ('c', 'crash', 'Crash')`);
-  await sql(`INSERT INTO "StatuteSettings" ("cooperativeId", "agoQuorumFirstNum", "agoQuorumFirstDen", "updatedAt") VALUES ('c', 0, 1, now())`);
-  await sql(`INSERT INTO "College" (id, "cooperativeId", name, position, "weightBp") SELECT 'col' || i, 'c', 'Collège ' || i, i, 2500 FROM generate_series(0, 3) i`);
-  await sql(`INSERT INTO "Category" (id, "cooperativeId", name, kind, position, "collegeId") VALUES ('cat', 'c', 'Associé·es', 'BENEFICIARY', 0, 'col0')`);
-  await sql(`INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) VALUES ('ag', 'c', 'GENERAL_ASSEMBLY', 'Assemblée générale', 'ag')`);
-  await sql(`INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, "assemblyType", "updatedAt") VALUES ('m', 'c', 'ag', 1, now(), 'HELD', 'ORDINARY', now())`);
-  await sql(`INSERT INTO "Person" (id, name, "updatedAt") SELECT 'p' || i, 'Votant·e ' || i, now() FROM generate_series(1, $1::int) i`, [VOTERS]);
-  await sql(`INSERT INTO "Membership" (id, "cooperativeId", "personId", "joinedOn", "calendarToken") SELECT 'mb' || i, 'c', 'p' || i, '2020-01-01', 'cal' || i FROM generate_series(1, $1::int) i`, [VOTERS]);
-  await sql(`INSERT INTO "CategoryAssignment" (id, "cooperativeId", "membershipId", "categoryId", "validFrom") SELECT 'ca' || i, 'c', 'mb' || i, 'cat', '2020-01-01' FROM generate_series(1, $1::int) i`, [VOTERS]);
-  await sql(`INSERT INTO "VoteQuestion" (id, "cooperativeId", "bodyId", "meetingId", kind, "assemblyType", title, status, "opensAt") VALUES ('q', 'c', 'ag', 'm', 'AG_RESOLUTION', 'ORDINARY', 'Résolution', 'OPEN', now())`);
+  await sql(
+    `INSERT INTO "StatuteSettings" ("cooperativeId", "agoQuorumFirstNum", "agoQuorumFirstDen", "updatedAt") VALUES ('c', 0, 1, now())`,
+  );
+  await sql(
+    `INSERT INTO "College" (id, "cooperativeId", name, position, "weightBp") SELECT 'col' || i, 'c', 'Collège ' || i, i, 2500 FROM generate_series(0, 3) i`,
+  );
+  await sql(
+    `INSERT INTO "Category" (id, "cooperativeId", name, kind, position, "collegeId") VALUES ('cat', 'c', 'Associé·es', 'BENEFICIARY', 0, 'col0')`,
+  );
+  await sql(
+    `INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) VALUES ('ag', 'c', 'GENERAL_ASSEMBLY', 'Assemblée générale', 'ag')`,
+  );
+  await sql(
+    `INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, "assemblyType", "updatedAt") VALUES ('m', 'c', 'ag', 1, now(), 'HELD', 'ORDINARY', now())`,
+  );
+  await sql(
+    `INSERT INTO "Person" (id, name, "updatedAt") SELECT 'p' || i, 'Votant·e ' || i, now() FROM generate_series(1, $1::int) i`,
+    [VOTERS],
+  );
+  await sql(
+    `INSERT INTO "Membership" (id, "cooperativeId", "personId", "joinedOn", "calendarToken") SELECT 'mb' || i, 'c', 'p' || i, '2020-01-01', 'cal' || i FROM generate_series(1, $1::int) i`,
+    [VOTERS],
+  );
+  await sql(
+    `INSERT INTO "CategoryAssignment" (id, "cooperativeId", "membershipId", "categoryId", "validFrom") SELECT 'ca' || i, 'c', 'mb' || i, 'cat', '2020-01-01' FROM generate_series(1, $1::int) i`,
+    [VOTERS],
+  );
+  await sql(
+    `INSERT INTO "VoteQuestion" (id, "cooperativeId", "bodyId", "meetingId", kind, "assemblyType", title, status, "opensAt") VALUES ('q', 'c', 'ag', 'm', 'AG_RESOLUTION', 'ORDINARY', 'Résolution', 'OPEN', now())`,
+  );
   questionId = "q";
   for (let i = 1; i <= VOTERS; i++) cookies.set(`p${i}`, await encode({ token: { sub: `p${i}` }, secret }));
 });
@@ -108,8 +129,11 @@ test("kill -9 of the web server mid-load: every acknowledged ballot counted, non
   );
   expect(stored[0]!.ballots).toBe(stored[0]!.voters);
   expect(stored[0]!.ballots).toBeGreaterThanOrEqual(acknowledged.size);
-  const receipts = new Set((await sql<{ id: string }>(`SELECT id FROM "Ballot" WHERE "questionId" = 'q'`)).map((r) => r.id));
-  for (const [person, receipt] of acknowledged) expect(receipts.has(receipt), `${person}'s acknowledged ballot`).toBe(true);
+  const receipts = new Set(
+    (await sql<{ id: string }>(`SELECT id FROM "Ballot" WHERE "questionId" = 'q'`)).map((r) => r.id),
+  );
+  for (const [person, receipt] of acknowledged)
+    expect(receipts.has(receipt), `${person}'s acknowledged ballot`).toBe(true);
 
   // Restarted: everyone tries again; the acknowledged are told they already voted.
   server = await startServer();

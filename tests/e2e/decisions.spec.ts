@@ -5,7 +5,10 @@ import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 test("a member reads the decision record, filters it by commission, and exports it", async ({ page }) => {
   await signIn(page, "paul.martin@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Décisions" }).click();
+  await page
+    .getByRole("navigation", { name: "Navigation principale" })
+    .getByRole("link", { name: "Décisions" })
+    .click();
   await expect(page.getByRole("heading", { name: "Relevé de décisions" })).toBeVisible();
   await expect(page.getByText("3 décisions")).toBeVisible();
   await expectAccessible(page);
@@ -14,21 +17,30 @@ test("a member reads the decision record, filters it by commission, and exports 
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByText("2 décisions")).toBeVisible();
   await expect(page.getByText("Lancement du recrutement d'une 3e médiatrice")).toBeVisible();
-  await expect(page.getByText("Les salarié·es peuvent déposer des idées dans la boîte à idées")).toHaveCount(0);
+  await expect(page.getByText("Les salarié·es peuvent déposer des idées dans la boîte à idées")).toHaveCount(
+    0,
+  );
 
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (CSV)" }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exporter (CSV)" }).click(),
+  ]);
   const text = fs.readFileSync(await csv.path(), "utf8");
   expect(text).toContain("Date;Instance;Réunion;Décision");
   expect(text).toContain("Commission administrative");
   expect(text).not.toContain("boîte à idées");
 });
 
-test("a member sees their things to do, the overdue ones marked; the coordinator sees everyone's", async ({ page }) => {
+test("a member sees their things to do, the overdue ones marked; the coordinator sees everyone's", async ({
+  page,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/actions?vue=toutes");
   await expect(page.getByRole("heading", { name: "Choses à faire de toutes et tous" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Élise Hamon" })).toContainText("Courrier au ministère sur la durée de l'expérimentation SecPa");
+  await expect(page.getByRole("region", { name: "Élise Hamon" })).toContainText(
+    "Courrier au ministère sur la durée de l'expérimentation SecPa",
+  );
   await expectAccessible(page);
   await signOut(page);
 

@@ -13,15 +13,22 @@ test("the coordinator signs in and reaches council meeting n° 3", async ({ page
   await expect(page.getByRole("link", { name: /Registre des membres/ })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Réunions" }).click();
+  await page
+    .getByRole("navigation", { name: "Navigation principale" })
+    .getByRole("link", { name: "Réunions" })
+    .click();
   await expect(page.getByRole("heading", { name: "Réunions" })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Conseil coopératif n° 3" }).click();
   await expect(page.getByRole("heading", { name: "Conseil coopératif n° 3" })).toBeVisible();
   await expect(page.getByText("Tour rapide de ce que l'on a fait dans le mois")).toBeVisible();
-  await expect(page.getByText(/Bertrand Lemoine \(président·e, catégorie soutiens militants\)/)).toBeVisible();
-  await expect(page.getByText(/Élise Hamon \(anciennement catégorie salarié·es et maintenant soutiens militants\)/)).toBeVisible();
+  await expect(
+    page.getByText(/Bertrand Lemoine \(président·e, catégorie soutiens militants\)/),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Élise Hamon \(anciennement catégorie salarié·es et maintenant soutiens militants\)/),
+  ).toBeVisible();
   await expect(page.getByText(/Excusé·es :/)).toBeVisible();
   await expectAccessible(page);
 
@@ -30,12 +37,16 @@ test("the coordinator signs in and reaches council meeting n° 3", async ({ page
 
 test("a wrong password, or an unknown e-mail, shows the same error", async ({ page }) => {
   await signIn(page, COORDINATOR, "pas-le-bon-mot-de-passe");
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "Adresse e-mail ou mot de passe incorrect.",
+  );
   await expect(page.getByLabel("Adresse e-mail")).toHaveValue(COORDINATOR);
   await expectAccessible(page);
 
   await signIn(page, "personne@exemple.org", "pas-le-bon-mot-de-passe");
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "Adresse e-mail ou mot de passe incorrect.",
+  );
   await expect(page).toHaveURL(/\/connexion/);
 });
 
@@ -45,7 +56,9 @@ test("after 10 failed attempts the account is paused, with a clear message", asy
   const email = "pierre-yves.colin@demo.portail-scic.fr";
   for (let attempt = 0; attempt < 10; attempt++) {
     await signIn(page, email, `mauvais-${attempt}`);
-    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+      "Adresse e-mail ou mot de passe incorrect.",
+    );
   }
   await signIn(page, email, DEMO_PASSWORD);
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Trop d'essais infructueux");
@@ -97,7 +110,10 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const julien = await visitor.newPage();
   await julien.goto("/connexion");
-  await expect(julien.getByRole("link", { name: "Mot de passe oublié ?" })).toHaveAttribute("href", "/mot-de-passe/oublie");
+  await expect(julien.getByRole("link", { name: "Mot de passe oublié ?" })).toHaveAttribute(
+    "href",
+    "/mot-de-passe/oublie",
+  );
   // Loaded whole, so that typing starts once the form is live (a client-side navigation can
   // re-render the form under a test that types within milliseconds).
   await julien.goto("/mot-de-passe/oublie");
@@ -112,7 +128,11 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
 
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
-  const link = await lastLinkSentTo(page, "julien.etchepare@demo.portail-scic.fr", /http\S+mot-de-passe\/nouveau\?token=\S+/);
+  const link = await lastLinkSentTo(
+    page,
+    "julien.etchepare@demo.portail-scic.fr",
+    /http\S+mot-de-passe\/nouveau\?token=\S+/,
+  );
 
   await julien.goto(link);
   await julien.getByLabel("Nouveau mot de passe").fill("court");
@@ -143,7 +163,9 @@ test("the portal speaks English on request, and keeps the choice", async ({ page
 test("the sign-in page is usable at 320 px wide", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/connexion");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();

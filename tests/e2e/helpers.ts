@@ -4,7 +4,9 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO_PASSWORD = "demo-portail-scic";
 export const COORDINATOR = "coordination@demo.portail-scic.fr";
 // The database of the server the journeys run on (playwright.config.ts starts it).
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54332"}/portail`;
+export const E2E_DATABASE_URL =
+  process.env.E2E_DATABASE_URL ||
+  `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54332"}/portail`;
 
 // Fails on serious or critical accessibility violations of the page as it stands.
 export async function expectAccessible(page: Page) {

@@ -3,7 +3,12 @@ import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn } from "./helpers";
 import { REGISTER_HEADERS, registerRows, xlsxBuffer } from "../fixtures/spreadsheets";
 
-const CATEGORIES = ["usager·es et habitant·es", "salarié·es", "partenaires du quartier", "soutiens militants"];
+const CATEGORIES = [
+  "usager·es et habitant·es",
+  "salarié·es",
+  "partenaires du quartier",
+  "soutiens militants",
+];
 
 test("an XLSX file with one bad row imports nothing; once fixed it imports", async ({ page }, testInfo) => {
   const rows = registerRows(50, CATEGORIES, 500);
@@ -20,7 +25,9 @@ test("an XLSX file with one bad row imports nothing; once fixed it imports", asy
 
   await page.getByLabel("Fichier CSV ou XLSX").setInputFiles(badFile);
   await page.getByRole("button", { name: "Importer", exact: true }).click();
-  await expect(page.getByText("Rien n'a été importé : 1 ligne contient une erreur (ligne 47).")).toBeVisible();
+  await expect(
+    page.getByText("Rien n'a été importé : 1 ligne contient une erreur (ligne 47)."),
+  ).toBeVisible();
   const errorRow = page.getByRole("table").getByRole("row").filter({ hasText: "adresse-sans-arobase" });
   await expect(errorRow).toContainText("47");
   await expect(errorRow).toContainText("adresse e-mail invalide");
@@ -35,7 +42,9 @@ test("an XLSX file with one bad row imports nothing; once fixed it imports", asy
   await page.goto("/admin/membres/import");
   await page.getByLabel("Fichier CSV ou XLSX").setInputFiles(goodFile);
   await page.getByRole("button", { name: "Prévisualiser" }).click();
-  await expect(page.getByText("Le fichier est correct : 50 ajouts et aucune mise à jour à faire.")).toBeVisible();
+  await expect(
+    page.getByText("Le fichier est correct : 50 ajouts et aucune mise à jour à faire."),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Importer", exact: true }).click();
   await expect(page.getByText("Import terminé : 50 ajouts, aucune mise à jour.")).toBeVisible();
 
@@ -47,12 +56,23 @@ test("the register exports as CSV and XLSX", async ({ page }) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres");
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (CSV)" }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exporter (CSV)" }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/^registre-bois-joli-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync(await csv.path(), "utf8");
   expect(text).toContain("Nom;E-mail;Téléphone");
   expect(text).toContain("Bertrand Lemoine;president@demo.portail-scic.fr");
-  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter (XLSX)" }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exporter (XLSX)" }).click(),
+  ]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-  expect(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe("PK");
+  expect(
+    fs
+      .readFileSync(await xlsx.path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe("PK");
 });

@@ -2,14 +2,24 @@ import fs from "node:fs";
 import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 
-test("the coordinator sends the invitation; a council member answers; the coordinator sees the answer", async ({ page }) => {
+test("the coordinator sends the invitation; a council member answers; the coordinator sees the answer", async ({
+  page,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/reunions/conseil/4/preparer");
-  await page.getByLabel("Joindre un document à « Rapport d'activité »").setInputFiles({ name: "rapport-activite.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 rapport") });
+  await page
+    .getByLabel("Joindre un document à « Rapport d'activité »")
+    .setInputFiles({
+      name: "rapport-activite.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 rapport"),
+    });
   await page.getByRole("button", { name: "Joindre", exact: true }).nth(1).click();
   await expect(page.getByRole("link", { name: "rapport-activite.pdf" })).toBeVisible();
-  await page.getByLabel("Joindre un document à « Rapport d'activité »").setInputFiles({ name: "script.html", mimeType: "text/html", buffer: Buffer.from("<script>") });
+  await page
+    .getByLabel("Joindre un document à « Rapport d'activité »")
+    .setInputFiles({ name: "script.html", mimeType: "text/html", buffer: Buffer.from("<script>") });
   await page.getByRole("button", { name: "Joindre", exact: true }).nth(1).click();
   await expect(page.getByText("Ce type de fichier n'est pas accepté")).toBeVisible();
   await expectAccessible(page);
@@ -18,10 +28,15 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   await expect(page.getByText("Statut : convoquée")).toBeVisible();
 
   await page.goto("/admin/courriels");
-  const mail = page.getByRole("listitem").filter({ hasText: "Convocation – Conseil coopératif n° 4" }).filter({ hasText: "salima.haddad@demo.portail-scic.fr" });
+  const mail = page
+    .getByRole("listitem")
+    .filter({ hasText: "Convocation – Conseil coopératif n° 4" })
+    .filter({ hasText: "salima.haddad@demo.portail-scic.fr" });
   await mail.locator("summary").click();
   await expect(mail.locator("pre")).toContainText("Ordre du jour :");
-  await expect(mail.locator("pre")).toContainText("1. Approbation du compte rendu du conseil coopératif n° 3");
+  await expect(mail.locator("pre")).toContainText(
+    "1. Approbation du compte rendu du conseil coopératif n° 3",
+  );
   await signOut(page);
 
   await signIn(page, "salima.haddad@demo.portail-scic.fr");
@@ -34,9 +49,15 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
   await expect(page.getByText("Merci, votre réponse est enregistrée.")).toBeVisible();
 
-  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Document : rapport-activite.pdf" }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Document : rapport-activite.pdf" }).click(),
+  ]);
   expect(fs.readFileSync(await pdf.path(), "utf8")).toBe("%PDF-1.4 rapport");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ajouter à mon agenda (.ics)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Ajouter à mon agenda (.ics)" }).click(),
+  ]);
   const ics = fs.readFileSync(await download.path(), "utf8").replace(/\r\n[ \t]/g, "");
   expect(ics).toContain("BEGIN:VEVENT");
   expect(ics).toContain("SUMMARY:Conseil coopératif n° 4");
@@ -53,5 +74,7 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   await page.goto("/reunions/conseil/4/preparer");
   await expect(page.getByText("Salima Haddad : excusé·e (« en formation ce jour-là »)")).toBeVisible();
   await page.goto("/reunions/conseil/4/presences");
-  await expect(page.getByRole("listitem", { name: "Salima Haddad" })).toContainText("a répondu : excusé·e : « en formation ce jour-là »");
+  await expect(page.getByRole("listitem", { name: "Salima Haddad" })).toContainText(
+    "a répondu : excusé·e : « en formation ce jour-là »",
+  );
 });

@@ -17,17 +17,24 @@ test.beforeAll(async () => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: coops } = await client.query<{ id: string }>(`SELECT id FROM "Cooperative" WHERE slug <> 'voisine' ORDER BY "createdAt" LIMIT 1`);
+    const { rows: coops } = await client.query<{ id: string }>(
+      `SELECT id FROM "Cooperative" WHERE slug <> 'voisine' ORDER BY "createdAt" LIMIT 1`,
+    );
     const a = coops[0]!.id;
     const one = async (sql: string) => (await client.query<{ id: string }>(sql, [a])).rows[0]?.id ?? null;
     let issue = await one(`SELECT id FROM "NewsletterIssue" WHERE "cooperativeId" = $1 LIMIT 1`);
     if (!issue) {
       issue = "e2e-isolation-issue";
       createdIssue = true;
-      await client.query(`INSERT INTO "NewsletterIssue" (id, "cooperativeId", number, subject, body) VALUES ($1, $2, 99, 'Lettre secrète de la démo', 'Contenu réservé')`, [issue, a]);
+      await client.query(
+        `INSERT INTO "NewsletterIssue" (id, "cooperativeId", number, subject, body) VALUES ($1, $2, 99, 'Lettre secrète de la démo', 'Contenu réservé')`,
+        [issue, a],
+      );
     }
     demo = {
-      membership: (await one(`SELECT m.id FROM "Membership" m JOIN "Person" p ON p.id = m."personId" WHERE m."cooperativeId" = $1 AND p.email = 'paul.martin@demo.portail-scic.fr'`))!,
+      membership: (await one(
+        `SELECT m.id FROM "Membership" m JOIN "Person" p ON p.id = m."personId" WHERE m."cooperativeId" = $1 AND p.email = 'paul.martin@demo.portail-scic.fr'`,
+      ))!,
       question: (await one(`SELECT id FROM "VoteQuestion" WHERE "cooperativeId" = $1 LIMIT 1`))!,
       issue,
       section: await one(`SELECT id FROM "MinutesSection" WHERE "cooperativeId" = $1 LIMIT 1`),
@@ -35,16 +42,28 @@ test.beforeAll(async () => {
 
     // The neighbouring cooperative: its coordinator (same password as the demo accounts), a
     // council with a meeting n° 3 of its own.
-    await client.query(`INSERT INTO "Cooperative" (id, slug, name) VALUES ('voisine', 'voisine', 'Centre de santé voisin') ON CONFLICT DO NOTHING`);
-    await client.query(`INSERT INTO "StatuteSettings" ("cooperativeId", "updatedAt") VALUES ('voisine', now()) ON CONFLICT DO NOTHING`);
+    await client.query(
+      `INSERT INTO "Cooperative" (id, slug, name) VALUES ('voisine', 'voisine', 'Centre de santé voisin') ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO "StatuteSettings" ("cooperativeId", "updatedAt") VALUES ('voisine', now()) ON CONFLICT DO NOTHING`,
+    );
     await client.query(
       `INSERT INTO "Person" (id, email, name, "passwordHash", "updatedAt") SELECT 'voisine-coord', $1, 'Coordination voisine', "passwordHash", now() FROM "Person" WHERE email = $2 ON CONFLICT DO NOTHING`,
       [OTHER, COORDINATOR],
     );
-    await client.query(`INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarToken") VALUES ('voisine-m', 'voisine', 'voisine-coord', true, 'voisine-cal') ON CONFLICT DO NOTHING`);
-    await client.query(`INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) VALUES ('voisine-conseil', 'voisine', 'COUNCIL', 'Conseil du centre voisin', 'conseil') ON CONFLICT DO NOTHING`);
-    await client.query(`INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, "updatedAt") VALUES ('voisine-3', 'voisine', 'voisine-conseil', 3, now() - interval '3 days', 'HELD', now()) ON CONFLICT DO NOTHING`);
-    await client.query(`INSERT INTO "AgendaItem" (id, "cooperativeId", "meetingId", position, kind, title) VALUES ('voisine-3-1', 'voisine', 'voisine-3', 0, 'INFORMATION', 'Point du centre voisin') ON CONFLICT DO NOTHING`);
+    await client.query(
+      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarToken") VALUES ('voisine-m', 'voisine', 'voisine-coord', true, 'voisine-cal') ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) VALUES ('voisine-conseil', 'voisine', 'COUNCIL', 'Conseil du centre voisin', 'conseil') ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, "updatedAt") VALUES ('voisine-3', 'voisine', 'voisine-conseil', 3, now() - interval '3 days', 'HELD', now()) ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO "AgendaItem" (id, "cooperativeId", "meetingId", position, kind, title) VALUES ('voisine-3-1', 'voisine', 'voisine-3', 0, 'INFORMATION', 'Point du centre voisin') ON CONFLICT DO NOTHING`,
+    );
   } finally {
     await client.end();
   }
@@ -60,14 +79,19 @@ test.afterAll(async () => {
 });
 
 // Words that only the demo cooperative's pages hold.
-const DEMO_WORDS = /Tilleuls|Bertrand Lemoine|Paul Martin|Clara Gautier|Fatou Diallo|SecPa|chaises pour enfants|Lettre secrète/;
+const DEMO_WORDS =
+  /Tilleuls|Bertrand Lemoine|Paul Martin|Clara Gautier|Fatou Diallo|SecPa|chaises pour enfants|Lettre secrète/;
 
 test("the coordinator of another cooperative reaches nothing of the demo cooperative", async ({ page }) => {
   await signIn(page, OTHER);
   await expect(page.getByRole("heading", { name: "Bonjour Coordination voisine" })).toBeVisible();
 
   // Pages addressed by an id of the demo cooperative: not found.
-  for (const url of [`/admin/membres/${demo.membership}`, `/admin/lettre/${demo.issue}`, `/votes/${demo.question}`]) {
+  for (const url of [
+    `/admin/membres/${demo.membership}`,
+    `/admin/lettre/${demo.issue}`,
+    `/votes/${demo.question}`,
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.locator("main"), url).not.toContainText(DEMO_WORDS);
@@ -78,13 +102,34 @@ test("the coordinator of another cooperative reaches nothing of the demo coopera
   await page.goto("/reunions/conseil/3");
   await expect(page.getByText("Point du centre voisin")).toBeVisible();
   await expect(page.locator("main")).not.toContainText(DEMO_WORDS);
-  for (const url of ["/reunions/conseil/4", "/reunions/conseil/4/preparer", "/reunions/conseil/4/idees", "/reunions/conseil/4/compte-rendu", "/reunions/conseil/4/compte-rendu/versions", "/reunions/conseil/4/compte-rendu/impression", "/reunions/conseil/4/compte-rendu/corriger", "/reunions/conseil/4/presences"]) {
+  for (const url of [
+    "/reunions/conseil/4",
+    "/reunions/conseil/4/preparer",
+    "/reunions/conseil/4/idees",
+    "/reunions/conseil/4/compte-rendu",
+    "/reunions/conseil/4/compte-rendu/versions",
+    "/reunions/conseil/4/compte-rendu/impression",
+    "/reunions/conseil/4/compte-rendu/corriger",
+    "/reunions/conseil/4/presences",
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
   }
 
   // Lists, search and exports hold only the neighbour's rows.
-  for (const url of ["/", "/reunions", "/decisions", "/votes", "/idees", "/idees/gestion", "/annuaire", "/admin/membres", "/admin/lettre", "/admin/courriels", "/admin/journal"]) {
+  for (const url of [
+    "/",
+    "/reunions",
+    "/decisions",
+    "/votes",
+    "/idees",
+    "/idees/gestion",
+    "/annuaire",
+    "/admin/membres",
+    "/admin/lettre",
+    "/admin/courriels",
+    "/admin/journal",
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBeLessThan(400);
     await expect(page.locator("main"), url).not.toContainText(DEMO_WORDS);
@@ -101,7 +146,9 @@ test("the coordinator of another cooperative reaches nothing of the demo coopera
   const ballot = await page.request.post(`/api/votes/${demo.question}/ballot`, { data: { choice: "FOR" } });
   expect(ballot.status()).toBe(404);
   if (demo.section) {
-    const save = await page.request.put(`/api/minutes/sections/${demo.section}`, { data: { body: "Écrit par la voisine", revision: 0 } });
+    const save = await page.request.put(`/api/minutes/sections/${demo.section}`, {
+      data: { body: "Écrit par la voisine", revision: 0 },
+    });
     expect(save.status()).toBe(404);
   }
 });

@@ -3,7 +3,9 @@ import { COORDINATOR, expectAccessible, signIn } from "./helpers";
 
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
 
-test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as quorum changes", async ({ page }) => {
+test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as quorum changes", async ({
+  page,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.getByRole("link", { name: "Préparer la réunion n° 4" }).click();
@@ -11,8 +13,14 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   await expectAccessible(page);
 
   await expect(page.getByText("À reprendre de la réunion précédente et de la boîte à idées")).toBeVisible();
-  await expect(page.getByText("- Courrier au ministère sur la durée de l'expérimentation SecPa (Élise Hamon)", { exact: false })).toBeVisible();
-  await page.getByRole("button", { name: "Ajouter à l'ordre du jour : Suivi des choses à faire du n° 3" }).click();
+  await expect(
+    page.getByText("- Courrier au ministère sur la durée de l'expérimentation SecPa (Élise Hamon)", {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await page
+    .getByRole("button", { name: "Ajouter à l'ordre du jour : Suivi des choses à faire du n° 3" })
+    .click();
   await expect(page.getByText("5. Suivi des choses à faire du n° 3")).toBeVisible();
 
   await page.locator("#new-item-title").fill("Lettre de mission de la direction");
@@ -30,17 +38,35 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   const quorum = page.getByRole("status").filter({ hasText: "Quorum" });
   // Other journeys may seat one more member: read the council's size and threshold first.
   await expect(quorum).toHaveText(/^Quorum non atteint : 0 membre sur \d+, seuil \d+$/);
-  const [, total, threshold] = /sur (\d+), seuil (\d+)/.exec((await quorum.textContent()) ?? "")!.map(Number) as [number, number, number];
+  const [, total, threshold] = /sur (\d+), seuil (\d+)/
+    .exec((await quorum.textContent()) ?? "")!
+    .map(Number) as [number, number, number];
   expect(threshold).toBe(Math.ceil(total / 2));
   await expectAccessible(page);
 
   const mark = async (name: string, status: "Présent·e" | "Excusé·e") => {
-    await page.getByRole("group", { name: `Présence de ${name}` }).getByRole("button", { name: status }).click();
-    await expect(page.getByRole("group", { name: `Présence de ${name}` }).getByRole("button", { name: status })).toHaveAttribute("aria-pressed", "true");
+    await page
+      .getByRole("group", { name: `Présence de ${name}` })
+      .getByRole("button", { name: status })
+      .click();
+    await expect(
+      page.getByRole("group", { name: `Présence de ${name}` }).getByRole("button", { name: status }),
+    ).toHaveAttribute("aria-pressed", "true");
   };
-  const council = ["Bertrand Lemoine", "Salima Haddad", "Pierre-Yves Colin", "Clara Gautier", "Julien Etchepare", "Mathis Carpentier", "Élise Hamon", "Marc Beaulieu"];
+  const council = [
+    "Bertrand Lemoine",
+    "Salima Haddad",
+    "Pierre-Yves Colin",
+    "Clara Gautier",
+    "Julien Etchepare",
+    "Mathis Carpentier",
+    "Élise Hamon",
+    "Marc Beaulieu",
+  ];
   for (const name of council.slice(0, threshold - 1)) await mark(name, "Présent·e");
-  await expect(quorum).toHaveText(`Quorum non atteint : ${threshold - 1} membres sur ${total}, seuil ${threshold}`);
+  await expect(quorum).toHaveText(
+    `Quorum non atteint : ${threshold - 1} membres sur ${total}, seuil ${threshold}`,
+  );
   const last = council[threshold - 1]!;
   await mark(last, "Présent·e");
   await expect(quorum).toHaveText(`Quorum atteint : ${threshold} membres sur ${total}, seuil ${threshold}`);
@@ -48,7 +74,9 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   await expect(quorum).toHaveText(`Quorum atteint : ${threshold} membres sur ${total}, seuil ${threshold}`);
 
   await page.getByRole("button", { name: `${last} part` }).click();
-  await expect(quorum).toHaveText(`Quorum non atteint : ${threshold - 1} membres sur ${total}, seuil ${threshold}`);
+  await expect(quorum).toHaveText(
+    `Quorum non atteint : ${threshold - 1} membres sur ${total}, seuil ${threshold}`,
+  );
   await page.getByRole("button", { name: `${last} est revenu·e` }).click();
   await expect(quorum).toHaveText(`Quorum atteint : ${threshold} membres sur ${total}, seuil ${threshold}`);
 
@@ -63,7 +91,9 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   await expect(page.getByText("Sonia Benali (future directrice)")).toBeVisible();
   await expect(quorum).toHaveText(`Quorum atteint : ${threshold} membres sur ${total}, seuil ${threshold}`);
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });

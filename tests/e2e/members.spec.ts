@@ -1,7 +1,9 @@
 import { expect, test } from "./test";
 import { COORDINATOR, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
 
-test("the coordinator changes a member's category, and the history keeps the former one", async ({ page }) => {
+test("the coordinator changes a member's category, and the history keeps the former one", async ({
+  page,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres");
@@ -17,7 +19,9 @@ test("the coordinator changes a member's category, and the history keeps the for
   await page.getByLabel("Nouvelle catégorie").selectOption({ label: "soutiens militants" });
   await page.getByLabel("À partir du").fill("2020-01-01");
   await page.getByRole("button", { name: "Changer de catégorie" }).click();
-  await expect(page.getByText("La nouvelle catégorie doit commencer après le début de la catégorie actuelle.").first()).toBeVisible();
+  await expect(
+    page.getByText("La nouvelle catégorie doit commencer après le début de la catégorie actuelle.").first(),
+  ).toBeVisible();
 
   await page.getByLabel("Nouvelle catégorie").selectOption({ label: "soutiens militants" });
   await page.getByLabel("À partir du").fill("2026-09-01");
@@ -28,7 +32,10 @@ test("the coordinator changes a member's category, and the history keeps the for
   await expect(page.getByText("Catégorie soutiens militants", { exact: true })).toBeVisible();
 });
 
-test("the coordinator adds a member and invites them; the invitation sets their password", async ({ page, browser }) => {
+test("the coordinator adds a member and invites them; the invitation sets their password", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres/nouveau");
@@ -49,7 +56,11 @@ test("the coordinator adds a member and invites them; the invitation sets their 
   await expect(page.getByText("Membre ajouté·e au registre.")).toBeVisible();
   await expect(page.getByText(/Invitation envoyée le/)).toBeVisible();
 
-  const link = await lastLinkSentTo(page, "nadia.ouali@exemple.org", /http\S+mot-de-passe\/nouveau\?token=\S+/);
+  const link = await lastLinkSentTo(
+    page,
+    "nadia.ouali@exemple.org",
+    /http\S+mot-de-passe\/nouveau\?token=\S+/,
+  );
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const nadia = await visitor.newPage();
   await nadia.goto(link);
@@ -64,7 +75,10 @@ test("the coordinator adds a member and invites them; the invitation sets their 
   await expect(page.getByRole("link", { name: "Nadia Ouali" })).toHaveCount(0);
 });
 
-test("archiving asks for confirmation and keeps the member, who can no longer sign in", async ({ page, browser }) => {
+test("archiving asks for confirmation and keeps the member, who can no longer sign in", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres?q=Louise");
@@ -77,7 +91,9 @@ test("archiving asks for confirmation and keeps the member, who can no longer si
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const louise = await visitor.newPage();
   await signIn(louise, "louise.perrin@demo.portail-scic.fr");
-  await expect(louise.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(louise.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "Adresse e-mail ou mot de passe incorrect.",
+  );
   await visitor.close();
 
   await page.getByRole("button", { name: "Rétablir ce membre" }).click();

@@ -2,13 +2,18 @@ import { expect, test } from "./test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
 
-test("the coordinator drafts the minutes of n° 3; autosave survives a reload and a network cut", async ({ page, context }) => {
+test("the coordinator drafts the minutes of n° 3; autosave survives a reload and a network cut", async ({
+  page,
+  context,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/reunions/conseil/3");
   await page.getByRole("link", { name: "Compte rendu" }).click();
   await expect(page.getByRole("heading", { name: "Compte rendu de la réunion n° 3" })).toBeVisible();
-  await expect(page.getByText(/Présent·es : Sonia Benali qui arrivera au plus tard au 1er juin/)).toBeVisible();
+  await expect(
+    page.getByText(/Présent·es : Sonia Benali qui arrivera au plus tard au 1er juin/),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Prochaine réunion" })).toBeVisible();
   await expectAccessible(page);
 
@@ -26,7 +31,9 @@ test("the coordinator drafts the minutes of n° 3; autosave survives a reload an
   await context.setOffline(false);
   await expect(status).toHaveText("Enregistré.", { timeout: 10_000 });
   await page.reload();
-  await expect(first).toHaveValue("· Accueil d'une ministre le 17 février.\n· La santé communautaire sur France Culture.");
+  await expect(first).toHaveValue(
+    "· Accueil d'une ministre le 17 février.\n· La santé communautaire sur France Culture.",
+  );
 
   // Offline again, and the tab is closed: the text waits in the browser and is saved on return.
   await context.setOffline(true);
@@ -37,15 +44,23 @@ test("the coordinator drafts the minutes of n° 3; autosave survives a reload an
   const again = await context.newPage();
   await again.goto("/reunions/conseil/3/compte-rendu");
   const restored = again.getByLabel("Texte de « Tour rapide de ce que l'on a fait dans le mois »");
-  await expect(restored).toHaveValue("· Accueil d'une ministre.\n· France Culture.\n· Boîte à idées en place.");
-  await expect(again.locator(`#${(await restored.getAttribute("id"))!}-status`)).toHaveText("Enregistré.", { timeout: 10_000 });
+  await expect(restored).toHaveValue(
+    "· Accueil d'une ministre.\n· France Culture.\n· Boîte à idées en place.",
+  );
+  await expect(again.locator(`#${(await restored.getAttribute("id"))!}-status`)).toHaveText("Enregistré.", {
+    timeout: 10_000,
+  });
   await again.reload();
-  await expect(restored).toHaveValue("· Accueil d'une ministre.\n· France Culture.\n· Boîte à idées en place.");
+  await expect(restored).toHaveValue(
+    "· Accueil d'une ministre.\n· France Culture.\n· Boîte à idées en place.",
+  );
 });
 
 // (The integration tests show a plain associé·e refused too; in this suite another journey seats
 // the demo's plain member on the council, so the idea-box inhabitant stands for "outside".)
-test("a council member reads the draft, rendered safely; someone outside the council cannot", async ({ page }) => {
+test("a council member reads the draft, rendered safely; someone outside the council cannot", async ({
+  page,
+}) => {
   await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
   await page.goto("/reunions/conseil/3/compte-rendu");
@@ -60,7 +75,9 @@ test("a council member reads the draft, rendered safely; someone outside the cou
   expect((await page.goto("/reunions/conseil/3/compte-rendu"))?.status()).toBe(403);
 });
 
-test("two people writing the same section: the second sees the conflict and keeps both texts", async ({ browser }) => {
+test("two people writing the same section: the second sees the conflict and keeps both texts", async ({
+  browser,
+}) => {
   const open = async () => {
     const context = await browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
@@ -76,16 +93,22 @@ test("two people writing the same section: the second sees the conflict and keep
   await expect(await statusOf(a)).toHaveText("Enregistré.", { timeout: 10_000 });
 
   await field(b).fill("Texte écrit par la seconde personne.");
-  await expect(b.getByText("Quelqu'un d'autre a enregistré une autre version de cette section")).toBeVisible({ timeout: 10_000 });
+  await expect(b.getByText("Quelqu'un d'autre a enregistré une autre version de cette section")).toBeVisible({
+    timeout: 10_000,
+  });
   await expect(b.locator("pre").filter({ hasText: "Texte écrit par la première personne." })).toBeVisible();
   await expect(field(b)).toHaveValue("Texte écrit par la seconde personne.");
   await expectAccessible(b);
 
   await b.getByRole("button", { name: "Garder les deux textes" }).click();
-  await expect(field(b)).toHaveValue("Texte écrit par la seconde personne.\n\n— Autre version —\nTexte écrit par la première personne.");
+  await expect(field(b)).toHaveValue(
+    "Texte écrit par la seconde personne.\n\n— Autre version —\nTexte écrit par la première personne.",
+  );
   await expect(await statusOf(b)).toHaveText("Enregistré.", { timeout: 10_000 });
   await a.reload();
-  await expect(field(a)).toHaveValue("Texte écrit par la seconde personne.\n\n— Autre version —\nTexte écrit par la première personne.");
+  await expect(field(a)).toHaveValue(
+    "Texte écrit par la seconde personne.\n\n— Autre version —\nTexte écrit par la première personne.",
+  );
 });
 
 async function pdfText(data: Buffer): Promise<string> {
@@ -93,7 +116,9 @@ async function pdfText(data: Buffer): Promise<string> {
   let text = "";
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
-    text += content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("") + "\n";
+    text +=
+      content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("") +
+      "\n";
   }
   return text;
 }
@@ -116,18 +141,28 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   );
   await expect(first.getByText("Enregistré.")).toBeVisible({ timeout: 10_000 });
   await first.getByText("Ajouter une chose à faire").click();
-  await first.getByLabel("Chose à faire").fill("Faire un petit carnet des associations du quartier pour orienter les gens");
+  await first
+    .getByLabel("Chose à faire")
+    .fill("Faire un petit carnet des associations du quartier pour orienter les gens");
   await first.getByLabel("Salima Haddad").check();
   await first.getByLabel("Awa Touré").check();
   await first.getByLabel("Pour le (facultatif)").fill("2027-01-15");
   await first.getByRole("button", { name: "Ajouter la chose à faire" }).click();
-  await expect(first.getByText("Faire un petit carnet des associations du quartier pour orienter les gens — Awa Touré, Salima Haddad")).toBeVisible();
+  await expect(
+    first.getByText(
+      "Faire un petit carnet des associations du quartier pour orienter les gens — Awa Touré, Salima Haddad",
+    ),
+  ).toBeVisible();
 
   const second = page.getByRole("region", { name: /^2\) Présentation des expérimentations Peps/ });
-  await second.getByRole("textbox", { name: /^Texte de/ }).fill("Présentation par Élise. Fil rouge : la recherche d'un modèle économique stable.");
+  await second
+    .getByRole("textbox", { name: /^Texte de/ })
+    .fill("Présentation par Élise. Fil rouge : la recherche d'un modèle économique stable.");
   await expect(second.getByText("Enregistré.")).toBeVisible({ timeout: 10_000 });
   await second.getByText("Ajouter une décision").click();
-  await second.getByLabel("Décision", { exact: true }).fill("Écrire au ministère sur la durée de l'expérimentation SecPa");
+  await second
+    .getByLabel("Décision", { exact: true })
+    .fill("Écrire au ministère sur la durée de l'expérimentation SecPa");
   await second.getByLabel("Comment elle a été prise").selectOption({ label: "par consensus" });
   await second.getByRole("button", { name: "Ajouter la décision" }).click();
   await expect(second.getByText("Écrire au ministère sur la durée de l'expérimentation SecPa")).toBeVisible();
@@ -144,7 +179,9 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
 
   const next = page.getByRole("region", { name: "Prochaine réunion" });
   await next.getByLabel("Date et heure").fill("2027-04-20T19:30");
-  await next.getByLabel("Premiers points à l'ordre du jour").fill("Rapport d'activité\nConstruire collectivement une lettre de mission pour la direction");
+  await next
+    .getByLabel("Premiers points à l'ordre du jour")
+    .fill("Rapport d'activité\nConstruire collectivement une lettre de mission pour la direction");
   await next.getByRole("button", { name: "Créer la prochaine réunion" }).click();
   await expect(next.getByText(/mardi 20 avril 2027 à 19:30/)).toBeVisible();
   await expect(next.getByRole("listitem").filter({ hasText: "Rapport d'activité" })).toBeVisible();
@@ -161,7 +198,9 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   await page.getByRole("link", { name: "Compte rendu Conseil coopératif n° 3" }).click();
   await expect(page.getByRole("heading", { name: "Compte rendu de la réunion n° 3" })).toBeVisible();
   const secondForMarc = page.getByRole("region", { name: /^2\) Présentation des expérimentations Peps/ });
-  await secondForMarc.getByLabel(/^Votre commentaire sur/).fill("Joindre le diaporama d'Élise au relevé de décisions.");
+  await secondForMarc
+    .getByLabel(/^Votre commentaire sur/)
+    .fill("Joindre le diaporama d'Élise au relevé de décisions.");
   await secondForMarc.getByRole("button", { name: "Commenter" }).click();
   await expect(secondForMarc.getByText("Joindre le diaporama d'Élise au relevé de décisions.")).toBeVisible();
   await signOut(page);
@@ -218,7 +257,9 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
     expect(text).toContain(expected);
   }
   await page.goto(`${MINUTES}/impression`);
-  await expect(page.getByRole("heading", { level: 1, name: /^Réunion Conseil coopératif n° 3 – / })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^Réunion Conseil coopératif n° 3 – / }),
+  ).toBeVisible();
   await expect(page.getByText("Prochaine réunion : mardi 20 avril 2027 à 19h30")).toBeVisible();
   await expectAccessible(page);
 
@@ -240,10 +281,17 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   // A plain member reads them, and finds them by search ("médiatrices" finds "médiatrice").
   await signIn(page, "ines.morel@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Inès Morel" })).toBeVisible();
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Rechercher" }).click();
-  await page.getByLabel("Rechercher dans les comptes rendus, décisions et choses à faire").fill("médiatrices");
+  await page
+    .getByRole("navigation", { name: "Navigation principale" })
+    .getByRole("link", { name: "Rechercher" })
+    .click();
+  await page
+    .getByLabel("Rechercher dans les comptes rendus, décisions et choses à faire")
+    .fill("médiatrices");
   await page.getByRole("button", { name: "Rechercher" }).click();
-  await expect(page.getByText(/1 résultat pour « médiatrices »|résultats pour « médiatrices »/)).toBeVisible();
+  await expect(
+    page.getByText(/1 résultat pour « médiatrices »|résultats pour « médiatrices »/),
+  ).toBeVisible();
   await expect(page.locator("mark").filter({ hasText: "médiatrice" }).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: FIRST }).first().click();
@@ -254,7 +302,10 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   await expectAccessible(page);
   await page.goto("/decisions");
   await expect(page.getByText("Écrire au ministère sur la durée de l'expérimentation SecPa")).toBeVisible();
-  await expect(page.getByRole("link", { name: "réunion n° 3" }).first()).toHaveAttribute("href", /\/reunions\/conseil\/3\/compte-rendu#decision-/);
+  await expect(page.getByRole("link", { name: "réunion n° 3" }).first()).toHaveAttribute(
+    "href",
+    /\/reunions\/conseil\/3\/compte-rendu#decision-/,
+  );
   // The decision record as PDF, with this decision in it.
   const record = await page.request.get("/decisions/export?format=pdf");
   expect(record.headers()["content-type"]).toBe("application/pdf");

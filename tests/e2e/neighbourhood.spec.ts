@@ -17,7 +17,9 @@ test("an inhabitant without an account posts an idea from a 320 px phone", async
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "fr-FR" });
   const page = await context.newPage();
   await page.goto("/i/bois-joli");
-  await expect(page.getByRole("heading", { name: "Une idée pour le centre de santé ou le quartier ?" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Une idée pour le centre de santé ou le quartier ?" }),
+  ).toBeVisible();
   await expectAccessible(page);
   // No JavaScript on this page, and nothing wider than the screen.
   expect(await page.locator("script").count()).toBe(0);
@@ -29,7 +31,9 @@ test("an inhabitant without an account posts an idea from a 320 px phone", async
   await page.getByLabel("Pour connaître la réponse (facultatif)").fill("pas un contact");
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByText("Écrivez votre idée (au moins quelques mots).")).toBeVisible();
-  await expect(page.getByText("Écrivez un e-mail (nom@exemple.fr) ou un numéro de téléphone, ou laissez vide.")).toBeVisible();
+  await expect(
+    page.getByText("Écrivez un e-mail (nom@exemple.fr) ou un numéro de téléphone, ou laissez vide."),
+  ).toBeVisible();
   await expect(page.getByLabel("Pour connaître la réponse (facultatif)")).toHaveValue("pas un contact");
 
   await page.getByLabel("Votre idée").fill(INHABITANT_IDEA);
@@ -44,7 +48,9 @@ test("an inhabitant without an account posts an idea from a 320 px phone", async
   // In English too.
   await page.goto("/i/bois-joli");
   await page.getByRole("link", { name: "English" }).click();
-  await expect(page.getByRole("heading", { name: "An idea for the health centre or the neighbourhood?" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "An idea for the health centre or the neighbourhood?" }),
+  ).toBeVisible();
   await page.getByLabel("Your idea").fill("Publicité pour un casino en ligne");
   await page.getByRole("button", { name: "Send my idea" }).click();
   await expect(page.getByRole("heading", { name: "Thank you for your idea!" })).toBeVisible();
@@ -62,20 +68,30 @@ test("an employee posts while signed in and supports an idea", async ({ page }) 
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByText("Merci ! Votre idée est sur le tableau")).toBeVisible();
   await expect(page.getByLabel("Votre idée")).toHaveValue("");
-  const card = page.getByRole("listitem").filter({ hasText: "Afficher les horaires des permanences de la médiatrice" });
+  const card = page
+    .getByRole("listitem")
+    .filter({ hasText: "Afficher les horaires des permanences de la médiatrice" });
   await card.getByRole("button", { name: "Je soutiens" }).click();
   await expect(card.getByText("1 soutien")).toBeVisible();
   await page.getByRole("link", { name: "Les plus soutenues" }).click();
-  await expect(page.getByRole("region", { name: "Les idées" }).getByRole("listitem").first()).toContainText("Afficher les horaires des permanences");
+  await expect(page.getByRole("region", { name: "Les idées" }).getByRole("listitem").first()).toContainText(
+    "Afficher les horaires des permanences",
+  );
 });
 
-test("the coordinator types in three paper slips, moderates, and the council answers in meeting", async ({ page }) => {
+test("the coordinator types in three paper slips, moderates, and the council answers in meeting", async ({
+  page,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/idees/gestion");
   await expectAccessible(page);
   await page.getByLabel("Boîte vidée le").fill("2026-11-20");
-  for (const slip of ["Un point d'eau dans le jardin.", "Des permanences le samedi matin.", "Repeindre le couloir en couleurs."]) {
+  for (const slip of [
+    "Un point d'eau dans le jardin.",
+    "Des permanences le samedi matin.",
+    "Repeindre le couloir en couleurs.",
+  ]) {
     await page.getByLabel("Texte du papier").fill(slip);
     await page.getByRole("button", { name: "Enregistrer ce papier" }).click();
     await expect(page.getByText("Papier enregistré. Au suivant !")).toBeVisible();
@@ -95,7 +111,11 @@ test("the coordinator types in three paper slips, moderates, and the council ans
   await expect(spam.getByText("Écrivez la raison en quelques mots.")).toBeVisible();
   await spam.getByLabel("Raison du masquage").fill("Publicité");
   await spam.getByRole("button", { name: "Masquer l'idée" }).click();
-  await expect(page.getByRole("region", { name: "Idées masquées (jamais supprimées)" }).getByText("Publicité pour un casino en ligne")).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Idées masquées (jamais supprimées)" })
+      .getByText("Publicité pour un casino en ligne"),
+  ).toBeVisible();
 
   // At the council: meeting n° 4's item leads to the answer sheet.
   await page.goto("/reunions/conseil/4");
@@ -109,11 +129,18 @@ test("the coordinator types in three paper slips, moderates, and the council ans
     await sheet.getByRole("button", { name: "Enregistrer la réponse" }).click();
     await expect(sheet.getByText("Réponse enregistrée.")).toBeVisible();
   };
-  const declined = page.getByRole("listitem").filter({ hasText: "Repeindre le couloir en couleurs." }).first();
+  const declined = page
+    .getByRole("listitem")
+    .filter({ hasText: "Repeindre le couloir en couleurs." })
+    .first();
   await declined.getByRole("radio", { name: "non retenue" }).check();
   await declined.getByRole("button", { name: "Enregistrer la réponse" }).click();
   await expect(declined.getByText("Écrivez la raison en quelques mots.")).toBeVisible();
-  await answer("Repeindre le couloir en couleurs.", "non retenue", "Le bailleur refait les peintures en 2027.");
+  await answer(
+    "Repeindre le couloir en couleurs.",
+    "non retenue",
+    "Le bailleur refait les peintures en 2027.",
+  );
   await answer(INHABITANT_IDEA, "prévue", "Un coin jeux sera installé en janvier.");
   await answer("Un point d'eau dans le jardin.", "acceptée", "");
   await page.getByRole("button", { name: "Publier les réponses maintenant" }).click();
@@ -134,22 +161,37 @@ test("the inhabitant sees the answer; the board and the public page show it", as
   await signIn(page, "ines.morel@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Inès Morel" })).toBeVisible();
   await page.goto("/idees?tri=repondues");
-  await expect(page.getByRole("listitem").filter({ hasText: INHABITANT_IDEA }).getByText("Réponse du conseil : prévue")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: INHABITANT_IDEA }).getByText("Réponse du conseil : prévue"),
+  ).toBeVisible();
   // She was told by e-mail (the outbox, without SMTP).
   await page.context().clearCookies();
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/courriels");
-  await expect(page.getByRole("listitem").filter({ hasText: "voisine@exemple.fr" }).filter({ hasText: "Réponse à votre idée" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: "voisine@exemple.fr" })
+      .filter({ hasText: "Réponse à votre idée" }),
+  ).toBeVisible();
 });
 
-test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubscribe works without signing in", async ({ page, browser }) => {
+test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubscribe works without signing in", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   // 500 neighbours who agreed, imported as newsletter recipients.
   const file = path.join(os.tmpdir(), `voisins-${Date.now()}.csv`);
-  fs.writeFileSync(file, ["E-mail;Nom", ...Array.from({ length: 500 }, (_, i) => `voisin${i}@quartier.test;Voisin ${i}`)].join("\n"));
+  fs.writeFileSync(
+    file,
+    ["E-mail;Nom", ...Array.from({ length: 500 }, (_, i) => `voisin${i}@quartier.test;Voisin ${i}`)].join(
+      "\n",
+    ),
+  );
   await page.goto("/admin/membres/import");
   await page.getByLabel("des destinataires de la lettre d'information").check();
   await page.getByLabel("Fichier CSV ou XLSX").setInputFiles(file);
@@ -159,11 +201,17 @@ test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubs
   await page.goto("/admin/lettre");
   await expectAccessible(page);
   await page.getByLabel("Objet").fill("Lettre du centre de santé – décembre");
-  await page.getByLabel("Texte", { exact: true }).fill("### Au centre\n\nLa boîte à idées a reçu vos propositions.");
+  await page
+    .getByLabel("Texte", { exact: true })
+    .fill("### Au centre\n\nLa boîte à idées a reçu vos propositions.");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("heading", { name: "Lettre n° 1 : Lettre du centre de santé – décembre" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Lettre n° 1 : Lettre du centre de santé – décembre" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Ajouter « Ce que le conseil a répondu ce mois-ci »" }).click();
-  await expect(page.getByRole("region", { name: "Aperçu" }).getByText("Ce que le conseil a répondu ce mois-ci")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Aperçu" }).getByText("Ce que le conseil a répondu ce mois-ci"),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Aperçu" }).getByText(INHABITANT_IDEA)).toBeVisible();
   await page.getByRole("button", { name: /M'envoyer un essai/ }).click();
   await expect(page.getByText("Essai envoyé")).toBeVisible();
@@ -181,7 +229,11 @@ test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubs
 
   // In the outbox: the e-mail to a neighbour, with its one-click link.
   await page.goto("/admin/courriels");
-  const item = page.getByRole("listitem").filter({ hasText: "Lettre du centre de santé – décembre" }).filter({ hasText: /voisin\d+@quartier\.test/ }).first();
+  const item = page
+    .getByRole("listitem")
+    .filter({ hasText: "Lettre du centre de santé – décembre" })
+    .filter({ hasText: /voisin\d+@quartier\.test/ })
+    .first();
   const address = /voisin\d+@quartier\.test/.exec((await item.textContent()) ?? "")![0];
   await item.locator("summary").click();
   const text = (await item.locator("pre").textContent()) ?? "";

@@ -8,14 +8,19 @@ test("a member downloads everything the portal holds about them", async ({ page 
   await page.getByRole("link", { name: "Mon profil" }).click();
   await expect(page.getByRole("heading", { name: "Mon profil" })).toBeVisible();
   await expectAccessible(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger mes données" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger mes données" }).click(),
+  ]);
   const data = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
   expect(data.person).toMatchObject({ name: "Salima Haddad", email: "salima.haddad@demo.portail-scic.fr" });
   expect(data.memberships[0].categoryAssignments[0].category.name).toBe("usager·es et habitant·es");
   expect(data.memberships[0].mandates[0].body.name).toBe("Conseil coopératif");
 });
 
-test("the coordinator erases a person: the name goes, the attendance stays as « un·e membre »", async ({ page }) => {
+test("the coordinator erases a person: the name goes, the attendance stays as « un·e membre »", async ({
+  page,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres?q=Duval");

@@ -5,12 +5,25 @@ import { COORDINATOR, signIn } from "./helpers";
 // The Content-Security-Policy that the pages actually satisfy (no violation reported while the
 // pages render and hydrate), the other headers, and the session cookie's flags.
 
-const PAGES = ["/", "/reunions/conseil/3", "/reunions/conseil/3/compte-rendu", "/decisions", "/votes", "/idees", "/idees/gestion", "/idees/affiche", "/admin/lettre", "/admin/membres", "/recherche?q=médiatrice"];
+const PAGES = [
+  "/",
+  "/reunions/conseil/3",
+  "/reunions/conseil/3/compte-rendu",
+  "/decisions",
+  "/votes",
+  "/idees",
+  "/idees/gestion",
+  "/idees/affiche",
+  "/admin/lettre",
+  "/admin/membres",
+  "/recherche?q=médiatrice",
+];
 
 test("the pages send a strict policy and break none of it", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message: ConsoleMessage) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
   });
   const signInPage = await page.goto("/connexion");
   const csp = signInPage!.headers()["content-security-policy"] ?? "";
@@ -34,7 +47,10 @@ test("the pages send a strict policy and break none of it", async ({ page }) => 
   }
   // Hydrated under the policy: the ballot's button wakes up only through React (nothing is cast).
   await page.goto("/votes");
-  await page.getByRole("link", { name: /Participation de deux usager·es aux rencontres nationales/ }).first().click();
+  await page
+    .getByRole("link", { name: /Participation de deux usager·es aux rencontres nationales/ })
+    .first()
+    .click();
   await expect(page.getByRole("button", { name: "Choisissez d'abord" })).toBeDisabled();
   await page.getByRole("radio", { name: "Pour" }).check();
   await expect(page.getByRole("button", { name: /Confirmer/ })).toBeEnabled();
@@ -43,14 +59,20 @@ test("the pages send a strict policy and break none of it", async ({ page }) => 
   expect(violations).toEqual([]);
 });
 
-test("no secret reaches the browser: the scripts of the pages name no server setting", async ({ page, request }) => {
+test("no secret reaches the browser: the scripts of the pages name no server setting", async ({
+  page,
+  request,
+}) => {
   const secret = fs.readFileSync(".data/e2e/nextauth-secret", "utf8").trim();
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   const scripts = new Set<string>();
   for (const path of ["/connexion", "/", "/votes", "/admin/lettre", "/idees/gestion"]) {
     await page.goto(path);
-    for (const src of await page.locator("script[src]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src))) scripts.add(src);
+    for (const src of await page
+      .locator("script[src]")
+      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src)))
+      scripts.add(src);
     const html = await page.content();
     expect(html).not.toContain(secret);
   }
@@ -91,7 +113,9 @@ test("idea texts and Markdown never run a script in the browser", async ({ page 
   expect(dialogs).toBe(0);
 });
 
-test("addresses typed by hand (repeated keys, garbage values) get a page, never a server error", async ({ page }) => {
+test("addresses typed by hand (repeated keys, garbage values) get a page, never a server error", async ({
+  page,
+}) => {
   const addresses = [
     "/connexion?callbackUrl=/a&callbackUrl=/b",
     "/connexion?callbackUrl=%5C%5Cevil.example",

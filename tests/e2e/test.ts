@@ -10,7 +10,8 @@ export const test = base.extend<{ texts: void }>({
     async ({ page }, use) => {
       const missing: string[] = [];
       page.on("console", (message) => {
-        if (/MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text())) missing.push(`${page.url()}: ${message.text()}`);
+        if (/MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text()))
+          missing.push(`${page.url()}: ${message.text()}`);
       });
       await use();
       if (missing.length) throw new Error(`texts missing in the browser:\n${missing.join("\n")}`);

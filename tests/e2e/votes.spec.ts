@@ -8,7 +8,10 @@ function localInput(date: Date) {
 
 const CONSULTATION = "Prendre en charge les frais de deux usager·es aux rencontres nationales";
 
-test("a written consultation, from creation to the result in the decision record", async ({ page, browser }) => {
+test("a written consultation, from creation to the result in the decision record", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/votes/nouvelle");
@@ -16,9 +19,15 @@ test("a written consultation, from creation to the result in the decision record
   await page.getByLabel("Manière de voter").selectOption({ label: "consultation écrite" });
   await page.getByRole("button", { name: "Créer la question" }).click();
   await expect(page.getByText("Écrivez la question soumise au vote.")).toBeVisible();
-  await expect(page.getByText("Une consultation écrite a besoin d'une date limite.").or(page.getByText("Écrivez la question soumise au vote."))).toBeVisible();
+  await expect(
+    page
+      .getByText("Une consultation écrite a besoin d'une date limite.")
+      .or(page.getByText("Écrivez la question soumise au vote.")),
+  ).toBeVisible();
   await page.getByLabel("Question soumise au vote").fill(CONSULTATION);
-  await page.getByLabel("Texte et explications (Markdown)").fill("Les rencontres ont lieu du 27 au 30 septembre.");
+  await page
+    .getByLabel("Texte et explications (Markdown)")
+    .fill("Les rencontres ont lieu du 27 au 30 septembre.");
   await page.getByLabel("Date limite", { exact: true }).fill(localInput(new Date(Date.now() + 3 * 86400000)));
   await page.getByRole("button", { name: "Créer la question" }).click();
   await expect(page.getByText("Question créée.")).toBeVisible();
@@ -60,7 +69,11 @@ test("a written consultation, from creation to the result in the decision record
   // Awa votes from a browser without JavaScript: the form posts to the ballot box itself.
   await signIn(page, "awa.toure@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Awa Touré" })).toBeVisible();
-  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), locale: "fr-FR" });
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+    locale: "fr-FR",
+  });
   const plain = await noScript.newPage();
   await plain.goto("/votes");
   await plain.getByRole("link", { name: CONSULTATION }).click();
@@ -79,7 +92,9 @@ test("a written consultation, from creation to the result in the decision record
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Clore le vote" }).click();
   await expect(page.getByText("Adoptée : 66,7 % pour, seuil 50 %")).toBeVisible();
-  await expect(page.getByRole("img", { name: /Part des voix exprimées pour : 66,7 %, seuil 50 %/ })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: /Part des voix exprimées pour : 66,7 %, seuil 50 %/ }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.goto("/decisions");
   await expect(page.getByText(CONSULTATION)).toBeVisible();
@@ -93,7 +108,9 @@ test("an in-meeting ballot: open to those present at that moment, closed by the 
   await page.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
   await page.getByLabel("Manière de voter").selectOption({ label: "vote en réunion" });
   const meeting = page.getByLabel("Réunion", { exact: true });
-  await meeting.selectOption((await meeting.locator("option", { hasText: "Conseil coopératif n° 3 " }).getAttribute("value"))!);
+  await meeting.selectOption(
+    (await meeting.locator("option", { hasText: "Conseil coopératif n° 3 " }).getAttribute("value"))!,
+  );
   await page.getByLabel("Question soumise au vote").fill(title);
   await page.getByRole("button", { name: "Créer la question" }).click();
   await page.getByRole("button", { name: "Ouvrir le vote" }).click();
@@ -104,7 +121,9 @@ test("an in-meeting ballot: open to those present at that moment, closed by the 
   await signIn(page, "awa.toure@demo.portail-scic.fr");
   await expect(page.getByRole("heading", { name: "Bonjour Awa Touré" })).toBeVisible();
   await page.getByRole("link", { name: title }).click();
-  await expect(page.getByText("Ce vote est réservé aux membres présent·es dans la réunion en ce moment.")).toBeVisible();
+  await expect(
+    page.getByText("Ce vote est réservé aux membres présent·es dans la réunion en ce moment."),
+  ).toBeVisible();
   await signOut(page);
 
   await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
@@ -128,7 +147,9 @@ test("an in-meeting ballot: open to those present at that moment, closed by the 
 
 // Online and paper ballots of an extraordinary assembly, merged and weighted by college: the
 // resolution has a majority (more than 50 %) but not the two thirds an AGE needs.
-test("an AGE resolution with paper and online votes fails on the 2/3 threshold while passing 50 %", async ({ page }) => {
+test("an AGE resolution with paper and online votes fails on the 2/3 threshold while passing 50 %", async ({
+  page,
+}) => {
   const title = "Modifier les statuts : transfert du siège";
   await signIn(page, COORDINATOR);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
@@ -148,7 +169,9 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   await page.goto("/votes/nouvelle");
   await page.getByLabel("Instance").selectOption({ label: "Assemblée générale" });
   const meeting = page.getByLabel("Réunion", { exact: true });
-  await meeting.selectOption((await meeting.locator("option", { hasText: "Assemblée générale n° " }).first().getAttribute("value"))!);
+  await meeting.selectOption(
+    (await meeting.locator("option", { hasText: "Assemblée générale n° " }).first().getAttribute("value"))!,
+  );
   await page.getByLabel("Type d'assemblée").selectOption({ label: "AGE" });
   await page.getByLabel("Question soumise au vote").fill(title);
   await page.getByRole("button", { name: "Créer la question" }).click();
@@ -156,7 +179,11 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   await expect(page.getByText("Votre choix")).toBeVisible();
   await signOut(page);
 
-  for (const [email, choice] of [["salima.haddad", "Pour"], ["awa.toure", "Pour"], ["marc.beaulieu", "Contre"]] as const) {
+  for (const [email, choice] of [
+    ["salima.haddad", "Pour"],
+    ["awa.toure", "Pour"],
+    ["marc.beaulieu", "Contre"],
+  ] as const) {
     await signIn(page, `${email}@demo.portail-scic.fr`);
     await expect(page.getByRole("heading", { name: /^Bonjour / })).toBeVisible();
     await page.getByRole("link", { name: title }).click();
@@ -173,23 +200,42 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   await page.getByText("Saisir les votes papier").click();
   // Salima voted online: she cannot be ticked, she is no longer in the list.
   await expect(page.getByRole("checkbox", { name: /Salima Haddad/ })).toHaveCount(0);
-  for (const name of ["Paul Martin", "Pierre-Yves Colin", "Louise Perrin"]) await page.getByRole("checkbox", { name: new RegExp(`^${name}`) }).check();
-  await page.getByRole("group", { name: "Bulletins papier du collège usager·es et habitant·es" }).getByLabel("Contre").fill("1");
-  await page.getByRole("group", { name: "Bulletins papier du collège partenaires du quartier" }).getByLabel("Pour").fill("2");
-  await page.getByRole("group", { name: "Bulletins papier du collège soutiens militants" }).getByLabel("Abstentions").fill("1");
+  for (const name of ["Paul Martin", "Pierre-Yves Colin", "Louise Perrin"])
+    await page.getByRole("checkbox", { name: new RegExp(`^${name}`) }).check();
+  await page
+    .getByRole("group", { name: "Bulletins papier du collège usager·es et habitant·es" })
+    .getByLabel("Contre")
+    .fill("1");
+  await page
+    .getByRole("group", { name: "Bulletins papier du collège partenaires du quartier" })
+    .getByLabel("Pour")
+    .fill("2");
+  await page
+    .getByRole("group", { name: "Bulletins papier du collège soutiens militants" })
+    .getByLabel("Abstentions")
+    .fill("1");
   await page.getByRole("button", { name: "Enregistrer les votes papier" }).click();
-  await expect(page.getByText("partenaires du quartier : 2 bulletin(s) saisi(s) pour 1 votant·e(s) sur papier")).toBeVisible();
+  await expect(
+    page.getByText("partenaires du quartier : 2 bulletin(s) saisi(s) pour 1 votant·e(s) sur papier"),
+  ).toBeVisible();
   await expect(page.getByRole("checkbox", { name: /^Paul Martin/ })).toBeChecked();
-  await page.getByRole("group", { name: "Bulletins papier du collège partenaires du quartier" }).getByLabel("Pour").fill("1");
+  await page
+    .getByRole("group", { name: "Bulletins papier du collège partenaires du quartier" })
+    .getByLabel("Pour")
+    .fill("1");
   await page.getByRole("button", { name: "Enregistrer les votes papier" }).click();
-  await expect(page.getByText("Votes papier enregistrés.").or(page.getByText("Les votes papier sont saisis"))).toBeVisible();
+  await expect(
+    page.getByText("Votes papier enregistrés.").or(page.getByText("Les votes papier sont saisis")),
+  ).toBeVisible();
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Clore le vote" }).click();
   // (Voters whose category no other journey changes.) usager·es 50 %, salarié·es 100 %,
   // partenaires 100 %, soutiens 0 % → between 60 % and 62.5 %
   // whatever the college weights earlier journeys left: more than half, less than two thirds.
-  await expect(page.getByText(/^Rejetée : (60|62,5) % des voix exprimées pondérées pour, seuil 66,7 % non atteint$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Rejetée : (60|62,5) % des voix exprimées pondérées pour, seuil 66,7 % non atteint$/),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: "Résultat par collège" })).toBeVisible();
   await expect(page.getByText(/6 votant·es sur/)).toBeVisible();
   await expectAccessible(page);

@@ -1,12 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { findSignInPerson, requestPasswordReset, resetPassword, sendSignInLink, verifyCredentials } from "@/lib/auth/service";
+import {
+  findSignInPerson,
+  requestPasswordReset,
+  resetPassword,
+  sendSignInLink,
+  verifyCredentials,
+} from "@/lib/auth/service";
 import { createCooperative, createMember, PASSWORD } from "./factories";
 
 let cooperativeId: string;
 
 beforeAll(async () => {
-  ({ cooperative: { id: cooperativeId } } = await createCooperative());
+  ({
+    cooperative: { id: cooperativeId },
+  } = await createCooperative());
 });
 
 async function outboxFor(email: string) {
@@ -16,7 +24,10 @@ async function outboxFor(email: string) {
 describe("sign-in with a password", () => {
   it("accepts the right password, whatever the case of the e-mail", async () => {
     const { email, person } = await createMember(cooperativeId);
-    expect(await verifyCredentials(email.toUpperCase(), PASSWORD, "198.51.100.1")).toEqual({ ok: true, personId: person.id });
+    expect(await verifyCredentials(email.toUpperCase(), PASSWORD, "198.51.100.1")).toEqual({
+      ok: true,
+      personId: person.id,
+    });
   });
 
   it("gives the same answer for a wrong password and an unknown e-mail", async () => {
@@ -38,7 +49,10 @@ describe("sign-in with a password", () => {
     for (let i = 0; i < 10; i++) {
       expect((await verifyCredentials(email, "mauvais", `203.0.113.${i}`, now)).ok).toBe(false);
     }
-    expect(await verifyCredentials(email, PASSWORD, "203.0.113.200", now)).toEqual({ ok: false, error: "rateLimited" });
+    expect(await verifyCredentials(email, PASSWORD, "203.0.113.200", now)).toEqual({
+      ok: false,
+      error: "rateLimited",
+    });
     const later = new Date(now.getTime() + 16 * 60 * 1000);
     expect((await verifyCredentials(email, PASSWORD, "203.0.113.200", later)).ok).toBe(true);
   });
@@ -81,9 +95,14 @@ describe("sign-in link and password reset by e-mail", () => {
     expect(await resetPassword({ token, password: newPassword, confirm: newPassword })).toEqual({ ok: true });
     expect(await verifyCredentials(email, newPassword, null)).toEqual({ ok: true, personId: person.id });
     expect((await verifyCredentials(email, PASSWORD, null)).ok).toBe(false);
-    expect(await resetPassword({ token, password: "encore-un-autre", confirm: "encore-un-autre" })).toEqual({ ok: false, error: "tokenInvalid" });
+    expect(await resetPassword({ token, password: "encore-un-autre", confirm: "encore-un-autre" })).toEqual({
+      ok: false,
+      error: "tokenInvalid",
+    });
 
-    const audit = await db.auditEntry.findFirst({ where: { entityId: person.id, action: "person.passwordReset" } });
+    const audit = await db.auditEntry.findFirst({
+      where: { entityId: person.id, action: "person.passwordReset" },
+    });
     expect(audit?.actorId).toBe(person.id);
   });
 
@@ -94,7 +113,9 @@ describe("sign-in link and password reset by e-mail", () => {
     const [mail] = await outboxFor(email);
     const token = decodeURIComponent(/token=([^\s]+)/.exec(mail!.textBody)![1]!);
     expect(await db.passwordResetToken.count({ where: { tokenHash: token } })).toBe(0);
-    expect(await resetPassword({ token, password: "nouveau-mot-de-passe", confirm: "nouveau-mot-de-passe" })).toEqual({ ok: false, error: "tokenInvalid" });
+    expect(
+      await resetPassword({ token, password: "nouveau-mot-de-passe", confirm: "nouveau-mot-de-passe" }),
+    ).toEqual({ ok: false, error: "tokenInvalid" });
   });
 
   it("sends nothing when the address has no account", async () => {

@@ -18,10 +18,14 @@ async function fingerprint(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`);
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    );
     const result: Record<string, string> = {};
     for (const { name } of tables) {
-      const { rows } = await client.query<{ n: number; sum: string | null }>(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM "${name}" t`);
+      const { rows } = await client.query<{ n: number; sum: string | null }>(
+        `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM "${name}" t`,
+      );
       result[name] = `${rows[0]!.n}:${rows[0]!.sum ?? ""}`;
     }
     return result;
@@ -63,8 +67,13 @@ describe("backup and restore", () => {
     // The counters carry on: a new audit entry gets a fresh id.
     const client = new pg.Client({ connectionString: copyUrl });
     await client.connect();
-    const { rows } = await client.query<{ id: string }>(`INSERT INTO "AuditEntry" (action, "entityType", "entityId") VALUES ('test', 'Test', 'x') RETURNING id::text`);
-    const { rows: max } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEntry" WHERE id::text = $1`, [rows[0]!.id]);
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO "AuditEntry" (action, "entityType", "entityId") VALUES ('test', 'Test', 'x') RETURNING id::text`,
+    );
+    const { rows: max } = await client.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM "AuditEntry" WHERE id::text = $1`,
+      [rows[0]!.id],
+    );
     expect(max[0]!.n).toBe("1");
     await client.end();
   });

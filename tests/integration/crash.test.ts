@@ -12,24 +12,89 @@ let questionId = "";
 const people: string[] = [];
 
 beforeAll(async () => {
-  const coop = await db.cooperative.create({ data: { slug: `crash-${Date.now()}`, name: "Crash", statutes: { create: { agoQuorumFirstNum: 0, agoQuorumFirstDen: 1 } } } });
+  const coop = await db.cooperative.create({
+    data: {
+      slug: `crash-${Date.now()}`,
+      name: "Crash",
+      statutes: { create: { agoQuorumFirstNum: 0, agoQuorumFirstDen: 1 } },
+    },
+  });
   coopId = coop.id;
   // Four colleges at 25 % (the law keeps each between 10 and 50 %); every voter in the first.
-  const colleges = await Promise.all([0, 1, 2, 3].map((i) => db.college.create({ data: { cooperativeId: coop.id, name: `Collège ${i + 1}`, position: i, weightBp: 2500 } })));
-  const category = await db.category.create({ data: { cooperativeId: coop.id, name: "Associé·es", position: 0, collegeId: colleges[0]!.id } });
-  const body = await db.body.create({ data: { cooperativeId: coop.id, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag" } });
-  const meeting = await db.meeting.create({ data: { cooperativeId: coop.id, bodyId: body.id, number: 1, startsAt: new Date(), assemblyType: "ORDINARY", status: "HELD" } });
+  const colleges = await Promise.all(
+    [0, 1, 2, 3].map((i) =>
+      db.college.create({
+        data: { cooperativeId: coop.id, name: `Collège ${i + 1}`, position: i, weightBp: 2500 },
+      }),
+    ),
+  );
+  const category = await db.category.create({
+    data: { cooperativeId: coop.id, name: "Associé·es", position: 0, collegeId: colleges[0]!.id },
+  });
+  const body = await db.body.create({
+    data: { cooperativeId: coop.id, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag" },
+  });
+  const meeting = await db.meeting.create({
+    data: {
+      cooperativeId: coop.id,
+      bodyId: body.id,
+      number: 1,
+      startsAt: new Date(),
+      assemblyType: "ORDINARY",
+      status: "HELD",
+    },
+  });
   const since = new Date("2020-01-01T00:00:00Z");
-  await db.person.createMany({ data: Array.from({ length: VOTERS }, (_, i) => ({ id: `crash-p-${i}`, name: `Votant·e ${i}` })) });
-  await db.membership.createMany({ data: Array.from({ length: VOTERS }, (_, i) => ({ id: `crash-m-${i}`, cooperativeId: coop.id, personId: `crash-p-${i}`, joinedOn: since })) });
-  await db.categoryAssignment.createMany({ data: Array.from({ length: VOTERS }, (_, i) => ({ cooperativeId: coop.id, membershipId: `crash-m-${i}`, categoryId: category.id, validFrom: since })) });
-  const question = await db.voteQuestion.create({ data: { cooperativeId: coop.id, bodyId: body.id, meetingId: meeting.id, kind: "AG_RESOLUTION", assemblyType: "ORDINARY", title: "Résolution", status: "OPEN", opensAt: new Date() } });
+  await db.person.createMany({
+    data: Array.from({ length: VOTERS }, (_, i) => ({ id: `crash-p-${i}`, name: `Votant·e ${i}` })),
+  });
+  await db.membership.createMany({
+    data: Array.from({ length: VOTERS }, (_, i) => ({
+      id: `crash-m-${i}`,
+      cooperativeId: coop.id,
+      personId: `crash-p-${i}`,
+      joinedOn: since,
+    })),
+  });
+  await db.categoryAssignment.createMany({
+    data: Array.from({ length: VOTERS }, (_, i) => ({
+      cooperativeId: coop.id,
+      membershipId: `crash-m-${i}`,
+      categoryId: category.id,
+      validFrom: since,
+    })),
+  });
+  const question = await db.voteQuestion.create({
+    data: {
+      cooperativeId: coop.id,
+      bodyId: body.id,
+      meetingId: meeting.id,
+      kind: "AG_RESOLUTION",
+      assemblyType: "ORDINARY",
+      title: "Résolution",
+      status: "OPEN",
+      opensAt: new Date(),
+    },
+  });
   questionId = question.id;
   for (let i = 0; i < VOTERS; i++) people.push(`crash-p-${i}`);
 });
 
 function crowd(onLine: (personId: string, receipt: string) => void) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "tests/integration/fixtures/ballot-load.ts", questionId, coopId, ...people], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/server-only-loader.mjs",
+      "tests/integration/fixtures/ballot-load.ts",
+      questionId,
+      coopId,
+      ...people,
+    ],
+    { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
+  );
   readline.createInterface({ input: child.stdout! }).on("line", (line) => {
     const [personId, receipt] = line.split(" ");
     if (personId && receipt) onLine(personId, receipt);

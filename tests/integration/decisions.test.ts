@@ -14,39 +14,101 @@ beforeAll(async () => {
   const cooperativeId = cooperative.id;
   coordinator = await actorFor((await createMember(cooperativeId, { isCoordinator: true })).person.id);
   member = await actorFor((await createMember(cooperativeId, { name: "Élise Hamon" })).person.id);
-  commissionId = (await db.body.create({ data: { cooperativeId, kind: "COMMISSION", name: "Commission administrative", slug: "commission-administrative" } })).id;
-  const meeting = await db.meeting.create({ data: { cooperativeId, bodyId: council.id, number: 3, startsAt: new Date("2023-03-27T17:30:00Z") } });
+  commissionId = (
+    await db.body.create({
+      data: {
+        cooperativeId,
+        kind: "COMMISSION",
+        name: "Commission administrative",
+        slug: "commission-administrative",
+      },
+    })
+  ).id;
+  const meeting = await db.meeting.create({
+    data: { cooperativeId, bodyId: council.id, number: 3, startsAt: new Date("2023-03-27T17:30:00Z") },
+  });
   const decide = (bodyId: string, title: string, decidedOn: string, extra: object = {}) =>
-    db.decision.create({ data: { cooperativeId, bodyId, title, text: title, method: "CONSENSUS", outcome: "ADOPTED", decidedOn: new Date(decidedOn), publishedAt: new Date(), ...extra } });
-  await decide(council.id, "Les salarié·es peuvent déposer des idées", "2023-03-27", { meetingId: meeting.id });
+    db.decision.create({
+      data: {
+        cooperativeId,
+        bodyId,
+        title,
+        text: title,
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        decidedOn: new Date(decidedOn),
+        publishedAt: new Date(),
+        ...extra,
+      },
+    });
+  await decide(council.id, "Les salarié·es peuvent déposer des idées", "2023-03-27", {
+    meetingId: meeting.id,
+  });
   await decide(commissionId, "Recrutement d'une 3e médiatrice", "2023-03-20");
   await decide(commissionId, "Logo : devis refusés", "2023-03-21", { outcome: "REJECTED" });
   await decide(council.id, "Brouillon non publié", "2023-04-01", { publishedAt: null });
-  const late = await db.actionItem.create({ data: { cooperativeId, meetingId: meeting.id, title: "Courrier au ministère", dueOn: new Date("2023-04-30") } });
-  await db.actionItemOwner.create({ data: { cooperativeId, actionItemId: late.id, membershipId: member.membershipId } });
-  await db.actionItem.create({ data: { cooperativeId, title: "Liste des associations", dueOn: new Date("2099-01-01") } });
+  const late = await db.actionItem.create({
+    data: {
+      cooperativeId,
+      meetingId: meeting.id,
+      title: "Courrier au ministère",
+      dueOn: new Date("2023-04-30"),
+    },
+  });
+  await db.actionItemOwner.create({
+    data: { cooperativeId, actionItemId: late.id, membershipId: member.membershipId },
+  });
+  await db.actionItem.create({
+    data: { cooperativeId, title: "Liste des associations", dueOn: new Date("2099-01-01") },
+  });
 });
 
 describe("the decision record", () => {
   it("lists every published decision of every body, newest first, with its meeting", async () => {
     const all = await listDecisions(member);
-    expect(all.map((d) => d.title)).toEqual(["Les salarié·es peuvent déposer des idées", "Logo : devis refusés", "Recrutement d'une 3e médiatrice"]);
-    expect(all[0]).toMatchObject({ bodyName: "Conseil coopératif", meeting: { bodySlug: "conseil", number: 3 } });
+    expect(all.map((d) => d.title)).toEqual([
+      "Les salarié·es peuvent déposer des idées",
+      "Logo : devis refusés",
+      "Recrutement d'une 3e médiatrice",
+    ]);
+    expect(all[0]).toMatchObject({
+      bodyName: "Conseil coopératif",
+      meeting: { bodySlug: "conseil", number: 3 },
+    });
     expect(all[2]).toMatchObject({ bodyName: "Commission administrative", meeting: null });
   });
 
   it("filters by body, dates and outcome, ignoring malformed values", async () => {
-    expect((await listDecisions(member, decisionFilter({ instance: commissionId }))).map((d) => d.title)).toEqual(["Logo : devis refusés", "Recrutement d'une 3e médiatrice"]);
-    expect((await listDecisions(member, decisionFilter({ du: "2023-03-21", au: "2023-03-26" }))).map((d) => d.title)).toEqual(["Logo : devis refusés"]);
-    expect((await listDecisions(member, decisionFilter({ issue: "REJECTED" }))).map((d) => d.title)).toEqual(["Logo : devis refusés"]);
-    expect(await listDecisions(member, decisionFilter({ du: "pas une date", issue: "DROP TABLE" }))).toHaveLength(3);
+    expect(
+      (await listDecisions(member, decisionFilter({ instance: commissionId }))).map((d) => d.title),
+    ).toEqual(["Logo : devis refusés", "Recrutement d'une 3e médiatrice"]);
+    expect(
+      (await listDecisions(member, decisionFilter({ du: "2023-03-21", au: "2023-03-26" }))).map(
+        (d) => d.title,
+      ),
+    ).toEqual(["Logo : devis refusés"]);
+    expect((await listDecisions(member, decisionFilter({ issue: "REJECTED" }))).map((d) => d.title)).toEqual([
+      "Logo : devis refusés",
+    ]);
+    expect(
+      await listDecisions(member, decisionFilter({ du: "pas une date", issue: "DROP TABLE" })),
+    ).toHaveLength(3);
   });
 
   it("is read a page at a time: every decision on exactly one page, the count of them all", async () => {
     const { cooperative, council } = await createCooperative("Coopérative aux longues années");
     const reader = await actorFor((await createMember(cooperative.id)).person.id);
     await db.decision.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({ cooperativeId: cooperative.id, bodyId: council.id, title: `Décision ${i}`, text: "…", method: "CONSENSUS" as const, outcome: "ADOPTED" as const, decidedOn: new Date(Date.UTC(2021, 0, 1 + (i % 20))), publishedAt: new Date() })),
+      data: Array.from({ length: 60 }, (_, i) => ({
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        title: `Décision ${i}`,
+        text: "…",
+        method: "CONSENSUS" as const,
+        outcome: "ADOPTED" as const,
+        decidedOn: new Date(Date.UTC(2021, 0, 1 + (i % 20))),
+        publishedAt: new Date(),
+      })),
     });
     const pages = await Promise.all([1, 2, 3].map((page) => decisionRecord(reader, {}, page)));
     expect(pages.map((p) => p.decisions.length)).toEqual([25, 25, 10]);
@@ -58,7 +120,9 @@ describe("the decision record", () => {
   });
 
   it("is not for guests of the idea box", async () => {
-    const guest = await actorFor((await createMember(coordinator.cooperativeId, { kind: "GUEST" })).person.id);
+    const guest = await actorFor(
+      (await createMember(coordinator.cooperativeId, { kind: "GUEST" })).person.id,
+    );
     await expect(listDecisions(guest)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
@@ -66,8 +130,17 @@ describe("the decision record", () => {
 describe("things to do", () => {
   it("a member sees their own, the overdue ones marked; the coordinator sees all", async () => {
     const mine = await openActions(member, "mine", new Date("2026-11-23"));
-    expect(mine).toEqual([expect.objectContaining({ title: "Courrier au ministère", overdue: true, owners: ["Élise Hamon"], meeting: expect.objectContaining({ number: 3 }) })]);
-    expect((await openActions(coordinator, "all", new Date("2026-11-23"))).map((a) => [a.title, a.overdue])).toEqual([
+    expect(mine).toEqual([
+      expect.objectContaining({
+        title: "Courrier au ministère",
+        overdue: true,
+        owners: ["Élise Hamon"],
+        meeting: expect.objectContaining({ number: 3 }),
+      }),
+    ]);
+    expect(
+      (await openActions(coordinator, "all", new Date("2026-11-23"))).map((a) => [a.title, a.overdue]),
+    ).toEqual([
       ["Courrier au ministère", true],
       ["Liste des associations", false],
     ]);

@@ -20,7 +20,10 @@ describe("the demo cooperative", () => {
   });
 
   it("has four colleges at 25 % matching the four categories", async () => {
-    const colleges = await db.college.findMany({ orderBy: { position: "asc" }, include: { categories: true } });
+    const colleges = await db.college.findMany({
+      orderBy: { position: "asc" },
+      include: { categories: true },
+    });
     expect(colleges.map((c) => [c.name, c.weightBp])).toEqual([
       ["usager·es et habitant·es", 2500],
       ["salarié·es", 2500],

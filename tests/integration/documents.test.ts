@@ -12,14 +12,29 @@ let coordinator: Actor;
 let member: Actor;
 let itemId: string;
 let meetingId: string;
-const pdf = (name = "diaporama.pdf", body = "%PDF-1.4 Peps et SecPa") => new File([body], name, { type: "application/pdf" });
+const pdf = (name = "diaporama.pdf", body = "%PDF-1.4 Peps et SecPa") =>
+  new File([body], name, { type: "application/pdf" });
 
 beforeAll(async () => {
   const { cooperative, council } = await createCooperative();
   coordinator = await actorFor((await createMember(cooperative.id, { isCoordinator: true })).person.id);
   member = await actorFor((await createMember(cooperative.id)).person.id);
-  meetingId = (await db.meeting.create({ data: { cooperativeId: cooperative.id, bodyId: council.id, number: 3, startsAt: new Date() } })).id;
-  itemId = (await db.agendaItem.create({ data: { cooperativeId: cooperative.id, meetingId, position: 0, kind: "DISCUSSION", title: "Peps et SecPa" } })).id;
+  meetingId = (
+    await db.meeting.create({
+      data: { cooperativeId: cooperative.id, bodyId: council.id, number: 3, startsAt: new Date() },
+    })
+  ).id;
+  itemId = (
+    await db.agendaItem.create({
+      data: {
+        cooperativeId: cooperative.id,
+        meetingId,
+        position: 0,
+        kind: "DISCUSSION",
+        title: "Peps et SecPa",
+      },
+    })
+  ).id;
 });
 
 describe("documents of the agenda", () => {
@@ -33,9 +48,17 @@ describe("documents of the agenda", () => {
   });
 
   it("refuses empty files, files that are too large, and kinds a browser would run", async () => {
-    expect(await attachDocument(coordinator, itemId, new File([], "vide.pdf"))).toEqual({ ok: false, error: "fileEmpty" });
-    expect(await attachDocument(coordinator, itemId, new File(["<script>"], "page.html"))).toEqual({ ok: false, error: "fileType" });
-    expect(await attachDocument(coordinator, itemId, new File([new Uint8Array(20 * 1024 * 1024 + 1)], "gros.pdf"))).toEqual({ ok: false, error: "fileTooLarge" });
+    expect(await attachDocument(coordinator, itemId, new File([], "vide.pdf"))).toEqual({
+      ok: false,
+      error: "fileEmpty",
+    });
+    expect(await attachDocument(coordinator, itemId, new File(["<script>"], "page.html"))).toEqual({
+      ok: false,
+      error: "fileType",
+    });
+    expect(
+      await attachDocument(coordinator, itemId, new File([new Uint8Array(20 * 1024 * 1024 + 1)], "gros.pdf")),
+    ).toEqual({ ok: false, error: "fileTooLarge" });
   });
 
   it("is attached by the coordinator only, and read inside the cooperative only", async () => {
@@ -44,7 +67,9 @@ describe("documents of the agenda", () => {
     const other = await createCooperative("Ailleurs");
     const stranger = await actorFor((await createMember(other.cooperative.id)).person.id);
     expect(await readDocument(stranger, document!.id)).toBeNull();
-    const guest = await actorFor((await createMember(coordinator.cooperativeId, { kind: "GUEST" })).person.id);
+    const guest = await actorFor(
+      (await createMember(coordinator.cooperativeId, { kind: "GUEST" })).person.id,
+    );
     await expect(readDocument(guest, document!.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 

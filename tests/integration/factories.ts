@@ -10,17 +10,27 @@ let passwordHash: string | null = null;
 export async function createCooperative(name = "Coopérative de test") {
   const slug = `coop-${randomUUID().slice(0, 8)}`;
   const cooperative = await db.cooperative.create({ data: { slug, name, statutes: { create: {} } } });
-  const council = await db.body.create({ data: { cooperativeId: cooperative.id, kind: "COUNCIL", name: "Conseil coopératif", slug: "conseil" } });
+  const council = await db.body.create({
+    data: { cooperativeId: cooperative.id, kind: "COUNCIL", name: "Conseil coopératif", slug: "conseil" },
+  });
   return { cooperative, council };
 }
 
 export async function createMember(
   cooperativeId: string,
-  options: { name?: string; email?: string; isCoordinator?: boolean; kind?: "ASSOCIATE" | "GUEST"; status?: "ACTIVE" | "ARCHIVED" } = {},
+  options: {
+    name?: string;
+    email?: string;
+    isCoordinator?: boolean;
+    kind?: "ASSOCIATE" | "GUEST";
+    status?: "ACTIVE" | "ARCHIVED";
+  } = {},
 ) {
   passwordHash ??= await hash(PASSWORD);
   const email = options.email ?? `${randomUUID().slice(0, 8)}@exemple.org`;
-  const person = await db.person.create({ data: { name: options.name ?? "Camille Test", email, passwordHash } });
+  const person = await db.person.create({
+    data: { name: options.name ?? "Camille Test", email, passwordHash },
+  });
   const membership = await db.membership.create({
     data: {
       cooperativeId,

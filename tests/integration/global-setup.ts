@@ -17,7 +17,12 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT) || (await freePort()), database: "postgres", quiet: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: Number(process.env.TEST_PG_PORT) || (await freePort()),
+      database: "postgres",
+      quiet: true,
+    });
     serverUrl = embedded.url;
   }
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -33,23 +33,37 @@ const signInAs = async (name: string) => {
   if (!result.ok) throw new Error(name);
   return actorFor(result.personId);
 };
-const publicInput = (text: string, extra: Partial<{ name: string; contact: string; website: string }> = {}) => publicIdeaSchema.parse({ text, ...extra });
+const publicInput = (text: string, extra: Partial<{ name: string; contact: string; website: string }> = {}) =>
+  publicIdeaSchema.parse({ text, ...extra });
 
 let coordinator: Actor, president: Actor, julien: Actor, marc: Actor, ines: Actor, fatou: Actor;
 let meeting4: string;
 
 beforeAll(async () => {
   await seedIfEmpty(process.env.DATABASE_URL!);
-  [coordinator, president, julien, marc, ines, fatou] = (await Promise.all(["coordination", "president", "julien.etchepare", "marc.beaulieu", "ines.morel", "fatou.diallo"].map(signInAs))) as [Actor, Actor, Actor, Actor, Actor, Actor];
+  [coordinator, president, julien, marc, ines, fatou] = (await Promise.all(
+    ["coordination", "president", "julien.etchepare", "marc.beaulieu", "ines.morel", "fatou.diallo"].map(
+      signInAs,
+    ),
+  )) as [Actor, Actor, Actor, Actor, Actor, Actor];
   meeting4 = (await db.meeting.findFirstOrThrow({ where: { number: 4, body: { slug: "conseil" } } })).id;
 });
 
 describe("posting", () => {
   it("an employee posts signed in; the idea waits for the next council, whose agenda has one « Boîte à idées » item", async () => {
-    const posted = await postIdea(julien, { text: "Un coin pour les poussettes près de l'entrée.", theme: "locaux", showName: true });
+    const posted = await postIdea(julien, {
+      text: "Un coin pour les poussettes près de l'entrée.",
+      theme: "locaux",
+      showName: true,
+    });
     expect(posted.ok).toBe(true);
     const idea = await db.idea.findUniqueOrThrow({ where: { id: posted.ok ? posted.data.id : "" } });
-    expect(idea).toMatchObject({ source: "ONLINE", status: "TO_READ", meetingId: meeting4, authorName: "Julien Etchepare" });
+    expect(idea).toMatchObject({
+      source: "ONLINE",
+      status: "TO_READ",
+      meetingId: meeting4,
+      authorName: "Julien Etchepare",
+    });
     await postIdea(fatou, { text: "Des ateliers cuisine le samedi.", theme: null, showName: false });
     expect(await db.agendaItem.count({ where: { meetingId: meeting4, ideaBox: true } })).toBe(1);
     const board = (await ideaBoard(marc)).ideas;
@@ -60,10 +74,21 @@ describe("posting", () => {
     const { cooperative, council } = await createCooperative("Quartier Nord");
     const boss = await createMember(cooperative.id, { isCoordinator: true });
     const actor = await actorFor(boss.person.id, cooperative.id);
-    const meeting = await db.meeting.create({ data: { cooperativeId: cooperative.id, bodyId: council.id, number: 1, startsAt: new Date(Date.now() + 7 * 86400000) } });
+    const meeting = await db.meeting.create({
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        number: 1,
+        startsAt: new Date(Date.now() + 7 * 86400000),
+      },
+    });
     expect(await ensureIdeaBoxItem(cooperative.id)).toBeNull(); // nothing waiting yet
     await postIdea(actor, { text: "Un banc devant le centre.", theme: null, showName: false });
-    await enterPaperIdea(actor, { text: "Plus de permanences le soir.", theme: null, emptiedOn: "2026-11-20" });
+    await enterPaperIdea(actor, {
+      text: "Plus de permanences le soir.",
+      theme: null,
+      emptiedOn: "2026-11-20",
+    });
     const items = await db.agendaItem.findMany({ where: { meetingId: meeting.id } });
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ title: "Boîte à idées", ideaBox: true });
@@ -71,48 +96,104 @@ describe("posting", () => {
 
   it("the public form: honeypot stores nothing, the idea waits in moderation, the address is limited, an unknown cooperative is refused", async () => {
     const before = await db.idea.count();
-    expect(await postPublicIdea("bois-joli", publicInput("Acheter des jouets", { website: "http://spam.example" }), "10.0.0.1", "fr")).toEqual({ ok: true, data: { followToken: null } });
+    expect(
+      await postPublicIdea(
+        "bois-joli",
+        publicInput("Acheter des jouets", { website: "http://spam.example" }),
+        "10.0.0.1",
+        "fr",
+      ),
+    ).toEqual({ ok: true, data: { followToken: null } });
     expect(await db.idea.count()).toBe(before);
-    const posted = await postPublicIdea("bois-joli", publicInput("Une fontaine à eau dans la salle d'attente.", { contact: "habitante@exemple.fr" }), "10.0.0.2", "fr");
+    const posted = await postPublicIdea(
+      "bois-joli",
+      publicInput("Une fontaine à eau dans la salle d'attente.", { contact: "habitante@exemple.fr" }),
+      "10.0.0.2",
+      "fr",
+    );
     expect(posted.ok && posted.data.followToken).toBeTruthy();
-    const idea = await db.idea.findFirstOrThrow({ where: { text: "Une fontaine à eau dans la salle d'attente." } });
-    expect(idea).toMatchObject({ status: "MODERATION", source: "PUBLIC_FORM", contact: "habitante@exemple.fr" });
+    const idea = await db.idea.findFirstOrThrow({
+      where: { text: "Une fontaine à eau dans la salle d'attente." },
+    });
+    expect(idea).toMatchObject({
+      status: "MODERATION",
+      source: "PUBLIC_FORM",
+      contact: "habitante@exemple.fr",
+    });
     expect(idea.addressHash).not.toContain("10.0.0.2");
-    expect(((await ideaBoard(marc)).ideas).some((i) => i.id === idea.id)).toBe(false);
-    expect(await followIdea("bois-joli", idea.followToken)).toMatchObject({ stage: "moderation", answer: null });
-    for (let i = 1; i < PUBLIC_LIMIT; i++) expect((await postPublicIdea("bois-joli", publicInput(`Idée numéro ${i}`), "10.0.0.2", "fr")).ok).toBe(true);
-    expect(await postPublicIdea("bois-joli", publicInput("Une de trop"), "10.0.0.2", "fr")).toEqual({ ok: false, error: "rateLimited" });
-    expect((await postPublicIdea("bois-joli", publicInput("Une autre adresse"), "10.0.0.3", "fr")).ok).toBe(true);
-    expect(await postPublicIdea("ailleurs", publicInput("Perdue"), "10.0.0.4", "fr")).toEqual({ ok: false, error: "notFound" });
+    expect((await ideaBoard(marc)).ideas.some((i) => i.id === idea.id)).toBe(false);
+    expect(await followIdea("bois-joli", idea.followToken)).toMatchObject({
+      stage: "moderation",
+      answer: null,
+    });
+    for (let i = 1; i < PUBLIC_LIMIT; i++)
+      expect((await postPublicIdea("bois-joli", publicInput(`Idée numéro ${i}`), "10.0.0.2", "fr")).ok).toBe(
+        true,
+      );
+    expect(await postPublicIdea("bois-joli", publicInput("Une de trop"), "10.0.0.2", "fr")).toEqual({
+      ok: false,
+      error: "rateLimited",
+    });
+    expect((await postPublicIdea("bois-joli", publicInput("Une autre adresse"), "10.0.0.3", "fr")).ok).toBe(
+      true,
+    );
+    expect(await postPublicIdea("ailleurs", publicInput("Perdue"), "10.0.0.4", "fr")).toEqual({
+      ok: false,
+      error: "notFound",
+    });
   });
 
   it("the schemas refuse an empty idea, a bad contact, a decline without a reason, a merge without a target", () => {
     expect(publicIdeaSchema.safeParse({ text: "  " }).error?.issues[0]?.message).toBe("ideaRequired");
-    expect(publicIdeaSchema.safeParse({ text: "Une idée", contact: "pas un contact" }).error?.issues[0]?.message).toBe("contactInvalid");
+    expect(
+      publicIdeaSchema.safeParse({ text: "Une idée", contact: "pas un contact" }).error?.issues[0]?.message,
+    ).toBe("contactInvalid");
     expect(publicIdeaSchema.safeParse({ text: "Une idée", contact: "06 12 34 56 78" }).success).toBe(true);
-    expect(answerSchema.safeParse({ answer: "DECLINED", text: "" }).error?.issues[0]?.message).toBe("reasonRequired");
-    expect(answerSchema.safeParse({ answer: "MERGED" }).error?.issues[0]?.message).toBe("mergeTargetRequired");
+    expect(answerSchema.safeParse({ answer: "DECLINED", text: "" }).error?.issues[0]?.message).toBe(
+      "reasonRequired",
+    );
+    expect(answerSchema.safeParse({ answer: "MERGED" }).error?.issues[0]?.message).toBe(
+      "mergeTargetRequired",
+    );
   });
 });
 
 describe("moderation and the paper box", () => {
   it("the coordinator enters three paper slips, approves one public idea, hides another with a reason (audited, never deleted)", async () => {
-    for (const text of ["Un distributeur de protections périodiques gratuites.", "Des cours de français.", "Repeindre la salle d'attente."]) {
-      expect((await enterPaperIdea(coordinator, { text, theme: null, emptiedOn: "2026-11-21" })).ok).toBe(true);
+    for (const text of [
+      "Un distributeur de protections périodiques gratuites.",
+      "Des cours de français.",
+      "Repeindre la salle d'attente.",
+    ]) {
+      expect((await enterPaperIdea(coordinator, { text, theme: null, emptiedOn: "2026-11-21" })).ok).toBe(
+        true,
+      );
     }
-    expect(await db.idea.count({ where: { source: "PAPER", paperEmptiedOn: new Date("2026-11-21T00:00:00Z") } })).toBe(3);
-    await expect(enterPaperIdea(marc, { text: "x x x", theme: null, emptiedOn: "2026-11-21" })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(
+      await db.idea.count({ where: { source: "PAPER", paperEmptiedOn: new Date("2026-11-21T00:00:00Z") } }),
+    ).toBe(3);
+    await expect(
+      enterPaperIdea(marc, { text: "x x x", theme: null, emptiedOn: "2026-11-21" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
 
     const view = await moderationView(coordinator);
     const fountain = view.queue.find((i) => i.text.startsWith("Une fontaine"))!;
     expect(await approveIdea(coordinator, fountain.id)).toEqual({ ok: true, data: null });
     expect(await approveIdea(coordinator, fountain.id)).toEqual({ ok: false, error: "notOpen" });
-    expect(await db.idea.findUniqueOrThrow({ where: { id: fountain.id } })).toMatchObject({ status: "TO_READ", meetingId: meeting4 });
+    expect(await db.idea.findUniqueOrThrow({ where: { id: fountain.id } })).toMatchObject({
+      status: "TO_READ",
+      meetingId: meeting4,
+    });
 
     const abusive = view.queue.find((i) => i.text === "Idée numéro 1")!;
     expect(await hideIdea(coordinator, abusive.id, "Propos injurieux")).toEqual({ ok: true, data: null });
-    expect(await db.idea.findUniqueOrThrow({ where: { id: abusive.id } })).toMatchObject({ status: "REJECTED", hiddenReason: "Propos injurieux" });
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "idea.hidden", entityId: abusive.id } });
+    expect(await db.idea.findUniqueOrThrow({ where: { id: abusive.id } })).toMatchObject({
+      status: "REJECTED",
+      hiddenReason: "Propos injurieux",
+    });
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { action: "idea.hidden", entityId: abusive.id },
+    });
     expect(audit.after).toMatchObject({ reason: "Propos injurieux" });
     expect((await moderationView(coordinator)).hidden.map((i) => i.id)).toContain(abusive.id);
   });
@@ -157,7 +238,15 @@ describe("the board over the years", () => {
   it("is read a page at a time, and no idea falls off the end", async () => {
     const { cooperative } = await createCooperative("Quartier aux mille idées");
     const reader = await actorFor((await createMember(cooperative.id)).person.id);
-    await db.idea.createMany({ data: Array.from({ length: 130 }, (_, i) => ({ cooperativeId: cooperative.id, text: `Idée n° ${i}`, source: "PAPER" as const, status: "TO_READ" as const, createdAt: new Date(Date.UTC(2022, 0, 1, 0, i)) })) });
+    await db.idea.createMany({
+      data: Array.from({ length: 130 }, (_, i) => ({
+        cooperativeId: cooperative.id,
+        text: `Idée n° ${i}`,
+        source: "PAPER" as const,
+        status: "TO_READ" as const,
+        createdAt: new Date(Date.UTC(2022, 0, 1, 0, i)),
+      })),
+    });
     const pages = await Promise.all([1, 2, 3, 4, 5, 6].map((page) => ideaBoard(reader, "recentes", page)));
     expect(pages.map((p) => p.ideas.length)).toEqual([25, 25, 25, 25, 25, 5]);
     expect(pages.every((p) => p.total === 130)).toBe(true);
@@ -177,53 +266,127 @@ describe("at the council", () => {
     const languages = byText("Afficher les horaires");
     const paint = byText("Repeindre");
     const french = byText("Des cours de français");
-    await expect(answerIdea(president, meeting4, fountain.id, { answer: "ACCEPTED", text: null, mergeInto: null })).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await answerIdea(coordinator, meeting4, fountain.id, { answer: "PLANNED", text: "Installée en janvier.", mergeInto: null })).toEqual({ ok: true, data: null });
-    expect(await answerIdea(coordinator, meeting4, chairs.id, { answer: "DONE", text: "Deux chaises achetées.", mergeInto: null })).toEqual({ ok: true, data: null });
-    expect(await answerIdea(coordinator, meeting4, languages.id, { answer: "ACCEPTED", text: null, mergeInto: null })).toEqual({ ok: true, data: null });
-    expect(await answerIdea(coordinator, meeting4, paint.id, { answer: "DECLINED", text: "Les travaux sont prévus par le bailleur en 2027.", mergeInto: null })).toEqual({ ok: true, data: null });
-    expect(await answerIdea(coordinator, meeting4, french.id, { answer: "MERGED", text: null, mergeInto: languages.id })).toEqual({ ok: true, data: null });
+    await expect(
+      answerIdea(president, meeting4, fountain.id, { answer: "ACCEPTED", text: null, mergeInto: null }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(
+      await answerIdea(coordinator, meeting4, fountain.id, {
+        answer: "PLANNED",
+        text: "Installée en janvier.",
+        mergeInto: null,
+      }),
+    ).toEqual({ ok: true, data: null });
+    expect(
+      await answerIdea(coordinator, meeting4, chairs.id, {
+        answer: "DONE",
+        text: "Deux chaises achetées.",
+        mergeInto: null,
+      }),
+    ).toEqual({ ok: true, data: null });
+    expect(
+      await answerIdea(coordinator, meeting4, languages.id, {
+        answer: "ACCEPTED",
+        text: null,
+        mergeInto: null,
+      }),
+    ).toEqual({ ok: true, data: null });
+    expect(
+      await answerIdea(coordinator, meeting4, paint.id, {
+        answer: "DECLINED",
+        text: "Les travaux sont prévus par le bailleur en 2027.",
+        mergeInto: null,
+      }),
+    ).toEqual({ ok: true, data: null });
+    expect(
+      await answerIdea(coordinator, meeting4, french.id, {
+        answer: "MERGED",
+        text: null,
+        mergeInto: languages.id,
+      }),
+    ).toEqual({ ok: true, data: null });
 
     // Not on the board yet: the minutes are not published.
-    expect(((await ideaBoard(marc)).ideas).find((i) => i.id === fountain.id)?.answer).toBeNull();
+    expect((await ideaBoard(marc)).ideas.find((i) => i.id === fountain.id)?.answer).toBeNull();
     expect(await publicAnswers(coordinator.cooperativeId)).toEqual([]);
 
     // The minutes of meeting 4, published: the answers go with them.
-    await db.meeting.update({ where: { id: meeting4 }, data: { status: "HELD", startsAt: new Date(Date.now() - 3_600_000) } });
+    await db.meeting.update({
+      where: { id: meeting4 },
+      data: { status: "HELD", startsAt: new Date(Date.now() - 3_600_000) },
+    });
     const minutes = (await openMinutes(coordinator, "conseil", 4))!;
     expect((await shareMinutes(coordinator, minutes.id)).ok).toBe(true);
     expect((await approveMinutes(president, minutes.id, null)).ok).toBe(true);
     expect((await publishMinutes(coordinator, minutes.id)).ok).toBe(true);
 
     const board = (await ideaBoard(marc, "repondues")).ideas;
-    expect(board.find((i) => i.id === fountain.id)?.answer).toMatchObject({ kind: "PLANNED", text: "Installée en janvier." });
+    expect(board.find((i) => i.id === fountain.id)?.answer).toMatchObject({
+      kind: "PLANNED",
+      text: "Installée en janvier.",
+    });
     expect(board.find((i) => i.id === paint.id)?.answer).toMatchObject({ kind: "DECLINED" });
     expect((await publicAnswers(coordinator.cooperativeId)).length).toBeGreaterThanOrEqual(4);
     const token = (await db.idea.findUniqueOrThrow({ where: { id: fountain.id } })).followToken;
-    expect(await followIdea("bois-joli", token)).toMatchObject({ stage: "answered", answer: { kind: "PLANNED", text: "Installée en janvier." } });
+    expect(await followIdea("bois-joli", token)).toMatchObject({
+      stage: "answered",
+      answer: { kind: "PLANNED", text: "Installée en janvier." },
+    });
 
     // The public author left an e-mail; Fatou (signed in) is told at her account's address.
-    const told = await db.outboxEmail.findMany({ where: { subject: { startsWith: "Réponse à votre idée" } } });
-    expect(told.map((m) => m.toAddress)).toEqual(expect.arrayContaining(["habitante@exemple.fr", "fatou.diallo@demo.portail-scic.fr"]));
-    expect(told.find((m) => m.toAddress === "habitante@exemple.fr")!.textBody).toContain(`/i/bois-joli/suivi/${token}`);
+    const told = await db.outboxEmail.findMany({
+      where: { subject: { startsWith: "Réponse à votre idée" } },
+    });
+    expect(told.map((m) => m.toAddress)).toEqual(
+      expect.arrayContaining(["habitante@exemple.fr", "fatou.diallo@demo.portail-scic.fr"]),
+    );
+    expect(told.find((m) => m.toAddress === "habitante@exemple.fr")!.textBody).toContain(
+      `/i/bois-joli/suivi/${token}`,
+    );
     // Published answers are not changed afterwards, nor supported any more (the board hides the button).
     expect(await toggleSupport(marc, fountain.id)).toEqual({ ok: false, error: "notOpen" });
-    expect(await answerIdea(coordinator, meeting4, fountain.id, { answer: "DONE", text: null, mergeInto: null })).toEqual({ ok: false, error: "notOpen" });
+    expect(
+      await answerIdea(coordinator, meeting4, fountain.id, { answer: "DONE", text: null, mergeInto: null }),
+    ).toEqual({ ok: false, error: "notOpen" });
     expect(await publishAnswersNow(coordinator, meeting4)).toEqual({ ok: false, error: "nothingToPublish" });
-    expect(await answeredThisMonth(coordinator)).toContain("- **Une fontaine à eau dans la salle d'attente.** : idée prévue. Installée en janvier.");
+    expect(await answeredThisMonth(coordinator)).toContain(
+      "- **Une fontaine à eau dans la salle d'attente.** : idée prévue. Installée en janvier.",
+    );
   });
 
   it("the council may publish the answers before the minutes; a telephone contact goes on the coordinator's list", async () => {
-    const posted = await postPublicIdea("bois-joli", publicInput("Un panneau d'affichage dehors.", { contact: "06 11 22 33 44", name: "Rosa" }), "10.0.0.9", "fr");
-    const idea = await db.idea.findFirstOrThrow({ where: { followToken: posted.ok ? posted.data.followToken! : "" } });
+    const posted = await postPublicIdea(
+      "bois-joli",
+      publicInput("Un panneau d'affichage dehors.", { contact: "06 11 22 33 44", name: "Rosa" }),
+      "10.0.0.9",
+      "fr",
+    );
+    const idea = await db.idea.findFirstOrThrow({
+      where: { followToken: posted.ok ? posted.data.followToken! : "" },
+    });
     await approveIdea(coordinator, idea.id);
     const council = await db.body.findFirstOrThrow({ where: { slug: "conseil" } });
-    const next = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: council.id, number: 40, startsAt: new Date(Date.now() + 86400000) } });
-    expect(await answerIdea(coordinator, next.id, idea.id, { answer: "ACCEPTED", text: "Posé au printemps.", mergeInto: null })).toEqual({ ok: true, data: null });
+    const next = await db.meeting.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: council.id,
+        number: 40,
+        startsAt: new Date(Date.now() + 86400000),
+      },
+    });
+    expect(
+      await answerIdea(coordinator, next.id, idea.id, {
+        answer: "ACCEPTED",
+        text: "Posé au printemps.",
+        mergeInto: null,
+      }),
+    ).toEqual({ ok: true, data: null });
     expect(await publishAnswersNow(coordinator, next.id)).toEqual({ ok: true, data: { count: 1 } });
     expect((await moderationView(coordinator)).toCall.map((i) => i.contact)).toContain("06 11 22 33 44");
     // An assembly is not where ideas are answered.
     const assembly = await db.meeting.findFirst({ where: { body: { slug: "ag" } } });
-    if (assembly) expect(await answerIdea(coordinator, assembly.id, idea.id, { answer: "DONE", text: null, mergeInto: null })).toEqual({ ok: false, error: "notCouncilMeeting" });
+    if (assembly)
+      expect(
+        await answerIdea(coordinator, assembly.id, idea.id, { answer: "DONE", text: null, mergeInto: null }),
+      ).toEqual({ ok: false, error: "notCouncilMeeting" });
   });
 });

@@ -10,15 +10,30 @@ import { actorFor, createCooperative, createMember } from "./factories";
 import { csvText, REGISTER_HEADERS, registerRows, xlsxBuffer } from "../fixtures/spreadsheets";
 
 let coordinator: Actor;
-const CATEGORIES = ["usager·es et habitant·es", "salarié·es", "partenaires du quartier", "soutiens militants"];
+const CATEGORIES = [
+  "usager·es et habitant·es",
+  "salarié·es",
+  "partenaires du quartier",
+  "soutiens militants",
+];
 
-const xlsx = async (rows: (string | number | Date)[][], name = "registre.xlsx") => new File([new Uint8Array(await xlsxBuffer(REGISTER_HEADERS, rows))], name);
+const xlsx = async (rows: (string | number | Date)[][], name = "registre.xlsx") =>
+  new File([new Uint8Array(await xlsxBuffer(REGISTER_HEADERS, rows))], name);
 
 beforeAll(async () => {
   const { cooperative } = await createCooperative();
-  coordinator = await actorFor((await createMember(cooperative.id, { isCoordinator: true, email: "coord@exemple.org" })).person.id);
+  coordinator = await actorFor(
+    (await createMember(cooperative.id, { isCoordinator: true, email: "coord@exemple.org" })).person.id,
+  );
   for (const [position, name] of CATEGORIES.entries()) {
-    await db.category.create({ data: { cooperativeId: cooperative.id, name, position, kind: position === 0 ? "BENEFICIARY" : position === 1 ? "EMPLOYEE" : "OTHER" } });
+    await db.category.create({
+      data: {
+        cooperativeId: cooperative.id,
+        name,
+        position,
+        kind: position === 0 ? "BENEFICIARY" : position === 1 ? "EMPLOYEE" : "OTHER",
+      },
+    });
   }
 });
 
@@ -31,7 +46,9 @@ describe("importing the register", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBe("rowErrors");
-    expect(result.preview?.errors).toEqual([{ line: 47, field: "category", code: "categoryUnknown", value: "catégorie inconnue" }]);
+    expect(result.preview?.errors).toEqual([
+      { line: 47, field: "category", code: "categoryUnknown", value: "catégorie inconnue" },
+    ]);
     expect(await db.membership.count()).toBe(before);
   });
 
@@ -46,7 +63,12 @@ describe("importing the register", () => {
     const members = await listMembers(coordinator, { q: "personne1@" });
     expect(members.map((m) => [m.name, m.category])).toContainEqual(["Prénom1 Nom1", "salarié·es"]);
     const detail = await getMember(coordinator, members.find((m) => m.name === "Prénom1 Nom1")!.id);
-    expect(detail).toMatchObject({ joinedOn: "2022-06-15", shares: 1, newsletterConsent: true, phone: "06 00 00 01 00" });
+    expect(detail).toMatchObject({
+      joinedOn: "2022-06-15",
+      shares: 1,
+      newsletterConsent: true,
+      phone: "06 00 00 01 00",
+    });
     expect(await db.auditEntry.count({ where: { action: "members.imported" } })).toBe(1);
   });
 
@@ -61,40 +83,113 @@ describe("importing the register", () => {
   });
 
   it("reads a French CSV (semicolons, BOM, accents) just as well", async () => {
-    const file = new File([csvText(REGISTER_HEADERS, [["Aurore", "Dubus", "aurore@exemple.org", "", "Usager·es et habitant·es", "01/03/2021", 2, "oui"]])], "adresses.csv");
-    expect(await importSpreadsheet(coordinator, "members", file, true)).toMatchObject({ ok: true, preview: { toCreate: 1 } });
-    expect((await listMembers(coordinator, { q: "Dubus" }))[0]).toMatchObject({ name: "Aurore Dubus", category: "usager·es et habitant·es", shares: 2 });
+    const file = new File(
+      [
+        csvText(REGISTER_HEADERS, [
+          ["Aurore", "Dubus", "aurore@exemple.org", "", "Usager·es et habitant·es", "01/03/2021", 2, "oui"],
+        ]),
+      ],
+      "adresses.csv",
+    );
+    expect(await importSpreadsheet(coordinator, "members", file, true)).toMatchObject({
+      ok: true,
+      preview: { toCreate: 1 },
+    });
+    expect((await listMembers(coordinator, { q: "Dubus" }))[0]).toMatchObject({
+      name: "Aurore Dubus",
+      category: "usager·es et habitant·es",
+      shares: 2,
+    });
   });
 
   it("refuses an empty file, another format, and an unreadable XLSX with a message", async () => {
-    expect(await importSpreadsheet(coordinator, "members", new File([""], "vide.csv"), true)).toEqual({ ok: false, error: "fileEmpty" });
-    expect(await importSpreadsheet(coordinator, "members", new File(["x"], "image.png"), true)).toEqual({ ok: false, error: "fileType" });
-    expect(await importSpreadsheet(coordinator, "members", new File(["pas un zip"], "faux.xlsx"), true)).toEqual({ ok: false, error: "fileUnreadable" });
+    expect(await importSpreadsheet(coordinator, "members", new File([""], "vide.csv"), true)).toEqual({
+      ok: false,
+      error: "fileEmpty",
+    });
+    expect(await importSpreadsheet(coordinator, "members", new File(["x"], "image.png"), true)).toEqual({
+      ok: false,
+      error: "fileType",
+    });
+    expect(
+      await importSpreadsheet(coordinator, "members", new File(["pas un zip"], "faux.xlsx"), true),
+    ).toEqual({ ok: false, error: "fileUnreadable" });
   });
 
   it("is the coordinator's only", async () => {
     const member = await actorFor((await createMember(coordinator.cooperativeId)).person.id);
-    await expect(importSpreadsheet(member, "members", await xlsx(registerRows(1, CATEGORIES)), true)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      importSpreadsheet(member, "members", await xlsx(registerRows(1, CATEGORIES)), true),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(registerTable(member)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
 describe("importing newsletter recipients", () => {
   it("adds and merges by e-mail, and never re-subscribes someone who unsubscribed", async () => {
-    await db.newsletterRecipient.create({ data: { cooperativeId: coordinator.cooperativeId, email: "parti@exemple.org", consentAt: new Date("2023-01-01"), unsubscribedAt: new Date("2024-01-01") } });
-    const file = new File([csvText(["E-mail", "Nom", "Organisation", "Groupe"], [["ars@exemple.org", "", "ARS", "institution"], ["ARS@exemple.org", "Agence", "", "institution"], ["parti@exemple.org", "Parti", "", "autre"]], ",")], "lettre.csv");
+    await db.newsletterRecipient.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        email: "parti@exemple.org",
+        consentAt: new Date("2023-01-01"),
+        unsubscribedAt: new Date("2024-01-01"),
+      },
+    });
+    const file = new File(
+      [
+        csvText(
+          ["E-mail", "Nom", "Organisation", "Groupe"],
+          [
+            ["ars@exemple.org", "", "ARS", "institution"],
+            ["ARS@exemple.org", "Agence", "", "institution"],
+            ["parti@exemple.org", "Parti", "", "autre"],
+          ],
+          ",",
+        ),
+      ],
+      "lettre.csv",
+    );
     const result = await importSpreadsheet(coordinator, "recipients", file, true);
-    expect(result).toMatchObject({ ok: true, preview: { toCreate: 1, toUpdate: 0, lines: [expect.objectContaining({ lines: [2, 3] }), expect.objectContaining({ action: "keepUnsubscribed" })] } });
-    expect(await db.newsletterRecipient.findFirst({ where: { email: "ars@exemple.org" } })).toMatchObject({ name: "Agence", organisation: "ARS", group: "INSTITUTION" });
-    expect((await db.newsletterRecipient.findFirst({ where: { email: "parti@exemple.org" } }))?.unsubscribedAt).not.toBeNull();
+    expect(result).toMatchObject({
+      ok: true,
+      preview: {
+        toCreate: 1,
+        toUpdate: 0,
+        lines: [
+          expect.objectContaining({ lines: [2, 3] }),
+          expect.objectContaining({ action: "keepUnsubscribed" }),
+        ],
+      },
+    });
+    expect(await db.newsletterRecipient.findFirst({ where: { email: "ars@exemple.org" } })).toMatchObject({
+      name: "Agence",
+      organisation: "ARS",
+      group: "INSTITUTION",
+    });
+    expect(
+      (await db.newsletterRecipient.findFirst({ where: { email: "parti@exemple.org" } }))?.unsubscribedAt,
+    ).not.toBeNull();
   });
 });
 
 describe("exporting the register", () => {
   it("writes CSV and XLSX with the import's headers, so an export imports back unchanged", async () => {
     const table = await registerTable(coordinator);
-    expect(table[0]).toEqual(["Nom", "E-mail", "Téléphone", "Adresse", "Catégorie", "Date d'adhésion", "Parts", "Lettre d'information", "Statut", "Compte activé"]);
-    expect(table.length).toBe(1 + (await db.membership.count({ where: { cooperativeId: coordinator.cooperativeId } })));
+    expect(table[0]).toEqual([
+      "Nom",
+      "E-mail",
+      "Téléphone",
+      "Adresse",
+      "Catégorie",
+      "Date d'adhésion",
+      "Parts",
+      "Lettre d'information",
+      "Statut",
+      "Compte activé",
+    ]);
+    expect(table.length).toBe(
+      1 + (await db.membership.count({ where: { cooperativeId: coordinator.cooperativeId } })),
+    );
     const csv = toCsv(table);
     expect(csv.startsWith("\uFEFFNom;E-mail;")).toBe(true);
 

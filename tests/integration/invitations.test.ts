@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { feedForToken, sendInvitations, sendReminder } from "@/lib/meetings/invitations";
-import { answerInvitation, meetingForEdit, setMeetingStatus, updateMeeting, addAgendaItem } from "@/lib/meetings/service";
+import {
+  answerInvitation,
+  meetingForEdit,
+  setMeetingStatus,
+  updateMeeting,
+  addAgendaItem,
+} from "@/lib/meetings/service";
 import { agendaItemSchema } from "@/lib/meetings/schema";
 import { feedIcs } from "@/lib/meetings/calendar";
 import { actorFor, createCooperative, createMember } from "./factories";
@@ -16,21 +22,49 @@ const startsAt = new Date("2026-12-17T18:30:00Z");
 
 beforeAll(async () => {
   const { cooperative, council } = await createCooperative();
-  coordinator = await actorFor((await createMember(cooperative.id, { isCoordinator: true, name: "Clara", email: "clara@exemple.org" })).person.id);
+  coordinator = await actorFor(
+    (await createMember(cooperative.id, { isCoordinator: true, name: "Clara", email: "clara@exemple.org" }))
+      .person.id,
+  );
   const seat = async (name: string, email: string) => {
     const { membership, person } = await createMember(cooperative.id, { name, email });
-    await db.mandate.create({ data: { cooperativeId: cooperative.id, bodyId: council.id, membershipId: membership.id, startsOn: new Date("2024-01-01") } });
+    await db.mandate.create({
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        membershipId: membership.id,
+        startsOn: new Date("2024-01-01"),
+      },
+    });
     return actorFor(person.id);
   };
   salima = await seat("Salima Haddad", "salima@exemple.org");
   await seat("Marc Beaulieu", "marc@exemple.org");
-  outsider = await actorFor((await createMember(cooperative.id, { name: "Paul", email: "paul@exemple.org" })).person.id);
-  meetingId = (await db.meeting.create({ data: { cooperativeId: cooperative.id, bodyId: council.id, number: 4, startsAt, place: "Salle du centre" } })).id;
-  await addAgendaItem(coordinator, meetingId, agendaItemSchema.parse({ kind: "DISCUSSION", title: "Rapport d'activité" }));
+  outsider = await actorFor(
+    (await createMember(cooperative.id, { name: "Paul", email: "paul@exemple.org" })).person.id,
+  );
+  meetingId = (
+    await db.meeting.create({
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        number: 4,
+        startsAt,
+        place: "Salle du centre",
+      },
+    })
+  ).id;
+  await addAgendaItem(
+    coordinator,
+    meetingId,
+    agendaItemSchema.parse({ kind: "DISCUSSION", title: "Rapport d'activité" }),
+  );
 });
 
-const mailsTo = (email: string) => db.outboxEmail.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" } });
-const icsOf = (mail: { attachments: unknown }) => ((mail.attachments as { content: string }[])[0]?.content ?? "").replace(/\r\n[ \t]/g, "");
+const mailsTo = (email: string) =>
+  db.outboxEmail.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" } });
+const icsOf = (mail: { attachments: unknown }) =>
+  ((mail.attachments as { content: string }[])[0]?.content ?? "").replace(/\r\n[ \t]/g, "");
 
 describe("invitations", () => {
   it("e-mails each member of the body the agenda and a calendar invitation, and queues the reminder for the day before", async () => {
@@ -47,7 +81,9 @@ describe("invitations", () => {
 
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
-    const { rows } = await client.query(`SELECT data, start_after FROM pgboss.job WHERE name = 'meeting-reminder'`);
+    const { rows } = await client.query(
+      `SELECT data, start_after FROM pgboss.job WHERE name = 'meeting-reminder'`,
+    );
     await client.end();
     expect(rows).toHaveLength(1);
     expect(rows[0].data).toEqual({ meetingId, sequence: 0 });
@@ -55,8 +91,14 @@ describe("invitations", () => {
   });
 
   it("a member of the body answers in advance; someone outside it cannot", async () => {
-    expect(await answerInvitation(salima, meetingId, "EXCUSED", "en formation ce jour-là")).toEqual({ ok: true, data: null });
-    expect(await answerInvitation(outsider, meetingId, "PRESENT", null)).toEqual({ ok: false, error: "notBodyMember" });
+    expect(await answerInvitation(salima, meetingId, "EXCUSED", "en formation ce jour-là")).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect(await answerInvitation(outsider, meetingId, "PRESENT", null)).toEqual({
+      ok: false,
+      error: "notBodyMember",
+    });
     const line = await db.attendance.findFirstOrThrow({ where: { meetingId, rsvp: { not: null } } });
     expect(line).toMatchObject({ rsvp: "EXCUSED", rsvpNote: "en formation ce jour-là", status: null });
   });
@@ -71,17 +113,26 @@ describe("invitations", () => {
     const { startWorker } = await import("@/lib/jobs/worker");
     const { senderBoss, QUEUES } = await import("@/lib/jobs/queue");
     const before = (await mailsTo("marc@exemple.org")).length;
-    await (await senderBoss()).send(QUEUES.meetingReminder, { meetingId, sequence: 0 }, { startAfter: new Date() });
+    await (
+      await senderBoss()
+    ).send(QUEUES.meetingReminder, { meetingId, sequence: 0 }, { startAfter: new Date() });
     const worker = await startWorker({ pollingIntervalSeconds: 0.5 });
     try {
-      await expect.poll(async () => (await mailsTo("marc@exemple.org")).length, { timeout: 15_000, interval: 250 }).toBe(before + 1);
+      await expect
+        .poll(async () => (await mailsTo("marc@exemple.org")).length, { timeout: 15_000, interval: 250 })
+        .toBe(before + 1);
     } finally {
       await worker.stop({ graceful: false, wait: true });
     }
   });
 
   it("a new date sends an update (same UID, higher SEQUENCE); a cancellation sends CANCEL", async () => {
-    await updateMeeting(coordinator, meetingId, { startsAt: new Date("2026-12-18T18:30:00Z"), place: "Salle du centre", videoUrl: null, title: null });
+    await updateMeeting(coordinator, meetingId, {
+      startsAt: new Date("2026-12-18T18:30:00Z"),
+      place: "Salle du centre",
+      videoUrl: null,
+      title: null,
+    });
     const update = (await mailsTo("marc@exemple.org")).at(-1)!;
     expect(update.subject).toContain("Changement");
     expect(icsOf(update)).toContain("SEQUENCE:1");
@@ -97,11 +148,13 @@ describe("invitations", () => {
   });
 
   it("each member's calendar feed lists the meetings of their bodies, by secret token only", async () => {
-    const token = (await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } })).calendarToken;
+    const token = (await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } }))
+      .calendarToken;
     const feed = await feedForToken(token);
     expect(feed?.meetings.map((m) => m.title)).toEqual(["Conseil coopératif n° 4"]);
     expect(feedIcs(feed!.meetings, feed!.name)).toContain("STATUS:CANCELLED");
-    const paulToken = (await db.membership.findUniqueOrThrow({ where: { id: outsider.membershipId } })).calendarToken;
+    const paulToken = (await db.membership.findUniqueOrThrow({ where: { id: outsider.membershipId } }))
+      .calendarToken;
     expect((await feedForToken(paulToken))?.meetings).toEqual([]);
     expect(await feedForToken("pas-un-jeton")).toBeNull();
   });

@@ -30,19 +30,42 @@ beforeAll(async () => {
   coordinator = await actorFor((await createMember(cooperative.id, { isCoordinator: true })).person.id);
   for (let i = 0; i < 5; i++) {
     const { membership } = await createMember(cooperative.id, { name: `Conseiller ${i}` });
-    await db.mandate.create({ data: { cooperativeId: cooperative.id, bodyId: council.id, membershipId: membership.id, startsOn: new Date("2024-01-01"), role: i === 0 ? "PRESIDENT" : "MEMBER" } });
+    await db.mandate.create({
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        membershipId: membership.id,
+        startsOn: new Date("2024-01-01"),
+        role: i === 0 ? "PRESIDENT" : "MEMBER",
+      },
+    });
     seated.push(membership.id);
   }
   outsider = (await createMember(cooperative.id, { name: "Hors Conseil" })).membership.id;
-  await db.meeting.create({ data: { cooperativeId: cooperative.id, bodyId: council.id, number: 3, startsAt: new Date("2026-03-27T17:30:00Z"), status: "CLOSED" } });
+  await db.meeting.create({
+    data: {
+      cooperativeId: cooperative.id,
+      bodyId: council.id,
+      number: 3,
+      startsAt: new Date("2026-03-27T17:30:00Z"),
+      status: "CLOSED",
+    },
+  });
 });
 
-const newMeeting = (startsAt = "2026-12-17T19:30") => newMeetingSchema.parse({ bodyId: councilId, startsAt, place: "Salle du centre" });
+const newMeeting = (startsAt = "2026-12-17T19:30") =>
+  newMeetingSchema.parse({ bodyId: councilId, startsAt, place: "Salle du centre" });
 
 describe("creating and preparing a meeting", () => {
   it("numbers it after the body's last one, and never twice under concurrent creation", async () => {
-    expect(await createMeeting(coordinator, newMeeting())).toEqual({ ok: true, data: { bodySlug: "conseil", number: 4 } });
-    const results = await Promise.all([createMeeting(coordinator, newMeeting()), createMeeting(coordinator, newMeeting())]);
+    expect(await createMeeting(coordinator, newMeeting())).toEqual({
+      ok: true,
+      data: { bodySlug: "conseil", number: 4 },
+    });
+    const results = await Promise.all([
+      createMeeting(coordinator, newMeeting()),
+      createMeeting(coordinator, newMeeting()),
+    ]);
     expect(results.map((r) => (r.ok ? r.data.number : 0)).sort()).toEqual([5, 6]);
     const meeting = await meetingForEdit(coordinator, "conseil", 4);
     expect(meeting?.startsAt.toISOString()).toBe("2026-12-17T18:30:00.000Z");
@@ -50,7 +73,12 @@ describe("creating and preparing a meeting", () => {
 
   it("raises the calendar sequence when the date changes", async () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 4))!;
-    await updateMeeting(coordinator, meeting.id, { startsAt: new Date("2026-12-18T18:30:00Z"), place: "Salle", videoUrl: null, title: null });
+    await updateMeeting(coordinator, meeting.id, {
+      startsAt: new Date("2026-12-18T18:30:00Z"),
+      place: "Salle",
+      videoUrl: null,
+      title: null,
+    });
     expect((await meetingForEdit(coordinator, "conseil", 4))?.icsSequence).toBe(1);
   });
 
@@ -62,7 +90,10 @@ describe("creating and preparing a meeting", () => {
     const items = (await meetingForEdit(coordinator, "conseil", 4))!.agendaItems;
     await moveAgendaItem(coordinator, items[2]!.id, "up");
     await moveAgendaItem(coordinator, items[0]!.id, "up"); // already first: nothing moves
-    const titles = (await meetingForEdit(coordinator, "conseil", 4))!.agendaItems.map((i) => [i.position, i.title]);
+    const titles = (await meetingForEdit(coordinator, "conseil", 4))!.agendaItems.map((i) => [
+      i.position,
+      i.title,
+    ]);
     expect(titles).toEqual([
       [0, "Approbation du compte rendu n° 3"],
       [1, "Points divers"],
@@ -76,19 +107,48 @@ describe("creating and preparing a meeting", () => {
     expect(await setMeetingStatus(coordinator, meeting.id, "INVITED")).toEqual({ ok: true, data: null });
     expect(await setMeetingStatus(coordinator, meeting.id, "HELD")).toEqual({ ok: true, data: null });
     expect(await setMeetingStatus(coordinator, meeting.id, "CLOSED")).toEqual({ ok: true, data: null });
-    expect(await addAgendaItem(coordinator, meeting.id, agendaItemSchema.parse({ kind: "DISCUSSION", title: "Trop tard" }))).toEqual({ ok: false, error: "closed" });
+    expect(
+      await addAgendaItem(
+        coordinator,
+        meeting.id,
+        agendaItemSchema.parse({ kind: "DISCUSSION", title: "Trop tard" }),
+      ),
+    ).toEqual({ ok: false, error: "closed" });
   });
 });
 
 describe("what carries over", () => {
   it("proposes the previous minutes, its open action items and the ideas waiting, and adds one by its key", async () => {
     const previous = (await meetingForEdit(coordinator, "conseil", 3))!;
-    const action = await db.actionItem.create({ data: { cooperativeId: coordinator.cooperativeId, meetingId: previous.id, title: "Courrier au ministère" } });
-    await db.actionItemOwner.create({ data: { cooperativeId: coordinator.cooperativeId, actionItemId: action.id, membershipId: seated[2]! } });
-    await db.idea.create({ data: { cooperativeId: coordinator.cooperativeId, text: "Des chaises pour enfants", source: "PAPER", status: "NEW" } });
-    const minutes = await db.minutes.create({ data: { cooperativeId: coordinator.cooperativeId, meetingId: previous.id } });
+    const action = await db.actionItem.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        meetingId: previous.id,
+        title: "Courrier au ministère",
+      },
+    });
+    await db.actionItemOwner.create({
+      data: { cooperativeId: coordinator.cooperativeId, actionItemId: action.id, membershipId: seated[2]! },
+    });
+    await db.idea.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        text: "Des chaises pour enfants",
+        source: "PAPER",
+        status: "NEW",
+      },
+    });
+    const minutes = await db.minutes.create({
+      data: { cooperativeId: coordinator.cooperativeId, meetingId: previous.id },
+    });
     await db.minutesSection.create({
-      data: { cooperativeId: coordinator.cooperativeId, minutesId: minutes.id, position: 0, title: "Prochaine réunion", body: "Jeudi 20 avril à 19h30.\nÀ l'ordre du jour :\n- Rapport d'activité\n- Lettre de mission pour la direction\n- Budget 2027" },
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        minutesId: minutes.id,
+        position: 0,
+        title: "Prochaine réunion",
+        body: "Jeudi 20 avril à 19h30.\nÀ l'ordre du jour :\n- Rapport d'activité\n- Lettre de mission pour la direction\n- Budget 2027",
+      },
     });
     const meeting = (await meetingForEdit(coordinator, "conseil", 4))!;
     const proposals = await proposalsFor(coordinator, meeting.id);
@@ -103,8 +163,14 @@ describe("what carries over", () => {
     expect(proposals[3]?.description).toBe("- Courrier au ministère (Conseiller 2)");
     expect(await addProposal(coordinator, meeting.id, "ideas")).toEqual({ ok: true, data: null });
     expect(await addProposal(coordinator, meeting.id, "next-1")).toEqual({ ok: true, data: null });
-    expect((await meetingForEdit(coordinator, "conseil", 4))!.agendaItems.map((i) => i.title)).toContain("Lettre de mission pour la direction");
-    expect((await proposalsFor(coordinator, meeting.id)).map((p) => p.key)).toEqual(["minutes", "next-2", "actions"]);
+    expect((await meetingForEdit(coordinator, "conseil", 4))!.agendaItems.map((i) => i.title)).toContain(
+      "Lettre de mission pour la direction",
+    );
+    expect((await proposalsFor(coordinator, meeting.id)).map((p) => p.key)).toEqual([
+      "minutes",
+      "next-2",
+      "actions",
+    ]);
     expect(await addProposal(coordinator, meeting.id, "nope")).toEqual({ ok: false, error: "notFound" });
   });
 });
@@ -113,11 +179,26 @@ describe("attendance and quorum", () => {
   it("counts members present, ignores guests, and re-checks quorum when someone leaves", async () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 4))!;
     const start = meeting.startsAt;
-    for (const id of seated.slice(0, 3)) expect(await markAttendance(coordinator, meeting.id, id, "PRESENT", start)).toEqual({ ok: true, data: null });
+    for (const id of seated.slice(0, 3))
+      expect(await markAttendance(coordinator, meeting.id, id, "PRESENT", start)).toEqual({
+        ok: true,
+        data: null,
+      });
     await markAttendance(coordinator, meeting.id, seated[3]!, "EXCUSED", start);
-    expect(await markAttendance(coordinator, meeting.id, outsider, "PRESENT", start)).toEqual({ ok: false, error: "notBodyMember" });
-    await addGuest(coordinator, meeting.id, { membershipId: outsider, guestName: null, guestRole: "future directrice" });
-    await addGuest(coordinator, meeting.id, { membershipId: null, guestName: "Invitée Extérieure", guestRole: null });
+    expect(await markAttendance(coordinator, meeting.id, outsider, "PRESENT", start)).toEqual({
+      ok: false,
+      error: "notBodyMember",
+    });
+    await addGuest(coordinator, meeting.id, {
+      membershipId: outsider,
+      guestName: null,
+      guestRole: "future directrice",
+    });
+    await addGuest(coordinator, meeting.id, {
+      membershipId: null,
+      guestName: "Invitée Extérieure",
+      guestRole: null,
+    });
 
     let sheet = (await attendanceSheet(coordinator, meeting.id, new Date(start.getTime() + 60_000)))!;
     expect(sheet.quorum).toMatchObject({ met: true, present: 3, total: 5, required: 3 });
@@ -129,7 +210,11 @@ describe("attendance and quorum", () => {
 
     // Excused then present: one status at a time, never both.
     await markAttendance(coordinator, meeting.id, seated[3]!, "PRESENT", start);
-    expect((await db.attendance.findMany({ where: { meetingId: meeting.id, membershipId: seated[3] } })).map((a) => a.status)).toEqual(["PRESENT"]);
+    expect(
+      (await db.attendance.findMany({ where: { meetingId: meeting.id, membershipId: seated[3] } })).map(
+        (a) => a.status,
+      ),
+    ).toEqual(["PRESENT"]);
 
     const leaving = new Date(start.getTime() + 90 * 60_000);
     await setDeparture(coordinator, meeting.id, seated[0]!, leaving);
@@ -144,7 +229,9 @@ describe("attendance and quorum", () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 6))!;
     const late = new Date(meeting.startsAt.getTime() + 30 * 60_000);
     await markAttendance(coordinator, meeting.id, seated[4]!, "PRESENT", late);
-    const line = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, membershipId: seated[4] } });
+    const line = await db.attendance.findFirstOrThrow({
+      where: { meetingId: meeting.id, membershipId: seated[4] },
+    });
     expect(line.arrivedAt?.toISOString()).toBe(late.toISOString());
     expect((await attendanceSheet(coordinator, meeting.id, meeting.startsAt))!.quorum.present).toBe(0);
     expect((await attendanceSheet(coordinator, meeting.id, late))!.quorum.present).toBe(1);
@@ -154,31 +241,57 @@ describe("attendance and quorum", () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 5))!; // closed earlier in this file
     const nextDay = new Date(meeting.startsAt.getTime() + 24 * 60 * 60_000);
     await markAttendance(coordinator, meeting.id, seated[2]!, "PRESENT", nextDay);
-    const line = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, membershipId: seated[2] } });
+    const line = await db.attendance.findFirstOrThrow({
+      where: { meetingId: meeting.id, membershipId: seated[2] },
+    });
     expect(line.arrivedAt?.toISOString()).toBe(meeting.startsAt.toISOString());
 
-    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "19:50", "21:15")).toEqual({ ok: true, data: null });
-    const timed = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, membershipId: seated[2] } });
-    expect([timed.arrivedAt?.toISOString(), timed.leftAt?.toISOString()]).toEqual(["2026-12-17T18:50:00.000Z", "2026-12-17T20:15:00.000Z"]);
-    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "21:00", "20:00")).toEqual({ ok: false, error: "timesInvalid" });
-    expect(await db.auditEntry.count({ where: { entityId: meeting.id, action: "attendance.corrected" } })).toBeGreaterThan(0);
+    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "19:50", "21:15")).toEqual({
+      ok: true,
+      data: null,
+    });
+    const timed = await db.attendance.findFirstOrThrow({
+      where: { meetingId: meeting.id, membershipId: seated[2] },
+    });
+    expect([timed.arrivedAt?.toISOString(), timed.leftAt?.toISOString()]).toEqual([
+      "2026-12-17T18:50:00.000Z",
+      "2026-12-17T20:15:00.000Z",
+    ]);
+    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "21:00", "20:00")).toEqual({
+      ok: false,
+      error: "timesInvalid",
+    });
+    expect(
+      await db.auditEntry.count({ where: { entityId: meeting.id, action: "attendance.corrected" } }),
+    ).toBeGreaterThan(0);
   });
 
   it("corrections to a closed meeting leave an audit entry", async () => {
     const closed = (await meetingForEdit(coordinator, "conseil", 3))!;
     await markAttendance(coordinator, closed.id, seated[1]!, "EXCUSED");
-    const audit = await db.auditEntry.findFirst({ where: { entityId: closed.id, action: "attendance.corrected" } });
+    const audit = await db.auditEntry.findFirst({
+      where: { entityId: closed.id, action: "attendance.corrected" },
+    });
     expect(audit?.after).toMatchObject({ membershipId: seated[1], status: "EXCUSED" });
   });
 
   it("is the coordinator's, inside their cooperative", async () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 4))!;
-    const member = await actorFor((await db.membership.findUniqueOrThrow({ where: { id: seated[1]! } })).personId);
-    await expect(markAttendance(member, meeting.id, seated[1]!, "PRESENT")).rejects.toBeInstanceOf(ForbiddenError);
+    const member = await actorFor(
+      (await db.membership.findUniqueOrThrow({ where: { id: seated[1]! } })).personId,
+    );
+    await expect(markAttendance(member, meeting.id, seated[1]!, "PRESENT")).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(createMeeting(member, newMeeting())).rejects.toBeInstanceOf(ForbiddenError);
     const other = await createCooperative("Ailleurs");
-    const foreign = await actorFor((await createMember(other.cooperative.id, { isCoordinator: true })).person.id);
-    expect(await markAttendance(foreign, meeting.id, seated[1]!, "PRESENT")).toEqual({ ok: false, error: "notFound" });
+    const foreign = await actorFor(
+      (await createMember(other.cooperative.id, { isCoordinator: true })).person.id,
+    );
+    expect(await markAttendance(foreign, meeting.id, seated[1]!, "PRESENT")).toEqual({
+      ok: false,
+      error: "notFound",
+    });
     expect(await attendanceSheet(foreign, meeting.id)).toBeNull();
     expect(await createMeeting(foreign, newMeeting())).toEqual({ ok: false, error: "bodyUnknown" });
   });

@@ -2,8 +2,23 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { openMinutes, readMinutes, saveSection } from "@/lib/minutes/service";
-import { addActionItem, addDecision, removeActionItem, setActionItemDone, setNextMeeting } from "@/lib/minutes/items";
-import { addComment, approvalOptions, approveMinutes, correctMinutes, minutesVersions, publishMinutes, resolveComment, shareMinutes } from "@/lib/minutes/workflow";
+import {
+  addActionItem,
+  addDecision,
+  removeActionItem,
+  setActionItemDone,
+  setNextMeeting,
+} from "@/lib/minutes/items";
+import {
+  addComment,
+  approvalOptions,
+  approveMinutes,
+  correctMinutes,
+  minutesVersions,
+  publishMinutes,
+  resolveComment,
+  shareMinutes,
+} from "@/lib/minutes/workflow";
 import { listDecisions, openActions } from "@/lib/decisions/service";
 import { search } from "@/lib/search/service";
 import { attachSectionDocument, readDocument } from "@/lib/meetings/documents";
@@ -27,7 +42,11 @@ let minutesId: string;
 let sections: { id: string; title: string }[];
 
 async function membershipIdOf(name: string) {
-  return (await db.membership.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, person: { name } } })).id;
+  return (
+    await db.membership.findFirstOrThrow({
+      where: { cooperativeId: coordinator.cooperativeId, person: { name } },
+    })
+  ).id;
 }
 
 beforeAll(async () => {
@@ -44,11 +63,22 @@ beforeAll(async () => {
 describe("inside the sections", () => {
   it("records action items with owners and a due date; owners see them in their things to do", async () => {
     const owners = [await membershipIdOf("Salima Haddad"), await membershipIdOf("Awa Touré")];
-    expect(await addActionItem(coordinator, sections[0]!.id, { title: "Faire un petit carnet des associations du quartier", owners, dueOn: "2027-01-15" })).toEqual({ ok: true });
+    expect(
+      await addActionItem(coordinator, sections[0]!.id, {
+        title: "Faire un petit carnet des associations du quartier",
+        owners,
+        dueOn: "2027-01-15",
+      }),
+    ).toEqual({ ok: true });
     const salima = await signInAs("salima.haddad@demo.portail-scic.fr");
-    expect((await openActions(salima, "mine")).map((a) => a.title)).toContain("Faire un petit carnet des associations du quartier");
+    expect((await openActions(salima, "mine")).map((a) => a.title)).toContain(
+      "Faire un petit carnet des associations du quartier",
+    );
     const view = (await openMinutes(coordinator, "conseil", 3))!;
-    expect(view.sections[0]!.actionItems[0]!.owners.map((o) => o.name).sort()).toEqual(["Awa Touré", "Salima Haddad"]);
+    expect(view.sections[0]!.actionItems[0]!.owners.map((o) => o.name).sort()).toEqual([
+      "Awa Touré",
+      "Salima Haddad",
+    ]);
   });
 
   it("an owner marks a thing to do done; someone else who is not the coordinator cannot", async () => {
@@ -62,9 +92,17 @@ describe("inside the sections", () => {
   });
 
   it("joins a document to a section; while the minutes are a draft, only the council reads it", async () => {
-    const file = new File([new TextEncoder().encode("diaporama")], "diaporama-peps-secpa.pdf", { type: "application/pdf" });
+    const file = new File([new TextEncoder().encode("diaporama")], "diaporama-peps-secpa.pdf", {
+      type: "application/pdf",
+    });
     expect(await attachSectionDocument(coordinator, sections[1]!.id, file)).toEqual({ ok: true });
-    expect(await attachSectionDocument(coordinator, sections[1]!.id, new File([new Uint8Array([1])], "script.html"))).toEqual({ ok: false, error: "fileType" });
+    expect(
+      await attachSectionDocument(
+        coordinator,
+        sections[1]!.id,
+        new File([new Uint8Array([1])], "script.html"),
+      ),
+    ).toEqual({ ok: false, error: "fileType" });
     const [document] = (await openMinutes(coordinator, "conseil", 3))!.sections[1]!.documents;
     expect(document!.filename).toBe("diaporama-peps-secpa.pdf");
     expect(await readDocument(member, document!.id)).toBeNull();
@@ -73,35 +111,81 @@ describe("inside the sections", () => {
 
   it("refuses an owner of another cooperative, and a council member cannot add items", async () => {
     const { cooperative: other } = await createCooperative("Autre coopérative");
-    const stranger = await createMember(other.id, { name: "Quelqu'un d'ailleurs", email: "ailleurs@example.org" });
-    expect(await addActionItem(coordinator, sections[0]!.id, { title: "x", owners: [stranger.membership.id], dueOn: null })).toEqual({ ok: false, error: "ownerUnknown" });
-    await expect(addActionItem(councilMember, sections[0]!.id, { title: "x", owners: [councilMember.membershipId], dueOn: null })).rejects.toBeInstanceOf(ForbiddenError);
+    const stranger = await createMember(other.id, {
+      name: "Quelqu'un d'ailleurs",
+      email: "ailleurs@example.org",
+    });
+    expect(
+      await addActionItem(coordinator, sections[0]!.id, {
+        title: "x",
+        owners: [stranger.membership.id],
+        dueOn: null,
+      }),
+    ).toEqual({ ok: false, error: "ownerUnknown" });
+    await expect(
+      addActionItem(councilMember, sections[0]!.id, {
+        title: "x",
+        owners: [councilMember.membershipId],
+        dueOn: null,
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("records a decision taken by consensus; it reaches the decision record only when published", async () => {
-    expect(await addDecision(coordinator, sections[1]!.id, { title: "Écrire au ministère sur la durée de l'expérimentation SecPa", text: "Avec les premiers expérimentateurs.", method: "CONSENSUS", outcome: "ADOPTED", voteQuestionId: null })).toEqual({ ok: true });
-    expect((await listDecisions(member)).map((d) => d.title)).not.toContain("Écrire au ministère sur la durée de l'expérimentation SecPa");
-    expect(await addDecision(coordinator, sections[1]!.id, { title: "x", text: "", method: "ONLINE_BALLOT", outcome: "ADOPTED", voteQuestionId: "not-a-question" })).toEqual({ ok: false, error: "voteQuestionUnknown" });
+    expect(
+      await addDecision(coordinator, sections[1]!.id, {
+        title: "Écrire au ministère sur la durée de l'expérimentation SecPa",
+        text: "Avec les premiers expérimentateurs.",
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        voteQuestionId: null,
+      }),
+    ).toEqual({ ok: true });
+    expect((await listDecisions(member)).map((d) => d.title)).not.toContain(
+      "Écrire au ministère sur la durée de l'expérimentation SecPa",
+    );
+    expect(
+      await addDecision(coordinator, sections[1]!.id, {
+        title: "x",
+        text: "",
+        method: "ONLINE_BALLOT",
+        outcome: "ADOPTED",
+        voteQuestionId: "not-a-question",
+      }),
+    ).toEqual({ ok: false, error: "voteQuestionUnknown" });
   });
 
   it("the last section creates the next meeting (planned) with its first agenda items, once", async () => {
     const startsAt = localInputToInstant("2027-04-20T19:30")!;
-    const input = { startsAt, place: null, items: ["Rapport d'activité", "Construire collectivement une lettre de mission pour la direction"] };
+    const input = {
+      startsAt,
+      place: null,
+      items: ["Rapport d'activité", "Construire collectivement une lettre de mission pour la direction"],
+    };
     const result = await setNextMeeting(coordinator, minutesId, input);
     expect(result.ok).toBe(true);
-    const created = await db.meeting.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, body: { slug: "conseil" }, startsAt }, include: { agendaItems: { orderBy: { position: "asc" } } } });
+    const created = await db.meeting.findFirstOrThrow({
+      where: { cooperativeId: coordinator.cooperativeId, body: { slug: "conseil" }, startsAt },
+      include: { agendaItems: { orderBy: { position: "asc" } } },
+    });
     expect(created.status).toBe("PLANNED");
     expect(created.number).toBe(result.number);
     // The demo's statutes have the president approve the minutes: no approval item needed.
     expect(created.agendaItems.map((i) => i.title)).toEqual(input.items);
-    expect(await setNextMeeting(coordinator, minutesId, input)).toEqual({ ok: false, error: "nextMeetingExists" });
+    expect(await setNextMeeting(coordinator, minutesId, input)).toEqual({
+      ok: false,
+      error: "nextMeetingExists",
+    });
     expect((await openMinutes(coordinator, "conseil", 3))!.nextMeeting?.agenda).toEqual(input.items);
   });
 });
 
 describe("share, comment, approve, publish", () => {
   it("comments wait until the draft is shared; a plain member can neither comment nor read the draft", async () => {
-    expect(await addComment(councilMember, sections[0]!.id, "Trop tôt")).toEqual({ ok: false, error: "notShared" });
+    expect(await addComment(councilMember, sections[0]!.id, "Trop tôt")).toEqual({
+      ok: false,
+      error: "notShared",
+    });
     await expect(addComment(member, sections[0]!.id, "x")).rejects.toBeInstanceOf(ForbiddenError);
     expect(await readMinutes(member, "conseil", 3)).toBeNull();
   });
@@ -111,13 +195,18 @@ describe("share, comment, approve, publish", () => {
     const before = await db.outboxEmail.count();
     expect(await shareMinutes(coordinator, minutesId)).toEqual({ ok: true });
     expect(await shareMinutes(coordinator, minutesId)).toEqual({ ok: false, error: "notDraft" });
-    const mails = await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: (await db.outboxEmail.count()) - before });
+    const mails = await db.outboxEmail.findMany({
+      orderBy: { createdAt: "desc" },
+      take: (await db.outboxEmail.count()) - before,
+    });
     expect(mails.length).toBeGreaterThan(5);
     expect(mails[0]!.subject).toMatch(/^Compte rendu à relire : Conseil coopératif n° 3/);
   });
 
   it("a council member comments; unresolved comments hold back the approval; the author or the coordinator resolves", async () => {
-    expect(await addComment(councilMember, sections[0]!.id, "Ajouter la date de la rencontre avec la ministre.")).toEqual({ ok: true });
+    expect(
+      await addComment(councilMember, sections[0]!.id, "Ajouter la date de la rencontre avec la ministre."),
+    ).toEqual({ ok: true });
     const comment = (await openMinutes(coordinator, "conseil", 3))!.sections[0]!.comments[0]!;
     expect(comment).toMatchObject({ authorName: "Marc Beaulieu", resolvedAt: null });
     expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: false, error: "openComments" });
@@ -135,8 +224,16 @@ describe("share, comment, approve, publish", () => {
     expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: true });
     expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: false, error: "notShared" });
     // Approved minutes are no longer drafts to edit.
-    expect(await saveSection(coordinator, sections[0]!.id, "changement tardif", 0)).toEqual({ ok: false, error: "locked" });
-    expect(await removeActionItem(coordinator, (await openMinutes(coordinator, "conseil", 3))!.sections[0]!.actionItems[0]!.id)).toEqual({ ok: false, error: "locked" });
+    expect(await saveSection(coordinator, sections[0]!.id, "changement tardif", 0)).toEqual({
+      ok: false,
+      error: "locked",
+    });
+    expect(
+      await removeActionItem(
+        coordinator,
+        (await openMinutes(coordinator, "conseil", 3))!.sections[0]!.actionItems[0]!.id,
+      ),
+    ).toEqual({ ok: false, error: "locked" });
   });
 
   it("publication makes version 1, puts the decisions on the record, and every member reads and finds it", async () => {
@@ -146,7 +243,10 @@ describe("share, comment, approve, publish", () => {
     expect(read.version).toBe(1);
     expect(read.sections[0]!.comments).toEqual([]); // comments stay with the council
     const decisions = await listDecisions(member);
-    expect(decisions.find((d) => d.title.startsWith("Écrire au ministère"))).toMatchObject({ bodyName: "Conseil coopératif", meeting: { number: 3, bodySlug: "conseil" } });
+    expect(decisions.find((d) => d.title.startsWith("Écrire au ministère"))).toMatchObject({
+      bodyName: "Conseil coopératif",
+      meeting: { number: 3, bodySlug: "conseil" },
+    });
     const [document] = read.sections[1]!.documents;
     expect((await readDocument(member, document!.id))?.filename).toBe("diaporama-peps-secpa.pdf");
     const hits = await search(member, "ministère");
@@ -156,16 +256,29 @@ describe("share, comment, approve, publish", () => {
 
 describe("corrections to published minutes", () => {
   it("make a new version with what changed, and an audit entry; nothing else is editable", async () => {
-    await expect(correctMinutes(councilMember, minutesId, { note: "x", sections: {} })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      correctMinutes(councilMember, minutesId, { note: "x", sections: {} }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const first = (await openMinutes(coordinator, "conseil", 3))!.sections[0]!;
-    expect(await correctMinutes(coordinator, minutesId, { note: "rien", sections: { [first.id]: first.body } })).toEqual({ ok: false, error: "nothingChanged" });
-    const result = await correctMinutes(coordinator, minutesId, { note: "Nom de la ministre corrigé", sections: { [first.id]: `${first.body}\nAccueil de la ministre le 17 février.` } });
+    expect(
+      await correctMinutes(coordinator, minutesId, { note: "rien", sections: { [first.id]: first.body } }),
+    ).toEqual({ ok: false, error: "nothingChanged" });
+    const result = await correctMinutes(coordinator, minutesId, {
+      note: "Nom de la ministre corrigé",
+      sections: { [first.id]: `${first.body}\nAccueil de la ministre le 17 février.` },
+    });
     expect(result).toEqual({ ok: true, version: 2 });
     const versions = await minutesVersions(member, minutesId);
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect(versions[0]!.changeNote).toBe("Nom de la ministre corrigé");
-    expect(versions[0]!.changes[0]!.parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toContain("ministre le 17 février.");
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "minutes.corrected", entityId: minutesId } });
+    expect(
+      versions[0]!.changes[0]!.parts.filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("ministre le 17 février.");
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { action: "minutes.corrected", entityId: minutesId },
+    });
     expect(audit.after).toMatchObject({ version: 2, note: "Nom de la ministre corrigé" });
   });
 });
@@ -173,14 +286,40 @@ describe("corrections to published minutes", () => {
 describe("search", () => {
   it("uses the French configuration: a singular finds the plural, in sections, decisions and action items", async () => {
     const { cooperative: coop, council: body } = await createCooperative("Coopérative de recherche");
-    const coordinatorOf = await createMember(coop.id, { name: "Coordination", email: "coord-recherche@example.org", isCoordinator: true });
+    const coordinatorOf = await createMember(coop.id, {
+      name: "Coordination",
+      email: "coord-recherche@example.org",
+      isCoordinator: true,
+    });
     const actor = await actorFor(coordinatorOf.person.id, coop.id);
-    const meeting = await db.meeting.create({ data: { cooperativeId: coop.id, bodyId: body.id, number: 1, startsAt: new Date("2026-10-01T17:00:00Z"), status: "HELD" } });
+    const meeting = await db.meeting.create({
+      data: {
+        cooperativeId: coop.id,
+        bodyId: body.id,
+        number: 1,
+        startsAt: new Date("2026-10-01T17:00:00Z"),
+        status: "HELD",
+      },
+    });
     const minutes = await db.minutes.create({ data: { cooperativeId: coop.id, meetingId: meeting.id } });
-    await db.minutesSection.create({ data: { cooperativeId: coop.id, minutesId: minutes.id, position: 0, title: "Recrutement", body: "Lancement du recrutement de deux médiatrices en santé." } });
+    await db.minutesSection.create({
+      data: {
+        cooperativeId: coop.id,
+        minutesId: minutes.id,
+        position: 0,
+        title: "Recrutement",
+        body: "Lancement du recrutement de deux médiatrices en santé.",
+      },
+    });
     const hits = await search(actor, "médiatrice");
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ kind: "section", title: "Recrutement", bodySlug: body.slug, meetingNumber: 1, draft: true });
+    expect(hits[0]).toMatchObject({
+      kind: "section",
+      title: "Recrutement",
+      bodySlug: body.slug,
+      meetingNumber: 1,
+      draft: true,
+    });
     expect(hits[0]!.excerpt).toContain("⟦médiatrices⟧");
     // Another cooperative's minutes are never found.
     expect(await search(coordinator, "médiatrices")).toEqual([]);
@@ -191,9 +330,21 @@ describe("search", () => {
 
   it("a plain member does not find drafts", async () => {
     const draftWord = "xylophonesque";
-    const meeting4 = await db.meeting.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, number: 4, body: { slug: "conseil" } } });
-    const minutes = await db.minutes.create({ data: { cooperativeId: coordinator.cooperativeId, meetingId: meeting4.id } });
-    await db.minutesSection.create({ data: { cooperativeId: coordinator.cooperativeId, minutesId: minutes.id, position: 0, title: "Brouillon", body: `Un mot rare : ${draftWord}.` } });
+    const meeting4 = await db.meeting.findFirstOrThrow({
+      where: { cooperativeId: coordinator.cooperativeId, number: 4, body: { slug: "conseil" } },
+    });
+    const minutes = await db.minutes.create({
+      data: { cooperativeId: coordinator.cooperativeId, meetingId: meeting4.id },
+    });
+    await db.minutesSection.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        minutesId: minutes.id,
+        position: 0,
+        title: "Brouillon",
+        body: `Un mot rare : ${draftWord}.`,
+      },
+    });
     expect(await search(member, draftWord)).toEqual([]);
     expect((await search(councilMember, draftWord)).map((h) => h.draft)).toEqual([true]);
   });
@@ -202,15 +353,36 @@ describe("search", () => {
 describe("another cooperative", () => {
   it("cannot reach these minutes, their sections or their comments by id", async () => {
     const { cooperative } = await createCooperative("Coopérative voisine");
-    const other = await createMember(cooperative.id, { name: "Coordination voisine", email: "coord-voisine@example.org", isCoordinator: true });
+    const other = await createMember(cooperative.id, {
+      name: "Coordination voisine",
+      email: "coord-voisine@example.org",
+      isCoordinator: true,
+    });
     const stranger = await actorFor(other.person.id, cooperative.id);
     expect(await shareMinutes(stranger, minutesId)).toEqual({ ok: false, error: "notFound" });
     expect(await publishMinutes(stranger, minutesId)).toEqual({ ok: false, error: "notFound" });
-    expect(await correctMinutes(stranger, minutesId, { note: "x", sections: { [sections[0]!.id]: "piraté" } })).toEqual({ ok: false, error: "notFound" });
+    expect(
+      await correctMinutes(stranger, minutesId, { note: "x", sections: { [sections[0]!.id]: "piraté" } }),
+    ).toEqual({ ok: false, error: "notFound" });
     expect(await addComment(stranger, sections[0]!.id, "x")).toEqual({ ok: false, error: "notFound" });
-    expect(await saveSection(stranger, sections[0]!.id, "piraté", 0)).toEqual({ ok: false, error: "notFound" });
-    expect(await addActionItem(stranger, sections[0]!.id, { title: "x", owners: [stranger.membershipId], dueOn: null })).toEqual({ ok: false, error: "notFound" });
-    expect(await setNextMeeting(stranger, minutesId, { startsAt: new Date("2030-01-01T18:00:00Z"), place: null, items: [] })).toEqual({ ok: false, error: "notFound" });
+    expect(await saveSection(stranger, sections[0]!.id, "piraté", 0)).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    expect(
+      await addActionItem(stranger, sections[0]!.id, {
+        title: "x",
+        owners: [stranger.membershipId],
+        dueOn: null,
+      }),
+    ).toEqual({ ok: false, error: "notFound" });
+    expect(
+      await setNextMeeting(stranger, minutesId, {
+        startsAt: new Date("2030-01-01T18:00:00Z"),
+        place: null,
+        items: [],
+      }),
+    ).toEqual({ ok: false, error: "notFound" });
     expect(await minutesVersions(stranger, minutesId)).toEqual([]);
     expect(await readMinutes(stranger, "conseil", 3)).toBeNull();
   });
@@ -218,18 +390,33 @@ describe("another cooperative", () => {
 
 describe("approval at the next meeting, when the statutes say so", () => {
   it("is recorded by the coordinator, naming a later meeting of the body that was held", async () => {
-    await db.statuteSettings.update({ where: { cooperativeId: coordinator.cooperativeId }, data: { minutesApprovedBy: "NEXT_MEETING" } });
-    const meeting2 = await db.meeting.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, number: 2, body: { slug: "conseil" } } });
+    await db.statuteSettings.update({
+      where: { cooperativeId: coordinator.cooperativeId },
+      data: { minutesApprovedBy: "NEXT_MEETING" },
+    });
+    const meeting2 = await db.meeting.findFirstOrThrow({
+      where: { cooperativeId: coordinator.cooperativeId, number: 2, body: { slug: "conseil" } },
+    });
     const minutes = (await openMinutes(coordinator, "conseil", 2))!;
     await db.minutes.update({ where: { id: minutes.id }, data: { status: "DRAFT" } });
     expect(await shareMinutes(coordinator, minutes.id)).toEqual({ ok: true });
     await expect(approveMinutes(president, minutes.id, null)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await approveMinutes(coordinator, minutes.id, null)).toEqual({ ok: false, error: "approvalMeetingInvalid" });
-    expect(await approveMinutes(coordinator, minutes.id, meeting2.id)).toEqual({ ok: false, error: "approvalMeetingInvalid" }); // not a later one
+    expect(await approveMinutes(coordinator, minutes.id, null)).toEqual({
+      ok: false,
+      error: "approvalMeetingInvalid",
+    });
+    expect(await approveMinutes(coordinator, minutes.id, meeting2.id)).toEqual({
+      ok: false,
+      error: "approvalMeetingInvalid",
+    }); // not a later one
     const options = await approvalOptions(coordinator, minutes.id);
     expect(options).toMatchObject({ by: "NEXT_MEETING" });
-    const meeting3 = await db.meeting.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, number: 3, body: { slug: "conseil" } } });
-    expect(options && options.by === "NEXT_MEETING" ? options.meetings.map((m) => m.number) : []).toContain(3);
+    const meeting3 = await db.meeting.findFirstOrThrow({
+      where: { cooperativeId: coordinator.cooperativeId, number: 3, body: { slug: "conseil" } },
+    });
+    expect(options && options.by === "NEXT_MEETING" ? options.meetings.map((m) => m.number) : []).toContain(
+      3,
+    );
     expect(await approveMinutes(coordinator, minutes.id, meeting3.id)).toEqual({ ok: true });
     expect((await openMinutes(coordinator, "conseil", 2))!.approvalMeeting).toEqual({ number: 3 });
   });

@@ -2,7 +2,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
-import { createIssue, getIssue, runSend, sendBatch, sendTest, startSend, unsubscribe, unsubscribeToken, updateIssue, verifyUnsubscribeToken } from "@/lib/newsletter/service";
+import {
+  createIssue,
+  getIssue,
+  runSend,
+  sendBatch,
+  sendTest,
+  startSend,
+  unsubscribe,
+  unsubscribeToken,
+  updateIssue,
+  verifyUnsubscribeToken,
+} from "@/lib/newsletter/service";
 import { verifyCredentials } from "@/lib/auth/service";
 import { seedIfEmpty } from "../../scripts/seed";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
@@ -19,7 +30,14 @@ let coordinator: Actor, marc: Actor;
 // 500 imported recipients who consented, plus some who must not get it.
 async function recipients(prefix: string, n = 500) {
   const consentAt = new Date("2026-01-01T00:00:00Z");
-  await db.newsletterRecipient.createMany({ data: Array.from({ length: n }, (_, i) => ({ cooperativeId: coordinator.cooperativeId, email: `${prefix}${i}@voisins.test`, consentAt, consentSource: "import" })) });
+  await db.newsletterRecipient.createMany({
+    data: Array.from({ length: n }, (_, i) => ({
+      cooperativeId: coordinator.cooperativeId,
+      email: `${prefix}${i}@voisins.test`,
+      consentAt,
+      consentSource: "import",
+    })),
+  });
 }
 
 async function deliveredTo(issueId: string) {
@@ -30,22 +48,35 @@ async function deliveredTo(issueId: string) {
 
 beforeAll(async () => {
   await seedIfEmpty(process.env.DATABASE_URL!);
-  [coordinator, marc] = (await Promise.all([signInAs("coordination"), signInAs("marc.beaulieu")])) as [Actor, Actor];
+  [coordinator, marc] = (await Promise.all([signInAs("coordination"), signInAs("marc.beaulieu")])) as [
+    Actor,
+    Actor,
+  ];
 });
 
 describe("writing and testing", () => {
   it("the coordinator writes, edits and tests an issue; a member may not", async () => {
     await expect(createIssue(marc, { subject: "x", body: "y" })).rejects.toBeInstanceOf(ForbiddenError);
-    const created = await createIssue(coordinator, { subject: "Lettre de décembre", body: "### Au centre\n\n- Nouveaux horaires" });
+    const created = await createIssue(coordinator, {
+      subject: "Lettre de décembre",
+      body: "### Au centre\n\n- Nouveaux horaires",
+    });
     expect(created.ok).toBe(true);
     const id = created.ok ? created.data.id : "";
-    expect(await updateIssue(coordinator, id, { subject: "Lettre de décembre 2026", body: "### Au centre\n\n- Nouveaux horaires\n- <script>alert(1)</script>" })).toEqual({ ok: true, data: null });
+    expect(
+      await updateIssue(coordinator, id, {
+        subject: "Lettre de décembre 2026",
+        body: "### Au centre\n\n- Nouveaux horaires\n- <script>alert(1)</script>",
+      }),
+    ).toEqual({ ok: true, data: null });
     const issue = (await getIssue(coordinator, id))!;
     expect(issue.number).toBe(1);
     expect(issue.html).toContain("<h3>Au centre</h3>");
     expect(issue.html).not.toContain("<script>");
     expect(await sendTest(coordinator, id)).toEqual({ ok: true, data: { to: coordinator.email } });
-    const test = await db.outboxEmail.findFirstOrThrow({ where: { subject: "[Essai] Lettre de décembre 2026" } });
+    const test = await db.outboxEmail.findFirstOrThrow({
+      where: { subject: "[Essai] Lettre de décembre 2026" },
+    });
     expect(test.toAddress).toBe(coordinator.email);
     expect(test.htmlBody).not.toContain("<script>");
   });
@@ -58,17 +89,37 @@ describe("sending", () => {
     await db.newsletterRecipient.createMany({
       data: [
         { cooperativeId: coordinator.cooperativeId, email: "sans-consentement@voisins.test" },
-        { cooperativeId: coordinator.cooperativeId, email: "parti@voisins.test", consentAt: now, unsubscribedAt: now },
-        { cooperativeId: coordinator.cooperativeId, email: "rebond@voisins.test", consentAt: now, bouncedAt: now },
+        {
+          cooperativeId: coordinator.cooperativeId,
+          email: "parti@voisins.test",
+          consentAt: now,
+          unsubscribedAt: now,
+        },
+        {
+          cooperativeId: coordinator.cooperativeId,
+          email: "rebond@voisins.test",
+          consentAt: now,
+          bouncedAt: now,
+        },
       ],
     });
-    const reachable = await db.newsletterRecipient.count({ where: { cooperativeId: coordinator.cooperativeId, consentAt: { not: null }, unsubscribedAt: null, bouncedAt: null } });
+    const reachable = await db.newsletterRecipient.count({
+      where: {
+        cooperativeId: coordinator.cooperativeId,
+        consentAt: { not: null },
+        unsubscribedAt: null,
+        bouncedAt: null,
+      },
+    });
     const created = await createIssue(coordinator, { subject: "Lettre n° 2", body: "Bonjour le quartier." });
     const id = created.ok ? created.data.id : "";
     const started = await startSend(coordinator, id);
     expect(started).toEqual({ ok: true, data: { recipients: reachable } });
     expect(await startSend(coordinator, id)).toEqual({ ok: false, error: "alreadySent" });
-    expect(await updateIssue(coordinator, id, { subject: "Trop tard", body: "x" })).toEqual({ ok: false, error: "alreadySent" });
+    expect(await updateIssue(coordinator, id, { subject: "Trop tard", body: "x" })).toEqual({
+      ok: false,
+      error: "alreadySent",
+    });
     // Someone unsubscribes after the send started: skipped.
     const leaving = await db.newsletterRecipient.findFirstOrThrow({ where: { email: "a499@voisins.test" } });
     expect(await unsubscribe(unsubscribeToken(leaving.id))).toBe(true);
@@ -82,17 +133,25 @@ describe("sending", () => {
     expect(to.filter((t) => ["parti@voisins.test", "rebond@voisins.test"].includes(t))).toEqual([]);
     expect((await db.newsletterIssue.findUniqueOrThrow({ where: { id } })).sentAt).not.toBeNull();
 
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: "a7@voisins.test", subject: "Lettre n° 2" } });
+    const mail = await db.outboxEmail.findFirstOrThrow({
+      where: { toAddress: "a7@voisins.test", subject: "Lettre n° 2" },
+    });
     const link = /\/desabonnement\/(\S+)/.exec(mail.textBody)![1]!;
-    expect((mail.headers as Record<string, string>)["List-Unsubscribe"]).toContain(`/api/desabonnement/${link}`);
-    expect((mail.headers as Record<string, string>)["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect((mail.headers as Record<string, string>)["List-Unsubscribe"]).toContain(
+      `/api/desabonnement/${link}`,
+    );
+    expect((mail.headers as Record<string, string>)["List-Unsubscribe-Post"]).toBe(
+      "List-Unsubscribe=One-Click",
+    );
     expect(mail.htmlBody).toContain(`/desabonnement/${link}`);
     const recipient = await db.newsletterRecipient.findFirstOrThrow({ where: { email: "a7@voisins.test" } });
     expect(verifyUnsubscribeToken(link)).toBe(recipient.id);
     expect(verifyUnsubscribeToken(`${recipient.id}.forged-signature-forged-signatur`)).toBeNull();
     expect(verifyUnsubscribeToken(`${leaving.id}.${link.split(".")[1]}`)).toBeNull();
     expect(await unsubscribe(link)).toBe(true);
-    expect((await db.newsletterRecipient.findUniqueOrThrow({ where: { id: recipient.id } })).unsubscribedAt).not.toBeNull();
+    expect(
+      (await db.newsletterRecipient.findUniqueOrThrow({ where: { id: recipient.id } })).unsubscribedAt,
+    ).not.toBeNull();
   });
 
   it("a batch that breaks midway leaves nothing behind; the next run neither skips nor repeats anyone", async () => {
@@ -102,7 +161,11 @@ describe("sending", () => {
     const started = await startSend(coordinator, id);
     const total = started.ok ? started.data.recipients : 0;
     expect(await sendBatch(id, 100)).toBe(100);
-    await expect(sendBatch(id, 100, (i) => { if (i === 37) throw new Error("crash"); })).rejects.toThrow("crash");
+    await expect(
+      sendBatch(id, 100, (i) => {
+        if (i === 37) throw new Error("crash");
+      }),
+    ).rejects.toThrow("crash");
     expect(await deliveredTo(id)).toHaveLength(100);
     await runSend(id);
     const to = await deliveredTo(id);
@@ -115,7 +178,12 @@ describe("sending", () => {
     const created = await createIssue(coordinator, { subject: "Lettre n° 4", body: "Texte." });
     const id = created.ok ? created.data.id : "";
     const env = { ...process.env, NEWSLETTER_BATCH_SIZE: "10", NEWSLETTER_BATCH_PAUSE_MS: "40" };
-    const startWorker = () => spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "scripts/worker.ts"], { env, stdio: "ignore" });
+    const startWorker = () =>
+      spawn(
+        process.execPath,
+        ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "scripts/worker.ts"],
+        { env, stdio: "ignore" },
+      );
     const waitFor = async (check: () => Promise<boolean>, ms: number) => {
       const until = Date.now() + ms;
       while (Date.now() < until) {
@@ -134,9 +202,16 @@ describe("sending", () => {
       await new Promise((r) => worker.once("exit", r));
       const atKill = await written();
       expect(atKill).toBeLessThan(total);
-      expect(await deliveredTo(id)).toHaveLength(await db.newsletterDelivery.count({ where: { issueId: id, emailId: { not: null } } }));
+      expect(await deliveredTo(id)).toHaveLength(
+        await db.newsletterDelivery.count({ where: { issueId: id, emailId: { not: null } } }),
+      );
       worker = startWorker();
-      expect(await waitFor(async () => (await db.newsletterIssue.findUniqueOrThrow({ where: { id } })).sentAt !== null, 60_000)).toBe(true);
+      expect(
+        await waitFor(
+          async () => (await db.newsletterIssue.findUniqueOrThrow({ where: { id } })).sentAt !== null,
+          60_000,
+        ),
+      ).toBe(true);
       const to = await deliveredTo(id);
       expect(to).toHaveLength(total);
       expect(new Set(to).size).toBe(total);

@@ -59,7 +59,11 @@ vi.mock("next/navigation", () => ({
     throw new next.Interrupt("notFound");
   },
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+}));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (next.jar.has(name) ? { name, value: next.jar.get(name)! } : undefined),
@@ -76,14 +80,27 @@ vi.mock("next/headers", () => ({
 
 // ---------------------------------------------------------------- who knocks
 
-type Who = "anonymous" | "inhabitant" | "member" | "councilMember" | "president" | "coordinator" | "otherCoordinator";
-const WHO: Who[] = ["anonymous", "inhabitant", "member", "councilMember", "president", "coordinator", "otherCoordinator"];
+type Who =
+  "anonymous" | "inhabitant" | "member" | "councilMember" | "president" | "coordinator" | "otherCoordinator";
+const WHO: Who[] = [
+  "anonymous",
+  "inhabitant",
+  "member",
+  "councilMember",
+  "president",
+  "coordinator",
+  "otherCoordinator",
+];
 const people = {} as Record<Who, { personId: string | null; actor: Actor | null }>;
 
 async function actAs(who: Who) {
   next.jar.clear();
   const personId = people[who].personId;
-  if (personId) next.jar.set("next-auth.session-token", await encode({ token: { sub: personId }, secret: process.env.NEXTAUTH_SECRET! }));
+  if (personId)
+    next.jar.set(
+      "next-auth.session-token",
+      await encode({ token: { sub: personId }, secret: process.env.NEXTAUTH_SECRET! }),
+    );
 }
 
 // ---------------------------------------------------------------- the rows the doors are tried on
@@ -96,7 +113,9 @@ async function buildFixture() {
   const coop = await db.cooperative.findFirstOrThrow();
   const byEmail = async (local: string) => {
     const person = await db.person.findUniqueOrThrow({ where: { email: `${local}@demo.portail-scic.fr` } });
-    const membership = await db.membership.findFirstOrThrow({ where: { personId: person.id, cooperativeId: coop.id } });
+    const membership = await db.membership.findFirstOrThrow({
+      where: { personId: person.id, cooperativeId: coop.id },
+    });
     return { personId: person.id, membershipId: membership.id };
   };
   const coordinator = await byEmail("coordination");
@@ -105,7 +124,10 @@ async function buildFixture() {
   const member = await byEmail("paul.martin");
   const inhabitant = await byEmail("fatou.diallo");
   const other = await createCooperative("Coopérative voisine");
-  const otherCoordinator = await createMember(other.cooperative.id, { isCoordinator: true, name: "Coordination voisine" });
+  const otherCoordinator = await createMember(other.cooperative.id, {
+    isCoordinator: true,
+    name: "Coordination voisine",
+  });
 
   for (const [who, p] of [
     ["anonymous", null],
@@ -121,12 +143,37 @@ async function buildFixture() {
   const clara = people.coordinator.actor!;
 
   const councilBody = await db.body.findFirstOrThrow({ where: { cooperativeId: coop.id, kind: "COUNCIL" } });
-  const assemblyBody = await db.body.findFirstOrThrow({ where: { cooperativeId: coop.id, kind: "GENERAL_ASSEMBLY" } });
-  const third = await db.meeting.findFirstOrThrow({ where: { cooperativeId: coop.id, bodyId: councilBody.id, number: 3 } });
-  const fourth = await db.meeting.findFirstOrThrow({ where: { cooperativeId: coop.id, bodyId: councilBody.id, number: 4 } });
-  const assembly = await db.meeting.create({ data: { cooperativeId: coop.id, bodyId: assemblyBody.id, number: 1, startsAt: new Date(Date.now() + 40 * 86400000), status: "PLANNED" } });
-  const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: fourth.id, ideaBox: false }, orderBy: { position: "asc" } });
-  const doomedItem = await db.agendaItem.create({ data: { cooperativeId: coop.id, meetingId: fourth.id, position: 10, kind: "INFORMATION", title: "Point à retirer" } });
+  const assemblyBody = await db.body.findFirstOrThrow({
+    where: { cooperativeId: coop.id, kind: "GENERAL_ASSEMBLY" },
+  });
+  const third = await db.meeting.findFirstOrThrow({
+    where: { cooperativeId: coop.id, bodyId: councilBody.id, number: 3 },
+  });
+  const fourth = await db.meeting.findFirstOrThrow({
+    where: { cooperativeId: coop.id, bodyId: councilBody.id, number: 4 },
+  });
+  const assembly = await db.meeting.create({
+    data: {
+      cooperativeId: coop.id,
+      bodyId: assemblyBody.id,
+      number: 1,
+      startsAt: new Date(Date.now() + 40 * 86400000),
+      status: "PLANNED",
+    },
+  });
+  const item = await db.agendaItem.findFirstOrThrow({
+    where: { meetingId: fourth.id, ideaBox: false },
+    orderBy: { position: "asc" },
+  });
+  const doomedItem = await db.agendaItem.create({
+    data: {
+      cooperativeId: coop.id,
+      meetingId: fourth.id,
+      position: 10,
+      kind: "INFORMATION",
+      title: "Point à retirer",
+    },
+  });
   const guest = await db.attendance.findFirstOrThrow({ where: { meetingId: third.id, status: "GUEST" } });
   const file = () => new File(["Ordre du jour détaillé"], "ordre-du-jour.txt", { type: "text/plain" });
   const document = await attachDocument(clara, item.id, file());
@@ -136,28 +183,87 @@ async function buildFixture() {
   const minutes = await openMinutes(clara, "conseil", 3);
   if (!minutes) throw new Error("minutes");
   const section = minutes.sections[0]!;
-  const documentIds = await db.document.findMany({ where: { cooperativeId: coop.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const documentIds = await db.document.findMany({
+    where: { cooperativeId: coop.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   if (!(await attachSectionDocument(clara, section.id, file())).ok) throw new Error("section document");
-  const sectionDocument = await db.document.findFirstOrThrow({ where: { cooperativeId: coop.id, sectionId: section.id } });
-  await addActionItem(clara, section.id, { title: "Relancer la mairie", owners: [member.membershipId], dueOn: null });
-  await addActionItem(clara, section.id, { title: "Chose à retirer", owners: [member.membershipId], dueOn: null });
-  await addDecision(clara, section.id, { title: "Décision gardée", text: "", method: "CONSENSUS", outcome: "ADOPTED", voteQuestionId: null });
-  await addDecision(clara, section.id, { title: "Décision à retirer", text: "", method: "CONSENSUS", outcome: "NOTED", voteQuestionId: null });
-  const actionItems = await db.actionItem.findMany({ where: { sectionId: section.id }, orderBy: { createdAt: "asc" } });
-  const decisions = await db.decision.findMany({ where: { sectionId: section.id }, orderBy: { createdAt: "asc" } });
-  const commentRow = await db.minutesComment.create({ data: { cooperativeId: coop.id, sectionId: section.id, authorId: council.membershipId, body: "Une précision sur ce point." } });
+  const sectionDocument = await db.document.findFirstOrThrow({
+    where: { cooperativeId: coop.id, sectionId: section.id },
+  });
+  await addActionItem(clara, section.id, {
+    title: "Relancer la mairie",
+    owners: [member.membershipId],
+    dueOn: null,
+  });
+  await addActionItem(clara, section.id, {
+    title: "Chose à retirer",
+    owners: [member.membershipId],
+    dueOn: null,
+  });
+  await addDecision(clara, section.id, {
+    title: "Décision gardée",
+    text: "",
+    method: "CONSENSUS",
+    outcome: "ADOPTED",
+    voteQuestionId: null,
+  });
+  await addDecision(clara, section.id, {
+    title: "Décision à retirer",
+    text: "",
+    method: "CONSENSUS",
+    outcome: "NOTED",
+    voteQuestionId: null,
+  });
+  const actionItems = await db.actionItem.findMany({
+    where: { sectionId: section.id },
+    orderBy: { createdAt: "asc" },
+  });
+  const decisions = await db.decision.findMany({
+    where: { sectionId: section.id },
+    orderBy: { createdAt: "asc" },
+  });
+  const commentRow = await db.minutesComment.create({
+    data: {
+      cooperativeId: coop.id,
+      sectionId: section.id,
+      authorId: council.membershipId,
+      body: "Une précision sur ce point.",
+    },
+  });
 
   const question = await db.voteQuestion.findFirstOrThrow({ where: { cooperativeId: coop.id } });
-  const colleges = await db.college.findMany({ where: { cooperativeId: coop.id }, orderBy: { position: "asc" } });
-  const categories = await db.category.findMany({ where: { cooperativeId: coop.id }, orderBy: { position: "asc" } });
+  const colleges = await db.college.findMany({
+    where: { cooperativeId: coop.id },
+    orderBy: { position: "asc" },
+  });
+  const categories = await db.category.findMany({
+    where: { cooperativeId: coop.id },
+    orderBy: { position: "asc" },
+  });
   const ideas = await db.idea.findMany({ where: { cooperativeId: coop.id }, orderBy: { createdAt: "asc" } });
   const issue = await createIssue(clara, { subject: "Lettre de test", body: "Bonjour à toutes et à tous." });
   if (!issue.ok) throw new Error("issue");
-  const mandate = await db.mandate.findFirstOrThrow({ where: { cooperativeId: coop.id, bodyId: councilBody.id, membershipId: council.membershipId } });
+  const mandate = await db.mandate.findFirstOrThrow({
+    where: { cooperativeId: coop.id, bodyId: councilBody.id, membershipId: council.membershipId },
+  });
   const archived = await createMember(coop.id, { name: "Lou Archive" });
   const erased = await createMember(coop.id, { name: "Noé Effacé" });
-  const recipient = await db.newsletterRecipient.create({ data: { cooperativeId: coop.id, email: "voisin@exemple.org", consentAt: new Date(), consentSource: "import" } });
-  const emailId = await sendEmail({ cooperativeId: coop.id, to: "a@exemple.org", subject: "Pour A", text: "…" });
+  const recipient = await db.newsletterRecipient.create({
+    data: {
+      cooperativeId: coop.id,
+      email: "voisin@exemple.org",
+      consentAt: new Date(),
+      consentSource: "import",
+    },
+  });
+  const emailId = await sendEmail({
+    cooperativeId: coop.id,
+    to: "a@exemple.org",
+    subject: "Pour A",
+    text: "…",
+  });
   const feed = await db.membership.findUniqueOrThrow({ where: { id: member.membershipId } });
 
   return {
@@ -212,16 +318,32 @@ const form = (values: Record<string, string | string[] | File>) => {
   }
   return data;
 };
-const local = (days: number, time = "19:30") => `${new Date(Date.now() + days * 86400000).toISOString().slice(0, 10)}T${time}`;
+const local = (days: number, time = "19:30") =>
+  `${new Date(Date.now() + days * 86400000).toISOString().slice(0, 10)}T${time}`;
 const meetingPath = "/reunions/conseil/4/preparer";
 
 // In the order they are tried: rows a door destroys are its own, and come last.
 const ACTIONS: Record<string, Door> = {
   // lib/auth/actions.ts
-  requestPasswordResetAction: { right: "anyone", scoped: false, args: () => [null, form({ email: "paul.martin@demo.portail-scic.fr" })] },
-  resetPasswordAction: { right: "anyone", scoped: false, args: () => [null, form({ token: "jeton-inconnu", password: DEMO_PASSWORD + "!", confirm: DEMO_PASSWORD + "!" })] },
+  requestPasswordResetAction: {
+    right: "anyone",
+    scoped: false,
+    args: () => [null, form({ email: "paul.martin@demo.portail-scic.fr" })],
+  },
+  resetPasswordAction: {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      null,
+      form({ token: "jeton-inconnu", password: DEMO_PASSWORD + "!", confirm: DEMO_PASSWORD + "!" }),
+    ],
+  },
   setLocaleAction: { right: "anyone", scoped: false, args: () => [form({ locale: "fr" })] },
-  switchCooperativeAction: { right: "signedIn", scoped: true, args: () => [form({ cooperativeId: f.coop.id })] },
+  switchCooperativeAction: {
+    right: "signedIn",
+    scoped: true,
+    args: () => [form({ cooperativeId: f.coop.id })],
+  },
   // lib/statutes/actions.ts
   // Ids of another cooperative's colleges are not its own: they become new colleges of the
   // caller's cooperative, and the other's rows stay as they were.
@@ -232,8 +354,19 @@ const ACTIONS: Record<string, Door> = {
       null,
       form({
         config: JSON.stringify({
-          colleges: f.colleges.map((c) => ({ key: c.id, id: c.id, name: c.name, weight: String(c.weightBp / 100) })),
-          categories: f.categories.map((c) => ({ key: c.id, id: c.id, name: c.name, kind: c.kind, collegeKey: c.collegeId })),
+          colleges: f.colleges.map((c) => ({
+            key: c.id,
+            id: c.id,
+            name: c.name,
+            weight: String(c.weightBp / 100),
+          })),
+          categories: f.categories.map((c) => ({
+            key: c.id,
+            id: c.id,
+            name: c.name,
+            kind: c.kind,
+            collegeKey: c.collegeId,
+          })),
         }),
       }),
     ],
@@ -244,59 +377,302 @@ const ACTIONS: Record<string, Door> = {
     args: () => [
       null,
       form({
-        agoQuorumFirst: "1/4", agoQuorumSecond: "0", agoMajority: "1/2", agoMajorityRule: "MORE_THAN",
-        ageQuorumFirst: "1/3", ageQuorumSecond: "1/5", ageMajority: "2/3", ageMajorityRule: "AT_LEAST",
-        quorumBasis: "HEADS", emptyCollegeRule: "REDISTRIBUTE", proxyCapRule: "LEGAL_DEFAULT", proxyCapFixed: "", minutesApprovedBy: "PRESIDENT",
+        agoQuorumFirst: "1/4",
+        agoQuorumSecond: "0",
+        agoMajority: "1/2",
+        agoMajorityRule: "MORE_THAN",
+        ageQuorumFirst: "1/3",
+        ageQuorumSecond: "1/5",
+        ageMajority: "2/3",
+        ageMajorityRule: "AT_LEAST",
+        quorumBasis: "HEADS",
+        emptyCollegeRule: "REDISTRIBUTE",
+        proxyCapRule: "LEGAL_DEFAULT",
+        proxyCapFixed: "",
+        minutesApprovedBy: "PRESIDENT",
       }),
     ],
   },
   // lib/meetings/actions.ts
-  createMeetingAction: { right: "meeting.manage", scoped: true, args: () => [null, form({ bodyId: f.councilBody.id, startsAt: local(60), place: "Salle des fêtes" })] },
-  updateMeetingAction: { right: "meeting.manage", scoped: true, args: () => [f.fourth.id, meetingPath, null, form({ startsAt: local(25), place: "Salle de réunion", title: "" })] },
-  addAgendaItemAction: { right: "meeting.manage", scoped: true, args: () => [f.fourth.id, meetingPath, null, form({ kind: "DISCUSSION", title: "Budget 2027", durationMinutes: "20" })] },
-  updateAgendaItemAction: { right: "meeting.manage", scoped: true, args: () => [f.item.id, meetingPath, null, form({ kind: "DECISION", title: "Approbation du compte rendu n° 3", presenterId: f.council.membershipId })] },
-  moveAgendaItemAction: { right: "meeting.manage", scoped: true, args: () => [f.item.id, meetingPath, "down"] },
-  addProposalAction: { right: "meeting.manage", scoped: true, args: () => [f.fourth.id, meetingPath, "actions"] },
-  attachDocumentAction: { right: "meeting.manage", scoped: true, args: () => [f.item.id, meetingPath, null, form({ file: f.file() })] },
-  sendInvitationsAction: { right: "meeting.manage", scoped: true, args: () => [f.fourth.id, meetingPath, null] },
-  answerInvitationAction: { right: "meeting.read", scoped: true, args: () => [f.fourth.id, "/reunions/conseil/4", null, form({ answer: "EXCUSED", note: "En déplacement" })] },
-  addGuestAction: { right: "meeting.manage", scoped: true, args: () => [f.third.id, "/reunions/conseil/3/presences", null, form({ guestName: "Dr Anne Roy", guestRole: "médecin invitée" })] },
-  markAttendanceAction: { right: "meeting.manage", scoped: true, args: () => [f.third.id, f.member.membershipId, "/reunions/conseil/3/presences", form({ status: "PRESENT" })] },
-  attendanceTimesAction: { right: "meeting.manage", scoped: true, args: () => [f.third.id, f.member.membershipId, "/reunions/conseil/3/presences", null, form({ arrived: "18:45", left: "" })] },
-  departureAction: { right: "meeting.manage", scoped: true, args: () => [f.third.id, f.member.membershipId, "/reunions/conseil/3/presences", form({ back: "0" })] },
-  setMeetingStatusAction: { right: "meeting.manage", scoped: true, args: () => [f.fourth.id, meetingPath, "CANCELLED"] },
+  createMeetingAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [null, form({ bodyId: f.councilBody.id, startsAt: local(60), place: "Salle des fêtes" })],
+  },
+  updateMeetingAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [
+      f.fourth.id,
+      meetingPath,
+      null,
+      form({ startsAt: local(25), place: "Salle de réunion", title: "" }),
+    ],
+  },
+  addAgendaItemAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [
+      f.fourth.id,
+      meetingPath,
+      null,
+      form({ kind: "DISCUSSION", title: "Budget 2027", durationMinutes: "20" }),
+    ],
+  },
+  updateAgendaItemAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [
+      f.item.id,
+      meetingPath,
+      null,
+      form({
+        kind: "DECISION",
+        title: "Approbation du compte rendu n° 3",
+        presenterId: f.council.membershipId,
+      }),
+    ],
+  },
+  moveAgendaItemAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.item.id, meetingPath, "down"],
+  },
+  addProposalAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.fourth.id, meetingPath, "actions"],
+  },
+  attachDocumentAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.item.id, meetingPath, null, form({ file: f.file() })],
+  },
+  sendInvitationsAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.fourth.id, meetingPath, null],
+  },
+  answerInvitationAction: {
+    right: "meeting.read",
+    scoped: true,
+    args: () => [
+      f.fourth.id,
+      "/reunions/conseil/4",
+      null,
+      form({ answer: "EXCUSED", note: "En déplacement" }),
+    ],
+  },
+  addGuestAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [
+      f.third.id,
+      "/reunions/conseil/3/presences",
+      null,
+      form({ guestName: "Dr Anne Roy", guestRole: "médecin invitée" }),
+    ],
+  },
+  markAttendanceAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [
+      f.third.id,
+      f.member.membershipId,
+      "/reunions/conseil/3/presences",
+      form({ status: "PRESENT" }),
+    ],
+  },
+  attendanceTimesAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [
+      f.third.id,
+      f.member.membershipId,
+      "/reunions/conseil/3/presences",
+      null,
+      form({ arrived: "18:45", left: "" }),
+    ],
+  },
+  departureAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.third.id, f.member.membershipId, "/reunions/conseil/3/presences", form({ back: "0" })],
+  },
+  setMeetingStatusAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.fourth.id, meetingPath, "CANCELLED"],
+  },
   // lib/minutes/actions.ts
-  addActionItemAction: { right: "minutes.draft", scoped: true, args: () => [f.section.id, "/reunions/conseil/3/compte-rendu", null, form({ title: "Écrire à la CPAM", owners: [f.member.membershipId], dueOn: "" })] },
+  addActionItemAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [
+      f.section.id,
+      "/reunions/conseil/3/compte-rendu",
+      null,
+      form({ title: "Écrire à la CPAM", owners: [f.member.membershipId], dueOn: "" }),
+    ],
+  },
   setActionItemDoneAction: { right: "meeting.read", scoped: true, args: () => [f.actionItem, true, "/"] },
-  addDecisionAction: { right: "minutes.draft", scoped: true, args: () => [f.section.id, "/reunions/conseil/3/compte-rendu", null, form({ title: "Adoption du budget", text: "", method: "CONSENSUS", outcome: "ADOPTED" })] },
-  setNextMeetingAction: { right: "minutes.draft", scoped: true, args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu", null, form({ startsAt: local(50), place: "", items: "Budget" })] },
-  attachSectionDocumentAction: { right: "minutes.draft", scoped: true, args: () => [f.section.id, "/reunions/conseil/3/compte-rendu", null, form({ file: f.file() })] },
-  addCommentAction: { right: "minutes.comment", scoped: true, args: () => [f.section.id, "/reunions/conseil/3/compte-rendu", null, form({ body: "Je relis ce point." })] },
-  resolveCommentAction: { right: "minutes.comment", scoped: true, args: () => [f.comment, true, "/reunions/conseil/3/compte-rendu"] },
-  shareMinutesAction: { right: "minutes.draft", scoped: true, args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu"] },
-  approveMinutesAction: { right: "minutes.approve", scoped: true, args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu", null, form({})] },
-  publishMinutesAction: { right: "minutes.draft", scoped: true, args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu"] },
-  correctMinutesAction: { right: "minutes.draft", scoped: true, args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu", null, form({ note: "Orthographe", [`section:${f.section.id}`]: "Texte corrigé." })] },
+  addDecisionAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [
+      f.section.id,
+      "/reunions/conseil/3/compte-rendu",
+      null,
+      form({ title: "Adoption du budget", text: "", method: "CONSENSUS", outcome: "ADOPTED" }),
+    ],
+  },
+  setNextMeetingAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [
+      f.minutesId,
+      "/reunions/conseil/3/compte-rendu",
+      null,
+      form({ startsAt: local(50), place: "", items: "Budget" }),
+    ],
+  },
+  attachSectionDocumentAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.section.id, "/reunions/conseil/3/compte-rendu", null, form({ file: f.file() })],
+  },
+  addCommentAction: {
+    right: "minutes.comment",
+    scoped: true,
+    args: () => [
+      f.section.id,
+      "/reunions/conseil/3/compte-rendu",
+      null,
+      form({ body: "Je relis ce point." }),
+    ],
+  },
+  resolveCommentAction: {
+    right: "minutes.comment",
+    scoped: true,
+    args: () => [f.comment, true, "/reunions/conseil/3/compte-rendu"],
+  },
+  shareMinutesAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu"],
+  },
+  approveMinutesAction: {
+    right: "minutes.approve",
+    scoped: true,
+    args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu", null, form({})],
+  },
+  publishMinutesAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu"],
+  },
+  correctMinutesAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [
+      f.minutesId,
+      "/reunions/conseil/3/compte-rendu",
+      null,
+      form({ note: "Orthographe", [`section:${f.section.id}`]: "Texte corrigé." }),
+    ],
+  },
   // lib/votes/actions.ts
-  createQuestionAction: { right: "vote.manage", scoped: true, args: () => [null, form({ bodyId: f.councilBody.id, kind: "WRITTEN_CONSULTATION", title: "Nouvelle question", text: "", closesAt: local(7, "20:00") })] },
+  createQuestionAction: {
+    right: "vote.manage",
+    scoped: true,
+    args: () => [
+      null,
+      form({
+        bodyId: f.councilBody.id,
+        kind: "WRITTEN_CONSULTATION",
+        title: "Nouvelle question",
+        text: "",
+        closesAt: local(7, "20:00"),
+      }),
+    ],
+  },
   openQuestionAction: { right: "vote.manage", scoped: true, args: () => [f.question.id] },
-  showOfHandsAction: { right: "vote.manage", scoped: true, args: () => [f.question.id, [null], null, form({ "for-0": "3", "against-0": "1", "abstain-0": "0" })] },
-  paperBallotsAction: { right: "vote.manage", scoped: true, args: () => [f.question.id, f.colleges.map((c) => c.id), null, form({ paperVoters: [f.member.membershipId], "for-0": "1" })] },
-  grantProxyAction: { right: "vote.castAssembly", scoped: true, args: () => [f.assembly.id, "/reunions/ag/1", null, form({ holderId: f.council.membershipId })] },
+  showOfHandsAction: {
+    right: "vote.manage",
+    scoped: true,
+    args: () => [f.question.id, [null], null, form({ "for-0": "3", "against-0": "1", "abstain-0": "0" })],
+  },
+  paperBallotsAction: {
+    right: "vote.manage",
+    scoped: true,
+    args: () => [
+      f.question.id,
+      f.colleges.map((c) => c.id),
+      null,
+      form({ paperVoters: [f.member.membershipId], "for-0": "1" }),
+    ],
+  },
+  grantProxyAction: {
+    right: "vote.castAssembly",
+    scoped: true,
+    args: () => [f.assembly.id, "/reunions/ag/1", null, form({ holderId: f.council.membershipId })],
+  },
   closeQuestionAction: { right: "vote.castCouncil", scoped: true, args: () => [f.question.id] },
   // lib/ideas/actions.ts
-  postIdeaAction: { right: "idea.post", scoped: false, args: () => [null, form({ text: "Un banc devant l'entrée.", theme: "", showName: "on" })] },
-  paperIdeaAction: { right: "idea.moderate", scoped: false, args: () => [null, form({ text: "Plus de plantes vertes.", theme: "", emptiedOn: "2026-11-20" })] },
+  postIdeaAction: {
+    right: "idea.post",
+    scoped: false,
+    args: () => [null, form({ text: "Un banc devant l'entrée.", theme: "", showName: "on" })],
+  },
+  paperIdeaAction: {
+    right: "idea.moderate",
+    scoped: false,
+    args: () => [null, form({ text: "Plus de plantes vertes.", theme: "", emptiedOn: "2026-11-20" })],
+  },
   supportAction: { right: "idea.post", scoped: true, args: () => [f.ideas[1]!.id] },
   approveIdeaAction: { right: "idea.moderate", scoped: true, args: () => [f.ideas[1]!.id] },
-  answerIdeaAction: { right: "minutes.draft", scoped: true, args: () => [f.fourth.id, f.ideas[1]!.id, "/reunions/conseil/4/idees", null, form({ answer: "ACCEPTED", text: "Oui." })] },
-  publishAnswersAction: { right: "minutes.draft", scoped: true, args: () => [f.fourth.id, "/reunions/conseil/4/idees"] },
+  answerIdeaAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [
+      f.fourth.id,
+      f.ideas[1]!.id,
+      "/reunions/conseil/4/idees",
+      null,
+      form({ answer: "ACCEPTED", text: "Oui." }),
+    ],
+  },
+  publishAnswersAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.fourth.id, "/reunions/conseil/4/idees"],
+  },
   markCalledAction: { right: "idea.moderate", scoped: true, args: () => [f.ideas[0]!.id] },
-  hideIdeaAction: { right: "idea.moderate", scoped: true, args: () => [f.ideas[0]!.id, null, form({ reason: "Publicité" })] },
-  mergeIdeaAction: { right: "idea.moderate", scoped: true, args: () => [f.ideas[0]!.id, null, form({ mergeInto: f.ideas[1]!.id })] },
+  hideIdeaAction: {
+    right: "idea.moderate",
+    scoped: true,
+    args: () => [f.ideas[0]!.id, null, form({ reason: "Publicité" })],
+  },
+  mergeIdeaAction: {
+    right: "idea.moderate",
+    scoped: true,
+    args: () => [f.ideas[0]!.id, null, form({ mergeInto: f.ideas[1]!.id })],
+  },
   // lib/newsletter/actions.ts
-  createIssueAction: { right: "newsletter.manage", scoped: false, args: () => [null, form({ subject: "Lettre de décembre", body: "Bonjour." })] },
-  updateIssueAction: { right: "newsletter.manage", scoped: true, args: () => [f.issue, null, form({ subject: "Lettre de novembre", body: "Bonjour, voisines et voisins." })] },
+  createIssueAction: {
+    right: "newsletter.manage",
+    scoped: false,
+    args: () => [null, form({ subject: "Lettre de décembre", body: "Bonjour." })],
+  },
+  updateIssueAction: {
+    right: "newsletter.manage",
+    scoped: true,
+    args: () => [
+      f.issue,
+      null,
+      form({ subject: "Lettre de novembre", body: "Bonjour, voisines et voisins." }),
+    ],
+  },
   appendAnswersAction: { right: "newsletter.manage", scoped: true, args: () => [f.issue] },
   sendTestAction: { right: "newsletter.manage", scoped: true, args: () => [f.issue] },
   startSendAction: { right: "newsletter.manage", scoped: true, args: () => [f.issue] },
@@ -304,59 +680,224 @@ const ACTIONS: Record<string, Door> = {
   // lib/mail/actions.ts
   retryEmailAction: { right: "outbox.read", scoped: true, args: () => [form({ id: f.emailId })] },
   // lib/bodies/actions.ts
-  addMandateAction: { right: "member.manage", scoped: true, args: () => [f.councilBody.id, null, form({ membershipId: f.member.membershipId, role: "MEMBER", collegeId: f.colleges[0]!.id, startsOn: "2026-11-01", endsOn: "" })] },
-  setSeatsAction: { right: "member.manage", scoped: true, args: () => [f.councilBody.id, null, form({ seatsPerCollege: "4" })] },
-  createCommissionAction: { right: "member.manage", scoped: false, args: () => [null, form({ name: "Commission jardin" })] },
-  endMandateAction: { right: "member.manage", scoped: true, args: () => [f.mandate, null, form({ endsOn: "2026-12-31" })] },
+  addMandateAction: {
+    right: "member.manage",
+    scoped: true,
+    args: () => [
+      f.councilBody.id,
+      null,
+      form({
+        membershipId: f.member.membershipId,
+        role: "MEMBER",
+        collegeId: f.colleges[0]!.id,
+        startsOn: "2026-11-01",
+        endsOn: "",
+      }),
+    ],
+  },
+  setSeatsAction: {
+    right: "member.manage",
+    scoped: true,
+    args: () => [f.councilBody.id, null, form({ seatsPerCollege: "4" })],
+  },
+  createCommissionAction: {
+    right: "member.manage",
+    scoped: false,
+    args: () => [null, form({ name: "Commission jardin" })],
+  },
+  endMandateAction: {
+    right: "member.manage",
+    scoped: true,
+    args: () => [f.mandate, null, form({ endsOn: "2026-12-31" })],
+  },
   // lib/members/actions.ts, import-actions.ts
-  createMemberAction: { right: "member.manage", scoped: true, args: () => [null, form({ name: "Rose Nouvelle", email: "", kind: "ASSOCIATE", categoryId: f.categories[0]!.id, joinedOn: "2026-11-01", shares: "1" })] },
-  updateMemberAction: { right: "member.manage", scoped: true, args: () => [f.member.membershipId, null, form({ name: "Paul Martin", email: "paul.martin@demo.portail-scic.fr", kind: "ASSOCIATE", categoryId: f.categories[0]!.id, joinedOn: "2022-06-15", shares: "2" })] },
-  changeCategoryAction: { right: "member.manage", scoped: true, args: () => [f.member.membershipId, null, form({ categoryId: f.categories[1]!.id, from: "2026-11-20" })] },
+  createMemberAction: {
+    right: "member.manage",
+    scoped: true,
+    args: () => [
+      null,
+      form({
+        name: "Rose Nouvelle",
+        email: "",
+        kind: "ASSOCIATE",
+        categoryId: f.categories[0]!.id,
+        joinedOn: "2026-11-01",
+        shares: "1",
+      }),
+    ],
+  },
+  updateMemberAction: {
+    right: "member.manage",
+    scoped: true,
+    args: () => [
+      f.member.membershipId,
+      null,
+      form({
+        name: "Paul Martin",
+        email: "paul.martin@demo.portail-scic.fr",
+        kind: "ASSOCIATE",
+        categoryId: f.categories[0]!.id,
+        joinedOn: "2022-06-15",
+        shares: "2",
+      }),
+    ],
+  },
+  changeCategoryAction: {
+    right: "member.manage",
+    scoped: true,
+    args: () => [f.member.membershipId, null, form({ categoryId: f.categories[1]!.id, from: "2026-11-20" })],
+  },
   inviteMemberAction: { right: "member.manage", scoped: true, args: () => [f.member.membershipId, null] },
   importAction: {
     right: "member.manage",
     scoped: false,
-    args: () => [null, form({ kind: "members", intent: "import", file: new File(["nom;email;catégorie\nJeanne Import;jeanne.import@exemple.org;usager·es et habitant·es\n"], "membres.csv", { type: "text/csv" }) })],
+    args: () => [
+      null,
+      form({
+        kind: "members",
+        intent: "import",
+        file: new File(
+          ["nom;email;catégorie\nJeanne Import;jeanne.import@exemple.org;usager·es et habitant·es\n"],
+          "membres.csv",
+          { type: "text/csv" },
+        ),
+      }),
+    ],
   },
   // Doors that destroy: each on rows of its own.
-  removeGuestAction: { right: "meeting.manage", scoped: true, args: () => [f.guest.id, "/reunions/conseil/3/presences"] },
-  removeAgendaItemAction: { right: "meeting.manage", scoped: true, args: () => [f.doomedItem.id, meetingPath] },
-  removeDocumentAction: { right: "meeting.manage", scoped: true, args: () => [f.doomedDocument, meetingPath] },
-  removeSectionDocumentAction: { right: "minutes.draft", scoped: true, args: () => [f.sectionDocument, "/reunions/conseil/3/compte-rendu"] },
-  removeActionItemAction: { right: "minutes.draft", scoped: true, args: () => [f.doomedActionItem, "/reunions/conseil/3/compte-rendu"] },
-  removeDecisionAction: { right: "minutes.draft", scoped: true, args: () => [f.doomedDecision, "/reunions/conseil/3/compte-rendu"] },
+  removeGuestAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.guest.id, "/reunions/conseil/3/presences"],
+  },
+  removeAgendaItemAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.doomedItem.id, meetingPath],
+  },
+  removeDocumentAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.doomedDocument, meetingPath],
+  },
+  removeSectionDocumentAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.sectionDocument, "/reunions/conseil/3/compte-rendu"],
+  },
+  removeActionItemAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.doomedActionItem, "/reunions/conseil/3/compte-rendu"],
+  },
+  removeDecisionAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.doomedDecision, "/reunions/conseil/3/compte-rendu"],
+  },
   setArchivedAction: { right: "member.manage", scoped: true, args: () => [f.archived, true] },
-  eraseMemberAction: { right: "member.manage", scoped: true, args: () => [f.erased, null, form({ confirmName: "Noé Effacé" })] },
+  eraseMemberAction: {
+    right: "member.manage",
+    scoped: true,
+    args: () => [f.erased, null, form({ confirmName: "Noé Effacé" })],
+  },
 };
 
 const request = (url: string, init?: RequestInit) => new Request(`http://localhost${url}`, init);
 const params = (values: Record<string, string>) => ({ params: Promise.resolve(values) });
 
 const ROUTES: Record<string, Door> = {
-  "app/(portal)/admin/membres/export/route.ts GET": { right: "member.manage", scoped: false, args: () => [request("/admin/membres/export?format=csv")] },
-  "app/(portal)/decisions/export/route.ts GET": { right: "decision.read", scoped: false, args: () => [request("/decisions/export")] },
-  "app/(portal)/profil/donnees/route.ts GET": { right: "home.view", scoped: false, args: () => [request("/profil/donnees")] },
-  "app/(portal)/reunions/[body]/[number]/compte-rendu/pdf/route.ts GET": { right: "minutes.readPublished", scoped: false, args: () => [request("/reunions/conseil/3/compte-rendu/pdf"), params({ body: "conseil", number: "3" })] },
-  "app/(portal)/reunions/[body]/[number]/ics/route.ts GET": { right: "meeting.read", scoped: false, args: () => [request("/reunions/conseil/4/ics"), params({ body: "conseil", number: "4" })] },
-  "app/(public)/i/[slug]/route.ts GET": { right: "anyone", scoped: false, args: () => [request(`/i/${f.coop.slug}`), params({ slug: f.coop.slug })] },
-  "app/(public)/i/[slug]/route.ts POST": { right: "anyone", scoped: false, args: () => [request(`/i/${f.coop.slug}`, { method: "POST", body: form({ text: "Une fontaine à eau." }) }), params({ slug: f.coop.slug })] },
+  "app/(portal)/admin/membres/export/route.ts GET": {
+    right: "member.manage",
+    scoped: false,
+    args: () => [request("/admin/membres/export?format=csv")],
+  },
+  "app/(portal)/decisions/export/route.ts GET": {
+    right: "decision.read",
+    scoped: false,
+    args: () => [request("/decisions/export")],
+  },
+  "app/(portal)/profil/donnees/route.ts GET": {
+    right: "home.view",
+    scoped: false,
+    args: () => [request("/profil/donnees")],
+  },
+  "app/(portal)/reunions/[body]/[number]/compte-rendu/pdf/route.ts GET": {
+    right: "minutes.readPublished",
+    scoped: false,
+    args: () => [request("/reunions/conseil/3/compte-rendu/pdf"), params({ body: "conseil", number: "3" })],
+  },
+  "app/(portal)/reunions/[body]/[number]/ics/route.ts GET": {
+    right: "meeting.read",
+    scoped: false,
+    args: () => [request("/reunions/conseil/4/ics"), params({ body: "conseil", number: "4" })],
+  },
+  "app/(public)/i/[slug]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/i/${f.coop.slug}`), params({ slug: f.coop.slug })],
+  },
+  "app/(public)/i/[slug]/route.ts POST": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}`, { method: "POST", body: form({ text: "Une fontaine à eau." }) }),
+      params({ slug: f.coop.slug }),
+    ],
+  },
   // next-auth's own handler: signing in is open to anyone (issue 2's tests cover it).
   "app/api/auth/[...nextauth]/route.ts GET": { right: "anyone", scoped: false, args: () => [] },
   "app/api/auth/[...nextauth]/route.ts POST": { right: "anyone", scoped: false, args: () => [] },
-  "app/api/desabonnement/[token]/route.ts GET": { right: "anyone", scoped: false, args: () => [request(`/api/desabonnement/${unsubscribeToken(f.recipient)}`), params({ token: unsubscribeToken(f.recipient) })] },
-  "app/api/desabonnement/[token]/route.ts POST": { right: "anyone", scoped: false, args: () => [request(`/api/desabonnement/${unsubscribeToken(f.recipient)}`, { method: "POST" }), params({ token: unsubscribeToken(f.recipient) })] },
+  "app/api/desabonnement/[token]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/api/desabonnement/${unsubscribeToken(f.recipient)}`),
+      params({ token: unsubscribeToken(f.recipient) }),
+    ],
+  },
+  "app/api/desabonnement/[token]/route.ts POST": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/api/desabonnement/${unsubscribeToken(f.recipient)}`, { method: "POST" }),
+      params({ token: unsubscribeToken(f.recipient) }),
+    ],
+  },
   "app/api/minutes/sections/[id]/route.ts PUT": {
     right: "minutes.draft",
     scoped: true,
-    args: () => [request(`/api/minutes/sections/${f.section.id}`, { method: "PUT", body: JSON.stringify({ body: "Texte du compte rendu.", revision: 0 }), headers: { "content-type": "application/json" } }), params({ id: f.section.id })],
+    args: () => [
+      request(`/api/minutes/sections/${f.section.id}`, {
+        method: "PUT",
+        body: JSON.stringify({ body: "Texte du compte rendu.", revision: 0 }),
+        headers: { "content-type": "application/json" },
+      }),
+      params({ id: f.section.id }),
+    ],
   },
   "app/api/votes/[id]/ballot/route.ts POST": {
     right: "vote.castCouncil",
     scoped: true,
-    args: () => [request(`/api/votes/${f.question.id}/ballot`, { method: "POST", body: JSON.stringify({ choice: "FOR" }), headers: { "content-type": "application/json" } }), params({ id: f.question.id })],
+    args: () => [
+      request(`/api/votes/${f.question.id}/ballot`, {
+        method: "POST",
+        body: JSON.stringify({ choice: "FOR" }),
+        headers: { "content-type": "application/json" },
+      }),
+      params({ id: f.question.id }),
+    ],
   },
-  "app/calendrier/[token]/route.ts GET": { right: "anyone", scoped: false, args: () => [request(`/calendrier/${f.calendarToken}`), params({ token: f.calendarToken })] },
-  "app/documents/[id]/route.ts GET": { right: "meeting.read", scoped: true, args: () => [request(`/documents/${f.document}`), params({ id: f.document })] },
+  "app/calendrier/[token]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/calendrier/${f.calendarToken}`), params({ token: f.calendarToken })],
+  },
+  "app/documents/[id]/route.ts GET": {
+    right: "meeting.read",
+    scoped: true,
+    args: () => [request(`/documents/${f.document}`), params({ id: f.document })],
+  },
 };
 
 // ---------------------------------------------------------------- what came back
@@ -377,7 +918,8 @@ async function knock(fn: (...args: unknown[]) => unknown, args: unknown[]): Prom
   }
 }
 
-const isSignIn = (o: Outcome) => o.kind === "interrupt" && o.interrupt === "redirect" && o.url.startsWith("/connexion");
+const isSignIn = (o: Outcome) =>
+  o.kind === "interrupt" && o.interrupt === "redirect" && o.url.startsWith("/connexion");
 const failed = (o: Outcome): string | null => {
   if (o.kind !== "returned") return null;
   if (o.status !== undefined) return o.status >= 400 ? String(o.status) : null;
@@ -388,9 +930,16 @@ const failed = (o: Outcome): string | null => {
 // A success the caller can see: an ok result, a 2xx/3xx answer, a redirect onwards.
 const succeeded = (o: Outcome) =>
   (o.kind === "interrupt" && o.interrupt === "redirect" && !isSignIn(o)) ||
-  (o.kind === "returned" && (o.status !== undefined ? o.status < 400 : (o.value as { ok?: boolean } | null | undefined)?.ok === true));
+  (o.kind === "returned" &&
+    (o.status !== undefined
+      ? o.status < 400
+      : (o.value as { ok?: boolean } | null | undefined)?.ok === true));
 const describeOutcome = (o: Outcome) =>
-  o.kind === "threw" ? `threw ${o.error instanceof Error ? o.error.stack : String(o.error)}` : o.kind === "interrupt" ? `${o.interrupt} ${o.url}` : `returned ${o.status ?? JSON.stringify(o.value)?.slice(0, 200)}`;
+  o.kind === "threw"
+    ? `threw ${o.error instanceof Error ? o.error.stack : String(o.error)}`
+    : o.kind === "interrupt"
+      ? `${o.interrupt} ${o.url}`
+      : `returned ${o.status ?? JSON.stringify(o.value)?.slice(0, 200)}`;
 
 // ---------------------------------------------------------------- what is stored
 
@@ -424,11 +973,14 @@ const routes: Found[] = [];
 beforeAll(async () => {
   f = await buildFixture();
   for (const file of serverActionFiles()) {
-    for (const [name, value] of Object.entries(await loadModule(file))) if (typeof value === "function") actions.push({ name, fn: value as Found["fn"] });
+    for (const [name, value] of Object.entries(await loadModule(file)))
+      if (typeof value === "function") actions.push({ name, fn: value as Found["fn"] });
   }
   for (const file of routeFiles()) {
     const module = await loadModule(file);
-    for (const method of HTTP_METHODS) if (typeof module[method] === "function") routes.push({ name: `${file} ${method}`, fn: module[method] as Found["fn"] });
+    for (const method of HTTP_METHODS)
+      if (typeof module[method] === "function")
+        routes.push({ name: `${file} ${method}`, fn: module[method] as Found["fn"] });
   }
 }, 120_000);
 
@@ -445,7 +997,13 @@ describe("every door of the server is listed", () => {
     expect(routes.map((r) => r.name).sort()).toEqual(Object.keys(ROUTES).sort());
     // Every right named is one of the permission table's actions.
     const rights = new Set<string>([...Object.values(ACTIONS), ...Object.values(ROUTES)].map((d) => d.right));
-    for (const right of rights) expect(right === "anyone" || right === "signedIn" || can(["coordinator", "president", "councilMember", "member", "guest"], right as Action), right).toBe(true);
+    for (const right of rights)
+      expect(
+        right === "anyone" ||
+          right === "signedIn" ||
+          can(["coordinator", "president", "councilMember", "member", "guest"], right as Action),
+        right,
+      ).toBe(true);
   });
 });
 
@@ -473,7 +1031,10 @@ async function tryDoor(kind: "action" | "route", name: string, door: Door) {
   const outcome = await knock(found.fn, door.args());
   const label = `${name} as ${trusted}: ${describeOutcome(outcome)}`;
   expect(outcome.kind, label).not.toBe("threw");
-  expect(isSignIn(outcome) || (outcome.kind === "interrupt" && outcome.interrupt === "forbidden"), label).toBe(false);
+  expect(
+    isSignIn(outcome) || (outcome.kind === "interrupt" && outcome.interrupt === "forbidden"),
+    label,
+  ).toBe(false);
   if (door.scoped) {
     expect(outcome.kind === "interrupt" && outcome.interrupt === "notFound", label).toBe(false);
     expect(failed(outcome), label).not.toBe("notFound");
@@ -495,14 +1056,31 @@ describe("the permission matrix and cooperative isolation", () => {
 // Message keys the interface can put into words (the French catalogue, every namespace).
 const KNOWN = new Set<string>();
 (function collect(tree: unknown) {
-  if (tree && typeof tree === "object") for (const [k, v] of Object.entries(tree)) (typeof v === "string" ? KNOWN.add(k) : collect(v));
+  if (tree && typeof tree === "object")
+    for (const [k, v] of Object.entries(tree)) typeof v === "string" ? KNOWN.add(k) : collect(v);
 })(fr);
 
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: "grapheme", maxLength: 120 }),
   fc.string({ unit: "binary", maxLength: 120 }),
-  fc.constantFrom("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "\u0000", "\u202e\ud83d\ude00\ufeff", "'; DROP TABLE \"Meeting\"; --", " ", "x".repeat(100_000), "-1", "1e309", "NaN", "2026-02-30", "2026-11-23T25:61", "../../etc/passwd", "__proto__", "constructor"),
+  fc.constantFrom(
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "\u0000",
+    "\u202e\ud83d\ude00\ufeff",
+    '\'; DROP TABLE "Meeting"; --',
+    " ",
+    "x".repeat(100_000),
+    "-1",
+    "1e309",
+    "NaN",
+    "2026-02-30",
+    "2026-11-23T25:61",
+    "../../etc/passwd",
+    "__proto__",
+    "constructor",
+  ),
 );
 const wrongType = fc.oneof(
   fc.constantFrom(null, undefined, true, false, 0, -1, 1.5, Number.MAX_SAFE_INTEGER, Number.NaN),
@@ -516,7 +1094,16 @@ function mutatedForm(sample: FormData) {
   const keys = [...new Set(sample.keys())];
   return fc
     .tuple(
-      fc.array(fc.oneof(fc.constant("keep"), fc.constant("drop"), fc.constant("garbage"), fc.constant("file"), fc.constant("twice")), { minLength: keys.length, maxLength: keys.length }),
+      fc.array(
+        fc.oneof(
+          fc.constant("keep"),
+          fc.constant("drop"),
+          fc.constant("garbage"),
+          fc.constant("file"),
+          fc.constant("twice"),
+        ),
+        { minLength: keys.length, maxLength: keys.length },
+      ),
       fc.array(text, { minLength: keys.length * 2, maxLength: keys.length * 2 }),
       fc.dictionary(fc.string({ maxLength: 12 }), text, { maxKeys: 2 }),
     )
@@ -527,7 +1114,8 @@ function mutatedForm(sample: FormData) {
         const values = sample.getAll(key);
         if (fate === "keep") for (const v of values) out.append(key, v);
         else if (fate === "garbage") out.append(key, garbage[i * 2]!);
-        else if (fate === "file") out.append(key, new File([garbage[i * 2]!], garbage[i * 2 + 1]!.slice(0, 200) || "f"));
+        else if (fate === "file")
+          out.append(key, new File([garbage[i * 2]!], garbage[i * 2 + 1]!.slice(0, 200) || "f"));
         else if (fate === "twice") {
           out.append(key, garbage[i * 2]!);
           out.append(key, garbage[i * 2 + 1]!);
@@ -541,8 +1129,14 @@ function mutatedForm(sample: FormData) {
 function hostileArgs(sample: unknown[]) {
   return fc.tuple(
     ...sample.map((value) => {
-      if (value instanceof FormData) return fc.oneof({ weight: 4, arbitrary: mutatedForm(value) }, { weight: 1, arbitrary: wrongType });
-      if (typeof value === "string") return fc.oneof({ weight: 2, arbitrary: fc.constant(value) }, { weight: 2, arbitrary: text }, { weight: 1, arbitrary: wrongType });
+      if (value instanceof FormData)
+        return fc.oneof({ weight: 4, arbitrary: mutatedForm(value) }, { weight: 1, arbitrary: wrongType });
+      if (typeof value === "string")
+        return fc.oneof(
+          { weight: 2, arbitrary: fc.constant(value) },
+          { weight: 2, arbitrary: text },
+          { weight: 1, arbitrary: wrongType },
+        );
       return fc.oneof(fc.constant(value), wrongType);
     }),
   );
@@ -550,7 +1144,8 @@ function hostileArgs(sample: unknown[]) {
 
 function show(arg: unknown): string {
   if (typeof arg === "string") return JSON.stringify(arg.slice(0, 40));
-  if (arg instanceof FormData) return `form{${[...arg.entries()].map(([k, v]) => `${k}=${typeof v === "string" ? JSON.stringify(v.slice(0, 20)) : "file"}`).join(",")}}`;
+  if (arg instanceof FormData)
+    return `form{${[...arg.entries()].map(([k, v]) => `${k}=${typeof v === "string" ? JSON.stringify(v.slice(0, 20)) : "file"}`).join(",")}}`;
   if (arg === null || typeof arg !== "object") return String(arg);
   return Object.prototype.toString.call(arg);
 }
@@ -571,7 +1166,8 @@ describe("hostile input on every server action", () => {
           expect(outcome.kind, label).not.toBe("threw");
           const error = failed(outcome);
           if (error !== null) {
-            if (error !== "refused") expect(KNOWN.has(error), `${label}: no words for « ${error} »`).toBe(true);
+            if (error !== "refused")
+              expect(KNOWN.has(error), `${label}: no words for « ${error} »`).toBe(true);
             expect(await fingerprint(), `${label}: refused but stored`).toBe(before);
           }
         }),

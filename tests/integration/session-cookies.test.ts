@@ -9,11 +9,20 @@ import { createCooperative, createMember, PASSWORD } from "./factories";
 // SameSite over plain http. The sign-in goes through next-auth's own handler with the portal's
 // options: CSRF token first, then the credentials.
 
-type Cookie = { name: string; value: string; options: { secure?: boolean; httpOnly?: boolean; sameSite?: string | boolean; path?: string } };
-type Handler = (params: { req: Record<string, unknown>; options: unknown }) => Promise<{ cookies?: Cookie[]; body?: unknown }>;
+type Cookie = {
+  name: string;
+  value: string;
+  options: { secure?: boolean; httpOnly?: boolean; sameSite?: string | boolean; path?: string };
+};
+type Handler = (params: {
+  req: Record<string, unknown>;
+  options: unknown;
+}) => Promise<{ cookies?: Cookie[]; body?: unknown }>;
 // next-auth's request handler, as its Next.js route calls it (the package does not export the
 // path, hence the file).
-const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as { AuthHandler: Handler };
+const { AuthHandler } = createRequire(import.meta.url)(
+  path.resolve("node_modules/next-auth/core/index.js"),
+) as { AuthHandler: Handler };
 
 let email = "";
 
@@ -27,8 +36,15 @@ beforeAll(async () => {
 describe("session cookies over HTTPS", () => {
   it("a credentials sign-in sets a __Secure- session cookie that is Secure, HttpOnly and SameSite=Lax", async () => {
     const options = { ...authOptions, secret: process.env.NEXTAUTH_SECRET };
-    const headers = { host: "portail.example.org", "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https" };
-    const csrf = await AuthHandler({ req: { method: "GET", action: "csrf", headers, cookies: {}, query: {} }, options });
+    const headers = {
+      host: "portail.example.org",
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-proto": "https",
+    };
+    const csrf = await AuthHandler({
+      req: { method: "GET", action: "csrf", headers, cookies: {}, query: {} },
+      options,
+    });
     const csrfCookie = (csrf.cookies as Cookie[]).find((c) => c.name.endsWith("next-auth.csrf-token"))!;
     expect(csrfCookie.name).toBe("__Host-next-auth.csrf-token");
     expect(csrfCookie.options).toMatchObject({ secure: true, httpOnly: true, sameSite: "lax" });

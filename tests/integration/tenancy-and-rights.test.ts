@@ -18,16 +18,37 @@ beforeAll(async () => {
   const a = await createCooperative("Coopérative A");
   const b = await createCooperative("Coopérative B");
   for (const { cooperative, council } of [a, b]) {
-    await db.meeting.create({ data: { cooperativeId: cooperative.id, bodyId: council.id, number: 1, startsAt: new Date("2026-12-01T18:00:00Z") } });
+    await db.meeting.create({
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        number: 1,
+        startsAt: new Date("2026-12-01T18:00:00Z"),
+      },
+    });
     await db.decision.create({
-      data: { cooperativeId: cooperative.id, bodyId: council.id, title: `Décision ${cooperative.name}`, text: "…", method: "CONSENSUS", outcome: "ADOPTED", decidedOn: new Date("2026-11-01"), publishedAt: new Date() },
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        title: `Décision ${cooperative.name}`,
+        text: "…",
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        decidedOn: new Date("2026-11-01"),
+        publishedAt: new Date(),
+      },
     });
   }
   coordinatorA = await actorFor((await createMember(a.cooperative.id, { isCoordinator: true })).person.id);
   memberA = await actorFor((await createMember(a.cooperative.id)).person.id);
   guestA = await actorFor((await createMember(a.cooperative.id, { kind: "GUEST" })).person.id);
   coordinatorB = await actorFor((await createMember(b.cooperative.id, { isCoordinator: true })).person.id);
-  emailB = await sendEmail({ cooperativeId: b.cooperative.id, to: "b@exemple.org", subject: "Pour B", text: "…" });
+  emailB = await sendEmail({
+    cooperativeId: b.cooperative.id,
+    to: "b@exemple.org",
+    subject: "Pour B",
+    text: "…",
+  });
   await sendEmail({ cooperativeId: a.cooperative.id, to: "a@exemple.org", subject: "Pour A", text: "…" });
 });
 

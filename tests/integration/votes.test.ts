@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { castBallot, castOwnBallot, myParticipation } from "@/lib/votes/cast";
-import { closeFromJob, closeQuestion, createQuestion, openQuestion, questionDetail, recordPaperBallots, recordShowOfHands, remindVoters } from "@/lib/votes/questions";
+import {
+  closeFromJob,
+  closeQuestion,
+  createQuestion,
+  openQuestion,
+  questionDetail,
+  recordPaperBallots,
+  recordShowOfHands,
+  remindVoters,
+} from "@/lib/votes/questions";
 import { grantProxy } from "@/lib/votes/proxies";
 import { listDecisions } from "@/lib/decisions/service";
 import { seedIfEmpty } from "../../scripts/seed";
@@ -17,11 +26,29 @@ const signInAs = async (email: string) => {
 };
 const demo = (name: string) => `${name}@demo.portail-scic.fr`;
 
-let coordinator: Actor, president: Actor, marc: Actor, julien: Actor, salima: Actor, paul: Actor, ines: Actor, fatou: Actor;
+let coordinator: Actor,
+  president: Actor,
+  marc: Actor,
+  julien: Actor,
+  salima: Actor,
+  paul: Actor,
+  ines: Actor,
+  fatou: Actor;
 let councilId: string, assemblyId: string, meeting3Id: string, employeesId: string;
 
 async function question(input: Partial<Parameters<typeof createQuestion>[1]> & { title: string }) {
-  const result = await createQuestion(coordinator, { bodyId: councilId, kind: "WRITTEN_CONSULTATION", meetingId: null, text: "", secret: false, hideResultsUntilClose: false, closesAt: new Date(Date.now() + 7 * 86400000), excludedCategoryIds: [], assemblyType: null, ...input });
+  const result = await createQuestion(coordinator, {
+    bodyId: councilId,
+    kind: "WRITTEN_CONSULTATION",
+    meetingId: null,
+    text: "",
+    secret: false,
+    hideResultsUntilClose: false,
+    closesAt: new Date(Date.now() + 7 * 86400000),
+    excludedCategoryIds: [],
+    assemblyType: null,
+    ...input,
+  });
   if (!result.ok) throw new Error(result.error);
   expect(await openQuestion(coordinator, result.data.id)).toEqual({ ok: true, data: null });
   return result.data.id;
@@ -30,7 +57,16 @@ async function question(input: Partial<Parameters<typeof createQuestion>[1]> & {
 beforeAll(async () => {
   await seedIfEmpty(process.env.DATABASE_URL!);
   [coordinator, president, marc, julien, salima, paul, ines, fatou] = (await Promise.all(
-    ["coordination", "president", "marc.beaulieu", "julien.etchepare", "salima.haddad", "paul.martin", "ines.morel", "fatou.diallo"].map((n) => signInAs(demo(n))),
+    [
+      "coordination",
+      "president",
+      "marc.beaulieu",
+      "julien.etchepare",
+      "salima.haddad",
+      "paul.martin",
+      "ines.morel",
+      "fatou.diallo",
+    ].map((n) => signInAs(demo(n))),
   )) as [Actor, Actor, Actor, Actor, Actor, Actor, Actor, Actor];
   councilId = (await db.body.findFirstOrThrow({ where: { slug: "conseil" } })).id;
   assemblyId = (await db.body.findFirstOrThrow({ where: { slug: "ag" } })).id;
@@ -40,7 +76,9 @@ beforeAll(async () => {
 
 describe("who may vote, every refusal from the server", () => {
   it("a council member votes once on the open written consultation; a second time is refused", async () => {
-    const demoQuestion = await db.voteQuestion.findFirstOrThrow({ where: { kind: "WRITTEN_CONSULTATION", status: "OPEN" } });
+    const demoQuestion = await db.voteQuestion.findFirstOrThrow({
+      where: { kind: "WRITTEN_CONSULTATION", status: "OPEN" },
+    });
     expect(await castBallot(marc, demoQuestion.id, "FOR")).toMatchObject({ ok: true, changed: false });
     expect(await castBallot(marc, demoQuestion.id, "AGAINST")).toEqual({ ok: false, reason: "alreadyVoted" });
     expect(await myParticipation(marc, demoQuestion.id)).toMatchObject({ voted: true, choice: "FOR" });
@@ -55,21 +93,35 @@ describe("who may vote, every refusal from the server", () => {
     expect(await questionDetail(marc, id)).not.toBeNull();
     const { cooperative } = await createCooperative("Ailleurs");
     const other = await createMember(cooperative.id, { email: "votant@ailleurs.test" });
-    expect(await castBallot(await actorFor(other.person.id, cooperative.id), id, "FOR")).toEqual({ ok: false, reason: "notFound" });
+    expect(await castBallot(await actorFor(other.person.id, cooperative.id), id, "FOR")).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
   });
 
   it("refuses an excluded category (conflict of interest)", async () => {
-    const id = await question({ title: "Prime de fin d'année des salarié·es", excludedCategoryIds: [employeesId] });
+    const id = await question({
+      title: "Prime de fin d'année des salarié·es",
+      excludedCategoryIds: [employeesId],
+    });
     expect(await castBallot(julien, id, "FOR")).toEqual({ ok: false, reason: "excludedCategory" });
     expect((await castBallot(salima, id, "FOR")).ok).toBe(true);
   });
 
   it("in a meeting: not present, left early, and after the close", async () => {
-    const id = await question({ title: "Achat d'un défibrillateur", kind: "MEETING_BALLOT", meetingId: meeting3Id, closesAt: null });
+    const id = await question({
+      title: "Achat d'un défibrillateur",
+      kind: "MEETING_BALLOT",
+      meetingId: meeting3Id,
+      closesAt: null,
+    });
     const awa = await db.membership.findFirstOrThrow({ where: { person: { name: "Awa Touré" } } });
     const awaActor = await actorFor(awa.personId);
     expect(await castBallot(awaActor, id, "FOR")).toEqual({ ok: false, reason: "notPresent" }); // excused
-    await db.attendance.update({ where: { meetingId_membershipId: { meetingId: meeting3Id, membershipId: julien.membershipId } }, data: { leftAt: new Date(Date.now() - 60_000) } });
+    await db.attendance.update({
+      where: { meetingId_membershipId: { meetingId: meeting3Id, membershipId: julien.membershipId } },
+      data: { leftAt: new Date(Date.now() - 60_000) },
+    });
     expect(await castBallot(julien, id, "FOR")).toEqual({ ok: false, reason: "leftEarly" });
     expect((await castBallot(marc, id, "AGAINST")).ok).toBe(true);
     expect((await castBallot(salima, id, "FOR")).ok).toBe(true);
@@ -82,7 +134,9 @@ describe("who may vote, every refusal from the server", () => {
 
   it("fifty simultaneous submissions by the same member store exactly one ballot", async () => {
     const id = await question({ title: "Question pour clics multiples" });
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => castBallot(salima, id, i % 2 ? "FOR" : "AGAINST")));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => castBallot(salima, id, i % 2 ? "FOR" : "AGAINST")),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "alreadyVoted")).toHaveLength(49);
     expect(await db.ballot.count({ where: { questionId: id } })).toBe(1);
@@ -92,20 +146,50 @@ describe("who may vote, every refusal from the server", () => {
 
 describe("secret ballots", () => {
   it("keep who took part apart from what was chosen, with nothing that links them", async () => {
-    const id = await question({ title: "Élection du bureau (à bulletin secret)", secret: true, hideResultsUntilClose: true });
+    const id = await question({
+      title: "Élection du bureau (à bulletin secret)",
+      secret: true,
+      hideResultsUntilClose: true,
+    });
     const receipts: string[] = [];
-    for (const [voter, choice] of [[marc, "FOR"], [salima, "AGAINST"], [julien, "FOR"]] as const) {
+    for (const [voter, choice] of [
+      [marc, "FOR"],
+      [salima, "AGAINST"],
+      [julien, "FOR"],
+    ] as const) {
       const r = await castBallot(voter, id, choice);
       expect(r.ok).toBe(true);
       if (r.ok) receipts.push(r.receipt);
     }
     // What is stored: participation = who (no choice, no time); ballot = what (no member, no time, random id).
-    const columns = async (table: string) => (await db.$queryRaw<{ column_name: string }[]>`SELECT column_name::text AS column_name FROM information_schema.columns WHERE table_name = ${table} ORDER BY 1`).map((c) => c.column_name);
-    expect(await columns("VoteParticipation")).toEqual(["castById", "channel", "cooperativeId", "memberId", "questionId"]);
-    expect(await columns("Ballot")).toEqual(["choice", "collegeId", "cooperativeId", "id", "memberId", "questionId"]);
+    const columns = async (table: string) =>
+      (
+        await db.$queryRaw<
+          { column_name: string }[]
+        >`SELECT column_name::text AS column_name FROM information_schema.columns WHERE table_name = ${table} ORDER BY 1`
+      ).map((c) => c.column_name);
+    expect(await columns("VoteParticipation")).toEqual([
+      "castById",
+      "channel",
+      "cooperativeId",
+      "memberId",
+      "questionId",
+    ]);
+    expect(await columns("Ballot")).toEqual([
+      "choice",
+      "collegeId",
+      "cooperativeId",
+      "id",
+      "memberId",
+      "questionId",
+    ]);
     const ballots = await db.ballot.findMany({ where: { questionId: id } });
     expect(ballots.every((b) => b.memberId === null)).toBe(true);
-    expect(ballots.map((b) => b.id).every((x) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(x))).toBe(true);
+    expect(
+      ballots
+        .map((b) => b.id)
+        .every((x) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(x)),
+    ).toBe(true);
     // The voter sees that they took part, not others' choices; their receipt shows their own.
     expect(await myParticipation(marc, id)).toMatchObject({ voted: true, choice: null });
     expect(await myParticipation(marc, id, receipts[0]!)).toMatchObject({ receiptChoice: "FOR" });
@@ -119,16 +203,48 @@ describe("secret ballots", () => {
 
 describe("secret ballots at the close", () => {
   it("are rewritten in a random physical order, receipts still valid", async () => {
-    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 94, startsAt: new Date(), assemblyType: "ORDINARY", status: "HELD" } });
-    const id = await question({ title: "Élection au conseil (secret, assemblée)", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null, secret: true });
-    const members = await db.membership.findMany({ where: { cooperativeId: coordinator.cooperativeId, kind: "ASSOCIATE", status: "ACTIVE", categoryAssignments: { some: {} } }, take: 20, orderBy: { id: "asc" } });
+    const ag = await db.meeting.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: assemblyId,
+        number: 94,
+        startsAt: new Date(),
+        assemblyType: "ORDINARY",
+        status: "HELD",
+      },
+    });
+    const id = await question({
+      title: "Élection au conseil (secret, assemblée)",
+      bodyId: assemblyId,
+      kind: "AG_RESOLUTION",
+      meetingId: ag.id,
+      closesAt: null,
+      secret: true,
+    });
+    const members = await db.membership.findMany({
+      where: {
+        cooperativeId: coordinator.cooperativeId,
+        kind: "ASSOCIATE",
+        status: "ACTIVE",
+        categoryAssignments: { some: {} },
+      },
+      take: 20,
+      orderBy: { id: "asc" },
+    });
     const receipts: string[] = [];
     for (const [i, m] of members.entries()) {
-      const r = await castBallot(await actorFor(m.personId, coordinator.cooperativeId), id, i % 2 ? "FOR" : "AGAINST");
+      const r = await castBallot(
+        await actorFor(m.personId, coordinator.cooperativeId),
+        id,
+        i % 2 ? "FOR" : "AGAINST",
+      );
       if (r.ok) receipts.push(r.receipt);
     }
     expect(receipts.length).toBeGreaterThanOrEqual(10); // a shuffle keeps the voting order once in 10! (3.6 million)
-    const physical = async () => (await db.$queryRaw<{ id: string }[]>`SELECT id FROM "Ballot" WHERE "questionId" = ${id} ORDER BY ctid`).map((b) => b.id);
+    const physical = async () =>
+      (
+        await db.$queryRaw<{ id: string }[]>`SELECT id FROM "Ballot" WHERE "questionId" = ${id} ORDER BY ctid`
+      ).map((b) => b.id);
     // While open, the heap follows the order of voting (what the shuffle is for)…
     expect(await physical()).toEqual(receipts);
     expect((await closeQuestion(coordinator, id)).ok).toBe(true);
@@ -137,7 +253,9 @@ describe("secret ballots at the close", () => {
     expect(after).not.toEqual(receipts);
     expect([...after].sort()).toEqual([...receipts].sort());
     const first = await db.membership.findUniqueOrThrow({ where: { id: members[0]!.id } });
-    expect(await myParticipation(await actorFor(first.personId, coordinator.cooperativeId), id, receipts[0]!)).toMatchObject({ voted: true, receiptChoice: "AGAINST" });
+    expect(
+      await myParticipation(await actorFor(first.personId, coordinator.cooperativeId), id, receipts[0]!),
+    ).toMatchObject({ voted: true, receiptChoice: "AGAINST" });
   });
 });
 
@@ -151,30 +269,49 @@ describe("closing", () => {
     await db.voteQuestion.update({ where: { id }, data: { closesAt: new Date(Date.now() - 1000) } });
     expect(await castBallot(president, id, "FOR")).toEqual({ ok: false, reason: "closed" });
     expect(await closeFromJob(id)).toBe(true);
-    const decision = (await listDecisions(paul)).find((d) => d.title === "Adhésion au Réseau des centres de santé communautaire");
+    const decision = (await listDecisions(paul)).find(
+      (d) => d.title === "Adhésion au Réseau des centres de santé communautaire",
+    );
     expect(decision).toMatchObject({ outcome: "ADOPTED", method: "WRITTEN_CONSULTATION" });
     expect(decision!.text).toContain("adoptée : 100 % pour, seuil 50 %");
-    expect(await db.outboxEmail.count({ where: { subject: "Résultat du vote : Adhésion au Réseau des centres de santé communautaire" } })).toBeGreaterThan(5);
+    expect(
+      await db.outboxEmail.count({
+        where: { subject: "Résultat du vote : Adhésion au Réseau des centres de santé communautaire" },
+      }),
+    ).toBeGreaterThan(5);
   });
 
   it("opening tells the voters; the reminder goes only to those who have not voted", async () => {
-    const before = await db.outboxEmail.count({ where: { subject: "Vote ouvert : Budget participatif 2027" } });
+    const before = await db.outboxEmail.count({
+      where: { subject: "Vote ouvert : Budget participatif 2027" },
+    });
     const id = await question({ title: "Budget participatif 2027" });
-    const opened = await db.outboxEmail.findMany({ where: { subject: "Vote ouvert : Budget participatif 2027" } });
+    const opened = await db.outboxEmail.findMany({
+      where: { subject: "Vote ouvert : Budget participatif 2027" },
+    });
     expect(opened.length - before).toBeGreaterThan(5);
     expect(opened.map((m) => m.toAddress)).not.toContain(demo("paul.martin")); // not on the council
     await castBallot(marc, id, "FOR");
     const sent = await remindVoters(id);
-    const reminders = await db.outboxEmail.findMany({ where: { subject: "Rappel : vote « Budget participatif 2027 »" } });
+    const reminders = await db.outboxEmail.findMany({
+      where: { subject: "Rappel : vote « Budget participatif 2027 »" },
+    });
     expect(reminders).toHaveLength(sent);
     expect(reminders.map((m) => m.toAddress)).not.toContain(demo("marc.beaulieu"));
     expect(reminders.map((m) => m.toAddress)).toContain(demo("salima.haddad"));
   });
 
   it("a show of hands: the coordinator types the tally; nobody votes it online", async () => {
-    const id = await question({ title: "Date de la fête de quartier", kind: "SHOW_OF_HANDS", meetingId: meeting3Id, closesAt: null });
+    const id = await question({
+      title: "Date de la fête de quartier",
+      kind: "SHOW_OF_HANDS",
+      meetingId: meeting3Id,
+      closesAt: null,
+    });
     expect(await castBallot(marc, id, "FOR")).toEqual({ ok: false, reason: "paperOnly" });
-    expect(await recordShowOfHands(coordinator, id, [{ collegeId: null, for: 7, against: 2, abstain: 1 }])).toEqual({ ok: true, data: null });
+    expect(
+      await recordShowOfHands(coordinator, id, [{ collegeId: null, for: 7, against: 2, abstain: 1 }]),
+    ).toEqual({ ok: true, data: null });
     const closed = await closeQuestion(coordinator, id);
     expect(closed.ok && closed.data.result.verdict).toBe("adoptée : 77,8 % pour, seuil 50 %");
   });
@@ -182,55 +319,136 @@ describe("closing", () => {
 
 describe("general assembly, proxies", () => {
   it("a proxy goes to another associé·e under the cap; the grantor cannot vote, the holder casts for both", async () => {
-    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 90, startsAt: new Date(), assemblyType: "ORDINARY", status: "HELD" } });
-    expect(await grantProxy(paul, ag.id, fatou.membershipId)).toEqual({ ok: false, reason: "holderNotAssociate" });
+    const ag = await db.meeting.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: assemblyId,
+        number: 90,
+        startsAt: new Date(),
+        assemblyType: "ORDINARY",
+        status: "HELD",
+      },
+    });
+    expect(await grantProxy(paul, ag.id, fatou.membershipId)).toEqual({
+      ok: false,
+      reason: "holderNotAssociate",
+    });
     expect(await grantProxy(paul, ag.id, ines.membershipId)).toEqual({ ok: true });
     // Fewer than 20 members: one proxy per holder.
     expect(await grantProxy(julien, ag.id, ines.membershipId)).toEqual({ ok: false, reason: "overCap" });
-    const id = await question({ title: "Approbation des comptes 2026", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null });
+    const id = await question({
+      title: "Approbation des comptes 2026",
+      bodyId: assemblyId,
+      kind: "AG_RESOLUTION",
+      meetingId: ag.id,
+      closesAt: null,
+    });
     expect(await castBallot(paul, id, "FOR")).toEqual({ ok: false, reason: "proxyGiven" });
     expect((await castBallot(ines, id, "FOR")).ok).toBe(true);
     expect((await castBallot(ines, id, "AGAINST", paul.membershipId)).ok).toBe(true);
-    expect(await castBallot(ines, id, "AGAINST", paul.membershipId)).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(await castBallot(ines, id, "AGAINST", paul.membershipId)).toEqual({
+      ok: false,
+      reason: "alreadyVoted",
+    });
     expect(await castBallot(marc, id, "FOR", paul.membershipId)).toEqual({ ok: false, reason: "noProxy" });
     expect(await castBallot(fatou, id, "FOR")).toEqual({ ok: false, reason: "guest" });
-    const participation = await db.voteParticipation.findUniqueOrThrow({ where: { questionId_memberId: { questionId: id, memberId: paul.membershipId } } });
+    const participation = await db.voteParticipation.findUniqueOrThrow({
+      where: { questionId_memberId: { questionId: id, memberId: paul.membershipId } },
+    });
     expect(participation.castById).toBe(ines.membershipId);
   });
 });
 
 describe("an extraordinary assembly, online and on paper, merged", () => {
   it("counts nobody twice, checks the paper counts, and fails on 2/3 while passing 50 %", async () => {
-    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 91, startsAt: new Date(), assemblyType: "EXTRAORDINARY", status: "HELD" } });
-    const id = await question({ title: "Modification des statuts : nouveau siège", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null });
+    const ag = await db.meeting.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: assemblyId,
+        number: 91,
+        startsAt: new Date(),
+        assemblyType: "EXTRAORDINARY",
+        status: "HELD",
+      },
+    });
+    const id = await question({
+      title: "Modification des statuts : nouveau siège",
+      bodyId: assemblyId,
+      kind: "AG_RESOLUTION",
+      meetingId: ag.id,
+      closesAt: null,
+    });
     expect((await castBallot(salima, id, "FOR")).ok).toBe(true); // users: 100 %
     expect((await castBallot(marc, id, "AGAINST")).ok).toBe(true); // supporters: 0 %
     expect((await castBallot(julien, id, "FOR")).ok).toBe(true); // employees: 1 for…
-    const byName = async (name: string) => (await db.membership.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, person: { name } } })).id;
+    const byName = async (name: string) =>
+      (
+        await db.membership.findFirstOrThrow({
+          where: { cooperativeId: coordinator.cooperativeId, person: { name } },
+        })
+      ).id;
     const colleges = await db.college.findMany({ where: { cooperativeId: coordinator.cooperativeId } });
-    const collegeOf = async (name: string) => (await db.category.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, name } })).collegeId!;
+    const collegeOf = async (name: string) =>
+      (await db.category.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId, name } }))
+        .collegeId!;
     const partners = await collegeOf("partenaires du quartier");
     const employees = await collegeOf("salarié·es");
     const supporters = await collegeOf("soutiens militants");
     const zero = { for: 0, against: 0, abstain: 0, blank: 0, spoiled: 0 };
-    const rows = colleges.map((c) => ({ collegeId: c.id, ...zero, ...(c.id === partners ? { for: 1 } : c.id === employees ? { against: 1 } : c.id === supporters ? { abstain: 1 } : {}) }));
-    const paper = [await byName("Pierre-Yves Colin"), await byName("Mathis Carpentier"), await byName("Louise Perrin")];
+    const rows = colleges.map((c) => ({
+      collegeId: c.id,
+      ...zero,
+      ...(c.id === partners
+        ? { for: 1 }
+        : c.id === employees
+          ? { against: 1 }
+          : c.id === supporters
+            ? { abstain: 1 }
+            : {}),
+    }));
+    const paper = [
+      await byName("Pierre-Yves Colin"),
+      await byName("Mathis Carpentier"),
+      await byName("Louise Perrin"),
+    ];
     // Someone who voted online cannot be entered on paper; a guest neither.
-    const twice = await recordPaperBallots(coordinator, id, [...paper, salima.membershipId, fatou.membershipId], rows);
+    const twice = await recordPaperBallots(
+      coordinator,
+      id,
+      [...paper, salima.membershipId, fatou.membershipId],
+      rows,
+    );
     expect(twice).toMatchObject({ ok: false, error: "paperVoterRefused" });
     expect(!twice.ok && twice.problems.map((p) => p.reason).sort()).toEqual(["alreadyVoted", "guest"]);
     // Counts that do not add up to the paper voters are refused, college named.
-    const wrong = await recordPaperBallots(coordinator, id, paper, rows.map((r) => (r.collegeId === partners ? { ...r, for: 2 } : r)));
-    expect(wrong).toMatchObject({ ok: false, error: "paperCountMismatch", problems: [{ name: "partenaires du quartier", reason: "2/1" }] });
+    const wrong = await recordPaperBallots(
+      coordinator,
+      id,
+      paper,
+      rows.map((r) => (r.collegeId === partners ? { ...r, for: 2 } : r)),
+    );
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: "paperCountMismatch",
+      problems: [{ name: "partenaires du quartier", reason: "2/1" }],
+    });
     expect(await recordPaperBallots(coordinator, id, paper, rows)).toEqual({ ok: true });
-    expect(await castBallot(await actorFor((await db.membership.findUniqueOrThrow({ where: { id: paper[0]! } })).personId), id, "FOR")).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(
+      await castBallot(
+        await actorFor((await db.membership.findUniqueOrThrow({ where: { id: paper[0]! } })).personId),
+        id,
+        "FOR",
+      ),
+    ).toEqual({ ok: false, reason: "alreadyVoted" });
     const closed = await closeQuestion(coordinator, id);
     expect(closed.ok).toBe(true);
     if (!closed.ok) return;
     // users 100 %, employees 50 %, partners 100 %, supporters 0 % → 62.5 %.
     expect(closed.data.result.share).toBeCloseTo(0.625, 10);
     expect(closed.data.result.quorumMet).toBe(true);
-    expect(closed.data.result.verdict).toBe("rejetée : 62,5 % des voix exprimées pondérées pour, seuil 66,7 % non atteint");
+    expect(closed.data.result.verdict).toBe(
+      "rejetée : 62,5 % des voix exprimées pondérées pour, seuil 66,7 % non atteint",
+    );
     expect(closed.data.participants).toBe(6);
   });
 });
@@ -238,58 +456,123 @@ describe("an extraordinary assembly, online and on paper, merged", () => {
 // The ballot box route takes a shorter path for one's own vote (two statements straight on the
 // pool); it must answer exactly as castBallot does, refusal by refusal.
 describe("the ballot box's own-vote path", () => {
-  const own = (actor: Actor, id: string, choice: "FOR" | "AGAINST" | "ABSTAIN" = "FOR", at?: Date) => castOwnBallot(actor.personId, actor.cooperativeId, id, choice, at);
+  const own = (actor: Actor, id: string, choice: "FOR" | "AGAINST" | "ABSTAIN" = "FOR", at?: Date) =>
+    castOwnBallot(actor.personId, actor.cooperativeId, id, choice, at);
 
   it("refuses as castBallot refuses: guest, no mandate, excluded category, show of hands, other cooperative, signed out", async () => {
     const id = await question({ title: "Chemin court : horaires", excludedCategoryIds: [employeesId] });
-    for (const actor of [fatou, paul, julien]) expect(await own(actor, id)).toEqual(await castBallot(actor, id, "FOR"));
+    for (const actor of [fatou, paul, julien])
+      expect(await own(actor, id)).toEqual(await castBallot(actor, id, "FOR"));
     expect(await own(fatou, id)).toEqual({ ok: false, reason: "guest" });
     expect(await own(paul, id)).toEqual({ ok: false, reason: "noMandate" });
     expect(await own(julien, id)).toEqual({ ok: false, reason: "excludedCategory" });
-    const hands = await question({ title: "Chemin court : main levée", kind: "SHOW_OF_HANDS", meetingId: meeting3Id, closesAt: null });
+    const hands = await question({
+      title: "Chemin court : main levée",
+      kind: "SHOW_OF_HANDS",
+      meetingId: meeting3Id,
+      closesAt: null,
+    });
     expect(await own(marc, hands)).toEqual({ ok: false, reason: "paperOnly" });
     const { cooperative } = await createCooperative("Ailleurs encore");
     const other = await createMember(cooperative.id, { email: "court@ailleurs.test" });
-    expect(await castOwnBallot(other.person.id, cooperative.id, id, "FOR")).toEqual({ ok: false, reason: "notFound" });
+    expect(await castOwnBallot(other.person.id, cooperative.id, id, "FOR")).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
     // Someone with memberships in both: the cooperative they are looking at decides.
     await db.membership.create({ data: { cooperativeId: cooperative.id, personId: marc.personId } });
-    expect(await castOwnBallot(marc.personId, cooperative.id, id, "FOR")).toEqual({ ok: false, reason: "notFound" });
+    expect(await castOwnBallot(marc.personId, cooperative.id, id, "FOR")).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
     expect(await castOwnBallot("nobody", null, id, "FOR")).toEqual({ ok: false, reason: "signedOut" });
     const archived = await createMember(cooperative.id, { status: "ARCHIVED" });
-    expect(await castOwnBallot(archived.person.id, cooperative.id, id, "FOR")).toEqual({ ok: false, reason: "signedOut" });
+    expect(await castOwnBallot(archived.person.id, cooperative.id, id, "FOR")).toEqual({
+      ok: false,
+      reason: "signedOut",
+    });
   });
 
   it("in a meeting: not present, left early; stores once; then already voted and closed", async () => {
-    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: councilId, number: 92, startsAt: new Date(), status: "HELD" } });
+    const ag = await db.meeting.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: councilId,
+        number: 92,
+        startsAt: new Date(),
+        status: "HELD",
+      },
+    });
     await db.attendance.createMany({
       data: [
-        { cooperativeId: coordinator.cooperativeId, meetingId: ag.id, membershipId: marc.membershipId, status: "PRESENT", arrivedAt: new Date(Date.now() - 3_600_000) },
-        { cooperativeId: coordinator.cooperativeId, meetingId: ag.id, membershipId: salima.membershipId, status: "PRESENT", arrivedAt: new Date(Date.now() - 3_600_000), leftAt: new Date(Date.now() - 60_000) },
+        {
+          cooperativeId: coordinator.cooperativeId,
+          meetingId: ag.id,
+          membershipId: marc.membershipId,
+          status: "PRESENT",
+          arrivedAt: new Date(Date.now() - 3_600_000),
+        },
+        {
+          cooperativeId: coordinator.cooperativeId,
+          meetingId: ag.id,
+          membershipId: salima.membershipId,
+          status: "PRESENT",
+          arrivedAt: new Date(Date.now() - 3_600_000),
+          leftAt: new Date(Date.now() - 60_000),
+        },
       ],
     });
-    const id = await question({ title: "Chemin court : en réunion", kind: "MEETING_BALLOT", meetingId: ag.id, closesAt: null });
+    const id = await question({
+      title: "Chemin court : en réunion",
+      kind: "MEETING_BALLOT",
+      meetingId: ag.id,
+      closesAt: null,
+    });
     expect(await own(president, id)).toEqual({ ok: false, reason: "notPresent" });
     expect(await own(salima, id)).toEqual({ ok: false, reason: "leftEarly" });
     // Arrived later than the instant of the vote: not present then.
-    expect(await own(marc, id, "FOR", new Date(Date.now() - 7_200_000))).toEqual({ ok: false, reason: "notPresent" });
+    expect(await own(marc, id, "FOR", new Date(Date.now() - 7_200_000))).toEqual({
+      ok: false,
+      reason: "notPresent",
+    });
     const results = await Promise.all(Array.from({ length: 50 }, () => own(marc, id, "AGAINST")));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await castBallot(marc, id, "FOR")).toEqual({ ok: false, reason: "alreadyVoted" });
-    expect(await db.ballot.findMany({ where: { questionId: id }, select: { memberId: true, choice: true } })).toEqual([{ memberId: marc.membershipId, choice: "AGAINST" }]);
+    expect(
+      await db.ballot.findMany({ where: { questionId: id }, select: { memberId: true, choice: true } }),
+    ).toEqual([{ memberId: marc.membershipId, choice: "AGAINST" }]);
     await closeQuestion(president, id);
     expect(await own(marc, id)).toEqual({ ok: false, reason: "closed" });
   });
 
   it("a proxy given: the grantor is refused; a secret ballot keeps no member", async () => {
-    const ag = await db.meeting.create({ data: { cooperativeId: coordinator.cooperativeId, bodyId: assemblyId, number: 93, startsAt: new Date(), assemblyType: "ORDINARY", status: "HELD" } });
+    const ag = await db.meeting.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: assemblyId,
+        number: 93,
+        startsAt: new Date(),
+        assemblyType: "ORDINARY",
+        status: "HELD",
+      },
+    });
     expect(await grantProxy(julien, ag.id, salima.membershipId)).toEqual({ ok: true });
-    const id = await question({ title: "Chemin court : secret", bodyId: assemblyId, kind: "AG_RESOLUTION", meetingId: ag.id, closesAt: null, secret: true });
+    const id = await question({
+      title: "Chemin court : secret",
+      bodyId: assemblyId,
+      kind: "AG_RESOLUTION",
+      meetingId: ag.id,
+      closesAt: null,
+      secret: true,
+    });
     expect(await own(julien, id)).toEqual({ ok: false, reason: "proxyGiven" });
     const cast = await own(ines, id, "ABSTAIN");
     expect(cast).toMatchObject({ ok: true, changed: false });
     const ballot = await db.ballot.findFirstOrThrow({ where: { questionId: id } });
     expect(ballot.memberId).toBeNull();
     expect(cast.ok && cast.receipt).toBe(ballot.id);
-    expect(ballot.collegeId).toBe((await db.category.findFirstOrThrow({ where: { name: "partenaires du quartier" } })).collegeId);
+    expect(ballot.collegeId).toBe(
+      (await db.category.findFirstOrThrow({ where: { name: "partenaires du quartier" } })).collegeId,
+    );
   });
 });

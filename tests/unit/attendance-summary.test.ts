@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { summarizeAttendance, type AttendanceLine } from "@/lib/meetings/attendance-summary";
 
-const line = (name: string, status: AttendanceLine["status"], category: string | null, isPresident = false): AttendanceLine => ({
+const line = (
+  name: string,
+  status: AttendanceLine["status"],
+  category: string | null,
+  isPresident = false,
+): AttendanceLine => ({
   name,
   status,
   category,
@@ -11,7 +16,12 @@ const line = (name: string, status: AttendanceLine["status"], category: string |
 });
 
 describe("attendance summary", () => {
-  const colleges = ["usager·es et habitant·es", "salarié·es", "partenaires du quartier", "soutiens militants"];
+  const colleges = [
+    "usager·es et habitant·es",
+    "salarié·es",
+    "partenaires du quartier",
+    "soutiens militants",
+  ];
   const summary = summarizeAttendance(
     [
       line("Marc", "PRESENT", "soutiens militants"),
@@ -34,7 +44,9 @@ describe("attendance summary", () => {
     expect(summary.excused.map((l) => l.name)).toEqual(["Awa"]);
     expect(summary.absent.map((l) => l.name)).toEqual(["Julien"]);
     expect(summary.guests.map((l) => l.name)).toEqual(["Sonia"]);
-    const all = [...summary.present, ...summary.excused, ...summary.absent, ...summary.guests].map((l) => l.name);
+    const all = [...summary.present, ...summary.excused, ...summary.absent, ...summary.guests].map(
+      (l) => l.name,
+    );
     expect(all).not.toContain("Zoé");
   });
 });

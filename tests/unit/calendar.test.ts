@@ -17,7 +17,9 @@ const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
 
 describe("calendar files", () => {
   it("describes the meeting as an invitation a calendar program can open", () => {
-    const ics = unfold(meetingIcs(meeting, { name: "Clara Gautier", email: "coordination@exemple.org" }, "REQUEST"));
+    const ics = unfold(
+      meetingIcs(meeting, { name: "Clara Gautier", email: "coordination@exemple.org" }, "REQUEST"),
+    );
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("METHOD:REQUEST");
     expect(ics).toContain("UID:m4@portail-scic");
@@ -33,7 +35,9 @@ describe("calendar files", () => {
   });
 
   it("an update keeps the UID with a higher SEQUENCE; a cancellation says CANCEL", () => {
-    const moved = unfold(meetingIcs({ ...meeting, startsAt: new Date("2026-12-18T18:30:00Z"), sequence: 1 }, null, "REQUEST"));
+    const moved = unfold(
+      meetingIcs({ ...meeting, startsAt: new Date("2026-12-18T18:30:00Z"), sequence: 1 }, null, "REQUEST"),
+    );
     expect(moved).toContain("UID:m4@portail-scic");
     expect(moved).toContain("SEQUENCE:1");
     expect(moved).toContain("DTSTART:20261218T183000Z");
@@ -44,7 +48,9 @@ describe("calendar files", () => {
   });
 
   it("a member's feed lists every meeting, and is valid when empty", () => {
-    const feed = unfold(feedIcs([meeting, { ...meeting, id: "m5", title: "Conseil coopératif n° 5" }], "Mes réunions"));
+    const feed = unfold(
+      feedIcs([meeting, { ...meeting, id: "m5", title: "Conseil coopératif n° 5" }], "Mes réunions"),
+    );
     expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(feed).toContain("METHOD:PUBLISH");
     const empty = feedIcs([], "Mes réunions");

@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { equalWeights, parsePercent, validateCollegeConfig, type CategoryInput, type CollegeInput } from "@/lib/statutes/college-rules";
+import {
+  equalWeights,
+  parsePercent,
+  validateCollegeConfig,
+  type CategoryInput,
+  type CollegeInput,
+} from "@/lib/statutes/college-rules";
 
-const colleges = (...weights: number[]): CollegeInput[] => weights.map((w, i) => ({ key: `c${i}`, name: `Collège ${i + 1}`, weightBp: Math.round(w * 100) }));
+const colleges = (...weights: number[]): CollegeInput[] =>
+  weights.map((w, i) => ({ key: `c${i}`, name: `Collège ${i + 1}`, weightBp: Math.round(w * 100) }));
 const reference: CategoryInput[] = [
   { key: "k0", name: "usager·es et habitant·es", kind: "BENEFICIARY", collegeKey: "c0" },
   { key: "k1", name: "salarié·es", kind: "EMPLOYEE", collegeKey: "c1" },
   { key: "k2", name: "partenaires du quartier", kind: "OTHER", collegeKey: "c2" },
   { key: "k3", name: "soutiens militants", kind: "OTHER", collegeKey: "c3" },
 ];
-const rules = (cs: CollegeInput[], cats: CategoryInput[] = reference) => validateCollegeConfig(cs, cats).map((v) => v.rule);
+const rules = (cs: CollegeInput[], cats: CategoryInput[] = reference) =>
+  validateCollegeConfig(cs, cats).map((v) => v.rule);
 
 describe("college weights (loi 47-1775 art. 19 octies)", () => {
   it("accepts four equal colleges", () => {
@@ -16,38 +24,63 @@ describe("college weights (loi 47-1775 art. 19 octies)", () => {
   });
 
   it("refuses 9.9 % and accepts exactly 10 %", () => {
-    expect(validateCollegeConfig(colleges(9.9, 40.1, 25, 25), reference)).toContainEqual({ rule: "collegeTooLight", college: "Collège 1", weightBp: 990 });
+    expect(validateCollegeConfig(colleges(9.9, 40.1, 25, 25), reference)).toContainEqual({
+      rule: "collegeTooLight",
+      college: "Collège 1",
+      weightBp: 990,
+    });
     expect(rules(colleges(10, 40, 25, 25))).toEqual([]);
   });
 
   it("accepts exactly 50 % and refuses 50.1 %", () => {
     expect(rules(colleges(50, 20, 15, 15))).toEqual([]);
-    expect(validateCollegeConfig(colleges(50.1, 19.9, 15, 15), reference)).toContainEqual({ rule: "collegeTooHeavy", college: "Collège 1", weightBp: 5010 });
+    expect(validateCollegeConfig(colleges(50.1, 19.9, 15, 15), reference)).toContainEqual({
+      rule: "collegeTooHeavy",
+      college: "Collège 1",
+      weightBp: 5010,
+    });
   });
 
   it("refuses weights summing to 99.9 % or 100.1 %", () => {
-    expect(validateCollegeConfig(colleges(25, 25, 25, 24.9), reference)).toEqual([{ rule: "weightsDoNotSum", totalBp: 9990 }]);
-    expect(validateCollegeConfig(colleges(25, 25, 25, 25.1), reference)).toEqual([{ rule: "weightsDoNotSum", totalBp: 10010 }]);
+    expect(validateCollegeConfig(colleges(25, 25, 25, 24.9), reference)).toEqual([
+      { rule: "weightsDoNotSum", totalBp: 9990 },
+    ]);
+    expect(validateCollegeConfig(colleges(25, 25, 25, 25.1), reference)).toEqual([
+      { rule: "weightsDoNotSum", totalBp: 10010 },
+    ]);
   });
 
   it("refuses fewer than three colleges, but allows none at all", () => {
     const two: CategoryInput[] = reference.map((c, i) => ({ ...c, collegeKey: i < 2 ? "c0" : "c1" }));
     expect(rules(colleges(50, 50), two)).toEqual(["tooFewColleges"]);
-    expect(rules([], reference.map((c) => ({ ...c, collegeKey: null })))).toEqual([]);
+    expect(
+      rules(
+        [],
+        reference.map((c) => ({ ...c, collegeKey: null })),
+      ),
+    ).toEqual([]);
   });
 
   it("refuses a college without category and a category without college", () => {
     const orphan = reference.map((c) => (c.key === "k3" ? { ...c, collegeKey: "c2" } : c));
     expect(rules(colleges(25, 25, 25, 25), orphan)).toEqual(["collegeWithoutCategory"]);
     const stray = reference.map((c) => (c.key === "k3" ? { ...c, collegeKey: null } : c));
-    expect(validateCollegeConfig(colleges(25, 25, 25, 25), stray)).toContainEqual({ rule: "categoryWithoutCollege", category: "soutiens militants" });
+    expect(validateCollegeConfig(colleges(25, 25, 25, 25), stray)).toContainEqual({
+      rule: "categoryWithoutCollege",
+      category: "soutiens militants",
+    });
   });
 });
 
 describe("categories (loi 47-1775 art. 19 septies)", () => {
   it("refuses two categories only", () => {
     const two = reference.slice(0, 2);
-    expect(rules([], two.map((c) => ({ ...c, collegeKey: null })))).toEqual(["tooFewCategories"]);
+    expect(
+      rules(
+        [],
+        two.map((c) => ({ ...c, collegeKey: null })),
+      ),
+    ).toEqual(["tooFewCategories"]);
   });
 
   it("requires the beneficiaries", () => {

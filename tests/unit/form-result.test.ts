@@ -21,13 +21,22 @@ describe("form results", () => {
   });
 
   it("flags mismatched passwords on the confirmation field", () => {
-    const parsed = newPasswordSchema.safeParse({ token: "t", password: "assez-long-1", confirm: "assez-long-2" });
+    const parsed = newPasswordSchema.safeParse({
+      token: "t",
+      password: "assez-long-1",
+      confirm: "assez-long-2",
+    });
     if (parsed.success) throw new Error("expected a failure");
-    expect(invalid(parsed.error, {})).toMatchObject({ ok: false, fieldErrors: { confirm: "passwordMismatch" } });
+    expect(invalid(parsed.error, {})).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: "passwordMismatch" },
+    });
   });
 
   it("normalises the e-mail and refuses a malformed one", () => {
-    expect(signInSchema.parse({ email: "  Clara@Exemple.ORG ", password: "x" }).email).toBe("clara@exemple.org");
+    expect(signInSchema.parse({ email: "  Clara@Exemple.ORG ", password: "x" }).email).toBe(
+      "clara@exemple.org",
+    );
     const bad = signInSchema.safeParse({ email: "clara@", password: "x" });
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.error.issues[0]?.message).toBe("emailInvalid");

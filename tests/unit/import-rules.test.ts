@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkMemberRows, checkRecipientRows, normalizeHeader, parseDay, type RawRow } from "@/lib/members/import-rules";
+import {
+  checkMemberRows,
+  checkRecipientRows,
+  normalizeHeader,
+  parseDay,
+  type RawRow,
+} from "@/lib/members/import-rules";
 
 const categories = [
   { id: "users", name: "usager·es et habitant·es" },
@@ -9,9 +15,18 @@ const row = (line: number, cells: Record<string, string>): RawRow => ({ line, ce
 
 describe("spreadsheet headers and cells", () => {
   it("recognises the headers people write", () => {
-    expect(["Nom", "E-mail", "Courriel", "Catégorie", "Date d'adhésion", "Téléphone", "Nombre de parts", "Prénom"].map(normalizeHeader)).toEqual([
-      "name", "email", "email", "category", "joinedOn", "phone", "shares", "firstName",
-    ]);
+    expect(
+      [
+        "Nom",
+        "E-mail",
+        "Courriel",
+        "Catégorie",
+        "Date d'adhésion",
+        "Téléphone",
+        "Nombre de parts",
+        "Prénom",
+      ].map(normalizeHeader),
+    ).toEqual(["name", "email", "email", "category", "joinedOn", "phone", "shares", "firstName"]);
   });
 
   it("reads French and ISO dates, and refuses days that do not exist", () => {
@@ -25,32 +40,68 @@ describe("spreadsheet headers and cells", () => {
 
 describe("member rows", () => {
   it("accepts a clean row, matching the category without accents, case or middle dots", () => {
-    const { rows, errors } = checkMemberRows([row(2, { name: "Salima Haddad", email: "Salima@Exemple.org", category: "Usagères et habitantes", joinedOn: "15/06/2022", consent: "oui" })], [
-      { id: "users", name: "usagères et habitantes" },
-    ]);
+    const { rows, errors } = checkMemberRows(
+      [
+        row(2, {
+          name: "Salima Haddad",
+          email: "Salima@Exemple.org",
+          category: "Usagères et habitantes",
+          joinedOn: "15/06/2022",
+          consent: "oui",
+        }),
+      ],
+      [{ id: "users", name: "usagères et habitantes" }],
+    );
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { lines: [2], kind: "ASSOCIATE", name: "Salima Haddad", email: "salima@exemple.org", phone: null, address: null, categoryId: "users", joinedOn: "2022-06-15", shares: 1, newsletterConsent: true },
+      {
+        lines: [2],
+        kind: "ASSOCIATE",
+        name: "Salima Haddad",
+        email: "salima@exemple.org",
+        phone: null,
+        address: null,
+        categoryId: "users",
+        joinedOn: "2022-06-15",
+        shares: 1,
+        newsletterConsent: true,
+      },
     ]);
-    expect(checkMemberRows([row(2, { name: "A", category: "SALARIÉ·ES" })], categories).rows[0]?.categoryId).toBe("employees");
+    expect(
+      checkMemberRows([row(2, { name: "A", category: "SALARIÉ·ES" })], categories).rows[0]?.categoryId,
+    ).toBe("employees");
   });
 
   it("needs no category for a guest, as the export marks them", () => {
-    const { rows, errors } = checkMemberRows([row(2, { name: "Fatou Diallo", status: "invité·e" })], categories);
+    const { rows, errors } = checkMemberRows(
+      [row(2, { name: "Fatou Diallo", status: "invité·e" })],
+      categories,
+    );
     expect(errors).toEqual([]);
     expect(rows[0]).toMatchObject({ kind: "GUEST", categoryId: null });
-    expect(checkMemberRows([row(2, { name: "Sans catégorie" })], categories).errors[0]?.code).toBe("categoryUnknown");
+    expect(checkMemberRows([row(2, { name: "Sans catégorie" })], categories).errors[0]?.code).toBe(
+      "categoryUnknown",
+    );
   });
 
   it("joins first and last names", () => {
-    expect(checkMemberRows([row(2, { firstName: "Awa", lastName: "Touré", category: "salarié·es" })], categories).rows[0]?.name).toBe("Awa Touré");
+    expect(
+      checkMemberRows([row(2, { firstName: "Awa", lastName: "Touré", category: "salarié·es" })], categories)
+        .rows[0]?.name,
+    ).toBe("Awa Touré");
   });
 
   it("reports each bad cell with its line: e-mail, category, date, shares, missing name", () => {
     const { rows, errors } = checkMemberRows(
       [
         row(2, { name: "Bon", category: "salarié·es" }),
-        row(3, { name: "Mauvais", email: "pas-une-adresse", category: "inconnue", joinedOn: "31/02/2023", shares: "deux" }),
+        row(3, {
+          name: "Mauvais",
+          email: "pas-une-adresse",
+          category: "inconnue",
+          joinedOn: "31/02/2023",
+          shares: "deux",
+        }),
         row(4, { name: "", category: "salarié·es" }),
       ],
       categories,
@@ -67,16 +118,24 @@ describe("member rows", () => {
 
   it("merges the same e-mail twice, and refuses to merge two categories", () => {
     const merged = checkMemberRows(
-      [row(2, { name: "Marc", email: "marc@exemple.org", category: "salarié·es" }), row(5, { name: "Marc B.", email: "MARC@exemple.org", category: "salarié·es", phone: "06" })],
+      [
+        row(2, { name: "Marc", email: "marc@exemple.org", category: "salarié·es" }),
+        row(5, { name: "Marc B.", email: "MARC@exemple.org", category: "salarié·es", phone: "06" }),
+      ],
       categories,
     );
     expect(merged.errors).toEqual([]);
     expect(merged.rows).toEqual([expect.objectContaining({ lines: [2, 5], name: "Marc", phone: "06" })]);
     const conflict = checkMemberRows(
-      [row(2, { name: "Marc", email: "marc@exemple.org", category: "salarié·es" }), row(5, { name: "Marc", email: "marc@exemple.org", category: "usager·es et habitant·es" })],
+      [
+        row(2, { name: "Marc", email: "marc@exemple.org", category: "salarié·es" }),
+        row(5, { name: "Marc", email: "marc@exemple.org", category: "usager·es et habitant·es" }),
+      ],
       categories,
     );
-    expect(conflict.errors).toEqual([{ line: 5, field: "email", code: "duplicateConflict", value: "marc@exemple.org" }]);
+    expect(conflict.errors).toEqual([
+      { line: 5, field: "email", code: "duplicateConflict", value: "marc@exemple.org" },
+    ]);
   });
 });
 
@@ -91,7 +150,14 @@ describe("newsletter recipient rows", () => {
       row(7, { email: "z@exemple.org", consent: "non" }),
     ]);
     expect(rows).toEqual([
-      { lines: [2, 3], email: "ars@exemple.org", name: "Agence régionale", organisation: "ARS", group: "INSTITUTION", consent: true },
+      {
+        lines: [2, 3],
+        email: "ars@exemple.org",
+        name: "Agence régionale",
+        organisation: "ARS",
+        group: "INSTITUTION",
+        consent: true,
+      },
       { lines: [7], email: "z@exemple.org", name: null, organisation: null, group: "OTHER", consent: false },
     ]);
     expect(errors.map((e) => [e.line, e.code])).toEqual([

@@ -62,8 +62,15 @@ describe("roles from the register", () => {
   });
 
   it("a current council mandate makes a council member; the president role adds president", () => {
-    expect(rolesOf(associate, [council("MEMBER", "2025-01-01", null)], day)).toEqual(["member", "councilMember"]);
-    expect(rolesOf(associate, [council("PRESIDENT", "2025-01-01", "2027-01-01")], day)).toEqual(["member", "councilMember", "president"]);
+    expect(rolesOf(associate, [council("MEMBER", "2025-01-01", null)], day)).toEqual([
+      "member",
+      "councilMember",
+    ]);
+    expect(rolesOf(associate, [council("PRESIDENT", "2025-01-01", "2027-01-01")], day)).toEqual([
+      "member",
+      "councilMember",
+      "president",
+    ]);
   });
 
   it("an expired or future mandate gives no council role", () => {
@@ -72,7 +79,9 @@ describe("roles from the register", () => {
   });
 
   it("a commission mandate is not a council seat", () => {
-    expect(rolesOf(associate, [{ ...council("MEMBER", "2025-01-01", null), bodyKind: "COMMISSION" }], day)).toEqual(["member"]);
+    expect(
+      rolesOf(associate, [{ ...council("MEMBER", "2025-01-01", null), bodyKind: "COMMISSION" }], day),
+    ).toEqual(["member"]);
   });
 
   it("the coordinator flag adds the coordinator role", () => {
@@ -80,7 +89,9 @@ describe("roles from the register", () => {
   });
 
   it("a guest account is a guest, even with a stray mandate", () => {
-    expect(rolesOf({ ...associate, kind: "GUEST" }, [council("MEMBER", "2025-01-01", null)], day)).toEqual(["guest"]);
+    expect(rolesOf({ ...associate, kind: "GUEST" }, [council("MEMBER", "2025-01-01", null)], day)).toEqual([
+      "guest",
+    ]);
   });
 
   it("an archived membership has no role at all", () => {

@@ -9,7 +9,10 @@ describe("sign-in rate limit", () => {
   });
 
   it("counts per account (case-insensitive) and per address", () => {
-    expect(signInKeys(" Clara@Exemple.ORG ", "203.0.113.4")).toEqual(["email:clara@exemple.org", "ip:203.0.113.4"]);
+    expect(signInKeys(" Clara@Exemple.ORG ", "203.0.113.4")).toEqual([
+      "email:clara@exemple.org",
+      "ip:203.0.113.4",
+    ]);
     expect(signInKeys("clara@exemple.org", null)).toEqual(["email:clara@exemple.org"]);
   });
 

@@ -3,15 +3,21 @@ import { renderMarkdown } from "@/lib/minutes/render";
 
 describe("minutes rendering", () => {
   it("renders the Markdown the coordinator types: lists, emphasis, links", () => {
-    const html = renderMarkdown("· Tour des avancées\n\n- **Accueil** d'une ministre\n- *SecPa* : [podcast](https://www.radiofrance.fr/x)");
+    const html = renderMarkdown(
+      "· Tour des avancées\n\n- **Accueil** d'une ministre\n- *SecPa* : [podcast](https://www.radiofrance.fr/x)",
+    );
     expect(html).toContain("<strong>Accueil</strong>");
     expect(html).toContain("<em>SecPa</em>");
-    expect(html).toContain('<a href="https://www.radiofrance.fr/x" rel="noopener noreferrer nofollow" target="_blank">podcast</a>');
+    expect(html).toContain(
+      '<a href="https://www.radiofrance.fr/x" rel="noopener noreferrer nofollow" target="_blank">podcast</a>',
+    );
     expect(html).toContain("<li>");
   });
 
   it("never lets a script, raw HTML or an unsafe link through", () => {
-    const html = renderMarkdown('<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](data:text/html,hi) <a href="https://ok">a</a>');
+    const html = renderMarkdown(
+      '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](data:text/html,hi) <a href="https://ok">a</a>',
+    );
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
     expect(html).not.toContain("javascript:");

@@ -1,12 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { mayHoldProxy, mayVote, proxyCap, type QuestionFacts, type VoterFacts } from "@/lib/votes/eligibility";
+import {
+  mayHoldProxy,
+  mayVote,
+  proxyCap,
+  type QuestionFacts,
+  type VoterFacts,
+} from "@/lib/votes/eligibility";
 
 const now = new Date("2026-12-17T19:00:00Z");
-const council: QuestionFacts = { kind: "WRITTEN_CONSULTATION", bodyKind: "COUNCIL", status: "OPEN", closesAt: new Date("2026-12-20T12:00:00Z"), excludedCategoryIds: [] };
+const council: QuestionFacts = {
+  kind: "WRITTEN_CONSULTATION",
+  bodyKind: "COUNCIL",
+  status: "OPEN",
+  closesAt: new Date("2026-12-20T12:00:00Z"),
+  excludedCategoryIds: [],
+};
 const inMeeting: QuestionFacts = { ...council, kind: "MEETING_BALLOT", closesAt: null };
 const assembly: QuestionFacts = { ...council, kind: "AG_RESOLUTION", bodyKind: "GENERAL_ASSEMBLY" };
-const seated: VoterFacts = { kind: "ASSOCIATE", status: "ACTIVE", categoryId: "employees", collegeId: "college-2", seated: true, presence: null, gaveProxy: false };
-const present = { memberId: "m", status: "PRESENT" as const, arrivedAt: new Date("2026-12-17T18:30:00Z"), leftAt: null };
+const seated: VoterFacts = {
+  kind: "ASSOCIATE",
+  status: "ACTIVE",
+  categoryId: "employees",
+  collegeId: "college-2",
+  seated: true,
+  presence: null,
+  gaveProxy: false,
+};
+const present = {
+  memberId: "m",
+  status: "PRESENT" as const,
+  arrivedAt: new Date("2026-12-17T18:30:00Z"),
+  leftAt: null,
+};
 
 describe("who may vote", () => {
   it("a seated council member, in the college of their category", () => {
@@ -20,29 +45,71 @@ describe("who may vote", () => {
     expect(mayVote(council, { ...seated, seated: false }, now)).toEqual({ ok: false, reason: "noMandate" });
   });
   it("assembly questions: every current associé·e with a category that day, seated or not", () => {
-    expect(mayVote(assembly, { ...seated, seated: false }, now)).toEqual({ ok: true, collegeId: "college-2" });
-    expect(mayVote(assembly, { ...seated, categoryId: null, collegeId: null }, now)).toEqual({ ok: false, reason: "noCategory" });
-    expect(mayVote(assembly, { ...seated, status: "ARCHIVED" }, now)).toEqual({ ok: false, reason: "archived" });
+    expect(mayVote(assembly, { ...seated, seated: false }, now)).toEqual({
+      ok: true,
+      collegeId: "college-2",
+    });
+    expect(mayVote(assembly, { ...seated, categoryId: null, collegeId: null }, now)).toEqual({
+      ok: false,
+      reason: "noCategory",
+    });
+    expect(mayVote(assembly, { ...seated, status: "ARCHIVED" }, now)).toEqual({
+      ok: false,
+      reason: "archived",
+    });
   });
   it("in a meeting: present at that moment — arrived, not left", () => {
     expect(mayVote(inMeeting, { ...seated, presence: present }, now).ok).toBe(true);
-    expect(mayVote(inMeeting, { ...seated, presence: null }, now)).toEqual({ ok: false, reason: "notPresent" });
-    expect(mayVote(inMeeting, { ...seated, presence: { ...present, status: "EXCUSED" } }, now)).toEqual({ ok: false, reason: "notPresent" });
-    expect(mayVote(inMeeting, { ...seated, presence: { ...present, arrivedAt: new Date("2026-12-17T19:10:00Z") } }, now)).toEqual({ ok: false, reason: "notPresent" });
-    expect(mayVote(inMeeting, { ...seated, presence: { ...present, leftAt: new Date("2026-12-17T18:55:00Z") } }, now)).toEqual({ ok: false, reason: "leftEarly" });
-    expect(mayVote(inMeeting, { ...seated, presence: { ...present, leftAt: new Date("2026-12-17T19:05:00Z") } }, now).ok).toBe(true);
+    expect(mayVote(inMeeting, { ...seated, presence: null }, now)).toEqual({
+      ok: false,
+      reason: "notPresent",
+    });
+    expect(mayVote(inMeeting, { ...seated, presence: { ...present, status: "EXCUSED" } }, now)).toEqual({
+      ok: false,
+      reason: "notPresent",
+    });
+    expect(
+      mayVote(
+        inMeeting,
+        { ...seated, presence: { ...present, arrivedAt: new Date("2026-12-17T19:10:00Z") } },
+        now,
+      ),
+    ).toEqual({ ok: false, reason: "notPresent" });
+    expect(
+      mayVote(
+        inMeeting,
+        { ...seated, presence: { ...present, leftAt: new Date("2026-12-17T18:55:00Z") } },
+        now,
+      ),
+    ).toEqual({ ok: false, reason: "leftEarly" });
+    expect(
+      mayVote(
+        inMeeting,
+        { ...seated, presence: { ...present, leftAt: new Date("2026-12-17T19:05:00Z") } },
+        now,
+      ).ok,
+    ).toBe(true);
   });
   it("a category excluded for a conflict of interest", () => {
-    expect(mayVote({ ...council, excludedCategoryIds: ["employees"] }, seated, now)).toEqual({ ok: false, reason: "excludedCategory" });
+    expect(mayVote({ ...council, excludedCategoryIds: ["employees"] }, seated, now)).toEqual({
+      ok: false,
+      reason: "excludedCategory",
+    });
   });
   it("not before it opens, not after it closes, never by hand for a show of hands", () => {
     expect(mayVote({ ...council, status: "DRAFT" }, seated, now)).toEqual({ ok: false, reason: "notOpen" });
     expect(mayVote({ ...council, status: "CLOSED" }, seated, now)).toEqual({ ok: false, reason: "closed" });
     expect(mayVote({ ...council, closesAt: now }, seated, now)).toEqual({ ok: false, reason: "closed" });
-    expect(mayVote({ ...council, kind: "SHOW_OF_HANDS" }, seated, now)).toEqual({ ok: false, reason: "paperOnly" });
+    expect(mayVote({ ...council, kind: "SHOW_OF_HANDS" }, seated, now)).toEqual({
+      ok: false,
+      reason: "paperOnly",
+    });
   });
   it("a member whose proxy is active cannot vote themselves", () => {
-    expect(mayVote(assembly, { ...seated, gaveProxy: true }, now)).toEqual({ ok: false, reason: "proxyGiven" });
+    expect(mayVote(assembly, { ...seated, gaveProxy: true }, now)).toEqual({
+      ok: false,
+      reason: "proxyGiven",
+    });
   });
 });
 
@@ -57,11 +124,28 @@ describe("proxies", () => {
   });
   it("only to another associé·e, under the cap, from the same college when the statutes say so", () => {
     expect(mayHoldProxy(grantor, holder, { sameCollege: true, cap: 1 })).toEqual({ ok: true });
-    expect(mayHoldProxy(grantor, { ...holder, id: "a" }, { sameCollege: false, cap: 1 })).toEqual({ ok: false, reason: "self" });
-    expect(mayHoldProxy(grantor, { ...holder, kind: "GUEST" }, { sameCollege: false, cap: 1 })).toEqual({ ok: false, reason: "holderNotAssociate" });
-    expect(mayHoldProxy(grantor, { ...holder, collegeId: "c2" }, { sameCollege: true, cap: 1 })).toEqual({ ok: false, reason: "differentCollege" });
-    expect(mayHoldProxy(grantor, { ...holder, collegeId: "c2" }, { sameCollege: false, cap: 1 })).toEqual({ ok: true });
-    expect(mayHoldProxy(grantor, { ...holder, held: 1 }, { sameCollege: false, cap: 1 })).toEqual({ ok: false, reason: "overCap" });
-    expect(mayHoldProxy(grantor, { ...holder, gaveProxy: true }, { sameCollege: false, cap: 1 })).toEqual({ ok: false, reason: "holderGaveProxy" });
+    expect(mayHoldProxy(grantor, { ...holder, id: "a" }, { sameCollege: false, cap: 1 })).toEqual({
+      ok: false,
+      reason: "self",
+    });
+    expect(mayHoldProxy(grantor, { ...holder, kind: "GUEST" }, { sameCollege: false, cap: 1 })).toEqual({
+      ok: false,
+      reason: "holderNotAssociate",
+    });
+    expect(mayHoldProxy(grantor, { ...holder, collegeId: "c2" }, { sameCollege: true, cap: 1 })).toEqual({
+      ok: false,
+      reason: "differentCollege",
+    });
+    expect(mayHoldProxy(grantor, { ...holder, collegeId: "c2" }, { sameCollege: false, cap: 1 })).toEqual({
+      ok: true,
+    });
+    expect(mayHoldProxy(grantor, { ...holder, held: 1 }, { sameCollege: false, cap: 1 })).toEqual({
+      ok: false,
+      reason: "overCap",
+    });
+    expect(mayHoldProxy(grantor, { ...holder, gaveProxy: true }, { sameCollege: false, cap: 1 })).toEqual({
+      ok: false,
+      reason: "holderGaveProxy",
+    });
   });
 });

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Connexion" };
 
 // Only a path of this site is followed after signing in.
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   if (await getActor()) redirect(localPath(params.callbackUrl));
   const t = await getTranslations("signIn");

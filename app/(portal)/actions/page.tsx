@@ -12,7 +12,11 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const actor = await requireActor("meeting.read");
   const { vue } = await searchParams;
   const all = vue === "toutes" && canSeeAllActions(actor);
-  const [rows, t, format] = await Promise.all([openActions(actor, all ? "all" : "mine"), getTranslations("actions"), getFormatter()]);
+  const [rows, t, format] = await Promise.all([
+    openActions(actor, all ? "all" : "mine"),
+    getTranslations("actions"),
+    getFormatter(),
+  ]);
 
   function line(a: ActionRow) {
     return (
@@ -21,7 +25,9 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-stone-700">
           {a.dueOn ? (
             <span className={a.overdue ? "font-semibold text-red-800" : undefined}>
-              {a.overdue ? t("overdue", { date: format.dateTime(a.dueOn, { dateStyle: "long", timeZone: "UTC" }) }) : t("due", { date: format.dateTime(a.dueOn, { dateStyle: "long", timeZone: "UTC" }) })}
+              {a.overdue
+                ? t("overdue", { date: format.dateTime(a.dueOn, { dateStyle: "long", timeZone: "UTC" }) })
+                : t("due", { date: format.dateTime(a.dueOn, { dateStyle: "long", timeZone: "UTC" }) })}
             </span>
           ) : (
             t("noDue")
@@ -29,7 +35,10 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           {a.meeting ? (
             <>
               {" · "}
-              <Link href={`/reunions/${a.meeting.bodySlug}/${a.meeting.number}`} className="text-brand-700 underline">
+              <Link
+                href={`/reunions/${a.meeting.bodySlug}/${a.meeting.number}`}
+                className="text-brand-700 underline"
+              >
                 {t("from", { body: a.meeting.bodyName, number: a.meeting.number })}
               </Link>
             </>
@@ -37,7 +46,10 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           {all ? "" : a.owners.length > 1 ? ` · ${t("with", { names: a.owners.join(", ") })}` : ""}
         </p>
         <form action={setActionItemDoneAction.bind(null, a.id, true, "/actions")} className="mt-2">
-          <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100">
+          <button
+            type="submit"
+            className="min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100"
+          >
             {t("markDone")}
             <span className="sr-only"> : {a.title}</span>
           </button>
@@ -47,14 +59,20 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   }
 
   const byOwner = new Map<string, ActionRow[]>();
-  if (all) for (const a of rows) for (const owner of a.owners.length ? a.owners : [t("nobody")]) byOwner.set(owner, [...(byOwner.get(owner) ?? []), a]);
+  if (all)
+    for (const a of rows)
+      for (const owner of a.owners.length ? a.owners : [t("nobody")])
+        byOwner.set(owner, [...(byOwner.get(owner) ?? []), a]);
 
   return (
     <div className="space-y-4">
       <PageTitle>{all ? t("allTitle") : t("mineTitle")}</PageTitle>
       {canSeeAllActions(actor) ? (
         <p>
-          <Link href={all ? "/actions" : "/actions?vue=toutes"} className="font-medium text-brand-700 underline">
+          <Link
+            href={all ? "/actions" : "/actions?vue=toutes"}
+            className="font-medium text-brand-700 underline"
+          >
             {all ? t("seeMine") : t("seeAll")}
           </Link>
         </p>

@@ -35,7 +35,9 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
             <div className="space-y-3">
               {body.groups.map((g) => (
                 <section key={g.college ?? "all"} aria-label={g.college ?? body.name}>
-                  {g.college ? <h3 className="font-semibold">{t("college", { college: g.college })}</h3> : null}
+                  {g.college ? (
+                    <h3 className="font-semibold">{t("college", { college: g.college })}</h3>
+                  ) : null}
                   <ul className="mt-1 space-y-1">
                     {g.people.map((p) => (
                       <li key={p.name}>
@@ -45,7 +47,9 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
                           {" · "}
                           {p.category ? t("category", { category: p.category }) : ""}
                           {` · ${t("mandate", { from: format.dateTime(p.since, { month: "short", year: "numeric", timeZone: "UTC" }) })}`}
-                          {p.until ? ` – ${format.dateTime(p.until, { month: "short", year: "numeric", timeZone: "UTC" })}` : ""}
+                          {p.until
+                            ? ` – ${format.dateTime(p.until, { month: "short", year: "numeric", timeZone: "UTC" })}`
+                            : ""}
                         </span>
                       </li>
                     ))}

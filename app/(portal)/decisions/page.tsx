@@ -10,13 +10,24 @@ import { Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components
 
 export const metadata: Metadata = { title: "Relevé de décisions" };
 
-export default async function DecisionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function DecisionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor("decision.read");
   const params = await searchParams;
   const filter = decisionFilter(params);
   const page = pageParam(params.page);
-  const [{ decisions, total }, bodies, t, format] = await Promise.all([decisionRecord(actor, filter, page), decisionBodies(actor), getTranslations("decisions"), getFormatter()]);
-  const filters = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "page");
+  const [{ decisions, total }, bodies, t, format] = await Promise.all([
+    decisionRecord(actor, filter, page),
+    decisionBodies(actor),
+    getTranslations("decisions"),
+    getFormatter(),
+  ]);
+  const filters = Object.entries(params).filter(
+    (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "page",
+  );
   const query = new URLSearchParams(filters).toString();
   const pageHref = (n: number) => `/decisions?${new URLSearchParams([...filters, ["page", String(n)]])}`;
   return (
@@ -24,44 +35,63 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t("title")}</PageTitle>
         <div className="flex flex-wrap gap-2">
-        <a href={`/decisions/export${query ? `?${query}` : ""}`} className={secondaryButtonClass}>
-          {t("exportCsv")}
-        </a>
-        <a href={`/decisions/export?${query ? `${query}&` : ""}format=pdf`} className={secondaryButtonClass}>
-          {t("exportPdf")}
-        </a>
+          <a href={`/decisions/export${query ? `?${query}` : ""}`} className={secondaryButtonClass}>
+            {t("exportCsv")}
+          </a>
+          <a
+            href={`/decisions/export?${query ? `${query}&` : ""}format=pdf`}
+            className={secondaryButtonClass}
+          >
+            {t("exportPdf")}
+          </a>
         </div>
       </div>
       <form className="grid gap-2 sm:grid-cols-5 sm:items-end" role="search" aria-label={t("filters")}>
         <div>
-          <label htmlFor="instance" className="block font-medium">{t("body")}</label>
+          <label htmlFor="instance" className="block font-medium">
+            {t("body")}
+          </label>
           <select id="instance" name="instance" defaultValue={filter.bodyId ?? ""} className={inputClass}>
             <option value="">{t("allBodies")}</option>
             {bodies.map((b) => (
-              <option key={b.id} value={b.id}>{b.name}</option>
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="du" className="block font-medium">{t("from")}</label>
+          <label htmlFor="du" className="block font-medium">
+            {t("from")}
+          </label>
           <input id="du" name="du" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="au" className="block font-medium">{t("to")}</label>
+          <label htmlFor="au" className="block font-medium">
+            {t("to")}
+          </label>
           <input id="au" name="au" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="issue" className="block font-medium">{t("outcome")}</label>
+          <label htmlFor="issue" className="block font-medium">
+            {t("outcome")}
+          </label>
           <select id="issue" name="issue" defaultValue={filter.outcome ?? ""} className={inputClass}>
             <option value="">{t("allOutcomes")}</option>
             {OUTCOMES.map((o) => (
-              <option key={o} value={o}>{t(`outcomes.${o}`)}</option>
+              <option key={o} value={o}>
+                {t(`outcomes.${o}`)}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className={secondaryButtonClass}>{t("apply")}</button>
+        <button type="submit" className={secondaryButtonClass}>
+          {t("apply")}
+        </button>
       </form>
-      <p aria-live="polite" className="text-stone-700">{t("count", { count: total })}</p>
+      <p aria-live="polite" className="text-stone-700">
+        {t("count", { count: total })}
+      </p>
       {decisions.length ? (
         <ol className="space-y-3">
           {decisions.map((d) => (
@@ -69,11 +99,25 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
               <p className="font-semibold">{d.title}</p>
               {d.text !== d.title ? <p className="mt-1 text-stone-800">{d.text}</p> : null}
               <p className="mt-1 text-sm text-stone-700">
-                {d.bodyName} · {format.dateTime(d.decidedOn, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })} · {t(`outcomes.${d.outcome}`)} · {t(`methods.${d.method}`)}
+                {d.bodyName} ·{" "}
+                {format.dateTime(d.decidedOn, {
+                  day: "numeric",
+                  month: "long",
+                  year: "numeric",
+                  timeZone: "UTC",
+                })}{" "}
+                · {t(`outcomes.${d.outcome}`)} · {t(`methods.${d.method}`)}
                 {d.meeting ? (
                   <>
                     {" · "}
-                    <Link href={d.sectionId ? `/reunions/${d.meeting.bodySlug}/${d.meeting.number}/compte-rendu#decision-${d.id}` : `/reunions/${d.meeting.bodySlug}/${d.meeting.number}`} className="text-brand-700 underline">
+                    <Link
+                      href={
+                        d.sectionId
+                          ? `/reunions/${d.meeting.bodySlug}/${d.meeting.number}/compte-rendu#decision-${d.id}`
+                          : `/reunions/${d.meeting.bodySlug}/${d.meeting.number}`
+                      }
+                      className="text-brand-700 underline"
+                    >
                       {t("meetingLink", { number: d.meeting.number })}
                     </Link>
                   </>

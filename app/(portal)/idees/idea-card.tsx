@@ -10,13 +10,18 @@ export async function IdeaCard({ idea, children }: { idea: BoardIdea; children?:
       <p className="whitespace-pre-line text-stone-900">{idea.text}</p>
       <p className="text-sm text-stone-700">
         {idea.theme ? `${t(`themes.${idea.theme}`)} · ` : ""}
-        {idea.authorName ?? t("anonymous")} · {t(`sources.${idea.source}`)} · {format.dateTime(idea.createdAt, { day: "numeric", month: "long", year: "numeric" })}
+        {idea.authorName ?? t("anonymous")} · {t(`sources.${idea.source}`)} ·{" "}
+        {format.dateTime(idea.createdAt, { day: "numeric", month: "long", year: "numeric" })}
         {idea.supports ? ` · ${t("supportCount", { count: idea.supports })}` : ""}
       </p>
-      {idea.merged.length ? <p className="text-sm text-stone-700">{t("mergedWith", { count: idea.merged.length })}</p> : null}
+      {idea.merged.length ? (
+        <p className="text-sm text-stone-700">{t("mergedWith", { count: idea.merged.length })}</p>
+      ) : null}
       {idea.answer ? (
         <div className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
-          <p className="font-semibold">{t("councilAnswer")} : {t(`answers.${idea.answer.kind}`)}</p>
+          <p className="font-semibold">
+            {t("councilAnswer")} : {t(`answers.${idea.answer.kind}`)}
+          </p>
           {idea.answer.text ? <p className="whitespace-pre-line">{idea.answer.text}</p> : null}
         </div>
       ) : idea.status === "TO_READ" || idea.status === "ANSWERED" ? (

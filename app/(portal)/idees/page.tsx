@@ -16,7 +16,11 @@ import { Pagination } from "@/components/pagination";
 
 export const metadata: Metadata = { title: "Boîte à idées" };
 
-export default async function IdeasPage({ searchParams }: { searchParams: Promise<{ tri?: string; page?: string }> }) {
+export default async function IdeasPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tri?: string; page?: string }>;
+}) {
   const actor = await requireActor("idea.post");
   const { tri, page: pageText } = await searchParams;
   const sort: Sort = (SORTS as readonly string[]).includes(tri ?? "") ? (tri as Sort) : "recentes";
@@ -29,8 +33,12 @@ export default async function IdeasPage({ searchParams }: { searchParams: Promis
         <PageTitle>{t("title")}</PageTitle>
         {moderate ? (
           <div className="flex flex-wrap gap-2">
-            <Link href="/idees/gestion" className={secondaryButtonClass}>{t("manage")}</Link>
-            <Link href="/idees/affiche" className={secondaryButtonClass}>{t("poster")}</Link>
+            <Link href="/idees/gestion" className={secondaryButtonClass}>
+              {t("manage")}
+            </Link>
+            <Link href="/idees/affiche" className={secondaryButtonClass}>
+              {t("poster")}
+            </Link>
           </div>
         ) : null}
       </div>
@@ -38,10 +46,17 @@ export default async function IdeasPage({ searchParams }: { searchParams: Promis
         <IdeaForm action={postIdeaAction} />
       </Card>
       <section aria-labelledby="board-title" className="space-y-3">
-        <h2 id="board-title" className="text-xl font-semibold">{t("board")}</h2>
+        <h2 id="board-title" className="text-xl font-semibold">
+          {t("board")}
+        </h2>
         <nav aria-label={t("sortBy")} className="flex flex-wrap gap-2">
           {SORTS.map((s) => (
-            <Link key={s} href={`/idees?tri=${s}`} aria-current={s === sort ? "page" : undefined} className={`min-h-11 rounded-full border px-4 py-2 font-medium ${s === sort ? "border-brand-700 bg-brand-700 text-white" : "border-stone-300 bg-white"}`}>
+            <Link
+              key={s}
+              href={`/idees?tri=${s}`}
+              aria-current={s === sort ? "page" : undefined}
+              className={`min-h-11 rounded-full border px-4 py-2 font-medium ${s === sort ? "border-brand-700 bg-brand-700 text-white" : "border-stone-300 bg-white"}`}
+            >
               {t(`sorts.${s}`)}
             </Link>
           ))}
@@ -53,7 +68,14 @@ export default async function IdeasPage({ searchParams }: { searchParams: Promis
             {ideas.map((idea) => (
               <IdeaCard key={idea.id} idea={idea}>
                 {idea.answer ? null : (
-                  <StepForm namespace="ideas" known={IDEA_ERRORS} action={supportAction.bind(null, idea.id)} label={idea.supportedByMe ? t("unsupport") : t("support")} pressed={idea.supportedByMe} secondary />
+                  <StepForm
+                    namespace="ideas"
+                    known={IDEA_ERRORS}
+                    action={supportAction.bind(null, idea.id)}
+                    label={idea.supportedByMe ? t("unsupport") : t("support")}
+                    pressed={idea.supportedByMe}
+                    secondary
+                  />
                 )}
               </IdeaCard>
             ))}

@@ -36,7 +36,12 @@ export default async function ProfilePage() {
         <label htmlFor="feed" className="block font-medium">
           {t("profile.calendarUrl")}
         </label>
-        <input id="feed" readOnly value={feedUrl} className="block min-h-11 w-full rounded-md border border-stone-400 bg-stone-100 px-3 font-mono text-sm" />
+        <input
+          id="feed"
+          readOnly
+          value={feedUrl}
+          className="block min-h-11 w-full rounded-md border border-stone-400 bg-stone-100 px-3 font-mono text-sm"
+        />
       </Card>
       <Card title={t("profile.dataTitle")}>
         <p className="mb-3">{t("profile.dataText")}</p>

@@ -31,7 +31,11 @@ function hrefOf(hit: SearchHit) {
   return hit.kind === "decision" ? `${meeting}/compte-rendu#decision-${hit.id}` : `${meeting}/compte-rendu`;
 }
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor("minutes.readPublished");
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
@@ -48,7 +52,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {t("hint")}
         </p>
         <div className="flex flex-wrap gap-2">
-          <input id="q" name="q" type="search" defaultValue={query} maxLength={200} className={`${inputClass} max-w-md flex-1`} aria-describedby="q-hint" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={200}
+            className={`${inputClass} max-w-md flex-1`}
+            aria-describedby="q-hint"
+          />
           <button type="submit" className={buttonClass}>
             {t("submit")}
           </button>
@@ -62,9 +74,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <li key={`${hit.kind}-${hit.id}`} className="rounded-lg border border-stone-200 bg-white p-3">
                 <p className="text-sm text-stone-700">
                   {t(`kinds.${hit.kind}`)}
-                  {hit.draft ? ` · ${t("draft")}` : ""} · {t("where", { body: hit.bodyName, number: hit.meetingNumber, date: format.dateTime(hit.date, { day: "numeric", month: "long", year: "numeric" }) })}
+                  {hit.draft ? ` · ${t("draft")}` : ""} ·{" "}
+                  {t("where", {
+                    body: hit.bodyName,
+                    number: hit.meetingNumber,
+                    date: format.dateTime(hit.date, { day: "numeric", month: "long", year: "numeric" }),
+                  })}
                 </p>
-                <Link href={hrefOf(hit)} className="font-semibold text-brand-700 underline underline-offset-2">
+                <Link
+                  href={hrefOf(hit)}
+                  className="font-semibold text-brand-700 underline underline-offset-2"
+                >
                   {hit.title}
                 </Link>
                 {hit.excerpt && hit.excerpt !== hit.title ? (

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Votes" };
 
 export default async function VotesPage() {
   const actor = await requireActor("vote.castAssembly");
-  const [questions, t, format] = await Promise.all([listQuestions(actor), getTranslations("votes"), getFormatter()]);
+  const [questions, t, format] = await Promise.all([
+    listQuestions(actor),
+    getTranslations("votes"),
+    getFormatter(),
+  ]);
   const groups = [
     { key: "OPEN", items: questions.filter((q) => q.status === "OPEN") },
     { key: "DRAFT", items: questions.filter((q) => q.status === "DRAFT") },
@@ -24,8 +28,12 @@ export default async function VotesPage() {
       <p className="text-sm text-stone-700">
         {q.bodyName}
         {q.meetingNumber ? ` n° ${q.meetingNumber}` : ""} · {t(`kinds.${q.kind}`)}
-        {q.status === "OPEN" && q.closesAt ? ` · ${t("closesOn", { date: format.dateTime(q.closesAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}` : ""}
-        {q.closedAt ? ` · ${t("closedOn", { date: format.dateTime(q.closedAt, { day: "numeric", month: "long", year: "numeric" }) })}` : ""}
+        {q.status === "OPEN" && q.closesAt
+          ? ` · ${t("closesOn", { date: format.dateTime(q.closesAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}`
+          : ""}
+        {q.closedAt
+          ? ` · ${t("closedOn", { date: format.dateTime(q.closedAt, { day: "numeric", month: "long", year: "numeric" }) })}`
+          : ""}
       </p>
     </li>
   );
@@ -42,7 +50,11 @@ export default async function VotesPage() {
       {groups.map((g) =>
         g.key === "DRAFT" && g.items.length === 0 ? null : (
           <Card key={g.key} title={t(`groups.${g.key}`)}>
-            {g.items.length ? <ul className="space-y-2">{g.items.map(line)}</ul> : <Empty>{t(`empty.${g.key}`)}</Empty>}
+            {g.items.length ? (
+              <ul className="space-y-2">{g.items.map(line)}</ul>
+            ) : (
+              <Empty>{t(`empty.${g.key}`)}</Empty>
+            )}
           </Card>
         ),
       )}

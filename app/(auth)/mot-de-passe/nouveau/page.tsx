@@ -3,7 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { NewPasswordForm } from "@/components/password-reset-forms";
 import { Alert, PageTitle, TextLink } from "@/components/ui";
 
-export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function NewPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const token = queryText((await searchParams).token, 200);
   const t = await getTranslations("reset");
   return (

@@ -23,7 +23,9 @@ export default async function OutboxPage() {
                 <summary className="cursor-pointer">
                   <span className="font-semibold">{email.subject}</span>
                   <span className="block text-sm text-stone-700">
-                    {t("to")} {email.to} · {format.dateTime(email.createdAt, { dateStyle: "short", timeStyle: "short" })} · {t(`statuses.${email.status}`)}
+                    {t("to")} {email.to} ·{" "}
+                    {format.dateTime(email.createdAt, { dateStyle: "short", timeStyle: "short" })} ·{" "}
+                    {t(`statuses.${email.status}`)}
                   </span>
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm">{email.text}</pre>

@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { activeMembersForSeats, listBodies, listColleges } from "@/lib/bodies/service";
-import { addMandateAction, createCommissionAction, endMandateAction, setSeatsAction } from "@/lib/bodies/actions";
+import {
+  addMandateAction,
+  createCommissionAction,
+  endMandateAction,
+  setSeatsAction,
+} from "@/lib/bodies/actions";
 import type { SeatWarning } from "@/lib/bodies/warnings";
 import { dayKey } from "@/lib/dates";
 import { AddMandateForm, EndMandateForm, SimpleBodyForm } from "@/components/body-forms";
@@ -14,9 +19,14 @@ export default async function BodiesPage() {
   const actor = await requireActor("member.manage");
   const t = await getTranslations("bodies");
   const format = await getFormatter();
-  const [bodies, members, colleges] = await Promise.all([listBodies(actor), activeMembersForSeats(actor), listColleges(actor)]);
+  const [bodies, members, colleges] = await Promise.all([
+    listBodies(actor),
+    activeMembersForSeats(actor),
+    listColleges(actor),
+  ]);
   const today = dayKey(new Date());
-  const date = (d: Date) => format.dateTime(d, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const date = (d: Date) =>
+    format.dateTime(d, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
   function warning(w: SeatWarning) {
     switch (w.kind) {
@@ -25,7 +35,11 @@ export default async function BodiesPage() {
       case "tooManySeats":
         return t("warnings.tooManySeats", { college: w.college, seated: w.seated, seats: w.seats });
       case "wrongCollege":
-        return t("warnings.wrongCollege", { name: w.name, seatCollege: w.seatCollege, personCollege: w.personCollege ?? t("noCollege") });
+        return t("warnings.wrongCollege", {
+          name: w.name,
+          seatCollege: w.seatCollege,
+          personCollege: w.personCollege ?? t("noCollege"),
+        });
       case "expired":
         return t("warnings.expired", { name: w.name, date: date(w.endedOn) });
       case "noPresident":
@@ -46,7 +60,10 @@ export default async function BodiesPage() {
           <Card key={body.id} title={body.name}>
             <div className="space-y-4">
               {body.warnings.length ? (
-                <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+                <div
+                  role="status"
+                  className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950"
+                >
                   <p className="font-semibold">{t("warningsTitle")}</p>
                   <ul className="list-disc pl-5">
                     {body.warnings.map((w, i) => (
@@ -78,13 +95,24 @@ export default async function BodiesPage() {
                           {s.role !== "MEMBER" ? ` · ${t(`roles.${s.role}`)}` : ""}
                         </p>
                         <p className="text-sm text-stone-700">
-                          {[s.collegeName ? t("seatIn", { college: s.collegeName }) : null, t("since", { date: date(s.startsOn) }), s.endsOn ? t("until", { date: date(s.endsOn) }) : null]
+                          {[
+                            s.collegeName ? t("seatIn", { college: s.collegeName }) : null,
+                            t("since", { date: date(s.startsOn) }),
+                            s.endsOn ? t("until", { date: date(s.endsOn) }) : null,
+                          ]
                             .filter(Boolean)
                             .join(" · ")}
                         </p>
                         <details className="mt-1">
-                          <summary className="cursor-pointer text-sm text-brand-700 underline">{t("endMandateOf", { name: s.name })}</summary>
-                          <EndMandateForm action={endMandateAction.bind(null, s.mandateId)} name={s.name} idPrefix={`end-${s.mandateId}`} defaultEnd={today} />
+                          <summary className="cursor-pointer text-sm text-brand-700 underline">
+                            {t("endMandateOf", { name: s.name })}
+                          </summary>
+                          <EndMandateForm
+                            action={endMandateAction.bind(null, s.mandateId)}
+                            name={s.name}
+                            idPrefix={`end-${s.mandateId}`}
+                            defaultEnd={today}
+                          />
                         </details>
                       </li>
                     ))}
@@ -105,7 +133,14 @@ export default async function BodiesPage() {
         ),
       )}
       <Card title={t("newCommission")}>
-        <SimpleBodyForm action={createCommissionAction} field="name" idPrefix="commission" label={t("commissionName")} submit={t("createCommission")} success={t("commissionCreated")} />
+        <SimpleBodyForm
+          action={createCommissionAction}
+          field="name"
+          idPrefix="commission"
+          label={t("commissionName")}
+          submit={t("createCommission")}
+          success={t("commissionCreated")}
+        />
       </Card>
     </div>
   );

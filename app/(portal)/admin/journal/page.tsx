@@ -16,15 +16,23 @@ export default async function AuditPage() {
           <table className="w-full border-collapse bg-white text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="p-2">{t("when")}</th>
-                <th scope="col" className="p-2">{t("who")}</th>
-                <th scope="col" className="p-2">{t("what")}</th>
+                <th scope="col" className="p-2">
+                  {t("when")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("who")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("what")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-stone-200">
-                  <td className="p-2">{format.dateTime(row.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="p-2">
+                    {format.dateTime(row.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                  </td>
                   <td className="p-2">{row.actorName ?? t("system")}</td>
                   <td className="p-2">
                     {row.action} · {row.entityType}

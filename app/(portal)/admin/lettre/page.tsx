@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "Lettre d'information" };
 
 export default async function NewsletterPage() {
   const actor = await requireActor("newsletter.manage");
-  const [{ issues, recipients }, t, format] = await Promise.all([listIssues(actor), getTranslations("newsletter"), getFormatter()]);
+  const [{ issues, recipients }, t, format] = await Promise.all([
+    listIssues(actor),
+    getTranslations("newsletter"),
+    getFormatter(),
+  ]);
   return (
     <div className="space-y-6">
       <TextLink href="/admin">← {t("backToAdmin")}</TextLink>
@@ -24,12 +28,18 @@ export default async function NewsletterPage() {
           <ul className="divide-y divide-stone-200">
             {issues.map((i) => (
               <li key={i.id} className="py-2">
-                <Link href={`/admin/lettre/${i.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                <Link
+                  href={`/admin/lettre/${i.id}`}
+                  className="font-medium text-brand-700 underline underline-offset-2"
+                >
                   {t("issueTitle", { number: i.number, subject: i.subject })}
                 </Link>
                 <p className="text-sm text-stone-700">
                   {i.sentAt
-                    ? t("sentOn", { date: format.dateTime(i.sentAt, { day: "numeric", month: "long", year: "numeric" }), count: i.recipients })
+                    ? t("sentOn", {
+                        date: format.dateTime(i.sentAt, { day: "numeric", month: "long", year: "numeric" }),
+                        count: i.recipients,
+                      })
                     : i.sendStartedAt
                       ? t("sending", { done: i.queued, total: i.recipients })
                       : t("draft")}

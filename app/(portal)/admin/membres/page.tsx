@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Registre des membres" };
 
 const FILTERS = ["active", "inactive", "archived"] as const;
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string; statut?: string }> }) {
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; statut?: string }>;
+}) {
   const actor = await requireActor("member.manage");
   const t = await getTranslations("members");
   const params = await searchParams;
@@ -67,24 +71,39 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           <table className="w-full text-left">
             <thead className="border-b border-stone-300 text-sm">
               <tr>
-                <th scope="col" className="p-3">{t("fields.name")}</th>
-                <th scope="col" className="p-3">{t("fields.category")}</th>
-                <th scope="col" className="p-3">{t("fields.email")}</th>
-                <th scope="col" className="p-3">{t("account")}</th>
+                <th scope="col" className="p-3">
+                  {t("fields.name")}
+                </th>
+                <th scope="col" className="p-3">
+                  {t("fields.category")}
+                </th>
+                <th scope="col" className="p-3">
+                  {t("fields.email")}
+                </th>
+                <th scope="col" className="p-3">
+                  {t("account")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {members.map((m) => (
                 <tr key={m.id} className="border-b border-stone-200 last:border-0">
                   <td className="p-3">
-                    <Link href={`/admin/membres/${m.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                    <Link
+                      href={`/admin/membres/${m.id}`}
+                      className="font-semibold text-brand-700 underline underline-offset-2"
+                    >
                       {m.name}
                     </Link>
-                    {m.isCoordinator ? <span className="ml-2 text-sm text-stone-700">({t("coordinator")})</span> : null}
+                    {m.isCoordinator ? (
+                      <span className="ml-2 text-sm text-stone-700">({t("coordinator")})</span>
+                    ) : null}
                   </td>
                   <td className="p-3">{m.kind === "GUEST" ? t("kinds.GUEST") : (m.category ?? "—")}</td>
                   <td className="break-all p-3">{m.email ?? "—"}</td>
-                  <td className="p-3 text-sm">{m.activated ? t("activated") : m.invitedAt ? t("invitedNotActivated") : t("notInvited")}</td>
+                  <td className="p-3 text-sm">
+                    {m.activated ? t("activated") : m.invitedAt ? t("invitedNotActivated") : t("notInvited")}
+                  </td>
                 </tr>
               ))}
             </tbody>

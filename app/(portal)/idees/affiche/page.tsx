@@ -22,9 +22,18 @@ export default async function PosterPage() {
       </div>
       <article className="mx-auto max-w-xl space-y-4 rounded-lg border-2 border-stone-900 p-8 text-center print:border-0">
         <h1 className="text-3xl font-bold">Boîte à idées</h1>
-        <p className="text-xl" lang="fr">Une idée pour le centre de santé ou le quartier ? Dites-la-nous.</p>
-        <p className="text-lg text-stone-700" lang="en">An idea for the health centre or the neighbourhood? Tell us.</p>
-        <div className="mx-auto w-64" role="img" aria-label={t("qrLabel", { url })} dangerouslySetInnerHTML={{ __html: svg }} />
+        <p className="text-xl" lang="fr">
+          Une idée pour le centre de santé ou le quartier ? Dites-la-nous.
+        </p>
+        <p className="text-lg text-stone-700" lang="en">
+          An idea for the health centre or the neighbourhood? Tell us.
+        </p>
+        <div
+          className="mx-auto w-64"
+          role="img"
+          aria-label={t("qrLabel", { url })}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
         <p className="break-all font-mono text-xl font-semibold">{url.replace(/^https?:\/\//, "")}</p>
         <p className="text-stone-700">{actor.cooperativeName}</p>
       </article>

@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { ideaBoard, moderationView } from "@/lib/ideas/service";
-import { approveIdeaAction, hideIdeaAction, markCalledAction, mergeIdeaAction, paperIdeaAction } from "@/lib/ideas/actions";
+import {
+  approveIdeaAction,
+  hideIdeaAction,
+  markCalledAction,
+  mergeIdeaAction,
+  paperIdeaAction,
+} from "@/lib/ideas/actions";
 import { HideIdeaForm, MergeIdeaForm, PaperIdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";
 import { IDEA_ERRORS } from "@/lib/form-errors";
@@ -15,8 +21,14 @@ export const metadata: Metadata = { title: "Boîte à idées : gestion" };
 // merging, and the people to call back with the council's answer.
 export default async function IdeasAdminPage() {
   const actor = await requireActor("idea.moderate");
-  const [view, { ideas: board }, t, format] = await Promise.all([moderationView(actor), ideaBoard(actor, "recentes", 1, 200), getTranslations("ideas"), getFormatter()]);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { day: "numeric", month: "long", year: "numeric" }) : "");
+  const [view, { ideas: board }, t, format] = await Promise.all([
+    moderationView(actor),
+    ideaBoard(actor, "recentes", 1, 200),
+    getTranslations("ideas"),
+    getFormatter(),
+  ]);
+  const date = (d: Date | null) =>
+    d ? format.dateTime(d, { day: "numeric", month: "long", year: "numeric" }) : "";
   return (
     <div className="space-y-6">
       <TextLink href="/idees">← {t("backToBoard")}</TextLink>
@@ -34,7 +46,12 @@ export default async function IdeasAdminPage() {
                   {idea.authorName ?? t("anonymous")} · {date(idea.createdAt)}
                   {idea.contact ? ` · ${t("contact")} : ${idea.contact}` : ""}
                 </p>
-                <StepForm namespace="ideas" known={IDEA_ERRORS} action={approveIdeaAction.bind(null, idea.id)} label={t("approve")} />
+                <StepForm
+                  namespace="ideas"
+                  known={IDEA_ERRORS}
+                  action={approveIdeaAction.bind(null, idea.id)}
+                  label={t("approve")}
+                />
                 <HideOrMerge ideaId={idea.id} targets={view.mergeTargets} label={t("hideOrMerge")} />
               </li>
             ))}
@@ -52,9 +69,20 @@ export default async function IdeasAdminPage() {
           <ul className="space-y-3">
             {view.toCall.map((idea) => (
               <li key={idea.id} className="space-y-1">
-                <p>« {idea.text} » — {idea.authorName ?? t("anonymous")}, <strong>{idea.contact}</strong></p>
-                <p className="text-sm">{t("councilAnswer")} : {idea.answerKind ? t(`answers.${idea.answerKind}`) : ""} {idea.answerText ?? ""}</p>
-                <StepForm namespace="ideas" known={IDEA_ERRORS} action={markCalledAction.bind(null, idea.id)} label={t("called")} secondary />
+                <p>
+                  « {idea.text} » — {idea.authorName ?? t("anonymous")}, <strong>{idea.contact}</strong>
+                </p>
+                <p className="text-sm">
+                  {t("councilAnswer")} : {idea.answerKind ? t(`answers.${idea.answerKind}`) : ""}{" "}
+                  {idea.answerText ?? ""}
+                </p>
+                <StepForm
+                  namespace="ideas"
+                  known={IDEA_ERRORS}
+                  action={markCalledAction.bind(null, idea.id)}
+                  label={t("called")}
+                  secondary
+                />
               </li>
             ))}
           </ul>
@@ -69,7 +97,9 @@ export default async function IdeasAdminPage() {
             {board.map((idea) => (
               <li key={idea.id} className="space-y-2 border-b border-stone-200 pb-4 last:border-0">
                 <p className="whitespace-pre-line">{idea.text}</p>
-                <p className="text-sm text-stone-700">{t(`sources.${idea.source}`)} · {date(idea.createdAt)} · {t(`statuses.${idea.status}`)}</p>
+                <p className="text-sm text-stone-700">
+                  {t(`sources.${idea.source}`)} · {date(idea.createdAt)} · {t(`statuses.${idea.status}`)}
+                </p>
                 <HideOrMerge ideaId={idea.id} targets={view.mergeTargets} label={t("hideOrMerge")} />
               </li>
             ))}
@@ -85,7 +115,9 @@ export default async function IdeasAdminPage() {
             {view.hidden.map((idea) => (
               <li key={idea.id}>
                 <p className="whitespace-pre-line text-stone-700">{idea.text}</p>
-                <p className="text-sm">{t("hiddenBecause", { reason: idea.hiddenReason ?? "", date: date(idea.hiddenAt) })}</p>
+                <p className="text-sm">
+                  {t("hiddenBecause", { reason: idea.hiddenReason ?? "", date: date(idea.hiddenAt) })}
+                </p>
               </li>
             ))}
           </ul>
@@ -95,7 +127,15 @@ export default async function IdeasAdminPage() {
   );
 }
 
-function HideOrMerge({ ideaId, targets, label }: { ideaId: string; targets: { id: string; text: string }[]; label: string }) {
+function HideOrMerge({
+  ideaId,
+  targets,
+  label,
+}: {
+  ideaId: string;
+  targets: { id: string; text: string }[];
+  label: string;
+}) {
   return (
     <details>
       <summary className="min-h-11 cursor-pointer py-2 font-medium">{label}</summary>

@@ -17,7 +17,12 @@ export default async function NewMeetingPage() {
       <TextLink href="/reunions">← {t("backMeetings")}</TextLink>
       <PageTitle>{t("newTitle")}</PageTitle>
       <Card title={t("details")}>
-        <MeetingForm action={createMeetingAction} bodies={bodies} initial={{ bodyId: bodies.find((b) => b.kind === "COUNCIL")?.id ?? "" }} submit={t("create")} />
+        <MeetingForm
+          action={createMeetingAction}
+          bodies={bodies}
+          initial={{ bodyId: bodies.find((b) => b.kind === "COUNCIL")?.id ?? "" }}
+          submit={t("create")}
+        />
       </Card>
     </div>
   );

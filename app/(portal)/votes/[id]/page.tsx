@@ -6,7 +6,13 @@ import { db } from "@/lib/db";
 import { paperCandidates, questionDetail } from "@/lib/votes/questions";
 import { myParticipation } from "@/lib/votes/cast";
 import { proxiesHeldBy } from "@/lib/votes/proxies";
-import { closeQuestionAction, grantProxyAction, openQuestionAction, paperBallotsAction, showOfHandsAction } from "@/lib/votes/actions";
+import {
+  closeQuestionAction,
+  grantProxyAction,
+  openQuestionAction,
+  paperBallotsAction,
+  showOfHandsAction,
+} from "@/lib/votes/actions";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { percent } from "@/lib/votes/count";
 import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm } from "@/components/vote-forms";
@@ -14,7 +20,10 @@ import { StepForm } from "@/components/step-form";
 import { VOTE_ERRORS } from "@/lib/votes/schema";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recu?: string; cree?: string; refus?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ recu?: string; cree?: string; refus?: string }>;
+};
 
 export default async function QuestionPage({ params, searchParams }: Props) {
   const actor = await requireActor("vote.castAssembly");
@@ -32,42 +41,80 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const manage = can(actor.roles, "vote.manage");
   const chair = manage || can(actor.roles, "minutes.approve");
   const path = `/votes/${q.id}`;
-  const represented = held.length ? await db.voteParticipation.findMany({ where: { questionId: q.id, memberId: { in: held.map((p) => p.grantorId) } }, select: { memberId: true } }) : [];
+  const represented = held.length
+    ? await db.voteParticipation.findMany({
+        where: { questionId: q.id, memberId: { in: held.map((p) => p.grantorId) } },
+        select: { memberId: true },
+      })
+    : [];
   const proxyCandidates =
     q.kind === "AG_RESOLUTION" && q.status === "OPEN" && q.meetingId && !mine?.voted && eligibility?.ok
-      ? await db.membership.findMany({ where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE", id: { not: actor.membershipId } }, orderBy: { person: { name: "asc" } }, select: { id: true, person: { select: { name: true } } } })
+      ? await db.membership.findMany({
+          where: {
+            cooperativeId: actor.cooperativeId,
+            status: "ACTIVE",
+            kind: "ASSOCIATE",
+            id: { not: actor.membershipId },
+          },
+          orderBy: { person: { name: "asc" } },
+          select: { id: true, person: { select: { name: true } } },
+        })
       : [];
-  const paperVoters = manage && q.kind === "AG_RESOLUTION" && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
-  const paperEntered = q.kind === "AG_RESOLUTION" ? (await db.paperTally.count({ where: { questionId: q.id } })) > 0 : false;
-  const colleges = q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege ? await db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, orderBy: { position: "asc" } }) : [];
+  const paperVoters =
+    manage && q.kind === "AG_RESOLUTION" && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
+  const paperEntered =
+    q.kind === "AG_RESOLUTION" ? (await db.paperTally.count({ where: { questionId: q.id } })) > 0 : false;
+  const colleges =
+    q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege
+      ? await db.college.findMany({
+          where: { cooperativeId: actor.cooperativeId },
+          orderBy: { position: "asc" },
+        })
+      : [];
 
   return (
     <div className="space-y-6">
       <TextLink href="/votes">← {t("back")}</TextLink>
       {cree ? <Alert kind="success">{t("created")}</Alert> : null}
       {/* A refusal sent back by the ballot box to a browser without JavaScript. */}
-      {typeof refus === "string" && t.has(`refusals.${refus}`) ? <Alert kind="error">{t(`refusals.${refus}`)}</Alert> : null}
+      {typeof refus === "string" && t.has(`refusals.${refus}`) ? (
+        <Alert kind="error">{t(`refusals.${refus}`)}</Alert>
+      ) : null}
       <div className="space-y-1">
         <PageTitle>{q.title}</PageTitle>
         <p className="text-stone-800">
           {q.body.name}
-          {q.meeting ? ` · ${t("meetingOf", { date: format.dateTime(q.meeting.startsAt, { day: "numeric", month: "long", year: "numeric" }) })}` : ""} · {t(`kinds.${q.kind}`)}
+          {q.meeting
+            ? ` · ${t("meetingOf", { date: format.dateTime(q.meeting.startsAt, { day: "numeric", month: "long", year: "numeric" }) })}`
+            : ""}{" "}
+          · {t(`kinds.${q.kind}`)}
           {q.assemblyType ? ` · ${t(`assemblyTypes.${q.assemblyType}`)}` : ""}
           {q.secret ? ` · ${t("secretMark")}` : ""}
         </p>
         <p className="font-medium">
           {t(`statuses.${q.status}`)}
-          {q.status === "OPEN" && q.closesAt ? ` · ${t("closesOn", { date: format.dateTime(q.closesAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}` : ""}
+          {q.status === "OPEN" && q.closesAt
+            ? ` · ${t("closesOn", { date: format.dateTime(q.closesAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}`
+            : ""}
         </p>
-        {q.excludedNames.length ? <p className="text-sm text-stone-700">{t("excludedList", { names: q.excludedNames.join(", ") })}</p> : null}
+        {q.excludedNames.length ? (
+          <p className="text-sm text-stone-700">{t("excludedList", { names: q.excludedNames.join(", ") })}</p>
+        ) : null}
       </div>
-      {q.text ? <div className="prose-minutes max-w-prose space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(q.text) }} /> : null}
+      {q.text ? (
+        <div
+          className="prose-minutes max-w-prose space-y-2"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(q.text) }}
+        />
+      ) : null}
 
       {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? (
         <Card title={t("yourVote")}>
           {mine?.voted ? (
             <Alert kind="success">
-              {mine.choice ? t("voteRecorded", { choice: t(`choices.${mine.choice}`) }) : t("participationRecorded")}
+              {mine.choice
+                ? t("voteRecorded", { choice: t(`choices.${mine.choice}`) })
+                : t("participationRecorded")}
             </Alert>
           ) : eligibility?.ok ? (
             <BallotForm questionId={q.id} secret={q.secret} label={t("yourChoice")} />
@@ -76,10 +123,17 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           )}
           {held.map((p) =>
             represented.some((r) => r.memberId === p.grantorId) ? (
-              <p key={p.id} className="mt-3">{t("proxyVoted", { name: p.grantor.person.name })}</p>
+              <p key={p.id} className="mt-3">
+                {t("proxyVoted", { name: p.grantor.person.name })}
+              </p>
             ) : (
               <div key={p.id} className="mt-4 border-t border-stone-200 pt-3">
-                <BallotForm questionId={q.id} forMemberId={p.grantorId} secret={q.secret} label={t("voteFor", { name: p.grantor.person.name })} />
+                <BallotForm
+                  questionId={q.id}
+                  forMemberId={p.grantorId}
+                  secret={q.secret}
+                  label={t("voteFor", { name: p.grantor.person.name })}
+                />
               </div>
             ),
           )}
@@ -87,7 +141,10 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             <details className="mt-4 rounded-md border border-stone-200 p-3">
               <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("proxyTitle")}</summary>
               <p className="mb-2 text-sm text-stone-700">{t("proxyHelp")}</p>
-              <ProxyForm action={grantProxyAction.bind(null, q.meetingId!, path)} members={proxyCandidates.map((m) => ({ id: m.id, name: m.person.name }))} />
+              <ProxyForm
+                action={grantProxyAction.bind(null, q.meetingId!, path)}
+                members={proxyCandidates.map((m) => ({ id: m.id, name: m.person.name }))}
+              />
             </details>
           ) : null}
         </Card>
@@ -95,13 +152,24 @@ export default async function QuestionPage({ params, searchParams }: Props) {
 
       {q.secret && mine?.voted ? (
         <Card title={t("checkTitle")}>
-          {mine.receiptChoice ? <Alert kind="info">{t("receiptShows", { choice: t(`choices.${mine.receiptChoice}`) })}</Alert> : null}
+          {mine.receiptChoice ? (
+            <Alert kind="info">{t("receiptShows", { choice: t(`choices.${mine.receiptChoice}`) })}</Alert>
+          ) : null}
           <form method="get" className="flex flex-wrap items-end gap-2">
             <div>
-              <label htmlFor="recu" className="block font-medium">{t("receipt")}</label>
-              <input id="recu" name="recu" className="min-h-11 w-80 max-w-full rounded-md border border-stone-400 px-3 font-mono" defaultValue={recu ?? ""} />
+              <label htmlFor="recu" className="block font-medium">
+                {t("receipt")}
+              </label>
+              <input
+                id="recu"
+                name="recu"
+                className="min-h-11 w-80 max-w-full rounded-md border border-stone-400 px-3 font-mono"
+                defaultValue={recu ?? ""}
+              />
             </div>
-            <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-4 font-semibold">{t("check")}</button>
+            <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-4 font-semibold">
+              {t("check")}
+            </button>
           </form>
         </Card>
       ) : null}
@@ -109,11 +177,24 @@ export default async function QuestionPage({ params, searchParams }: Props) {
       {manage || (chair && q.status === "OPEN") ? (
         <Card title={t("manage")}>
           <div className="space-y-3">
-            {q.status === "DRAFT" && manage ? <StepForm action={openQuestionAction.bind(null, q.id)} label={t("open")} namespace="votes" known={VOTE_ERRORS} /> : null}
+            {q.status === "DRAFT" && manage ? (
+              <StepForm
+                action={openQuestionAction.bind(null, q.id)}
+                label={t("open")}
+                namespace="votes"
+                known={VOTE_ERRORS}
+              />
+            ) : null}
             {q.status === "OPEN" && q.kind === "SHOW_OF_HANDS" && manage ? (
               <ShowOfHandsForm
-                action={showOfHandsAction.bind(null, q.id, colleges.length ? colleges.map((c) => c.id) : [null])}
-                rows={colleges.length ? colleges.map((c) => ({ label: c.name })) : [{ label: t("tally.all") }]}
+                action={showOfHandsAction.bind(
+                  null,
+                  q.id,
+                  colleges.length ? colleges.map((c) => c.id) : [null],
+                )}
+                rows={
+                  colleges.length ? colleges.map((c) => ({ label: c.name })) : [{ label: t("tally.all") }]
+                }
               />
             ) : null}
             {q.status === "OPEN" && q.kind === "AG_RESOLUTION" && manage ? (
@@ -123,11 +204,27 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 <details className="rounded-md border border-stone-200 p-3">
                   <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("paperTitle")}</summary>
                   <p className="mb-2 text-sm text-stone-700">{t("paperHelp")}</p>
-                  <PaperBallotsForm action={paperBallotsAction.bind(null, q.id, colleges.map((c) => c.id))} voters={paperVoters} colleges={colleges.map((c) => c.name)} />
+                  <PaperBallotsForm
+                    action={paperBallotsAction.bind(
+                      null,
+                      q.id,
+                      colleges.map((c) => c.id),
+                    )}
+                    voters={paperVoters}
+                    colleges={colleges.map((c) => c.name)}
+                  />
                 </details>
               )
             ) : null}
-            {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? <StepForm action={closeQuestionAction.bind(null, q.id)} label={t("close")} confirm={t("closeConfirm")} namespace="votes" known={VOTE_ERRORS} /> : null}
+            {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? (
+              <StepForm
+                action={closeQuestionAction.bind(null, q.id)}
+                label={t("close")}
+                confirm={t("closeConfirm")}
+                namespace="votes"
+                known={VOTE_ERRORS}
+              />
+            ) : null}
             {q.status === "CLOSED" ? <p>{t("closedNote")}</p> : null}
           </div>
         </Card>
@@ -140,15 +237,38 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           <p>{t("notOpenYet")}</p>
         ) : (
           <div className="space-y-3">
-            {q.status === "CLOSED" ? <p className={`text-lg font-semibold ${result.result.adopted ? "text-green-800" : "text-red-800"}`}>{result.result.verdict.replace(/^./, (c) => c.toUpperCase())}</p> : <p className="text-stone-700">{t("provisional")}</p>}
-            <p className="text-sm text-stone-700">{t("turnout", { voters: result.participants, eligible: result.eligible })}</p>
-            <p>
-              {t("totals", { for: result.result.total.for, against: result.result.total.against, abstain: result.result.total.abstain + result.result.total.blank + result.result.total.spoiled })}
+            {q.status === "CLOSED" ? (
+              <p
+                className={`text-lg font-semibold ${result.result.adopted ? "text-green-800" : "text-red-800"}`}
+              >
+                {result.result.verdict.replace(/^./, (c) => c.toUpperCase())}
+              </p>
+            ) : (
+              <p className="text-stone-700">{t("provisional")}</p>
+            )}
+            <p className="text-sm text-stone-700">
+              {t("turnout", { voters: result.participants, eligible: result.eligible })}
             </p>
-            {result.result.share !== null ? <Bar label={result.weighted ? t("weightedShare") : t("share")} value={result.result.share} threshold={result.result.threshold} /> : null}
+            <p>
+              {t("totals", {
+                for: result.result.total.for,
+                against: result.result.total.against,
+                abstain:
+                  result.result.total.abstain + result.result.total.blank + result.result.total.spoiled,
+              })}
+            </p>
+            {result.result.share !== null ? (
+              <Bar
+                label={result.weighted ? t("weightedShare") : t("share")}
+                value={result.result.share}
+                threshold={result.result.threshold}
+              />
+            ) : null}
             {result.weighted ? (
               <div className="space-y-2" role="group" aria-label={t("byCollege")}>
-                {result.result.colleges.map((c) => (c.share === null ? null : <Bar key={c.id} label={c.name} value={c.share} small />))}
+                {result.result.colleges.map((c) =>
+                  c.share === null ? null : <Bar key={c.id} label={c.name} value={c.share} small />,
+                )}
               </div>
             ) : null}
             {result.weighted ? (
@@ -156,7 +276,9 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 <caption className="sr-only">{t("byCollege")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="py-1">{t("college")}</th>
+                    <th scope="col" className="py-1">
+                      {t("college")}
+                    </th>
                     <th scope="col">{t("weight")}</th>
                     <th scope="col">{t("tally.for")}</th>
                     <th scope="col">{t("tally.against")}</th>
@@ -167,7 +289,9 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 <tbody>
                   {result.result.colleges.map((c) => (
                     <tr key={c.id} className="border-t border-stone-200">
-                      <th scope="row" className="py-1 font-medium">{c.name}</th>
+                      <th scope="row" className="py-1 font-medium">
+                        {c.name}
+                      </th>
                       <td>{percent(c.weightBp / 10000)}</td>
                       <td>{c.counts.for}</td>
                       <td>{c.counts.against}</td>
@@ -187,14 +311,38 @@ export default async function QuestionPage({ params, searchParams }: Props) {
 
 // The share for, drawn against the threshold (a line): the chart of the result; smaller bars
 // under it give each college's share (the threshold applies to the weighted share only).
-function Bar({ label, value, threshold, small = false }: { label: string; value: number; threshold?: number; small?: boolean }) {
-  const text = threshold === undefined ? `${label} : ${percent(value)}` : `${label} : ${percent(value)}, seuil ${percent(threshold)}`;
+function Bar({
+  label,
+  value,
+  threshold,
+  small = false,
+}: {
+  label: string;
+  value: number;
+  threshold?: number;
+  small?: boolean;
+}) {
+  const text =
+    threshold === undefined
+      ? `${label} : ${percent(value)}`
+      : `${label} : ${percent(value)}, seuil ${percent(threshold)}`;
   return (
     <figure className="space-y-1">
-      <figcaption className={small ? "text-sm" : "text-sm font-medium"}>{threshold === undefined ? text : `${label} : ${percent(value)} (seuil ${percent(threshold)})`}</figcaption>
-      <div className={`relative w-full overflow-hidden rounded bg-stone-200 ${small ? "h-3" : "h-6"}`} role="img" aria-label={text}>
-        <div className={`h-full ${small ? "bg-brand-600" : "bg-brand-700"}`} style={{ width: `${Math.min(100, value * 100)}%` }} />
-        {threshold === undefined ? null : <div className="absolute inset-y-0 w-0.5 bg-stone-900" style={{ left: `${threshold * 100}%` }} />}
+      <figcaption className={small ? "text-sm" : "text-sm font-medium"}>
+        {threshold === undefined ? text : `${label} : ${percent(value)} (seuil ${percent(threshold)})`}
+      </figcaption>
+      <div
+        className={`relative w-full overflow-hidden rounded bg-stone-200 ${small ? "h-3" : "h-6"}`}
+        role="img"
+        aria-label={text}
+      >
+        <div
+          className={`h-full ${small ? "bg-brand-600" : "bg-brand-700"}`}
+          style={{ width: `${Math.min(100, value * 100)}%` }}
+        />
+        {threshold === undefined ? null : (
+          <div className="absolute inset-y-0 w-0.5 bg-stone-900" style={{ left: `${threshold * 100}%` }} />
+        )}
       </div>
     </figure>
   );

@@ -7,7 +7,11 @@ import { PageTitle, TextLink } from "@/components/ui";
 
 export default async function NewQuestionPage() {
   const actor = await requireActor("vote.manage");
-  const [choices, t, format] = await Promise.all([questionFormChoices(actor), getTranslations("votes"), getFormatter()]);
+  const [choices, t, format] = await Promise.all([
+    questionFormChoices(actor),
+    getTranslations("votes"),
+    getFormatter(),
+  ]);
   return (
     <div className="space-y-4">
       <TextLink href="/votes">← {t("back")}</TextLink>
@@ -16,7 +20,11 @@ export default async function NewQuestionPage() {
       <QuestionForm
         action={createQuestionAction}
         bodies={choices.bodies}
-        meetings={choices.meetings.map((m) => ({ id: m.id, bodyId: m.bodyId, name: `${m.body.name} n° ${m.number} – ${format.dateTime(m.startsAt, { day: "numeric", month: "long", year: "numeric" })}` }))}
+        meetings={choices.meetings.map((m) => ({
+          id: m.id,
+          bodyId: m.bodyId,
+          name: `${m.body.name} n° ${m.number} – ${format.dateTime(m.startsAt, { day: "numeric", month: "long", year: "numeric" })}`,
+        }))}
         categories={choices.categories}
       />
     </div>

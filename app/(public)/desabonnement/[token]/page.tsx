@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: "Se désabonner", robots: { index: fa
 // The link at the foot of every newsletter: one button, no sign-in.
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [info, t] = await Promise.all([unsubscribeInfo(decodeURIComponent(token)), getTranslations("newsletter")]);
+  const [info, t] = await Promise.all([
+    unsubscribeInfo(decodeURIComponent(token)),
+    getTranslations("newsletter"),
+  ]);
   if (!info) {
     return (
       <div className="space-y-3">
@@ -27,7 +30,13 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
       ) : (
         <>
           <p>{t("unsubscribeText", { email: info.email, cooperative: info.cooperative })}</p>
-          <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={unsubscribeAction.bind(null, decodeURIComponent(token))} label={t("unsubscribeButton")} success={t("unsubscribedNow")} />
+          <StepForm
+            namespace="newsletter"
+            known={NEWSLETTER_ERRORS}
+            action={unsubscribeAction.bind(null, decodeURIComponent(token))}
+            label={t("unsubscribeButton")}
+            success={t("unsubscribedNow")}
+          />
         </>
       )}
     </div>

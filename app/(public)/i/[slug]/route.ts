@@ -15,7 +15,15 @@ import { postPublicIdea, publicAnswers, publicCooperative, type BoardIdea } from
 
 const MESSAGES = { fr, en } as const;
 type Values = { text?: string; theme?: string; name?: string; contact?: string };
-type View = { locale: Locale; slug: string; coop: string; answers: BoardIdea[]; values: Values; errors: Record<string, string>; formError: string | null };
+type View = {
+  locale: Locale;
+  slug: string;
+  coop: string;
+  answers: BoardIdea[];
+  values: Values;
+  errors: Record<string, string>;
+  formError: string | null;
+};
 
 function localeOf(request: Request): Locale {
   const url = new URL(request.url);
@@ -38,7 +46,13 @@ button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #
 .answer{font-weight:700;margin:.25rem 0 0}`;
 
 // Every text that comes from people or the translations goes through esc().
-const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const esc = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 function page({ locale, slug, coop, answers, values, errors, formError }: View): string {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "ideas" });
@@ -46,12 +60,22 @@ function page({ locale, slug, coop, answers, values, errors, formError }: View):
   const other: Locale = locale === "fr" ? "en" : "fr";
   const attrs = (name: keyof Values, hint = false) =>
     `id="${name}" name="${name}"${errors[name] ? ` aria-invalid="true" aria-describedby="${name}-error"` : hint ? ` aria-describedby="${name}-hint"` : ""}`;
-  const error = (name: string) => (errors[name] ? `<p id="${name}-error" class="error">${esc(te(errors[name] as "ideaRequired"))}</p>` : "");
+  const error = (name: string) =>
+    errors[name] ? `<p id="${name}-error" class="error">${esc(te(errors[name] as "ideaRequired"))}</p>` : "";
   const v = (name: keyof Values) => esc(values[name] ?? "");
-  const options = [`<option value="">${esc(t("noTheme"))}</option>`, ...THEMES.map((theme) => `<option value="${theme}"${values.theme === theme ? " selected" : ""}>${esc(t(`themes.${theme}`))}</option>`)].join("");
+  const options = [
+    `<option value="">${esc(t("noTheme"))}</option>`,
+    ...THEMES.map(
+      (theme) =>
+        `<option value="${theme}"${values.theme === theme ? " selected" : ""}>${esc(t(`themes.${theme}`))}</option>`,
+    ),
+  ].join("");
   const list = answers.length
     ? `<section aria-labelledby="answers"><h2 id="answers">${esc(t("publicAnswers"))}</h2><ul>${answers
-        .map((idea) => `<li><p style="margin:0">${esc(idea.text)}</p><p class="answer">${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer!.kind}` as "answers.ACCEPTED"))}</p>${idea.answer!.text ? `<p style="margin:0">${esc(idea.answer!.text)}</p>` : ""}</li>`)
+        .map(
+          (idea) =>
+            `<li><p style="margin:0">${esc(idea.text)}</p><p class="answer">${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer!.kind}` as "answers.ACCEPTED"))}</p>${idea.answer!.text ? `<p style="margin:0">${esc(idea.answer!.text)}</p>` : ""}</li>`,
+        )
         .join("")}</ul></section>`
     : "";
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -78,7 +102,10 @@ async function render(view: Omit<View, "answers" | "coop"> & { coopId: string; c
 
 function notFound(locale: Locale) {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "notFound" });
-  return new Response(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>404</title><h1>${esc(t("title"))}</h1>`, { status: 404, headers: { "content-type": "text/html; charset=utf-8" } });
+  return new Response(
+    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>404</title><h1>${esc(t("title"))}</h1>`,
+    { status: 404, headers: { "content-type": "text/html; charset=utf-8" } },
+  );
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -86,7 +113,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const locale = localeOf(request);
   const coop = await publicCooperative(slug);
   if (!coop) return notFound(locale);
-  return render({ locale, slug: coop.slug, coopId: coop.id, coop: coop.shortName ?? coop.name, values: {}, errors: {}, formError: null });
+  return render({
+    locale,
+    slug: coop.slug,
+    coopId: coop.id,
+    coop: coop.shortName ?? coop.name,
+    values: {},
+    errors: {},
+    formError: null,
+  });
 }
 
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -97,7 +132,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const form = await request.formData().catch(() => null);
   const given = form ? formValues(form) : {};
   const values: Record<string, string> = {};
-  for (const key of ["text", "theme", "name", "contact", "website"]) values[key] = (given[key] ?? "").slice(0, 10_000);
+  for (const key of ["text", "theme", "name", "contact", "website"])
+    values[key] = (given[key] ?? "").slice(0, 10_000);
   const base = { locale, slug: coop.slug, coopId: coop.id, coop: coop.shortName ?? coop.name, values };
   const parsed = publicIdeaSchema.safeParse(values);
   if (!parsed.success) {
@@ -107,9 +143,19 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   }
   // The address the nearest proxy saw (last of X-Forwarded-For; Next.js sets it from the
   // connection when no proxy did): earlier entries are whatever the client claimed.
-  const address = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || request.headers.get("x-real-ip") || null;
+  const address =
+    request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() ||
+    request.headers.get("x-real-ip") ||
+    null;
   const result = await postPublicIdea(coop.slug, parsed.data, address, locale);
-  if (!result.ok) return render({ ...base, errors: {}, formError: result.error }, result.error === "rateLimited" ? 429 : 400);
-  const thanks = new URL(`/i/${coop.slug}/merci${result.data.followToken ? `?suivi=${result.data.followToken}` : ""}`, request.url);
+  if (!result.ok)
+    return render(
+      { ...base, errors: {}, formError: result.error },
+      result.error === "rateLimited" ? 429 : 400,
+    );
+  const thanks = new URL(
+    `/i/${coop.slug}/merci${result.data.followToken ? `?suivi=${result.data.followToken}` : ""}`,
+    request.url,
+  );
   return new Response(null, { status: 303, headers: { location: thanks.pathname + thanks.search } });
 }

@@ -6,7 +6,10 @@ import { unsubscribe } from "@/lib/newsletter/service";
 export async function POST(_: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const done = await unsubscribe(token);
-  return new Response(done ? "Désabonnement enregistré. / Unsubscribed." : "Lien non valide. / Invalid link.", { status: done ? 200 : 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(
+    done ? "Désabonnement enregistré. / Unsubscribed." : "Lien non valide. / Invalid link.",
+    { status: done ? 200 : 404, headers: { "content-type": "text/plain; charset=utf-8" } },
+  );
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {

@@ -3,7 +3,12 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getIssue } from "@/lib/newsletter/service";
-import { appendAnswersAction, sendTestAction, startSendAction, updateIssueAction } from "@/lib/newsletter/actions";
+import {
+  appendAnswersAction,
+  sendTestAction,
+  startSendAction,
+  updateIssueAction,
+} from "@/lib/newsletter/actions";
 import { IssueForm } from "@/components/newsletter-forms";
 import { StepForm } from "@/components/step-form";
 import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
@@ -24,16 +29,39 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       <TextLink href="/admin/lettre">← {t("backToList")}</TextLink>
       <PageTitle>{t("issueTitle", { number: issue.number, subject: issue.subject })}</PageTitle>
       {issue.sentAt ? (
-        <Alert kind="success">{t("sentOn", { date: format.dateTime(issue.sentAt, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }), count: issue.recipients })}</Alert>
+        <Alert kind="success">
+          {t("sentOn", {
+            date: format.dateTime(issue.sentAt, {
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+              hour: "2-digit",
+              minute: "2-digit",
+            }),
+            count: issue.recipients,
+          })}
+        </Alert>
       ) : issue.sendStartedAt ? (
-        <Alert kind="info">{t("sending", { done: issue.queued, total: issue.recipients })} {t("sendingHelp")}</Alert>
+        <Alert kind="info">
+          {t("sending", { done: issue.queued, total: issue.recipients })} {t("sendingHelp")}
+        </Alert>
       ) : null}
       {draft ? (
         <Card title={t("write")}>
-          <IssueForm action={updateIssueAction.bind(null, issue.id)} initial={{ subject: issue.subject, body: issue.body }} />
+          <IssueForm
+            action={updateIssueAction.bind(null, issue.id)}
+            initial={{ subject: issue.subject, body: issue.body }}
+          />
           <div className="mt-4 border-t border-stone-200 pt-3">
             <p className="mb-2 text-sm text-stone-700">{t("answersHelp")}</p>
-            <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={appendAnswersAction.bind(null, issue.id)} label={t("appendAnswers")} success={t("answersAdded")} secondary />
+            <StepForm
+              namespace="newsletter"
+              known={NEWSLETTER_ERRORS}
+              action={appendAnswersAction.bind(null, issue.id)}
+              label={t("appendAnswers")}
+              success={t("answersAdded")}
+              secondary
+            />
           </div>
         </Card>
       ) : null}
@@ -48,8 +76,22 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       {draft ? (
         <Card title={t("sendTitle")}>
           <div className="space-y-4">
-            <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={sendTestAction.bind(null, issue.id)} label={t("sendTest", { email: actor.email ?? "" })} success={t("testSent")} secondary />
-            <StepForm namespace="newsletter" known={NEWSLETTER_ERRORS} action={startSendAction.bind(null, issue.id)} label={t("send", { count: issue.recipientCount })} confirm={t("sendConfirm", { count: issue.recipientCount })} success={t("sendStarted")} />
+            <StepForm
+              namespace="newsletter"
+              known={NEWSLETTER_ERRORS}
+              action={sendTestAction.bind(null, issue.id)}
+              label={t("sendTest", { email: actor.email ?? "" })}
+              success={t("testSent")}
+              secondary
+            />
+            <StepForm
+              namespace="newsletter"
+              known={NEWSLETTER_ERRORS}
+              action={startSendAction.bind(null, issue.id)}
+              label={t("send", { count: issue.recipientCount })}
+              confirm={t("sendConfirm", { count: issue.recipientCount })}
+              success={t("sendStarted")}
+            />
           </div>
         </Card>
       ) : null}

@@ -2,12 +2,24 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getMember, listCategories } from "@/lib/members/service";
-import { changeCategoryAction, eraseMemberAction, inviteMemberAction, setArchivedAction, updateMemberAction } from "@/lib/members/actions";
+import {
+  changeCategoryAction,
+  eraseMemberAction,
+  inviteMemberAction,
+  setArchivedAction,
+  updateMemberAction,
+} from "@/lib/members/actions";
 import { CategoryChangeForm, EraseForm, InviteForm, MemberForm } from "@/components/member-forms";
 import { ERASED_NAME } from "@/lib/members/privacy";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
-export default async function MemberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MemberPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor("member.manage");
   const { id } = await params;
   const flags = await searchParams;
@@ -15,8 +27,15 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
   if (!member) notFound();
   const t = await getTranslations("members");
   const format = await getFormatter();
-  const day = (key: string) => format.dateTime(new Date(`${key}T00:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  const lastDay = (key: string) => day(new Date(new Date(`${key}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
+  const day = (key: string) =>
+    format.dateTime(new Date(`${key}T00:00:00Z`), {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+  const lastDay = (key: string) =>
+    day(new Date(new Date(`${key}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
 
   return (
     <div className="space-y-6">
@@ -24,7 +43,11 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
       <div>
         <PageTitle>{member.name}</PageTitle>
         <p className="mt-1 text-stone-700">
-          {member.kind === "GUEST" ? t("kinds.GUEST") : member.category ? t("currentCategory", { category: member.category }) : t("noCurrentCategory")}
+          {member.kind === "GUEST"
+            ? t("kinds.GUEST")
+            : member.category
+              ? t("currentCategory", { category: member.category })
+              : t("noCurrentCategory")}
           {member.status === "ARCHIVED" ? ` · ${t("archivedMark")}` : ""}
         </p>
       </div>
@@ -63,7 +86,11 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
               {member.history.map((h) => (
                 <li key={h.validFrom}>
                   {h.validTo
-                    ? t("historyClosed", { category: h.categoryName, from: day(h.validFrom), to: lastDay(h.validTo) })
+                    ? t("historyClosed", {
+                        category: h.categoryName,
+                        from: day(h.validFrom),
+                        to: lastDay(h.validTo),
+                      })
                     : t("historyOpen", { category: h.categoryName, from: day(h.validFrom) })}
                 </li>
               ))}
@@ -71,7 +98,11 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
           ) : (
             <p className="mb-4 text-stone-700">{t("noHistory")}</p>
           )}
-          <CategoryChangeForm action={changeCategoryAction.bind(null, member.id)} categories={categories} currentCategoryId={member.categoryId} />
+          <CategoryChangeForm
+            action={changeCategoryAction.bind(null, member.id)}
+            categories={categories}
+            currentCategoryId={member.categoryId}
+          />
         </Card>
       ) : null}
 
@@ -80,13 +111,18 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
           {member.activated
             ? t("activatedText")
             : member.invitedAt
-              ? t("invitedText", { date: format.dateTime(member.invitedAt, { dateStyle: "long", timeStyle: "short" }) })
+              ? t("invitedText", {
+                  date: format.dateTime(member.invitedAt, { dateStyle: "long", timeStyle: "short" }),
+                })
               : member.email
                 ? t("notInvitedText")
                 : t("noEmailText")}
         </p>
         {member.email && member.status === "ACTIVE" ? (
-          <InviteForm action={inviteMemberAction.bind(null, member.id)} label={member.invitedAt || member.activated ? t("resend") : t("invite")} />
+          <InviteForm
+            action={inviteMemberAction.bind(null, member.id)}
+            label={member.invitedAt || member.activated ? t("resend") : t("invite")}
+          />
         ) : null}
       </Card>
 
@@ -97,7 +133,10 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
             <div className="mt-3 space-y-3">
               <p>{t("archiveExplain", { name: member.name })}</p>
               <form action={setArchivedAction.bind(null, member.id, true)}>
-                <button type="submit" className="inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">
+                <button
+                  type="submit"
+                  className="inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900"
+                >
                   {t("archiveConfirm", { name: member.name })}
                 </button>
               </form>

@@ -19,7 +19,13 @@ export default async function NewMemberPage() {
           mode="create"
           action={createMemberAction}
           categories={categories}
-          initial={{ kind: "ASSOCIATE", joinedOn: dayKey(new Date()), shares: "1", newsletterConsent: "", invite: "on" }}
+          initial={{
+            kind: "ASSOCIATE",
+            joinedOn: dayKey(new Date()),
+            shares: "1",
+            newsletterConsent: "",
+            invite: "on",
+          }}
         />
       </Card>
     </div>

@@ -29,13 +29,18 @@ export default async function MeetingPage({ params }: Props) {
   const t = await getTranslations("meetings");
   const ta = await getTranslations("meetingAdmin");
   const ti = await getTranslations("invitation");
-  const [invitation, documents, minutesReadable] = await Promise.all([myInvitation(actor, meeting.id), documentsByItem(actor, meeting.id), hasReadableMinutes(actor, meeting.id)]);
+  const [invitation, documents, minutesReadable] = await Promise.all([
+    myInvitation(actor, meeting.id),
+    documentsByItem(actor, meeting.id),
+    hasReadableMinutes(actor, meeting.id),
+  ]);
   const format = await getFormatter();
 
   function describe(line: AttendanceLine) {
     const notes: string[] = [];
     if (line.isPresident) notes.push(t("presidentMark"));
-    if (line.category && line.formerCategory) notes.push(t("formerCategory", { former: line.formerCategory, current: line.category }));
+    if (line.category && line.formerCategory)
+      notes.push(t("formerCategory", { former: line.formerCategory, current: line.category }));
     else if (line.category) notes.push(t("category", { category: line.category }));
     if (line.status === "GUEST" && line.guestRole) notes.push(line.guestRole);
     return notes.length ? `${line.name} (${notes.join(", ")})` : line.name;
@@ -67,14 +72,26 @@ export default async function MeetingPage({ params }: Props) {
         ) : null}
         {minutesReadable ? (
           <p className="mt-2">
-            <Link href={`/reunions/${body}/${number}/compte-rendu`} className="font-medium text-brand-700 underline underline-offset-2">
+            <Link
+              href={`/reunions/${body}/${number}/compte-rendu`}
+              className="font-medium text-brand-700 underline underline-offset-2"
+            >
               {ti("minutes")}
             </Link>
           </p>
         ) : null}
         <dl className="mt-2 grid gap-1 text-stone-800 sm:grid-cols-[auto_1fr] sm:gap-x-4">
           <dt className="font-medium">{t("date")}</dt>
-          <dd>{format.dateTime(meeting.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</dd>
+          <dd>
+            {format.dateTime(meeting.startsAt, {
+              weekday: "long",
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+              hour: "2-digit",
+              minute: "2-digit",
+            })}
+          </dd>
           {meeting.place ? (
             <>
               <dt className="font-medium">{t("place")}</dt>
@@ -94,11 +111,19 @@ export default async function MeetingPage({ params }: Props) {
 
       {invitation ? (
         <Card title={ti("title")}>
-          <AnswerForm action={answerInvitationAction.bind(null, meeting.id, `/reunions/${body}/${number}`)} answer={invitation.answer} note={invitation.note} />
+          <AnswerForm
+            action={answerInvitationAction.bind(null, meeting.id, `/reunions/${body}/${number}`)}
+            answer={invitation.answer}
+            note={invitation.note}
+          />
         </Card>
       ) : null}
       <p>
-        <a href={`/reunions/${body}/${number}/ics`} className="font-medium text-brand-700 underline underline-offset-2" download>
+        <a
+          href={`/reunions/${body}/${number}/ics`}
+          className="font-medium text-brand-700 underline underline-offset-2"
+          download
+        >
           {ti("addToCalendar")}
         </a>
       </p>
@@ -116,7 +141,10 @@ export default async function MeetingPage({ params }: Props) {
                 </p>
                 {item.ideaBox ? (
                   <p className="text-sm">
-                    <Link href={`/reunions/${body}/${number}/idees`} className="font-medium text-brand-700 underline underline-offset-2">
+                    <Link
+                      href={`/reunions/${body}/${number}/idees`}
+                      className="font-medium text-brand-700 underline underline-offset-2"
+                    >
                       {t("ideaBoxLink")}
                     </Link>
                   </p>

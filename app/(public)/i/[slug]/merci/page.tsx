@@ -7,13 +7,20 @@ import { siteUrl } from "@/lib/site-url";
 
 export const metadata: Metadata = { title: "Merci" };
 
-export default async function ThanksPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ suivi?: string }> }) {
+export default async function ThanksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ suivi?: string }>;
+}) {
   const { slug } = await params;
   const { suivi } = await searchParams;
   const coop = await publicCooperative(slug);
   if (!coop) notFound();
   const t = await getTranslations("ideas");
-  const follow = typeof suivi === "string" && /^[a-z0-9-]{10,40}$/.test(suivi) ? `/i/${coop.slug}/suivi/${suivi}` : null;
+  const follow =
+    typeof suivi === "string" && /^[a-z0-9-]{10,40}$/.test(suivi) ? `/i/${coop.slug}/suivi/${suivi}` : null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("thanksTitle")}</h1>
@@ -22,12 +29,20 @@ export default async function ThanksPage({ params, searchParams }: { params: Pro
         <div className="space-y-2 rounded-lg border border-brand-700 bg-brand-50 p-4">
           <p>{t("followHelp")}</p>
           <p>
-            <Link href={follow} className="break-all font-semibold text-brand-700 underline">{siteUrl()}{follow}</Link>
+            <Link href={follow} className="break-all font-semibold text-brand-700 underline">
+              {siteUrl()}
+              {follow}
+            </Link>
           </p>
         </div>
       ) : null}
       <p>
-        <Link href={`/i/${coop.slug}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{t("anotherIdea")}</Link>
+        <Link
+          href={`/i/${coop.slug}`}
+          className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+        >
+          {t("anotherIdea")}
+        </Link>
       </p>
     </div>
   );

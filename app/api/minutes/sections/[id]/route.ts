@@ -16,6 +16,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const result = await saveSection(actor, id, parsed.data.body, parsed.data.revision);
   if (result.ok) return Response.json({ revision: result.revision });
-  if (result.error === "conflict") return Response.json({ error: "conflict", current: result.current }, { status: 409 });
+  if (result.error === "conflict")
+    return Response.json({ error: "conflict", current: result.current }, { status: 409 });
   return Response.json({ error: result.error }, { status: result.error === "notFound" ? 404 : 423 });
 }

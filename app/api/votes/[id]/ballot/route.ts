@@ -3,7 +3,10 @@ import { getActor, getSession } from "@/lib/auth/session";
 import { castBallot, castOwnBallot } from "@/lib/votes/cast";
 import { CHOICES } from "@/lib/votes/schema";
 
-const bodySchema = z.object({ choice: z.enum(CHOICES), forMemberId: z.string().min(1).max(40).nullable().default(null) });
+const bodySchema = z.object({
+  choice: z.enum(CHOICES),
+  forMemberId: z.string().min(1).max(40).nullable().default(null),
+});
 
 // The ballot box: what the voting page posts (and what `npm run bench:ballots` measures). Every
 // rule is checked by the cast functions; the answer is a reason, never a 500. One's own vote takes
@@ -12,14 +15,22 @@ const bodySchema = z.object({ choice: z.enum(CHOICES), forMemberId: z.string().m
 // back to the question's page with the receipt or the refusal.
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "");
-  const body = isForm ? await request.formData().then((f) => ({ choice: f.get("choice"), forMemberId: f.get("forMemberId") || null }), () => null) : await request.json().catch(() => null);
+  const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(
+    request.headers.get("content-type") ?? "",
+  );
+  const body = isForm
+    ? await request.formData().then(
+        (f) => ({ choice: f.get("choice"), forMemberId: f.get("forMemberId") || null }),
+        () => null,
+      )
+    : await request.json().catch(() => null);
   const answer = (status: number, json: Record<string, unknown>) => {
     if (!isForm) return Response.json(json, { status });
     const back = new URLSearchParams();
     if (json.receipt && json.secret) back.set("recu", String(json.receipt));
     if (json.error) back.set("refus", String(json.error));
-    const target = status === 401 ? "/connexion" : `/votes/${encodeURIComponent(id)}${back.size ? `?${back}` : ""}`;
+    const target =
+      status === 401 ? "/connexion" : `/votes/${encodeURIComponent(id)}${back.size ? `?${back}` : ""}`;
     return new Response(null, { status: 303, headers: { location: target } });
   };
   const session = await getSession();
@@ -31,11 +42,21 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   let result;
   if (forMemberId) {
     const actor = await getActor();
-    result = actor ? await castBallot(actor, id, choice, forMemberId) : ({ ok: false, reason: "signedOut" } as const);
+    result = actor
+      ? await castBallot(actor, id, choice, forMemberId)
+      : ({ ok: false, reason: "signedOut" } as const);
   } else {
     result = await castOwnBallot(session.personId, session.preferredCooperativeId, id, choice);
   }
-  if (result.ok) return answer(200, { receipt: result.receipt, changed: result.changed, secret: result.secret });
-  const status = result.reason === "signedOut" ? 401 : result.reason === "notFound" ? 404 : result.reason === "alreadyVoted" ? 409 : 403;
+  if (result.ok)
+    return answer(200, { receipt: result.receipt, changed: result.changed, secret: result.secret });
+  const status =
+    result.reason === "signedOut"
+      ? 401
+      : result.reason === "notFound"
+        ? 404
+        : result.reason === "alreadyVoted"
+          ? 409
+          : 403;
   return answer(status, { error: result.reason });
 }

@@ -23,7 +23,13 @@ import {
   shareMinutesAction,
 } from "@/lib/minutes/actions";
 import { SectionEditor } from "@/components/minutes-editor";
-import { ActionItemForm, ApproveForm, CommentForm, DecisionForm, NextMeetingForm } from "@/components/minutes-forms";
+import {
+  ActionItemForm,
+  ApproveForm,
+  CommentForm,
+  DecisionForm,
+  NextMeetingForm,
+} from "@/components/minutes-forms";
 import { StepForm } from "@/components/step-form";
 import { MINUTES_ERRORS } from "@/lib/minutes/schema";
 import { DocumentUploadForm } from "@/components/meeting-forms";
@@ -31,7 +37,8 @@ import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
-const smallButton = "min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100";
+const smallButton =
+  "min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100";
 
 export default async function MinutesPage({ params }: Props) {
   const actor = await requireActor("minutes.readPublished");
@@ -40,7 +47,12 @@ export default async function MinutesPage({ params }: Props) {
   const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const path = `/reunions/${body}/${number}/compte-rendu`;
-  const [t, tm, td, format] = await Promise.all([getTranslations("minutes"), getTranslations("meetings"), getTranslations("decisions"), getFormatter()]);
+  const [t, tm, td, format] = await Promise.all([
+    getTranslations("minutes"),
+    getTranslations("meetings"),
+    getTranslations("decisions"),
+    getFormatter(),
+  ]);
   const coordinator = can(actor.roles, "minutes.draft");
   const editable = coordinator && EDITABLE.includes(minutes.status);
   const canComment = can(actor.roles, "minutes.comment") && minutes.status === "SHARED";
@@ -49,9 +61,21 @@ export default async function MinutesPage({ params }: Props) {
     editable ? linkableQuestions(actor, minutes.meeting.id) : [],
     minutes.status === "SHARED" ? approvalOptions(actor, minutes.id) : null,
   ]);
-  const longDate = (d: Date) => format.dateTime(d, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  const longDateTime = (d: Date) => format.dateTime(d, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-  const openComments = minutes.sections.reduce((n, s) => n + s.comments.filter((c) => !c.resolvedAt).length, 0);
+  const longDate = (d: Date) =>
+    format.dateTime(d, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const longDateTime = (d: Date) =>
+    format.dateTime(d, {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+  const openComments = minutes.sections.reduce(
+    (n, s) => n + s.comments.filter((c) => !c.resolvedAt).length,
+    0,
+  );
 
   return (
     <div className="space-y-6">
@@ -65,11 +89,18 @@ export default async function MinutesPage({ params }: Props) {
         {minutes.approvedAt ? (
           <p className="text-sm text-stone-700">
             {minutes.approvalMeeting
-              ? t("approvedAtMeeting", { number: minutes.approvalMeeting.number, date: longDate(minutes.approvedAt) })
+              ? t("approvedAtMeeting", {
+                  number: minutes.approvalMeeting.number,
+                  date: longDate(minutes.approvedAt),
+                })
               : t("approvedBy", { name: minutes.approvedByName ?? "—", date: longDate(minutes.approvedAt) })}
           </p>
         ) : null}
-        {minutes.publishedAt ? <p className="text-sm text-stone-700">{t("publishedOn", { date: longDate(minutes.publishedAt), version: minutes.version })}</p> : null}
+        {minutes.publishedAt ? (
+          <p className="text-sm text-stone-700">
+            {t("publishedOn", { date: longDate(minutes.publishedAt), version: minutes.version })}
+          </p>
+        ) : null}
         <nav aria-label={t("exports")} className="flex flex-wrap gap-2 print:hidden">
           <Link href={`${path}/impression`} className={secondaryButtonClass}>
             {t("printView")}
@@ -95,7 +126,11 @@ export default async function MinutesPage({ params }: Props) {
         <Card title={t("workflow")}>
           <ol className="mb-3 flex flex-wrap gap-2 text-sm" aria-label={t("workflowSteps")}>
             {(["DRAFT", "SHARED", "APPROVED", "PUBLISHED"] as const).map((s) => (
-              <li key={s} aria-current={s === minutes.status ? "step" : undefined} className={`rounded-full border px-3 py-1 ${s === minutes.status ? "border-brand-700 bg-brand-700 font-semibold text-white" : "border-stone-300 text-stone-800"}`}>
+              <li
+                key={s}
+                aria-current={s === minutes.status ? "step" : undefined}
+                className={`rounded-full border px-3 py-1 ${s === minutes.status ? "border-brand-700 bg-brand-700 font-semibold text-white" : "border-stone-300 text-stone-800"}`}
+              >
                 {t(`steps.${s}`)}
               </li>
             ))}
@@ -104,7 +139,12 @@ export default async function MinutesPage({ params }: Props) {
             coordinator ? (
               <div className="space-y-2">
                 <p className="text-sm text-stone-700">{t("shareHelp")}</p>
-                <StepForm action={shareMinutesAction.bind(null, minutes.id, path)} label={t("share")} namespace="minutes" known={MINUTES_ERRORS} />
+                <StepForm
+                  action={shareMinutesAction.bind(null, minutes.id, path)}
+                  label={t("share")}
+                  namespace="minutes"
+                  known={MINUTES_ERRORS}
+                />
               </div>
             ) : (
               <p>{t("draftInProgress")}</p>
@@ -115,7 +155,11 @@ export default async function MinutesPage({ params }: Props) {
               <p>{t("openComments", { count: openComments })}</p>
               {approval?.by === "PRESIDENT" ? (
                 can(actor.roles, "minutes.approve") ? (
-                  <ApproveForm action={approveMinutesAction.bind(null, minutes.id, path)} meetings={null} label={t("approve")} />
+                  <ApproveForm
+                    action={approveMinutesAction.bind(null, minutes.id, path)}
+                    meetings={null}
+                    label={t("approve")}
+                  />
                 ) : (
                   <p className="text-sm text-stone-700">{t("approvedByPresidentHelp")}</p>
                 )
@@ -123,7 +167,10 @@ export default async function MinutesPage({ params }: Props) {
                 coordinator && approval.meetings.length ? (
                   <ApproveForm
                     action={approveMinutesAction.bind(null, minutes.id, path)}
-                    meetings={approval.meetings.map((m) => ({ id: m.id, label: t("meetingOption", { number: m.number, date: longDate(m.startsAt) }) }))}
+                    meetings={approval.meetings.map((m) => ({
+                      id: m.id,
+                      label: t("meetingOption", { number: m.number, date: longDate(m.startsAt) }),
+                    }))}
                     label={t("recordApproval")}
                   />
                 ) : (
@@ -134,7 +181,13 @@ export default async function MinutesPage({ params }: Props) {
           ) : null}
           {minutes.status === "APPROVED" ? (
             coordinator ? (
-              <StepForm action={publishMinutesAction.bind(null, minutes.id, path)} label={t("publish")} confirm={t("publishConfirm")} namespace="minutes" known={MINUTES_ERRORS} />
+              <StepForm
+                action={publishMinutesAction.bind(null, minutes.id, path)}
+                label={t("publish")}
+                confirm={t("publishConfirm")}
+                namespace="minutes"
+                known={MINUTES_ERRORS}
+              />
             ) : (
               <p>{t("approvedWaiting")}</p>
             )
@@ -147,7 +200,10 @@ export default async function MinutesPage({ params }: Props) {
       </Card>
 
       {minutes.sections.map((section, index) => (
-        <Card key={section.id} title={section.isNextMeeting ? section.title : `${index + 1}) ${section.title}`}>
+        <Card
+          key={section.id}
+          title={section.isNextMeeting ? section.title : `${index + 1}) ${section.title}`}
+        >
           <div className="space-y-4">
             {section.isNextMeeting ? (
               minutes.nextMeeting ? (
@@ -155,7 +211,11 @@ export default async function MinutesPage({ params }: Props) {
                   <p className="font-medium">
                     {longDateTime(minutes.nextMeeting.startsAt)}
                     {minutes.nextMeeting.place ? ` · ${minutes.nextMeeting.place}` : ""} —{" "}
-                    <TextLink href={`/reunions/${minutes.nextMeeting.bodySlug}/${minutes.nextMeeting.number}`}>{t("nextMeetingLink", { number: minutes.nextMeeting.number })}</TextLink>
+                    <TextLink
+                      href={`/reunions/${minutes.nextMeeting.bodySlug}/${minutes.nextMeeting.number}`}
+                    >
+                      {t("nextMeetingLink", { number: minutes.nextMeeting.number })}
+                    </TextLink>
                   </p>
                   {minutes.nextMeeting.agenda.length ? (
                     <>
@@ -176,9 +236,19 @@ export default async function MinutesPage({ params }: Props) {
             ) : null}
 
             {editable ? (
-              <SectionEditor section={{ id: section.id, title: section.title, body: section.body, revision: section.revision }} />
+              <SectionEditor
+                section={{
+                  id: section.id,
+                  title: section.title,
+                  body: section.body,
+                  revision: section.revision,
+                }}
+              />
             ) : section.body ? (
-              <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(section.body) }} />
+              <div
+                className="prose-minutes space-y-2"
+                dangerouslySetInnerHTML={{ __html: renderMarkdown(section.body) }}
+              />
             ) : section.isNextMeeting ? null : (
               <p className="text-stone-700">{t("emptySection")}</p>
             )}
@@ -189,12 +259,19 @@ export default async function MinutesPage({ params }: Props) {
                   <ul className="space-y-1" aria-label={t("documentsOf", { title: section.title })}>
                     {section.documents.map((d) => (
                       <li key={d.id} className="flex flex-wrap items-center gap-2">
-                        <a href={`/documents/${d.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                        <a
+                          href={`/documents/${d.id}`}
+                          className="font-medium text-brand-700 underline underline-offset-2"
+                        >
                           {d.filename}
                         </a>
                         {editable ? (
                           <form action={removeSectionDocumentAction.bind(null, d.id, path)}>
-                            <button type="submit" className={smallButton} aria-label={t("removeDocument", { name: d.filename })}>
+                            <button
+                              type="submit"
+                              className={smallButton}
+                              aria-label={t("removeDocument", { name: d.filename })}
+                            >
                               {t("remove")}
                             </button>
                           </form>
@@ -203,7 +280,13 @@ export default async function MinutesPage({ params }: Props) {
                     ))}
                   </ul>
                 ) : null}
-                {editable ? <DocumentUploadForm action={attachSectionDocumentAction.bind(null, section.id, path)} idPrefix={`doc-${section.id}`} itemTitle={section.title} /> : null}
+                {editable ? (
+                  <DocumentUploadForm
+                    action={attachSectionDocumentAction.bind(null, section.id, path)}
+                    idPrefix={`doc-${section.id}`}
+                    itemTitle={section.title}
+                  />
+                ) : null}
               </div>
             ) : null}
 
@@ -215,12 +298,18 @@ export default async function MinutesPage({ params }: Props) {
                     <li key={a.id} className="flex flex-wrap items-center gap-2">
                       <span>
                         {a.title} — {a.owners.map((o) => o.name).join(", ")}
-                        {a.dueOn ? ` — ${t("dueBy", { date: format.dateTime(a.dueOn, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) })}` : ""}
+                        {a.dueOn
+                          ? ` — ${t("dueBy", { date: format.dateTime(a.dueOn, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) })}`
+                          : ""}
                         {a.status === "DONE" ? ` (${t("done")})` : ""}
                       </span>
                       {editable ? (
                         <form action={removeActionItemAction.bind(null, a.id, path)}>
-                          <button type="submit" className={smallButton} aria-label={t("removeAction", { title: a.title })}>
+                          <button
+                            type="submit"
+                            className={smallButton}
+                            aria-label={t("removeAction", { title: a.title })}
+                          >
                             {t("remove")}
                           </button>
                         </form>
@@ -238,12 +327,17 @@ export default async function MinutesPage({ params }: Props) {
                   {section.decisions.map((d) => (
                     <li key={d.id} id={`decision-${d.id}`} className="flex flex-wrap items-center gap-2">
                       <span>
-                        <strong>{d.title}</strong> — {td(`outcomes.${d.outcome}`)}, {td(`methods.${d.method}`)}
+                        <strong>{d.title}</strong> — {td(`outcomes.${d.outcome}`)},{" "}
+                        {td(`methods.${d.method}`)}
                         {d.text ? <span className="block text-stone-700">{d.text}</span> : null}
                       </span>
                       {editable ? (
                         <form action={removeDecisionAction.bind(null, d.id, path)}>
-                          <button type="submit" className={smallButton} aria-label={t("removeDecision", { title: d.title })}>
+                          <button
+                            type="submit"
+                            className={smallButton}
+                            aria-label={t("removeDecision", { title: d.title })}
+                          >
                             {t("remove")}
                           </button>
                         </form>
@@ -257,12 +351,26 @@ export default async function MinutesPage({ params }: Props) {
             {editable && !section.isNextMeeting ? (
               <div className="grid gap-3 lg:grid-cols-2">
                 <details className="rounded-md border border-stone-200 p-3">
-                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("addActionFor", { title: section.title })}</summary>
-                  <ActionItemForm action={addActionItemAction.bind(null, section.id, path)} members={owners} idPrefix={`action-${section.id}`} sectionTitle={section.title} />
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                    {t("addActionFor", { title: section.title })}
+                  </summary>
+                  <ActionItemForm
+                    action={addActionItemAction.bind(null, section.id, path)}
+                    members={owners}
+                    idPrefix={`action-${section.id}`}
+                    sectionTitle={section.title}
+                  />
                 </details>
                 <details className="rounded-md border border-stone-200 p-3">
-                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("addDecisionFor", { title: section.title })}</summary>
-                  <DecisionForm action={addDecisionAction.bind(null, section.id, path)} questions={questions} idPrefix={`decision-${section.id}`} sectionTitle={section.title} />
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                    {t("addDecisionFor", { title: section.title })}
+                  </summary>
+                  <DecisionForm
+                    action={addDecisionAction.bind(null, section.id, path)}
+                    questions={questions}
+                    idPrefix={`decision-${section.id}`}
+                    sectionTitle={section.title}
+                  />
                 </details>
               </div>
             ) : null}
@@ -273,14 +381,26 @@ export default async function MinutesPage({ params }: Props) {
                 {section.comments.length ? (
                   <ul className="space-y-2">
                     {section.comments.map((c) => (
-                      <li key={c.id} className={`rounded-md border p-2 ${c.resolvedAt ? "border-stone-200 bg-stone-50 text-stone-700" : "border-amber-300 bg-amber-50"}`}>
+                      <li
+                        key={c.id}
+                        className={`rounded-md border p-2 ${c.resolvedAt ? "border-stone-200 bg-stone-50 text-stone-700" : "border-amber-300 bg-amber-50"}`}
+                      >
                         <p className="text-sm font-medium">
-                          {c.authorName} · {format.dateTime(c.createdAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
+                          {c.authorName} ·{" "}
+                          {format.dateTime(c.createdAt, {
+                            day: "numeric",
+                            month: "long",
+                            hour: "2-digit",
+                            minute: "2-digit",
+                          })}
                           {c.resolvedAt ? ` · ${t("resolved")}` : ""}
                         </p>
                         <p className="whitespace-pre-line">{c.body}</p>
                         {coordinator || c.authorId === actor.membershipId ? (
-                          <form action={resolveCommentAction.bind(null, c.id, !c.resolvedAt, path)} className="mt-1">
+                          <form
+                            action={resolveCommentAction.bind(null, c.id, !c.resolvedAt, path)}
+                            className="mt-1"
+                          >
                             <button type="submit" className={smallButton}>
                               {c.resolvedAt ? t("reopenComment") : t("resolveComment")}
                             </button>
@@ -290,7 +410,13 @@ export default async function MinutesPage({ params }: Props) {
                     ))}
                   </ul>
                 ) : null}
-                {canComment ? <CommentForm action={addCommentAction.bind(null, section.id, path)} idPrefix={`comment-${section.id}`} sectionTitle={section.title} /> : null}
+                {canComment ? (
+                  <CommentForm
+                    action={addCommentAction.bind(null, section.id, path)}
+                    idPrefix={`comment-${section.id}`}
+                    sectionTitle={section.title}
+                  />
+                ) : null}
               </div>
             ) : null}
           </div>

@@ -10,6 +10,10 @@ export async function GET(_: Request, { params }: { params: Promise<{ body: stri
   const file = n ? await meetingIcsFor(actor, body, n) : null;
   if (!file) notFound();
   return new Response(file.ics, {
-    headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${file.filename}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -15,12 +15,19 @@ import { Alert, Card, Empty, PageTitle, TextLink } from "@/components/ui";
 export const metadata: Metadata = { title: "Boîte à idées au conseil" };
 
 // The « Boîte à idées » item of a council meeting: each idea read out gets the council's answer.
-export default async function MeetingIdeasPage({ params }: { params: Promise<{ body: string; number: string }> }) {
+export default async function MeetingIdeasPage({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}) {
   const actor = await requireActor("meeting.read");
   const { body, number } = await params;
   const n = meetingNumber(number);
   if (!n || body.length > 60) notFound();
-  const meeting = await db.meeting.findFirst({ where: { cooperativeId: actor.cooperativeId, number: n, body: { slug: body } }, select: { id: true } });
+  const meeting = await db.meeting.findFirst({
+    where: { cooperativeId: actor.cooperativeId, number: n, body: { slug: body } },
+    select: { id: true },
+  });
   const sheet = meeting ? await answerSheet(actor, meeting.id) : null;
   if (!sheet) notFound();
   const t = await getTranslations("ideas");
@@ -29,14 +36,21 @@ export default async function MeetingIdeasPage({ params }: { params: Promise<{ b
   const targets = sheet.ideas.filter((i) => i.status !== "MERGED").map((i) => ({ id: i.id, text: i.text }));
   return (
     <div className="space-y-6">
-      <TextLink href={`/reunions/${body}/${n}`}>← {t("backToMeeting", { name: sheet.meeting.bodyName, number: n })}</TextLink>
+      <TextLink href={`/reunions/${body}/${n}`}>
+        ← {t("backToMeeting", { name: sheet.meeting.bodyName, number: n })}
+      </TextLink>
       <PageTitle>{t("sheetTitle", { number: n })}</PageTitle>
       <p className="max-w-prose text-stone-700">{t("sheetHelp")}</p>
       {answer && sheet.unpublished ? (
         <Alert kind="info">
           <p>{t("unpublished", { count: sheet.unpublished })}</p>
           <div className="mt-2">
-            <StepForm namespace="ideas" known={IDEA_ERRORS} action={publishAnswersAction.bind(null, sheet.meeting.id, path)} label={t("publishNow")} />
+            <StepForm
+              namespace="ideas"
+              known={IDEA_ERRORS}
+              action={publishAnswersAction.bind(null, sheet.meeting.id, path)}
+              label={t("publishNow")}
+            />
           </div>
         </Alert>
       ) : null}
@@ -55,9 +69,21 @@ export default async function MeetingIdeasPage({ params }: { params: Promise<{ b
                     {idea.published ? ` · ${t("published")}` : ""}
                   </p>
                   {answer && !idea.published ? (
-                    <AnswerIdeaForm action={answerIdeaAction.bind(null, sheet.meeting.id, idea.id, path)} ideaId={idea.id} targets={targets} current={{ answer: idea.answerKind, text: idea.answerText, mergeInto: idea.mergedIntoId }} />
+                    <AnswerIdeaForm
+                      action={answerIdeaAction.bind(null, sheet.meeting.id, idea.id, path)}
+                      ideaId={idea.id}
+                      targets={targets}
+                      current={{
+                        answer: idea.answerKind,
+                        text: idea.answerText,
+                        mergeInto: idea.mergedIntoId,
+                      }}
+                    />
                   ) : idea.answerKind ? (
-                    <p className="font-medium">{t("councilAnswer")} : {t(`answers.${idea.answerKind}`)}{idea.answerText ? ` — ${idea.answerText}` : ""}</p>
+                    <p className="font-medium">
+                      {t("councilAnswer")} : {t(`answers.${idea.answerKind}`)}
+                      {idea.answerText ? ` — ${idea.answerText}` : ""}
+                    </p>
                   ) : (
                     <p>{t("noAnswerYet")}</p>
                   )}

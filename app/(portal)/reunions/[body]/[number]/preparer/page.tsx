@@ -2,10 +2,32 @@ import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { attendanceSheet, meetingForEdit, nextStatuses, presenterChoices, proposalsFor } from "@/lib/meetings/service";
-import { addProposalAction, attachDocumentAction, removeDocumentAction, sendInvitationsAction, addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setMeetingStatusAction, updateAgendaItemAction, updateMeetingAction } from "@/lib/meetings/actions";
+import {
+  attendanceSheet,
+  meetingForEdit,
+  nextStatuses,
+  presenterChoices,
+  proposalsFor,
+} from "@/lib/meetings/service";
+import {
+  addProposalAction,
+  attachDocumentAction,
+  removeDocumentAction,
+  sendInvitationsAction,
+  addAgendaItemAction,
+  moveAgendaItemAction,
+  removeAgendaItemAction,
+  setMeetingStatusAction,
+  updateAgendaItemAction,
+  updateMeetingAction,
+} from "@/lib/meetings/actions";
 import { instantToLocalInput } from "@/lib/dates";
-import { AgendaItemForm, DocumentUploadForm, MeetingForm, SendInvitationsForm } from "@/components/meeting-forms";
+import {
+  AgendaItemForm,
+  DocumentUploadForm,
+  MeetingForm,
+  SendInvitationsForm,
+} from "@/components/meeting-forms";
 import { documentsByItem } from "@/lib/meetings/documents";
 import { Alert, buttonClass, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
@@ -18,20 +40,28 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
   const n = meetingNumber(number);
   const meeting = n ? await meetingForEdit(actor, body, n) : null;
   if (!meeting) notFound();
-  const [presenters, sheet, t, tm] = await Promise.all([presenterChoices(actor), attendanceSheet(actor, meeting.id), getTranslations("meetingAdmin"), getTranslations("meetings")]);
+  const [presenters, sheet, t, tm] = await Promise.all([
+    presenterChoices(actor),
+    attendanceSheet(actor, meeting.id),
+    getTranslations("meetingAdmin"),
+    getTranslations("meetings"),
+  ]);
   const answered = (sheet?.rows ?? []).filter((r) => r.rsvp);
-  const [documents, proposals] = await Promise.all([documentsByItem(actor, meeting.id), proposalsFor(actor, meeting.id)]);
+  const [documents, proposals] = await Promise.all([
+    documentsByItem(actor, meeting.id),
+    proposalsFor(actor, meeting.id),
+  ]);
   const path = `/reunions/${body}/${number}/preparer`;
   const closed = meeting.status === "CLOSED" || meeting.status === "CANCELLED";
 
   return (
     <div className="space-y-6">
-      <TextLink href={`/reunions/${body}/${number}`}>← {tm("meetingTitle", { body: meeting.body.name, number: meeting.number })}</TextLink>
+      <TextLink href={`/reunions/${body}/${number}`}>
+        ← {tm("meetingTitle", { body: meeting.body.name, number: meeting.number })}
+      </TextLink>
       <div>
         <PageTitle>{t("prepareTitle", { body: meeting.body.name, number: meeting.number })}</PageTitle>
-        <p className="mt-1 text-stone-700">
-          {t("statusNow", { status: tm(`statuses.${meeting.status}`) })}
-        </p>
+        <p className="mt-1 text-stone-700">{t("statusNow", { status: tm(`statuses.${meeting.status}`) })}</p>
       </div>
       {cree ? <Alert kind="success">{t("created", { number: meeting.number })}</Alert> : null}
 
@@ -51,8 +81,16 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
       {meeting.status === "PLANNED" || meeting.status === "INVITED" ? (
         <Card title={t("invitationTitle")}>
           <p className="mb-3 text-stone-700">{t("invitationText")}</p>
-          <SendInvitationsForm action={sendInvitationsAction.bind(null, meeting.id, path)} label={meeting.status === "INVITED" ? t("resendInvitations") : t("sendInvitations")} />
-          <h3 className="mt-4 font-semibold">{t("answersTitle", { present: answered.filter((r) => r.rsvp === "PRESENT").length, excused: answered.filter((r) => r.rsvp === "EXCUSED").length })}</h3>
+          <SendInvitationsForm
+            action={sendInvitationsAction.bind(null, meeting.id, path)}
+            label={meeting.status === "INVITED" ? t("resendInvitations") : t("sendInvitations")}
+          />
+          <h3 className="mt-4 font-semibold">
+            {t("answersTitle", {
+              present: answered.filter((r) => r.rsvp === "PRESENT").length,
+              excused: answered.filter((r) => r.rsvp === "EXCUSED").length,
+            })}
+          </h3>
           {answered.length ? (
             <ul className="mt-1 space-y-1">
               {answered.map((r) => (
@@ -74,7 +112,12 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
         ) : (
           <MeetingForm
             action={updateMeetingAction.bind(null, meeting.id, path)}
-            initial={{ startsAt: instantToLocalInput(meeting.startsAt), place: meeting.place ?? "", videoUrl: meeting.videoUrl ?? "", title: meeting.title ?? "" }}
+            initial={{
+              startsAt: instantToLocalInput(meeting.startsAt),
+              place: meeting.place ?? "",
+              videoUrl: meeting.videoUrl ?? "",
+              title: meeting.title ?? "",
+            }}
             submit={t("save")}
             success={t("saved")}
           />
@@ -100,12 +143,22 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
                   {closed ? null : (
                     <div className="flex gap-1">
                       <form action={moveAgendaItemAction.bind(null, item.id, path, "up")}>
-                        <button type="submit" className={secondaryButtonClass} disabled={index === 0} aria-label={t("moveUp", { title: item.title })}>
+                        <button
+                          type="submit"
+                          className={secondaryButtonClass}
+                          disabled={index === 0}
+                          aria-label={t("moveUp", { title: item.title })}
+                        >
                           ↑
                         </button>
                       </form>
                       <form action={moveAgendaItemAction.bind(null, item.id, path, "down")}>
-                        <button type="submit" className={secondaryButtonClass} disabled={index === meeting.agendaItems.length - 1} aria-label={t("moveDown", { title: item.title })}>
+                        <button
+                          type="submit"
+                          className={secondaryButtonClass}
+                          disabled={index === meeting.agendaItems.length - 1}
+                          aria-label={t("moveDown", { title: item.title })}
+                        >
                           ↓
                         </button>
                       </form>
@@ -132,22 +185,37 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
                 ) : null}
                 {closed ? null : (
                   <div className="mt-2">
-                    <DocumentUploadForm action={attachDocumentAction.bind(null, item.id, path)} idPrefix={`doc-${item.id}`} itemTitle={item.title} />
+                    <DocumentUploadForm
+                      action={attachDocumentAction.bind(null, item.id, path)}
+                      idPrefix={`doc-${item.id}`}
+                      itemTitle={item.title}
+                    />
                   </div>
                 )}
                 {closed ? null : (
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-brand-700 underline">{t("editItem", { title: item.title })}</summary>
+                    <summary className="cursor-pointer text-sm text-brand-700 underline">
+                      {t("editItem", { title: item.title })}
+                    </summary>
                     <div className="mt-2 space-y-3">
                       <AgendaItemForm
                         action={updateAgendaItemAction.bind(null, item.id, path)}
                         presenters={presenters}
                         idPrefix={`item-${item.id}`}
                         submit={t("saveItem")}
-                        initial={{ title: item.title, kind: item.kind, presenterId: item.presenterId ?? "", durationMinutes: item.durationMinutes?.toString() ?? "", description: item.description ?? "" }}
+                        initial={{
+                          title: item.title,
+                          kind: item.kind,
+                          presenterId: item.presenterId ?? "",
+                          durationMinutes: item.durationMinutes?.toString() ?? "",
+                          description: item.description ?? "",
+                        }}
                       />
                       <form action={removeAgendaItemAction.bind(null, item.id, path)}>
-                        <button type="submit" className="min-h-11 rounded-md px-3 text-sm font-medium text-red-800 underline">
+                        <button
+                          type="submit"
+                          className="min-h-11 rounded-md px-3 text-sm font-medium text-red-800 underline"
+                        >
                           {t("removeItem", { title: item.title })}
                         </button>
                       </form>
@@ -168,7 +236,11 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
                 <li key={p.key} className="flex flex-wrap items-center justify-between gap-2">
                   <span>
                     {p.title}
-                    {p.description ? <span className="block whitespace-pre-line text-sm text-stone-700">{p.description}</span> : null}
+                    {p.description ? (
+                      <span className="block whitespace-pre-line text-sm text-stone-700">
+                        {p.description}
+                      </span>
+                    ) : null}
                   </span>
                   <form action={addProposalAction.bind(null, meeting.id, path, p.key)}>
                     <button type="submit" className={secondaryButtonClass}>
@@ -184,7 +256,13 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
         {closed ? null : (
           <div className="mt-4 border-t border-stone-200 pt-4">
             <h3 className="mb-2 font-semibold">{t("addItem")}</h3>
-            <AgendaItemForm action={addAgendaItemAction.bind(null, meeting.id, path)} presenters={presenters} idPrefix="new-item" submit={t("addItemButton")} initial={{ kind: "DISCUSSION" }} />
+            <AgendaItemForm
+              action={addAgendaItemAction.bind(null, meeting.id, path)}
+              presenters={presenters}
+              idPrefix="new-item"
+              submit={t("addItemButton")}
+              initial={{ kind: "DISCUSSION" }}
+            />
           </div>
         )}
       </Card>

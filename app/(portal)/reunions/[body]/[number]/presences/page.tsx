@@ -3,7 +3,13 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { attendanceSheet, meetingForEdit, presenterChoices } from "@/lib/meetings/service";
-import { addGuestAction, attendanceTimesAction, departureAction, markAttendanceAction, removeGuestAction } from "@/lib/meetings/actions";
+import {
+  addGuestAction,
+  attendanceTimesAction,
+  departureAction,
+  markAttendanceAction,
+  removeGuestAction,
+} from "@/lib/meetings/actions";
 import { instantToLocalInput } from "@/lib/dates";
 import { AttendanceTimesForm, GuestForm } from "@/components/meeting-forms";
 import { Card, PageTitle, TextLink } from "@/components/ui";
@@ -36,8 +42,15 @@ export default async function AttendancePage({ params }: Props) {
   const q = sheet.quorum;
   const quorumText =
     q.weightedPresentBp !== null
-      ? t(q.met ? "quorumWeightedMet" : "quorumWeightedNotMet", { present: Math.round(q.weightedPresentBp) / 100, threshold: Math.round(q.requiredBp ?? 0) / 100 })
-      : t(q.met ? "quorumMet" : "quorumNotMet", { present: q.present, total: q.total, threshold: q.required });
+      ? t(q.met ? "quorumWeightedMet" : "quorumWeightedNotMet", {
+          present: Math.round(q.weightedPresentBp) / 100,
+          threshold: Math.round(q.requiredBp ?? 0) / 100,
+        })
+      : t(q.met ? "quorumMet" : "quorumNotMet", {
+          present: q.present,
+          total: q.total,
+          threshold: q.required,
+        });
   const members_ = sheet.rows.filter((r) => r.isBodyMember);
   const guests = sheet.rows.filter((r) => !r.isBodyMember);
 
@@ -45,12 +58,20 @@ export default async function AttendancePage({ params }: Props) {
     <div className="space-y-4">
       <TextLink href={`/reunions/${body}/${number}/preparer`}>← {t("back")}</TextLink>
       <PageTitle>{t("title", { body: meeting.body.name, number: meeting.number })}</PageTitle>
-      <p role="status" aria-live="polite" className={`sticky top-0 z-10 rounded-md border p-3 text-lg font-semibold ${q.met ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`sticky top-0 z-10 rounded-md border p-3 text-lg font-semibold ${q.met ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
+      >
         {quorumText}
       </p>
       <ul className="space-y-2">
         {members_.map((row) => (
-          <li key={row.membershipId} className="rounded-lg border border-stone-200 bg-white p-3" aria-label={row.name}>
+          <li
+            key={row.membershipId}
+            className="rounded-lg border border-stone-200 bg-white p-3"
+            aria-label={row.name}
+          >
             <p className="font-semibold">
               {row.name}
               {row.isPresident ? ` (${tm("presidentMark")})` : ""}
@@ -59,9 +80,16 @@ export default async function AttendancePage({ params }: Props) {
               {row.category ? tm("category", { category: row.category }) : t("noCategory")}
               {row.rsvp ? ` · ${t(`rsvp.${row.rsvp}`)}${row.rsvpNote ? ` : « ${row.rsvpNote} »` : ""}` : ""}
             </p>
-            <div className="mt-2 grid grid-cols-3 gap-1" role="group" aria-label={t("statusOf", { name: row.name })}>
+            <div
+              className="mt-2 grid grid-cols-3 gap-1"
+              role="group"
+              aria-label={t("statusOf", { name: row.name })}
+            >
               {(["PRESENT", "EXCUSED", "ABSENT"] as const).map((status) => (
-                <form key={status} action={markAttendanceAction.bind(null, meeting.id, row.membershipId!, path)}>
+                <form
+                  key={status}
+                  action={markAttendanceAction.bind(null, meeting.id, row.membershipId!, path)}
+                >
                   <input type="hidden" name="status" value={status} />
                   <button
                     type="submit"
@@ -81,7 +109,10 @@ export default async function AttendancePage({ params }: Props) {
                 </span>
                 <form action={departureAction.bind(null, meeting.id, row.membershipId!, path)}>
                   {row.leftAt ? <input type="hidden" name="back" value="1" /> : null}
-                  <button type="submit" className="min-h-11 rounded-md border border-stone-300 bg-white px-3 font-medium">
+                  <button
+                    type="submit"
+                    className="min-h-11 rounded-md border border-stone-300 bg-white px-3 font-medium"
+                  >
                     {row.leftAt ? t("cameBack", { name: row.name }) : t("leaves", { name: row.name })}
                   </button>
                 </form>
@@ -89,7 +120,9 @@ export default async function AttendancePage({ params }: Props) {
             ) : null}
             {row.status === "PRESENT" ? (
               <details className="mt-1">
-                <summary className="cursor-pointer text-sm text-brand-700 underline">{t("correctTimes", { name: row.name })}</summary>
+                <summary className="cursor-pointer text-sm text-brand-700 underline">
+                  {t("correctTimes", { name: row.name })}
+                </summary>
                 <AttendanceTimesForm
                   action={attendanceTimesAction.bind(null, meeting.id, row.membershipId!, path)}
                   idPrefix={`times-${row.membershipId}`}
@@ -122,7 +155,10 @@ export default async function AttendancePage({ params }: Props) {
             ))}
           </ul>
         ) : null}
-        <GuestForm action={addGuestAction.bind(null, meeting.id, path)} members={members.filter((m) => !members_.some((r) => r.membershipId === m.id))} />
+        <GuestForm
+          action={addGuestAction.bind(null, meeting.id, path)}
+          members={members.filter((m) => !members_.some((r) => r.membershipId === m.id))}
+        />
       </Card>
     </div>
   );

@@ -16,17 +16,28 @@ export default async function FollowPage({ params }: { params: Promise<{ slug: s
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("followTitle")}</h1>
       <blockquote className="whitespace-pre-line border-l-4 border-stone-300 pl-3">{idea.text}</blockquote>
-      <p className="text-sm text-stone-700">{t("postedOn", { date: format.dateTime(idea.createdAt, { day: "numeric", month: "long", year: "numeric" }) })}</p>
+      <p className="text-sm text-stone-700">
+        {t("postedOn", {
+          date: format.dateTime(idea.createdAt, { day: "numeric", month: "long", year: "numeric" }),
+        })}
+      </p>
       <p className="text-lg font-semibold">{t(`stages.${idea.stage}`)}</p>
       {idea.answer ? (
         <div className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
-          <p className="font-semibold">{t("councilAnswer")} : {t(`answers.${idea.answer.kind}`)}</p>
+          <p className="font-semibold">
+            {t("councilAnswer")} : {t(`answers.${idea.answer.kind}`)}
+          </p>
           {idea.mergedInto ? <p>{t("mergedInto", { text: idea.mergedInto.text })}</p> : null}
           {idea.answer.text ? <p className="whitespace-pre-line">{idea.answer.text}</p> : null}
         </div>
       ) : null}
       <p>
-        <Link href={`/i/${slug}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{t("anotherIdea")}</Link>
+        <Link
+          href={`/i/${slug}`}
+          className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+        >
+          {t("anotherIdea")}
+        </Link>
       </p>
     </div>
   );

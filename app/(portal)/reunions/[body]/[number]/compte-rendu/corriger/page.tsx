@@ -25,7 +25,10 @@ export default async function CorrectMinutesPage({ params }: Props) {
       {minutes.status === "PUBLISHED" ? (
         <>
           <p className="max-w-prose text-stone-800">{t("correctHelp")}</p>
-          <CorrectionForm action={correctMinutesAction.bind(null, minutes.id, back)} sections={minutes.sections.map((s) => ({ id: s.id, title: s.title, body: s.body }))} />
+          <CorrectionForm
+            action={correctMinutesAction.bind(null, minutes.id, back)}
+            sections={minutes.sections.map((s) => ({ id: s.id, title: s.title, body: s.body }))}
+          />
         </>
       ) : (
         <Alert kind="info">{t("errors.notPublished")}</Alert>

@@ -24,11 +24,17 @@ export default async function PrintMinutesPage({ params }: Props) {
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         <TextLink href={`/reunions/${body}/${number}/compte-rendu`}>← {t("open")}</TextLink>
         <PrintButton label={t("print")} />
-        <a href={`/reunions/${body}/${number}/compte-rendu/pdf`} className="font-medium text-brand-700 underline underline-offset-2">
+        <a
+          href={`/reunions/${body}/${number}/compte-rendu/pdf`}
+          className="font-medium text-brand-700 underline underline-offset-2"
+        >
           {t("pdf")}
         </a>
       </div>
-      <article className="minutes-print mx-auto max-w-3xl space-y-4 bg-white p-6 text-stone-900 print:max-w-none print:p-0" lang="fr">
+      <article
+        className="minutes-print mx-auto max-w-3xl space-y-4 bg-white p-6 text-stone-900 print:max-w-none print:p-0"
+        lang="fr"
+      >
         <h1 className="text-2xl font-bold">{m.heading}</h1>
         {m.attendance.map((p) => (
           <p key={p}>{p}</p>
@@ -48,8 +54,13 @@ export default async function PrintMinutesPage({ params }: Props) {
             <h2 className="text-lg font-semibold">
               {s.number}) {s.title}
             </h2>
-            <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.body) }} />
-            {s.documents.length ? <p className="italic">Documents joints : {s.documents.join(", ")}</p> : null}
+            <div
+              className="prose-minutes space-y-2"
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(s.body) }}
+            />
+            {s.documents.length ? (
+              <p className="italic">Documents joints : {s.documents.join(", ")}</p>
+            ) : null}
             {s.actions.length ? (
               <div>
                 <h3 className="font-semibold">Choses à faire :</h3>
@@ -77,10 +88,17 @@ export default async function PrintMinutesPage({ params }: Props) {
             <h2 className="text-lg font-semibold">{m.next.line}</h2>
             {m.next.place ? <p>Lieu : {m.next.place}</p> : null}
             {m.next.agenda.length ? <p>À l’ordre du jour : {m.next.agenda.join(" + ")}.</p> : null}
-            {m.next.notes.trim() ? <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(m.next.notes) }} /> : null}
+            {m.next.notes.trim() ? (
+              <div
+                className="prose-minutes space-y-2"
+                dangerouslySetInnerHTML={{ __html: renderMarkdown(m.next.notes) }}
+              />
+            ) : null}
           </section>
         ) : null}
-        <footer className="border-t border-stone-300 pt-2 text-sm text-stone-700">{m.footer.join(" · ")}</footer>
+        <footer className="border-t border-stone-300 pt-2 text-sm text-stone-700">
+          {m.footer.join(" · ")}
+        </footer>
       </article>
     </div>
   );

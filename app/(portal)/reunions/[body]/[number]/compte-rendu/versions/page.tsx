@@ -15,17 +15,39 @@ export default async function MinutesVersionsPage({ params }: Props) {
   const n = meetingNumber(number);
   const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
-  const [versions, t, format] = await Promise.all([minutesVersions(actor, minutes.id), getTranslations("minutes"), getFormatter()]);
+  const [versions, t, format] = await Promise.all([
+    minutesVersions(actor, minutes.id),
+    getTranslations("minutes"),
+    getFormatter(),
+  ]);
   return (
     <div className="space-y-6">
       <TextLink href={`/reunions/${body}/${number}/compte-rendu`}>← {t("open")}</TextLink>
       <PageTitle>{t("versionsTitle", { number })}</PageTitle>
       {versions.map((v) => (
-        <Card key={v.version} title={t("versionLine", { version: v.version, date: format.dateTime(v.createdAt, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }) })}>
+        <Card
+          key={v.version}
+          title={t("versionLine", {
+            version: v.version,
+            date: format.dateTime(v.createdAt, {
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+              hour: "2-digit",
+              minute: "2-digit",
+            }),
+          })}
+        >
           <div className="space-y-3">
-            {v.authorName ? <p className="text-sm text-stone-700">{t("versionBy", { name: v.authorName })}</p> : null}
+            {v.authorName ? (
+              <p className="text-sm text-stone-700">{t("versionBy", { name: v.authorName })}</p>
+            ) : null}
             {v.changeNote ? <p className="font-medium">{v.changeNote}</p> : null}
-            {v.version === 1 ? <p>{t("firstVersion")}</p> : v.changes.length === 0 ? <p>{t("noChange")}</p> : null}
+            {v.version === 1 ? (
+              <p>{t("firstVersion")}</p>
+            ) : v.changes.length === 0 ? (
+              <p>{t("noChange")}</p>
+            ) : null}
             {v.changes.map((change, i) => (
               <div key={i}>
                 <h3 className="font-semibold">{change.title}</h3>
