@@ -1,36 +1,35 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { FormResult, FormState } from "@/lib/form-result";
+import type { ActionResult, ActionState } from "@/lib/form-result";
+import type { SeatRow } from "@/lib/bodies/service";
 import { ActionForm } from "@/components/action-form";
-import { FormOutcome } from "@/components/form-outcome";
+import { FormOutcome, useRefusal } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormResult>;
+type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 
-const KNOWN = [
-  "notFound",
-  "memberUnknown",
-  "assemblyHasNoSeats",
-  "presidentTaken",
-  "collegeUnknown",
-  "alreadySeated",
-  "nameTaken",
-] as const;
+const ROLES = [
+  "MEMBER",
+  "PRESIDENT",
+  "VICE_PRESIDENT",
+  "SECRETARY",
+  "TREASURER",
+] as const satisfies readonly SeatRow["role"][];
 
-function Outcome({ state, success }: { state: FormState; success: string }) {
-  return <FormOutcome state={state} namespace="bodies" known={KNOWN} success={success} />;
+function Outcome({ state, success }: { state: ActionState<unknown>; success: string }) {
+  return <FormOutcome state={state} namespace="bodies" success={success} />;
 }
 
-export function AddMandateForm({
+export function AddMandateForm<T>({
   action,
   members,
   colleges,
   idPrefix,
   defaultStart,
 }: {
-  action: Action;
+  action: Action<T>;
   members: { id: string; name: string }[];
   colleges: { id: string; name: string }[] | null;
   idPrefix: string;
@@ -62,7 +61,7 @@ export function AddMandateForm({
         </Field>
         <Field id={`${idPrefix}-role`} label={t("role")} error={errorOf("role")}>
           <select className={inputClass} {...p("role")}>
-            {["MEMBER", "PRESIDENT", "VICE_PRESIDENT", "SECRETARY", "TREASURER"].map((r) => (
+            {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
               </option>
@@ -95,18 +94,19 @@ export function AddMandateForm({
   );
 }
 
-export function EndMandateForm({
+export function EndMandateForm<T>({
   action,
   name,
   idPrefix,
   defaultEnd,
 }: {
-  action: Action;
+  action: Action<T>;
   name: string;
   idPrefix: string;
   defaultEnd: string;
 }) {
   const t = useTranslations("bodies");
+  const refusal = useRefusal("bodies");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state, { endsOn: defaultEnd });
   return (
@@ -114,7 +114,7 @@ export function EndMandateForm({
       <Field
         id={`${idPrefix}-endsOn`}
         label={t("endOn", { name })}
-        error={errorOf("endsOn") ?? (state && !state.ok ? t("errors.endInvalid") : undefined)}
+        error={state && !state.ok && state.error !== "form" ? refusal(state.error) : errorOf("endsOn")}
       >
         <input
           type="date"
@@ -132,7 +132,7 @@ export function EndMandateForm({
   );
 }
 
-export function SimpleBodyForm({
+export function SimpleBodyForm<T>({
   action,
   field,
   label,
@@ -142,7 +142,7 @@ export function SimpleBodyForm({
   idPrefix,
   type = "text",
 }: {
-  action: Action;
+  action: Action<T>;
   field: string;
   label: string;
   submit: string;

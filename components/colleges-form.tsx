@@ -1,10 +1,16 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { saveCollegesAction, type CollegesFormState } from "@/lib/statutes/actions";
-import { equalWeights, formatPercent, parsePercent } from "@/lib/statutes/college-rules";
-import type { ConfigViolation } from "@/lib/statutes/service";
+import { saveCollegesAction } from "@/lib/statutes/actions";
+import {
+  equalWeights,
+  formatPercent,
+  lineViolation,
+  parsePercent,
+  type ConfigViolation,
+} from "@/lib/statutes/college-rules";
 import { ActionForm } from "@/components/action-form";
+import { useRefusal } from "@/components/form-outcome";
 import { Alert, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 
 type CollegeRow = { key: string; id?: string; name: string; weight: string };
@@ -32,7 +38,8 @@ const KINDS = ["BENEFICIARY", "EMPLOYEE", "PRODUCER", "OTHER"] as const;
 
 export function CollegesForm({ colleges, categories }: CollegesFormProps) {
   const t = useTranslations("colleges");
-  const [state, action, pending] = useActionState<CollegesFormState, FormData>(saveCollegesAction, null);
+  const refusal = useRefusal("colleges");
+  const [state, action, pending] = useActionState(saveCollegesAction, null);
   const [collegeRows, setCollegeRows] = useState<CollegeRow[]>(() =>
     colleges.map((c) => ({ key: c.id, id: c.id, name: c.name, weight: formatPercent(c.weightBp) })),
   );
@@ -86,24 +93,29 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
     }
   }
 
-  const fieldErrorCount = state && !state.ok ? Object.keys(state.fieldErrors).length : 0;
+  // A refused configuration: each rule it breaks, one line each (see violationLine).
+  const violations =
+    state && !state.ok
+      ? (state.problems ?? []).map(lineViolation).filter((v): v is ConfigViolation => v !== null)
+      : [];
 
   return (
     <ActionForm action={action} className="space-y-6">
       <input type="hidden" name="config" value={payload} />
       <div aria-live="polite">
         {state?.ok ? <Alert kind="success">{t("saved")}</Alert> : null}
-        {state && !state.ok && state.violations.length > 0 ? (
+        {state && !state.ok ? (
           <Alert kind="error">
-            <p className="font-semibold">{t("refused")}</p>
-            <ul className="mt-1 list-disc pl-5">
-              {state.violations.map((v, i) => (
-                <li key={i}>{describe(v)}</li>
-              ))}
-            </ul>
+            <p className={violations.length ? "font-semibold" : undefined}>{refusal(state.error)}</p>
+            {violations.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {violations.map((v, i) => (
+                  <li key={i}>{describe(v)}</li>
+                ))}
+              </ul>
+            ) : null}
           </Alert>
         ) : null}
-        {fieldErrorCount > 0 ? <Alert kind="error">{t("fieldErrors")}</Alert> : null}
       </div>
 
       <fieldset className="space-y-3">

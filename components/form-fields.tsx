@@ -1,14 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { FormState } from "@/lib/form-result";
+import type { ActionState } from "@/lib/form-result";
 import { Field, inputClass } from "@/components/ui";
 
 // Text inputs wired to a form state: the error under the field, what was typed kept.
-export function useFormFields(state: FormState<unknown>, initial: Record<string, string> = {}) {
+export function useFormFields(state: ActionState<unknown>, initial: Record<string, string> = {}) {
   const te = useTranslations("errors");
+  const says = (key: string) => (te.has(key as never) ? te(key as never) : te("form"));
   const values = state && !state.ok ? state.values : initial;
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const errorOf = (name: string) => (errors[name] ? te(errors[name]) : undefined);
+  const errorOf = (name: string) => {
+    const key = errors[name];
+    return key ? says(key) : undefined;
+  };
   const props = (name: string) => ({
     id: name,
     name,

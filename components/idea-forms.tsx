@@ -1,19 +1,19 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { FormResult, FormState } from "@/lib/form-result";
-import { IDEA_ERRORS, THEMES } from "@/lib/form-errors";
+import type { ActionError, ActionResult, ActionState } from "@/lib/form-result";
+import { THEMES } from "@/lib/form-errors";
 import { ActionForm } from "@/components/action-form";
-import { FormOutcome } from "@/components/form-outcome";
+import { FormOutcome, useRefusal } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
-type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+type Action<T = null> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 
-function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
+function Outcome({ state, success }: { state: ActionState<unknown>; success?: string }) {
   return (
     <div aria-live="polite">
-      <FormOutcome state={state} namespace="ideas" known={IDEA_ERRORS} success={success} />
+      <FormOutcome state={state} namespace="ideas" success={success} />
     </div>
   );
 }
@@ -42,14 +42,20 @@ function ThemeSelect({
   );
 }
 
+// A field's error in words: the idea box's own refusal, else the general one.
+function useFieldError() {
+  const refusal = useRefusal("ideas");
+  return (error: ActionError | undefined) => (error ? refusal(error) : undefined);
+}
+
 // Signed in: the idea, a theme if one likes, and whether to show one's name. Emptied after
 // it is sent, ready for the next.
-export function IdeaForm({ action }: { action: Action }) {
+export function IdeaForm<T>({ action }: { action: Action<T> }) {
   const t = useTranslations("ideas");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state);
   return (
-    <ActionForm key={state?.ok ? state.data : "idea"} action={formAction} className="space-y-3" noValidate>
+    <ActionForm key={state?.ok ? state.at : "idea"} action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} success={t("posted")} />
       <Field id="text" label={t("yourIdea")} error={errorOf("text")}>
         <textarea rows={4} className={inputClass} {...props("text")} />
@@ -72,13 +78,13 @@ export function IdeaForm({ action }: { action: Action }) {
 }
 
 // The paper box, slip after slip: the date stays, the text empties.
-export function PaperIdeaForm({ action, today }: { action: Action; today: string }) {
+export function PaperIdeaForm<T>({ action, today }: { action: Action<T>; today: string }) {
   const t = useTranslations("ideas");
   const [state, formAction, pending] = useActionState(action, null);
   const [emptiedOn, setEmptiedOn] = useState(today);
   const { errorOf, props } = useFormFields(state);
   return (
-    <ActionForm key={state?.ok ? state.data : "paper"} action={formAction} className="space-y-3" noValidate>
+    <ActionForm key={state?.ok ? state.at : "paper"} action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} success={t("paperSaved")} />
       <Field id="emptiedOn" label={t("emptiedOn")} error={errorOf("emptiedOn")}>
         <input
@@ -120,13 +126,13 @@ function TargetOptions({ targets, ideaId }: { targets: { id: string; text: strin
 
 export function HideIdeaForm({ action, ideaId }: { action: Action; ideaId: string }) {
   const t = useTranslations("ideas");
-  const te = useTranslations("errors");
+  const words = useFieldError();
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors.reason : undefined;
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} />
-      <Field id={`reason-${ideaId}`} label={t("hideReason")} error={error ? te(error) : undefined}>
+      <Field id={`reason-${ideaId}`} label={t("hideReason")} error={words(error)}>
         <input
           id={`reason-${ideaId}`}
           name="reason"
@@ -152,13 +158,13 @@ export function MergeIdeaForm({
   targets: { id: string; text: string }[];
 }) {
   const t = useTranslations("ideas");
-  const te = useTranslations("errors");
+  const words = useFieldError();
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors.mergeInto : undefined;
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} />
-      <Field id={`merge-${ideaId}`} label={t("mergeInto")} error={error ? te(error) : undefined}>
+      <Field id={`merge-${ideaId}`} label={t("mergeInto")} error={words(error)}>
         <select
           id={`merge-${ideaId}`}
           name="mergeInto"
@@ -188,7 +194,7 @@ export function AnswerIdeaForm({
   current: { answer: string | null; text: string | null; mergeInto: string | null };
 }) {
   const t = useTranslations("ideas");
-  const te = useTranslations("errors");
+  const words = useFieldError();
   const [state, formAction, pending] = useActionState(action, null);
   const values =
     state && !state.ok
@@ -216,14 +222,10 @@ export function AnswerIdeaForm({
             </label>
           ))}
         </div>
-        <p className="min-h-5 text-sm font-medium text-red-700">{errors.answer ? te(errors.answer) : null}</p>
+        <p className="min-h-5 text-sm font-medium text-red-700">{words(errors.answer) ?? null}</p>
       </fieldset>
       {answer === "MERGED" ? (
-        <Field
-          id={`into-${ideaId}`}
-          label={t("mergeInto")}
-          error={errors.mergeInto ? te(errors.mergeInto) : undefined}
-        >
+        <Field id={`into-${ideaId}`} label={t("mergeInto")} error={words(errors.mergeInto)}>
           <select
             id={`into-${ideaId}`}
             name="mergeInto"
@@ -237,7 +239,7 @@ export function AnswerIdeaForm({
       <Field
         id={`answer-text-${ideaId}`}
         label={answer === "DECLINED" ? t("declineReason") : t("answerText")}
-        error={errors.text ? te(errors.text) : undefined}
+        error={words(errors.text)}
       >
         <textarea
           id={`answer-text-${ideaId}`}

@@ -1,16 +1,21 @@
 "use client";
 import { startTransition, useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { importAction, type ImportState } from "@/lib/members/import-actions";
+import { importAction } from "@/lib/members/import-actions";
+import { useRefusal } from "@/components/form-outcome";
 import { Alert, buttonClass, secondaryButtonClass } from "@/components/ui";
 
 // No automatic reset: the chosen file stays selected between the preview and the import.
 export function ImportForm() {
   const t = useTranslations("import");
-  const [state, action, pending] = useActionState<ImportState, FormData>(importAction, null);
+  const refusal = useRefusal("import");
+  const [state, action, pending] = useActionState(importAction, null);
   const intent = useRef<"preview" | "import">("preview");
-  const preview = state && "preview" in state ? state.preview : undefined;
+  // The file's report: with rows to correct, nothing was imported.
+  const report = state?.ok ? state.data : undefined;
+  const preview = report?.preview;
   const lines = preview?.lines ?? [];
+  const rowErrors = preview?.errors ?? [];
 
   return (
     <form
@@ -74,32 +79,30 @@ export function ImportForm() {
 
       <div aria-live="polite" className="space-y-3">
         {pending ? <p>{t("working")}</p> : null}
-        {state && !state.ok && state.error !== "rowErrors" ? (
-          <Alert kind="error">{t(`errors.${state.error}`)}</Alert>
-        ) : null}
-        {state && !state.ok && state.error === "rowErrors" && preview ? (
+        {state && !state.ok ? <Alert kind="error">{refusal(state.error)}</Alert> : null}
+        {rowErrors.length ? (
           <Alert kind="error">
             <p className="font-semibold">
               {t("nothingImported", {
-                count: new Set(preview.errors.map((e) => e.line)).size,
-                lines: [...new Set(preview.errors.map((e) => e.line))].slice(0, 10).join(", "),
+                count: new Set(rowErrors.map((e) => e.line)).size,
+                lines: [...new Set(rowErrors.map((e) => e.line))].slice(0, 10).join(", "),
               })}
             </p>
           </Alert>
         ) : null}
-        {state?.ok && state.imported ? (
+        {report && !rowErrors.length && report.imported ? (
           <Alert kind="success">
-            {t("done", { created: state.preview.toCreate, updated: state.preview.toUpdate })}
+            {t("done", { created: report.preview.toCreate, updated: report.preview.toUpdate })}
           </Alert>
         ) : null}
-        {state?.ok && !state.imported ? (
+        {report && !rowErrors.length && !report.imported ? (
           <Alert kind="info">
-            {t("ready", { created: state.preview.toCreate, updated: state.preview.toUpdate })}
+            {t("ready", { created: report.preview.toCreate, updated: report.preview.toUpdate })}
           </Alert>
         ) : null}
       </div>
 
-      {preview && preview.errors.length ? (
+      {rowErrors.length ? (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left text-sm">
             <caption className="p-2 text-left font-semibold">{t("errorsTitle")}</caption>
@@ -120,7 +123,7 @@ export function ImportForm() {
               </tr>
             </thead>
             <tbody>
-              {preview.errors.map((e, i) => (
+              {rowErrors.map((e, i) => (
                 <tr key={i} className="border-b border-stone-200">
                   <td className="p-2">{e.line}</td>
                   <td className="p-2">{t(`columns.${e.field}`)}</td>
@@ -133,7 +136,7 @@ export function ImportForm() {
         </div>
       ) : null}
       {lines.length ? (
-        <details open={!state?.ok || !state.imported}>
+        <details open={!report?.imported}>
           <summary className="cursor-pointer font-semibold">
             {t("linesTitle", { count: lines.length })}
           </summary>

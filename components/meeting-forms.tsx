@@ -1,39 +1,28 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { FormResult, FormState } from "@/lib/form-result";
+import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
-import { FormOutcome } from "@/components/form-outcome";
+import { FormOutcome, useRefusal } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
-// Actions answer with the time of the change, so that a form that adds rows starts empty again.
-type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+// A form that adds rows starts empty again after a success (keyed on its time, `state.at`).
+type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 type Choice = { id: string; name: string };
 
-const KNOWN = [
-  "notFound",
-  "bodyUnknown",
-  "presenterUnknown",
-  "notBodyMember",
-  "closed",
-  "cancelled",
-  "memberUnknown",
-  "timesInvalid",
-] as const;
-
-function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
-  return <FormOutcome state={state} namespace="meetingAdmin" known={KNOWN} success={success} />;
+function Outcome<T>({ state, success }: { state: ActionState<T>; success?: string }) {
+  return <FormOutcome state={state} namespace="meetingAdmin" success={success} />;
 }
 
-export function MeetingForm({
+export function MeetingForm<T>({
   action,
   bodies,
   initial,
   submit,
   success,
 }: {
-  action: Action;
+  action: Action<T>;
   bodies?: Choice[];
   initial: Record<string, string>;
   submit: string;
@@ -71,14 +60,14 @@ export function MeetingForm({
   );
 }
 
-export function AgendaItemForm({
+export function AgendaItemForm<T>({
   action,
   presenters,
   initial,
   submit,
   idPrefix,
 }: {
-  action: Action;
+  action: Action<T>;
   presenters: Choice[];
   initial: Record<string, string>;
   submit: string;
@@ -98,7 +87,7 @@ export function AgendaItemForm({
       action={formAction}
       className="space-y-2"
       noValidate
-      key={state?.ok && !initial.title ? `added-${state.data}` : "editing"}
+      key={state?.ok && !initial.title ? `added-${state.at}` : "editing"}
     >
       <div aria-live="polite">
         <Outcome state={state} />
@@ -140,7 +129,7 @@ export function AgendaItemForm({
   );
 }
 
-export function GuestForm({ action, members }: { action: Action; members: Choice[] }) {
+export function GuestForm<T>({ action, members }: { action: Action<T>; members: Choice[] }) {
   const t = useTranslations("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props, textField } = useFormFields(state, {});
@@ -149,7 +138,7 @@ export function GuestForm({ action, members }: { action: Action; members: Choice
       action={formAction}
       className="space-y-2"
       noValidate
-      key={state?.ok ? `added-${state.data}` : "editing"}
+      key={state?.ok ? `added-${state.at}` : "editing"}
     >
       <div aria-live="polite">
         <Outcome state={state} success={t("guestAdded")} />
@@ -173,13 +162,7 @@ export function GuestForm({ action, members }: { action: Action; members: Choice
   );
 }
 
-export function SendInvitationsForm({
-  action,
-  label,
-}: {
-  action: (state: FormState<number>) => Promise<FormResult<number>>;
-  label: string;
-}) {
+export function SendInvitationsForm({ action, label }: { action: Action<number>; label: string }) {
   const t = useTranslations("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -198,12 +181,12 @@ export function SendInvitationsForm({
   );
 }
 
-export function AnswerForm({
+export function AnswerForm<T>({
   action,
   answer,
   note,
 }: {
-  action: Action;
+  action: Action<T>;
   answer: "PRESENT" | "EXCUSED" | null;
   note: string | null;
 }) {
@@ -243,20 +226,24 @@ export function AnswerForm({
   );
 }
 
-export function DocumentUploadForm({
+export function DocumentUploadForm<T>({
   action,
   idPrefix,
   itemTitle,
 }: {
-  action: Action;
+  action: Action<T>;
   idPrefix: string;
   itemTitle: string;
 }) {
   const t = useTranslations("meetingAdmin");
+  const refusal = useRefusal("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
-  const error = state && !state.ok ? state.fieldErrors.file : undefined;
+  // Under the file: the upload's own words (documentErrors.<key>), else the refusal in words.
+  const error = state && !state.ok ? (state.fieldErrors.file ?? state.error) : undefined;
+  const own = `documentErrors.${error}` as Parameters<typeof t>[0];
+  const message = error ? (t.has(own) ? t(own) : refusal(error)) : null;
   return (
-    <ActionForm action={formAction} className="space-y-1" key={state?.ok ? `added-${state.data}` : "editing"}>
+    <ActionForm action={formAction} className="space-y-1" key={state?.ok ? `added-${state.at}` : "editing"}>
       <label htmlFor={`${idPrefix}-file`} className="block text-sm font-medium">
         {t("attach", { title: itemTitle })}
       </label>
@@ -273,29 +260,29 @@ export function DocumentUploadForm({
         </button>
       </div>
       <p id={`${idPrefix}-file-error`} className="text-sm font-medium text-red-700" aria-live="polite">
-        {error ? t(`documentErrors.${error}`) : null}
+        {message}
       </p>
     </ActionForm>
   );
 }
 
-export function AttendanceTimesForm({
+export function AttendanceTimesForm<T>({
   action,
   idPrefix,
   name,
   arrived,
   left,
 }: {
-  action: Action;
+  action: Action<T>;
   idPrefix: string;
   name: string;
   arrived: string;
   left: string;
 }) {
   const t = useTranslations("attendance");
+  const refusal = useRefusal("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
   const { values } = useFormFields(state, { arrived, left });
-  const failed = state && !state.ok;
   return (
     <ActionForm action={formAction} className="mt-2 space-y-2">
       <div className="grid grid-cols-2 gap-2">
@@ -328,7 +315,7 @@ export function AttendanceTimesForm({
         </div>
       </div>
       <p id={`${idPrefix}-times-error`} className="text-sm font-medium text-red-700" aria-live="polite">
-        {failed ? t("timesInvalid") : null}
+        {state && !state.ok ? refusal(state.error) : null}
       </p>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {t("saveTimes")}

@@ -1,35 +1,26 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { FormResult, FormState } from "@/lib/form-result";
+import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
-import { FormOutcome } from "@/components/form-outcome";
+import { FormOutcome, useRefusal } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormResult>;
+type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 type Category = { id: string; name: string };
 
-const KNOWN = [
-  "emailTaken",
-  "categoryUnknown",
-  "changeNotAfterCurrent",
-  "noEmail",
-  "archived",
-  "notFound",
-] as const;
-
-function GeneralError({ state }: { state: FormState }) {
-  return state?.ok ? null : <FormOutcome state={state} namespace="members" known={KNOWN} />;
+function GeneralError({ state }: { state: ActionState<unknown> }) {
+  return state?.ok ? null : <FormOutcome state={state} namespace="members" />;
 }
 
-export function MemberForm({
+export function MemberForm<T>({
   action,
   categories,
   initial,
   mode,
 }: {
-  action: Action;
+  action: Action<T>;
   categories: Category[];
   initial: Record<string, string>;
   mode: "create" | "edit";
@@ -116,12 +107,12 @@ export function MemberForm({
   );
 }
 
-export function CategoryChangeForm({
+export function CategoryChangeForm<T>({
   action,
   categories,
   currentCategoryId,
 }: {
-  action: Action;
+  action: Action<T>;
   categories: Category[];
   currentCategoryId: string | null;
 }) {
@@ -156,13 +147,7 @@ export function CategoryChangeForm({
   );
 }
 
-export function InviteForm({
-  action,
-  label,
-}: {
-  action: (state: FormState) => Promise<FormResult>;
-  label: string;
-}) {
+export function InviteForm<T>({ action, label }: { action: Action<T>; label: string }) {
   const t = useTranslations("members");
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -178,15 +163,16 @@ export function InviteForm({
   );
 }
 
-export function EraseForm({ action, name }: { action: Action; name: string }) {
+export function EraseForm<T>({ action, name }: { action: Action<T>; name: string }) {
   const t = useTranslations("members");
+  const refusal = useRefusal("members");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state, { confirmName: "" });
   return (
     <ActionForm action={formAction} className="space-y-3">
       <div aria-live="polite">
         {state && !state.ok && state.error !== "eraseMismatch" ? (
-          <Alert kind="error">{t(state.error === "eraseSelf" ? "eraseSelf" : "errors.notFound")}</Alert>
+          <Alert kind="error">{refusal(state.error)}</Alert>
         ) : null}
       </div>
       <Field

@@ -21,8 +21,8 @@ export function SectionEditor({ section }: { section: Section }) {
   const revision = useRef(section.revision);
   const saved = useRef(section.body);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The text as last typed, for the timers and the page-leave save (read outside render).
   const latest = useRef(text);
-  latest.current = text;
   // While a conflict is shown, nothing is saved until the writer chooses what to keep.
   const inConflict = useRef(false);
 
@@ -66,12 +66,15 @@ export function SectionEditor({ section }: { section: Section }) {
     const backup = JSON.parse(raw) as { text: string; revision: number };
     if (backup.text === section.body) localStorage.removeItem(backupKey(section.id));
     else if (backup.revision === section.revision) {
+      latest.current = backup.text;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- this browser's copy is only readable after hydration
       setText(backup.text);
       setStatus("unsaved");
       // Sent as soon as the page is back, like any other change.
       timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
     } else {
       inConflict.current = true;
+      latest.current = backup.text;
       setText(backup.text);
       setTheirs(section.body);
       setStatus("conflict");
@@ -90,6 +93,7 @@ export function SectionEditor({ section }: { section: Section }) {
   }, [save]);
 
   function change(value: string) {
+    latest.current = value;
     setText(value);
     localStorage.setItem(backupKey(section.id), JSON.stringify({ text: value, revision: revision.current }));
     if (!inConflict.current) setStatus("unsaved");
@@ -109,6 +113,7 @@ export function SectionEditor({ section }: { section: Section }) {
     inConflict.current = false;
     setTheirs(null);
     saved.current = theirs ?? "";
+    latest.current = theirs ?? "";
     setText(theirs ?? "");
     localStorage.removeItem(backupKey(section.id));
     setStatus("saved");

@@ -1,8 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { FormResult, FormState } from "@/lib/form-result";
-import { MINUTES_ERRORS } from "@/lib/form-errors";
+import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
@@ -10,18 +9,18 @@ import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/c
 
 // The forms of the minutes page: things to do, decisions, the next meeting, comments, and the
 // steps of the workflow. Each keeps what was typed when the server refuses it.
-type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+type Action<T = null> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 type Choice = { id: string; name: string };
 
-function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
+function Outcome({ state, success }: { state: ActionState<unknown>; success?: string }) {
   return (
     <div aria-live="polite">
-      <FormOutcome state={state} namespace="minutes" known={MINUTES_ERRORS} success={success} />
+      <FormOutcome state={state} namespace="minutes" success={success} />
     </div>
   );
 }
 
-function usePrefixed(state: FormState<number>, idPrefix: string, initial: Record<string, string> = {}) {
+function usePrefixed(state: ActionState<unknown>, idPrefix: string, initial: Record<string, string> = {}) {
   const fields = useFormFields(state, initial);
   const p = (name: string) => ({
     ...fields.props(name),
@@ -35,12 +34,10 @@ export function ActionItemForm({
   action,
   members,
   idPrefix,
-  sectionTitle,
 }: {
   action: Action;
   members: Choice[];
   idPrefix: string;
-  sectionTitle: string;
 }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
@@ -51,7 +48,7 @@ export function ActionItemForm({
       action={formAction}
       className="space-y-2"
       noValidate
-      key={state?.ok ? `added-${state.data}` : "editing"}
+      key={state?.ok ? `added-${state.at}` : "editing"}
     >
       <Outcome state={state} />
       <Field id={`${idPrefix}-title`} label={t("actionTitle")} error={errorOf("title")}>
@@ -95,12 +92,10 @@ export function DecisionForm({
   action,
   questions,
   idPrefix,
-  sectionTitle,
 }: {
   action: Action;
   questions: { id: string; title: string }[];
   idPrefix: string;
-  sectionTitle: string;
 }) {
   const t = useTranslations("minutes");
   const td = useTranslations("decisions");
@@ -111,7 +106,7 @@ export function DecisionForm({
       action={formAction}
       className="space-y-2"
       noValidate
-      key={state?.ok ? `added-${state.data}` : "editing"}
+      key={state?.ok ? `added-${state.at}` : "editing"}
     >
       <Outcome state={state} />
       <Field id={`${idPrefix}-title`} label={t("decisionTitle")} error={errorOf("title")}>
@@ -167,7 +162,13 @@ export function DecisionForm({
   );
 }
 
-export function NextMeetingForm({ action, initial }: { action: Action; initial: Record<string, string> }) {
+export function NextMeetingForm<T>({
+  action,
+  initial,
+}: {
+  action: Action<T>;
+  initial: Record<string, string>;
+}) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, p } = usePrefixed(state, "next", initial);
@@ -215,7 +216,7 @@ export function CommentForm({
       action={formAction}
       className="space-y-2"
       noValidate
-      key={state?.ok ? `added-${state.data}` : "editing"}
+      key={state?.ok ? `added-${state.at}` : "editing"}
     >
       <Outcome state={state} />
       <Field
@@ -269,11 +270,11 @@ export function ApproveForm({
   );
 }
 
-export function CorrectionForm({
+export function CorrectionForm<T>({
   action,
   sections,
 }: {
-  action: Action;
+  action: Action<T>;
   sections: { id: string; title: string; body: string }[];
 }) {
   const t = useTranslations("minutes");
@@ -285,7 +286,7 @@ export function CorrectionForm({
       action={formAction}
       className="space-y-4"
       noValidate
-      key={state?.ok ? `saved-${state.data}` : "editing"}
+      key={state?.ok ? `saved-${state.at}` : "editing"}
     >
       {state?.ok ? <Alert kind="success">{t("corrected")}</Alert> : <Outcome state={state} />}
       {sections.map((s, i) => (

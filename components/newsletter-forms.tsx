@@ -1,21 +1,20 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { FormResult, FormState } from "@/lib/form-result";
-import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
+import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { buttonClass, Field, inputClass } from "@/components/ui";
 
-type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 
 // Subject and Markdown text.
-export function IssueForm({
+export function IssueForm<T>({
   action,
   initial,
 }: {
-  action: Action;
+  action: Action<T>;
   initial: { subject: string; body: string };
 }) {
   const t = useTranslations("newsletter");
@@ -29,7 +28,7 @@ export function IssueForm({
       noValidate
     >
       <div aria-live="polite">
-        <FormOutcome state={state} namespace="newsletter" known={NEWSLETTER_ERRORS} success={t("saved")} />
+        <FormOutcome state={state} namespace="newsletter" success={t("saved")} />
       </div>
       {textFieldFor("subject", t("subject"), errorOf("subject"), props("subject"))}
       <Field id="body" label={t("body")} hint={t("bodyHint")} error={errorOf("body")}>

@@ -1,32 +1,36 @@
 "use client";
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations, type Messages } from "next-intl";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/actions";
 import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
-import type { FormState } from "@/lib/form-result";
+import type { ActionError, ActionState } from "@/lib/form-result";
 
-function fieldProps(state: FormState, name: string) {
+// A refusal or a field's error in words: a key of `errors`, else « the form has errors ».
+function useErrorText() {
+  const te = useTranslations("errors");
+  return (key: ActionError) => {
+    const general = key as keyof Messages["errors"];
+    return te.has(general) ? te(general) : te("form");
+  };
+}
+
+function fieldProps(state: ActionState, name: string) {
   const error = state && !state.ok ? state.fieldErrors[name] : undefined;
   return { "aria-invalid": error ? true : undefined, "aria-describedby": `${name}-error` };
 }
 
 export function PasswordResetRequestForm() {
   const t = useTranslations();
+  const says = useErrorText();
   const [state, action, pending] = useActionState(requestPasswordResetAction, null);
   if (state?.ok) return <Alert kind="success">{t("reset.requestSent")}</Alert>;
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <ActionForm action={action} className="space-y-3" noValidate>
-      {state && !state.ok && state.error !== "form" ? (
-        <Alert kind="error">{t(`errors.${state.error}`)}</Alert>
-      ) : null}
-      <Field
-        id="email"
-        label={t("signIn.email")}
-        error={errors.email ? t(`errors.${errors.email}`) : undefined}
-      >
+      {state && !state.ok && state.error !== "form" ? <Alert kind="error">{says(state.error)}</Alert> : null}
+      <Field id="email" label={t("signIn.email")} error={errors.email ? says(errors.email) : undefined}>
         <input
           id="email"
           name="email"
@@ -47,20 +51,18 @@ export function PasswordResetRequestForm() {
 
 export function NewPasswordForm({ token }: { token: string }) {
   const t = useTranslations();
+  const says = useErrorText();
   const [state, action, pending] = useActionState(resetPasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <ActionForm action={action} className="space-y-3" noValidate>
-      {state && !state.ok && state.error === "tokenInvalid" ? (
-        <Alert kind="error">{t("reset.tokenInvalid")}</Alert>
-      ) : null}
-      {state && !state.ok && state.error === "form" ? <Alert kind="error">{t("errors.form")}</Alert> : null}
+      {state && !state.ok ? <Alert kind="error">{says(state.error)}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       <Field
         id="password"
         label={t("reset.newPassword")}
         hint={t("reset.newPasswordHint")}
-        error={errors.password ? t(`errors.${errors.password}`) : undefined}
+        error={errors.password ? says(errors.password) : undefined}
       >
         <input
           id="password"
@@ -76,7 +78,7 @@ export function NewPasswordForm({ token }: { token: string }) {
       <Field
         id="confirm"
         label={t("reset.confirm")}
-        error={errors.confirm ? t(`errors.${errors.confirm}`) : undefined}
+        error={errors.confirm ? says(errors.confirm) : undefined}
       >
         <input
           id="confirm"

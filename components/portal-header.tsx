@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { Messages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,7 +7,7 @@ import { switchCooperativeAction } from "@/lib/auth/actions";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 
-const NAV: { href: string; key: string; action: Action }[] = [
+const NAV: { href: string; key: keyof Messages["nav"]; action: Action }[] = [
   { href: "/", key: "home", action: "home.view" },
   { href: "/reunions", key: "meetings", action: "meeting.read" },
   { href: "/decisions", key: "decisions", action: "decision.read" },

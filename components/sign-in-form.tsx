@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
+  const router = useRouter();
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -30,7 +32,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn("email", { email, redirect: false, callbackUrl });
     setPending(false);
-    if (result?.ok && !result.error) window.location.assign("/connexion/lien-envoye");
+    if (result?.ok && !result.error) router.push("/connexion/lien-envoye");
     else setError(t("linkError"));
   }
 

@@ -1,9 +1,12 @@
 "use client";
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations, type Messages } from "next-intl";
 import { saveStatutesAction } from "@/lib/statutes/actions";
+import type { ActionError } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
+
+type FieldName = keyof Messages["statutes"]["fields"];
 
 function Choice({
   name,
@@ -50,8 +53,13 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
   const [state, action, pending] = useActionState(saveStatutesAction, null);
   const values = state && !state.ok ? state.values : initial;
   const errors = state && !state.ok ? state.fieldErrors : {};
+  // A key of `errors`, else « the form has errors ».
+  const says = (key: ActionError) => {
+    const general = key as keyof Messages["errors"];
+    return te.has(general) ? te(general) : te("form");
+  };
 
-  const fractionField = (name: string) => (
+  const fractionField = (name: FieldName) => (
     <div key={name}>
       <label htmlFor={name} className="block text-sm font-medium">
         {t(`fields.${name}`)}
@@ -65,11 +73,11 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
         aria-describedby={`${name}-error`}
       />
       <p id={`${name}-error`} className="min-h-5 text-sm font-medium text-red-700" aria-live="polite">
-        {errors[name] ? te(errors[name]) : null}
+        {errors[name] ? says(errors[name]) : null}
       </p>
     </div>
   );
-  const majorityRule = (name: string) => (
+  const majorityRule = (name: FieldName) => (
     <Choice
       name={name}
       legend={t(`fields.${name}`)}
@@ -85,17 +93,17 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
     <ActionForm action={action} className="space-y-6" key={state?.ok ? "saved" : "editing"}>
       <div aria-live="polite">
         {state?.ok ? <Alert kind="success">{t("saved")}</Alert> : null}
-        {state && !state.ok ? <Alert kind="error">{te("form")}</Alert> : null}
+        {state && !state.ok ? <Alert kind="error">{says(state.error)}</Alert> : null}
       </div>
       <p className="text-sm text-stone-700">{t("fractionHelp")}</p>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-lg font-semibold">{t("ago")}</legend>
-        {["agoQuorumFirst", "agoQuorumSecond", "agoMajority"].map(fractionField)}
+        {(["agoQuorumFirst", "agoQuorumSecond", "agoMajority"] as const).map(fractionField)}
         {majorityRule("agoMajorityRule")}
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-lg font-semibold">{t("age")}</legend>
-        {["ageQuorumFirst", "ageQuorumSecond", "ageMajority"].map(fractionField)}
+        {(["ageQuorumFirst", "ageQuorumSecond", "ageMajority"] as const).map(fractionField)}
         {majorityRule("ageMajorityRule")}
       </fieldset>
       <fieldset className="space-y-3">

@@ -1,26 +1,24 @@
 "use client";
 import { useActionState } from "react";
-import type { FormResult } from "@/lib/form-result";
+import type { ActionResult, ActionState, RefusalNamespace } from "@/lib/form-result";
 import { FormOutcome } from "@/components/form-outcome";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 
 // One step of a workflow (share, publish, open, close, support, send): a button, an optional
-// confirmation, the server's refusal in words (`namespace`.errors.<code>) or a success line.
-export function StepForm({
+// confirmation, the server's refusal in words (`namespace`.errors.<key>) or a success line.
+export function StepForm<T>({
   action,
   label,
   confirm,
   namespace,
-  known,
   success,
   secondary = false,
   pressed,
 }: {
-  action: () => Promise<FormResult<number>>;
+  action: (state: ActionState<T>, form: FormData) => Promise<ActionResult<T>>;
   label: string;
   confirm?: string;
-  namespace: string;
-  known: readonly string[];
+  namespace: RefusalNamespace;
   success?: string;
   secondary?: boolean;
   pressed?: boolean;
@@ -35,7 +33,7 @@ export function StepForm({
       }}
     >
       <div aria-live="polite">
-        <FormOutcome state={state} namespace={namespace} known={known} success={success} />
+        <FormOutcome state={state} namespace={namespace} success={success} />
       </div>
       <button
         type="submit"

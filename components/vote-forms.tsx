@@ -1,25 +1,33 @@
 "use client";
-import { startTransition, useActionState, useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
-import type { FormResult, FormState } from "@/lib/form-result";
+import { startTransition, useActionState, useEffect, useState, useSyncExternalStore } from "react";
+import { useTranslations, type Messages } from "next-intl";
+import type { ActionResult, ActionState } from "@/lib/form-result";
 import { useRouter } from "next/navigation";
-import type { PaperState } from "@/lib/votes/actions";
 
-type CastState =
-  null | { ok: true; receipt: string; choice: string; secret: boolean } | { ok: false; error: string };
-import { VOTE_ERRORS } from "@/lib/form-errors";
 import { ActionForm } from "@/components/action-form";
-import { FormOutcome } from "@/components/form-outcome";
+import { FormOutcome, useRefusal } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
-type Action = (state: FormState<number>, formData: FormData) => Promise<FormResult<number>>;
+// Nothing to listen to: the server renders false, the hydrated browser true.
+const noSubscription = () => () => {};
+
+type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
+type BallotChoice = "FOR" | "AGAINST" | "ABSTAIN";
+// The ballot box's refusals in words (messages votes.refusals.<key>).
+type BallotRefusal = keyof Messages["votes"]["refusals"];
+const isChoice = (value: unknown): value is BallotChoice =>
+  value === "FOR" || value === "AGAINST" || value === "ABSTAIN";
+type CastState =
+  | null
+  | { ok: true; receipt: string; choice: BallotChoice; secret: boolean }
+  | { ok: false; error: BallotRefusal };
 type Choice = { id: string; name: string };
 
-function Outcome({ state, success }: { state: FormState<number>; success?: string }) {
+function Outcome<T>({ state, success }: { state: ActionState<T>; success?: string }) {
   return (
     <div aria-live="polite">
-      <FormOutcome state={state} namespace="votes" known={VOTE_ERRORS} success={success} />
+      <FormOutcome state={state} namespace="votes" success={success} />
     </div>
   );
 }
@@ -41,14 +49,14 @@ export function BallotForm({
   // Posted to the ballot box route (app/api/votes/[id]/ballot), the path the benchmark measures.
   async function cast(_: CastState, formData: FormData): Promise<CastState> {
     const choice = formData.get("choice");
-    if (typeof choice !== "string") return { ok: false, error: "choiceRequired" };
+    if (!isChoice(choice)) return { ok: false, error: "choiceRequired" };
     try {
       const response = await fetch(`/api/votes/${questionId}/ballot`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ choice, forMemberId }),
       });
-      const answer = (await response.json().catch(() => ({}))) as { receipt?: string; error?: string };
+      const answer = (await response.json().catch(() => ({}))) as { receipt?: string; error?: BallotRefusal };
       if (!response.ok || !answer.receipt) return { ok: false, error: answer.error ?? "unexpected" };
       router.refresh();
       return { ok: true, receipt: answer.receipt, choice, secret };
@@ -57,11 +65,14 @@ export function BallotForm({
     }
   }
   const [state, formAction, pending] = useActionState(cast, null);
-  const [choice, setChoice] = useState<string | null>(null);
+  const [choice, setChoice] = useState<BallotChoice | null>(null);
   // Before hydration (or without JavaScript) the form posts itself to the ballot box, which sends
   // the browser back to this page; once hydrated, the two taps happen here.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   useEffect(() => {
     if (state?.ok && state.secret)
       localStorage.setItem(
@@ -132,13 +143,13 @@ export function BallotForm({
   );
 }
 
-export function QuestionForm({
+export function QuestionForm<T>({
   action,
   bodies,
   meetings,
   categories,
 }: {
-  action: Action;
+  action: Action<T>;
   bodies: (Choice & { kind: string })[];
   meetings: (Choice & { bodyId: string })[];
   categories: Choice[];
@@ -247,7 +258,7 @@ export function QuestionForm({
   );
 }
 
-export function ShowOfHandsForm({ action, rows }: { action: Action; rows: { label: string }[] }) {
+export function ShowOfHandsForm<T>({ action, rows }: { action: Action<T>; rows: { label: string }[] }) {
   const t = useTranslations("votes");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state);
@@ -277,7 +288,7 @@ export function ShowOfHandsForm({ action, rows }: { action: Action; rows: { labe
   );
 }
 
-export function ProxyForm({ action, members }: { action: Action; members: Choice[] }) {
+export function ProxyForm<T>({ action, members }: { action: Action<T>; members: Choice[] }) {
   const t = useTranslations("votes");
   const [state, formAction, pending] = useActionState(action, null);
   const { errorOf, props } = useFormFields(state);
@@ -301,23 +312,22 @@ export function ProxyForm({ action, members }: { action: Action; members: Choice
   );
 }
 
-type PaperAction = (state: PaperState, formData: FormData) => Promise<PaperState>;
-
 // The paper ballots of an assembly: who voted on paper, then the counts per college.
-export function PaperBallotsForm({
+export function PaperBallotsForm<T>({
   action,
   voters,
   colleges,
 }: {
-  action: PaperAction;
+  action: Action<T>;
   voters: { id: string; name: string; college: string | null }[];
   colleges: string[];
 }) {
   const t = useTranslations("votes");
   const tr = useTranslations("votes.refusals");
+  const refusal = useRefusal("votes");
   const [state, formAction, pending] = useActionState(action, null);
   const values = state && !state.ok ? state.values : {};
-  const chosen = new Set(state && !state.ok ? state.chosen : []);
+  const chosen = new Set(values.paperVoters?.split(",") ?? []);
   return (
     <ActionForm
       action={formAction}
@@ -329,15 +339,17 @@ export function PaperBallotsForm({
         {state?.ok ? <Alert kind="success">{t("paperSaved")}</Alert> : null}
         {state && !state.ok ? (
           <Alert kind="error">
-            <p>{t(`errors.${state.error}`)}</p>
-            {state.problems.length ? (
+            <p>{refusal(state.error)}</p>
+            {state.problems?.length ? (
               <ul className="mt-1 list-disc pl-5">
                 {state.problems.map((p, i) => (
                   <li key={i}>
                     {p.name} :{" "}
                     {/^\d+\/\d+$/.test(p.reason)
                       ? t("paperCounts", { typed: p.reason.split("/")[0]!, voters: p.reason.split("/")[1]! })
-                      : tr(p.reason)}
+                      : tr.has(p.reason as BallotRefusal)
+                        ? tr(p.reason as BallotRefusal)
+                        : refusal("paperVoterRefused")}
                   </li>
                 ))}
               </ul>

@@ -17,6 +17,7 @@ export const ACTIONS = [
   "vote.castCouncil",
   "vote.castAssembly",
   "vote.manage",
+  "vote.close",
   "idea.post",
   "idea.moderate",
   "directory.read",
@@ -44,7 +45,8 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   guest: new Set(everyone),
   member: new Set(associate),
   councilMember: new Set(council),
-  president: new Set([...council, "minutes.approve"]),
+  // The president chairs the council: approves its minutes and closes its votes.
+  president: new Set([...council, "minutes.approve", "vote.close"]),
   coordinator: new Set([
     ...associate,
     "minutes.readDraft",
@@ -52,6 +54,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "meeting.manage",
     "minutes.draft",
     "vote.manage",
+    "vote.close",
     "idea.moderate",
     "member.manage",
     "statutes.configure",

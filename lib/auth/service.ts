@@ -6,6 +6,9 @@ import { sendEmail } from "@/lib/mail/send";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isBlocked, signInKeys, windowStart } from "@/lib/auth/rate-limit";
 import type { NewPasswordInput } from "@/lib/auth/schema";
+import type { Actor } from "@/lib/auth/actor";
+import type { Result } from "@/lib/form-result";
+import type { Locale } from "@/lib/i18n/config";
 
 export type CredentialsResult =
   { ok: true; personId: string } | { ok: false; error: "invalid" | "rateLimited" };
@@ -118,7 +121,7 @@ export async function requestPasswordReset(email: string, baseUrl: string, now =
   });
 }
 
-export type ResetResult = { ok: true } | { ok: false; error: "tokenInvalid" };
+export type ResetResult = Result<null, "tokenInvalid">;
 
 export async function resetPassword(input: NewPasswordInput, now = new Date()): Promise<ResetResult> {
   const passwordHash = await hashPassword(input.password);
@@ -144,6 +147,11 @@ export async function resetPassword(input: NewPasswordInput, now = new Date()): 
       entityType: "Person",
       entityId: token.personId,
     });
-    return { ok: true } as const;
+    return { ok: true, data: null } as const;
   });
+}
+
+// The language the person reads the portal in, kept with their account.
+export async function setPersonLocale(actor: Actor, locale: Locale): Promise<void> {
+  await db.person.update({ where: { id: actor.personId }, data: { locale } });
 }

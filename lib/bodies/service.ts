@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import type { Result } from "@/lib/form-result";
 import { dateKey, dayKey, parseDateKey } from "@/lib/dates";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { councilWarnings, type SeatView, type SeatWarning } from "@/lib/bodies/warnings";
@@ -10,6 +11,7 @@ import type { MandateInput } from "@/lib/bodies/schema";
 import type { BodyKind, MandateRole } from "@/lib/generated/prisma/enums";
 
 export type SeatRow = SeatView & {
+  role: MandateRole;
   membershipId: string;
   collegeName: string | null;
   categoryName: string | null;
@@ -101,8 +103,9 @@ export type BodyFailure =
   | "presidentTaken"
   | "collegeUnknown"
   | "alreadySeated"
-  | "nameTaken";
-export type BodyResult = { ok: true } | { ok: false; error: BodyFailure };
+  | "nameTaken"
+  | "endInvalid";
+export type BodyResult = Result<null, BodyFailure>;
 
 export async function addMandate(actor: Actor, bodyId: string, input: MandateInput): Promise<BodyResult> {
   authorize(actor, "member.manage");
@@ -158,7 +161,7 @@ export async function addMandate(actor: Actor, bodyId: string, input: MandateInp
       after: { ...input, collegeId },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 export async function endMandate(actor: Actor, mandateId: string, endsOnKey: string): Promise<BodyResult> {
@@ -168,7 +171,7 @@ export async function endMandate(actor: Actor, mandateId: string, endsOnKey: str
   });
   if (!mandate) return { ok: false, error: "notFound" };
   const endsOn = parseDateKey(endsOnKey);
-  if (endsOn <= mandate.startsOn) return { ok: false, error: "notFound" };
+  if (endsOn <= mandate.startsOn) return { ok: false, error: "endInvalid" };
   await db.$transaction(async (tx) => {
     await tx.mandate.update({ where: { id: mandateId }, data: { endsOn } });
     await recordAudit(tx, {
@@ -181,7 +184,7 @@ export async function endMandate(actor: Actor, mandateId: string, endsOnKey: str
       after: { endsOn: endsOnKey },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 function slugify(name: string) {
@@ -212,7 +215,7 @@ export async function createCommission(actor: Actor, name: string): Promise<Body
       after: { name },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 export async function setSeatsPerCollege(
@@ -235,7 +238,7 @@ export async function setSeatsPerCollege(
       after: { seats },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 export async function activeMembersForSeats(actor: Actor) {

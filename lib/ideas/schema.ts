@@ -67,5 +67,3 @@ export const answerSchema = z
 export type AnswerInput = z.infer<typeof answerSchema>;
 
 export const isEmail = (contactText: string | null) => contactText !== null && contactText.includes("@");
-
-export { IDEA_ERRORS } from "@/lib/form-errors";

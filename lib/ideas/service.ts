@@ -3,26 +3,38 @@ import { createHmac } from "node:crypto";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { sendEmail } from "@/lib/mail/send";
-import { siteUrl } from "@/lib/site-url";
 import { parseDateKey } from "@/lib/dates";
 import { PAGE_SIZE } from "@/lib/pagination";
+import type { Result } from "@/lib/form-result";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { IdeaStatus } from "@/lib/generated/prisma/enums";
+import type { IdeaAnswer, IdeaStatus } from "@/lib/generated/prisma/enums";
+import { answerWords, publishAnswers } from "@/lib/ideas/publish-answers.internal";
 import {
   isEmail,
+  THEMES,
+  type AnswerChoice,
   type AnswerInput,
   type IdeaInput,
   type PaperIdeaInput,
   type PublicIdeaInput,
   type Sort,
+  type Theme,
 } from "@/lib/ideas/schema";
 
 // The idea box: ideas posted signed in, on the public page (moderated first) or typed in from
 // the paper box; supported by members; put on the next council's agenda; answered in meeting;
 // answers published with the minutes (or when the council says) and their authors told.
 
-export type IdeaResult<T = null> = { ok: true; data: T } | { ok: false; error: string };
+// What the idea box refuses, each put into words under ideas.errors.
+export type IdeaRefusal =
+  "notFound" | "notOpen" | "mergeTargetInvalid" | "notCouncilMeeting" | "nothingToPublish" | "rateLimited";
+export type IdeaResult<T = null, E extends IdeaRefusal = IdeaRefusal> = Result<T, E>;
+type MergeRefusal = "notFound" | "mergeTargetInvalid" | "notOpen";
+
+// A theme read back from the database, if it is one of the box's themes.
+function themeOf(value: string | null): Theme | null {
+  return value !== null && (THEMES as readonly string[]).includes(value) ? (value as Theme) : null;
+}
 
 // Waiting for the council: on the board, not answered yet.
 const OPEN: IdeaStatus[] = ["NEW", "TO_READ"];
@@ -40,7 +52,7 @@ export async function countIdeasToRead(actor: Actor): Promise<number> {
 
 // ───────────────────────────── Posting ─────────────────────────────
 
-export async function postIdea(actor: Actor, input: IdeaInput): Promise<IdeaResult<{ id: string }>> {
+export async function postIdea(actor: Actor, input: IdeaInput): Promise<IdeaResult<{ id: string }, never>> {
   authorize(actor, "idea.post");
   const idea = await db.idea.create({
     data: {
@@ -83,7 +95,7 @@ export async function postPublicIdea(
   address: string | null,
   locale: string,
   now = new Date(),
-): Promise<IdeaResult<{ followToken: string | null }>> {
+): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited">> {
   const coop = await publicCooperative(slug);
   if (!coop) return { ok: false, error: "notFound" };
   if (input.website.trim() !== "") return { ok: true, data: { followToken: null } };
@@ -115,7 +127,7 @@ export async function postPublicIdea(
 export async function enterPaperIdea(
   actor: Actor,
   input: PaperIdeaInput,
-): Promise<IdeaResult<{ id: string }>> {
+): Promise<IdeaResult<{ id: string }, never>> {
   authorize(actor, "idea.moderate");
   const idea = await db.$transaction(async (tx) => {
     const created = await tx.idea.create({
@@ -148,7 +160,10 @@ async function ownIdea(actor: Actor, ideaId: string) {
   return db.idea.findFirst({ where: { id: ideaId, cooperativeId: actor.cooperativeId } });
 }
 
-export async function approveIdea(actor: Actor, ideaId: string): Promise<IdeaResult> {
+export async function approveIdea(
+  actor: Actor,
+  ideaId: string,
+): Promise<IdeaResult<null, "notFound" | "notOpen">> {
   authorize(actor, "idea.moderate");
   const idea = await ownIdea(actor, ideaId);
   if (!idea) return { ok: false, error: "notFound" };
@@ -173,7 +188,11 @@ export async function approveIdea(actor: Actor, ideaId: string): Promise<IdeaRes
 }
 
 // Hidden, never deleted: the reason and who hid it are in the audit log.
-export async function hideIdea(actor: Actor, ideaId: string, reason: string): Promise<IdeaResult> {
+export async function hideIdea(
+  actor: Actor,
+  ideaId: string,
+  reason: string,
+): Promise<IdeaResult<null, "notFound" | "notOpen">> {
   authorize(actor, "idea.moderate");
   const idea = await ownIdea(actor, ideaId);
   if (!idea) return { ok: false, error: "notFound" };
@@ -197,14 +216,23 @@ export async function hideIdea(actor: Actor, ideaId: string, reason: string): Pr
 }
 
 // A duplicate folds into another idea of the board; its supports follow.
-// (Inside answerIdea's transaction, the council's right to answer is what was checked.)
 export async function mergeIdea(
   actor: Actor,
   ideaId: string,
   intoId: string,
-  tx: Prisma.TransactionClient | null = null,
-): Promise<IdeaResult> {
-  if (!tx) authorize(actor, "idea.moderate");
+): Promise<IdeaResult<null, MergeRefusal>> {
+  authorize(actor, "idea.moderate");
+  return merge(actor, ideaId, intoId, null);
+}
+
+// The merge itself, in its own transaction or in answerIdea's (where the council's right to
+// answer is what was checked): never exported, so every caller outside checks a right first.
+async function merge(
+  actor: Actor,
+  ideaId: string,
+  intoId: string,
+  tx: Prisma.TransactionClient | null,
+): Promise<IdeaResult<null, MergeRefusal>> {
   const idea = await ownIdea(actor, ideaId);
   const target = await ownIdea(actor, intoId);
   if (!idea) return { ok: false, error: "notFound" };
@@ -247,7 +275,7 @@ export type ModerationView = {
     text: string;
     contact: string;
     authorName: string | null;
-    answerKind: string | null;
+    answerKind: AnswerChoice | null;
     answerText: string | null;
   }[];
   mergeTargets: { id: string; text: string }[];
@@ -304,7 +332,7 @@ export async function moderationView(actor: Actor): Promise<ModerationView> {
 }
 
 // A telephone contact told by the coordinator: marked so it leaves the list.
-export async function markCalled(actor: Actor, ideaId: string): Promise<IdeaResult> {
+export async function markCalled(actor: Actor, ideaId: string): Promise<IdeaResult<null, "notFound">> {
   authorize(actor, "idea.moderate");
   const { count } = await db.idea.updateMany({
     where: { id: ideaId, cooperativeId: actor.cooperativeId, notifiedAt: null },
@@ -318,7 +346,7 @@ export async function markCalled(actor: Actor, ideaId: string): Promise<IdeaResu
 export type BoardIdea = {
   id: string;
   text: string;
-  theme: string | null;
+  theme: Theme | null;
   source: "ONLINE" | "PUBLIC_FORM" | "PAPER";
   authorName: string | null;
   createdAt: Date;
@@ -326,7 +354,7 @@ export type BoardIdea = {
   supports: number;
   supportedByMe: boolean;
   mine: boolean;
-  answer: { kind: string; text: string | null; at: Date | null } | null;
+  answer: { kind: IdeaAnswer; text: string | null; at: Date | null } | null;
   merged: { id: string; text: string }[];
 };
 
@@ -339,7 +367,8 @@ type BoardRow = {
   showName: boolean;
   createdAt: Date;
   status: IdeaStatus;
-  answerKind: string | null;
+  // The database's enum, read as text.
+  answerKind: IdeaAnswer | null;
   answerText: string | null;
   answeredAt: Date | null;
   answerPublishedAt: Date | null;
@@ -384,7 +413,7 @@ async function boardRows(
   return rows.map((r) => ({
     id: r.id,
     text: r.text,
-    theme: r.theme,
+    theme: themeOf(r.theme),
     source: r.source,
     authorName: r.showName ? r.authorName : null,
     createdAt: r.createdAt,
@@ -425,7 +454,7 @@ export async function publicAnswers(cooperativeId: string, limit = 10): Promise<
 export async function toggleSupport(
   actor: Actor,
   ideaId: string,
-): Promise<IdeaResult<{ supported: boolean }>> {
+): Promise<IdeaResult<{ supported: boolean }, "notFound" | "notOpen">> {
   authorize(actor, "idea.post");
   const idea = await ownIdea(actor, ideaId);
   if (!idea || !VISIBLE.includes(idea.status)) return { ok: false, error: "notFound" };
@@ -449,6 +478,7 @@ export async function followIdea(slug: string, token: string) {
   });
   if (!idea) return null;
   const published = idea.answerPublishedAt !== null;
+  const kind: AnswerChoice = idea.status === "MERGED" ? "MERGED" : (idea.answerKind ?? "ACCEPTED");
   return {
     text: idea.text,
     createdAt: idea.createdAt,
@@ -460,9 +490,7 @@ export async function followIdea(slug: string, token: string) {
           : published
             ? "answered"
             : "waiting",
-    answer: published
-      ? { kind: idea.status === "MERGED" ? "MERGED" : (idea.answerKind ?? "ACCEPTED"), text: idea.answerText }
-      : null,
+    answer: published ? { kind, text: idea.answerText } : null,
     mergedInto: published && idea.mergedInto ? { text: idea.mergedInto.text } : null,
   } as const;
 }
@@ -524,12 +552,12 @@ async function councilMeeting(actor: Actor, meetingId: string) {
 export type SheetIdea = {
   id: string;
   text: string;
-  theme: string | null;
+  theme: Theme | null;
   source: BoardIdea["source"];
   authorName: string | null;
   supports: number;
   status: IdeaStatus;
-  answerKind: string | null;
+  answerKind: AnswerChoice | null;
   answerText: string | null;
   mergedIntoId: string | null;
   published: boolean;
@@ -564,7 +592,7 @@ export async function answerSheet(actor: Actor, meetingId: string) {
     ideas: ideas.map((i): SheetIdea => ({
       id: i.id,
       text: i.text,
-      theme: i.theme,
+      theme: themeOf(i.theme),
       source: i.source,
       authorName: i.showName ? i.authorName : null,
       supports: i._count.supports,
@@ -583,6 +611,17 @@ export async function answerSheet(actor: Actor, meetingId: string) {
   };
 }
 
+// The same sheet, found by the meeting's address (/reunions/<body>/<number>/idees).
+export async function answerSheetAt(actor: Actor, bodySlug: string, number: number) {
+  authorize(actor, "meeting.read");
+  if (bodySlug.length > 60) return null;
+  const meeting = await db.meeting.findFirst({
+    where: { cooperativeId: actor.cooperativeId, number, body: { slug: bodySlug } },
+    select: { id: true },
+  });
+  return meeting ? answerSheet(actor, meeting.id) : null;
+}
+
 // In the meeting: an answer and a status for each idea (the coordinator types what the council
 // said). A merged idea points at the idea that answers it.
 export async function answerIdea(
@@ -590,7 +629,7 @@ export async function answerIdea(
   meetingId: string,
   ideaId: string,
   input: AnswerInput,
-): Promise<IdeaResult> {
+): Promise<IdeaResult<null, "notCouncilMeeting" | MergeRefusal>> {
   authorize(actor, "minutes.draft");
   const meeting = await councilMeeting(actor, meetingId);
   if (!meeting) return { ok: false, error: "notCouncilMeeting" };
@@ -600,7 +639,7 @@ export async function answerIdea(
   if (idea.answerPublishedAt) return { ok: false, error: "notOpen" };
   if (input.answer === "MERGED") {
     return db.$transaction(async (tx) => {
-      const merged = await mergeIdea(actor, idea.id, input.mergeInto!, tx);
+      const merged = await merge(actor, idea.id, input.mergeInto!, tx);
       if (merged.ok)
         await tx.idea.update({
           where: { id: idea.id },
@@ -635,105 +674,10 @@ export async function answerIdea(
   return { ok: true, data: null };
 }
 
-// The answers of a meeting go on the board, and the authors who left a way to reach them are
-// told (e-mail; a telephone number goes on the coordinator's list). Called when the minutes of
-// the meeting are published, or when the council decides to publish the answers first.
-export async function publishAnswers(
-  cooperativeId: string,
-  meetingId: string,
-  actorId: string | null = null,
-  now = new Date(),
-): Promise<number> {
-  const ideas = await db.$transaction(async (tx) => {
-    const rows = await tx.idea.findMany({
-      where: { cooperativeId, meetingId, status: { in: ["ANSWERED", "MERGED"] }, answerPublishedAt: null },
-      include: {
-        author: { select: { person: { select: { name: true, email: true } } } },
-        mergedInto: { select: { text: true, answerKind: true, answerText: true } },
-        cooperative: { select: { name: true, shortName: true, slug: true } },
-      },
-    });
-    if (rows.length) {
-      await tx.idea.updateMany({
-        where: { id: { in: rows.map((r) => r.id) } },
-        data: { answerPublishedAt: now },
-      });
-      await recordAudit(tx, {
-        cooperativeId,
-        actorId,
-        action: "idea.answersPublished",
-        entityType: "Meeting",
-        entityId: meetingId,
-        after: { ideas: rows.length },
-      });
-    }
-    return rows;
-  });
-  for (const idea of ideas) {
-    const to = idea.author?.person.email ?? (isEmail(idea.contact) ? idea.contact : null);
-    if (!to) continue;
-    const coop = idea.cooperative.shortName ?? idea.cooperative.name;
-    const link =
-      idea.source === "PUBLIC_FORM"
-        ? `${siteUrl()}/i/${idea.cooperative.slug}/suivi/${idea.followToken}`
-        : `${siteUrl()}/idees?tri=repondues`;
-    await sendEmail({
-      cooperativeId,
-      to,
-      subject: `Réponse à votre idée – ${coop}`,
-      text: answerMail(
-        idea.text,
-        idea.status === "MERGED" ? "MERGED" : idea.answerKind,
-        idea.answerText,
-        idea.mergedInto?.text ?? null,
-        link,
-      ),
-    });
-    await db.idea.update({ where: { id: idea.id }, data: { notifiedAt: new Date() } });
-  }
-  return ideas.length;
-}
-
-const ANSWER_WORDS: Record<string, string> = {
-  ACCEPTED: "acceptée",
-  PLANNED: "prévue",
-  DECLINED: "non retenue",
-  DONE: "réalisée",
-  MERGED: "regroupée avec une idée proche",
-};
-
-export function answerWords(kind: string | null): string {
-  return ANSWER_WORDS[kind ?? ""] ?? "étudiée";
-}
-
-function answerMail(
-  text: string,
-  kind: string | null,
-  answer: string | null,
-  mergedInto: string | null,
-  link: string,
-) {
-  return [
-    "Bonjour,",
-    "",
-    `Vous avez proposé dans la boîte à idées : « ${text} »`,
-    "",
-    `Le conseil a répondu : idée ${answerWords(kind)}.`,
-    mergedInto ? `Idée proche : « ${mergedInto} »` : null,
-    answer ? `\n${answer}` : null,
-    "",
-    `Retrouvez la réponse ici : ${link}`,
-    "",
-    "Merci pour votre idée.",
-  ]
-    .filter((l) => l !== null)
-    .join("\n");
-}
-
 export async function publishAnswersNow(
   actor: Actor,
   meetingId: string,
-): Promise<IdeaResult<{ count: number }>> {
+): Promise<IdeaResult<{ count: number }, "notCouncilMeeting" | "nothingToPublish">> {
   authorize(actor, "minutes.draft");
   const meeting = await councilMeeting(actor, meetingId);
   if (!meeting) return { ok: false, error: "notCouncilMeeting" };

@@ -8,8 +8,8 @@ import {
   type VoteJob,
 } from "@/lib/jobs/queue";
 import { resumeSends, runSend } from "@/lib/newsletter/service";
-import { closeFromJob, remindVoters } from "@/lib/votes/questions";
-import { sendReminder } from "@/lib/meetings/invitations";
+import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
+import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {

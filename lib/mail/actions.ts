@@ -1,20 +1,13 @@
 "use server";
-import { isForm, isId } from "@/lib/action-input";
-import { revalidatePath } from "next/cache";
-import { forbidden } from "next/navigation";
-import { ForbiddenError } from "@/lib/auth/actor";
-import { requireActor } from "@/lib/auth/session";
+import { isId } from "@/lib/action-input";
+import { plainAction } from "@/lib/action";
+import { refuse } from "@/lib/form-result";
 import { retryEmail } from "@/lib/mail/service";
 
-export async function retryEmailAction(formData: FormData) {
-  const actor = await requireActor();
-  const id = isForm(formData) ? formData.get("id") : null;
-  if (!isId(id)) return;
-  try {
-    await retryEmail(actor, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  }
-  revalidatePath("/admin/courriels");
-}
+// A plain form on each message of the outbox, the message's id in a hidden field.
+export const retryEmailAction = plainAction({
+  right: "outbox.read",
+  run: ({ actor, values }) =>
+    isId(values.id) ? retryEmail(actor, values.id) : Promise.resolve(refuse("notFound")),
+  refresh: () => "/admin/courriels",
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import type { Result } from "@/lib/form-result";
 import { deliver } from "@/lib/mail/send";
 import { smtpSettings } from "@/lib/mail/transport";
 
@@ -33,11 +34,11 @@ export async function listOutbox(actor: Actor, limit = 100): Promise<OutboxRow[]
 }
 
 // Tries a failed or pending message again (coordinator only).
-export async function retryEmail(actor: Actor, id: string) {
+export async function retryEmail(actor: Actor, id: string): Promise<Result<null, "notFound" | "noSmtp">> {
   authorize(actor, "outbox.read");
   const row = await db.outboxEmail.findFirst({ where: { id, cooperativeId: actor.cooperativeId } });
-  if (!row) return { ok: false as const, error: "notFound" };
-  if (!smtpSettings()) return { ok: false as const, error: "noSmtp" };
+  if (!row) return { ok: false, error: "notFound" };
+  if (!smtpSettings()) return { ok: false, error: "noSmtp" };
   await deliver(row.id);
-  return { ok: true as const };
+  return { ok: true, data: null };
 }

@@ -1,8 +1,6 @@
 "use server";
-import { areIds, field, isForm, isOneOf, localPath } from "@/lib/action-input";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
+import { arg, formAction, plainAction } from "@/lib/action";
+import { refuse } from "@/lib/form-result";
 import {
   agendaItemSchema,
   ATTENDANCE_STATUSES,
@@ -10,238 +8,178 @@ import {
   meetingSchema,
   newMeetingSchema,
 } from "@/lib/meetings/schema";
+import { createMeeting, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
 import {
   addAgendaItem,
   addProposal,
-  addGuest,
-  answerInvitation,
-  createMeeting,
-  markAttendance,
   moveAgendaItem,
   removeAgendaItem,
-  removeGuest,
-  setDeparture,
-  setAttendanceTimes,
-  setMeetingStatus,
   updateAgendaItem,
-  updateMeeting,
-  type MeetingResult,
-} from "@/lib/meetings/service";
-import { sendInvitations } from "@/lib/meetings/invitations";
+} from "@/lib/meetings/agenda";
+import {
+  addGuest,
+  markAttendance,
+  removeGuest,
+  setAttendanceTimes,
+  setDeparture,
+} from "@/lib/meetings/attendance";
+import { answerInvitation, sendInvitations } from "@/lib/meetings/invitations";
 import { attachDocument, removeDocument } from "@/lib/meetings/documents";
-import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
 import { MeetingStatus } from "@/lib/generated/prisma/enums";
 
-const MEETING_STATUSES = Object.values(MeetingStatus);
+const meetingStatus = arg.oneOf(Object.values(MeetingStatus));
+const direction = arg.oneOf(["up", "down"]);
 
-// The time of the change comes back, so that a form adding rows can start empty again.
-function settle(
-  result: MeetingResult<unknown>,
-  path: string,
-  values: Record<string, string> = {},
-): FormResult<number> {
-  if (!result.ok) return failure(result.error, values);
-  revalidatePath(localPath(path));
-  return { ok: true, data: Date.now() };
-}
+// The page to refresh, bound after the id (or after the meeting and the member).
+const secondPath = ([, path]: readonly [unknown, string, ...unknown[]]) => path;
+const thirdPath = ([, , path]: readonly [unknown, unknown, string, ...unknown[]]) => path;
 
-export async function createMeetingAction(
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  const values = formValues(formData);
-  const parsed = newMeetingSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  const result = await createMeeting(actor, parsed.data);
-  if (!result.ok) return failure(result.error, values);
-  redirect(`/reunions/${result.data.bodySlug}/${result.data.number}/preparer?cree=1`);
-}
+export const createMeetingAction = formAction({
+  right: "meeting.manage",
+  input: newMeetingSchema,
+  run: ({ actor, input }) => createMeeting(actor, input),
+  redirect: (_, meeting) => `/reunions/${meeting.bodySlug}/${meeting.number}/preparer?cree=1`,
+});
 
-export async function updateMeetingAction(
-  meetingId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = meetingSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await updateMeeting(actor, meetingId, parsed.data), path, values);
-}
+export const updateMeetingAction = formAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  input: meetingSchema,
+  run: ({ actor, args: [meetingId], input }) => updateMeeting(actor, meetingId, input),
+  refresh: secondPath,
+});
 
-export async function setMeetingStatusAction(meetingId: string, path: string, status: MeetingStatus) {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId) || !isOneOf<MeetingStatus>(MEETING_STATUSES, status)) return;
-  await setMeetingStatus(actor, meetingId, status);
-  revalidatePath(localPath(path));
-}
+export const setMeetingStatusAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path, meetingStatus],
+  run: ({ actor, args: [meetingId, , status] }) => setMeetingStatus(actor, meetingId, status),
+  refresh: secondPath,
+});
 
-export async function addAgendaItemAction(
-  meetingId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = agendaItemSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await addAgendaItem(actor, meetingId, parsed.data), path, values);
-}
+export const addAgendaItemAction = formAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  input: agendaItemSchema,
+  run: ({ actor, args: [meetingId], input }) => addAgendaItem(actor, meetingId, input),
+  refresh: secondPath,
+});
 
-export async function updateAgendaItemAction(
-  itemId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(itemId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = agendaItemSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await updateAgendaItem(actor, itemId, parsed.data), path, values);
-}
+export const updateAgendaItemAction = formAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  input: agendaItemSchema,
+  run: ({ actor, args: [itemId], input }) => updateAgendaItem(actor, itemId, input),
+  refresh: secondPath,
+});
 
-export async function moveAgendaItemAction(itemId: string, path: string, direction: "up" | "down") {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(itemId) || !isOneOf(["up", "down"] as const, direction)) return;
-  await moveAgendaItem(actor, itemId, direction);
-  revalidatePath(localPath(path));
-}
+export const moveAgendaItemAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path, direction],
+  run: ({ actor, args: [itemId, , towards] }) => moveAgendaItem(actor, itemId, towards),
+  refresh: secondPath,
+});
 
-export async function removeAgendaItemAction(itemId: string, path: string) {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(itemId)) return;
-  await removeAgendaItem(actor, itemId);
-  revalidatePath(localPath(path));
-}
+export const removeAgendaItemAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [itemId] }) => removeAgendaItem(actor, itemId),
+  refresh: secondPath,
+});
 
-export async function markAttendanceAction(
-  meetingId: string,
-  membershipId: string,
-  path: string,
-  formData: FormData,
-) {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId, membershipId) || !isForm(formData)) return;
-  const status = ATTENDANCE_STATUSES.find((s) => s === formData.get("status"));
-  if (!status) return;
-  await markAttendance(actor, meetingId, membershipId, status);
-  revalidatePath(localPath(path));
-}
+export const markAttendanceAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.id, arg.path],
+  run: async ({ actor, args: [meetingId, membershipId], values }) => {
+    const status = ATTENDANCE_STATUSES.find((s) => s === values.status);
+    if (!status) return refuse("form");
+    return markAttendance(actor, { meetingId, membershipId, status });
+  },
+  refresh: thirdPath,
+});
 
-export async function departureAction(
-  meetingId: string,
-  membershipId: string,
-  path: string,
-  formData: FormData,
-) {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId, membershipId) || !isForm(formData)) return;
-  await setDeparture(actor, meetingId, membershipId, field(formData, "back") === "1" ? null : new Date());
-  revalidatePath(localPath(path));
-}
+// Leaves now, or comes back (back=1).
+export const departureAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.id, arg.path],
+  run: ({ actor, args: [meetingId, membershipId], values }) =>
+    setDeparture(actor, { meetingId, membershipId, leftAt: values.back === "1" ? null : new Date() }),
+  refresh: thirdPath,
+});
 
-export async function addGuestAction(
-  meetingId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = guestSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await addGuest(actor, meetingId, parsed.data), path, values);
-}
+export const addGuestAction = formAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  input: guestSchema,
+  run: ({ actor, args: [meetingId], input }) => addGuest(actor, meetingId, input),
+  refresh: secondPath,
+});
 
-export async function removeGuestAction(attendanceId: string, path: string) {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(attendanceId)) return;
-  await removeGuest(actor, attendanceId);
-  revalidatePath(localPath(path));
-}
+export const removeGuestAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [attendanceId] }) => removeGuest(actor, attendanceId),
+  refresh: secondPath,
+});
 
-export async function sendInvitationsAction(
-  meetingId: string,
-  path: string,
-  _: FormState<number>,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId)) return failure("notFound");
-  const result = await sendInvitations(actor, meetingId);
-  if (!result.ok) return failure(result.error, {});
-  revalidatePath(localPath(path));
-  return { ok: true, data: result.sent };
-}
+// Answers with the number of e-mails sent.
+export const sendInvitationsAction = formAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [meetingId] }) => sendInvitations(actor, meetingId),
+  refresh: secondPath,
+});
 
-export async function answerInvitationAction(
-  meetingId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.read");
-  if (!areIds(meetingId)) return failure("notFound");
-  const values = formValues(formData);
-  const answer = values.answer === "EXCUSED" ? "EXCUSED" : values.answer === "PRESENT" ? "PRESENT" : null;
-  if (!answer) return failure("form", values, { answer: "answerRequired" });
-  const note = values.note?.trim().slice(0, 300) || null;
-  return settle(await answerInvitation(actor, meetingId, answer, note), path, values);
-}
+export const answerInvitationAction = formAction({
+  right: "meeting.read",
+  bound: [arg.id, arg.path],
+  run: async ({ actor, args: [meetingId], values }) => {
+    const answer = values.answer === "EXCUSED" ? "EXCUSED" : values.answer === "PRESENT" ? "PRESENT" : null;
+    if (!answer) return refuse("form", { answer: "answerRequired" });
+    const note = values.note?.trim().slice(0, 300) || null;
+    return answerInvitation(actor, { meetingId, answer, note });
+  },
+  refresh: secondPath,
+});
 
-export async function attachDocumentAction(
-  agendaItemId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(agendaItemId)) return failure("notFound");
-  const file = isForm(formData) ? formData.get("file") : null;
-  if (!(file instanceof File) || file.size === 0) return failure("fileEmpty", {}, { file: "fileEmpty" });
-  const result = await attachDocument(actor, agendaItemId, file);
-  if (!result.ok) return failure(result.error, {}, { file: result.error });
-  revalidatePath(localPath(path));
-  return { ok: true, data: Date.now() };
-}
+export const attachDocumentAction = formAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  run: async ({ actor, args: [agendaItemId], form }) => {
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return refuse("fileEmpty", { file: "fileEmpty" });
+    return attachDocument(actor, agendaItemId, file);
+  },
+  // Every refusal of the upload is shown under the file field.
+  fieldOf: { notFound: "file", fileEmpty: "file", fileTooLarge: "file", fileType: "file", closed: "file" },
+  refresh: secondPath,
+});
 
-export async function removeDocumentAction(documentId: string, path: string) {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(documentId)) return;
-  await removeDocument(actor, documentId);
-  revalidatePath(localPath(path));
-}
+export const removeDocumentAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [documentId] }) => removeDocument(actor, documentId),
+  refresh: secondPath,
+});
 
-export async function addProposalAction(meetingId: string, path: string, key: string) {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId) || typeof key !== "string") return;
-  await addProposal(actor, meetingId, key);
-  revalidatePath(localPath(path));
-}
+// A proposal (carried over from the last meeting, or the idea box) by its key.
+export const addProposalAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.path, arg.token()],
+  run: ({ actor, args: [meetingId, , key] }) => addProposal(actor, meetingId, key),
+  refresh: secondPath,
+});
 
-export async function attendanceTimesAction(
-  meetingId: string,
-  membershipId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("meeting.manage");
-  if (!areIds(meetingId, membershipId)) return failure("notFound");
-  const values = formValues(formData);
-  const time = /^\d{2}:\d{2}$/;
-  if (!time.test(values.arrived ?? "") || (values.left && !time.test(values.left)))
-    return failure("timesInvalid", values, { arrived: "timesInvalid" });
-  return settle(
-    await setAttendanceTimes(actor, meetingId, membershipId, values.arrived!, values.left || null),
-    path,
-    values,
-  );
-}
+// Times typed by hand ("19:45"): arrival, and departure or empty.
+export const attendanceTimesAction = formAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.id, arg.path],
+  run: async ({ actor, args: [meetingId, membershipId], values }) => {
+    const time = /^\d{2}:\d{2}$/;
+    const arrived = values.arrived ?? "";
+    if (!time.test(arrived) || (values.left && !time.test(values.left)))
+      return refuse("timesInvalid", { arrived: "timesInvalid" });
+    return setAttendanceTimes(actor, { meetingId, membershipId, arrived, left: values.left || null });
+  },
+  fieldOf: { timesInvalid: "arrived" },
+  refresh: thirdPath,
+});

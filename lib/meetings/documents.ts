@@ -5,6 +5,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { fileStorage } from "@/lib/storage/storage";
+import type { Result } from "@/lib/form-result";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -27,7 +28,7 @@ const ALLOWED: Record<string, string> = {
 
 export type DocumentFailure = "notFound" | "fileEmpty" | "fileTooLarge" | "fileType" | "closed";
 
-export type DocumentResult = { ok: true } | { ok: false; error: DocumentFailure };
+export type DocumentResult = Result<null, DocumentFailure>;
 
 export async function attachDocument(
   actor: Actor,
@@ -96,21 +97,25 @@ async function storeDocument(
       after: { filename, ...target },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
-export async function removeDocument(actor: Actor, documentId: string) {
+// An agenda item's document asks meeting.manage; a document joined to the minutes, minutes.draft.
+export async function removeDocument(
+  actor: Actor,
+  documentId: string,
+): Promise<Result<null, "notFound" | "closed">> {
   const document = await db.document.findFirst({
     where: { id: documentId, cooperativeId: actor.cooperativeId },
     include: { section: { select: { minutes: { select: { status: true } } } } },
   });
   authorize(actor, document?.sectionId ? "minutes.draft" : "meeting.manage");
-  if (!document) return;
+  if (!document) return { ok: false, error: "notFound" };
   if (
     document.section &&
     (document.section.minutes.status === "APPROVED" || document.section.minutes.status === "PUBLISHED")
   )
-    return;
+    return { ok: false, error: "closed" };
   await db.$transaction(async (tx) => {
     await tx.document.delete({ where: { id: documentId } });
     await recordAudit(tx, {
@@ -123,6 +128,7 @@ export async function removeDocument(actor: Actor, documentId: string) {
     });
   });
   await fileStorage().remove(document.storageKey);
+  return { ok: true, data: null };
 }
 
 // Readable by whoever may read the meeting, in the same cooperative only; a document of draft

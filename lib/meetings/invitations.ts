@@ -2,123 +2,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { sendEmail } from "@/lib/mail/send";
-import { siteUrl } from "@/lib/site-url";
-import { TIME_ZONE } from "@/lib/dates";
+import type { Result } from "@/lib/form-result";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { meetingIcs, type CalendarMeeting } from "@/lib/meetings/calendar";
 import { scheduleMeetingReminder } from "@/lib/jobs/queue";
+import { ownMeeting } from "@/lib/meetings/meeting-access.internal";
+import { calendarMeeting, loadMeeting, notify, organizerOf } from "@/lib/meetings/meeting-notices.internal";
+import type { MeetingResult } from "@/lib/meetings/service";
 
-export type Notice = "invitation" | "update" | "cancellation" | "reminder";
-
-async function loadMeeting(meetingId: string) {
-  return db.meeting.findUnique({
-    where: { id: meetingId },
-    include: {
-      body: true,
-      cooperative: true,
-      agendaItems: { orderBy: { position: "asc" } },
-      attendances: true,
-    },
-  });
-}
-type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
-
-export function calendarMeeting(meeting: LoadedMeeting): CalendarMeeting {
-  return {
-    id: meeting.id,
-    title: `${meeting.body.name} n° ${meeting.number}`,
-    startsAt: meeting.startsAt,
-    endsAt: meeting.endsAt,
-    place: meeting.place,
-    videoUrl: meeting.videoUrl,
-    cancelled: meeting.status === "CANCELLED",
-    sequence: meeting.icsSequence,
-    agenda: meeting.agendaItems.map((i) => i.title),
-    url: `${siteUrl()}/reunions/${meeting.body.slug}/${meeting.number}`,
-  };
-}
-
-const SUBJECT: Record<Notice, string> = {
-  invitation: "Convocation",
-  update: "Changement",
-  cancellation: "Annulation",
-  reminder: "Rappel : demain",
-};
-
-function when(date: Date) {
-  return new Intl.DateTimeFormat("fr-FR", {
-    timeZone: TIME_ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
-}
-
-// One e-mail per member of the body with an address, with the .ics (REQUEST, or CANCEL).
-async function notify(
-  meeting: LoadedMeeting,
-  notice: Notice,
-  organizer: { name: string; email: string } | null,
-) {
-  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
-  const cal = calendarMeeting(meeting);
-  const method = notice === "cancellation" ? "CANCEL" : "REQUEST";
-  const ics = meetingIcs(cal, organizer, method);
-  const excused = new Set(meeting.attendances.filter((a) => a.rsvp === "EXCUSED").map((a) => a.membershipId));
-  let sent = 0;
-  for (const member of members) {
-    if (!member.email) continue;
-    if (notice === "reminder" && excused.has(member.membershipId)) continue;
-    const lines = [
-      `Bonjour ${member.name},`,
-      "",
-      notice === "cancellation"
-        ? `La réunion ${cal.title} prévue le ${when(meeting.startsAt)} est annulée.`
-        : notice === "update"
-          ? `La réunion ${cal.title} a changé : elle aura lieu le ${when(meeting.startsAt)}.`
-          : notice === "reminder"
-            ? `Rappel : la réunion ${cal.title} a lieu demain, ${when(meeting.startsAt)}.`
-            : `Vous êtes convoqué·e à la réunion ${cal.title}, le ${when(meeting.startsAt)}.`,
-      meeting.place ? `Lieu : ${meeting.place}` : "",
-      meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "",
-      "",
-      ...(notice === "cancellation"
-        ? []
-        : ["Ordre du jour :", ...cal.agenda.map((item, i) => `${i + 1}. ${item}`), ""]),
-      notice === "cancellation" ? "" : `Dites si vous serez présent·e ou excusé·e : ${cal.url}`,
-      "",
-      "Le fichier joint (.ics) ajoute la réunion à votre agenda.",
-    ];
-    await sendEmail({
-      cooperativeId: meeting.cooperativeId,
-      to: member.email,
-      subject: `${SUBJECT[notice]} – ${cal.title} – ${meeting.cooperative.shortName ?? meeting.cooperative.name}`,
-      text: lines.filter((l, i, all) => l !== "" || all[i - 1] !== "").join("\n"),
-      attachments: [
-        {
-          filename: `reunion-${meeting.body.slug}-${meeting.number}.ics`,
-          contentType: `text/calendar; charset=utf-8; method=${method}`,
-          content: ics,
-        },
-      ],
-    });
-    sent++;
-  }
-  return sent;
-}
-
-function organizerOf(actor: Actor) {
-  return actor.email ? { name: actor.name, email: actor.email } : null;
-}
+// Invitations to a meeting and the members' answers, and the meetings in calendars (one
+// meeting's .ics, a member's feed).
 
 export async function sendInvitations(
   actor: Actor,
   meetingId: string,
-): Promise<{ ok: true; sent: number } | { ok: false; error: "notFound" | "closed" }> {
+): Promise<Result<number, "notFound" | "closed">> {
   authorize(actor, "meeting.manage");
   const meeting = await loadMeeting(meetingId);
   if (!meeting || meeting.cooperativeId !== actor.cooperativeId) return { ok: false, error: "notFound" };
@@ -137,24 +35,47 @@ export async function sendInvitations(
     });
   });
   await scheduleMeetingReminder(meeting.id, meeting.startsAt, meeting.icsSequence);
-  return { ok: true, sent };
+  return { ok: true, data: sent };
 }
 
-// After a new date, or a cancellation, of a meeting whose invitation went out.
-export async function sendChangeNotice(actor: Actor, meetingId: string, notice: "update" | "cancellation") {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || meeting.cooperativeId !== actor.cooperativeId) return 0;
-  const sent = await notify(meeting, notice, organizerOf(actor));
-  if (notice === "update") await scheduleMeetingReminder(meeting.id, meeting.startsAt, meeting.icsSequence);
-  return sent;
+// A member of the body says in advance whether they will come; the coordinator sees it on the
+// attendance sheet. It is an answer, not the attendance itself.
+export async function answerInvitation(
+  actor: Actor,
+  { meetingId, answer, note }: { meetingId: string; answer: "PRESENT" | "EXCUSED"; note: string | null },
+): Promise<MeetingResult> {
+  authorize(actor, "meeting.read");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (meeting.status !== "PLANNED" && meeting.status !== "INVITED") return { ok: false, error: "closed" };
+  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
+  if (!members.some((m) => m.membershipId === actor.membershipId))
+    return { ok: false, error: "notBodyMember" };
+  await db.attendance.upsert({
+    where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } },
+    create: {
+      cooperativeId: actor.cooperativeId,
+      meetingId,
+      membershipId: actor.membershipId,
+      rsvp: answer,
+      rsvpNote: note,
+    },
+    update: { rsvp: answer, rsvpNote: note },
+  });
+  return { ok: true, data: null };
 }
 
-// Run by the worker the day before; a reminder queued for an older date, or for a meeting no
-// longer invited, does nothing.
-export async function sendReminder(meetingId: string, sequence: number): Promise<number> {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || meeting.status !== "INVITED" || meeting.icsSequence !== sequence) return 0;
-  return notify(meeting, "reminder", null);
+// This member's answer so far, while the meeting is still to come and they sit in its body.
+export async function myInvitation(actor: Actor, meetingId: string) {
+  authorize(actor, "meeting.read");
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting || (meeting.status !== "PLANNED" && meeting.status !== "INVITED")) return null;
+  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
+  if (!members.some((m) => m.membershipId === actor.membershipId)) return null;
+  const line = await db.attendance.findUnique({
+    where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } },
+  });
+  return { answer: line?.rsvp ?? null, note: line?.rsvpNote ?? null };
 }
 
 export async function meetingIcsFor(
@@ -221,6 +142,7 @@ export async function feedForToken(
 }
 
 export async function calendarTokenOf(actor: Actor): Promise<string> {
+  authorize(actor, "home.view");
   const membership = await db.membership.findUniqueOrThrow({
     where: { id: actor.membershipId },
     select: { calendarToken: true },

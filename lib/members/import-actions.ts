@@ -1,23 +1,23 @@
 "use server";
-import { isForm } from "@/lib/action-input";
-import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/session";
-import { importSpreadsheet, type ImportResult } from "@/lib/members/import";
+import { formAction } from "@/lib/action";
+import { ok, refuse } from "@/lib/form-result";
+import { importSpreadsheet, type ImportReport } from "@/lib/members/import";
 
-export type ImportState = null | ImportResult | { ok: false; error: "noFile" | "unexpected" };
-
-export async function importAction(_: ImportState, formData: FormData): Promise<ImportState> {
-  const form = isForm(formData) ? formData : new FormData();
-  const kind = form.get("kind") === "recipients" ? "recipients" : "members";
-  const actor = await requireActor(kind === "members" ? "member.manage" : "newsletter.manage");
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, error: "noFile" };
-  try {
-    const result = await importSpreadsheet(actor, kind, file, form.get("intent") === "import");
-    if (result.ok && result.imported) revalidatePath("/admin/membres");
-    return result;
-  } catch (error) {
-    console.error("Import failed", error);
-    return { ok: false, error: "unexpected" };
-  }
-}
+// The preview, or the import (intent=import): its report comes back as the data, with the rows to
+// correct when there are any (then nothing was imported). A file that cannot be read is refused.
+// The register's right: a file of newsletter recipients also needs newsletter.manage, which
+// importSpreadsheet checks.
+export const importAction = formAction({
+  right: "member.manage",
+  run: async ({ actor, values, form }) => {
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return refuse("noFile");
+    const kind = values.kind === "recipients" ? "recipients" : "members";
+    const result = await importSpreadsheet(actor, kind, file, values.intent === "import");
+    if (result.ok) return ok<ImportReport>({ preview: result.preview, imported: result.imported });
+    if (result.error === "rowErrors" && result.preview)
+      return ok<ImportReport>({ preview: result.preview, imported: false });
+    return refuse(result.error === "rowErrors" ? "unexpected" : result.error);
+  },
+  refresh: (_, report) => (report.imported ? "/admin/membres" : []),
+});

@@ -8,7 +8,8 @@ export type ImportKind = "members" | "recipients";
 
 export type RowError = {
   line: number;
-  field: string;
+  // A column of the file (import.columns.<field>).
+  field: "name" | "email" | "category" | "joinedOn" | "shares" | "group";
   code:
     | "emailInvalid"
     | "emailMissing"

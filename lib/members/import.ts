@@ -20,6 +20,8 @@ export type ImportPreview = {
   toCreate: number;
   toUpdate: number;
 };
+// What the import form shows: the file's report, and whether it was written.
+export type ImportReport = { preview: ImportPreview; imported: boolean };
 export type ImportResult =
   | { ok: true; preview: ImportPreview; imported: boolean }
   | { ok: false; error: Exclude<ParsedFile, { ok: true }>["error"] | "rowErrors"; preview?: ImportPreview };

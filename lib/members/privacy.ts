@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import type { Result } from "@/lib/form-result";
 
 // RGPD art. 15 and 20: everything the portal holds about the person acting, in every cooperative.
 export async function exportMyData(actor: Actor) {
@@ -75,7 +76,7 @@ export const ERASED_NAME = "un·e membre";
 export async function erasePerson(
   actor: Actor,
   membershipId: string,
-): Promise<{ ok: true } | { ok: false; error: "notFound" | "self" }> {
+): Promise<Result<null, "notFound" | "eraseSelf">> {
   authorize(actor, "member.manage");
   const cooperativeId = actor.cooperativeId;
   const membership = await db.membership.findFirst({
@@ -83,7 +84,7 @@ export async function erasePerson(
     include: { person: { include: { memberships: { select: { id: true } } } } },
   });
   if (!membership) return { ok: false, error: "notFound" };
-  if (membership.personId === actor.personId) return { ok: false, error: "self" };
+  if (membership.personId === actor.personId) return { ok: false, error: "eraseSelf" };
   const { person } = membership;
   const elsewhere = person.memberships.some((m) => m.id !== membershipId);
 
@@ -139,5 +140,5 @@ export async function erasePerson(
       entityId: membershipId,
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import type { Result } from "@/lib/form-result";
 import { createPasswordLink } from "@/lib/auth/service";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
@@ -14,7 +15,7 @@ const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export type MemberFailure =
   "notFound" | "emailTaken" | "categoryUnknown" | "changeNotAfterCurrent" | "noEmail" | "archived";
-export type MemberResult<T = null> = { ok: true; data: T } | { ok: false; error: MemberFailure };
+export type MemberResult<T = null> = Result<T, MemberFailure>;
 
 export type MemberRow = {
   id: string;

@@ -1,9 +1,8 @@
 "use server";
-import { areIds, fields, isForm, localPath } from "@/lib/action-input";
-import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/session";
+import { arg, formAction, plainAction } from "@/lib/action";
+import { fields } from "@/lib/action-input";
 import { ForbiddenError } from "@/lib/auth/actor";
-import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
+import { ok, refuse } from "@/lib/form-result";
 import {
   actionItemSchema,
   commentSchema,
@@ -29,167 +28,133 @@ import {
 } from "@/lib/minutes/workflow";
 import { attachSectionDocument, removeDocument } from "@/lib/meetings/documents";
 
-// The time of the change comes back, so that a form adding rows can start empty again.
-function settle(
-  result: { ok: true } | { ok: false; error: string },
-  path: string,
-  values: Record<string, string> = {},
-): FormResult<number> {
-  if (!result.ok) return failure(result.error, values);
-  revalidatePath(localPath(path));
-  return { ok: true, data: Date.now() };
-}
+// Every action of the minutes page refreshes the page it was bound to (its last bound argument).
+const pathOf = ([, path]: readonly [string, string]) => path;
+const pathAfterFlag = ([, , path]: readonly [string, boolean, string]) => path;
 
-export async function addActionItemAction(
-  sectionId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(sectionId) || !isForm(formData)) return failure("notFound");
-  const owners = fields(formData, "owners");
-  const values = { ...formValues(formData, ["owners"]), owners: owners.join(",") };
-  const parsed = actionItemSchema.safeParse({ ...values, owners });
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await addActionItem(actor, sectionId, parsed.data), path, values);
-}
+export const addActionItemAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  input: actionItemSchema,
+  parse: (values, form) => ({ ...values, owners: fields(form, "owners") }),
+  run: ({ actor, args: [sectionId], input }) => addActionItem(actor, sectionId, input),
+  refresh: pathOf,
+});
 
-export async function removeActionItemAction(actionItemId: string, path: string) {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(actionItemId)) return;
-  await removeActionItem(actor, actionItemId);
-  revalidatePath(localPath(path));
-}
+export const removeActionItemAction = plainAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [actionItemId] }) => removeActionItem(actor, actionItemId),
+  refresh: pathOf,
+});
 
-export async function setActionItemDoneAction(actionItemId: string, done: boolean, path: string) {
-  const actor = await requireActor("meeting.read");
-  if (!areIds(actionItemId)) return;
-  await setActionItemDone(actor, actionItemId, done === true);
-  revalidatePath(localPath(path));
-}
+export const setActionItemDoneAction = plainAction({
+  right: "meeting.read",
+  bound: [arg.id, arg.flag, arg.path],
+  run: ({ actor, args: [actionItemId, done] }) => setActionItemDone(actor, actionItemId, done),
+  refresh: pathAfterFlag,
+});
 
-export async function addDecisionAction(
-  sectionId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(sectionId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = decisionSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await addDecision(actor, sectionId, parsed.data), path, values);
-}
+export const addDecisionAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  input: decisionSchema,
+  run: ({ actor, args: [sectionId], input }) => addDecision(actor, sectionId, input),
+  refresh: pathOf,
+});
 
-export async function removeDecisionAction(decisionId: string, path: string) {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(decisionId)) return;
-  await removeDecision(actor, decisionId);
-  revalidatePath(localPath(path));
-}
+export const removeDecisionAction = plainAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [decisionId] }) => removeDecision(actor, decisionId),
+  refresh: pathOf,
+});
 
-export async function setNextMeetingAction(
-  minutesId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(minutesId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = nextMeetingSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await setNextMeeting(actor, minutesId, parsed.data), path, values);
-}
+export const setNextMeetingAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  input: nextMeetingSchema,
+  run: ({ actor, args: [minutesId], input }) => setNextMeeting(actor, minutesId, input),
+  refresh: pathOf,
+});
 
-export async function attachSectionDocumentAction(
-  sectionId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(sectionId)) return failure("notFound");
-  const file = isForm(formData) ? formData.get("file") : null;
-  if (!(file instanceof File)) return failure("form", {}, { file: "fileEmpty" });
-  const result = await attachSectionDocument(actor, sectionId, file);
-  if (!result.ok) return failure("form", {}, { file: result.error });
-  return settle(result, path);
-}
+// The refusal shows under the file field (meetingAdmin.documentErrors.<key>).
+export const attachSectionDocumentAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: async ({ actor, args: [sectionId], form }) => {
+    const file = form.get("file");
+    if (!(file instanceof File)) return refuse("form", { file: "fileEmpty" });
+    const result = await attachSectionDocument(actor, sectionId, file);
+    return result.ok ? ok(null) : refuse("form", { file: result.error });
+  },
+  refresh: pathOf,
+});
 
-export async function removeSectionDocumentAction(documentId: string, path: string) {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(documentId)) return;
-  await removeDocument(actor, documentId);
-  revalidatePath(localPath(path));
-}
+export const removeSectionDocumentAction = plainAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [documentId] }) => removeDocument(actor, documentId),
+  refresh: pathOf,
+});
 
-export async function addCommentAction(
-  sectionId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.comment");
-  if (!areIds(sectionId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = commentSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await addComment(actor, sectionId, parsed.data.body), path, values);
-}
+export const addCommentAction = formAction({
+  right: "minutes.comment",
+  bound: [arg.id, arg.path],
+  input: commentSchema,
+  run: ({ actor, args: [sectionId], input }) => addComment(actor, sectionId, input.body),
+  refresh: pathOf,
+});
 
-export async function resolveCommentAction(commentId: string, resolved: boolean, path: string) {
-  const actor = await requireActor("minutes.comment");
-  if (!areIds(commentId)) return;
-  await resolveComment(actor, commentId, resolved === true);
-  revalidatePath(localPath(path));
-}
+export const resolveCommentAction = plainAction({
+  right: "minutes.comment",
+  bound: [arg.id, arg.flag, arg.path],
+  run: ({ actor, args: [commentId, resolved] }) => resolveComment(actor, commentId, resolved),
+  refresh: pathAfterFlag,
+});
 
-export async function shareMinutesAction(minutesId: string, path: string): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(minutesId)) return failure("notFound");
-  return settle(await shareMinutes(actor, minutesId), path);
-}
+export const shareMinutesAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [minutesId] }) => shareMinutes(actor, minutesId),
+  refresh: pathOf,
+});
 
-export async function approveMinutesAction(
-  minutesId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.readDraft");
-  if (!areIds(minutesId)) return failure("notFound");
-  const values = formValues(formData);
-  try {
-    return settle(await approveMinutes(actor, minutesId, values.approvalMeetingId || null), path, values);
-  } catch (error) {
-    // The statutes name someone else (the president, or the coordinator for a meeting).
-    if (error instanceof ForbiddenError) return failure("notApprover", values);
-    throw error;
-  }
-}
+// Anyone who reads the draft may try: the statutes name who approves (the president, or the
+// coordinator recording a later meeting's approval), and the service checks that right.
+export const approveMinutesAction = formAction({
+  right: "minutes.readDraft",
+  bound: [arg.id, arg.path],
+  run: async ({ actor, args: [minutesId], values }) => {
+    try {
+      return await approveMinutes(actor, minutesId, values.approvalMeetingId || null);
+    } catch (error) {
+      // The statutes name someone else.
+      if (error instanceof ForbiddenError) return refuse("notApprover");
+      throw error;
+    }
+  },
+  refresh: pathOf,
+});
 
-export async function publishMinutesAction(minutesId: string, path: string): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(minutesId)) return failure("notFound");
-  return settle(await publishMinutes(actor, minutesId), path);
-}
+export const publishMinutesAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [minutesId] }) => publishMinutes(actor, minutesId),
+  refresh: pathOf,
+});
 
-export async function correctMinutesAction(
-  minutesId: string,
-  path: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<FormResult<number>> {
-  const actor = await requireActor("minutes.draft");
-  if (!areIds(minutesId)) return failure("notFound");
-  const values = formValues(formData);
-  const sections: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values))
-    if (key.startsWith("section:")) sections[key.slice("section:".length)] = value;
-  const parsed = correctionSchema.safeParse({ note: values.note, sections });
-  if (!parsed.success) return invalid(parsed.error, values);
-  return settle(await correctMinutes(actor, minutesId, parsed.data), path, values);
-}
+// A correction to published minutes: each changed section comes as a field section:<id>.
+export const correctMinutesAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  input: correctionSchema,
+  parse: (values) => {
+    const sections: Record<string, string> = {};
+    for (const [key, value] of Object.entries(values))
+      if (key.startsWith("section:")) sections[key.slice("section:".length)] = value;
+    return { note: values.note, sections };
+  },
+  run: ({ actor, args: [minutesId], input }) => correctMinutes(actor, minutesId, input),
+  refresh: pathOf,
+});

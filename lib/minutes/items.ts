@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ensureIdeaBoxItem } from "@/lib/ideas/service";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import type { Result } from "@/lib/form-result";
 import { recordAudit } from "@/lib/audit/record";
 import { dayKey, parseDateKey } from "@/lib/dates";
 import { EDITABLE } from "@/lib/minutes/service";
@@ -20,7 +21,7 @@ export type ItemFailure =
   | "voteQuestionUsed"
   | "nextMeetingExists"
   | "nextMeetingBeforeThis";
-export type ItemResult = { ok: true } | { ok: false; error: ItemFailure };
+export type ItemResult<T = null> = Result<T, ItemFailure>;
 
 async function editableSection(
   actor: Actor,
@@ -76,7 +77,7 @@ export async function addActionItem(
       after: { title: input.title, owners, dueOn: input.dueOn },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 export async function removeActionItem(actor: Actor, actionItemId: string): Promise<ItemResult> {
@@ -98,7 +99,7 @@ export async function removeActionItem(actor: Actor, actionItemId: string): Prom
       before: { title: item.title },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 // Done or open again: the owners and the coordinator keep "Choses à faire" true.
@@ -127,7 +128,7 @@ export async function setActionItemDone(
       entityId: item.id,
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 // A decision of the body, taken at this meeting: by a vote of the votes module (linked), or
@@ -172,7 +173,7 @@ export async function addDecision(
       after: { title: input.title, method: input.method, outcome: input.outcome },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 export async function removeDecision(actor: Actor, decisionId: string): Promise<ItemResult> {
@@ -194,7 +195,7 @@ export async function removeDecision(actor: Actor, decisionId: string): Promise<
       before: { title: decision.title },
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 // The vote questions of this meeting that a decision can still point to.
@@ -214,7 +215,7 @@ export async function setNextMeeting(
   actor: Actor,
   minutesId: string,
   input: NextMeetingInput,
-): Promise<ItemResult & { number?: number }> {
+): Promise<ItemResult<{ number: number }>> {
   authorize(actor, "minutes.draft");
   authorize(actor, "meeting.manage");
   const minutes = await db.minutes.findFirst({
@@ -281,7 +282,7 @@ export async function setNextMeeting(
       });
       if (number === null) return { ok: false, error: "nextMeetingExists" };
       if (minutes.meeting.body.kind === "COUNCIL") await ensureIdeaBoxItem(actor.cooperativeId);
-      return { ok: true, number };
+      return { ok: true, data: { number } };
     } catch (error) {
       if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
       throw error;

@@ -66,5 +66,3 @@ export const correctionSchema = z.object({
   sections: z.record(z.string(), z.string().max(200_000)),
 });
 export type CorrectionInput = z.infer<typeof correctionSchema>;
-
-export { MINUTES_ERRORS } from "@/lib/form-errors";

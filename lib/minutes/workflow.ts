@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { publishAnswers } from "@/lib/ideas/service";
+import type { Result } from "@/lib/form-result";
+import { publishAnswers } from "@/lib/ideas/publish-answers.internal";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
@@ -23,7 +24,7 @@ export type WorkflowFailure =
   | "openComments"
   | "approvalMeetingInvalid"
   | "nothingChanged";
-export type WorkflowResult = { ok: true } | { ok: false; error: WorkflowFailure };
+export type WorkflowResult<T = null> = Result<T, WorkflowFailure>;
 
 async function ownMinutes(actor: Actor, minutesId: string) {
   return db.minutes.findFirst({
@@ -86,7 +87,7 @@ export async function shareMinutes(actor: Actor, minutesId: string): Promise<Wor
     `Compte rendu à relire : ${titleOf(minutes)}`,
     `Le projet de compte rendu de la réunion ${titleOf(minutes)} est prêt. Vous pouvez le lire et laisser vos commentaires, section par section :\n${linkOf(minutes)}`,
   );
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 export type CommentFailure = "notFound" | "notShared" | "forbidden";
@@ -96,7 +97,7 @@ export async function addComment(
   actor: Actor,
   sectionId: string,
   body: string,
-): Promise<{ ok: true } | { ok: false; error: CommentFailure }> {
+): Promise<Result<null, CommentFailure>> {
   authorize(actor, "minutes.comment");
   const section = await db.minutesSection.findFirst({
     where: { id: sectionId, cooperativeId: actor.cooperativeId },
@@ -116,7 +117,7 @@ export async function addComment(
       entityId: comment.id,
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 // Resolved by the coordinator, or by whoever wrote it.
@@ -124,7 +125,7 @@ export async function resolveComment(
   actor: Actor,
   commentId: string,
   resolved = true,
-): Promise<{ ok: true } | { ok: false; error: CommentFailure }> {
+): Promise<Result<null, CommentFailure>> {
   authorize(actor, "minutes.comment");
   const comment = await db.minutesComment.findFirst({
     where: { id: commentId, cooperativeId: actor.cooperativeId },
@@ -147,7 +148,7 @@ export async function resolveComment(
       entityId: comment.id,
     });
   });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 export type Approval =
@@ -230,7 +231,7 @@ export async function approveMinutes(
       after: { by: byPresident ? "president" : "meeting", approvalMeetingId },
     }),
   );
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 // Publication freezes version 1, puts the decisions in the decision record, and tells members.
@@ -285,7 +286,7 @@ export async function publishMinutes(actor: Actor, minutesId: string): Promise<W
     `Compte rendu publié : ${titleOf(minutes)}`,
     `Le compte rendu de la réunion ${titleOf(minutes)} est approuvé et publié. Vous pouvez le lire ici :\n${linkOf(minutes)}`,
   );
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 // A correction to published minutes: the changed sections are saved, a new version keeps what
@@ -294,7 +295,7 @@ export async function correctMinutes(
   actor: Actor,
   minutesId: string,
   input: CorrectionInput,
-): Promise<WorkflowResult & { version?: number }> {
+): Promise<WorkflowResult<{ version: number }>> {
   authorize(actor, "minutes.draft");
   const minutes = await ownMinutes(actor, minutesId);
   if (!minutes) return { ok: false, error: "notFound" };
@@ -351,7 +352,7 @@ export async function correctMinutes(
         sections: changed.map((s) => ({ title: s.title, body: input.sections[s.id] })),
       },
     });
-    return { ok: true as const, version };
+    return { ok: true as const, data: { version } };
   });
 }
 

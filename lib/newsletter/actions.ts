@@ -1,9 +1,6 @@
 "use server";
-import { areIds } from "@/lib/action-input";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
-import { failure, formValues, invalid, type FormResult, type FormState } from "@/lib/form-result";
+import { arg, formAction } from "@/lib/action";
+import { ok, refuse } from "@/lib/form-result";
 import { issueSchema } from "@/lib/newsletter/schema";
 import {
   createIssue,
@@ -15,70 +12,53 @@ import {
 } from "@/lib/newsletter/service";
 import { answeredThisMonth } from "@/lib/ideas/service";
 
-type Stamp = FormResult<number>;
+const issuePath = ([issueId]: readonly [string, ...unknown[]]) => `/admin/lettre/${issueId}`;
 
-export async function createIssueAction(_: FormState<number>, formData: FormData): Promise<Stamp> {
-  const actor = await requireActor("newsletter.manage");
-  const values = formValues(formData);
-  const parsed = issueSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  const result = await createIssue(actor, parsed.data);
-  if (!result.ok) return failure(result.error, values);
-  redirect(`/admin/lettre/${result.data.id}`);
-}
+export const createIssueAction = formAction({
+  right: "newsletter.manage",
+  input: issueSchema,
+  run: ({ actor, input }) => createIssue(actor, input),
+  redirect: (_, issue) => `/admin/lettre/${issue.id}`,
+});
 
-export async function updateIssueAction(
-  issueId: string,
-  _: FormState<number>,
-  formData: FormData,
-): Promise<Stamp> {
-  const actor = await requireActor("newsletter.manage");
-  if (!areIds(issueId)) return failure("notFound");
-  const values = formValues(formData);
-  const parsed = issueSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  const result = await updateIssue(actor, issueId, parsed.data);
-  if (!result.ok) return failure(result.error, values);
-  revalidatePath(`/admin/lettre/${issueId}`);
-  return { ok: true, data: Date.now() };
-}
+export const updateIssueAction = formAction({
+  right: "newsletter.manage",
+  bound: [arg.id],
+  input: issueSchema,
+  run: ({ actor, args: [issueId], input }) => updateIssue(actor, issueId, input),
+  refresh: issuePath,
+});
 
 // Appends the « what the council answered this month » block to the saved draft.
-export async function appendAnswersAction(issueId: string): Promise<Stamp> {
-  const actor = await requireActor("newsletter.manage");
-  if (!areIds(issueId)) return failure("notFound");
-  const issue = await getIssue(actor, issueId);
-  if (!issue) return failure("notFound");
-  const block = await answeredThisMonth(actor);
-  if (!block) return failure("noAnswers");
-  const result = await updateIssue(actor, issueId, {
-    subject: issue.subject,
-    body: `${issue.body}\n\n${block}`.trim(),
-  });
-  if (!result.ok) return failure(result.error);
-  revalidatePath(`/admin/lettre/${issueId}`);
-  return { ok: true, data: Date.now() };
-}
+export const appendAnswersAction = formAction({
+  right: "newsletter.manage",
+  bound: [arg.id],
+  run: async ({ actor, args: [issueId] }) => {
+    const issue = await getIssue(actor, issueId);
+    if (!issue) return refuse("notFound");
+    const block = await answeredThisMonth(actor);
+    if (!block) return refuse("noAnswers");
+    return updateIssue(actor, issueId, { subject: issue.subject, body: `${issue.body}\n\n${block}`.trim() });
+  },
+  refresh: issuePath,
+});
 
-export async function sendTestAction(issueId: string): Promise<Stamp> {
-  const actor = await requireActor("newsletter.manage");
-  if (!areIds(issueId)) return failure("notFound");
-  const result = await sendTest(actor, issueId);
-  return result.ok ? { ok: true, data: Date.now() } : failure(result.error);
-}
+export const sendTestAction = formAction({
+  right: "newsletter.manage",
+  bound: [arg.id],
+  run: ({ actor, args: [issueId] }) => sendTest(actor, issueId),
+});
 
-export async function startSendAction(issueId: string): Promise<Stamp> {
-  const actor = await requireActor("newsletter.manage");
-  if (!areIds(issueId)) return failure("notFound");
-  const result = await startSend(actor, issueId);
-  if (!result.ok) return failure(result.error);
-  revalidatePath(`/admin/lettre/${issueId}`);
-  return { ok: true, data: Date.now() };
-}
+export const startSendAction = formAction({
+  right: "newsletter.manage",
+  bound: [arg.id],
+  run: ({ actor, args: [issueId] }) => startSend(actor, issueId),
+  refresh: issuePath,
+});
 
 // No sign-in: the signed link is the permission.
-export async function unsubscribeAction(token: string): Promise<Stamp> {
-  return typeof token === "string" && token.length <= 200 && (await unsubscribe(token))
-    ? { ok: true, data: Date.now() }
-    : failure("notFound");
-}
+export const unsubscribeAction = formAction({
+  right: "anyone",
+  bound: [arg.token()],
+  run: async ({ args: [token] }) => ((await unsubscribe(token)) ? ok(null) : refuse("notFound")),
+});

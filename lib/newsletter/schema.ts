@@ -13,5 +13,3 @@ export const issueSchema = z.object({
     .max(50_000, { error: "bodyTooLong" }),
 });
 export type IssueInput = z.infer<typeof issueSchema>;
-
-export { NEWSLETTER_ERRORS } from "@/lib/form-errors";

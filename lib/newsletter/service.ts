@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import type { Result } from "@/lib/form-result";
 import { deliver, sendEmail } from "@/lib/mail/send";
 import { smtpSettings } from "@/lib/mail/transport";
 import { renderMarkdown } from "@/lib/minutes/render";
@@ -19,7 +20,8 @@ export { unsubscribeToken, verifyUnsubscribeToken };
 // then writes the e-mails to the outbox in batches, each batch in one transaction with its
 // delivery rows, so a restart anywhere resumes where the last committed batch ended.
 
-export type NewsletterResult<T = null> = { ok: true; data: T } | { ok: false; error: string };
+export type NewsletterFailure = "notFound" | "alreadySent" | "noEmail";
+export type NewsletterResult<T = null> = Result<T, NewsletterFailure>;
 
 const BATCH = () => Math.max(1, Number(process.env.NEWSLETTER_BATCH_SIZE ?? 50));
 const PAUSE_MS = () => Math.max(0, Number(process.env.NEWSLETTER_BATCH_PAUSE_MS ?? 0));

@@ -1,46 +1,37 @@
 "use server";
-import { field, isForm } from "@/lib/action-input";
-import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/session";
+import { formAction } from "@/lib/action";
+import { ok } from "@/lib/form-result";
+import { violationLine } from "@/lib/statutes/college-rules";
 import { collegeConfigSchema, statutesSchema } from "@/lib/statutes/schema";
-import { saveCollegeConfig, saveStatutes, type ConfigViolation } from "@/lib/statutes/service";
-import { formValues, invalid, type FormResult } from "@/lib/form-result";
+import { saveCollegeConfig, saveStatutes } from "@/lib/statutes/service";
 
-export type CollegesFormState =
-  | null
-  | { ok: true; savedAt: number }
-  | { ok: false; violations: ConfigViolation[]; fieldErrors: Record<string, string> };
+// The colleges form sends its rows as JSON (rows are added and removed in the page); a refused
+// configuration names each rule it breaks, one line each.
+export const saveCollegesAction = formAction({
+  right: "statutes.configure",
+  input: collegeConfigSchema,
+  parse: (values) => {
+    try {
+      return JSON.parse(values.config || "{}") as unknown;
+    } catch {
+      return null;
+    }
+  },
+  run: async ({ actor, input }) => {
+    const result = await saveCollegeConfig(actor, input);
+    if (!result.ok)
+      return { ok: false, error: "configRefused", problems: result.violations.map(violationLine) } as const;
+    return ok(null);
+  },
+  refresh: () => "/admin/colleges",
+});
 
-// The colleges form sends its rows as JSON (rows are added and removed in the page).
-export async function saveCollegesAction(
-  _: CollegesFormState,
-  formData: FormData,
-): Promise<CollegesFormState> {
-  const actor = await requireActor("statutes.configure");
-  let raw: unknown;
-  try {
-    raw = JSON.parse(isForm(formData) ? field(formData, "config") || "{}" : "{}");
-  } catch {
-    return { ok: false, violations: [], fieldErrors: { form: "unexpected" } };
-  }
-  const parsed = collegeConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-    return { ok: false, violations: [], fieldErrors };
-  }
-  const result = await saveCollegeConfig(actor, parsed.data);
-  if (!result.ok) return { ok: false, violations: result.violations, fieldErrors: {} };
-  revalidatePath("/admin/colleges");
-  return { ok: true, savedAt: Date.now() };
-}
-
-export async function saveStatutesAction(_: FormResult | null, formData: FormData): Promise<FormResult> {
-  const actor = await requireActor("statutes.configure");
-  const values = formValues(formData);
-  const parsed = statutesSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  await saveStatutes(actor, parsed.data);
-  revalidatePath("/admin/colleges");
-  return { ok: true, data: null };
-}
+export const saveStatutesAction = formAction({
+  right: "statutes.configure",
+  input: statutesSchema,
+  run: async ({ actor, input }) => {
+    await saveStatutes(actor, input);
+    return ok(null);
+  },
+  refresh: () => "/admin/colleges",
+});

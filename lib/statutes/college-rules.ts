@@ -1,6 +1,7 @@
 // The SCIC rules on categories and colleges (loi n° 47-1775, art. 19 septies and 19 octies).
 // Pure: the colleges form and the service both call validateCollegeConfig.
 import type { CategoryKind } from "@/lib/generated/prisma/enums";
+import type { Problem } from "@/lib/form-result";
 
 export const MIN_COLLEGE_BP = 1000; // art. 19 octies: no college under 10 %
 export const MAX_COLLEGE_BP = 5000; // art. 19 octies: no college over 50 %
@@ -78,4 +79,60 @@ export function parsePercent(text: string): number | null {
 
 export function formatPercent(bp: number, locale = "fr"): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(bp / 100);
+}
+
+// What the service refuses a configuration for: the law's rules, and categories members hold.
+export type ConfigViolation = CollegeViolation | { rule: "categoryInUse"; category: string };
+
+// A refused configuration comes back to the form as the lines of the refusal (lib/form-result's
+// Problem): what the line names, and the rule with its figure after a colon ("collegeTooHeavy:5500").
+export function violationLine(v: ConfigViolation): Problem {
+  switch (v.rule) {
+    case "collegeTooLight":
+    case "collegeTooHeavy":
+      return { name: v.college, reason: `${v.rule}:${v.weightBp}` };
+    case "weightsDoNotSum":
+      return { name: "", reason: `${v.rule}:${v.totalBp}` };
+    case "tooFewCategories":
+    case "tooFewColleges":
+      return { name: "", reason: `${v.rule}:${v.count}` };
+    case "collegeWithoutCategory":
+      return { name: v.college, reason: v.rule };
+    case "categoryWithoutCollege":
+    case "categoryInUse":
+      return { name: v.category, reason: v.rule };
+    case "duplicateName":
+      return { name: v.name, reason: v.rule };
+    case "noBeneficiaries":
+    case "noEmployeesOrProducers":
+      return { name: "", reason: v.rule };
+  }
+}
+
+// The violation a line stands for; null for a line this version does not know.
+export function lineViolation({ name, reason }: Problem): ConfigViolation | null {
+  const [rule, figureText] = reason.split(":");
+  const figure = Number(figureText);
+  switch (rule) {
+    case "collegeTooLight":
+    case "collegeTooHeavy":
+      return Number.isFinite(figure) ? { rule, college: name, weightBp: figure } : null;
+    case "weightsDoNotSum":
+      return Number.isFinite(figure) ? { rule, totalBp: figure } : null;
+    case "tooFewCategories":
+    case "tooFewColleges":
+      return Number.isFinite(figure) ? { rule, count: figure } : null;
+    case "collegeWithoutCategory":
+      return { rule, college: name };
+    case "categoryWithoutCollege":
+    case "categoryInUse":
+      return { rule, category: name };
+    case "duplicateName":
+      return { rule, name };
+    case "noBeneficiaries":
+    case "noEmployeesOrProducers":
+      return { rule };
+    default:
+      return null;
+  }
 }

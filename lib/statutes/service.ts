@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { validateCollegeConfig, type CollegeViolation } from "@/lib/statutes/college-rules";
+import { validateCollegeConfig, type ConfigViolation } from "@/lib/statutes/college-rules";
 import type { CollegeConfigInput, StatutesInput } from "@/lib/statutes/schema";
 import type { CategoryKind } from "@/lib/generated/prisma/enums";
 import { formatFraction } from "@/lib/statutes/fractions";
@@ -40,7 +40,7 @@ export async function getCollegeConfig(actor: Actor): Promise<CollegeConfigView>
   };
 }
 
-export type ConfigViolation = CollegeViolation | { rule: "categoryInUse"; category: string };
+export type { ConfigViolation };
 export type SaveCollegesResult = { ok: true } | { ok: false; violations: ConfigViolation[] };
 
 // Replaces the configuration as a whole, after the law's checks; categories that members hold

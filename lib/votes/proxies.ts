@@ -2,11 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import type { Result } from "@/lib/form-result";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { mayHoldProxy, proxyCap, type ProxyRefusal } from "@/lib/votes/eligibility";
 
-export type ProxyResult =
-  { ok: true } | { ok: false; reason: ProxyRefusal | "notFound" | "notAssembly" | "alreadyGiven" };
+export type ProxyResult = Result<null, ProxyRefusal | "notFound" | "notAssembly" | "alreadyGiven">;
 
 async function memberFacts(cooperativeId: string, membershipId: string, meetingId: string, day: Date) {
   const m = await db.membership.findFirst({
@@ -45,8 +45,8 @@ export async function grantProxy(
     where: { id: meetingId, cooperativeId: actor.cooperativeId },
     include: { body: true },
   });
-  if (!meeting) return { ok: false, reason: "notFound" };
-  if (meeting.body.kind !== "GENERAL_ASSEMBLY") return { ok: false, reason: "notAssembly" };
+  if (!meeting) return { ok: false, error: "notFound" };
+  if (meeting.body.kind !== "GENERAL_ASSEMBLY") return { ok: false, error: "notAssembly" };
   const [grantor, holder, statutes, memberCount] = await Promise.all([
     memberFacts(actor.cooperativeId, grantorId, meeting.id, meeting.startsAt),
     memberFacts(actor.cooperativeId, holderId, meeting.id, meeting.startsAt),
@@ -55,15 +55,15 @@ export async function grantProxy(
       where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" },
     }),
   ]);
-  if (!grantor || !holder) return { ok: false, reason: "notFound" };
-  if (grantor.gaveProxy) return { ok: false, reason: "alreadyGiven" };
+  if (!grantor || !holder) return { ok: false, error: "notFound" };
+  if (grantor.gaveProxy) return { ok: false, error: "alreadyGiven" };
   const cap = proxyCap(
     statutes?.proxyCapRule ?? "LEGAL_DEFAULT",
     statutes?.proxyCapFixed ?? null,
     memberCount,
   );
   const allowed = mayHoldProxy(grantor, holder, { sameCollege: statutes?.proxySameCollege ?? false, cap });
-  if (!allowed.ok) return allowed;
+  if (!allowed.ok) return { ok: false, error: allowed.reason };
   try {
     await db.$transaction(async (tx) => {
       // Re-counted under a lock on the holder, so two proxies given at once cannot pass the cap.
@@ -87,11 +87,11 @@ export async function grantProxy(
     });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "OVER_CAP") return { ok: false, reason: "overCap" };
-    if (code === "P2002") return { ok: false, reason: "alreadyGiven" };
+    if (code === "OVER_CAP") return { ok: false, error: "overCap" };
+    if (code === "P2002") return { ok: false, error: "alreadyGiven" };
     throw error;
   }
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
 // The members whose proxy this actor holds for a meeting (they cast one ballot for each).

@@ -2,16 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import type { Result } from "@/lib/form-result";
 import { recordAudit } from "@/lib/audit/record";
-import { sendEmail } from "@/lib/mail/send";
-import { siteUrl } from "@/lib/site-url";
-import { dayKey, parseDateKey, TIME_ZONE } from "@/lib/dates";
-import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { scheduleVoteJobs } from "@/lib/jobs/queue";
 import { mayVote } from "@/lib/votes/eligibility";
 import { loadQuestion, questionFacts, voterFacts, type LoadedQuestion } from "@/lib/votes/facts";
 import { computeResult, type QuestionResult } from "@/lib/votes/results";
-import type { PaperRowInput, QuestionInput, TallyRowInput } from "@/lib/votes/schema";
+import { closeAndAnnounce } from "@/lib/votes/close-question.internal";
+import { eligibleVoters, mail, when } from "@/lib/votes/question-mail.internal";
+import type { QuestionInput } from "@/lib/votes/schema";
+
+// A question put to the vote: created, opened, closed, listed and shown. The counts of a show
+// of hands are in show-of-hands.ts, the paper ballots of an assembly in paper-ballots.ts.
 
 export type QuestionFailure =
   | "paperNeedsAssembly"
@@ -29,7 +31,7 @@ export type QuestionFailure =
   | "notOpen"
   | "categoryUnknown"
   | "tallyNeedsShowOfHands";
-export type QuestionResultOk<T = null> = { ok: true; data: T } | { ok: false; error: QuestionFailure };
+export type QuestionResultOk<T = null> = Result<T, QuestionFailure>;
 
 const NEEDS_MEETING = new Set(["MEETING_BALLOT", "SHOW_OF_HANDS", "AG_RESOLUTION"]);
 
@@ -106,52 +108,6 @@ export async function createQuestion(
   return { ok: true, data: { id: question.id } };
 }
 
-function when(date: Date) {
-  return new Intl.DateTimeFormat("fr-FR", {
-    timeZone: TIME_ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
-}
-
-// The members who may vote on it now (for the e-mails): the same rule as a ballot.
-async function eligibleVoters(q: LoadedQuestion, at: Date) {
-  const members = await bodyMembersOn(q.body, q.meeting?.startsAt ?? at);
-  const facts = questionFacts({ ...q, status: "OPEN" });
-  const out: { membershipId: string; name: string; email: string | null }[] = [];
-  for (const m of members) {
-    const voter = await voterFacts(q, m.membershipId, at);
-    // In a meeting, presence is checked at the moment of the ballot; the e-mail goes to the seated.
-    const ok =
-      voter &&
-      (q.kind === "MEETING_BALLOT"
-        ? mayVote({ ...facts, kind: "WRITTEN_CONSULTATION" }, voter, at).ok
-        : mayVote(facts, voter, at).ok);
-    if (ok) out.push({ membershipId: m.membershipId, name: m.name, email: m.email });
-  }
-  return out;
-}
-
-async function mail(
-  q: LoadedQuestion,
-  recipients: { name: string; email: string | null }[],
-  subject: string,
-  text: string,
-) {
-  for (const r of recipients) {
-    if (!r.email) continue;
-    await sendEmail({
-      cooperativeId: q.cooperativeId,
-      to: r.email,
-      subject,
-      text: `Bonjour ${r.name},\n\n${text}\n\n${siteUrl()}/votes/${q.id}\n`,
-    });
-  }
-}
-
 export async function openQuestion(
   actor: Actor,
   questionId: string,
@@ -188,141 +144,16 @@ export async function openQuestion(
   return { ok: true, data: null };
 }
 
-// Closed by the chair (the coordinator or the president), or by the job at the deadline.
-// The result goes to the body; a written consultation enters the decision record at once.
+// Closed by the chair (the coordinator or the president); the job closes a question at its
+// deadline (vote-jobs.internal.ts). The result goes to the body; a written consultation enters
+// the decision record at once.
 export async function closeQuestion(
-  actor: Actor | null,
-  questionId: string,
-  cooperativeId = actor?.cooperativeId,
-  now = new Date(),
-): Promise<QuestionResultOk<QuestionResult>> {
-  if (actor && !can(actor.roles, "vote.manage")) authorize(actor, "minutes.approve");
-  if (!cooperativeId) return { ok: false, error: "notFound" };
-  const q = await loadQuestion(cooperativeId, questionId);
-  if (!q) return { ok: false, error: "notFound" };
-  const closed = await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<
-      { status: string }[]
-    >`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR UPDATE`;
-    if (row?.status !== "OPEN") return false;
-    await tx.voteQuestion.update({ where: { id: q.id }, data: { status: "CLOSED", closedAt: now } });
-    // A secret ballot's rows were written in the order people voted, as were the participations:
-    // rewritten in a random order at the close, the table's physical order no longer follows it.
-    if (q.secret) {
-      await tx.$executeRaw`
-        WITH gone AS (DELETE FROM "Ballot" WHERE "questionId" = ${q.id} RETURNING id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
-        INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
-        SELECT id, "cooperativeId", "questionId", "memberId", "collegeId", choice FROM gone ORDER BY random()`;
-    }
-    await recordAudit(tx, {
-      cooperativeId,
-      actorId: actor?.personId ?? null,
-      action: "vote.closed",
-      entityType: "VoteQuestion",
-      entityId: q.id,
-    });
-    return true;
-  });
-  if (!closed) return { ok: false, error: "notOpen" };
-  const loaded = (await loadQuestion(cooperativeId, q.id))!;
-  const outcome = await computeResult(loaded);
-  if (q.kind === "WRITTEN_CONSULTATION") {
-    await db.decision.create({
-      data: {
-        cooperativeId,
-        bodyId: q.bodyId,
-        voteQuestionId: q.id,
-        title: q.title,
-        text: `${q.text ? `${q.text}\n` : ""}Résultat : ${outcome.result.verdict}.`,
-        method: "WRITTEN_CONSULTATION",
-        outcome: outcome.result.adopted ? "ADOPTED" : "REJECTED",
-        decidedOn: parseDateKey(dayKey(now)),
-        publishedAt: now,
-      },
-    });
-  }
-  const members = await bodyMembersOn(q.body, now);
-  await mail(
-    q,
-    members,
-    `Résultat du vote : ${q.title}`,
-    `Le vote « ${q.title} » est clos. ${outcome.result.verdict.replace(/^./, (c) => c.toUpperCase())}. Pour ${outcome.result.total.for}, contre ${outcome.result.total.against}, abstentions ${outcome.result.total.abstain}.`,
-  );
-  return { ok: true, data: outcome };
-}
-
-// The job's reminder, the day before the close, to those who have not voted yet.
-export async function remindVoters(questionId: string, now = new Date()): Promise<number> {
-  const q = await db.voteQuestion.findUnique({ where: { id: questionId }, select: { cooperativeId: true } });
-  if (!q) return 0;
-  const loaded = await loadQuestion(q.cooperativeId, questionId);
-  if (!loaded || loaded.status !== "OPEN") return 0;
-  const voted = new Set(
-    (await db.voteParticipation.findMany({ where: { questionId }, select: { memberId: true } })).map(
-      (p) => p.memberId,
-    ),
-  );
-  const waiting = (await eligibleVoters(loaded, now)).filter((v) => !voted.has(v.membershipId));
-  await mail(
-    loaded,
-    waiting,
-    `Rappel : vote « ${loaded.title} »`,
-    `Le vote « ${loaded.title} » se termine ${loaded.closesAt ? when(loaded.closesAt) : "bientôt"} et vous n'avez pas encore voté :`,
-  );
-  return waiting.length;
-}
-
-export async function closeFromJob(questionId: string): Promise<boolean> {
-  const q = await db.voteQuestion.findUnique({
-    where: { id: questionId },
-    select: { cooperativeId: true, status: true, closesAt: true },
-  });
-  if (!q || q.status !== "OPEN" || !q.closesAt || q.closesAt > new Date()) return false;
-  return (await closeQuestion(null, questionId, q.cooperativeId)).ok;
-}
-
-// A show of hands: the counts typed in by the coordinator, per college when the body votes by college.
-export async function recordShowOfHands(
   actor: Actor,
   questionId: string,
-  rows: TallyRowInput[],
-): Promise<QuestionResultOk> {
-  authorize(actor, "vote.manage");
-  const q = await loadQuestion(actor.cooperativeId, questionId);
-  if (!q) return { ok: false, error: "notFound" };
-  if (q.kind !== "SHOW_OF_HANDS") return { ok: false, error: "tallyNeedsShowOfHands" };
-  if (q.status !== "OPEN") return { ok: false, error: "notOpen" };
-  const colleges = new Set(
-    (await db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, select: { id: true } })).map(
-      (c) => c.id,
-    ),
-  );
-  if (rows.some((r) => r.collegeId !== null && !colleges.has(r.collegeId)))
-    return { ok: false, error: "notFound" };
-  await db.$transaction(async (tx) => {
-    await tx.paperTally.deleteMany({ where: { questionId: q.id } });
-    await tx.paperTally.createMany({
-      data: rows.map((r) => ({
-        cooperativeId: actor.cooperativeId,
-        questionId: q.id,
-        collegeId: r.collegeId,
-        forCount: r.for,
-        againstCount: r.against,
-        abstainCount: r.abstain,
-        blankCount: 0,
-        spoiledCount: 0,
-      })),
-    });
-    await recordAudit(tx, {
-      cooperativeId: actor.cooperativeId,
-      actorId: actor.personId,
-      action: "vote.tallyEntered",
-      entityType: "VoteQuestion",
-      entityId: q.id,
-      after: { rows },
-    });
-  });
-  return { ok: true, data: null };
+  now = new Date(),
+): Promise<QuestionResultOk<QuestionResult>> {
+  authorize(actor, "vote.close");
+  return closeAndAnnounce(actor.cooperativeId, questionId, actor.personId, now);
 }
 
 export type QuestionListItem = {
@@ -438,136 +269,4 @@ export async function questionFormChoices(actor: Actor, now = new Date()) {
     }),
   ]);
   return { bodies, meetings, categories };
-}
-
-export type PaperProblem = { name: string; reason: string };
-export type PaperResult = { ok: true } | { ok: false; error: QuestionFailure; problems: PaperProblem[] };
-
-// The paper ballots of an assembly, merged with the online ones: who voted on paper (one
-// participation each, so a member who voted online cannot be entered again) and the counts per
-// college, which must add up to the paper voters of that college.
-export async function recordPaperBallots(
-  actor: Actor,
-  questionId: string,
-  memberIds: string[],
-  rows: PaperRowInput[],
-  now = new Date(),
-): Promise<PaperResult> {
-  authorize(actor, "vote.manage");
-  const q = await loadQuestion(actor.cooperativeId, questionId);
-  if (!q) return { ok: false, error: "notFound", problems: [] };
-  if (q.kind !== "AG_RESOLUTION") return { ok: false, error: "paperNeedsAssembly", problems: [] };
-  if (q.status !== "OPEN") return { ok: false, error: "notOpen", problems: [] };
-  if (await db.paperTally.count({ where: { questionId: q.id } }))
-    return { ok: false, error: "paperAlreadyEntered", problems: [] };
-  const facts = questionFacts(q);
-  const problems: PaperProblem[] = [];
-  const collegeOf = new Map<string, string | null>();
-  const already = new Set(
-    (
-      await db.voteParticipation.findMany({
-        where: { questionId: q.id, memberId: { in: memberIds } },
-        select: { memberId: true },
-      })
-    ).map((p) => p.memberId),
-  );
-  for (const id of new Set(memberIds)) {
-    const voter = await voterFacts(q, id, now);
-    if (!voter) {
-      problems.push({ name: "?", reason: "notFound" });
-      continue;
-    }
-    if (already.has(id)) {
-      problems.push({ name: voter.name, reason: "alreadyVoted" });
-      continue;
-    }
-    const eligible = mayVote(facts, voter, now);
-    if (!eligible.ok) problems.push({ name: voter.name, reason: eligible.reason });
-    else collegeOf.set(id, eligible.collegeId);
-  }
-  if (problems.length) return { ok: false, error: "paperVoterRefused", problems };
-  const colleges = await db.college.findMany({ where: { cooperativeId: actor.cooperativeId } });
-  for (const college of colleges) {
-    const row = rows.find((r) => r.collegeId === college.id);
-    const typed = row ? row.for + row.against + row.abstain + row.blank + row.spoiled : 0;
-    const voters = [...collegeOf.values()].filter((c) => c === college.id).length;
-    if (typed !== voters) problems.push({ name: college.name, reason: `${typed}/${voters}` });
-  }
-  if (rows.some((r) => !colleges.some((c) => c.id === r.collegeId)))
-    problems.push({ name: "?", reason: "notFound" });
-  if (problems.length) return { ok: false, error: "paperCountMismatch", problems };
-  const names = new Map(
-    (
-      await db.membership.findMany({
-        where: { id: { in: [...collegeOf.keys()] } },
-        select: { id: true, person: { select: { name: true } } },
-      })
-    ).map((m) => [m.id, m.person.name]),
-  );
-  try {
-    await db.$transaction(async (tx) => {
-      const taken: string[] = [];
-      for (const id of collegeOf.keys()) {
-        const inserted = await tx.$executeRaw`
-          INSERT INTO "VoteParticipation" ("cooperativeId", "questionId", "memberId", "castById", channel)
-          VALUES (${actor.cooperativeId}, ${q.id}, ${id}, ${actor.membershipId}, 'PAPER') ON CONFLICT DO NOTHING`;
-        if (inserted === 0) taken.push(names.get(id) ?? "?");
-      }
-      if (taken.length) throw Object.assign(new Error("already voted"), { taken });
-      await tx.paperTally.createMany({
-        data: rows.map((r) => ({
-          cooperativeId: actor.cooperativeId,
-          questionId: q.id,
-          collegeId: r.collegeId,
-          forCount: r.for,
-          againstCount: r.against,
-          abstainCount: r.abstain,
-          blankCount: r.blank,
-          spoiledCount: r.spoiled,
-        })),
-      });
-      await recordAudit(tx, {
-        cooperativeId: actor.cooperativeId,
-        actorId: actor.personId,
-        action: "vote.paperEntered",
-        entityType: "VoteQuestion",
-        entityId: q.id,
-        after: { voters: [...collegeOf.keys()].length, rows },
-      });
-    });
-  } catch (error) {
-    const taken = (error as { taken?: string[] }).taken;
-    if (taken)
-      return {
-        ok: false,
-        error: "paperVoterRefused",
-        problems: taken.map((name) => ({ name, reason: "alreadyVoted" })),
-      };
-    throw error;
-  }
-  return { ok: true };
-}
-
-// The associé·es who may still be entered on paper (not yet counted online or on paper).
-export async function paperCandidates(actor: Actor, questionId: string) {
-  authorize(actor, "vote.manage");
-  const q = await loadQuestion(actor.cooperativeId, questionId);
-  if (!q || q.kind !== "AG_RESOLUTION") return [];
-  const members = await bodyMembersOn(q.body, q.meeting?.startsAt ?? new Date());
-  const voted = new Set(
-    (await db.voteParticipation.findMany({ where: { questionId }, select: { memberId: true } })).map(
-      (p) => p.memberId,
-    ),
-  );
-  const colleges = new Map(
-    (await db.college.findMany({ where: { cooperativeId: actor.cooperativeId } })).map((c) => [c.id, c.name]),
-  );
-  return members
-    .filter((m) => !voted.has(m.membershipId))
-    .map((m) => ({
-      id: m.membershipId,
-      name: m.name,
-      college: m.collegeId ? (colleges.get(m.collegeId) ?? null) : null,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }

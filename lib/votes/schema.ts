@@ -61,5 +61,3 @@ export const paperRowSchema = z.object({
   spoiled: count,
 });
 export type PaperRowInput = z.infer<typeof paperRowSchema>;
-
-export { VOTE_ERRORS } from "@/lib/form-errors";

@@ -7,7 +7,7 @@ import {
   sendSignInLink,
   verifyCredentials,
 } from "@/lib/auth/service";
-import { createCooperative, createMember, PASSWORD } from "./factories";
+import { createCooperative, createMember, PASSWORD } from "@/tests/factories/people";
 
 let cooperativeId: string;
 
@@ -92,7 +92,10 @@ describe("sign-in link and password reset by e-mail", () => {
     const token = decodeURIComponent(/token=([^\s]+)/.exec(mail!.textBody)![1]!);
 
     const newPassword = "nouveau-mot-de-passe";
-    expect(await resetPassword({ token, password: newPassword, confirm: newPassword })).toEqual({ ok: true });
+    expect(await resetPassword({ token, password: newPassword, confirm: newPassword })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await verifyCredentials(email, newPassword, null)).toEqual({ ok: true, personId: person.id });
     expect((await verifyCredentials(email, PASSWORD, null)).ok).toBe(false);
     expect(await resetPassword({ token, password: "encore-un-autre", confirm: "encore-un-autre" })).toEqual({

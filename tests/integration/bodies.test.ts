@@ -9,7 +9,7 @@ import {
   listBodies,
   setSeatsPerCollege,
 } from "@/lib/bodies/service";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 
 let coordinator: Actor;
 let councilId: string;
@@ -77,7 +77,7 @@ describe("council seats and mandates", () => {
         startsOn: "2025-06-15",
         endsOn: null,
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, data: null });
     const body = await council();
     expect(body.seats[0]).toMatchObject({
       name: "Paul Martin",
@@ -121,7 +121,7 @@ describe("council seats and mandates", () => {
         startsOn: "2025-06-15",
         endsOn: null,
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, data: null });
     expect((await council()).warnings).toContainEqual({
       kind: "wrongCollege",
       name: "Awa Touré",
@@ -131,7 +131,7 @@ describe("council seats and mandates", () => {
   });
 
   it("warns when a college has more seats than planned", async () => {
-    expect(await setSeatsPerCollege(coordinator, councilId, 1)).toEqual({ ok: true });
+    expect(await setSeatsPerCollege(coordinator, councilId, 1)).toEqual({ ok: true, data: null });
     expect((await council()).warnings).toContainEqual({
       kind: "tooManySeats",
       college: "usager·es",
@@ -143,7 +143,7 @@ describe("council seats and mandates", () => {
   it("ends a mandate; an ended mandate no longer gives a seat and is flagged as not renewed", async () => {
     const seat = (await council()).seats.find((s) => s.name === "Awa Touré")!;
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    expect(await endMandate(coordinator, seat.mandateId, yesterday)).toEqual({ ok: true });
+    expect(await endMandate(coordinator, seat.mandateId, yesterday)).toEqual({ ok: true, data: null });
     const body = await council();
     expect(body.seats.find((s) => s.name === "Awa Touré")?.current).toBe(false);
     expect(body.warnings.some((w) => w.kind === "expired" && w.name === "Awa Touré")).toBe(true);
@@ -169,7 +169,10 @@ describe("council seats and mandates", () => {
 
 describe("commissions and the directory", () => {
   it("creates a commission with its members, once per name", async () => {
-    expect(await createCommission(coordinator, "Commission administrative")).toEqual({ ok: true });
+    expect(await createCommission(coordinator, "Commission administrative")).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await createCommission(coordinator, "Commission  administrative")).toEqual({
       ok: false,
       error: "nameTaken",
@@ -184,7 +187,7 @@ describe("commissions and the directory", () => {
         startsOn: "2025-01-10",
         endsOn: null,
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, data: null });
   });
 
   it("shows every member who sits where, by college, with roles; search by name", async () => {

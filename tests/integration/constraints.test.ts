@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createCooperative, createMember } from "./factories";
+import { createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let cooperativeId: string;
 let councilId: string;
@@ -82,9 +83,7 @@ describe("the database backs the rules", () => {
 
   it("refuses a proxy to oneself", async () => {
     const { membership } = await createMember(cooperativeId);
-    const meeting = await db.meeting.create({
-      data: { cooperativeId, bodyId: councilId, number: 7, startsAt: new Date() },
-    });
+    const meeting = await buildMeeting({ cooperativeId, bodyId: councilId, number: 7, startsAt: new Date() });
     await expect(
       db.proxy.create({
         data: { cooperativeId, meetingId: meeting.id, grantorId: membership.id, holderId: membership.id },
@@ -93,9 +92,7 @@ describe("the database backs the rules", () => {
   });
 
   it("refuses an attendance line that is neither a member nor a named guest, and numbers meetings once per body", async () => {
-    const meeting = await db.meeting.create({
-      data: { cooperativeId, bodyId: councilId, number: 8, startsAt: new Date() },
-    });
+    const meeting = await buildMeeting({ cooperativeId, bodyId: councilId, number: 8, startsAt: new Date() });
     await expect(
       db.attendance.create({ data: { cooperativeId, meetingId: meeting.id, status: "PRESENT" } }),
     ).rejects.toThrow();
@@ -110,7 +107,7 @@ describe("the database backs the rules", () => {
       }),
     ).resolves.toBeDefined();
     await expect(
-      db.meeting.create({ data: { cooperativeId, bodyId: councilId, number: 8, startsAt: new Date() } }),
+      buildMeeting({ cooperativeId, bodyId: councilId, number: 8, startsAt: new Date() }),
     ).rejects.toThrow();
   });
 

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import readline from "node:readline";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 // kill -9 in the middle of a ballot load, then again from the start: every ballot that was
 // acknowledged is counted, none twice, and the second run stores exactly the missing ones.
@@ -34,15 +35,13 @@ beforeAll(async () => {
   const body = await db.body.create({
     data: { cooperativeId: coop.id, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag" },
   });
-  const meeting = await db.meeting.create({
-    data: {
-      cooperativeId: coop.id,
-      bodyId: body.id,
-      number: 1,
-      startsAt: new Date(),
-      assemblyType: "ORDINARY",
-      status: "HELD",
-    },
+  const meeting = await buildMeeting({
+    cooperativeId: coop.id,
+    bodyId: body.id,
+    number: 1,
+    startsAt: new Date(),
+    assemblyType: "ORDINARY",
+    status: "HELD",
   });
   const since = new Date("2020-01-01T00:00:00Z");
   await db.person.createMany({

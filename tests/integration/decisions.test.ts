@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { decisionRecord, listDecisions, openActions } from "@/lib/decisions/service";
 import { decisionFilter } from "@/lib/decisions/schema";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinator: Actor;
 let member: Actor;
@@ -24,8 +25,11 @@ beforeAll(async () => {
       },
     })
   ).id;
-  const meeting = await db.meeting.create({
-    data: { cooperativeId, bodyId: council.id, number: 3, startsAt: new Date("2023-03-27T17:30:00Z") },
+  const meeting = await buildMeeting({
+    cooperativeId,
+    bodyId: council.id,
+    number: 3,
+    startsAt: new Date("2023-03-27T17:30:00Z"),
   });
   const decide = (bodyId: string, title: string, decidedOn: string, extra: object = {}) =>
     db.decision.create({

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getMeeting, nextMeeting } from "@/lib/meetings/service";
-import { verifyCredentials } from "@/lib/auth/service";
-import { seedIfEmpty } from "../../scripts/seed";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-data";
-import { actorFor } from "./factories";
 
-async function signInAs(email: string) {
-  const result = await verifyCredentials(email, DEMO_PASSWORD, null);
-  if (!result.ok) throw new Error(`cannot sign in as ${email}`);
-  return actorFor(result.personId);
-}
+import { seedIfEmpty } from "../../scripts/seed";
+import { DEMO_ACCOUNTS } from "../../prisma/demo-data";
+import { signInAs } from "@/tests/factories/people";
 
 describe("the demo cooperative", () => {
   it("is seeded on the first run only", async () => {

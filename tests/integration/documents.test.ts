@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { attachDocument, documentsByItem, readDocument, removeDocument } from "@/lib/meetings/documents";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 process.env.PORTAIL_FILES_DIR = path.join(os.tmpdir(), `portail-test-files-${process.pid}`);
 
@@ -20,9 +21,7 @@ beforeAll(async () => {
   coordinator = await actorFor((await createMember(cooperative.id, { isCoordinator: true })).person.id);
   member = await actorFor((await createMember(cooperative.id)).person.id);
   meetingId = (
-    await db.meeting.create({
-      data: { cooperativeId: cooperative.id, bodyId: council.id, number: 3, startsAt: new Date() },
-    })
+    await buildMeeting({ cooperativeId: cooperative.id, bodyId: council.id, number: 3, startsAt: new Date() })
   ).id;
   itemId = (
     await db.agendaItem.create({
@@ -39,7 +38,7 @@ beforeAll(async () => {
 
 describe("documents of the agenda", () => {
   it("stores the file behind the storage interface and lets members of the cooperative read it", async () => {
-    expect(await attachDocument(coordinator, itemId, pdf())).toEqual({ ok: true });
+    expect(await attachDocument(coordinator, itemId, pdf())).toEqual({ ok: true, data: null });
     const [document] = (await documentsByItem(member, meetingId)).get(itemId)!;
     expect(document).toMatchObject({ filename: "diaporama.pdf", sizeBytes: 22 });
     const read = await readDocument(member, document!.id);

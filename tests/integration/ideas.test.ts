@@ -23,16 +23,12 @@ import {
 import { answerSchema, publicIdeaSchema } from "@/lib/ideas/schema";
 import { openMinutes } from "@/lib/minutes/service";
 import { approveMinutes, publishMinutes, shareMinutes } from "@/lib/minutes/workflow";
-import { verifyCredentials } from "@/lib/auth/service";
-import { seedIfEmpty } from "../../scripts/seed";
-import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { actorFor, createCooperative, createMember } from "./factories";
 
-const signInAs = async (name: string) => {
-  const result = await verifyCredentials(`${name}@demo.portail-scic.fr`, DEMO_PASSWORD, null);
-  if (!result.ok) throw new Error(name);
-  return actorFor(result.personId);
-};
+import { seedIfEmpty } from "../../scripts/seed";
+
+import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
+
 const publicInput = (text: string, extra: Partial<{ name: string; contact: string; website: string }> = {}) =>
   publicIdeaSchema.parse({ text, ...extra });
 
@@ -74,13 +70,11 @@ describe("posting", () => {
     const { cooperative, council } = await createCooperative("Quartier Nord");
     const boss = await createMember(cooperative.id, { isCoordinator: true });
     const actor = await actorFor(boss.person.id, cooperative.id);
-    const meeting = await db.meeting.create({
-      data: {
-        cooperativeId: cooperative.id,
-        bodyId: council.id,
-        number: 1,
-        startsAt: new Date(Date.now() + 7 * 86400000),
-      },
+    const meeting = await buildMeeting({
+      cooperativeId: cooperative.id,
+      bodyId: council.id,
+      number: 1,
+      startsAt: new Date(Date.now() + 7 * 86400000),
     });
     expect(await ensureIdeaBoxItem(cooperative.id)).toBeNull(); // nothing waiting yet
     await postIdea(actor, { text: "Un banc devant le centre.", theme: null, showName: false });
@@ -365,13 +359,11 @@ describe("at the council", () => {
     });
     await approveIdea(coordinator, idea.id);
     const council = await db.body.findFirstOrThrow({ where: { slug: "conseil" } });
-    const next = await db.meeting.create({
-      data: {
-        cooperativeId: coordinator.cooperativeId,
-        bodyId: council.id,
-        number: 40,
-        startsAt: new Date(Date.now() + 86400000),
-      },
+    const next = await buildMeeting({
+      cooperativeId: coordinator.cooperativeId,
+      bodyId: council.id,
+      number: 40,
+      startsAt: new Date(Date.now() + 86400000),
     });
     expect(
       await answerIdea(coordinator, next.id, idea.id, {

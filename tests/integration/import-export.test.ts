@@ -6,7 +6,7 @@ import { importSpreadsheet } from "@/lib/members/import";
 import { registerTable } from "@/lib/members/export";
 import { toCsv, toXlsx } from "@/lib/spreadsheet";
 import { getMember, listMembers } from "@/lib/members/service";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { csvText, REGISTER_HEADERS, registerRows, xlsxBuffer } from "../fixtures/spreadsheets";
 
 let coordinator: Actor;

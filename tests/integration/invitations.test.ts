@@ -2,17 +2,14 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { feedForToken, sendInvitations, sendReminder } from "@/lib/meetings/invitations";
-import {
-  answerInvitation,
-  meetingForEdit,
-  setMeetingStatus,
-  updateMeeting,
-  addAgendaItem,
-} from "@/lib/meetings/service";
+import { answerInvitation, feedForToken, sendInvitations } from "@/lib/meetings/invitations";
+import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
+import { meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
+import { addAgendaItem } from "@/lib/meetings/agenda";
 import { agendaItemSchema } from "@/lib/meetings/schema";
 import { feedIcs } from "@/lib/meetings/calendar";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinator: Actor;
 let salima: Actor;
@@ -44,14 +41,12 @@ beforeAll(async () => {
     (await createMember(cooperative.id, { name: "Paul", email: "paul@exemple.org" })).person.id,
   );
   meetingId = (
-    await db.meeting.create({
-      data: {
-        cooperativeId: cooperative.id,
-        bodyId: council.id,
-        number: 4,
-        startsAt,
-        place: "Salle du centre",
-      },
+    await buildMeeting({
+      cooperativeId: cooperative.id,
+      bodyId: council.id,
+      number: 4,
+      startsAt,
+      place: "Salle du centre",
     })
   ).id;
   await addAgendaItem(
@@ -68,7 +63,7 @@ const icsOf = (mail: { attachments: unknown }) =>
 
 describe("invitations", () => {
   it("e-mails each member of the body the agenda and a calendar invitation, and queues the reminder for the day before", async () => {
-    expect(await sendInvitations(coordinator, meetingId)).toEqual({ ok: true, sent: 2 });
+    expect(await sendInvitations(coordinator, meetingId)).toEqual({ ok: true, data: 2 });
     const [mail] = await mailsTo("salima@exemple.org");
     expect(mail?.subject).toContain("Convocation – Conseil coopératif n° 4");
     expect(mail?.textBody).toContain("1. Rapport d'activité");
@@ -91,11 +86,13 @@ describe("invitations", () => {
   });
 
   it("a member of the body answers in advance; someone outside it cannot", async () => {
-    expect(await answerInvitation(salima, meetingId, "EXCUSED", "en formation ce jour-là")).toEqual({
+    expect(
+      await answerInvitation(salima, { meetingId, answer: "EXCUSED", note: "en formation ce jour-là" }),
+    ).toEqual({
       ok: true,
       data: null,
     });
-    expect(await answerInvitation(outsider, meetingId, "PRESENT", null)).toEqual({
+    expect(await answerInvitation(outsider, { meetingId, answer: "PRESENT", note: null })).toEqual({
       ok: false,
       error: "notBodyMember",
     });

@@ -1,23 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
+import { createMeeting, meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
+import { addAgendaItem, addProposal, moveAgendaItem, proposalsFor } from "@/lib/meetings/agenda";
 import {
-  addAgendaItem,
   addGuest,
   attendanceSheet,
-  createMeeting,
   markAttendance,
-  meetingForEdit,
-  moveAgendaItem,
-  setDeparture,
-  setMeetingStatus,
-  updateMeeting,
-  proposalsFor,
-  addProposal,
   setAttendanceTimes,
-} from "@/lib/meetings/service";
+  setDeparture,
+} from "@/lib/meetings/attendance";
 import { agendaItemSchema, newMeetingSchema } from "@/lib/meetings/schema";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinator: Actor;
 let councilId: string;
@@ -42,14 +37,12 @@ beforeAll(async () => {
     seated.push(membership.id);
   }
   outsider = (await createMember(cooperative.id, { name: "Hors Conseil" })).membership.id;
-  await db.meeting.create({
-    data: {
-      cooperativeId: cooperative.id,
-      bodyId: council.id,
-      number: 3,
-      startsAt: new Date("2026-03-27T17:30:00Z"),
-      status: "CLOSED",
-    },
+  await buildMeeting({
+    cooperativeId: cooperative.id,
+    bodyId: council.id,
+    number: 3,
+    startsAt: new Date("2026-03-27T17:30:00Z"),
+    status: "CLOSED",
   });
 });
 
@@ -180,12 +173,28 @@ describe("attendance and quorum", () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 4))!;
     const start = meeting.startsAt;
     for (const id of seated.slice(0, 3))
-      expect(await markAttendance(coordinator, meeting.id, id, "PRESENT", start)).toEqual({
+      expect(
+        await markAttendance(
+          coordinator,
+          { meetingId: meeting.id, membershipId: id, status: "PRESENT" },
+          start,
+        ),
+      ).toEqual({
         ok: true,
         data: null,
       });
-    await markAttendance(coordinator, meeting.id, seated[3]!, "EXCUSED", start);
-    expect(await markAttendance(coordinator, meeting.id, outsider, "PRESENT", start)).toEqual({
+    await markAttendance(
+      coordinator,
+      { meetingId: meeting.id, membershipId: seated[3]!, status: "EXCUSED" },
+      start,
+    );
+    expect(
+      await markAttendance(
+        coordinator,
+        { meetingId: meeting.id, membershipId: outsider, status: "PRESENT" },
+        start,
+      ),
+    ).toEqual({
       ok: false,
       error: "notBodyMember",
     });
@@ -209,7 +218,11 @@ describe("attendance and quorum", () => {
     expect(sheet.rows[0]).toMatchObject({ name: "Conseiller 0", isPresident: true });
 
     // Excused then present: one status at a time, never both.
-    await markAttendance(coordinator, meeting.id, seated[3]!, "PRESENT", start);
+    await markAttendance(
+      coordinator,
+      { meetingId: meeting.id, membershipId: seated[3]!, status: "PRESENT" },
+      start,
+    );
     expect(
       (await db.attendance.findMany({ where: { meetingId: meeting.id, membershipId: seated[3] } })).map(
         (a) => a.status,
@@ -217,8 +230,8 @@ describe("attendance and quorum", () => {
     ).toEqual(["PRESENT"]);
 
     const leaving = new Date(start.getTime() + 90 * 60_000);
-    await setDeparture(coordinator, meeting.id, seated[0]!, leaving);
-    await setDeparture(coordinator, meeting.id, seated[1]!, leaving);
+    await setDeparture(coordinator, { meetingId: meeting.id, membershipId: seated[0]!, leftAt: leaving });
+    await setDeparture(coordinator, { meetingId: meeting.id, membershipId: seated[1]!, leftAt: leaving });
     sheet = (await attendanceSheet(coordinator, meeting.id, new Date(leaving.getTime() + 60_000)))!;
     expect(sheet.quorum).toMatchObject({ met: false, present: 2 });
     sheet = (await attendanceSheet(coordinator, meeting.id, new Date(leaving.getTime() - 60_000)))!;
@@ -228,7 +241,11 @@ describe("attendance and quorum", () => {
   it("a late arrival counts from the time they arrive", async () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 6))!;
     const late = new Date(meeting.startsAt.getTime() + 30 * 60_000);
-    await markAttendance(coordinator, meeting.id, seated[4]!, "PRESENT", late);
+    await markAttendance(
+      coordinator,
+      { meetingId: meeting.id, membershipId: seated[4]!, status: "PRESENT" },
+      late,
+    );
     const line = await db.attendance.findFirstOrThrow({
       where: { meetingId: meeting.id, membershipId: seated[4] },
     });
@@ -240,13 +257,24 @@ describe("attendance and quorum", () => {
   it("attendance filled in afterwards counts from the start, and times can be typed by hand", async () => {
     const meeting = (await meetingForEdit(coordinator, "conseil", 5))!; // closed earlier in this file
     const nextDay = new Date(meeting.startsAt.getTime() + 24 * 60 * 60_000);
-    await markAttendance(coordinator, meeting.id, seated[2]!, "PRESENT", nextDay);
+    await markAttendance(
+      coordinator,
+      { meetingId: meeting.id, membershipId: seated[2]!, status: "PRESENT" },
+      nextDay,
+    );
     const line = await db.attendance.findFirstOrThrow({
       where: { meetingId: meeting.id, membershipId: seated[2] },
     });
     expect(line.arrivedAt?.toISOString()).toBe(meeting.startsAt.toISOString());
 
-    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "19:50", "21:15")).toEqual({
+    expect(
+      await setAttendanceTimes(coordinator, {
+        meetingId: meeting.id,
+        membershipId: seated[2]!,
+        arrived: "19:50",
+        left: "21:15",
+      }),
+    ).toEqual({
       ok: true,
       data: null,
     });
@@ -257,7 +285,14 @@ describe("attendance and quorum", () => {
       "2026-12-17T18:50:00.000Z",
       "2026-12-17T20:15:00.000Z",
     ]);
-    expect(await setAttendanceTimes(coordinator, meeting.id, seated[2]!, "21:00", "20:00")).toEqual({
+    expect(
+      await setAttendanceTimes(coordinator, {
+        meetingId: meeting.id,
+        membershipId: seated[2]!,
+        arrived: "21:00",
+        left: "20:00",
+      }),
+    ).toEqual({
       ok: false,
       error: "timesInvalid",
     });
@@ -268,7 +303,7 @@ describe("attendance and quorum", () => {
 
   it("corrections to a closed meeting leave an audit entry", async () => {
     const closed = (await meetingForEdit(coordinator, "conseil", 3))!;
-    await markAttendance(coordinator, closed.id, seated[1]!, "EXCUSED");
+    await markAttendance(coordinator, { meetingId: closed.id, membershipId: seated[1]!, status: "EXCUSED" });
     const audit = await db.auditEntry.findFirst({
       where: { entityId: closed.id, action: "attendance.corrected" },
     });
@@ -280,15 +315,17 @@ describe("attendance and quorum", () => {
     const member = await actorFor(
       (await db.membership.findUniqueOrThrow({ where: { id: seated[1]! } })).personId,
     );
-    await expect(markAttendance(member, meeting.id, seated[1]!, "PRESENT")).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      markAttendance(member, { meetingId: meeting.id, membershipId: seated[1]!, status: "PRESENT" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createMeeting(member, newMeeting())).rejects.toBeInstanceOf(ForbiddenError);
     const other = await createCooperative("Ailleurs");
     const foreign = await actorFor(
       (await createMember(other.cooperative.id, { isCoordinator: true })).person.id,
     );
-    expect(await markAttendance(foreign, meeting.id, seated[1]!, "PRESENT")).toEqual({
+    expect(
+      await markAttendance(foreign, { meetingId: meeting.id, membershipId: seated[1]!, status: "PRESENT" }),
+    ).toEqual({
       ok: false,
       error: "notFound",
     });

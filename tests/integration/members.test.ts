@@ -13,7 +13,8 @@ import {
 import { getMeeting } from "@/lib/meetings/service";
 import { verifyCredentials, resetPassword } from "@/lib/auth/service";
 import { memberSchema } from "@/lib/members/schema";
-import { actorFor, createCooperative, createMember as createMemberRow } from "./factories";
+import { actorFor, createCooperative, createMember as createMemberRow } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinator: Actor;
 let other: Actor;
@@ -118,13 +119,11 @@ describe("the member register", () => {
       [21, "2023-02-14T18:30:00Z"],
       [22, "2023-02-15T18:30:00Z"],
     ] as const) {
-      const meeting = await db.meeting.create({
-        data: {
-          cooperativeId: coordinator.cooperativeId,
-          bodyId: councilId,
-          number,
-          startsAt: new Date(startsAt),
-        },
+      const meeting = await buildMeeting({
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: councilId,
+        number,
+        startsAt: new Date(startsAt),
       });
       await db.attendance.create({
         data: {
@@ -176,7 +175,7 @@ describe("the member register", () => {
     expect(mails).toHaveLength(2);
     const token = decodeURIComponent(/token=(\S+)/.exec(mails[1]!.textBody)![1]!);
     expect(await resetPassword({ token, password: "mon-mot-de-passe", confirm: "mon-mot-de-passe" })).toEqual(
-      { ok: true },
+      { ok: true, data: null },
     );
     expect((await verifyCredentials("awa@exemple.org", "mon-mot-de-passe", null)).ok).toBe(true);
     expect((await listMembers(coordinator, { status: "inactive" })).map((m) => m.name)).not.toContain(

@@ -24,15 +24,9 @@ import { search } from "@/lib/search/service";
 import { attachSectionDocument, readDocument } from "@/lib/meetings/documents";
 import { localInputToInstant } from "@/lib/dates";
 import { seedIfEmpty } from "../../scripts/seed";
-import { verifyCredentials } from "@/lib/auth/service";
-import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { actorFor, createCooperative, createMember } from "./factories";
 
-const signInAs = async (email: string) => {
-  const result = await verifyCredentials(email, DEMO_PASSWORD, null);
-  if (!result.ok) throw new Error(email);
-  return actorFor(result.personId);
-};
+import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinator: Actor;
 let president: Actor;
@@ -69,7 +63,7 @@ describe("inside the sections", () => {
         owners,
         dueOn: "2027-01-15",
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, data: null });
     const salima = await signInAs("salima.haddad@demo.portail-scic.fr");
     expect((await openActions(salima, "mine")).map((a) => a.title)).toContain(
       "Faire un petit carnet des associations du quartier",
@@ -85,9 +79,9 @@ describe("inside the sections", () => {
     const salima = await signInAs("salima.haddad@demo.portail-scic.fr");
     const [item] = await openActions(salima, "mine");
     await expect(setActionItemDone(member, item!.id, true)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await setActionItemDone(salima, item!.id, true)).toEqual({ ok: true });
+    expect(await setActionItemDone(salima, item!.id, true)).toEqual({ ok: true, data: null });
     expect((await openActions(salima, "mine")).map((a) => a.id)).not.toContain(item!.id);
-    expect(await setActionItemDone(coordinator, item!.id, false)).toEqual({ ok: true });
+    expect(await setActionItemDone(coordinator, item!.id, false)).toEqual({ ok: true, data: null });
     expect((await openActions(salima, "mine")).map((a) => a.id)).toContain(item!.id);
   });
 
@@ -95,7 +89,7 @@ describe("inside the sections", () => {
     const file = new File([new TextEncoder().encode("diaporama")], "diaporama-peps-secpa.pdf", {
       type: "application/pdf",
     });
-    expect(await attachSectionDocument(coordinator, sections[1]!.id, file)).toEqual({ ok: true });
+    expect(await attachSectionDocument(coordinator, sections[1]!.id, file)).toEqual({ ok: true, data: null });
     expect(
       await attachSectionDocument(
         coordinator,
@@ -140,7 +134,7 @@ describe("inside the sections", () => {
         outcome: "ADOPTED",
         voteQuestionId: null,
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, data: null });
     expect((await listDecisions(member)).map((d) => d.title)).not.toContain(
       "Écrire au ministère sur la durée de l'expérimentation SecPa",
     );
@@ -169,7 +163,7 @@ describe("inside the sections", () => {
       include: { agendaItems: { orderBy: { position: "asc" } } },
     });
     expect(created.status).toBe("PLANNED");
-    expect(created.number).toBe(result.number);
+    expect(result.ok && created.number).toBe(result.ok && result.data.number);
     // The demo's statutes have the president approve the minutes: no approval item needed.
     expect(created.agendaItems.map((i) => i.title)).toEqual(input.items);
     expect(await setNextMeeting(coordinator, minutesId, input)).toEqual({
@@ -193,7 +187,7 @@ describe("share, comment, approve, publish", () => {
   it("only the coordinator shares; sharing tells the council by e-mail", async () => {
     await expect(shareMinutes(councilMember, minutesId)).rejects.toBeInstanceOf(ForbiddenError);
     const before = await db.outboxEmail.count();
-    expect(await shareMinutes(coordinator, minutesId)).toEqual({ ok: true });
+    expect(await shareMinutes(coordinator, minutesId)).toEqual({ ok: true, data: null });
     expect(await shareMinutes(coordinator, minutesId)).toEqual({ ok: false, error: "notDraft" });
     const mails = await db.outboxEmail.findMany({
       orderBy: { createdAt: "desc" },
@@ -206,13 +200,13 @@ describe("share, comment, approve, publish", () => {
   it("a council member comments; unresolved comments hold back the approval; the author or the coordinator resolves", async () => {
     expect(
       await addComment(councilMember, sections[0]!.id, "Ajouter la date de la rencontre avec la ministre."),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, data: null });
     const comment = (await openMinutes(coordinator, "conseil", 3))!.sections[0]!.comments[0]!;
     expect(comment).toMatchObject({ authorName: "Marc Beaulieu", resolvedAt: null });
     expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: false, error: "openComments" });
     const other = await signInAs("julien.etchepare@demo.portail-scic.fr");
     expect(await resolveComment(other, comment.id)).toEqual({ ok: false, error: "forbidden" });
-    expect(await resolveComment(coordinator, comment.id)).toEqual({ ok: true });
+    expect(await resolveComment(coordinator, comment.id)).toEqual({ ok: true, data: null });
   });
 
   it("the statutes say who approves: here the president, not the coordinator nor a council member", async () => {
@@ -221,7 +215,7 @@ describe("share, comment, approve, publish", () => {
     await expect(approveMinutes(councilMember, minutesId, null)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(publishMinutes(president, minutesId)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await publishMinutes(coordinator, minutesId)).toEqual({ ok: false, error: "notApproved" });
-    expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: true });
+    expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: true, data: null });
     expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: false, error: "notShared" });
     // Approved minutes are no longer drafts to edit.
     expect(await saveSection(coordinator, sections[0]!.id, "changement tardif", 0)).toEqual({
@@ -237,7 +231,7 @@ describe("share, comment, approve, publish", () => {
   });
 
   it("publication makes version 1, puts the decisions on the record, and every member reads and finds it", async () => {
-    expect(await publishMinutes(coordinator, minutesId)).toEqual({ ok: true });
+    expect(await publishMinutes(coordinator, minutesId)).toEqual({ ok: true, data: null });
     const read = (await readMinutes(member, "conseil", 3))!;
     expect(read.status).toBe("PUBLISHED");
     expect(read.version).toBe(1);
@@ -267,7 +261,7 @@ describe("corrections to published minutes", () => {
       note: "Nom de la ministre corrigé",
       sections: { [first.id]: `${first.body}\nAccueil de la ministre le 17 février.` },
     });
-    expect(result).toEqual({ ok: true, version: 2 });
+    expect(result).toEqual({ ok: true, data: { version: 2 } });
     const versions = await minutesVersions(member, minutesId);
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect(versions[0]!.changeNote).toBe("Nom de la ministre corrigé");
@@ -292,14 +286,12 @@ describe("search", () => {
       isCoordinator: true,
     });
     const actor = await actorFor(coordinatorOf.person.id, coop.id);
-    const meeting = await db.meeting.create({
-      data: {
-        cooperativeId: coop.id,
-        bodyId: body.id,
-        number: 1,
-        startsAt: new Date("2026-10-01T17:00:00Z"),
-        status: "HELD",
-      },
+    const meeting = await buildMeeting({
+      cooperativeId: coop.id,
+      bodyId: body.id,
+      number: 1,
+      startsAt: new Date("2026-10-01T17:00:00Z"),
+      status: "HELD",
     });
     const minutes = await db.minutes.create({ data: { cooperativeId: coop.id, meetingId: meeting.id } });
     await db.minutesSection.create({
@@ -399,7 +391,7 @@ describe("approval at the next meeting, when the statutes say so", () => {
     });
     const minutes = (await openMinutes(coordinator, "conseil", 2))!;
     await db.minutes.update({ where: { id: minutes.id }, data: { status: "DRAFT" } });
-    expect(await shareMinutes(coordinator, minutes.id)).toEqual({ ok: true });
+    expect(await shareMinutes(coordinator, minutes.id)).toEqual({ ok: true, data: null });
     await expect(approveMinutes(president, minutes.id, null)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await approveMinutes(coordinator, minutes.id, null)).toEqual({
       ok: false,
@@ -417,7 +409,7 @@ describe("approval at the next meeting, when the statutes say so", () => {
     expect(options && options.by === "NEXT_MEETING" ? options.meetings.map((m) => m.number) : []).toContain(
       3,
     );
-    expect(await approveMinutes(coordinator, minutes.id, meeting3.id)).toEqual({ ok: true });
+    expect(await approveMinutes(coordinator, minutes.id, meeting3.id)).toEqual({ ok: true, data: null });
     expect((await openMinutes(coordinator, "conseil", 2))!.approvalMeeting).toEqual({ number: 3 });
   });
 });

@@ -3,15 +3,8 @@ import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { openMinutes, saveSection } from "@/lib/minutes/service";
 import { seedIfEmpty } from "../../scripts/seed";
-import { verifyCredentials } from "@/lib/auth/service";
-import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { actorFor } from "./factories";
 
-const signInAs = async (email: string) => {
-  const result = await verifyCredentials(email, DEMO_PASSWORD, null);
-  if (!result.ok) throw new Error(email);
-  return actorFor(result.personId);
-};
+import { signInAs } from "@/tests/factories/people";
 
 let coordinator: Actor;
 let councilMember: Actor;

@@ -14,16 +14,10 @@ import {
   updateIssue,
   verifyUnsubscribeToken,
 } from "@/lib/newsletter/service";
-import { verifyCredentials } from "@/lib/auth/service";
-import { seedIfEmpty } from "../../scripts/seed";
-import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { actorFor } from "./factories";
 
-const signInAs = async (name: string) => {
-  const result = await verifyCredentials(`${name}@demo.portail-scic.fr`, DEMO_PASSWORD, null);
-  if (!result.ok) throw new Error(name);
-  return actorFor(result.personId);
-};
+import { seedIfEmpty } from "../../scripts/seed";
+
+import { signInAs } from "@/tests/factories/people";
 
 let coordinator: Actor, marc: Actor;
 

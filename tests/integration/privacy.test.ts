@@ -4,7 +4,8 @@ import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { ERASED_NAME, erasePerson, exportMyData } from "@/lib/members/privacy";
 import { verifyCredentials } from "@/lib/auth/service";
 import { getMeeting } from "@/lib/meetings/service";
-import { actorFor, createCooperative, createMember, PASSWORD } from "./factories";
+import { actorFor, createCooperative, createMember, PASSWORD } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinator: Actor;
 let cooperativeId: string;
@@ -50,8 +51,11 @@ describe("a member's own data (RGPD)", () => {
 describe("erasing a person (RGPD)", () => {
   it("removes the identity but keeps ballots (anonymous), attendance and minutes (as « un·e membre »)", async () => {
     const { person, membership, email } = await createMember(cooperativeId, { name: "Marc Beaulieu" });
-    const meeting = await db.meeting.create({
-      data: { cooperativeId, bodyId: councilId, number: 3, startsAt: new Date("2026-03-27T17:30:00Z") },
+    const meeting = await buildMeeting({
+      cooperativeId,
+      bodyId: councilId,
+      number: 3,
+      startsAt: new Date("2026-03-27T17:30:00Z"),
     });
     await db.attendance.create({
       data: { cooperativeId, meetingId: meeting.id, membershipId: membership.id, status: "PRESENT" },
@@ -89,7 +93,7 @@ describe("erasing a person (RGPD)", () => {
       },
     });
 
-    expect(await erasePerson(coordinator, membership.id)).toEqual({ ok: true });
+    expect(await erasePerson(coordinator, membership.id)).toEqual({ ok: true, data: null });
 
     expect(await db.person.findUnique({ where: { id: person.id } })).toMatchObject({
       name: ERASED_NAME,
@@ -122,7 +126,7 @@ describe("erasing a person (RGPD)", () => {
     const { person, membership, email } = await createMember(cooperativeId, { name: "Double Appartenance" });
     const other = await createCooperative("Autre");
     await db.membership.create({ data: { cooperativeId: other.cooperative.id, personId: person.id } });
-    expect(await erasePerson(coordinator, membership.id)).toEqual({ ok: true });
+    expect(await erasePerson(coordinator, membership.id)).toEqual({ ok: true, data: null });
     expect(await db.person.findUnique({ where: { id: person.id } })).toMatchObject({
       name: "Double Appartenance",
       email,
@@ -144,6 +148,9 @@ describe("erasing a person (RGPD)", () => {
       (await createMember(elsewhere.cooperative.id, { isCoordinator: true })).person.id,
     );
     expect(await erasePerson(foreignCoordinator, membership.id)).toEqual({ ok: false, error: "notFound" });
-    expect(await erasePerson(coordinator, coordinator.membershipId)).toEqual({ ok: false, error: "self" });
+    expect(await erasePerson(coordinator, coordinator.membershipId)).toEqual({
+      ok: false,
+      error: "eraseSelf",
+    });
   });
 });

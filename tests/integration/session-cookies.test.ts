@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/options";
-import { createCooperative, createMember, PASSWORD } from "./factories";
+import { createCooperative, createMember, PASSWORD } from "@/tests/factories/people";
 
 // Behind HTTPS (NEXTAUTH_URL https://…, as in production), the session cookie a real sign-in
 // sets is __Secure-, Secure, HttpOnly and SameSite=Lax; the e2e journeys check HttpOnly and

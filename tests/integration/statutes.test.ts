@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { getCollegeConfig, getStatutes, saveCollegeConfig, saveStatutes } from "@/lib/statutes/service";
 import { collegeConfigSchema, statutesSchema } from "@/lib/statutes/schema";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 
 let coordinator: Actor;
 let member: Actor;

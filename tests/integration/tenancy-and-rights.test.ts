@@ -6,7 +6,8 @@ import { listOutbox, retryEmail } from "@/lib/mail/service";
 import { sendEmail } from "@/lib/mail/send";
 import { listAudit } from "@/lib/audit/service";
 import { latestDecisions } from "@/lib/decisions/service";
-import { actorFor, createCooperative, createMember } from "./factories";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinatorA: Actor;
 let memberA: Actor;
@@ -18,13 +19,11 @@ beforeAll(async () => {
   const a = await createCooperative("Coopérative A");
   const b = await createCooperative("Coopérative B");
   for (const { cooperative, council } of [a, b]) {
-    await db.meeting.create({
-      data: {
-        cooperativeId: cooperative.id,
-        bodyId: council.id,
-        number: 1,
-        startsAt: new Date("2026-12-01T18:00:00Z"),
-      },
+    await buildMeeting({
+      cooperativeId: cooperative.id,
+      bodyId: council.id,
+      number: 1,
+      startsAt: new Date("2026-12-01T18:00:00Z"),
     });
     await db.decision.create({
       data: {
@@ -87,8 +86,21 @@ describe("the server refuses what a role may not do", () => {
     await expect(latestDecisions(guestA)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it("the coordinator can", async () => {
-    await expect(listOutbox(coordinatorA)).resolves.toBeDefined();
-    await expect(listAudit(coordinatorA)).resolves.toBeDefined();
+  it("the coordinator can, and reads only their own cooperative's", async () => {
+    for (const [coordinator, entityId] of [
+      [coordinatorA, "entry-a"],
+      [coordinatorB, "entry-b"],
+    ] as const)
+      await db.auditEntry.create({
+        data: {
+          cooperativeId: coordinator.cooperativeId,
+          actorId: coordinator.personId,
+          action: "member.updated",
+          entityType: "Membership",
+          entityId,
+        },
+      });
+    expect((await listOutbox(coordinatorA)).map((m) => m.subject)).toEqual(["Pour A"]);
+    expect((await listAudit(coordinatorA)).map((e) => e.entityId)).toEqual(["entry-a"]);
   });
 });

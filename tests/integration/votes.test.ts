@@ -2,28 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { castBallot, castOwnBallot, myParticipation } from "@/lib/votes/cast";
-import {
-  closeFromJob,
-  closeQuestion,
-  createQuestion,
-  openQuestion,
-  questionDetail,
-  recordPaperBallots,
-  recordShowOfHands,
-  remindVoters,
-} from "@/lib/votes/questions";
+import { closeQuestion, createQuestion, openQuestion, questionDetail } from "@/lib/votes/questions";
+import { recordPaperBallots } from "@/lib/votes/paper-ballots";
+import { recordShowOfHands } from "@/lib/votes/show-of-hands";
+import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
 import { grantProxy } from "@/lib/votes/proxies";
 import { listDecisions } from "@/lib/decisions/service";
 import { seedIfEmpty } from "../../scripts/seed";
-import { verifyCredentials } from "@/lib/auth/service";
-import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { actorFor, createCooperative, createMember } from "./factories";
 
-const signInAs = async (email: string) => {
-  const result = await verifyCredentials(email, DEMO_PASSWORD, null);
-  if (!result.ok) throw new Error(email);
-  return actorFor(result.personId);
-};
+import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
+
 const demo = (name: string) => `${name}@demo.portail-scic.fr`;
 
 let coordinator: Actor,
@@ -203,15 +192,13 @@ describe("secret ballots", () => {
 
 describe("secret ballots at the close", () => {
   it("are rewritten in a random physical order, receipts still valid", async () => {
-    const ag = await db.meeting.create({
-      data: {
-        cooperativeId: coordinator.cooperativeId,
-        bodyId: assemblyId,
-        number: 94,
-        startsAt: new Date(),
-        assemblyType: "ORDINARY",
-        status: "HELD",
-      },
+    const ag = await buildMeeting({
+      cooperativeId: coordinator.cooperativeId,
+      bodyId: assemblyId,
+      number: 94,
+      startsAt: new Date(),
+      assemblyType: "ORDINARY",
+      status: "HELD",
     });
     const id = await question({
       title: "Élection au conseil (secret, assemblée)",
@@ -319,23 +306,21 @@ describe("closing", () => {
 
 describe("general assembly, proxies", () => {
   it("a proxy goes to another associé·e under the cap; the grantor cannot vote, the holder casts for both", async () => {
-    const ag = await db.meeting.create({
-      data: {
-        cooperativeId: coordinator.cooperativeId,
-        bodyId: assemblyId,
-        number: 90,
-        startsAt: new Date(),
-        assemblyType: "ORDINARY",
-        status: "HELD",
-      },
+    const ag = await buildMeeting({
+      cooperativeId: coordinator.cooperativeId,
+      bodyId: assemblyId,
+      number: 90,
+      startsAt: new Date(),
+      assemblyType: "ORDINARY",
+      status: "HELD",
     });
     expect(await grantProxy(paul, ag.id, fatou.membershipId)).toEqual({
       ok: false,
-      reason: "holderNotAssociate",
+      error: "holderNotAssociate",
     });
-    expect(await grantProxy(paul, ag.id, ines.membershipId)).toEqual({ ok: true });
+    expect(await grantProxy(paul, ag.id, ines.membershipId)).toEqual({ ok: true, data: null });
     // Fewer than 20 members: one proxy per holder.
-    expect(await grantProxy(julien, ag.id, ines.membershipId)).toEqual({ ok: false, reason: "overCap" });
+    expect(await grantProxy(julien, ag.id, ines.membershipId)).toEqual({ ok: false, error: "overCap" });
     const id = await question({
       title: "Approbation des comptes 2026",
       bodyId: assemblyId,
@@ -361,15 +346,13 @@ describe("general assembly, proxies", () => {
 
 describe("an extraordinary assembly, online and on paper, merged", () => {
   it("counts nobody twice, checks the paper counts, and fails on 2/3 while passing 50 %", async () => {
-    const ag = await db.meeting.create({
-      data: {
-        cooperativeId: coordinator.cooperativeId,
-        bodyId: assemblyId,
-        number: 91,
-        startsAt: new Date(),
-        assemblyType: "EXTRAORDINARY",
-        status: "HELD",
-      },
+    const ag = await buildMeeting({
+      cooperativeId: coordinator.cooperativeId,
+      bodyId: assemblyId,
+      number: 91,
+      startsAt: new Date(),
+      assemblyType: "EXTRAORDINARY",
+      status: "HELD",
     });
     const id = await question({
       title: "Modification des statuts : nouveau siège",
@@ -412,27 +395,28 @@ describe("an extraordinary assembly, online and on paper, merged", () => {
       await byName("Louise Perrin"),
     ];
     // Someone who voted online cannot be entered on paper; a guest neither.
-    const twice = await recordPaperBallots(
-      coordinator,
-      id,
-      [...paper, salima.membershipId, fatou.membershipId],
+    const twice = await recordPaperBallots(coordinator, {
+      questionId: id,
+      memberIds: [...paper, salima.membershipId, fatou.membershipId],
       rows,
-    );
+    });
     expect(twice).toMatchObject({ ok: false, error: "paperVoterRefused" });
-    expect(!twice.ok && twice.problems.map((p) => p.reason).sort()).toEqual(["alreadyVoted", "guest"]);
+    expect(!twice.ok && twice.problems?.map((p) => p.reason).sort()).toEqual(["alreadyVoted", "guest"]);
     // Counts that do not add up to the paper voters are refused, college named.
-    const wrong = await recordPaperBallots(
-      coordinator,
-      id,
-      paper,
-      rows.map((r) => (r.collegeId === partners ? { ...r, for: 2 } : r)),
-    );
+    const wrong = await recordPaperBallots(coordinator, {
+      questionId: id,
+      memberIds: paper,
+      rows: rows.map((r) => (r.collegeId === partners ? { ...r, for: 2 } : r)),
+    });
     expect(wrong).toMatchObject({
       ok: false,
       error: "paperCountMismatch",
       problems: [{ name: "partenaires du quartier", reason: "2/1" }],
     });
-    expect(await recordPaperBallots(coordinator, id, paper, rows)).toEqual({ ok: true });
+    expect(await recordPaperBallots(coordinator, { questionId: id, memberIds: paper, rows })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(
       await castBallot(
         await actorFor((await db.membership.findUniqueOrThrow({ where: { id: paper[0]! } })).personId),
@@ -494,14 +478,12 @@ describe("the ballot box's own-vote path", () => {
   });
 
   it("in a meeting: not present, left early; stores once; then already voted and closed", async () => {
-    const ag = await db.meeting.create({
-      data: {
-        cooperativeId: coordinator.cooperativeId,
-        bodyId: councilId,
-        number: 92,
-        startsAt: new Date(),
-        status: "HELD",
-      },
+    const ag = await buildMeeting({
+      cooperativeId: coordinator.cooperativeId,
+      bodyId: councilId,
+      number: 92,
+      startsAt: new Date(),
+      status: "HELD",
     });
     await db.attendance.createMany({
       data: [
@@ -546,17 +528,15 @@ describe("the ballot box's own-vote path", () => {
   });
 
   it("a proxy given: the grantor is refused; a secret ballot keeps no member", async () => {
-    const ag = await db.meeting.create({
-      data: {
-        cooperativeId: coordinator.cooperativeId,
-        bodyId: assemblyId,
-        number: 93,
-        startsAt: new Date(),
-        assemblyType: "ORDINARY",
-        status: "HELD",
-      },
+    const ag = await buildMeeting({
+      cooperativeId: coordinator.cooperativeId,
+      bodyId: assemblyId,
+      number: 93,
+      startsAt: new Date(),
+      assemblyType: "ORDINARY",
+      status: "HELD",
     });
-    expect(await grantProxy(julien, ag.id, salima.membershipId)).toEqual({ ok: true });
+    expect(await grantProxy(julien, ag.id, salima.membershipId)).toEqual({ ok: true, data: null });
     const id = await question({
       title: "Chemin court : secret",
       bodyId: assemblyId,

@@ -15,6 +15,7 @@ const EXPECTED: Record<Action, Role[]> = {
   "vote.castCouncil": ["president", "councilMember"],
   "vote.castAssembly": ["coordinator", "president", "councilMember", "member"],
   "vote.manage": ["coordinator"],
+  "vote.close": ["coordinator", "president"],
   "idea.post": ["coordinator", "president", "councilMember", "member", "guest"],
   "idea.moderate": ["coordinator"],
   "directory.read": ["coordinator", "president", "councilMember", "member"],

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { Messages } from "next-intl";
 import { requireActor } from "@/lib/auth/session";
 import { queryText } from "@/lib/action-input";
 import { directory } from "@/lib/bodies/service";
 import { Card, Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Annuaire" };
+
+type MandateRole = keyof Messages["bodies"]["roles"];
 
 export default async function DirectoryPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireActor("directory.read");
@@ -14,7 +17,12 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   const tb = await getTranslations("bodies");
   const format = await getFormatter();
   const view = await directory(actor, q);
-  const roleLabel = (r: string) => (r === "COORDINATOR" ? t("coordinator") : tb(`roles.${r}`));
+  const roleLabel = (r: string) =>
+    r === "COORDINATOR"
+      ? t("coordinator")
+      : tb.has(`roles.${r as MandateRole}`)
+        ? tb(`roles.${r as MandateRole}`)
+        : r;
   return (
     <div className="space-y-6">
       <PageTitle>{t("title")}</PageTitle>

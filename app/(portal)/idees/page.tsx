@@ -8,7 +8,6 @@ import { SORTS, type Sort } from "@/lib/ideas/schema";
 import { postIdeaAction, supportAction } from "@/lib/ideas/actions";
 import { IdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";
-import { IDEA_ERRORS } from "@/lib/form-errors";
 import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
 import { IdeaCard } from "./idea-card";
 import { pageCount, pageParam } from "@/lib/pagination";
@@ -70,7 +69,6 @@ export default async function IdeasPage({
                 {idea.answer ? null : (
                   <StepForm
                     namespace="ideas"
-                    known={IDEA_ERRORS}
                     action={supportAction.bind(null, idea.id)}
                     label={idea.supportedByMe ? t("unsupport") : t("support")}
                     pressed={idea.supportedByMe}

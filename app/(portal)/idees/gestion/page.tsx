@@ -11,7 +11,6 @@ import {
 } from "@/lib/ideas/actions";
 import { HideIdeaForm, MergeIdeaForm, PaperIdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";
-import { IDEA_ERRORS } from "@/lib/form-errors";
 import { dayKey } from "@/lib/dates";
 import { Card, Empty, PageTitle, TextLink } from "@/components/ui";
 
@@ -48,7 +47,6 @@ export default async function IdeasAdminPage() {
                 </p>
                 <StepForm
                   namespace="ideas"
-                  known={IDEA_ERRORS}
                   action={approveIdeaAction.bind(null, idea.id)}
                   label={t("approve")}
                 />
@@ -78,7 +76,6 @@ export default async function IdeasAdminPage() {
                 </p>
                 <StepForm
                   namespace="ideas"
-                  known={IDEA_ERRORS}
                   action={markCalledAction.bind(null, idea.id)}
                   label={t("called")}
                   secondary

@@ -1,11 +1,8 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { Messages } from "next-intl";
 import { requireActor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
-import { paperCandidates, questionDetail } from "@/lib/votes/questions";
-import { myParticipation } from "@/lib/votes/cast";
-import { proxiesHeldBy } from "@/lib/votes/proxies";
+import { questionPage } from "@/lib/votes/question-page";
 import {
   closeQuestionAction,
   grantProxyAction,
@@ -17,8 +14,9 @@ import { renderMarkdown } from "@/lib/minutes/render";
 import { percent } from "@/lib/votes/count";
 import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm } from "@/components/vote-forms";
 import { StepForm } from "@/components/step-form";
-import { VOTE_ERRORS } from "@/lib/votes/schema";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
+
+type BallotRefusal = keyof Messages["votes"]["refusals"];
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -29,56 +27,20 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const actor = await requireActor("vote.castAssembly");
   const { id } = await params;
   const { recu, cree, refus } = await searchParams;
-  const detail = id.length <= 40 ? await questionDetail(actor, id) : null;
-  if (!detail) notFound();
-  const { question: q, eligibility, result, resultHidden } = detail;
-  const [t, format, mine, held] = await Promise.all([
-    getTranslations("votes"),
-    getFormatter(),
-    myParticipation(actor, q.id, typeof recu === "string" ? recu : null),
-    q.meetingId && q.kind === "AG_RESOLUTION" ? proxiesHeldBy(actor, q.meetingId) : [],
-  ]);
-  const manage = can(actor.roles, "vote.manage");
-  const chair = manage || can(actor.roles, "minutes.approve");
+  const page = id.length <= 40 ? await questionPage(actor, id, typeof recu === "string" ? recu : null) : null;
+  if (!page) notFound();
+  const { question: q, eligibility, result, resultHidden, may, mine, held, proxyCandidates } = page;
+  const { paperVoters, paperEntered, colleges } = page;
+  const [t, format] = await Promise.all([getTranslations("votes"), getFormatter()]);
   const path = `/votes/${q.id}`;
-  const represented = held.length
-    ? await db.voteParticipation.findMany({
-        where: { questionId: q.id, memberId: { in: held.map((p) => p.grantorId) } },
-        select: { memberId: true },
-      })
-    : [];
-  const proxyCandidates =
-    q.kind === "AG_RESOLUTION" && q.status === "OPEN" && q.meetingId && !mine?.voted && eligibility?.ok
-      ? await db.membership.findMany({
-          where: {
-            cooperativeId: actor.cooperativeId,
-            status: "ACTIVE",
-            kind: "ASSOCIATE",
-            id: { not: actor.membershipId },
-          },
-          orderBy: { person: { name: "asc" } },
-          select: { id: true, person: { select: { name: true } } },
-        })
-      : [];
-  const paperVoters =
-    manage && q.kind === "AG_RESOLUTION" && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
-  const paperEntered =
-    q.kind === "AG_RESOLUTION" ? (await db.paperTally.count({ where: { questionId: q.id } })) > 0 : false;
-  const colleges =
-    q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege
-      ? await db.college.findMany({
-          where: { cooperativeId: actor.cooperativeId },
-          orderBy: { position: "asc" },
-        })
-      : [];
 
   return (
     <div className="space-y-6">
       <TextLink href="/votes">← {t("back")}</TextLink>
       {cree ? <Alert kind="success">{t("created")}</Alert> : null}
       {/* A refusal sent back by the ballot box to a browser without JavaScript. */}
-      {typeof refus === "string" && t.has(`refusals.${refus}`) ? (
-        <Alert kind="error">{t(`refusals.${refus}`)}</Alert>
+      {typeof refus === "string" && t.has(`refusals.${refus as BallotRefusal}`) ? (
+        <Alert kind="error">{t(`refusals.${refus as BallotRefusal}`)}</Alert>
       ) : null}
       <div className="space-y-1">
         <PageTitle>{q.title}</PageTitle>
@@ -122,17 +84,17 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             <p>{t(`refusals.${eligibility?.reason ?? "notFound"}`)}</p>
           )}
           {held.map((p) =>
-            represented.some((r) => r.memberId === p.grantorId) ? (
-              <p key={p.id} className="mt-3">
-                {t("proxyVoted", { name: p.grantor.person.name })}
+            p.voted ? (
+              <p key={p.grantorId} className="mt-3">
+                {t("proxyVoted", { name: p.name })}
               </p>
             ) : (
-              <div key={p.id} className="mt-4 border-t border-stone-200 pt-3">
+              <div key={p.grantorId} className="mt-4 border-t border-stone-200 pt-3">
                 <BallotForm
                   questionId={q.id}
                   forMemberId={p.grantorId}
                   secret={q.secret}
-                  label={t("voteFor", { name: p.grantor.person.name })}
+                  label={t("voteFor", { name: p.name })}
                 />
               </div>
             ),
@@ -141,10 +103,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             <details className="mt-4 rounded-md border border-stone-200 p-3">
               <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("proxyTitle")}</summary>
               <p className="mb-2 text-sm text-stone-700">{t("proxyHelp")}</p>
-              <ProxyForm
-                action={grantProxyAction.bind(null, q.meetingId!, path)}
-                members={proxyCandidates.map((m) => ({ id: m.id, name: m.person.name }))}
-              />
+              <ProxyForm action={grantProxyAction.bind(null, q.meetingId!, path)} members={proxyCandidates} />
             </details>
           ) : null}
         </Card>
@@ -174,18 +133,13 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         </Card>
       ) : null}
 
-      {manage || (chair && q.status === "OPEN") ? (
+      {may.manage || (may.close && q.status === "OPEN") ? (
         <Card title={t("manage")}>
           <div className="space-y-3">
-            {q.status === "DRAFT" && manage ? (
-              <StepForm
-                action={openQuestionAction.bind(null, q.id)}
-                label={t("open")}
-                namespace="votes"
-                known={VOTE_ERRORS}
-              />
+            {q.status === "DRAFT" && may.manage ? (
+              <StepForm action={openQuestionAction.bind(null, q.id)} label={t("open")} namespace="votes" />
             ) : null}
-            {q.status === "OPEN" && q.kind === "SHOW_OF_HANDS" && manage ? (
+            {q.status === "OPEN" && q.kind === "SHOW_OF_HANDS" && may.manage ? (
               <ShowOfHandsForm
                 action={showOfHandsAction.bind(
                   null,
@@ -197,7 +151,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 }
               />
             ) : null}
-            {q.status === "OPEN" && q.kind === "AG_RESOLUTION" && manage ? (
+            {q.status === "OPEN" && q.kind === "AG_RESOLUTION" && may.manage ? (
               paperEntered ? (
                 <p>{t("paperDone")}</p>
               ) : (
@@ -216,13 +170,12 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 </details>
               )
             ) : null}
-            {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? (
+            {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" && may.close ? (
               <StepForm
                 action={closeQuestionAction.bind(null, q.id)}
                 label={t("close")}
                 confirm={t("closeConfirm")}
                 namespace="votes"
-                known={VOTE_ERRORS}
               />
             ) : null}
             {q.status === "CLOSED" ? <p>{t("closedNote")}</p> : null}

@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { unsubscribeInfo } from "@/lib/newsletter/service";
 import { unsubscribeAction } from "@/lib/newsletter/actions";
 import { StepForm } from "@/components/step-form";
-import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
 
 export const metadata: Metadata = { title: "Se désabonner", robots: { index: false } };
 
@@ -32,7 +31,6 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
           <p>{t("unsubscribeText", { email: info.email, cooperative: info.cooperative })}</p>
           <StepForm
             namespace="newsletter"
-            known={NEWSLETTER_ERRORS}
             action={unsubscribeAction.bind(null, decodeURIComponent(token))}
             label={t("unsubscribeButton")}
             success={t("unsubscribedNow")}

@@ -11,7 +11,6 @@ import {
 } from "@/lib/newsletter/actions";
 import { IssueForm } from "@/components/newsletter-forms";
 import { StepForm } from "@/components/step-form";
-import { NEWSLETTER_ERRORS } from "@/lib/form-errors";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Lettre d'information" };
@@ -56,7 +55,6 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             <p className="mb-2 text-sm text-stone-700">{t("answersHelp")}</p>
             <StepForm
               namespace="newsletter"
-              known={NEWSLETTER_ERRORS}
               action={appendAnswersAction.bind(null, issue.id)}
               label={t("appendAnswers")}
               success={t("answersAdded")}
@@ -78,7 +76,6 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           <div className="space-y-4">
             <StepForm
               namespace="newsletter"
-              known={NEWSLETTER_ERRORS}
               action={sendTestAction.bind(null, issue.id)}
               label={t("sendTest", { email: actor.email ?? "" })}
               success={t("testSent")}
@@ -86,7 +83,6 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             />
             <StepForm
               namespace="newsletter"
-              known={NEWSLETTER_ERRORS}
               action={startSendAction.bind(null, issue.id)}
               label={t("send", { count: issue.recipientCount })}
               confirm={t("sendConfirm", { count: issue.recipientCount })}

@@ -31,7 +31,6 @@ import {
   NextMeetingForm,
 } from "@/components/minutes-forms";
 import { StepForm } from "@/components/step-form";
-import { MINUTES_ERRORS } from "@/lib/minutes/schema";
 import { DocumentUploadForm } from "@/components/meeting-forms";
 import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
@@ -143,7 +142,6 @@ export default async function MinutesPage({ params }: Props) {
                   action={shareMinutesAction.bind(null, minutes.id, path)}
                   label={t("share")}
                   namespace="minutes"
-                  known={MINUTES_ERRORS}
                 />
               </div>
             ) : (
@@ -186,7 +184,6 @@ export default async function MinutesPage({ params }: Props) {
                 label={t("publish")}
                 confirm={t("publishConfirm")}
                 namespace="minutes"
-                known={MINUTES_ERRORS}
               />
             ) : (
               <p>{t("approvedWaiting")}</p>
@@ -358,7 +355,6 @@ export default async function MinutesPage({ params }: Props) {
                     action={addActionItemAction.bind(null, section.id, path)}
                     members={owners}
                     idPrefix={`action-${section.id}`}
-                    sectionTitle={section.title}
                   />
                 </details>
                 <details className="rounded-md border border-stone-200 p-3">
@@ -369,7 +365,6 @@ export default async function MinutesPage({ params }: Props) {
                     action={addDecisionAction.bind(null, section.id, path)}
                     questions={questions}
                     idPrefix={`decision-${section.id}`}
-                    sectionTitle={section.title}
                   />
                 </details>
               </div>

@@ -4,12 +4,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
-import { answerSheet } from "@/lib/ideas/service";
+import { answerSheetAt } from "@/lib/ideas/service";
 import { answerIdeaAction, publishAnswersAction } from "@/lib/ideas/actions";
 import { AnswerIdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";
-import { IDEA_ERRORS } from "@/lib/form-errors";
 import { Alert, Card, Empty, PageTitle, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Boîte à idées au conseil" };
@@ -23,12 +21,8 @@ export default async function MeetingIdeasPage({
   const actor = await requireActor("meeting.read");
   const { body, number } = await params;
   const n = meetingNumber(number);
-  if (!n || body.length > 60) notFound();
-  const meeting = await db.meeting.findFirst({
-    where: { cooperativeId: actor.cooperativeId, number: n, body: { slug: body } },
-    select: { id: true },
-  });
-  const sheet = meeting ? await answerSheet(actor, meeting.id) : null;
+  if (!n) notFound();
+  const sheet = await answerSheetAt(actor, body, n);
   if (!sheet) notFound();
   const t = await getTranslations("ideas");
   const answer = can(actor.roles, "minutes.draft");
@@ -47,7 +41,6 @@ export default async function MeetingIdeasPage({
           <div className="mt-2">
             <StepForm
               namespace="ideas"
-              known={IDEA_ERRORS}
               action={publishAnswersAction.bind(null, sheet.meeting.id, path)}
               label={t("publishNow")}
             />

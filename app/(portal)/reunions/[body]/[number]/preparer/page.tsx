@@ -2,13 +2,9 @@ import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import {
-  attendanceSheet,
-  meetingForEdit,
-  nextStatuses,
-  presenterChoices,
-  proposalsFor,
-} from "@/lib/meetings/service";
+import { meetingForEdit, nextStatuses } from "@/lib/meetings/service";
+import { presenterChoices, proposalsFor } from "@/lib/meetings/agenda";
+import { attendanceSheet } from "@/lib/meetings/attendance";
 import {
   addProposalAction,
   attachDocumentAction,
@@ -46,7 +42,7 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
     getTranslations("meetingAdmin"),
     getTranslations("meetings"),
   ]);
-  const answered = (sheet?.rows ?? []).filter((r) => r.rsvp);
+  const answered = (sheet?.rows ?? []).flatMap((r) => (r.rsvp ? [{ ...r, rsvp: r.rsvp }] : []));
   const [documents, proposals] = await Promise.all([
     documentsByItem(actor, meeting.id),
     proposalsFor(actor, meeting.id),

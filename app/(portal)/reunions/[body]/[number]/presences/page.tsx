@@ -2,7 +2,9 @@ import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { attendanceSheet, meetingForEdit, presenterChoices } from "@/lib/meetings/service";
+import { meetingForEdit } from "@/lib/meetings/service";
+import { presenterChoices } from "@/lib/meetings/agenda";
+import { attendanceSheet } from "@/lib/meetings/attendance";
 import {
   addGuestAction,
   attendanceTimesAction,

@@ -1,8 +1,10 @@
-// Builds the rows a test needs, in a cooperative of its own.
+// People and cooperatives a test needs, each made for it (and the demo's, signed in by name).
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { db } from "@/lib/db";
 import { loadActor, type Actor } from "@/lib/auth/actor";
+import { verifyCredentials } from "@/lib/auth/service";
+import { DEMO_PASSWORD } from "@/prisma/demo-data";
 
 export const PASSWORD = "un-mot-de-passe-solide";
 let passwordHash: string | null = null;
@@ -47,4 +49,13 @@ export async function actorFor(personId: string, cooperativeId?: string): Promis
   const actor = await loadActor(personId, cooperativeId);
   if (!actor) throw new Error("no active membership");
   return actor;
+}
+
+// A person of the demo cooperative signed in with the demo password, as the portal resolves
+// them: "paul.martin" or "paul.martin@demo.portail-scic.fr".
+export async function signInAs(who: string): Promise<Actor> {
+  const email = who.includes("@") ? who : `${who}@demo.portail-scic.fr`;
+  const result = await verifyCredentials(email, DEMO_PASSWORD, null);
+  if (!result.ok) throw new Error(`cannot sign in as ${email}`);
+  return actorFor(result.personId);
 }

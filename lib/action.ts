@@ -1,0 +1,168 @@
+import "server-only";
+import type { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { isForm, isId, isOneOf, localPath } from "@/lib/action-input";
+import { ForbiddenError, type Actor } from "@/lib/auth/actor";
+import type { Action } from "@/lib/auth/permissions";
+import { getActor, requireActor } from "@/lib/auth/session";
+import {
+  failure,
+  fieldErrorsOf,
+  formValues,
+  type ActionError,
+  type ActionResult,
+  type ActionState,
+  type FieldErrors,
+  type Result,
+} from "@/lib/form-result";
+
+// One way a server action runs: the right it needs (the same name its service checks, from
+// lib/auth/permissions.ts), the arguments bound in the page read by shape, the form parsed with
+// its zod schema, the service called, the page refreshed, one result type back. Anything can
+// call an action by its id with any arguments, so nothing reaches the service unread.
+
+// Reads one argument bound in a page (an id, the path to refresh…); undefined when it is not
+// of that shape, which answers « not found ».
+export type Reader<T> = (value: unknown) => T | undefined;
+
+export const arg = {
+  id: ((value) => (isId(value) ? value : undefined)) as Reader<string>,
+  // The page to refresh: one of ours, or the home page.
+  path: ((value) => localPath(value)) as Reader<string>,
+  flag: ((value) => (typeof value === "boolean" ? value : undefined)) as Reader<boolean>,
+  oneOf:
+    <const T extends string>(choices: readonly T[]): Reader<T> =>
+    (value) =>
+      isOneOf(choices, value) ? value : undefined,
+  ids:
+    (max = 50): Reader<string[]> =>
+    (value) =>
+      Array.isArray(value) && value.length <= max && value.every(isId) ? (value as string[]) : undefined,
+  // College ids of a count by college, or [null] when the body does not vote by college.
+  collegeIds: ((value) =>
+    Array.isArray(value) && value.length <= 50 && value.every((c) => c === null || isId(c))
+      ? (value as (string | null)[])
+      : undefined) as Reader<(string | null)[]>,
+  token:
+    (max = 200): Reader<string> =>
+    (value) =>
+      typeof value === "string" && value.length > 0 && value.length <= max ? value : undefined,
+};
+
+type Read<R extends readonly Reader<unknown>[]> = {
+  -readonly [K in keyof R]: R[K] extends Reader<infer T> ? T : never;
+};
+
+// Who may call it: a right of the table, anyone signed in, or anyone at all (password reset).
+type Right = Action | "signedIn" | "anyone";
+type ActorOf<W extends Right> = W extends "anyone" ? Actor | null : Actor;
+
+export type ActionContext<W extends Right, B, I> = {
+  actor: ActorOf<W>;
+  args: B;
+  input: I;
+  // What was typed, as text (never the omitted fields).
+  values: Record<string, string>;
+  form: FormData;
+};
+
+type Spec<W extends Right, R extends readonly Reader<unknown>[], S extends z.ZodType | undefined, T> = {
+  right: W;
+  bound?: R;
+  // The form's schema; its messages are keys of `errors`.
+  input?: S;
+  // Read the schema's input from the form (default: every text field).
+  parse?: (values: Record<string, string>, form: FormData) => unknown;
+  // Fields never given back (passwords).
+  omit?: readonly string[];
+  // A refusal shown under a field as well as above the form.
+  fieldOf?: Partial<Record<ActionError, string>>;
+  run: (
+    context: ActionContext<W, Read<R>, S extends z.ZodType ? z.output<S> : undefined>,
+  ) => Promise<Result<T, ActionError> | { ok: false; reason: ActionError }>;
+  refresh?: (args: Read<R>, data: T) => string | readonly string[];
+  redirect?: (args: Read<R>, data: T) => string;
+};
+
+// A Next.js control-flow interruption (redirect, notFound, forbidden): not a failure.
+function isInterruption(error: unknown): boolean {
+  return typeof (error as { digest?: unknown } | null)?.digest === "string";
+}
+
+async function actorFor(right: Right): Promise<Actor | null> {
+  if (right === "anyone") return getActor();
+  return requireActor(right === "signedIn" ? undefined : right);
+}
+
+function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.ZodType | undefined, T>(
+  spec: Spec<W, R, S, T>,
+) {
+  return async (...given: unknown[]): Promise<ActionResult<T>> => {
+    const actor = await actorFor(spec.right);
+    const readers = spec.bound ?? ([] as unknown as R);
+    const args = readers.map((read, i) => read(given[i]));
+    if (args.some((a) => a === undefined)) return failure("notFound");
+    // What follows the bound arguments: (previous state, form) from useActionState, or (form).
+    const form = given.slice(readers.length).find(isForm) ?? new FormData();
+    const values = formValues(form, spec.omit);
+    let input: unknown = undefined;
+    if (spec.input) {
+      const parsed = spec.input.safeParse(spec.parse ? spec.parse(values, form) : values);
+      if (!parsed.success) return failure("form", values, fieldErrorsOf(parsed.error));
+      input = parsed.data;
+    }
+    let result;
+    try {
+      result = await spec.run({
+        actor: actor as ActorOf<W>,
+        args: args as Read<R>,
+        input,
+        values,
+        form,
+      } as never);
+    } catch (error) {
+      if (isInterruption(error)) throw error;
+      if (error instanceof ForbiddenError) return failure("forbidden", values);
+      console.error("action failed", error);
+      return failure("unexpected", values);
+    }
+    if (!result.ok) {
+      const error = "reason" in result ? result.reason : result.error;
+      const field = spec.fieldOf?.[error];
+      const fieldErrors: FieldErrors = { ...("fieldErrors" in result ? result.fieldErrors : {}) };
+      if (field) fieldErrors[field] ??= error;
+      const problems = "problems" in result ? result.problems : undefined;
+      return { ok: false, error, fieldErrors, values, ...(problems ? { problems } : {}) };
+    }
+    const data = result.data;
+    if (spec.refresh) {
+      const paths = spec.refresh(args as Read<R>, data);
+      for (const path of typeof paths === "string" ? [paths] : paths) revalidatePath(localPath(path));
+    }
+    if (spec.redirect) redirect(spec.redirect(args as Read<R>, data));
+    return { ok: true, data, at: Date.now() };
+  };
+}
+
+// An action a form calls through useActionState: (...bound, previous state, form).
+export function formAction<
+  W extends Right,
+  const R extends readonly Reader<unknown>[] = [],
+  S extends z.ZodType | undefined = undefined,
+  T = null,
+>(spec: Spec<W, R, S, T>): (...args: [...Read<R>, ActionState<T>, FormData]) => Promise<ActionResult<T>> {
+  return run(spec);
+}
+
+// An action a plain <form action> calls, or a button: (...bound, form). The form ignores the
+// answer (React types a form action as returning nothing); the result is still returned, and
+// the tests read it.
+export function plainAction<
+  W extends Right,
+  const R extends readonly Reader<unknown>[] = [],
+  S extends z.ZodType | undefined = undefined,
+  T = null,
+>(spec: Spec<W, R, S, T>): (...args: [...Read<R>, FormData?]) => Promise<void> {
+  return run(spec) as (...args: unknown[]) => Promise<never>;
+}

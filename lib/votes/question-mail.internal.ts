@@ -1,0 +1,57 @@
+import "server-only";
+import { sendEmail } from "@/lib/mail/send";
+import { siteUrl } from "@/lib/site-url";
+import { TIME_ZONE } from "@/lib/dates";
+import { bodyMembersOn } from "@/lib/meetings/body-members";
+import { mayVote } from "@/lib/votes/eligibility";
+import { questionFacts, voterFacts, type LoadedQuestion } from "@/lib/votes/facts";
+
+// Internal to the server: no right is checked here. The e-mails about a question (opened,
+// result, reminder), sent by services that have checked the actor's right already and by the
+// job worker; never by a page or an action.
+
+export function when(date: Date) {
+  return new Intl.DateTimeFormat("fr-FR", {
+    timeZone: TIME_ZONE,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
+}
+
+// The members who may vote on it now (for the e-mails): the same rule as a ballot.
+export async function eligibleVoters(q: LoadedQuestion, at: Date) {
+  const members = await bodyMembersOn(q.body, q.meeting?.startsAt ?? at);
+  const facts = questionFacts({ ...q, status: "OPEN" });
+  const out: { membershipId: string; name: string; email: string | null }[] = [];
+  for (const m of members) {
+    const voter = await voterFacts(q, m.membershipId, at);
+    // In a meeting, presence is checked at the moment of the ballot; the e-mail goes to the seated.
+    const ok =
+      voter &&
+      (q.kind === "MEETING_BALLOT"
+        ? mayVote({ ...facts, kind: "WRITTEN_CONSULTATION" }, voter, at).ok
+        : mayVote(facts, voter, at).ok);
+    if (ok) out.push({ membershipId: m.membershipId, name: m.name, email: m.email });
+  }
+  return out;
+}
+
+export async function mail(
+  q: LoadedQuestion,
+  recipients: { name: string; email: string | null }[],
+  subject: string,
+  text: string,
+) {
+  for (const r of recipients) {
+    if (!r.email) continue;
+    await sendEmail({
+      cooperativeId: q.cooperativeId,
+      to: r.email,
+      subject,
+      text: `Bonjour ${r.name},\n\n${text}\n\n${siteUrl()}/votes/${q.id}\n`,
+    });
+  }
+}

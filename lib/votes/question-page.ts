@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/actor";
+import { myParticipation } from "@/lib/votes/cast";
+import { proxiesHeldBy } from "@/lib/votes/proxies";
+import { questionDetail } from "@/lib/votes/questions";
+import { paperCandidates } from "@/lib/votes/paper-ballots";
+
+// Everything a question's page shows to this actor, and what they may do there (the same
+// rights the actions check: the page shows a button only to those who hold its right).
+export async function questionPage(actor: Actor, questionId: string, receipt: string | null) {
+  const detail = await questionDetail(actor, questionId);
+  if (!detail) return null;
+  const q = detail.question;
+  const assembly = q.kind === "AG_RESOLUTION";
+  const may = { manage: can(actor.roles, "vote.manage"), close: can(actor.roles, "vote.close") };
+  const [mine, held] = await Promise.all([
+    myParticipation(actor, q.id, receipt),
+    q.meetingId && assembly ? proxiesHeldBy(actor, q.meetingId) : [],
+  ]);
+  const represented = held.length
+    ? await db.voteParticipation.findMany({
+        where: { questionId: q.id, memberId: { in: held.map((p) => p.grantorId) } },
+        select: { memberId: true },
+      })
+    : [];
+  // Who may hold this member's proxy: any other active associé·e (the service checks the
+  // statutes' cap and college rule when the proxy is given).
+  const proxyCandidates =
+    assembly && q.status === "OPEN" && q.meetingId && !mine?.voted && detail.eligibility?.ok
+      ? await db.membership.findMany({
+          where: {
+            cooperativeId: actor.cooperativeId,
+            status: "ACTIVE",
+            kind: "ASSOCIATE",
+            id: { not: actor.membershipId },
+          },
+          orderBy: { person: { name: "asc" } },
+          select: { id: true, person: { select: { name: true } } },
+        })
+      : [];
+  const paperVoters = may.manage && assembly && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
+  const paperEntered = assembly ? (await db.paperTally.count({ where: { questionId: q.id } })) > 0 : false;
+  const colleges =
+    q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege
+      ? await db.college.findMany({
+          where: { cooperativeId: actor.cooperativeId },
+          orderBy: { position: "asc" },
+          select: { id: true, name: true },
+        })
+      : [];
+  return {
+    ...detail,
+    may,
+    mine,
+    held: held.map((p) => ({
+      grantorId: p.grantorId,
+      name: p.grantor.person.name,
+      voted: represented.some((r) => r.memberId === p.grantorId),
+    })),
+    proxyCandidates: proxyCandidates.map((m) => ({ id: m.id, name: m.person.name })),
+    paperVoters,
+    paperEntered,
+    colleges,
+  };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { loadQuestion } from "@/lib/votes/facts";
+import type { QuestionResultOk } from "@/lib/votes/questions";
+import type { TallyRowInput } from "@/lib/votes/schema";
+
+// A show of hands: the counts typed in by the coordinator, per college when the body votes by college.
+export async function recordShowOfHands(
+  actor: Actor,
+  questionId: string,
+  rows: TallyRowInput[],
+): Promise<QuestionResultOk> {
+  authorize(actor, "vote.manage");
+  const q = await loadQuestion(actor.cooperativeId, questionId);
+  if (!q) return { ok: false, error: "notFound" };
+  if (q.kind !== "SHOW_OF_HANDS") return { ok: false, error: "tallyNeedsShowOfHands" };
+  if (q.status !== "OPEN") return { ok: false, error: "notOpen" };
+  const colleges = new Set(
+    (await db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, select: { id: true } })).map(
+      (c) => c.id,
+    ),
+  );
+  if (rows.some((r) => r.collegeId !== null && !colleges.has(r.collegeId)))
+    return { ok: false, error: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.paperTally.deleteMany({ where: { questionId: q.id } });
+    await tx.paperTally.createMany({
+      data: rows.map((r) => ({
+        cooperativeId: actor.cooperativeId,
+        questionId: q.id,
+        collegeId: r.collegeId,
+        forCount: r.for,
+        againstCount: r.against,
+        abstainCount: r.abstain,
+        blankCount: 0,
+        spoiledCount: 0,
+      })),
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "vote.tallyEntered",
+      entityType: "VoteQuestion",
+      entityId: q.id,
+      after: { rows },
+    });
+  });
+  return { ok: true, data: null };
+}

@@ -1,0 +1,11 @@
+// Meetings a test needs, with what a meeting usually has unless the test says otherwise.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type MeetingData = Prisma.MeetingUncheckedCreateInput;
+
+export async function buildMeeting(
+  data: Pick<MeetingData, "cooperativeId" | "bodyId" | "number"> & Partial<MeetingData>,
+) {
+  return db.meeting.create({ data: { startsAt: new Date(Date.now() + 7 * 86_400_000), ...data } });
+}
