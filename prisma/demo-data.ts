@@ -4,6 +4,8 @@ import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 
 export const DEMO_PASSWORD = "demo-portail-scic";
+export const DEMO_EMAIL_DOMAIN = "demo.portail-scic.fr";
+export const DEMO_SLUG = "bois-joli";
 
 export const DEMO_ACCOUNTS = [
   {
@@ -168,13 +170,20 @@ const PEOPLE: Person[] = [
   },
 ];
 
-export async function seedDemo(db: PrismaClient, today = new Date()) {
+// Another copy of the demo can live beside it (the end-to-end journeys give each worker its
+// own): another slug for its public page, another e-mail domain for its people.
+export type DemoOptions = { today?: Date; slug?: string; emailDomain?: string };
+
+export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
+  const today = options.today ?? new Date();
+  const domain = options.emailDomain ?? DEMO_EMAIL_DOMAIN;
+  const emailOf = (email: string | undefined) => email?.replace(`@${DEMO_EMAIL_DOMAIN}`, `@${domain}`);
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.$transaction(
     async (tx) => {
       const coop = await tx.cooperative.create({
         data: {
-          slug: "bois-joli",
+          slug: options.slug ?? DEMO_SLUG,
           name: "SCIC Centre de santé communautaire du Bois-Joli",
           shortName: "Santé Bois-Joli",
           city: "Villeneuve-sur-Orge",
@@ -232,7 +241,9 @@ export async function seedDemo(db: PrismaClient, today = new Date()) {
 
       const members: Record<string, string> = {};
       for (const p of PEOPLE) {
-        const person = await tx.person.create({ data: { name: p.name, email: p.email, passwordHash } });
+        const person = await tx.person.create({
+          data: { name: p.name, email: emailOf(p.email), passwordHash },
+        });
         const membership = await tx.membership.create({
           data: {
             cooperativeId,

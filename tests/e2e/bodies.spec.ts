@@ -1,10 +1,11 @@
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
+import { expectAccessible, signIn, signOut } from "./helpers";
 
 test("the coordinator seats a member on the council; the member finds it in the directory", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/instances");
   await expect(page.getByRole("heading", { name: "Instances et mandats" })).toBeVisible();
@@ -26,7 +27,7 @@ test("the coordinator seats a member on the council; the member finds it in the 
   );
   await signOut(page);
 
-  await signIn(page, "paul.martin@demo.portail-scic.fr");
+  await signIn(page, demo.email("paul.martin"));
   await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
   await page
     .getByRole("navigation", { name: "Navigation principale" })

@@ -1,8 +1,8 @@
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
-test("the coordinator configures the college weights; an unlawful one is refused", async ({ page }) => {
-  await signIn(page, COORDINATOR);
+test("the coordinator configures the college weights; an unlawful one is refused", async ({ page, demo }) => {
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/colleges");
   await expect(page.getByRole("heading", { name: "Collèges et statuts" })).toBeVisible();
@@ -42,8 +42,11 @@ test("the coordinator configures the college weights; an unlawful one is refused
   await expect(page.getByText("Catégories et collèges enregistrés.")).toBeVisible();
 });
 
-test("the statute settings keep the legal defaults and refuse a malformed threshold", async ({ page }) => {
-  await signIn(page, COORDINATOR);
+test("the statute settings keep the legal defaults and refuse a malformed threshold", async ({
+  page,
+  demo,
+}) => {
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/colleges");
   const agoQuorum = page.locator("#agoQuorumFirst");
@@ -63,8 +66,8 @@ test("the statute settings keep the legal defaults and refuse a malformed thresh
   await expectAccessible(page);
 });
 
-test("a council member cannot open the colleges configuration", async ({ page }) => {
-  await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
+test("a council member cannot open the colleges configuration", async ({ page, demo }) => {
+  await signIn(page, demo.email("marc.beaulieu"));
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
   const response = await page.goto("/admin/colleges");
   expect(response?.status()).toBe(403);

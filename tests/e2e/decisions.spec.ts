@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
+import { expectAccessible, signIn, signOut } from "./helpers";
 
-test("a member reads the decision record, filters it by commission, and exports it", async ({ page }) => {
-  await signIn(page, "paul.martin@demo.portail-scic.fr");
+test("a member reads the decision record, filters it by commission, and exports it", async ({
+  page,
+  demo,
+}) => {
+  await signIn(page, demo.email("paul.martin"));
   await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
   await page
     .getByRole("navigation", { name: "Navigation principale" })
@@ -33,8 +36,9 @@ test("a member reads the decision record, filters it by commission, and exports 
 
 test("a member sees their things to do, the overdue ones marked; the coordinator sees everyone's", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/actions?vue=toutes");
   await expect(page.getByRole("heading", { name: "Choses à faire de toutes et tous" })).toBeVisible();
@@ -44,7 +48,7 @@ test("a member sees their things to do, the overdue ones marked; the coordinator
   await expectAccessible(page);
   await signOut(page);
 
-  await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
+  await signIn(page, demo.email("marc.beaulieu"));
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
   await page.goto("/actions?vue=toutes");
   await expect(page.getByRole("heading", { name: "Mes choses à faire" })).toBeVisible();

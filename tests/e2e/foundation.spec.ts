@@ -1,12 +1,12 @@
 import { expect, test } from "./test";
-import { COORDINATOR, DEMO_PASSWORD, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
+import { DEMO_PASSWORD, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
 
-test("the coordinator signs in and reaches council meeting n° 3", async ({ page }) => {
+test("the coordinator signs in and reaches council meeting n° 3", async ({ page, demo }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/connexion/);
   await expectAccessible(page);
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await expect(page.getByText("coordination")).toBeVisible();
   await expect(page.getByRole("link", { name: "Conseil coopératif n° 4" })).toBeVisible();
@@ -35,12 +35,12 @@ test("the coordinator signs in and reaches council meeting n° 3", async ({ page
   await signOut(page);
 });
 
-test("a wrong password, or an unknown e-mail, shows the same error", async ({ page }) => {
-  await signIn(page, COORDINATOR, "pas-le-bon-mot-de-passe");
+test("a wrong password, or an unknown e-mail, shows the same error", async ({ page, demo }) => {
+  await signIn(page, demo.email("coordination"), "pas-le-bon-mot-de-passe");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "Adresse e-mail ou mot de passe incorrect.",
   );
-  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(COORDINATOR);
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(demo.email("coordination"));
   await expectAccessible(page);
 
   await signIn(page, "personne@exemple.org", "pas-le-bon-mot-de-passe");
@@ -50,10 +50,10 @@ test("a wrong password, or an unknown e-mail, shows the same error", async ({ pa
   await expect(page).toHaveURL(/\/connexion/);
 });
 
-test("after 10 failed attempts the account is paused, with a clear message", async ({ page }) => {
+test("after 10 failed attempts the account is paused, with a clear message", async ({ page, demo }) => {
   // An address of its own, so that the other journeys' address is not paused too.
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.50" });
-  const email = "pierre-yves.colin@demo.portail-scic.fr";
+  const email = demo.email("pierre-yves.colin");
   for (let attempt = 0; attempt < 10; attempt++) {
     await signIn(page, email, `mauvais-${attempt}`);
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
@@ -65,8 +65,8 @@ test("after 10 failed attempts the account is paused, with a clear message", asy
   await expect(page).toHaveURL(/\/connexion/);
 });
 
-test("a member cannot open a coordinator-only page, nor see its menu", async ({ page }) => {
-  await signIn(page, "paul.martin@demo.portail-scic.fr");
+test("a member cannot open a coordinator-only page, nor see its menu", async ({ page, demo }) => {
+  await signIn(page, demo.email("paul.martin"));
   await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Navigation principale" });
   await expect(nav.getByRole("link", { name: "Administration" })).toHaveCount(0);
@@ -79,26 +79,26 @@ test("a member cannot open a coordinator-only page, nor see its menu", async ({ 
   await expectAccessible(page);
 });
 
-test("an inhabitant of the idea box sees the idea box, not the council's pages", async ({ page }) => {
-  await signIn(page, "fatou.diallo@demo.portail-scic.fr");
+test("an inhabitant of the idea box sees the idea box, not the council's pages", async ({ page, demo }) => {
+  await signIn(page, demo.email("fatou.diallo"));
   await expect(page.getByRole("heading", { name: "Bonjour Fatou Diallo" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Déposer une idée" })).toBeVisible();
   const response = await page.goto("/reunions/conseil/3");
   expect(response?.status()).toBe(403);
 });
 
-test("a sign-in link sent by e-mail signs the member in", async ({ page, browser }) => {
+test("a sign-in link sent by e-mail signs the member in", async ({ page, browser, demo }) => {
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const marcPage = await visitor.newPage();
   await marcPage.goto("/connexion");
-  await marcPage.getByLabel("Adresse e-mail").fill("marc.beaulieu@demo.portail-scic.fr");
+  await marcPage.getByLabel("Adresse e-mail").fill(demo.email("marc.beaulieu"));
   await marcPage.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(marcPage.getByRole("heading", { name: "Consultez vos e-mails" })).toBeVisible();
   await expectAccessible(marcPage);
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
-  const link = await lastLinkSentTo(page, "marc.beaulieu@demo.portail-scic.fr", /http\S+callback\/email\S+/);
+  const link = await lastLinkSentTo(page, demo.email("marc.beaulieu"), /http\S+callback\/email\S+/);
   await expectAccessible(page);
 
   await marcPage.goto(link);
@@ -106,7 +106,7 @@ test("a sign-in link sent by e-mail signs the member in", async ({ page, browser
   await visitor.close();
 });
 
-test("a forgotten password is reset through the e-mailed link", async ({ page, browser }) => {
+test("a forgotten password is reset through the e-mailed link", async ({ page, browser, demo }) => {
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const julien = await visitor.newPage();
   await julien.goto("/connexion");
@@ -121,16 +121,16 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
   await julien.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(julien.getByText("Saisissez une adresse e-mail valide")).toBeVisible();
   await expect(julien.getByLabel("Adresse e-mail")).toHaveValue("julien.etchepare@");
-  await julien.getByLabel("Adresse e-mail").fill("julien.etchepare@demo.portail-scic.fr");
+  await julien.getByLabel("Adresse e-mail").fill(demo.email("julien.etchepare"));
   await julien.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(julien.getByText(/un lien de réinitialisation vient d'y être envoyé/)).toBeVisible();
   await expectAccessible(julien);
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   const link = await lastLinkSentTo(
     page,
-    "julien.etchepare@demo.portail-scic.fr",
+    demo.email("julien.etchepare"),
     /http\S+mot-de-passe\/nouveau\?token=\S+/,
   );
 
@@ -145,7 +145,7 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
   await julien.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(julien.getByText("Votre mot de passe a été changé.")).toBeVisible();
 
-  await signIn(julien, "julien.etchepare@demo.portail-scic.fr", "un-nouveau-mot-de-passe");
+  await signIn(julien, demo.email("julien.etchepare"), "un-nouveau-mot-de-passe");
   await expect(julien.getByRole("heading", { name: "Bonjour Julien Etchepare" })).toBeVisible();
   await visitor.close();
 });
@@ -160,13 +160,13 @@ test("the portal speaks English on request, and keeps the choice", async ({ page
   await expectAccessible(page);
 });
 
-test("the sign-in page is usable at 320 px wide", async ({ page }) => {
+test("the sign-in page is usable at 320 px wide", async ({ page, demo }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/connexion");
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
 });

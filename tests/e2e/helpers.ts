@@ -2,7 +2,6 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-portail-scic";
-export const COORDINATOR = "coordination@demo.portail-scic.fr";
 // The database of the server the journeys run on (playwright.config.ts starts it).
 export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ||
@@ -15,6 +14,7 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+// The one way a journey signs in: through the sign-in page, as a person would.
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 import { REGISTER_HEADERS, registerRows, xlsxBuffer } from "../fixtures/spreadsheets";
 
 const CATEGORIES = [
@@ -10,13 +10,16 @@ const CATEGORIES = [
   "soutiens militants",
 ];
 
-test("an XLSX file with one bad row imports nothing; once fixed it imports", async ({ page }, testInfo) => {
+test("an XLSX file with one bad row imports nothing; once fixed it imports", async ({
+  page,
+  demo,
+}, testInfo) => {
   const rows = registerRows(50, CATEGORIES, 500);
   rows[45]![2] = "adresse-sans-arobase"; // line 47 of the spreadsheet
   const badFile = testInfo.outputPath("registre-avec-erreur.xlsx");
   fs.writeFileSync(badFile, await xlsxBuffer(REGISTER_HEADERS, rows));
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres");
   await page.getByRole("link", { name: "Importer un tableur" }).click();
@@ -52,18 +55,18 @@ test("an XLSX file with one bad row imports nothing; once fixed it imports", asy
   await expect(page.getByRole("link", { name: "Prénom545 Nom545" })).toBeVisible();
 });
 
-test("the register exports as CSV and XLSX", async ({ page }) => {
-  await signIn(page, COORDINATOR);
+test("the register exports as CSV and XLSX", async ({ page, demo }) => {
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres");
   const [csv] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Exporter (CSV)" }).click(),
   ]);
-  expect(csv.suggestedFilename()).toMatch(/^registre-bois-joli-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv.suggestedFilename()).toMatch(new RegExp(`^registre-${demo.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const text = fs.readFileSync(await csv.path(), "utf8");
   expect(text).toContain("Nom;E-mail;Téléphone");
-  expect(text).toContain("Bertrand Lemoine;president@demo.portail-scic.fr");
+  expect(text).toContain(`Bertrand Lemoine;${demo.email("president")}`);
   const [xlsx] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Exporter (XLSX)" }).click(),

@@ -1,20 +1,19 @@
 import fs from "node:fs";
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
+import { expectAccessible, signIn, signOut } from "./helpers";
 
 test("the coordinator sends the invitation; a council member answers; the coordinator sees the answer", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/reunions/conseil/4/preparer");
-  await page
-    .getByLabel("Joindre un document à « Rapport d'activité »")
-    .setInputFiles({
-      name: "rapport-activite.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4 rapport"),
-    });
+  await page.getByLabel("Joindre un document à « Rapport d'activité »").setInputFiles({
+    name: "rapport-activite.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4 rapport"),
+  });
   await page.getByRole("button", { name: "Joindre", exact: true }).nth(1).click();
   await expect(page.getByRole("link", { name: "rapport-activite.pdf" })).toBeVisible();
   await page
@@ -31,7 +30,7 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   const mail = page
     .getByRole("listitem")
     .filter({ hasText: "Convocation – Conseil coopératif n° 4" })
-    .filter({ hasText: "salima.haddad@demo.portail-scic.fr" });
+    .filter({ hasText: demo.email("salima.haddad") });
   await mail.locator("summary").click();
   await expect(mail.locator("pre")).toContainText("Ordre du jour :");
   await expect(mail.locator("pre")).toContainText(
@@ -39,7 +38,7 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   );
   await signOut(page);
 
-  await signIn(page, "salima.haddad@demo.portail-scic.fr");
+  await signIn(page, demo.email("salima.haddad"));
   await expect(page.getByRole("heading", { name: "Bonjour Salima Haddad" })).toBeVisible();
   await page.getByRole("link", { name: "Conseil coopératif n° 4" }).click();
   await expect(page.getByRole("heading", { name: "Serez-vous là ?" })).toBeVisible();
@@ -69,7 +68,7 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   expect(feed).toContain("SUMMARY:Conseil coopératif n° 4");
   await signOut(page);
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/reunions/conseil/4/preparer");
   await expect(page.getByText("Salima Haddad : excusé·e (« en formation ce jour-là »)")).toBeVisible();

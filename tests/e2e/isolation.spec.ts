@@ -1,6 +1,6 @@
 import { expect, test } from "./test";
 import pg from "pg";
-import { COORDINATOR, E2E_DATABASE_URL as databaseUrl, signIn } from "./helpers";
+import { E2E_DATABASE_URL as databaseUrl, signIn } from "./helpers";
 
 // Cooperative isolation, page by page: the coordinator of another cooperative of the network —
 // who holds every right there — signs in to the same portal and types the demo cooperative's
@@ -10,17 +10,14 @@ import { COORDINATOR, E2E_DATABASE_URL as databaseUrl, signIn } from "./helpers"
 const OTHER = "coordination@voisine.example.org";
 
 type Ids = { membership: string; question: string; issue: string; section: string | null };
-let demo: Ids;
+let ids: Ids;
 let createdIssue = false;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ demo }) => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: coops } = await client.query<{ id: string }>(
-      `SELECT id FROM "Cooperative" WHERE slug <> 'voisine' ORDER BY "createdAt" LIMIT 1`,
-    );
-    const a = coops[0]!.id;
+    const a = demo.cooperativeId;
     const one = async (sql: string) => (await client.query<{ id: string }>(sql, [a])).rows[0]?.id ?? null;
     let issue = await one(`SELECT id FROM "NewsletterIssue" WHERE "cooperativeId" = $1 LIMIT 1`);
     if (!issue) {
@@ -31,10 +28,12 @@ test.beforeAll(async () => {
         [issue, a],
       );
     }
-    demo = {
-      membership: (await one(
-        `SELECT m.id FROM "Membership" m JOIN "Person" p ON p.id = m."personId" WHERE m."cooperativeId" = $1 AND p.email = 'paul.martin@demo.portail-scic.fr'`,
-      ))!,
+    const paul = await client.query<{ id: string }>(
+      `SELECT m.id FROM "Membership" m JOIN "Person" p ON p.id = m."personId" WHERE m."cooperativeId" = $1 AND p.email = $2`,
+      [a, demo.email("paul.martin")],
+    );
+    ids = {
+      membership: paul.rows[0]!.id,
       question: (await one(`SELECT id FROM "VoteQuestion" WHERE "cooperativeId" = $1 LIMIT 1`))!,
       issue,
       section: await one(`SELECT id FROM "MinutesSection" WHERE "cooperativeId" = $1 LIMIT 1`),
@@ -50,7 +49,7 @@ test.beforeAll(async () => {
     );
     await client.query(
       `INSERT INTO "Person" (id, email, name, "passwordHash", "updatedAt") SELECT 'voisine-coord', $1, 'Coordination voisine', "passwordHash", now() FROM "Person" WHERE email = $2 ON CONFLICT DO NOTHING`,
-      [OTHER, COORDINATOR],
+      [OTHER, demo.email("coordination")],
     );
     await client.query(
       `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarToken") VALUES ('voisine-m', 'voisine', 'voisine-coord', true, 'voisine-cal') ON CONFLICT DO NOTHING`,
@@ -88,9 +87,9 @@ test("the coordinator of another cooperative reaches nothing of the demo coopera
 
   // Pages addressed by an id of the demo cooperative: not found.
   for (const url of [
-    `/admin/membres/${demo.membership}`,
-    `/admin/lettre/${demo.issue}`,
-    `/votes/${demo.question}`,
+    `/admin/membres/${ids.membership}`,
+    `/admin/lettre/${ids.issue}`,
+    `/votes/${ids.question}`,
   ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -143,10 +142,10 @@ test("the coordinator of another cooperative reaches nothing of the demo coopera
   }
 
   // The APIs: a ballot in the demo's question, a save into the demo's minutes.
-  const ballot = await page.request.post(`/api/votes/${demo.question}/ballot`, { data: { choice: "FOR" } });
+  const ballot = await page.request.post(`/api/votes/${ids.question}/ballot`, { data: { choice: "FOR" } });
   expect(ballot.status()).toBe(404);
-  if (demo.section) {
-    const save = await page.request.put(`/api/minutes/sections/${demo.section}`, {
+  if (ids.section) {
+    const save = await page.request.put(`/api/minutes/sections/${ids.section}`, {
       data: { body: "Écrit par la voisine", revision: 0 },
     });
     expect(save.status()).toBe(404);

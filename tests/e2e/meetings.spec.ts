@@ -1,12 +1,13 @@
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
 
 test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as quorum changes", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.getByRole("link", { name: "Préparer la réunion n° 4" }).click();
   await expect(page.getByRole("heading", { name: "Préparer : Conseil coopératif n° 4" })).toBeVisible();
@@ -98,8 +99,8 @@ test("on a phone, the coordinator prepares meeting n° 4 and takes attendance as
   await expectAccessible(page);
 });
 
-test("the coordinator creates the next council meeting, numbered after the last", async ({ page }) => {
-  await signIn(page, COORDINATOR);
+test("the coordinator creates the next council meeting, numbered after the last", async ({ page, demo }) => {
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.getByRole("link", { name: "Nouvelle réunion" }).click();
   await page.getByLabel("Date et heure").fill("2027-01-21T19:30");
@@ -115,8 +116,8 @@ test("the coordinator creates the next council meeting, numbered after the last"
   await expect(page.getByLabel("Date et heure")).toHaveValue("2027-01-21T19:30");
 });
 
-test("a council member cannot take attendance", async ({ page }) => {
-  await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
+test("a council member cannot take attendance", async ({ page, demo }) => {
+  await signIn(page, demo.email("marc.beaulieu"));
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Préparer la réunion/ })).toHaveCount(0);
   expect((await page.goto("/reunions/conseil/4/presences"))?.status()).toBe(403);

@@ -1,10 +1,11 @@
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
+import { expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
 
 test("the coordinator changes a member's category, and the history keeps the former one", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres");
   await expectAccessible(page);
@@ -35,8 +36,9 @@ test("the coordinator changes a member's category, and the history keeps the for
 test("the coordinator adds a member and invites them; the invitation sets their password", async ({
   page,
   browser,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres/nouveau");
   await expectAccessible(page);
@@ -78,8 +80,9 @@ test("the coordinator adds a member and invites them; the invitation sets their 
 test("archiving asks for confirmation and keeps the member, who can no longer sign in", async ({
   page,
   browser,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres?q=Louise");
   await page.getByRole("link", { name: "Louise Perrin" }).click();
@@ -90,7 +93,7 @@ test("archiving asks for confirmation and keeps the member, who can no longer si
 
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const louise = await visitor.newPage();
-  await signIn(louise, "louise.perrin@demo.portail-scic.fr");
+  await signIn(louise, demo.email("louise.perrin"));
   await expect(louise.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "Adresse e-mail ou mot de passe incorrect.",
   );

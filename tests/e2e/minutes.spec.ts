@@ -1,12 +1,13 @@
 import { expect, test } from "./test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { COORDINATOR, expectAccessible, signIn, signOut } from "./helpers";
+import { expectAccessible, signIn, signOut } from "./helpers";
 
 test("the coordinator drafts the minutes of n° 3; autosave survives a reload and a network cut", async ({
   page,
   context,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/reunions/conseil/3");
   await page.getByRole("link", { name: "Compte rendu" }).click();
@@ -60,8 +61,9 @@ test("the coordinator drafts the minutes of n° 3; autosave survives a reload an
 // the demo's plain member on the council, so the idea-box inhabitant stands for "outside".)
 test("a council member reads the draft, rendered safely; someone outside the council cannot", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
+  await signIn(page, demo.email("marc.beaulieu"));
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
   await page.goto("/reunions/conseil/3/compte-rendu");
   await expect(page.getByText("Brouillon : visible de la coordination et du conseil")).toBeVisible();
@@ -70,18 +72,19 @@ test("a council member reads the draft, rendered safely; someone outside the cou
   await expectAccessible(page);
 
   await signOut(page);
-  await signIn(page, "fatou.diallo@demo.portail-scic.fr");
+  await signIn(page, demo.email("fatou.diallo"));
   await expect(page.getByRole("heading", { name: "Bonjour Fatou Diallo" })).toBeVisible();
   expect((await page.goto("/reunions/conseil/3/compte-rendu"))?.status()).toBe(403);
 });
 
 test("two people writing the same section: the second sees the conflict and keeps both texts", async ({
   browser,
+  demo,
 }) => {
   const open = async () => {
     const context = await browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
-    await signIn(page, COORDINATOR);
+    await signIn(page, demo.email("coordination"));
     await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
     await page.goto("/reunions/conseil/3/compte-rendu");
     return page;
@@ -130,8 +133,8 @@ const FIRST = "Tour rapide de ce que l'on a fait dans le mois";
 // things to do with owners, the next meeting on 20 April at 19:30 with two items), shared, a
 // council member's comment, approval by the president, publication, a plain member who finds
 // them by search, the PDF, and a correction that makes version 2.
-test("minutes of n° 3 from draft to publication, found by a plain member, as PDF", async ({ page }) => {
-  await signIn(page, COORDINATOR);
+test("minutes of n° 3 from draft to publication, found by a plain member, as PDF", async ({ page, demo }) => {
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto(MINUTES);
   const first = page.getByRole("region", { name: `1) ${FIRST}` });
@@ -192,7 +195,7 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   await signOut(page);
 
   // A council member comments on a section.
-  await signIn(page, "marc.beaulieu@demo.portail-scic.fr");
+  await signIn(page, demo.email("marc.beaulieu"));
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
   await expect(page.getByText("À relire et commenter avant l'approbation")).toBeVisible();
   await page.getByRole("link", { name: "Compte rendu Conseil coopératif n° 3" }).click();
@@ -206,7 +209,7 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   await signOut(page);
 
   // The president may not approve while a comment is open.
-  await signIn(page, "president@demo.portail-scic.fr");
+  await signIn(page, demo.email("president"));
   await expect(page.getByRole("heading", { name: "Bonjour Bertrand Lemoine" })).toBeVisible();
   await page.goto(MINUTES);
   await expect(page.getByText("1 commentaire en attente de résolution.")).toBeVisible();
@@ -214,21 +217,21 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   await expect(page.getByText("Des commentaires ne sont pas encore résolus")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto(MINUTES);
   await page.getByRole("button", { name: "Marquer comme résolu" }).click();
   await expect(page.getByText("Aucun commentaire en attente.")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, "president@demo.portail-scic.fr");
+  await signIn(page, demo.email("president"));
   await expect(page.getByRole("heading", { name: "Bonjour Bertrand Lemoine" })).toBeVisible();
   await page.goto(MINUTES);
   await page.getByRole("button", { name: "Approuver le compte rendu" }).click();
   await expect(page.getByText(/Approuvé par Bertrand Lemoine le/)).toBeVisible();
   await signOut(page);
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto(MINUTES);
   page.once("dialog", (dialog) => void dialog.accept());
@@ -279,7 +282,7 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   await signOut(page);
 
   // A plain member reads them, and finds them by search ("médiatrices" finds "médiatrice").
-  await signIn(page, "ines.morel@demo.portail-scic.fr");
+  await signIn(page, demo.email("ines.morel"));
   await expect(page.getByRole("heading", { name: "Bonjour Inès Morel" })).toBeVisible();
   await page
     .getByRole("navigation", { name: "Navigation principale" })

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
 // The two channels to the neighbourhood: the idea box (public page, signed in, paper) answered by
 // the council, and the newsletter. Runs after the meetings and minutes journeys (file order):
@@ -13,10 +13,10 @@ test.describe.configure({ mode: "serial" });
 const INHABITANT_IDEA = "Des jeux pour enfants dans la salle d'attente, s'il vous plaît.";
 let followUrl = "";
 
-test("an inhabitant without an account posts an idea from a 320 px phone", async ({ browser }) => {
+test("an inhabitant without an account posts an idea from a 320 px phone", async ({ browser, demo }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "fr-FR" });
   const page = await context.newPage();
-  await page.goto("/i/bois-joli");
+  await page.goto(`/i/${demo.slug}`);
   await expect(
     page.getByRole("heading", { name: "Une idée pour le centre de santé ou le quartier ?" }),
   ).toBeVisible();
@@ -41,12 +41,14 @@ test("an inhabitant without an account posts an idea from a 320 px phone", async
   await page.getByLabel("Pour connaître la réponse (facultatif)").fill("voisine@exemple.fr");
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByRole("heading", { name: "Merci pour votre idée !" })).toBeVisible();
-  followUrl = (await page.getByRole("link", { name: /\/i\/bois-joli\/suivi\// }).getAttribute("href"))!;
+  followUrl = (await page
+    .getByRole("link", { name: new RegExp(`/i/${demo.slug}/suivi/`) })
+    .getAttribute("href"))!;
   await page.goto(followUrl);
   await expect(page.getByText("Reçue : elle sera bientôt relue.")).toBeVisible();
 
   // In English too.
-  await page.goto("/i/bois-joli");
+  await page.goto(`/i/${demo.slug}`);
   await page.getByRole("link", { name: "English" }).click();
   await expect(
     page.getByRole("heading", { name: "An idea for the health centre or the neighbourhood?" }),
@@ -57,8 +59,8 @@ test("an inhabitant without an account posts an idea from a 320 px phone", async
   await context.close();
 });
 
-test("an employee posts while signed in and supports an idea", async ({ page }) => {
-  await signIn(page, "maia.traore@demo.portail-scic.fr"); // an employee (Julien’s password is changed by an earlier journey)
+test("an employee posts while signed in and supports an idea", async ({ page, demo }) => {
+  await signIn(page, demo.email("maia.traore")); // an employee (Julien’s password is changed by an earlier journey)
   await expect(page.getByRole("heading", { name: "Bonjour Maïa Traoré" })).toBeVisible();
   await page.getByRole("link", { name: "Boîte à idées" }).first().click();
   await expect(page.getByRole("heading", { name: "Boîte à idées", level: 1 })).toBeVisible();
@@ -81,8 +83,9 @@ test("an employee posts while signed in and supports an idea", async ({ page }) 
 
 test("the coordinator types in three paper slips, moderates, and the council answers in meeting", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/idees/gestion");
   await expectAccessible(page);
@@ -147,18 +150,22 @@ test("the coordinator types in three paper slips, moderates, and the council ans
   await expect(page.getByText("réponse publiée").first()).toBeVisible();
 });
 
-test("the inhabitant sees the answer; the board and the public page show it", async ({ browser, page }) => {
+test("the inhabitant sees the answer; the board and the public page show it", async ({
+  browser,
+  page,
+  demo,
+}) => {
   const visitor = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "fr-FR" });
   const phone = await visitor.newPage();
   await phone.goto(followUrl);
   await expect(phone.getByText("Le conseil a répondu.")).toBeVisible();
   await expect(phone.getByText("Un coin jeux sera installé en janvier.")).toBeVisible();
-  await phone.goto("/i/bois-joli");
+  await phone.goto(`/i/${demo.slug}`);
   await expect(phone.getByRole("heading", { name: "Les dernières réponses du conseil" })).toBeVisible();
   await expect(phone.getByText("Le bailleur refait les peintures en 2027.")).toBeVisible();
   await visitor.close();
 
-  await signIn(page, "ines.morel@demo.portail-scic.fr");
+  await signIn(page, demo.email("ines.morel"));
   await expect(page.getByRole("heading", { name: "Bonjour Inès Morel" })).toBeVisible();
   await page.goto("/idees?tri=repondues");
   await expect(
@@ -166,7 +173,7 @@ test("the inhabitant sees the answer; the board and the public page show it", as
   ).toBeVisible();
   // She was told by e-mail (the outbox, without SMTP).
   await page.context().clearCookies();
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/courriels");
   await expect(
@@ -180,9 +187,10 @@ test("the inhabitant sees the answer; the board and the public page show it", as
 test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubscribe works without signing in", async ({
   page,
   browser,
+  demo,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   // 500 neighbours who agreed, imported as newsletter recipients.
   const file = path.join(os.tmpdir(), `voisins-${Date.now()}.csv`);

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { expect, test } from "./test";
-import { COORDINATOR, expectAccessible, signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
-test("a member downloads everything the portal holds about them", async ({ page }) => {
-  await signIn(page, "salima.haddad@demo.portail-scic.fr");
+test("a member downloads everything the portal holds about them", async ({ page, demo }) => {
+  await signIn(page, demo.email("salima.haddad"));
   await expect(page.getByRole("heading", { name: "Bonjour Salima Haddad" })).toBeVisible();
   await page.getByRole("link", { name: "Mon profil" }).click();
   await expect(page.getByRole("heading", { name: "Mon profil" })).toBeVisible();
@@ -13,15 +13,16 @@ test("a member downloads everything the portal holds about them", async ({ page 
     page.getByRole("link", { name: "Télécharger mes données" }).click(),
   ]);
   const data = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
-  expect(data.person).toMatchObject({ name: "Salima Haddad", email: "salima.haddad@demo.portail-scic.fr" });
+  expect(data.person).toMatchObject({ name: "Salima Haddad", email: demo.email("salima.haddad") });
   expect(data.memberships[0].categoryAssignments[0].category.name).toBe("usager·es et habitant·es");
   expect(data.memberships[0].mandates[0].body.name).toBe("Conseil coopératif");
 });
 
 test("the coordinator erases a person: the name goes, the attendance stays as « un·e membre »", async ({
   page,
+  demo,
 }) => {
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/membres?q=Duval");
   await page.getByRole("link", { name: "Aurélie Duval" }).click();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type ConsoleMessage } from "./test";
-import { COORDINATOR, signIn } from "./helpers";
+import { signIn } from "./helpers";
 
 // The Content-Security-Policy that the pages actually satisfy (no violation reported while the
 // pages render and hydrate), the other headers, and the session cookie's flags.
@@ -19,7 +19,7 @@ const PAGES = [
   "/recherche?q=médiatrice",
 ];
 
-test("the pages send a strict policy and break none of it", async ({ page }) => {
+test("the pages send a strict policy and break none of it", async ({ page, demo }) => {
   const violations: string[] = [];
   page.on("console", (message: ConsoleMessage) => {
     if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
@@ -35,7 +35,7 @@ test("the pages send a strict policy and break none of it", async ({ page }) => 
   expect(signInPage!.headers()["x-content-type-options"]).toBe("nosniff");
   expect(signInPage!.headers()["x-powered-by"]).toBeUndefined();
 
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
@@ -54,7 +54,7 @@ test("the pages send a strict policy and break none of it", async ({ page }) => 
   await expect(page.getByRole("button", { name: "Choisissez d'abord" })).toBeDisabled();
   await page.getByRole("radio", { name: "Pour" }).check();
   await expect(page.getByRole("button", { name: /Confirmer/ })).toBeEnabled();
-  const publicPage = await page.goto("/i/bois-joli");
+  const publicPage = await page.goto(`/i/${demo.slug}`);
   expect(publicPage!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(violations).toEqual([]);
 });
@@ -62,9 +62,10 @@ test("the pages send a strict policy and break none of it", async ({ page }) => 
 test("no secret reaches the browser: the scripts of the pages name no server setting", async ({
   page,
   request,
+  demo,
 }) => {
   const secret = fs.readFileSync(".data/e2e/nextauth-secret", "utf8").trim();
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   const scripts = new Set<string>();
   for (const path of ["/connexion", "/", "/votes", "/admin/lettre", "/idees/gestion"]) {
@@ -85,14 +86,14 @@ test("no secret reaches the browser: the scripts of the pages name no server set
   }
 });
 
-test("idea texts and Markdown never run a script in the browser", async ({ page }) => {
+test("idea texts and Markdown never run a script in the browser", async ({ page, demo }) => {
   let dialogs = 0;
   page.on("dialog", (dialog) => {
     dialogs++;
     void dialog.dismiss();
   });
   const hostile = `<script>alert("idée")</script><img src=x onerror=alert(1)> [lien](javascript:alert(2))`;
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/idees");
   await page.getByLabel("Votre idée").fill(hostile);
@@ -115,6 +116,7 @@ test("idea texts and Markdown never run a script in the browser", async ({ page 
 
 test("addresses typed by hand (repeated keys, garbage values) get a page, never a server error", async ({
   page,
+  demo,
 }) => {
   const addresses = [
     "/connexion?callbackUrl=/a&callbackUrl=/b",
@@ -122,7 +124,7 @@ test("addresses typed by hand (repeated keys, garbage values) get a page, never 
     "/mot-de-passe/nouveau?token=a&token=b",
   ];
   for (const url of addresses) expect((await page.goto(url))?.status(), url).toBeLessThan(500);
-  await signIn(page, COORDINATOR);
+  await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: /^Bonjour/ })).toBeVisible();
   for (const url of [
     "/decisions?instance=a&instance=b&du=x&du=2026-01-01&issue=ADOPTED&issue=X&page=2&page=3",
