@@ -3,10 +3,18 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
+import { ownTables } from "./eslint/own-tables.mjs";
+import { pureRules } from "./eslint/pure-rules.mjs";
+import { namedArguments } from "./eslint/named-arguments.mjs";
 
 const database = {
   group: ["@/lib/db", "@/lib/generated/*", "@prisma/*", "pg"],
   message: "Pages and components read data through a service of lib/<feature>/, never the database.",
+};
+// Prisma itself lives in lib/ and scripts/; tests use lib/db (the app's own client).
+const prisma = {
+  group: ["@/lib/generated/*", "**/lib/generated/*", "@prisma/*"],
+  message: "Prisma is reached through lib/db (or a script of scripts/), not imported here.",
 };
 
 const config = [
@@ -32,6 +40,22 @@ const config = [
       "import/no-cycle": "off",
     },
   },
+  // A feature writes only its own tables (eslint/own-tables.mjs). The erasure of a person
+  // (RGPD, art. 17) reaches every table that names them, by law.
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/generated/**", "lib/members/privacy.ts"],
+    plugins: {
+      portail: {
+        rules: { "own-tables": ownTables, "pure-rules": pureRules, "named-arguments": namedArguments },
+      },
+    },
+    rules: {
+      "portail/own-tables": "error",
+      "portail/pure-rules": "error",
+      "portail/named-arguments": "error",
+    },
+  },
   // Module augmentation (next-auth's Session, vitest's ProvidedContext) needs an interface.
   {
     files: ["**/*.d.ts", "tests/integration/global-setup.ts"],
@@ -41,6 +65,10 @@ const config = [
   {
     files: ["tests/e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    files: ["tests/**", "bench/**", "proxy.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [prisma] }] },
   },
   // Routes, forms and shared components never reach the database.
   {

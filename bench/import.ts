@@ -30,11 +30,11 @@ await withBenchDatabase("import", async () => {
   const buildMs = performance.now() - buildStart;
 
   const previewStart = performance.now();
-  const preview = await importSpreadsheet(actor, "members", file, false);
+  const preview = await importSpreadsheet(actor, { kind: "members", file, commit: false });
   const previewMs = performance.now() - previewStart;
 
   const importStart = performance.now();
-  const result = await importSpreadsheet(actor, "members", file, true);
+  const result = await importSpreadsheet(actor, { kind: "members", file, commit: true });
   const importMs = performance.now() - importStart;
   if (!preview.ok || !result.ok || !result.imported)
     throw new Error(`import failed: ${JSON.stringify(result).slice(0, 300)}`);

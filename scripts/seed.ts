@@ -1,7 +1,7 @@
 // Seeds the demo cooperative once: on a database that already holds a cooperative it does nothing.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { seedDemo } from "../prisma/demo-data";
+import { seedDemo, type DemoOptions } from "../prisma/demo-data";
 
 export async function seedIfEmpty(databaseUrl: string): Promise<boolean> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
@@ -9,6 +9,19 @@ export async function seedIfEmpty(databaseUrl: string): Promise<boolean> {
     if ((await db.cooperative.count()) > 0) return false;
     await seedDemo(db);
     return true;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// Another copy of the demo beside the first (the end-to-end journeys give each worker its own):
+// its cooperative's id.
+export async function seedDemoCopy(databaseUrl: string, options: DemoOptions & { slug: string }) {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    await seedDemo(db, options);
+    return (await db.cooperative.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } }))
+      .id;
   } finally {
     await db.$disconnect();
   }

@@ -26,7 +26,7 @@ export function councilWarnings(
   seats: readonly SeatView[],
   colleges: readonly { id: string; name: string }[],
   seatsPerCollege: number | null,
-  today: Date,
+  today = new Date(),
 ): SeatWarning[] {
   const warnings: SeatWarning[] = [];
   const current = seats.filter((s) => mandateIsCurrent(s, today));

@@ -43,8 +43,7 @@ function published(actor: Actor, filter: DecisionFilter) {
 export async function listDecisions(
   actor: Actor,
   filter: DecisionFilter = {},
-  take = 500,
-  skip = 0,
+  { take = 500, skip = 0 }: { take?: number; skip?: number } = {},
 ): Promise<DecisionListItem[]> {
   authorize(actor, "decision.read");
   const decisions = await db.decision.findMany({
@@ -75,19 +74,18 @@ export async function listDecisions(
 export async function decisionRecord(
   actor: Actor,
   filter: DecisionFilter,
-  page: number,
-  size = PAGE_SIZE,
+  { page, size = PAGE_SIZE }: { page: number; size?: number },
 ): Promise<{ decisions: DecisionListItem[]; total: number }> {
   authorize(actor, "decision.read");
   const [decisions, total] = await Promise.all([
-    listDecisions(actor, filter, size, (page - 1) * size),
+    listDecisions(actor, filter, { take: size, skip: (page - 1) * size }),
     db.decision.count({ where: published(actor, filter) }),
   ]);
   return { decisions, total };
 }
 
 export async function latestDecisions(actor: Actor, take = 5) {
-  return listDecisions(actor, {}, take);
+  return listDecisions(actor, {}, { take });
 }
 
 export async function decisionBodies(actor: Actor) {

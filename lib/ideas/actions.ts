@@ -2,17 +2,10 @@
 import { arg, formAction } from "@/lib/action";
 import { refuse } from "@/lib/form-result";
 import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema } from "@/lib/ideas/schema";
-import {
-  answerIdea,
-  approveIdea,
-  enterPaperIdea,
-  hideIdea,
-  markCalled,
-  mergeIdea,
-  postIdea,
-  publishAnswersNow,
-  toggleSupport,
-} from "@/lib/ideas/service";
+import { toggleSupport } from "@/lib/ideas/board";
+import { answerIdea, publishAnswersNow } from "@/lib/ideas/council-answers";
+import { approveIdea, hideIdea, markCalled, mergeIdea } from "@/lib/ideas/moderation";
+import { enterPaperIdea, postIdea } from "@/lib/ideas/service";
 
 const board = () => "/idees";
 const management = () => "/idees/gestion";
@@ -76,7 +69,7 @@ export const answerIdeaAction = formAction({
   right: "minutes.draft",
   bound: [arg.id, arg.id, arg.path],
   input: answerSchema,
-  run: ({ actor, args: [meetingId, ideaId], input }) => answerIdea(actor, meetingId, ideaId, input),
+  run: ({ actor, args: [meetingId, ideaId], input }) => answerIdea(actor, { meetingId, ideaId, input }),
   refresh: ([, , path]) => path,
 });
 

@@ -7,7 +7,7 @@ import { isEmail } from "@/lib/ideas/schema";
 
 // Internal to the server: no right is checked here. Called by services that have checked the
 // actor's right already (lib/minutes/workflow.ts when the minutes are published, and
-// publishAnswersNow in lib/ideas/service.ts); never by a page or an action.
+// publishAnswersNow in lib/ideas/council-answers.ts); never by a page or an action.
 
 // The answers of a meeting go on the board, and the authors who left a way to reach them are
 // told (e-mail; a telephone number goes on the coordinator's list). Called when the minutes of
@@ -55,13 +55,13 @@ export async function publishAnswers(
       cooperativeId,
       to,
       subject: `Réponse à votre idée – ${coop}`,
-      text: answerMail(
-        idea.text,
-        idea.status === "MERGED" ? "MERGED" : idea.answerKind,
-        idea.answerText,
-        idea.mergedInto?.text ?? null,
+      text: answerMail({
+        text: idea.text,
+        kind: idea.status === "MERGED" ? "MERGED" : idea.answerKind,
+        answer: idea.answerText,
+        mergedInto: idea.mergedInto?.text ?? null,
         link,
-      ),
+      }),
     });
     await db.idea.update({ where: { id: idea.id }, data: { notifiedAt: new Date() } });
   }
@@ -80,13 +80,19 @@ export function answerWords(kind: string | null): string {
   return ANSWER_WORDS[kind ?? ""] ?? "étudiée";
 }
 
-function answerMail(
-  text: string,
-  kind: string | null,
-  answer: string | null,
-  mergedInto: string | null,
-  link: string,
-) {
+function answerMail({
+  text,
+  kind,
+  answer,
+  mergedInto,
+  link,
+}: {
+  text: string;
+  kind: string | null;
+  answer: string | null;
+  mergedInto: string | null;
+  link: string;
+}) {
   return [
     "Bonjour,",
     "",

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { smtpSettings, smtpTransport } from "@/lib/mail/transport";
+import { queueEmail } from "@/lib/mail/outbox.internal";
+import { markBounced } from "@/lib/newsletter/recipients.internal";
 
 export type Attachment = { filename: string; contentType: string; content: string };
 export type OutgoingEmail = {
@@ -16,21 +18,9 @@ export type OutgoingEmail = {
 // Every message is written to the outbox first, so none is silently lost; with SMTP it is
 // then sent and marked, without SMTP it is kept for the coordinator to read in the app.
 export async function sendEmail(email: OutgoingEmail) {
-  const smtp = smtpSettings();
-  const row = await db.outboxEmail.create({
-    data: {
-      cooperativeId: email.cooperativeId,
-      toAddress: email.to,
-      subject: email.subject,
-      textBody: email.text,
-      htmlBody: email.html,
-      headers: email.headers,
-      attachments: email.attachments?.length ? email.attachments : undefined,
-      status: smtp ? "PENDING" : "KEPT",
-    },
-  });
-  if (smtp) await deliver(row.id);
-  return row.id;
+  const id = await queueEmail(db, email);
+  if (smtpSettings()) await deliver(id);
+  return id;
 }
 
 export async function deliver(id: string) {
@@ -61,16 +51,6 @@ export async function deliver(id: string) {
     });
     // A permanent refusal (5xx) of a newsletter e-mail: that address is never sent to again.
     const code = (error as { responseCode?: number }).responseCode;
-    if (code && code >= 500) {
-      const delivery = await db.newsletterDelivery.findUnique({
-        where: { emailId: id },
-        select: { recipientId: true },
-      });
-      if (delivery)
-        await db.newsletterRecipient.update({
-          where: { id: delivery.recipientId },
-          data: { bouncedAt: new Date(), bounceReason: String(error).slice(0, 300) },
-        });
-    }
+    if (code && code >= 500) await markBounced(id, String(error));
   }
 }

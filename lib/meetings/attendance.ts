@@ -166,9 +166,11 @@ const MEETING_HOURS_MS = 6 * 60 * 60 * 1000;
 async function auditIfClosed(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  meeting: { id: string; status: MeetingStatus },
-  before: unknown,
-  after: unknown,
+  {
+    meeting,
+    before,
+    after,
+  }: { meeting: { id: string; status: MeetingStatus }; before: unknown; after: unknown },
 ) {
   // Corrections after the meeting is closed are the coordinator's, and leave a trace.
   if (meeting.status !== "CLOSED") return;
@@ -219,13 +221,11 @@ export async function markAttendance(
       create: { cooperativeId: actor.cooperativeId, meetingId, membershipId, status, arrivedAt },
       update: { status, arrivedAt, leftAt: status === "PRESENT" ? (existing?.leftAt ?? null) : null },
     });
-    await auditIfClosed(
-      tx,
-      actor,
+    await auditIfClosed(tx, actor, {
       meeting,
-      { membershipId, status: existing?.status ?? null },
-      { membershipId, status },
-    );
+      before: { membershipId, status: existing?.status ?? null },
+      after: { membershipId, status },
+    });
   });
   return { ok: true, data: null };
 }
@@ -247,13 +247,11 @@ export async function setDeparture(
       : leftAt;
   await db.$transaction(async (tx) => {
     await tx.attendance.update({ where: { id: existing.id }, data: { leftAt: departure } });
-    await auditIfClosed(
-      tx,
-      actor,
+    await auditIfClosed(tx, actor, {
       meeting,
-      { membershipId, leftAt: existing.leftAt },
-      { membershipId, leftAt: departure },
-    );
+      before: { membershipId, leftAt: existing.leftAt },
+      after: { membershipId, leftAt: departure },
+    });
   });
   return { ok: true, data: null };
 }
@@ -296,7 +294,7 @@ export async function addGuest(
         },
       });
     }
-    await auditIfClosed(tx, actor, meeting, null, guest);
+    await auditIfClosed(tx, actor, { meeting, before: null, after: guest });
   });
   return { ok: true, data: null };
 }
@@ -310,7 +308,11 @@ export async function removeGuest(actor: Actor, attendanceId: string): Promise<M
   if (!line) return { ok: false, error: "notFound" };
   await db.$transaction(async (tx) => {
     await tx.attendance.delete({ where: { id: attendanceId } });
-    await auditIfClosed(tx, actor, line.meeting, { guest: line.guestName ?? line.membershipId }, null);
+    await auditIfClosed(tx, actor, {
+      meeting: line.meeting,
+      before: { guest: line.guestName ?? line.membershipId },
+      after: null,
+    });
   });
   return { ok: true, data: null };
 }
@@ -340,13 +342,11 @@ export async function setAttendanceTimes(
     return { ok: false, error: "timesInvalid" };
   await db.$transaction(async (tx) => {
     await tx.attendance.update({ where: { id: existing.id }, data: { arrivedAt, leftAt } });
-    await auditIfClosed(
-      tx,
-      actor,
+    await auditIfClosed(tx, actor, {
       meeting,
-      { membershipId, arrivedAt: existing.arrivedAt, leftAt: existing.leftAt },
-      { membershipId, arrivedAt, leftAt },
-    );
+      before: { membershipId, arrivedAt: existing.arrivedAt, leftAt: existing.leftAt },
+      after: { membershipId, arrivedAt, leftAt },
+    });
   });
   return { ok: true, data: null };
 }

@@ -4,7 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-history";
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
-import { ensureIdeaBoxItem } from "@/lib/ideas/service";
+import { ensureIdeaBoxItem } from "@/lib/ideas/idea-box.internal";
 import { recordAudit } from "@/lib/audit/record";
 import type { Result } from "@/lib/form-result";
 import { sendChangeNotice } from "@/lib/meetings/meeting-notices.internal";

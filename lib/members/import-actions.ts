@@ -13,7 +13,7 @@ export const importAction = formAction({
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return refuse("noFile");
     const kind = values.kind === "recipients" ? "recipients" : "members";
-    const result = await importSpreadsheet(actor, kind, file, values.intent === "import");
+    const result = await importSpreadsheet(actor, { kind, file, commit: values.intent === "import" });
     if (result.ok) return ok<ImportReport>({ preview: result.preview, imported: result.imported });
     if (result.error === "rowErrors" && result.preview)
       return ok<ImportReport>({ preview: result.preview, imported: false });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { dayKey, parseDateKey } from "@/lib/dates";
+import { addConsentingMembers, importRecipients } from "@/lib/newsletter/recipients.internal";
 import { parseSpreadsheet, type ParsedFile } from "@/lib/members/import-file";
 import {
   checkMemberRows,
@@ -122,17 +123,7 @@ async function planMembers(
         await tx.person.createMany({ data: newPersons });
         await tx.membership.createMany({ data: newMemberships });
         await tx.categoryAssignment.createMany({ data: assignments });
-        await tx.newsletterRecipient.createMany({
-          data: consents.map((c) => ({
-            cooperativeId,
-            email: c.email,
-            name: c.name,
-            group: "MEMBER" as const,
-            consentAt: now,
-            consentSource: "import du registre",
-          })),
-          skipDuplicates: true,
-        });
+        await addConsentingMembers(tx, { cooperativeId, members: consents, now });
         await recordAudit(tx, {
           cooperativeId,
           actorId: actor.personId,
@@ -178,32 +169,7 @@ async function planRecipients(
   async function write() {
     await db.$transaction(
       async (tx) => {
-        await tx.newsletterRecipient.createMany({
-          data: checked.rows
-            .filter((r) => !byEmail.has(r.email))
-            .map((r) => ({
-              cooperativeId,
-              email: r.email,
-              name: r.name,
-              organisation: r.organisation,
-              group: r.group,
-              consentAt: r.consent ? now : null,
-              consentSource: "import",
-            })),
-        });
-        for (const r of checked.rows) {
-          const known = byEmail.get(r.email);
-          if (!known || known.unsubscribedAt) continue;
-          await tx.newsletterRecipient.update({
-            where: { id: known.id },
-            data: {
-              name: r.name ?? known.name,
-              organisation: r.organisation ?? known.organisation,
-              group: r.group,
-              ...(r.consent && !known.consentAt ? { consentAt: now, consentSource: "import" } : {}),
-            },
-          });
-        }
+        await importRecipients(tx, { cooperativeId, rows: checked.rows, known: byEmail, now });
         await recordAudit(tx, {
           cooperativeId,
           actorId: actor.personId,
@@ -222,9 +188,7 @@ async function planRecipients(
 // Preview, or import all-or-nothing: a single bad row anywhere imports nothing and says so.
 export async function importSpreadsheet(
   actor: Actor,
-  kind: ImportKind,
-  file: File,
-  commit: boolean,
+  { kind, file, commit }: { kind: ImportKind; file: File; commit: boolean },
   now = new Date(),
 ): Promise<ImportResult> {
   authorize(actor, kind === "members" ? "member.manage" : "newsletter.manage");

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { endMandatesOf } from "@/lib/bodies/mandates.internal";
+import { setMemberConsent } from "@/lib/newsletter/recipients.internal";
 import type { Result } from "@/lib/form-result";
 import { createPasswordLink } from "@/lib/auth/service";
 import { sendEmail } from "@/lib/mail/send";
@@ -130,41 +132,6 @@ export async function getMember(actor: Actor, id: string, today = new Date()): P
   };
 }
 
-type Tx = Prisma.TransactionClient;
-
-async function setNewsletterConsent(
-  tx: Tx,
-  cooperativeId: string,
-  email: string | null,
-  name: string,
-  consent: boolean,
-  now: Date,
-) {
-  if (!email) return;
-  const existing = await tx.newsletterRecipient.findUnique({
-    where: { cooperativeId_email: { cooperativeId, email } },
-  });
-  if (consent) {
-    await tx.newsletterRecipient.upsert({
-      where: { cooperativeId_email: { cooperativeId, email } },
-      create: {
-        cooperativeId,
-        email,
-        name,
-        group: "MEMBER",
-        consentAt: now,
-        consentSource: "registre des membres",
-      },
-      update:
-        existing?.consentAt && !existing.unsubscribedAt
-          ? {}
-          : { consentAt: now, unsubscribedAt: null, consentSource: "registre des membres" },
-    });
-  } else if (existing && !existing.unsubscribedAt) {
-    await tx.newsletterRecipient.update({ where: { id: existing.id }, data: { unsubscribedAt: now } });
-  }
-}
-
 function membershipFields(input: MemberInput) {
   const { kind, isCoordinator, title, phone, address, shares } = input;
   return {
@@ -210,7 +177,13 @@ export async function createMember(
         },
       });
     }
-    await setNewsletterConsent(tx, cooperativeId, input.email, input.name, input.newsletterConsent, now);
+    await setMemberConsent(tx, {
+      cooperativeId,
+      email: input.email,
+      name: input.name,
+      consent: input.newsletterConsent,
+      now,
+    });
     await recordAudit(tx, {
       cooperativeId,
       actorId: actor.personId,
@@ -249,14 +222,13 @@ export async function updateMember(
       where: { id },
       data: membershipFields(input),
     });
-    await setNewsletterConsent(
-      tx,
-      actor.cooperativeId,
-      input.email,
-      input.name,
-      input.newsletterConsent,
+    await setMemberConsent(tx, {
+      cooperativeId: actor.cooperativeId,
+      email: input.email,
+      name: input.name,
+      consent: input.newsletterConsent,
       now,
-    );
+    });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
@@ -331,14 +303,7 @@ export async function setArchived(
         : { status: "ACTIVE", archivedAt: null, leftOn: null },
     });
     if (archived) {
-      await tx.mandate.updateMany({
-        where: {
-          membershipId: id,
-          startsOn: { lt: today },
-          OR: [{ endsOn: null }, { endsOn: { gt: today } }],
-        },
-        data: { endsOn: today },
-      });
+      await endMandatesOf(tx, { membershipId: id, on: today });
     }
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,

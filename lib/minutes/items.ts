@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ensureIdeaBoxItem } from "@/lib/ideas/service";
+import { ensureIdeaBoxItem } from "@/lib/ideas/idea-box.internal";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import type { Result } from "@/lib/form-result";
 import { recordAudit } from "@/lib/audit/record";
 import { dayKey, parseDateKey } from "@/lib/dates";
 import { EDITABLE } from "@/lib/minutes/service";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
+import { createNextMeeting } from "@/lib/meetings/next-meeting.internal";
+import { createDecision, deleteDecision } from "@/lib/decisions/record.internal";
 import type { MinutesStatus } from "@/lib/generated/prisma/enums";
 import type { ActionItemInput, DecisionInput, NextMeetingInput } from "@/lib/minutes/schema";
 
@@ -150,19 +152,17 @@ export async function addDecision(
     if (question.decision) return { ok: false, error: "voteQuestionUsed" };
   }
   await db.$transaction(async (tx) => {
-    const decision = await tx.decision.create({
-      data: {
-        cooperativeId: actor.cooperativeId,
-        bodyId: meeting.bodyId,
-        meetingId: meeting.id,
-        sectionId,
-        voteQuestionId: input.voteQuestionId,
-        title: input.title,
-        text: input.text,
-        method: input.method,
-        outcome: input.outcome,
-        decidedOn: parseDateKey(dayKey(meeting.startsAt)),
-      },
+    const decision = await createDecision(tx, {
+      cooperativeId: actor.cooperativeId,
+      bodyId: meeting.bodyId,
+      meetingId: meeting.id,
+      sectionId,
+      voteQuestionId: input.voteQuestionId,
+      title: input.title,
+      text: input.text,
+      method: input.method,
+      outcome: input.outcome,
+      decidedOn: parseDateKey(dayKey(meeting.startsAt)),
     });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
@@ -185,7 +185,7 @@ export async function removeDecision(actor: Actor, decisionId: string): Promise<
   if (!decision?.section) return { ok: false, error: "notFound" };
   if (!EDITABLE.includes(decision.section.minutes.status)) return { ok: false, error: "locked" };
   await db.$transaction(async (tx) => {
-    await tx.decision.delete({ where: { id: decision.id } });
+    await deleteDecision(tx, { id: decision.id });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
@@ -244,26 +244,13 @@ export async function setNextMeeting(
           { nextMeetingId: string | null }[]
         >`SELECT "nextMeetingId" FROM "Minutes" WHERE id = ${minutes.id} FOR UPDATE`;
         if (row?.nextMeetingId) return null;
-        const last = await tx.meeting.aggregate({
-          where: { bodyId: minutes.meeting.bodyId },
-          _max: { number: true },
-        });
-        const created = await tx.meeting.create({
-          data: {
-            cooperativeId: actor.cooperativeId,
-            bodyId: minutes.meeting.bodyId,
-            number: (last._max.number ?? 0) + 1,
-            startsAt: input.startsAt,
-            place: input.place ?? minutes.meeting.place,
-            assemblyType: minutes.meeting.body.kind === "GENERAL_ASSEMBLY" ? "ORDINARY" : null,
-            agendaItems: {
-              create: items.map((item, position) => ({
-                cooperativeId: actor.cooperativeId,
-                position,
-                ...item,
-              })),
-            },
-          },
+        const created = await createNextMeeting(tx, {
+          cooperativeId: actor.cooperativeId,
+          bodyId: minutes.meeting.bodyId,
+          startsAt: input.startsAt,
+          place: input.place ?? minutes.meeting.place,
+          assemblyType: minutes.meeting.body.kind === "GENERAL_ASSEMBLY" ? "ORDINARY" : null,
+          items,
         });
         await tx.minutes.update({ where: { id: minutes.id }, data: { nextMeetingId: created.id } });
         await recordAudit(tx, {

@@ -279,8 +279,7 @@ export const EDITABLE: readonly MinutesStatus[] = ["DRAFT", "SHARED"];
 export async function saveSection(
   actor: Actor,
   sectionId: string,
-  body: string,
-  revision: number,
+  { body, revision }: { body: string; revision: number },
 ): Promise<SaveSectionResult> {
   authorize(actor, "minutes.draft");
   const section = await db.minutesSection.findFirst({

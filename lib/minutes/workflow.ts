@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Result } from "@/lib/form-result";
 import { publishAnswers } from "@/lib/ideas/publish-answers.internal";
 import { recordAudit } from "@/lib/audit/record";
+import { publishDecisionsOfMinutes } from "@/lib/decisions/record.internal";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
@@ -47,8 +48,7 @@ function linkOf(minutes: LoadedMinutes) {
 async function mailTo(
   minutes: LoadedMinutes,
   recipients: { name: string; email: string | null }[],
-  subject: string,
-  body: string,
+  { subject, body }: { subject: string; body: string },
 ) {
   const coop = minutes.meeting.cooperative.shortName ?? minutes.meeting.cooperative.name;
   for (const r of recipients) {
@@ -84,8 +84,10 @@ export async function shareMinutes(actor: Actor, minutesId: string): Promise<Wor
   await mailTo(
     minutes,
     council.filter((m) => m.membershipId !== actor.membershipId),
-    `Compte rendu à relire : ${titleOf(minutes)}`,
-    `Le projet de compte rendu de la réunion ${titleOf(minutes)} est prêt. Vous pouvez le lire et laisser vos commentaires, section par section :\n${linkOf(minutes)}`,
+    {
+      subject: `Compte rendu à relire : ${titleOf(minutes)}`,
+      body: `Le projet de compte rendu de la réunion ${titleOf(minutes)} est prêt. Vous pouvez le lire et laisser vos commentaires, section par section :\n${linkOf(minutes)}`,
+    },
   );
   return { ok: true, data: null };
 }
@@ -259,10 +261,7 @@ export async function publishMinutes(actor: Actor, minutesId: string): Promise<W
         authorId: actor.personId,
       },
     });
-    await tx.decision.updateMany({
-      where: { section: { minutesId: minutes.id }, publishedAt: null },
-      data: { publishedAt: new Date() },
-    });
+    await publishDecisionsOfMinutes(tx, { minutesId: minutes.id });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
@@ -283,8 +282,10 @@ export async function publishMinutes(actor: Actor, minutesId: string): Promise<W
   await mailTo(
     minutes,
     members.map((m) => m.person),
-    `Compte rendu publié : ${titleOf(minutes)}`,
-    `Le compte rendu de la réunion ${titleOf(minutes)} est approuvé et publié. Vous pouvez le lire ici :\n${linkOf(minutes)}`,
+    {
+      subject: `Compte rendu publié : ${titleOf(minutes)}`,
+      body: `Le compte rendu de la réunion ${titleOf(minutes)} est approuvé et publié. Vous pouvez le lire ici :\n${linkOf(minutes)}`,
+    },
   );
   return { ok: true, data: null };
 }

@@ -10,7 +10,7 @@ import {
   unsubscribe,
   updateIssue,
 } from "@/lib/newsletter/service";
-import { answeredThisMonth } from "@/lib/ideas/service";
+import { answeredThisMonth } from "@/lib/ideas/council-answers";
 
 const issuePath = ([issueId]: readonly [string, ...unknown[]]) => `/admin/lettre/${issueId}`;
 

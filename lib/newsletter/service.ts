@@ -4,6 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Result } from "@/lib/form-result";
 import { deliver, sendEmail } from "@/lib/mail/send";
+import { queueEmail } from "@/lib/mail/outbox.internal";
 import { smtpSettings } from "@/lib/mail/transport";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { markdownToLines } from "@/lib/minutes/plain-text";
@@ -284,22 +285,19 @@ export async function sendBatch(
         continue;
       }
       const link = unsubscribeUrl(row.recipientId);
-      const email = await tx.outboxEmail.create({
-        data: {
-          cooperativeId: issue.cooperativeId,
-          toAddress: row.email,
-          subject: issue.subject,
-          textBody: textOf(issue.body, link),
-          htmlBody: htmlOf(issue.body, link),
-          headers: headersOf(link),
-          status: smtp ? "PENDING" : "KEPT",
-        },
+      const emailId = await queueEmail(tx, {
+        cooperativeId: issue.cooperativeId,
+        to: row.email,
+        subject: issue.subject,
+        text: textOf(issue.body, link),
+        html: htmlOf(issue.body, link),
+        headers: headersOf(link),
       });
       await tx.newsletterDelivery.update({
         where: { issueId_recipientId: { issueId, recipientId: row.recipientId } },
-        data: { queuedAt: new Date(), emailId: email.id },
+        data: { queuedAt: new Date(), emailId },
       });
-      ids.push(email.id);
+      ids.push(emailId);
     }
     return batch.length ? [...ids, ...Array<string>(batch.length - ids.length).fill("")] : [];
   });

@@ -63,7 +63,7 @@ export const grantProxyAction = formAction({
   bound: [arg.id, arg.path],
   run: async ({ actor, args: [meetingId], values }) => {
     if (!values.holderId) return refuse("form", { holderId: "memberRequired" });
-    return grantProxy(actor, meetingId, values.holderId);
+    return grantProxy(actor, { meetingId, holderId: values.holderId });
   },
   refresh: ([, path]) => path,
 });

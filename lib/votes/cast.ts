@@ -19,8 +19,7 @@ export type CastResult =
 export async function castBallot(
   actor: Actor,
   questionId: string,
-  choice: VoteChoice,
-  forMemberId: string | null = null,
+  { choice, forMemberId = null }: { choice: VoteChoice; forMemberId?: string | null },
   at = new Date(),
 ): Promise<CastResult> {
   const question = await loadBallotQuestion(actor.cooperativeId, questionId);
@@ -41,16 +40,25 @@ export async function castBallot(
   }
   // The holder's own rights are checked too: someone who may not vote may not carry a proxy.
   if (forMemberId) {
-    const holder = await voterFacts(question, actor.membershipId, at);
+    const holder = await voterFacts(question, actor.membershipId, { at });
     if (!holder || holder.kind !== "ASSOCIATE" || holder.status !== "ACTIVE")
       return { ok: false, reason: "guest" };
   }
-  const voter = await voterFacts(question, voterId, at, { ignoreOwnProxy: Boolean(forMemberId) });
+  const voter = await voterFacts(question, voterId, { at, ignoreOwnProxy: Boolean(forMemberId) });
   if (!voter) return { ok: false, reason: "notFound" };
   const eligible = mayVote(questionFacts(question), voter, at);
   if (!eligible.ok) return eligible;
 
-  return storeBallot(question, voterId, actor.membershipId, eligible.collegeId, choice, at);
+  return storeBallot(
+    question,
+    {
+      voterId,
+      castById: actor.membershipId,
+      collegeId: eligible.collegeId,
+      choice,
+    },
+    at,
+  );
 }
 
 // A UTC instant as the register's `timestamp` columns hold it.
@@ -62,10 +70,12 @@ const utc = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
 // same storing statement as castBallot. Two round trips per ballot, straight on the pool, as
 // named statements (parsed and planned once per connection).
 export async function castOwnBallot(
-  personId: string,
-  preferredCooperativeId: string | null,
-  questionId: string,
-  choice: VoteChoice,
+  {
+    personId,
+    preferredCooperativeId,
+    questionId,
+    choice,
+  }: { personId: string; preferredCooperativeId: string | null; questionId: string; choice: VoteChoice },
   at = new Date(),
 ): Promise<CastResult | { ok: false; reason: "signedOut" }> {
   const { rows } = await pool.query<OwnBallotRow>({
@@ -107,7 +117,16 @@ export async function castOwnBallot(
   };
   const eligible = mayVote(questionFacts(question), voter, at);
   if (!eligible.ok) return eligible;
-  return storeBallot(question, row.membershipId, row.membershipId, eligible.collegeId, choice, at);
+  return storeBallot(
+    question,
+    {
+      voterId: row.membershipId,
+      castById: row.membershipId,
+      collegeId: eligible.collegeId,
+      choice,
+    },
+    at,
+  );
 }
 
 type OwnBallotRow = {
@@ -170,10 +189,12 @@ const OWN_BALLOT_FACTS = `
 // vote when the question allows it, or already voted.
 async function storeBallot(
   question: BallotQuestion,
-  voterId: string,
-  castById: string,
-  collegeId: string | null,
-  choice: VoteChoice,
+  {
+    voterId,
+    castById,
+    collegeId,
+    choice,
+  }: { voterId: string; castById: string; collegeId: string | null; choice: VoteChoice },
   at: Date,
 ): Promise<CastResult> {
   const id = randomUUID();

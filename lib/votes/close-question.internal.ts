@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Result } from "@/lib/form-result";
 import { recordAudit } from "@/lib/audit/record";
+import { createDecision } from "@/lib/decisions/record.internal";
 import { dayKey, parseDateKey } from "@/lib/dates";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { loadQuestion } from "@/lib/votes/facts";
@@ -49,26 +50,22 @@ export async function closeAndAnnounce(
   const loaded = (await loadQuestion(cooperativeId, q.id))!;
   const outcome = await computeResult(loaded);
   if (q.kind === "WRITTEN_CONSULTATION") {
-    await db.decision.create({
-      data: {
-        cooperativeId,
-        bodyId: q.bodyId,
-        voteQuestionId: q.id,
-        title: q.title,
-        text: `${q.text ? `${q.text}\n` : ""}Résultat : ${outcome.result.verdict}.`,
-        method: "WRITTEN_CONSULTATION",
-        outcome: outcome.result.adopted ? "ADOPTED" : "REJECTED",
-        decidedOn: parseDateKey(dayKey(now)),
-        publishedAt: now,
-      },
+    await createDecision(db, {
+      cooperativeId,
+      bodyId: q.bodyId,
+      voteQuestionId: q.id,
+      title: q.title,
+      text: `${q.text ? `${q.text}\n` : ""}Résultat : ${outcome.result.verdict}.`,
+      method: "WRITTEN_CONSULTATION",
+      outcome: outcome.result.adopted ? "ADOPTED" : "REJECTED",
+      decidedOn: parseDateKey(dayKey(now)),
+      publishedAt: now,
     });
   }
   const members = await bodyMembersOn(q.body, now);
-  await mail(
-    q,
-    members,
-    `Résultat du vote : ${q.title}`,
-    `Le vote « ${q.title} » est clos. ${outcome.result.verdict.replace(/^./, (c) => c.toUpperCase())}. Pour ${outcome.result.total.for}, contre ${outcome.result.total.against}, abstentions ${outcome.result.total.abstain}.`,
-  );
+  await mail(q, members, {
+    subject: `Résultat du vote : ${q.title}`,
+    text: `Le vote « ${q.title} » est clos. ${outcome.result.verdict.replace(/^./, (c) => c.toUpperCase())}. Pour ${outcome.result.total.for}, contre ${outcome.result.total.against}, abstentions ${outcome.result.total.abstain}.`,
+  });
   return { ok: true, data: outcome };
 }

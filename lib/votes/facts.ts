@@ -87,8 +87,7 @@ async function readBallotQuestion(cooperativeId: string, questionId: string): Pr
 export async function voterFacts(
   q: Pick<LoadedQuestion, "bodyId" | "meetingId" | "cooperativeId">,
   membershipId: string,
-  at: Date,
-  options: { ignoreOwnProxy?: boolean } = {},
+  { at, ignoreOwnProxy = false }: { at: Date; ignoreOwnProxy?: boolean },
 ): Promise<(VoterFacts & { name: string }) | null> {
   const day = parseDateKey(dayKey(at));
   const meetingId = q.meetingId ?? "";
@@ -132,6 +131,6 @@ export async function voterFacts(
     presence: row.hasAttendance
       ? { memberId: membershipId, status: row.attendanceStatus, arrivedAt: row.arrivedAt, leftAt: row.leftAt }
       : null,
-    gaveProxy: !options.ignoreOwnProxy && row.gaveProxy,
+    gaveProxy: !ignoreOwnProxy && row.gaveProxy,
   };
 }

@@ -39,7 +39,7 @@ export async function recordPaperBallots(
     ).map((p) => p.memberId),
   );
   for (const id of new Set(memberIds)) {
-    const voter = await voterFacts(q, id, now);
+    const voter = await voterFacts(q, id, { at: now });
     if (!voter) {
       problems.push({ name: "?", reason: "notFound" });
       continue;

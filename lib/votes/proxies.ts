@@ -8,7 +8,17 @@ import { mayHoldProxy, proxyCap, type ProxyRefusal } from "@/lib/votes/eligibili
 
 export type ProxyResult = Result<null, ProxyRefusal | "notFound" | "notAssembly" | "alreadyGiven">;
 
-async function memberFacts(cooperativeId: string, membershipId: string, meetingId: string, day: Date) {
+async function memberFacts({
+  cooperativeId,
+  membershipId,
+  meetingId,
+  day,
+}: {
+  cooperativeId: string;
+  membershipId: string;
+  meetingId: string;
+  day: Date;
+}) {
   const m = await db.membership.findFirst({
     where: { id: membershipId, cooperativeId, status: "ACTIVE" },
     include: {
@@ -35,9 +45,11 @@ async function memberFacts(cooperativeId: string, membershipId: string, meetingI
 // cap and college rule. The coordinator may record a paper proxy for someone (grantorId).
 export async function grantProxy(
   actor: Actor,
-  meetingId: string,
-  holderId: string,
-  grantorId: string = actor.membershipId,
+  {
+    meetingId,
+    holderId,
+    grantorId = actor.membershipId,
+  }: { meetingId: string; holderId: string; grantorId?: string },
 ): Promise<ProxyResult> {
   authorize(actor, "vote.castAssembly");
   if (grantorId !== actor.membershipId) authorize(actor, "vote.manage");
@@ -48,8 +60,18 @@ export async function grantProxy(
   if (!meeting) return { ok: false, error: "notFound" };
   if (meeting.body.kind !== "GENERAL_ASSEMBLY") return { ok: false, error: "notAssembly" };
   const [grantor, holder, statutes, memberCount] = await Promise.all([
-    memberFacts(actor.cooperativeId, grantorId, meeting.id, meeting.startsAt),
-    memberFacts(actor.cooperativeId, holderId, meeting.id, meeting.startsAt),
+    memberFacts({
+      cooperativeId: actor.cooperativeId,
+      membershipId: grantorId,
+      meetingId: meeting.id,
+      day: meeting.startsAt,
+    }),
+    memberFacts({
+      cooperativeId: actor.cooperativeId,
+      membershipId: holderId,
+      meetingId: meeting.id,
+      day: meeting.startsAt,
+    }),
     db.statuteSettings.findUnique({ where: { cooperativeId: actor.cooperativeId } }),
     db.membership.count({
       where: { cooperativeId: actor.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" },

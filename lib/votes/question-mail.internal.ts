@@ -27,7 +27,7 @@ export async function eligibleVoters(q: LoadedQuestion, at: Date) {
   const facts = questionFacts({ ...q, status: "OPEN" });
   const out: { membershipId: string; name: string; email: string | null }[] = [];
   for (const m of members) {
-    const voter = await voterFacts(q, m.membershipId, at);
+    const voter = await voterFacts(q, m.membershipId, { at });
     // In a meeting, presence is checked at the moment of the ballot; the e-mail goes to the seated.
     const ok =
       voter &&
@@ -42,8 +42,7 @@ export async function eligibleVoters(q: LoadedQuestion, at: Date) {
 export async function mail(
   q: LoadedQuestion,
   recipients: { name: string; email: string | null }[],
-  subject: string,
-  text: string,
+  { subject, text }: { subject: string; text: string },
 ) {
   for (const r of recipients) {
     if (!r.email) continue;

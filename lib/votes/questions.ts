@@ -133,12 +133,10 @@ export async function openQuestion(
   );
   if (q.kind !== "SHOW_OF_HANDS") {
     const voters = await eligibleVoters(q, now);
-    await mail(
-      q,
-      voters,
-      `Vote ouvert : ${q.title}`,
-      `Un vote est ouvert : « ${q.title} »${q.closesAt ? `, jusqu'au ${when(q.closesAt)}` : ""}. Vous pouvez voter ici :`,
-    );
+    await mail(q, voters, {
+      subject: `Vote ouvert : ${q.title}`,
+      text: `Un vote est ouvert : « ${q.title} »${q.closesAt ? `, jusqu'au ${when(q.closesAt)}` : ""}. Vous pouvez voter ici :`,
+    });
   }
   if (q.closesAt) await scheduleVoteJobs(q.id, q.closesAt);
   return { ok: true, data: null };
@@ -226,7 +224,7 @@ export async function questionDetail(
     const member = await db.mandate.count({ where: { bodyId: q.bodyId, membershipId: actor.membershipId } });
     if (member === 0) return null;
   }
-  const voter = await voterFacts(q, actor.membershipId, now);
+  const voter = await voterFacts(q, actor.membershipId, { at: now });
   const eligibility = voter ? mayVote(questionFacts(q), voter, now) : null;
   const resultHidden = q.status !== "CLOSED" && q.hideResultsUntilClose;
   const result = q.status === "DRAFT" || resultHidden ? null : await computeResult(q);

@@ -19,12 +19,10 @@ export async function remindVoters(questionId: string, now = new Date()): Promis
     ),
   );
   const waiting = (await eligibleVoters(loaded, now)).filter((v) => !voted.has(v.membershipId));
-  await mail(
-    loaded,
-    waiting,
-    `Rappel : vote « ${loaded.title} »`,
-    `Le vote « ${loaded.title} » se termine ${loaded.closesAt ? when(loaded.closesAt) : "bientôt"} et vous n'avez pas encore voté :`,
-  );
+  await mail(loaded, waiting, {
+    subject: `Rappel : vote « ${loaded.title} »`,
+    text: `Le vote « ${loaded.title} » se termine ${loaded.closesAt ? when(loaded.closesAt) : "bientôt"} et vous n'avez pas encore voté :`,
+  });
   return waiting.length;
 }
 

@@ -1,7 +1,5 @@
 import { test as base } from "@playwright/test";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
-import { seedDemo } from "../../prisma/demo-data";
+import { seedDemoCopy } from "../../scripts/seed";
 import { E2E_DATABASE_URL } from "./helpers";
 
 export { expect } from "@playwright/test";
@@ -23,14 +21,8 @@ export const test = base.extend<{ texts: void }, { demo: Demo }>({
       const key = `w${workerInfo.workerIndex}-${Date.now().toString(36)}`;
       const slug = `demo-${key}`;
       const domain = `${key}.demo.portail-scic.fr`;
-      const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: E2E_DATABASE_URL }) });
-      try {
-        await seedDemo(db, { slug, emailDomain: domain });
-        const { id } = await db.cooperative.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-        await use({ cooperativeId: id, slug, email: (local) => `${local}@${domain}` });
-      } finally {
-        await db.$disconnect();
-      }
+      const cooperativeId = await seedDemoCopy(E2E_DATABASE_URL, { slug, emailDomain: domain });
+      await use({ cooperativeId, slug, email: (local) => `${local}@${domain}` });
     },
     { scope: "worker" },
   ],

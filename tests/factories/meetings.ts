@@ -1,8 +1,7 @@
 // Meetings a test needs, with what a meeting usually has unless the test says otherwise.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
-type MeetingData = Prisma.MeetingUncheckedCreateInput;
+type MeetingData = NonNullable<Parameters<typeof db.meeting.create>[0]>["data"] & { cooperativeId: string };
 
 export async function buildMeeting(
   data: Pick<MeetingData, "cooperativeId" | "bodyId" | "number"> & Partial<MeetingData>,

@@ -114,13 +114,13 @@ describe("the decision record", () => {
         publishedAt: new Date(),
       })),
     });
-    const pages = await Promise.all([1, 2, 3].map((page) => decisionRecord(reader, {}, page)));
+    const pages = await Promise.all([1, 2, 3].map((page) => decisionRecord(reader, {}, { page })));
     expect(pages.map((p) => p.decisions.length)).toEqual([25, 25, 10]);
     expect(pages.every((p) => p.total === 60)).toBe(true);
     const seen = pages.flatMap((p) => p.decisions.map((d) => d.title));
     expect(new Set(seen).size).toBe(60);
     expect(seen[0]).toMatch(/^Décision (19|39|59)$/);
-    expect((await decisionRecord(reader, {}, 4)).decisions).toEqual([]);
+    expect((await decisionRecord(reader, {}, { page: 4 })).decisions).toEqual([]);
   });
 
   it("is not for guests of the idea box", async () => {

@@ -1,25 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
-import {
-  answerIdea,
-  answerSheet,
-  approveIdea,
-  answeredThisMonth,
-  enterPaperIdea,
-  ensureIdeaBoxItem,
-  followIdea,
-  hideIdea,
-  ideaBoard,
-  mergeIdea,
-  moderationView,
-  postIdea,
-  postPublicIdea,
-  PUBLIC_LIMIT,
-  publicAnswers,
-  publishAnswersNow,
-  toggleSupport,
-} from "@/lib/ideas/service";
+import { ideaBoard, toggleSupport } from "@/lib/ideas/board";
+import { answerIdea, answerSheet, answeredThisMonth, publishAnswersNow } from "@/lib/ideas/council-answers";
+import { approveIdea, hideIdea, mergeIdea, moderationView } from "@/lib/ideas/moderation";
+import { followIdea, postPublicIdea, PUBLIC_LIMIT, publicAnswers } from "@/lib/ideas/public-page";
+import { enterPaperIdea, postIdea } from "@/lib/ideas/service";
 import { answerSchema, publicIdeaSchema } from "@/lib/ideas/schema";
 import { openMinutes } from "@/lib/minutes/service";
 import { approveMinutes, publishMinutes, shareMinutes } from "@/lib/minutes/workflow";
@@ -28,6 +14,7 @@ import { seedIfEmpty } from "../../scripts/seed";
 
 import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { ensureIdeaBoxItem } from "@/lib/ideas/idea-box.internal";
 
 const publicInput = (text: string, extra: Partial<{ name: string; contact: string; website: string }> = {}) =>
   publicIdeaSchema.parse({ text, ...extra });
@@ -91,20 +78,20 @@ describe("posting", () => {
   it("the public form: honeypot stores nothing, the idea waits in moderation, the address is limited, an unknown cooperative is refused", async () => {
     const before = await db.idea.count();
     expect(
-      await postPublicIdea(
-        "bois-joli",
-        publicInput("Acheter des jouets", { website: "http://spam.example" }),
-        "10.0.0.1",
-        "fr",
-      ),
+      await postPublicIdea({
+        slug: "bois-joli",
+        input: publicInput("Acheter des jouets", { website: "http://spam.example" }),
+        address: "10.0.0.1",
+        locale: "fr",
+      }),
     ).toEqual({ ok: true, data: { followToken: null } });
     expect(await db.idea.count()).toBe(before);
-    const posted = await postPublicIdea(
-      "bois-joli",
-      publicInput("Une fontaine à eau dans la salle d'attente.", { contact: "habitante@exemple.fr" }),
-      "10.0.0.2",
-      "fr",
-    );
+    const posted = await postPublicIdea({
+      slug: "bois-joli",
+      input: publicInput("Une fontaine à eau dans la salle d'attente.", { contact: "habitante@exemple.fr" }),
+      address: "10.0.0.2",
+      locale: "fr",
+    });
     expect(posted.ok && posted.data.followToken).toBeTruthy();
     const idea = await db.idea.findFirstOrThrow({
       where: { text: "Une fontaine à eau dans la salle d'attente." },
@@ -121,17 +108,45 @@ describe("posting", () => {
       answer: null,
     });
     for (let i = 1; i < PUBLIC_LIMIT; i++)
-      expect((await postPublicIdea("bois-joli", publicInput(`Idée numéro ${i}`), "10.0.0.2", "fr")).ok).toBe(
-        true,
-      );
-    expect(await postPublicIdea("bois-joli", publicInput("Une de trop"), "10.0.0.2", "fr")).toEqual({
+      expect(
+        (
+          await postPublicIdea({
+            slug: "bois-joli",
+            input: publicInput(`Idée numéro ${i}`),
+            address: "10.0.0.2",
+            locale: "fr",
+          })
+        ).ok,
+      ).toBe(true);
+    expect(
+      await postPublicIdea({
+        slug: "bois-joli",
+        input: publicInput("Une de trop"),
+        address: "10.0.0.2",
+        locale: "fr",
+      }),
+    ).toEqual({
       ok: false,
       error: "rateLimited",
     });
-    expect((await postPublicIdea("bois-joli", publicInput("Une autre adresse"), "10.0.0.3", "fr")).ok).toBe(
-      true,
-    );
-    expect(await postPublicIdea("ailleurs", publicInput("Perdue"), "10.0.0.4", "fr")).toEqual({
+    expect(
+      (
+        await postPublicIdea({
+          slug: "bois-joli",
+          input: publicInput("Une autre adresse"),
+          address: "10.0.0.3",
+          locale: "fr",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      await postPublicIdea({
+        slug: "ailleurs",
+        input: publicInput("Perdue"),
+        address: "10.0.0.4",
+        locale: "fr",
+      }),
+    ).toEqual({
       ok: false,
       error: "notFound",
     });
@@ -223,7 +238,7 @@ describe("moderation and the paper box", () => {
     expect(await toggleSupport(marc, id)).toEqual({ ok: true, data: { supported: false } });
     expect(await toggleSupport(marc, id)).toEqual({ ok: true, data: { supported: true } });
     expect(await db.ideaSupport.count({ where: { ideaId: id } })).toBe(3);
-    const sorted = (await ideaBoard(marc, "soutenues")).ideas;
+    const sorted = (await ideaBoard(marc, { sort: "soutenues" })).ideas;
     expect(sorted[0]).toMatchObject({ id, supports: 3, supportedByMe: true });
   });
 });
@@ -241,7 +256,9 @@ describe("the board over the years", () => {
         createdAt: new Date(Date.UTC(2022, 0, 1, 0, i)),
       })),
     });
-    const pages = await Promise.all([1, 2, 3, 4, 5, 6].map((page) => ideaBoard(reader, "recentes", page)));
+    const pages = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((page) => ideaBoard(reader, { sort: "recentes", page })),
+    );
     expect(pages.map((p) => p.ideas.length)).toEqual([25, 25, 25, 25, 25, 5]);
     expect(pages.every((p) => p.total === 130)).toBe(true);
     const texts = pages.flatMap((p) => p.ideas.map((i) => i.text));
@@ -261,41 +278,65 @@ describe("at the council", () => {
     const paint = byText("Repeindre");
     const french = byText("Des cours de français");
     await expect(
-      answerIdea(president, meeting4, fountain.id, { answer: "ACCEPTED", text: null, mergeInto: null }),
+      answerIdea(president, {
+        meetingId: meeting4,
+        ideaId: fountain.id,
+        input: { answer: "ACCEPTED", text: null, mergeInto: null },
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect(
-      await answerIdea(coordinator, meeting4, fountain.id, {
-        answer: "PLANNED",
-        text: "Installée en janvier.",
-        mergeInto: null,
+      await answerIdea(coordinator, {
+        meetingId: meeting4,
+        ideaId: fountain.id,
+        input: {
+          answer: "PLANNED",
+          text: "Installée en janvier.",
+          mergeInto: null,
+        },
       }),
     ).toEqual({ ok: true, data: null });
     expect(
-      await answerIdea(coordinator, meeting4, chairs.id, {
-        answer: "DONE",
-        text: "Deux chaises achetées.",
-        mergeInto: null,
+      await answerIdea(coordinator, {
+        meetingId: meeting4,
+        ideaId: chairs.id,
+        input: {
+          answer: "DONE",
+          text: "Deux chaises achetées.",
+          mergeInto: null,
+        },
       }),
     ).toEqual({ ok: true, data: null });
     expect(
-      await answerIdea(coordinator, meeting4, languages.id, {
-        answer: "ACCEPTED",
-        text: null,
-        mergeInto: null,
+      await answerIdea(coordinator, {
+        meetingId: meeting4,
+        ideaId: languages.id,
+        input: {
+          answer: "ACCEPTED",
+          text: null,
+          mergeInto: null,
+        },
       }),
     ).toEqual({ ok: true, data: null });
     expect(
-      await answerIdea(coordinator, meeting4, paint.id, {
-        answer: "DECLINED",
-        text: "Les travaux sont prévus par le bailleur en 2027.",
-        mergeInto: null,
+      await answerIdea(coordinator, {
+        meetingId: meeting4,
+        ideaId: paint.id,
+        input: {
+          answer: "DECLINED",
+          text: "Les travaux sont prévus par le bailleur en 2027.",
+          mergeInto: null,
+        },
       }),
     ).toEqual({ ok: true, data: null });
     expect(
-      await answerIdea(coordinator, meeting4, french.id, {
-        answer: "MERGED",
-        text: null,
-        mergeInto: languages.id,
+      await answerIdea(coordinator, {
+        meetingId: meeting4,
+        ideaId: french.id,
+        input: {
+          answer: "MERGED",
+          text: null,
+          mergeInto: languages.id,
+        },
       }),
     ).toEqual({ ok: true, data: null });
 
@@ -313,7 +354,7 @@ describe("at the council", () => {
     expect((await approveMinutes(president, minutes.id, null)).ok).toBe(true);
     expect((await publishMinutes(coordinator, minutes.id)).ok).toBe(true);
 
-    const board = (await ideaBoard(marc, "repondues")).ideas;
+    const board = (await ideaBoard(marc, { sort: "repondues" })).ideas;
     expect(board.find((i) => i.id === fountain.id)?.answer).toMatchObject({
       kind: "PLANNED",
       text: "Installée en janvier.",
@@ -339,7 +380,11 @@ describe("at the council", () => {
     // Published answers are not changed afterwards, nor supported any more (the board hides the button).
     expect(await toggleSupport(marc, fountain.id)).toEqual({ ok: false, error: "notOpen" });
     expect(
-      await answerIdea(coordinator, meeting4, fountain.id, { answer: "DONE", text: null, mergeInto: null }),
+      await answerIdea(coordinator, {
+        meetingId: meeting4,
+        ideaId: fountain.id,
+        input: { answer: "DONE", text: null, mergeInto: null },
+      }),
     ).toEqual({ ok: false, error: "notOpen" });
     expect(await publishAnswersNow(coordinator, meeting4)).toEqual({ ok: false, error: "nothingToPublish" });
     expect(await answeredThisMonth(coordinator)).toContain(
@@ -348,12 +393,12 @@ describe("at the council", () => {
   });
 
   it("the council may publish the answers before the minutes; a telephone contact goes on the coordinator's list", async () => {
-    const posted = await postPublicIdea(
-      "bois-joli",
-      publicInput("Un panneau d'affichage dehors.", { contact: "06 11 22 33 44", name: "Rosa" }),
-      "10.0.0.9",
-      "fr",
-    );
+    const posted = await postPublicIdea({
+      slug: "bois-joli",
+      input: publicInput("Un panneau d'affichage dehors.", { contact: "06 11 22 33 44", name: "Rosa" }),
+      address: "10.0.0.9",
+      locale: "fr",
+    });
     const idea = await db.idea.findFirstOrThrow({
       where: { followToken: posted.ok ? posted.data.followToken! : "" },
     });
@@ -366,10 +411,14 @@ describe("at the council", () => {
       startsAt: new Date(Date.now() + 86400000),
     });
     expect(
-      await answerIdea(coordinator, next.id, idea.id, {
-        answer: "ACCEPTED",
-        text: "Posé au printemps.",
-        mergeInto: null,
+      await answerIdea(coordinator, {
+        meetingId: next.id,
+        ideaId: idea.id,
+        input: {
+          answer: "ACCEPTED",
+          text: "Posé au printemps.",
+          mergeInto: null,
+        },
       }),
     ).toEqual({ ok: true, data: null });
     expect(await publishAnswersNow(coordinator, next.id)).toEqual({ ok: true, data: { count: 1 } });
@@ -378,7 +427,11 @@ describe("at the council", () => {
     const assembly = await db.meeting.findFirst({ where: { body: { slug: "ag" } } });
     if (assembly)
       expect(
-        await answerIdea(coordinator, assembly.id, idea.id, { answer: "DONE", text: null, mergeInto: null }),
+        await answerIdea(coordinator, {
+          meetingId: assembly.id,
+          ideaId: idea.id,
+          input: { answer: "DONE", text: null, mergeInto: null },
+        }),
       ).toEqual({ ok: false, error: "notCouncilMeeting" });
   });
 });

@@ -42,7 +42,11 @@ describe("importing the register", () => {
     const rows = registerRows(60, CATEGORIES);
     rows[45]![4] = "catégorie inconnue"; // spreadsheet line 47 (header is line 1)
     const before = await db.membership.count();
-    const result = await importSpreadsheet(coordinator, "members", await xlsx(rows), true);
+    const result = await importSpreadsheet(coordinator, {
+      kind: "members",
+      file: await xlsx(rows),
+      commit: true,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBe("rowErrors");
@@ -54,11 +58,19 @@ describe("importing the register", () => {
 
   it("previews without writing, then imports the corrected file in one go", async () => {
     const rows = registerRows(60, CATEGORIES);
-    const preview = await importSpreadsheet(coordinator, "members", await xlsx(rows), false);
+    const preview = await importSpreadsheet(coordinator, {
+      kind: "members",
+      file: await xlsx(rows),
+      commit: false,
+    });
     expect(preview).toMatchObject({ ok: true, imported: false, preview: { toCreate: 60, toUpdate: 0 } });
     expect(await listMembers(coordinator)).toHaveLength(1);
 
-    const result = await importSpreadsheet(coordinator, "members", await xlsx(rows), true);
+    const result = await importSpreadsheet(coordinator, {
+      kind: "members",
+      file: await xlsx(rows),
+      commit: true,
+    });
     expect(result).toMatchObject({ ok: true, imported: true });
     const members = await listMembers(coordinator, { q: "personne1@" });
     expect(members.map((m) => [m.name, m.category])).toContainEqual(["Prénom1 Nom1", "salarié·es"]);
@@ -75,7 +87,11 @@ describe("importing the register", () => {
   it("merges by e-mail: a second import updates the people it already knows", async () => {
     const rows = registerRows(3, CATEGORIES);
     rows[0]![3] = "07 99 99 99 99";
-    const result = await importSpreadsheet(coordinator, "members", await xlsx(rows), true);
+    const result = await importSpreadsheet(coordinator, {
+      kind: "members",
+      file: await xlsx(rows),
+      commit: true,
+    });
     expect(result).toMatchObject({ ok: true, preview: { toCreate: 0, toUpdate: 3 } });
     expect(await listMembers(coordinator)).toHaveLength(61);
     const [person0] = await listMembers(coordinator, { q: "personne0@" });
@@ -91,7 +107,7 @@ describe("importing the register", () => {
       ],
       "adresses.csv",
     );
-    expect(await importSpreadsheet(coordinator, "members", file, true)).toMatchObject({
+    expect(await importSpreadsheet(coordinator, { kind: "members", file, commit: true })).toMatchObject({
       ok: true,
       preview: { toCreate: 1 },
     });
@@ -103,23 +119,43 @@ describe("importing the register", () => {
   });
 
   it("refuses an empty file, another format, and an unreadable XLSX with a message", async () => {
-    expect(await importSpreadsheet(coordinator, "members", new File([""], "vide.csv"), true)).toEqual({
+    expect(
+      await importSpreadsheet(coordinator, {
+        kind: "members",
+        file: new File([""], "vide.csv"),
+        commit: true,
+      }),
+    ).toEqual({
       ok: false,
       error: "fileEmpty",
     });
-    expect(await importSpreadsheet(coordinator, "members", new File(["x"], "image.png"), true)).toEqual({
+    expect(
+      await importSpreadsheet(coordinator, {
+        kind: "members",
+        file: new File(["x"], "image.png"),
+        commit: true,
+      }),
+    ).toEqual({
       ok: false,
       error: "fileType",
     });
     expect(
-      await importSpreadsheet(coordinator, "members", new File(["pas un zip"], "faux.xlsx"), true),
+      await importSpreadsheet(coordinator, {
+        kind: "members",
+        file: new File(["pas un zip"], "faux.xlsx"),
+        commit: true,
+      }),
     ).toEqual({ ok: false, error: "fileUnreadable" });
   });
 
   it("is the coordinator's only", async () => {
     const member = await actorFor((await createMember(coordinator.cooperativeId)).person.id);
     await expect(
-      importSpreadsheet(member, "members", await xlsx(registerRows(1, CATEGORIES)), true),
+      importSpreadsheet(member, {
+        kind: "members",
+        file: await xlsx(registerRows(1, CATEGORIES)),
+        commit: true,
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(registerTable(member)).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -149,7 +185,7 @@ describe("importing newsletter recipients", () => {
       ],
       "lettre.csv",
     );
-    const result = await importSpreadsheet(coordinator, "recipients", file, true);
+    const result = await importSpreadsheet(coordinator, { kind: "recipients", file, commit: true });
     expect(result).toMatchObject({
       ok: true,
       preview: {
@@ -199,7 +235,11 @@ describe("exporting the register", () => {
 
     // Every associé·e with a category comes back as "already known"; the two test accounts made
     // without a category are the only rows the import asks to correct.
-    const reimport = await importSpreadsheet(coordinator, "members", new File([csv], "export.csv"), false);
+    const reimport = await importSpreadsheet(coordinator, {
+      kind: "members",
+      file: new File([csv], "export.csv"),
+      commit: false,
+    });
     expect(reimport.ok).toBe(false);
     if (reimport.ok) return;
     const uncategorised = table.slice(1).filter((r) => r[4] === "").length;

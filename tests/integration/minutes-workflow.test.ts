@@ -218,7 +218,9 @@ describe("share, comment, approve, publish", () => {
     expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: true, data: null });
     expect(await approveMinutes(president, minutesId, null)).toEqual({ ok: false, error: "notShared" });
     // Approved minutes are no longer drafts to edit.
-    expect(await saveSection(coordinator, sections[0]!.id, "changement tardif", 0)).toEqual({
+    expect(
+      await saveSection(coordinator, sections[0]!.id, { body: "changement tardif", revision: 0 }),
+    ).toEqual({
       ok: false,
       error: "locked",
     });
@@ -357,7 +359,7 @@ describe("another cooperative", () => {
       await correctMinutes(stranger, minutesId, { note: "x", sections: { [sections[0]!.id]: "piraté" } }),
     ).toEqual({ ok: false, error: "notFound" });
     expect(await addComment(stranger, sections[0]!.id, "x")).toEqual({ ok: false, error: "notFound" });
-    expect(await saveSection(stranger, sections[0]!.id, "piraté", 0)).toEqual({
+    expect(await saveSection(stranger, sections[0]!.id, { body: "piraté", revision: 0 })).toEqual({
       ok: false,
       error: "notFound",
     });

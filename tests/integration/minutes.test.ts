@@ -45,42 +45,54 @@ describe("drafting the minutes of council n° 3", () => {
 
   it("saves over the revision it started from; a stale save is a conflict that returns the other text", async () => {
     const [section] = (await openMinutes(coordinator, "conseil", 3))!.sections;
-    expect(await saveSection(coordinator, section!.id, "Accueil d'une ministre le 17 février.", 0)).toEqual({
+    expect(
+      await saveSection(coordinator, section!.id, {
+        body: "Accueil d'une ministre le 17 février.",
+        revision: 0,
+      }),
+    ).toEqual({
       ok: true,
       revision: 1,
     });
-    expect(await saveSection(coordinator, section!.id, "Autre texte, écrit ailleurs.", 0)).toEqual({
+    expect(
+      await saveSection(coordinator, section!.id, { body: "Autre texte, écrit ailleurs.", revision: 0 }),
+    ).toEqual({
       ok: false,
       error: "conflict",
       current: { body: "Accueil d'une ministre le 17 février.", revision: 1 },
     });
-    expect(await saveSection(coordinator, section!.id, "Accueil d'une ministre le 17 février.", 0)).toEqual({
+    expect(
+      await saveSection(coordinator, section!.id, {
+        body: "Accueil d'une ministre le 17 février.",
+        revision: 0,
+      }),
+    ).toEqual({
       ok: true,
       revision: 1,
     }); // same text again: no conflict
     expect(
-      await saveSection(
-        coordinator,
-        section!.id,
-        "Accueil d'une ministre le 17 février. Elle est restée 1h30.",
-        1,
-      ),
+      await saveSection(coordinator, section!.id, {
+        body: "Accueil d'une ministre le 17 février. Elle est restée 1h30.",
+        revision: 1,
+      }),
     ).toEqual({ ok: true, revision: 2 });
   });
 
   it("only the coordinator writes; the council reads the draft; a plain member does not see it", async () => {
     const minutes = (await openMinutes(councilMember, "conseil", 3))!;
     expect(minutes.sections[0]?.body).toBe("Accueil d'une ministre le 17 février. Elle est restée 1h30.");
-    await expect(saveSection(councilMember, minutes.sections[0]!.id, "x", 2)).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      saveSection(councilMember, minutes.sections[0]!.id, { body: "x", revision: 2 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(openMinutes(member, "conseil", 3)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("published minutes cannot be edited", async () => {
     const minutes = (await openMinutes(coordinator, "conseil", 3))!;
     await db.minutes.update({ where: { id: minutes.id }, data: { status: "PUBLISHED" } });
-    expect(await saveSection(coordinator, minutes.sections[0]!.id, "correction", 2)).toEqual({
+    expect(
+      await saveSection(coordinator, minutes.sections[0]!.id, { body: "correction", revision: 2 }),
+    ).toEqual({
       ok: false,
       error: "locked",
     });

@@ -68,21 +68,27 @@ describe("who may vote, every refusal from the server", () => {
     const demoQuestion = await db.voteQuestion.findFirstOrThrow({
       where: { kind: "WRITTEN_CONSULTATION", status: "OPEN" },
     });
-    expect(await castBallot(marc, demoQuestion.id, "FOR")).toMatchObject({ ok: true, changed: false });
-    expect(await castBallot(marc, demoQuestion.id, "AGAINST")).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(await castBallot(marc, demoQuestion.id, { choice: "FOR" })).toMatchObject({
+      ok: true,
+      changed: false,
+    });
+    expect(await castBallot(marc, demoQuestion.id, { choice: "AGAINST" })).toEqual({
+      ok: false,
+      reason: "alreadyVoted",
+    });
     expect(await myParticipation(marc, demoQuestion.id)).toMatchObject({ voted: true, choice: "FOR" });
   });
 
   it("refuses a guest, a member without a mandate, and another cooperative", async () => {
     const id = await question({ title: "Horaires d'ouverture du samedi" });
-    expect(await castBallot(fatou, id, "FOR")).toEqual({ ok: false, reason: "guest" });
-    expect(await castBallot(paul, id, "FOR")).toEqual({ ok: false, reason: "noMandate" });
+    expect(await castBallot(fatou, id, { choice: "FOR" })).toEqual({ ok: false, reason: "guest" });
+    expect(await castBallot(paul, id, { choice: "FOR" })).toEqual({ ok: false, reason: "noMandate" });
     // Nor may a member outside the council open the question and its result by its id.
     expect(await questionDetail(paul, id)).toBeNull();
     expect(await questionDetail(marc, id)).not.toBeNull();
     const { cooperative } = await createCooperative("Ailleurs");
     const other = await createMember(cooperative.id, { email: "votant@ailleurs.test" });
-    expect(await castBallot(await actorFor(other.person.id, cooperative.id), id, "FOR")).toEqual({
+    expect(await castBallot(await actorFor(other.person.id, cooperative.id), id, { choice: "FOR" })).toEqual({
       ok: false,
       reason: "notFound",
     });
@@ -93,8 +99,11 @@ describe("who may vote, every refusal from the server", () => {
       title: "Prime de fin d'année des salarié·es",
       excludedCategoryIds: [employeesId],
     });
-    expect(await castBallot(julien, id, "FOR")).toEqual({ ok: false, reason: "excludedCategory" });
-    expect((await castBallot(salima, id, "FOR")).ok).toBe(true);
+    expect(await castBallot(julien, id, { choice: "FOR" })).toEqual({
+      ok: false,
+      reason: "excludedCategory",
+    });
+    expect((await castBallot(salima, id, { choice: "FOR" })).ok).toBe(true);
   });
 
   it("in a meeting: not present, left early, and after the close", async () => {
@@ -106,25 +115,25 @@ describe("who may vote, every refusal from the server", () => {
     });
     const awa = await db.membership.findFirstOrThrow({ where: { person: { name: "Awa Touré" } } });
     const awaActor = await actorFor(awa.personId);
-    expect(await castBallot(awaActor, id, "FOR")).toEqual({ ok: false, reason: "notPresent" }); // excused
+    expect(await castBallot(awaActor, id, { choice: "FOR" })).toEqual({ ok: false, reason: "notPresent" }); // excused
     await db.attendance.update({
       where: { meetingId_membershipId: { meetingId: meeting3Id, membershipId: julien.membershipId } },
       data: { leftAt: new Date(Date.now() - 60_000) },
     });
-    expect(await castBallot(julien, id, "FOR")).toEqual({ ok: false, reason: "leftEarly" });
-    expect((await castBallot(marc, id, "AGAINST")).ok).toBe(true);
-    expect((await castBallot(salima, id, "FOR")).ok).toBe(true);
-    expect((await castBallot(president, id, "FOR")).ok).toBe(true);
+    expect(await castBallot(julien, id, { choice: "FOR" })).toEqual({ ok: false, reason: "leftEarly" });
+    expect((await castBallot(marc, id, { choice: "AGAINST" })).ok).toBe(true);
+    expect((await castBallot(salima, id, { choice: "FOR" })).ok).toBe(true);
+    expect((await castBallot(president, id, { choice: "FOR" })).ok).toBe(true);
     // The president chairs: they may close it.
     const closed = await closeQuestion(president, id);
     expect(closed.ok && closed.data.result.verdict).toMatch(/^adoptée : 66,7 % pour/);
-    expect(await castBallot(coordinator, id, "FOR")).toEqual({ ok: false, reason: "closed" });
+    expect(await castBallot(coordinator, id, { choice: "FOR" })).toEqual({ ok: false, reason: "closed" });
   });
 
   it("fifty simultaneous submissions by the same member store exactly one ballot", async () => {
     const id = await question({ title: "Question pour clics multiples" });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => castBallot(salima, id, i % 2 ? "FOR" : "AGAINST")),
+      Array.from({ length: 50 }, (_, i) => castBallot(salima, id, { choice: i % 2 ? "FOR" : "AGAINST" })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "alreadyVoted")).toHaveLength(49);
@@ -146,7 +155,7 @@ describe("secret ballots", () => {
       [salima, "AGAINST"],
       [julien, "FOR"],
     ] as const) {
-      const r = await castBallot(voter, id, choice);
+      const r = await castBallot(voter, id, { choice: choice });
       expect(r.ok).toBe(true);
       if (r.ok) receipts.push(r.receipt);
     }
@@ -186,7 +195,7 @@ describe("secret ballots", () => {
     const seen = await questionDetail(marc, id);
     expect(seen?.resultHidden).toBe(true);
     expect(seen?.result).toBeNull();
-    expect(await castBallot(marc, id, "AGAINST")).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(await castBallot(marc, id, { choice: "AGAINST" })).toEqual({ ok: false, reason: "alreadyVoted" });
   });
 });
 
@@ -220,11 +229,9 @@ describe("secret ballots at the close", () => {
     });
     const receipts: string[] = [];
     for (const [i, m] of members.entries()) {
-      const r = await castBallot(
-        await actorFor(m.personId, coordinator.cooperativeId),
-        id,
-        i % 2 ? "FOR" : "AGAINST",
-      );
+      const r = await castBallot(await actorFor(m.personId, coordinator.cooperativeId), id, {
+        choice: i % 2 ? "FOR" : "AGAINST",
+      });
       if (r.ok) receipts.push(r.receipt);
     }
     expect(receipts.length).toBeGreaterThanOrEqual(10); // a shuffle keeps the voting order once in 10! (3.6 million)
@@ -249,12 +256,12 @@ describe("secret ballots at the close", () => {
 describe("closing", () => {
   it("a written consultation closes itself at its deadline (job) and enters the decision record", async () => {
     const id = await question({ title: "Adhésion au Réseau des centres de santé communautaire" });
-    await castBallot(marc, id, "FOR");
-    await castBallot(salima, id, "FOR");
-    await castBallot(julien, id, "ABSTAIN");
+    await castBallot(marc, id, { choice: "FOR" });
+    await castBallot(salima, id, { choice: "FOR" });
+    await castBallot(julien, id, { choice: "ABSTAIN" });
     expect(await closeFromJob(id)).toBe(false); // not yet due
     await db.voteQuestion.update({ where: { id }, data: { closesAt: new Date(Date.now() - 1000) } });
-    expect(await castBallot(president, id, "FOR")).toEqual({ ok: false, reason: "closed" });
+    expect(await castBallot(president, id, { choice: "FOR" })).toEqual({ ok: false, reason: "closed" });
     expect(await closeFromJob(id)).toBe(true);
     const decision = (await listDecisions(paul)).find(
       (d) => d.title === "Adhésion au Réseau des centres de santé communautaire",
@@ -278,7 +285,7 @@ describe("closing", () => {
     });
     expect(opened.length - before).toBeGreaterThan(5);
     expect(opened.map((m) => m.toAddress)).not.toContain(demo("paul.martin")); // not on the council
-    await castBallot(marc, id, "FOR");
+    await castBallot(marc, id, { choice: "FOR" });
     const sent = await remindVoters(id);
     const reminders = await db.outboxEmail.findMany({
       where: { subject: "Rappel : vote « Budget participatif 2027 »" },
@@ -295,7 +302,7 @@ describe("closing", () => {
       meetingId: meeting3Id,
       closesAt: null,
     });
-    expect(await castBallot(marc, id, "FOR")).toEqual({ ok: false, reason: "paperOnly" });
+    expect(await castBallot(marc, id, { choice: "FOR" })).toEqual({ ok: false, reason: "paperOnly" });
     expect(
       await recordShowOfHands(coordinator, id, [{ collegeId: null, for: 7, against: 2, abstain: 1 }]),
     ).toEqual({ ok: true, data: null });
@@ -314,13 +321,19 @@ describe("general assembly, proxies", () => {
       assemblyType: "ORDINARY",
       status: "HELD",
     });
-    expect(await grantProxy(paul, ag.id, fatou.membershipId)).toEqual({
+    expect(await grantProxy(paul, { meetingId: ag.id, holderId: fatou.membershipId })).toEqual({
       ok: false,
       error: "holderNotAssociate",
     });
-    expect(await grantProxy(paul, ag.id, ines.membershipId)).toEqual({ ok: true, data: null });
+    expect(await grantProxy(paul, { meetingId: ag.id, holderId: ines.membershipId })).toEqual({
+      ok: true,
+      data: null,
+    });
     // Fewer than 20 members: one proxy per holder.
-    expect(await grantProxy(julien, ag.id, ines.membershipId)).toEqual({ ok: false, error: "overCap" });
+    expect(await grantProxy(julien, { meetingId: ag.id, holderId: ines.membershipId })).toEqual({
+      ok: false,
+      error: "overCap",
+    });
     const id = await question({
       title: "Approbation des comptes 2026",
       bodyId: assemblyId,
@@ -328,15 +341,18 @@ describe("general assembly, proxies", () => {
       meetingId: ag.id,
       closesAt: null,
     });
-    expect(await castBallot(paul, id, "FOR")).toEqual({ ok: false, reason: "proxyGiven" });
-    expect((await castBallot(ines, id, "FOR")).ok).toBe(true);
-    expect((await castBallot(ines, id, "AGAINST", paul.membershipId)).ok).toBe(true);
-    expect(await castBallot(ines, id, "AGAINST", paul.membershipId)).toEqual({
+    expect(await castBallot(paul, id, { choice: "FOR" })).toEqual({ ok: false, reason: "proxyGiven" });
+    expect((await castBallot(ines, id, { choice: "FOR" })).ok).toBe(true);
+    expect((await castBallot(ines, id, { choice: "AGAINST", forMemberId: paul.membershipId })).ok).toBe(true);
+    expect(await castBallot(ines, id, { choice: "AGAINST", forMemberId: paul.membershipId })).toEqual({
       ok: false,
       reason: "alreadyVoted",
     });
-    expect(await castBallot(marc, id, "FOR", paul.membershipId)).toEqual({ ok: false, reason: "noProxy" });
-    expect(await castBallot(fatou, id, "FOR")).toEqual({ ok: false, reason: "guest" });
+    expect(await castBallot(marc, id, { choice: "FOR", forMemberId: paul.membershipId })).toEqual({
+      ok: false,
+      reason: "noProxy",
+    });
+    expect(await castBallot(fatou, id, { choice: "FOR" })).toEqual({ ok: false, reason: "guest" });
     const participation = await db.voteParticipation.findUniqueOrThrow({
       where: { questionId_memberId: { questionId: id, memberId: paul.membershipId } },
     });
@@ -361,9 +377,9 @@ describe("an extraordinary assembly, online and on paper, merged", () => {
       meetingId: ag.id,
       closesAt: null,
     });
-    expect((await castBallot(salima, id, "FOR")).ok).toBe(true); // users: 100 %
-    expect((await castBallot(marc, id, "AGAINST")).ok).toBe(true); // supporters: 0 %
-    expect((await castBallot(julien, id, "FOR")).ok).toBe(true); // employees: 1 for…
+    expect((await castBallot(salima, id, { choice: "FOR" })).ok).toBe(true); // users: 100 %
+    expect((await castBallot(marc, id, { choice: "AGAINST" })).ok).toBe(true); // supporters: 0 %
+    expect((await castBallot(julien, id, { choice: "FOR" })).ok).toBe(true); // employees: 1 for…
     const byName = async (name: string) =>
       (
         await db.membership.findFirstOrThrow({
@@ -421,7 +437,7 @@ describe("an extraordinary assembly, online and on paper, merged", () => {
       await castBallot(
         await actorFor((await db.membership.findUniqueOrThrow({ where: { id: paper[0]! } })).personId),
         id,
-        "FOR",
+        { choice: "FOR" },
       ),
     ).toEqual({ ok: false, reason: "alreadyVoted" });
     const closed = await closeQuestion(coordinator, id);
@@ -441,12 +457,20 @@ describe("an extraordinary assembly, online and on paper, merged", () => {
 // pool); it must answer exactly as castBallot does, refusal by refusal.
 describe("the ballot box's own-vote path", () => {
   const own = (actor: Actor, id: string, choice: "FOR" | "AGAINST" | "ABSTAIN" = "FOR", at?: Date) =>
-    castOwnBallot(actor.personId, actor.cooperativeId, id, choice, at);
+    castOwnBallot(
+      {
+        personId: actor.personId,
+        preferredCooperativeId: actor.cooperativeId,
+        questionId: id,
+        choice: choice,
+      },
+      at,
+    );
 
   it("refuses as castBallot refuses: guest, no mandate, excluded category, show of hands, other cooperative, signed out", async () => {
     const id = await question({ title: "Chemin court : horaires", excludedCategoryIds: [employeesId] });
     for (const actor of [fatou, paul, julien])
-      expect(await own(actor, id)).toEqual(await castBallot(actor, id, "FOR"));
+      expect(await own(actor, id)).toEqual(await castBallot(actor, id, { choice: "FOR" }));
     expect(await own(fatou, id)).toEqual({ ok: false, reason: "guest" });
     expect(await own(paul, id)).toEqual({ ok: false, reason: "noMandate" });
     expect(await own(julien, id)).toEqual({ ok: false, reason: "excludedCategory" });
@@ -459,19 +483,47 @@ describe("the ballot box's own-vote path", () => {
     expect(await own(marc, hands)).toEqual({ ok: false, reason: "paperOnly" });
     const { cooperative } = await createCooperative("Ailleurs encore");
     const other = await createMember(cooperative.id, { email: "court@ailleurs.test" });
-    expect(await castOwnBallot(other.person.id, cooperative.id, id, "FOR")).toEqual({
+    expect(
+      await castOwnBallot({
+        personId: other.person.id,
+        preferredCooperativeId: cooperative.id,
+        questionId: id,
+        choice: "FOR",
+      }),
+    ).toEqual({
       ok: false,
       reason: "notFound",
     });
     // Someone with memberships in both: the cooperative they are looking at decides.
     await db.membership.create({ data: { cooperativeId: cooperative.id, personId: marc.personId } });
-    expect(await castOwnBallot(marc.personId, cooperative.id, id, "FOR")).toEqual({
+    expect(
+      await castOwnBallot({
+        personId: marc.personId,
+        preferredCooperativeId: cooperative.id,
+        questionId: id,
+        choice: "FOR",
+      }),
+    ).toEqual({
       ok: false,
       reason: "notFound",
     });
-    expect(await castOwnBallot("nobody", null, id, "FOR")).toEqual({ ok: false, reason: "signedOut" });
+    expect(
+      await castOwnBallot({
+        personId: "nobody",
+        preferredCooperativeId: null,
+        questionId: id,
+        choice: "FOR",
+      }),
+    ).toEqual({ ok: false, reason: "signedOut" });
     const archived = await createMember(cooperative.id, { status: "ARCHIVED" });
-    expect(await castOwnBallot(archived.person.id, cooperative.id, id, "FOR")).toEqual({
+    expect(
+      await castOwnBallot({
+        personId: archived.person.id,
+        preferredCooperativeId: cooperative.id,
+        questionId: id,
+        choice: "FOR",
+      }),
+    ).toEqual({
       ok: false,
       reason: "signedOut",
     });
@@ -519,7 +571,7 @@ describe("the ballot box's own-vote path", () => {
     });
     const results = await Promise.all(Array.from({ length: 50 }, () => own(marc, id, "AGAINST")));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(await castBallot(marc, id, "FOR")).toEqual({ ok: false, reason: "alreadyVoted" });
+    expect(await castBallot(marc, id, { choice: "FOR" })).toEqual({ ok: false, reason: "alreadyVoted" });
     expect(
       await db.ballot.findMany({ where: { questionId: id }, select: { memberId: true, choice: true } }),
     ).toEqual([{ memberId: marc.membershipId, choice: "AGAINST" }]);
@@ -536,7 +588,10 @@ describe("the ballot box's own-vote path", () => {
       assemblyType: "ORDINARY",
       status: "HELD",
     });
-    expect(await grantProxy(julien, ag.id, salima.membershipId)).toEqual({ ok: true, data: null });
+    expect(await grantProxy(julien, { meetingId: ag.id, holderId: salima.membershipId })).toEqual({
+      ok: true,
+      data: null,
+    });
     const id = await question({
       title: "Chemin court : secret",
       bodyId: assemblyId,

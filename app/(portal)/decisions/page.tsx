@@ -20,7 +20,7 @@ export default async function DecisionsPage({
   const filter = decisionFilter(params);
   const page = pageParam(params.page);
   const [{ decisions, total }, bodies, t, format] = await Promise.all([
-    decisionRecord(actor, filter, page),
+    decisionRecord(actor, filter, { page }),
     decisionBodies(actor),
     getTranslations("decisions"),
     getFormatter(),

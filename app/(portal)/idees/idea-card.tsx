@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { BoardIdea } from "@/lib/ideas/service";
+import type { BoardIdea } from "@/lib/ideas/board";
 
 // One idea on a board (signed in or public): text, who and when, supports, and the council's
 // answer once published.

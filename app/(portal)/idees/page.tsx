@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { ideaBoard } from "@/lib/ideas/service";
+import { ideaBoard } from "@/lib/ideas/board";
 import { SORTS, type Sort } from "@/lib/ideas/schema";
 import { postIdeaAction, supportAction } from "@/lib/ideas/actions";
 import { IdeaForm } from "@/components/idea-forms";
@@ -24,7 +24,10 @@ export default async function IdeasPage({
   const { tri, page: pageText } = await searchParams;
   const sort: Sort = (SORTS as readonly string[]).includes(tri ?? "") ? (tri as Sort) : "recentes";
   const page = pageParam(pageText);
-  const [{ ideas, total }, t] = await Promise.all([ideaBoard(actor, sort, page), getTranslations("ideas")]);
+  const [{ ideas, total }, t] = await Promise.all([
+    ideaBoard(actor, { sort, page }),
+    getTranslations("ideas"),
+  ]);
   const moderate = can(actor.roles, "idea.moderate");
   return (
     <div className="space-y-6">

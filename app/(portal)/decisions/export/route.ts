@@ -18,7 +18,7 @@ const METHOD = {
 export async function GET(request: Request) {
   const actor = await requireActor("decision.read");
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const decisions = await listDecisions(actor, decisionFilter(params), 10_000);
+  const decisions = await listDecisions(actor, decisionFilter(params), { take: 10_000 });
   const stamp = `releve-decisions-${actor.cooperativeSlug}-${dayKey(new Date())}`;
   if (params.format === "pdf") {
     const rows = decisions.map((d) => ({

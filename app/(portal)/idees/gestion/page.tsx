@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { ideaBoard, moderationView } from "@/lib/ideas/service";
+import { ideaBoard } from "@/lib/ideas/board";
+import { moderationView } from "@/lib/ideas/moderation";
 import {
   approveIdeaAction,
   hideIdeaAction,
@@ -22,7 +23,7 @@ export default async function IdeasAdminPage() {
   const actor = await requireActor("idea.moderate");
   const [view, { ideas: board }, t, format] = await Promise.all([
     moderationView(actor),
-    ideaBoard(actor, "recentes", 1, 200),
+    ideaBoard(actor, { sort: "recentes", page: 1, size: 200 }),
     getTranslations("ideas"),
     getFormatter(),
   ]);

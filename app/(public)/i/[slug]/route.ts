@@ -5,7 +5,8 @@ import en from "@/lib/i18n/messages/en.json";
 import { THEMES } from "@/lib/form-errors";
 import { publicIdeaSchema } from "@/lib/ideas/schema";
 import { formValues } from "@/lib/form-result";
-import { postPublicIdea, publicAnswers, publicCooperative, type BoardIdea } from "@/lib/ideas/service";
+import type { BoardIdea } from "@/lib/ideas/board";
+import { postPublicIdea, publicAnswers, publicCooperative } from "@/lib/ideas/public-page";
 
 // The short link on the waiting-room poster: anyone posts an idea, without an account, from a
 // cheap phone on a slow connection. Plain HTML and a few lines of CSS, no JavaScript at all
@@ -147,7 +148,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() ||
     request.headers.get("x-real-ip") ||
     null;
-  const result = await postPublicIdea(coop.slug, parsed.data, address, locale);
+  const result = await postPublicIdea({ slug: coop.slug, input: parsed.data, address, locale });
   if (!result.ok)
     return render(
       { ...base, errors: {}, formError: result.error },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { publicCooperative } from "@/lib/ideas/service";
+import { publicCooperative } from "@/lib/ideas/public-page";
 import { siteUrl } from "@/lib/site-url";
 
 export const metadata: Metadata = { title: "Merci" };

@@ -14,7 +14,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
   const { id } = await params;
-  const result = await saveSection(actor, id, parsed.data.body, parsed.data.revision);
+  const result = await saveSection(actor, id, { body: parsed.data.body, revision: parsed.data.revision });
   if (result.ok) return Response.json({ revision: result.revision });
   if (result.error === "conflict")
     return Response.json({ error: "conflict", current: result.current }, { status: 409 });

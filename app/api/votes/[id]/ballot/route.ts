@@ -43,10 +43,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (forMemberId) {
     const actor = await getActor();
     result = actor
-      ? await castBallot(actor, id, choice, forMemberId)
+      ? await castBallot(actor, id, { choice: choice, forMemberId: forMemberId })
       : ({ ok: false, reason: "signedOut" } as const);
   } else {
-    result = await castOwnBallot(session.personId, session.preferredCooperativeId, id, choice);
+    result = await castOwnBallot({
+      personId: session.personId,
+      preferredCooperativeId: session.preferredCooperativeId,
+      questionId: id,
+      choice: choice,
+    });
   }
   if (result.ok)
     return answer(200, { receipt: result.receipt, changed: result.changed, secret: result.secret });

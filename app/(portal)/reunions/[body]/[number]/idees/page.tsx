@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { answerSheetAt } from "@/lib/ideas/service";
+import { answerSheetAt } from "@/lib/ideas/council-answers";
 import { answerIdeaAction, publishAnswersAction } from "@/lib/ideas/actions";
 import { AnswerIdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";

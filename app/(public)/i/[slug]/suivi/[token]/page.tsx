@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { followIdea } from "@/lib/ideas/service";
+import { followIdea } from "@/lib/ideas/public-page";
 
 export const metadata: Metadata = { title: "Mon idée", robots: { index: false } };
 

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DecisionMethod, DecisionOutcome } from "@/lib/generated/prisma/enums";
+
+// Internal to the server: no right is checked here; called by the minutes (lib/minutes/items.ts,
+// workflow.ts) inside their transactions, and by the close of a vote (lib/votes/close-question.internal.ts).
+
+type Tx = Prisma.TransactionClient;
+
+export type NewDecision = {
+  cooperativeId: string;
+  bodyId: string;
+  meetingId?: string;
+  sectionId?: string;
+  voteQuestionId?: string | null;
+  title: string;
+  text: string;
+  method: DecisionMethod;
+  outcome: DecisionOutcome;
+  decidedOn: Date;
+  // Set when it enters the decision record at once (a written consultation); otherwise the
+  // publication of the minutes sets it.
+  publishedAt?: Date;
+};
+
+// A decision of a body: recorded in a section of the minutes, or taken by written consultation.
+// The client is a transaction's, or db where there is none.
+export async function createDecision(tx: Tx, decision: NewDecision) {
+  return tx.decision.create({ data: decision });
+}
+
+export async function deleteDecision(tx: Tx, { id }: { id: string }) {
+  await tx.decision.delete({ where: { id } });
+}
+
+// Published minutes put their decisions in the decision record.
+export async function publishDecisionsOfMinutes(tx: Tx, { minutesId }: { minutesId: string }) {
+  await tx.decision.updateMany({
+    where: { section: { minutesId }, publishedAt: null },
+    data: { publishedAt: new Date() },
+  });
+}

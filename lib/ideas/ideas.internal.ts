@@ -1,0 +1,146 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { IdeaAnswer, IdeaStatus } from "@/lib/generated/prisma/enums";
+import type { BoardIdea } from "@/lib/ideas/board";
+import { THEMES, type Sort, type Theme } from "@/lib/ideas/schema";
+import type { IdeaResult } from "@/lib/ideas/service";
+import { OPEN_IDEA_STATUSES } from "@/lib/ideas/statuses";
+
+// Internal to the server: no right is checked here. Shared by the idea box's services
+// (service.ts, public-page.ts, moderation.ts, board.ts, council-answers.ts), which check the
+// actor's right first or, on the public page, have no actor; never imported by a page or an action.
+
+export type MergeRefusal = "notFound" | "mergeTargetInvalid" | "notOpen";
+
+// Waiting for the council: on the board, not answered yet.
+export const OPEN = [...OPEN_IDEA_STATUSES];
+// What members see on the board (never the moderation queue, hidden or merged ideas).
+export const VISIBLE: IdeaStatus[] = ["NEW", "TO_READ", "ANSWERED"];
+
+export const HOUR_MS = 3_600_000;
+
+// A theme read back from the database, if it is one of the box's themes.
+export function themeOf(value: string | null): Theme | null {
+  return value !== null && (THEMES as readonly string[]).includes(value) ? (value as Theme) : null;
+}
+
+export async function ownIdea(actor: Actor, ideaId: string) {
+  if (ideaId.length > 40) return null;
+  return db.idea.findFirst({ where: { id: ideaId, cooperativeId: actor.cooperativeId } });
+}
+
+// The merge itself, in its own transaction or in answerIdea's (where the council's right to
+// answer is what was checked): mergeIdea and answerIdea check a right before calling it.
+export async function merge(
+  actor: Actor,
+  { ideaId, intoId, tx }: { ideaId: string; intoId: string; tx: Prisma.TransactionClient | null },
+): Promise<IdeaResult<null, MergeRefusal>> {
+  const idea = await ownIdea(actor, ideaId);
+  const target = await ownIdea(actor, intoId);
+  if (!idea) return { ok: false, error: "notFound" };
+  if (!target || target.id === idea.id || !VISIBLE.includes(target.status) || target.mergedIntoId)
+    return { ok: false, error: "mergeTargetInvalid" };
+  if (idea.status === "REJECTED" || idea.status === "MERGED") return { ok: false, error: "notOpen" };
+  const run = async (t: Prisma.TransactionClient) => {
+    await t.idea.update({
+      where: { id: idea.id },
+      data: { status: "MERGED", mergedIntoId: target.id, answerKind: null },
+    });
+    await t.$executeRaw`INSERT INTO "IdeaSupport" ("ideaId", "membershipId", "createdAt") SELECT ${target.id}, "membershipId", "createdAt" FROM "IdeaSupport" WHERE "ideaId" = ${idea.id} ON CONFLICT DO NOTHING`;
+    await recordAudit(t, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "idea.merged",
+      entityType: "Idea",
+      entityId: idea.id,
+      before: { status: idea.status },
+      after: { status: "MERGED", into: target.id },
+    });
+  };
+  if (tx) await run(tx);
+  else await db.$transaction(run);
+  return { ok: true, data: null };
+}
+
+type BoardRow = {
+  id: string;
+  text: string;
+  theme: string | null;
+  source: BoardIdea["source"];
+  authorName: string | null;
+  showName: boolean;
+  createdAt: Date;
+  status: IdeaStatus;
+  // The database's enum, read as text.
+  answerKind: IdeaAnswer | null;
+  answerText: string | null;
+  answeredAt: Date | null;
+  answerPublishedAt: Date | null;
+  authorId: string | null;
+  supports: number;
+  mine: boolean;
+};
+
+// The board's ideas, for a member (membershipId) or for the public page (null).
+export async function boardRows({
+  cooperativeId,
+  membershipId,
+  sort,
+  limit,
+  onlyAnswered = false,
+  offset = 0,
+}: {
+  cooperativeId: string;
+  membershipId: string | null;
+  sort: Sort;
+  limit: number;
+  onlyAnswered?: boolean;
+  offset?: number;
+}): Promise<BoardIdea[]> {
+  const order =
+    sort === "soutenues"
+      ? `supports DESC, i."createdAt" DESC`
+      : sort === "repondues"
+        ? `(i."answerPublishedAt" IS NULL) ASC, i."answerPublishedAt" DESC NULLS LAST, i."createdAt" DESC`
+        : `i."createdAt" DESC`;
+  const rows = await db.$queryRawUnsafe<BoardRow[]>(
+    `SELECT i.id, i.text, i.theme, i.source::text AS source, i."authorName", i."showName", i."createdAt", i.status::text AS status, i."answerKind"::text AS "answerKind", i."answerText",
+            i."answeredAt", i."answerPublishedAt", i."authorId",
+            (SELECT count(*)::int FROM "IdeaSupport" s WHERE s."ideaId" = i.id) AS supports,
+            EXISTS (SELECT 1 FROM "IdeaSupport" s WHERE s."ideaId" = i.id AND s."membershipId" = $2) AS mine
+       FROM "Idea" i
+      WHERE i."cooperativeId" = $1 AND i.status::text = ANY($3::text[]) ${onlyAnswered ? `AND i."answerPublishedAt" IS NOT NULL` : ""}
+      ORDER BY ${order}, i.id
+      LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+    cooperativeId,
+    membershipId ?? "",
+    VISIBLE,
+  );
+  const merged = rows.length
+    ? await db.idea.findMany({
+        where: { mergedIntoId: { in: rows.map((r) => r.id) }, status: "MERGED" },
+        select: { id: true, text: true, mergedIntoId: true },
+      })
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    theme: themeOf(r.theme),
+    source: r.source,
+    authorName: r.showName ? r.authorName : null,
+    createdAt: r.createdAt,
+    status: r.status,
+    supports: r.supports,
+    supportedByMe: r.mine,
+    mine: membershipId !== null && r.authorId === membershipId,
+    // An answer shows once published; before that the idea is « à l'étude ».
+    answer:
+      r.answerPublishedAt && r.answerKind
+        ? { kind: r.answerKind, text: r.answerText, at: r.answeredAt }
+        : null,
+    merged: merged.filter((m) => m.mergedIntoId === r.id).map((m) => ({ id: m.id, text: m.text })),
+  }));
+}
