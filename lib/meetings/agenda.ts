@@ -49,18 +49,25 @@ export async function addAgendaItem(
   return { ok: true, data: null };
 }
 
+// An item of this cooperative whose meeting is not closed yet, or why not.
+async function editableItem(actor: Actor, itemId: string) {
+  const item = await db.agendaItem.findFirst({
+    where: { id: itemId, cooperativeId: actor.cooperativeId },
+    include: { meeting: true },
+  });
+  if (!item) return { error: "notFound" as const };
+  if (item.meeting.status === "CLOSED") return { error: "closed" as const };
+  return item;
+}
+
 export async function updateAgendaItem(
   actor: Actor,
   itemId: string,
   input: AgendaItemInput,
 ): Promise<MeetingResult> {
   authorize(actor, "meeting.manage");
-  const item = await db.agendaItem.findFirst({
-    where: { id: itemId, cooperativeId: actor.cooperativeId },
-    include: { meeting: true },
-  });
-  if (!item) return { ok: false, error: "notFound" };
-  if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  const item = await editableItem(actor, itemId);
+  if ("error" in item) return { ok: false, error: item.error };
   if (!(await presenterIsOwn(actor, input.presenterId))) return { ok: false, error: "presenterUnknown" };
   await db.$transaction(async (tx) => {
     await tx.agendaItem.update({ where: { id: itemId }, data: input });
@@ -79,12 +86,8 @@ export async function updateAgendaItem(
 
 export async function removeAgendaItem(actor: Actor, itemId: string): Promise<MeetingResult> {
   authorize(actor, "meeting.manage");
-  const item = await db.agendaItem.findFirst({
-    where: { id: itemId, cooperativeId: actor.cooperativeId },
-    include: { meeting: true },
-  });
-  if (!item) return { ok: false, error: "notFound" };
-  if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  const item = await editableItem(actor, itemId);
+  if ("error" in item) return { ok: false, error: item.error };
   await db.$transaction(async (tx) => {
     await tx.agendaItem.delete({ where: { id: itemId } });
     await recordAudit(tx, {
@@ -106,12 +109,8 @@ export async function moveAgendaItem(
   direction: "up" | "down",
 ): Promise<MeetingResult> {
   authorize(actor, "meeting.manage");
-  const item = await db.agendaItem.findFirst({
-    where: { id: itemId, cooperativeId: actor.cooperativeId },
-    include: { meeting: true },
-  });
-  if (!item) return { ok: false, error: "notFound" };
-  if (item.meeting.status === "CLOSED") return { ok: false, error: "closed" };
+  const item = await editableItem(actor, itemId);
+  if ("error" in item) return { ok: false, error: item.error };
   await db.$transaction(async (tx) => {
     const items = await tx.agendaItem.findMany({
       where: { meetingId: item.meetingId },

@@ -230,17 +230,29 @@ export async function markAttendance(
   return { ok: true, data: null };
 }
 
+// The attendance line of someone marked present at a meeting of this cooperative, or why not.
+async function presentLine(
+  actor: Actor,
+  { meetingId, membershipId }: { meetingId: string; membershipId: string },
+) {
+  const meeting = await ownMeeting(actor, meetingId);
+  if (!meeting) return { ok: false as const, error: "notFound" as const };
+  const existing = await db.attendance.findUnique({
+    where: { meetingId_membershipId: { meetingId, membershipId } },
+  });
+  if (!existing || existing.status !== "PRESENT")
+    return { ok: false as const, error: "memberUnknown" as const };
+  return { ok: true as const, meeting, existing };
+}
+
 export async function setDeparture(
   actor: Actor,
   { meetingId, membershipId, leftAt }: { meetingId: string; membershipId: string; leftAt: Date | null },
 ): Promise<MeetingResult> {
   authorize(actor, "meeting.manage");
-  const meeting = await ownMeeting(actor, meetingId);
-  if (!meeting) return { ok: false, error: "notFound" };
-  const existing = await db.attendance.findUnique({
-    where: { meetingId_membershipId: { meetingId, membershipId } },
-  });
-  if (!existing || existing.status !== "PRESENT") return { ok: false, error: "memberUnknown" };
+  const present = await presentLine(actor, { meetingId, membershipId });
+  if (!present.ok) return { ok: false, error: present.error };
+  const { meeting, existing } = present;
   const departure =
     leftAt && existing.arrivedAt && leftAt <= existing.arrivedAt
       ? new Date(existing.arrivedAt.getTime() + 60_000)
@@ -329,12 +341,9 @@ export async function setAttendanceTimes(
   }: { meetingId: string; membershipId: string; arrived: string; left: string | null },
 ): Promise<MeetingResult> {
   authorize(actor, "meeting.manage");
-  const meeting = await ownMeeting(actor, meetingId);
-  if (!meeting) return { ok: false, error: "notFound" };
-  const existing = await db.attendance.findUnique({
-    where: { meetingId_membershipId: { meetingId, membershipId } },
-  });
-  if (!existing || existing.status !== "PRESENT") return { ok: false, error: "memberUnknown" };
+  const present = await presentLine(actor, { meetingId, membershipId });
+  if (!present.ok) return { ok: false, error: present.error };
+  const { meeting, existing } = present;
   const day = instantToLocalInput(meeting.startsAt).slice(0, 10);
   const arrivedAt = localInputToInstant(`${day}T${arrived}`);
   const leftAt = left ? localInputToInstant(`${day}T${left}`) : null;

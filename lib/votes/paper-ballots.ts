@@ -8,6 +8,7 @@ import { mayVote } from "@/lib/votes/eligibility";
 import { loadQuestion, questionFacts, voterFacts } from "@/lib/votes/facts";
 import type { QuestionFailure } from "@/lib/votes/questions";
 import type { PaperRowInput } from "@/lib/votes/schema";
+import { tallyRowsData } from "@/lib/votes/tally-rows";
 
 export type PaperProblem = Problem;
 export type PaperResult = Result<null, QuestionFailure>;
@@ -82,16 +83,7 @@ export async function recordPaperBallots(
       }
       if (taken.length) throw Object.assign(new Error("already voted"), { taken });
       await tx.paperTally.createMany({
-        data: rows.map((r) => ({
-          cooperativeId: actor.cooperativeId,
-          questionId: q.id,
-          collegeId: r.collegeId,
-          forCount: r.for,
-          againstCount: r.against,
-          abstainCount: r.abstain,
-          blankCount: r.blank,
-          spoiledCount: r.spoiled,
-        })),
+        data: tallyRowsData({ cooperativeId: actor.cooperativeId, questionId: q.id }, rows),
       });
       await recordAudit(tx, {
         cooperativeId: actor.cooperativeId,

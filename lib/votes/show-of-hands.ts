@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { loadQuestion } from "@/lib/votes/facts";
 import type { QuestionResultOk } from "@/lib/votes/questions";
 import type { TallyRowInput } from "@/lib/votes/schema";
+import { tallyRowsData } from "@/lib/votes/tally-rows";
 
 // A show of hands: the counts typed in by the coordinator, per college when the body votes by college.
 export async function recordShowOfHands(
@@ -27,16 +28,7 @@ export async function recordShowOfHands(
   await db.$transaction(async (tx) => {
     await tx.paperTally.deleteMany({ where: { questionId: q.id } });
     await tx.paperTally.createMany({
-      data: rows.map((r) => ({
-        cooperativeId: actor.cooperativeId,
-        questionId: q.id,
-        collegeId: r.collegeId,
-        forCount: r.for,
-        againstCount: r.against,
-        abstainCount: r.abstain,
-        blankCount: 0,
-        spoiledCount: 0,
-      })),
+      data: tallyRowsData({ cooperativeId: actor.cooperativeId, questionId: q.id }, rows),
     });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
