@@ -67,7 +67,8 @@ export function SectionEditor({ section }: { section: Section }) {
     if (backup.text === section.body) localStorage.removeItem(backupKey(section.id));
     else if (backup.revision === section.revision) {
       latest.current = backup.text;
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- this browser's copy is only readable after hydration
+      // This browser's copy is only readable after hydration.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setText(backup.text);
       setStatus("unsaved");
       // Sent as soon as the page is back, like any other change.

@@ -1,7 +1,8 @@
-// A feature's tables are written only by its own services (../shared/STYLE.md: "A feature uses
-// another only through that one's service, never by reaching into its tables"). Reading is
-// free; a create/update/delete through Prisma (db.<model> or tx.<model>) from another feature's
-// folder is an error: call the owning feature's function instead.
+// A feature's tables are written only by its own services ("a feature uses another only through
+// that one's service, never by reaching into its tables"). Reading is free; a write from another
+// feature's folder is an error — through Prisma (db.<table>.create…, tx.<table>.update…) or in
+// raw SQL (INSERT INTO / UPDATE / DELETE FROM "Table" in a $executeRaw or $queryRaw): call the
+// owning feature's function instead.
 
 // Which features write each table. Person is the person's identity (members) and their
 // credentials and language (auth).
@@ -50,10 +51,15 @@ const WRITES = new Set([
   "createManyAndReturn",
   "update",
   "updateMany",
+  "updateManyAndReturn",
   "upsert",
   "delete",
   "deleteMany",
 ]);
+const CLIENTS = new Set(["db", "tx", "prisma"]);
+const RAW = new Set(["$executeRaw", "$queryRaw", "$executeRawUnsafe", "$queryRawUnsafe"]);
+const SQL_WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"(\w+)"/gi;
+const tableKey = (table) => table.charAt(0).toLowerCase() + table.slice(1);
 
 export const ownTables = {
   meta: {
@@ -69,19 +75,31 @@ export const ownTables = {
     const match = /(?:^|\/)lib\/([^/]+)\//.exec(context.filename.replaceAll("\\", "/"));
     if (!match) return {};
     const feature = match[1];
+    function check(node, model) {
+      const owners = OWNERS[model];
+      if (!owners || owners.includes(feature)) return;
+      context.report({ node, messageId: "foreign", data: { feature, model, owner: owners[0] } });
+    }
+    const isClient = (node) => node.type === "Identifier" && CLIENTS.has(node.name);
     return {
       MemberExpression(node) {
-        // <client>.<model>.<write>
+        // <client>.<table>.<write>
         if (node.property.type !== "Identifier" || !WRITES.has(node.property.name)) return;
         const inner = node.object;
         if (inner.type !== "MemberExpression" || inner.property.type !== "Identifier") return;
-        const owners = OWNERS[inner.property.name];
-        if (!owners || owners.includes(feature)) return;
-        context.report({
-          node,
-          messageId: "foreign",
-          data: { feature, model: inner.property.name, owner: owners[0] },
-        });
+        if (isClient(inner.object)) check(node, inner.property.name);
+      },
+      // <client>.$executeRaw`INSERT INTO "Table" …` (and the Unsafe calls with a literal)
+      TaggedTemplateExpression(node) {
+        const tag = node.tag;
+        if (
+          tag.type !== "MemberExpression" ||
+          tag.property.type !== "Identifier" ||
+          !RAW.has(tag.property.name)
+        )
+          return;
+        const sql = node.quasi.quasis.map((q) => q.value.raw).join(" ");
+        for (const [, table] of sql.matchAll(SQL_WRITE)) check(node, tableKey(table));
       },
     };
   },

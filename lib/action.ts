@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { isForm, isId, isOneOf, localPath } from "@/lib/action-input";
+import messages from "@/lib/i18n/messages/fr.json";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
-import type { Action } from "@/lib/auth/permissions";
+import { can, type Action } from "@/lib/auth/permissions";
 import { getActor, requireActor } from "@/lib/auth/session";
 import {
   failure,
@@ -54,8 +55,9 @@ type Read<R extends readonly Reader<unknown>[]> = {
   -readonly [K in keyof R]: R[K] extends Reader<infer T> ? T : never;
 };
 
-// Who may call it: a right of the table, anyone signed in, or anyone at all (password reset).
-type Right = Action | "signedIn" | "anyone";
+// Who may call it: a right of the table, any of several (when the statutes choose who acts, the
+// service checks which), anyone signed in, or anyone at all (password reset).
+type Right = Action | readonly [Action, ...Action[]] | "signedIn" | "anyone";
 type ActorOf<W extends Right> = W extends "anyone" ? Actor | null : Actor;
 
 export type ActionContext<W extends Right, B, I> = {
@@ -81,9 +83,29 @@ type Spec<W extends Right, R extends readonly Reader<unknown>[], S extends z.Zod
   run: (
     context: ActionContext<W, Read<R>, S extends z.ZodType ? z.output<S> : undefined>,
   ) => Promise<Result<T, ActionError> | { ok: false; reason: ActionError }>;
-  refresh?: (args: Read<R>, data: T) => string | readonly string[];
+  // The pages to refresh after the action: on success (with its data), and after a failure
+  // that may have come after a committed write (without).
+  refresh?: (args: Read<R>, data: T | undefined) => string | readonly string[];
   redirect?: (args: Read<R>, data: T) => string;
 };
+
+// Every refusal key the interface has words for (the general errors and each feature's).
+const KEYS = new Set<string>([
+  ...Object.keys(messages.errors),
+  ...Object.values(messages).flatMap((namespace) =>
+    typeof namespace === "object" && namespace && "errors" in namespace
+      ? Object.keys(namespace.errors as object)
+      : [],
+  ),
+]);
+
+// A schema's message is a key of the messages; a field zod refused with its own (English) words,
+// such as a field missing from a forged form, gets the general « not valid ».
+function withWords(fieldErrors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, key]) => [field, key && KEYS.has(key) ? key : "invalid"]),
+  );
+}
 
 // A Next.js control-flow interruption (redirect, notFound, forbidden): not a failure.
 function isInterruption(error: unknown): boolean {
@@ -92,13 +114,17 @@ function isInterruption(error: unknown): boolean {
 
 async function actorFor(right: Right): Promise<Actor | null> {
   if (right === "anyone") return getActor();
-  return requireActor(right === "signedIn" ? undefined : right);
+  if (right === "signedIn") return requireActor();
+  if (typeof right === "string") return requireActor(right);
+  const actor = await requireActor();
+  if (!right.some((one) => can(actor.roles, one))) forbidden();
+  return actor;
 }
 
 function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.ZodType | undefined, T>(
   spec: Spec<W, R, S, T>,
 ) {
-  return async (...given: unknown[]): Promise<ActionResult<T>> => {
+  const action = async (...given: unknown[]): Promise<ActionResult<T>> => {
     const actor = await actorFor(spec.right);
     const readers = spec.bound ?? ([] as unknown as R);
     const args = readers.map((read, i) => read(given[i]));
@@ -109,7 +135,7 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
     let input: unknown = undefined;
     if (spec.input) {
       const parsed = spec.input.safeParse(spec.parse ? spec.parse(values, form) : values);
-      if (!parsed.success) return failure("form", values, fieldErrorsOf(parsed.error));
+      if (!parsed.success) return failure("form", values, withWords(fieldErrorsOf(parsed.error)));
       input = parsed.data;
     }
     let result;
@@ -124,7 +150,10 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
     } catch (error) {
       if (isInterruption(error)) throw error;
       if (error instanceof ForbiddenError) return failure("forbidden", values);
+      // A step after a committed write may have failed: the page is refreshed anyway, so that it
+      // shows what was stored, and the person is told something went wrong.
       console.error("action failed", error);
+      refreshAfter(spec, args as Read<R>, undefined);
       return failure("unexpected", values);
     }
     if (!result.ok) {
@@ -136,13 +165,22 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
       return { ok: false, error, fieldErrors, values, ...(problems ? { problems } : {}) };
     }
     const data = result.data;
-    if (spec.refresh) {
-      const paths = spec.refresh(args as Read<R>, data);
-      for (const path of typeof paths === "string" ? [paths] : paths) revalidatePath(localPath(path));
-    }
+    refreshAfter(spec, args as Read<R>, data);
     if (spec.redirect) redirect(spec.redirect(args as Read<R>, data));
     return { ok: true, data, at: Date.now() };
   };
+  // The right it asks, for the permission matrix (tests/integration/server-actions.test.ts).
+  return Object.assign(action, { right: spec.right });
+}
+
+function refreshAfter<R extends readonly Reader<unknown>[], T>(
+  spec: { refresh?: (args: Read<R>, data: T | undefined) => string | readonly string[] },
+  args: Read<R>,
+  data: T | undefined,
+) {
+  if (!spec.refresh) return;
+  const paths = spec.refresh(args, data);
+  for (const path of typeof paths === "string" ? [paths] : paths) revalidatePath(localPath(path));
 }
 
 // An action a form calls through useActionState: (...bound, previous state, form).
@@ -164,5 +202,5 @@ export function plainAction<
   S extends z.ZodType | undefined = undefined,
   T = null,
 >(spec: Spec<W, R, S, T>): (...args: [...Read<R>, FormData?]) => Promise<void> {
-  return run(spec) as (...args: unknown[]) => Promise<never>;
+  return run(spec) as unknown as (...args: [...Read<R>, FormData?]) => Promise<void>;
 }

@@ -86,7 +86,3 @@ export function failure(
 ): ActionResult<never> {
   return { ok: false, error, fieldErrors, values };
 }
-
-export function invalid(error: z.ZodError, values: Record<string, string>): ActionResult<never> {
-  return failure("form", values, fieldErrorsOf(error));
-}

@@ -339,7 +339,8 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
       for (const [position, item] of nextAgenda.entries()) {
         await tx.agendaItem.create({ data: { cooperativeId, meetingId: fourth.id, position, ...item } });
       }
-      // Ideas are waiting: the next council has its « Boîte à idées » item (lib/ideas/idea-box.internal.ts).
+      // Ideas are waiting: the next council has its « Boîte à idées » item
+      // (lib/ideas/idea-box.internal.ts).
       await tx.agendaItem.create({
         data: {
           cooperativeId,

@@ -1,5 +1,5 @@
-// The worker and the benchmarks run the server's services outside Next.js: the "server-only" marker (which throws
-// outside a React server build) resolves to an empty module here.
+// The worker and the benchmarks run the server's services outside Next.js: the "server-only"
+// marker (which throws outside a React server build) resolves to an empty module here.
 import { register } from "node:module";
 
 register(

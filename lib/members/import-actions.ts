@@ -5,10 +5,10 @@ import { importSpreadsheet, type ImportReport } from "@/lib/members/import";
 
 // The preview, or the import (intent=import): its report comes back as the data, with the rows to
 // correct when there are any (then nothing was imported). A file that cannot be read is refused.
-// The register's right: a file of newsletter recipients also needs newsletter.manage, which
-// importSpreadsheet checks.
+// A register needs member.manage, a file of newsletter recipients newsletter.manage: the action
+// asks either, and importSpreadsheet checks the one the file's kind needs.
 export const importAction = formAction({
-  right: "member.manage",
+  right: ["member.manage", "newsletter.manage"],
   run: async ({ actor, values, form }) => {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return refuse("noFile");
@@ -19,5 +19,5 @@ export const importAction = formAction({
       return ok<ImportReport>({ preview: result.preview, imported: false });
     return refuse(result.error === "rowErrors" ? "unexpected" : result.error);
   },
-  refresh: (_, report) => (report.imported ? "/admin/membres" : []),
+  refresh: (_, report) => (report?.imported === false ? [] : "/admin/membres"),
 });

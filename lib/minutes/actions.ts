@@ -120,10 +120,10 @@ export const shareMinutesAction = formAction({
   refresh: pathOf,
 });
 
-// Anyone who reads the draft may try: the statutes name who approves (the president, or the
-// coordinator recording a later meeting's approval), and the service checks that right.
+// The statutes name who approves: the president, or a later meeting whose approval the
+// coordinator records; the service checks which of the two rights they ask.
 export const approveMinutesAction = formAction({
-  right: "minutes.readDraft",
+  right: ["minutes.approve", "minutes.draft"],
   bound: [arg.id, arg.path],
   run: async ({ actor, args: [minutesId], values }) => {
     try {

@@ -32,7 +32,7 @@ export const closeQuestionAction = formAction({
   refresh: questionPath,
 });
 
-// The counts of a show of hands, one row per college (or one row), then the close.
+// The counts of a show of hands, one row per college (or one row); counted, the vote is closed.
 export const showOfHandsAction = formAction({
   right: "vote.manage",
   bound: [arg.id, arg.collegeIds],
@@ -51,9 +51,7 @@ export const showOfHandsAction = formAction({
       else rows.push(parsed.data);
     }
     if (Object.keys(fieldErrors).length) return refuse("form", fieldErrors);
-    const recorded = await recordShowOfHands(actor, questionId, rows);
-    if (!recorded.ok) return recorded;
-    return closeQuestion(actor, questionId);
+    return recordShowOfHands(actor, questionId, rows);
   },
   refresh: questionPath,
 });

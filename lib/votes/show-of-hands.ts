@@ -4,15 +4,18 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { loadQuestion } from "@/lib/votes/facts";
 import type { QuestionResultOk } from "@/lib/votes/questions";
+import type { QuestionResult } from "@/lib/votes/results";
+import { closeAndAnnounce } from "@/lib/votes/close-question.internal";
 import type { TallyRowInput } from "@/lib/votes/schema";
 import { tallyRowsData } from "@/lib/votes/tally-rows";
 
-// A show of hands: the counts typed in by the coordinator, per college when the body votes by college.
+// A show of hands: the counts typed in by the coordinator, per college when the body votes by
+// college; counted, the question is closed (one right, vote.manage, for the whole step).
 export async function recordShowOfHands(
   actor: Actor,
   questionId: string,
   rows: TallyRowInput[],
-): Promise<QuestionResultOk> {
+): Promise<QuestionResultOk<QuestionResult>> {
   authorize(actor, "vote.manage");
   const q = await loadQuestion(actor.cooperativeId, questionId);
   if (!q) return { ok: false, error: "notFound" };
@@ -39,5 +42,5 @@ export async function recordShowOfHands(
       after: { rows },
     });
   });
-  return { ok: true, data: null };
+  return closeAndAnnounce(actor.cooperativeId, q.id, actor.personId);
 }

@@ -159,7 +159,8 @@ describe("secret ballots", () => {
       expect(r.ok).toBe(true);
       if (r.ok) receipts.push(r.receipt);
     }
-    // What is stored: participation = who (no choice, no time); ballot = what (no member, no time, random id).
+    // What is stored: participation = who (no choice, no time); ballot = what (no member, no time,
+    // random id).
     const columns = async (table: string) =>
       (
         await db.$queryRaw<
@@ -303,11 +304,12 @@ describe("closing", () => {
       closesAt: null,
     });
     expect(await castBallot(marc, id, { choice: "FOR" })).toEqual({ ok: false, reason: "paperOnly" });
-    expect(
-      await recordShowOfHands(coordinator, id, [{ collegeId: null, for: 7, against: 2, abstain: 1 }]),
-    ).toEqual({ ok: true, data: null });
-    const closed = await closeQuestion(coordinator, id);
+    // Counted, the show of hands is closed: one step, one right (the coordinator's).
+    const closed = await recordShowOfHands(coordinator, id, [
+      { collegeId: null, for: 7, against: 2, abstain: 1 },
+    ]);
     expect(closed.ok && closed.data.result.verdict).toBe("adoptée : 77,8 % pour, seuil 50 %");
+    expect(await closeQuestion(coordinator, id)).toEqual({ ok: false, error: "notOpen" });
   });
 });
 
