@@ -1,5 +1,6 @@
 import { expect, test } from "./test";
-import { expectAccessible, signIn, signOut } from "./helpers";
+import pg from "pg";
+import { E2E_DATABASE_URL, expectAccessible, signIn, signOut } from "./helpers";
 
 function localInput(date: Date) {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -242,5 +243,43 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   ).toBeVisible();
   await expect(page.getByRole("table", { name: "Résultat par collège" })).toBeVisible();
   await expect(page.getByText(/6 votant·es sur/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+// A coordinator need not sit on the council (the demo's does): they still close a vote, through
+// the button the page shows them. They used to see it and get a 403.
+test("a coordinator who is not on the council closes a council vote", async ({ page, demo }) => {
+  const title = "Changer les horaires d'ouverture du samedi";
+  const email = demo.email("coordination.hors-conseil");
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Person" (id, email, name, "passwordHash", "updatedAt")
+       SELECT $1, $2, 'Nadia Ferrand', "passwordHash", now() FROM "Person" WHERE email = $3`,
+      [`${demo.cooperativeId}-nadia`, email, demo.email("coordination")],
+    );
+    await client.query(
+      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarToken")
+       VALUES ($1, $2, $1, true, $1)`,
+      [`${demo.cooperativeId}-nadia`, demo.cooperativeId],
+    );
+  } finally {
+    await client.end();
+  }
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: "Bonjour Nadia Ferrand" })).toBeVisible();
+  await page.goto("/votes/nouvelle");
+  await page.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
+  await page.getByLabel("Manière de voter").selectOption({ label: "consultation écrite" });
+  await page.getByLabel("Question soumise au vote").fill(title);
+  await page.getByLabel("Date limite", { exact: true }).fill(localInput(new Date(Date.now() + 3 * 86400000)));
+  await page.getByRole("button", { name: "Créer la question" }).click();
+  await page.getByRole("button", { name: "Ouvrir le vote" }).click();
+  // Not on the council: no ballot of their own, but the chair's step is theirs.
+  await expect(page.getByText("Votre choix")).toHaveCount(0);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Clore le vote" }).click();
+  await expect(page.getByText("Rejetée", { exact: false }).first()).toBeVisible();
   await expectAccessible(page);
 });
