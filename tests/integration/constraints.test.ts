@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { buildQuestion } from "@/tests/factories/votes";
 
 let cooperativeId: string;
 let councilId: string;
@@ -54,8 +55,11 @@ describe("the database backs the rules", () => {
 
   it("keeps one ballot per member and question", async () => {
     const { membership } = await createMember(cooperativeId);
-    const question = await db.voteQuestion.create({
-      data: { cooperativeId, bodyId: councilId, kind: "MEETING_BALLOT", title: "Q" },
+    const question = await buildQuestion({
+      cooperativeId,
+      bodyId: councilId,
+      kind: "MEETING_BALLOT",
+      title: "Q",
     });
     await db.ballot.create({
       data: { cooperativeId, questionId: question.id, memberId: membership.id, choice: "FOR" },

@@ -3,6 +3,7 @@ import readline from "node:readline";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { buildQuestion } from "@/tests/factories/votes";
 
 // kill -9 in the middle of a ballot load, then again from the start: every ballot that was
 // acknowledged is counted, none twice, and the second run stores exactly the missing ones.
@@ -63,17 +64,15 @@ beforeAll(async () => {
       validFrom: since,
     })),
   });
-  const question = await db.voteQuestion.create({
-    data: {
-      cooperativeId: coop.id,
-      bodyId: body.id,
-      meetingId: meeting.id,
-      kind: "AG_RESOLUTION",
-      assemblyType: "ORDINARY",
-      title: "Résolution",
-      status: "OPEN",
-      opensAt: new Date(),
-    },
+  const question = await buildQuestion({
+    cooperativeId: coop.id,
+    bodyId: body.id,
+    meetingId: meeting.id,
+    kind: "AG_RESOLUTION",
+    assemblyType: "ORDINARY",
+    title: "Résolution",
+    status: "OPEN",
+    opensAt: new Date(),
   });
   questionId = question.id;
   for (let i = 0; i < VOTERS; i++) people.push(`crash-p-${i}`);

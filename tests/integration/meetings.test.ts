@@ -13,6 +13,7 @@ import {
 import { agendaItemSchema, newMeetingSchema } from "@/lib/meetings/schema";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { buildIdea } from "@/tests/factories/ideas";
 
 let coordinator: Actor;
 let councilId: string;
@@ -123,13 +124,11 @@ describe("what carries over", () => {
     await db.actionItemOwner.create({
       data: { cooperativeId: coordinator.cooperativeId, actionItemId: action.id, membershipId: seated[2]! },
     });
-    await db.idea.create({
-      data: {
-        cooperativeId: coordinator.cooperativeId,
-        text: "Des chaises pour enfants",
-        source: "PAPER",
-        status: "NEW",
-      },
+    await buildIdea({
+      cooperativeId: coordinator.cooperativeId,
+      text: "Des chaises pour enfants",
+      source: "PAPER",
+      status: "NEW",
     });
     const minutes = await db.minutes.create({
       data: { cooperativeId: coordinator.cooperativeId, meetingId: previous.id },

@@ -6,6 +6,8 @@ import { verifyCredentials } from "@/lib/auth/service";
 import { getMeeting } from "@/lib/meetings/service";
 import { actorFor, createCooperative, createMember, PASSWORD } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { buildQuestion } from "@/tests/factories/votes";
+import { buildIdea } from "@/tests/factories/ideas";
 
 let coordinator: Actor;
 let cooperativeId: string;
@@ -21,8 +23,12 @@ beforeAll(async () => {
 describe("a member's own data (RGPD)", () => {
   it("downloads everything the portal holds about them, and nothing secret", async () => {
     const { person, membership, email } = await createMember(cooperativeId, { name: "Salima Haddad" });
-    const question = await db.voteQuestion.create({
-      data: { cooperativeId, bodyId: councilId, kind: "MEETING_BALLOT", title: "Budget", secret: true },
+    const question = await buildQuestion({
+      cooperativeId,
+      bodyId: councilId,
+      kind: "MEETING_BALLOT",
+      title: "Budget",
+      secret: true,
     });
     await db.voteParticipation.create({
       data: { cooperativeId, questionId: question.id, memberId: membership.id, castById: membership.id },
@@ -30,8 +36,11 @@ describe("a member's own data (RGPD)", () => {
     await db.ballot.create({
       data: { cooperativeId, questionId: question.id, collegeId: null, choice: "FOR" },
     }); // secret: no memberId
-    await db.idea.create({
-      data: { cooperativeId, text: "Des chaises pour enfants", source: "ONLINE", authorId: membership.id },
+    await buildIdea({
+      cooperativeId,
+      text: "Des chaises pour enfants",
+      source: "ONLINE",
+      authorId: membership.id,
     });
     await db.newsletterRecipient.create({ data: { cooperativeId, email, consentAt: new Date() } });
 
@@ -60,8 +69,11 @@ describe("erasing a person (RGPD)", () => {
     await db.attendance.create({
       data: { cooperativeId, meetingId: meeting.id, membershipId: membership.id, status: "PRESENT" },
     });
-    const question = await db.voteQuestion.create({
-      data: { cooperativeId, bodyId: councilId, kind: "MEETING_BALLOT", title: "Logo" },
+    const question = await buildQuestion({
+      cooperativeId,
+      bodyId: councilId,
+      kind: "MEETING_BALLOT",
+      title: "Logo",
     });
     await db.ballot.create({
       data: { cooperativeId, questionId: question.id, memberId: membership.id, choice: "AGAINST" },
