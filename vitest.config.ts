@@ -13,7 +13,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          env: { NEXTAUTH_SECRET: "secret-des-tests" },
+        },
       },
       {
         resolve: { alias },
@@ -21,6 +26,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          env: { NEXTAUTH_SECRET: "secret-des-tests" },
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-database.ts"],
           testTimeout: 30_000,

@@ -21,15 +21,19 @@ export function isOneOf<T extends string>(choices: readonly T[], value: unknown)
   return typeof value === "string" && (choices as readonly string[]).includes(value);
 }
 
-// The page to refresh after a change: one of ours, or the home page.
+// A page of ours to go back or refresh to (a callbackUrl, the path an action refreshes), or the
+// home page: a control character or a backslash (which browsers drop or turn into "/", making
+// "/\t/example.org" a link to example.org) is refused, and what is left must stay on our origin.
+const HERE = "http://portail.invalid";
 export function localPath(value: unknown): string {
-  return typeof value === "string" &&
-    value.length <= 300 &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.includes("\\")
-    ? value
-    : "/";
+  if (typeof value !== "string" || value.length > 300 || !value.startsWith("/")) return "/";
+  if (/[\u0000-\u001f\u007f\\]/.test(value) || value.startsWith("//")) return "/";
+  try {
+    const url = new URL(value, HERE);
+    return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
 }
 
 // A value of the address (?q=…): repeated keys arrive as a list, which is not a text.

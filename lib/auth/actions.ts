@@ -4,7 +4,7 @@ import { formAction, plainAction } from "@/lib/action";
 import { field } from "@/lib/action-input";
 import { COOPERATIVE_COOKIE } from "@/lib/auth/session";
 import { newPasswordSchema, passwordResetRequestSchema } from "@/lib/auth/schema";
-import { requestPasswordReset, resetPassword, setPersonLocale } from "@/lib/auth/service";
+import { endAllSessions, requestPasswordReset, resetPassword, setPersonLocale } from "@/lib/auth/service";
 import { ok, refuse } from "@/lib/form-result";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { siteUrl } from "@/lib/site-url";
@@ -62,4 +62,14 @@ export const switchCooperativeAction = plainAction({
     return ok(null);
   },
   redirect: () => "/",
+});
+
+// « Se déconnecter partout » (Mon profil): every session of the person ends, this one too.
+export const signOutEverywhereAction = plainAction({
+  right: "signedIn",
+  run: async ({ actor }) => {
+    await endAllSessions(actor);
+    return ok(null);
+  },
+  redirect: () => "/connexion?partout=1",
 });

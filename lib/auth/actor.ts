@@ -14,6 +14,8 @@ export type Actor = {
   cooperativeSlug: string;
   roles: Role[];
   otherCooperatives: { id: string; name: string }[];
+  // The version the person's sessions must carry (lib/auth/session.ts).
+  sessionVersion: number;
 };
 
 export class ForbiddenError extends Error {
@@ -27,6 +29,7 @@ type ActorRow = {
   name: string;
   email: string | null;
   locale: string;
+  sessionVersion: number;
   membershipId: string;
   cooperativeId: string;
   kind: "ASSOCIATE" | "GUEST";
@@ -44,7 +47,7 @@ export async function loadActor(
   day = new Date(),
 ): Promise<Actor | null> {
   const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT p.id AS "personId", p.name, p.email, p.locale, m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
+    SELECT p.id AS "personId", p.name, p.email, p.locale, p."sessionVersion", m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
            c.name AS "cooperativeName", c.slug AS "cooperativeSlug",
            COALESCE((SELECT json_agg(json_build_object('bodyKind', b.kind, 'role', md.role, 'startsOn', md."startsOn", 'endsOn', md."endsOn"))
                        FROM "Mandate" md JOIN "Body" b ON b.id = md."bodyId" WHERE md."membershipId" = m.id), '[]'::json) AS mandates
@@ -75,6 +78,7 @@ export async function loadActor(
       mandates,
       day,
     ),
+    sessionVersion: membership.sessionVersion,
     otherCooperatives: rows
       .filter((m) => m.membershipId !== membership.membershipId)
       .map((m) => ({ id: m.cooperativeId, name: m.cooperativeName })),

@@ -4,7 +4,8 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
-import { findSignInPerson, sendSignInLink, verifyCredentials } from "@/lib/auth/service";
+import { localPath } from "@/lib/action-input";
+import { endLinksAtSignIn, findSignInPerson, sendSignInLink, verifyCredentials } from "@/lib/auth/service";
 
 function toAdapterUser(person: {
   id: string;
@@ -99,19 +100,39 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // A sign-in (password or e-mailed link) ends every other reset, invitation or sign-in link.
+    async signIn({ user }) {
+      await endLinksAtSignIn(user.id);
+    },
+  },
   callbacks: {
     async signIn({ user, email }) {
       // Asking for a link always looks the same; using one needs an active membership.
       if (email?.verificationRequest) return true;
       return user.email ? (await findSignInPerson(user.email)) !== null : false;
     },
+    // A session carries the person's session version at sign-in: raising it ends the session.
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        const person = await db.person.findUnique({
+          where: { id: user.id },
+          select: { sessionVersion: true },
+        });
+        token.sv = person?.sessionVersion ?? 0;
+      }
       return token;
     },
     async session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
       return session;
+    },
+    // After signing in or out: a page of ours, never another site (localPath refuses what a
+    // browser would turn into one, such as "/\t/example.org").
+    async redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${localPath(path)}`;
     },
   },
 };

@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isBlocked, signInKeys, windowStart } from "@/lib/auth/rate-limit";
 import type { NewPasswordInput } from "@/lib/auth/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { endPasswordLinksOf, endSessionsOf } from "@/lib/auth/sessions.internal";
 import type { Result } from "@/lib/form-result";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -139,6 +140,9 @@ export async function resetPassword(input: NewPasswordInput, now = new Date()): 
       where: { id: token.personId },
       select: { email: true },
     });
+    // A new password ends every session and every other link of the person.
+    await endSessionsOf(tx, { personId: token.personId });
+    await endPasswordLinksOf(tx, { personId: token.personId, email: email.email, now });
     await tx.signInFailure.deleteMany({ where: { key: `email:${email.email}` } });
     await recordAudit(tx, {
       cooperativeId: null,
@@ -149,6 +153,26 @@ export async function resetPassword(input: NewPasswordInput, now = new Date()): 
     });
     return { ok: true, data: null } as const;
   });
+}
+
+// « Se déconnecter partout »: every session of the person ends, this one too.
+export async function endAllSessions(actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await endSessionsOf(tx, { personId: actor.personId });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "person.signedOutEverywhere",
+      entityType: "Person",
+      entityId: actor.personId,
+    });
+  });
+}
+
+// Signed in: the links that would let someone else choose the password end.
+export async function endLinksAtSignIn(personId: string): Promise<void> {
+  const person = await db.person.findUnique({ where: { id: personId }, select: { email: true } });
+  await db.$transaction((tx) => endPasswordLinksOf(tx, { personId, email: person?.email ?? null }));
 }
 
 // The language the person reads the portal in, kept with their account.

@@ -13,24 +13,29 @@ export const COOPERATIVE_COOKIE = "portail_coop";
 // Who is signed in and which cooperative they are looking at. The session is next-auth's JWT
 // cookie, decoded directly: what getServerSession does for a read, without rebuilding a whole
 // next-auth request on every page and every ballot.
-export const getSession = cache(
-  async (): Promise<{ personId: string; preferredCooperativeId: string | null } | null> => {
-    const jar = await cookies();
-    const raw =
-      jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
-    const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
-    if (!raw || !secret) return null;
-    const token = await decode({ token: raw, secret }).catch(() => null);
-    const personId = typeof token?.sub === "string" ? token.sub : null;
-    if (!personId) return null;
-    return { personId, preferredCooperativeId: jar.get(COOPERATIVE_COOKIE)?.value ?? null };
-  },
-);
+export type Session = { personId: string; sessionVersion: number; preferredCooperativeId: string | null };
+
+export const getSession = cache(async (): Promise<Session | null> => {
+  const jar = await cookies();
+  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  const personId = typeof token?.sub === "string" ? token.sub : null;
+  if (!personId) return null;
+  // Sessions opened before versions existed carry none: version 0, the column's default.
+  const sessionVersion = typeof token?.sv === "number" ? token.sv : 0;
+  return { personId, sessionVersion, preferredCooperativeId: jar.get(COOPERATIVE_COOKIE)?.value ?? null };
+});
 
 // Resolved once per request from the session.
+// A session whose version is behind the person's (a new password, « Se déconnecter partout »,
+// an erasure, an archive) is over: signed out on its next request.
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
-  return session ? loadActor(session.personId, session.preferredCooperativeId ?? undefined) : null;
+  if (!session) return null;
+  const actor = await loadActor(session.personId, session.preferredCooperativeId ?? undefined);
+  return actor && actor.sessionVersion === session.sessionVersion ? actor : null;
 });
 
 // For pages and actions: signed out goes to the sign-in page, no right gives a 403.

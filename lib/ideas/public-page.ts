@@ -5,6 +5,7 @@ import type { AnswerChoice, PublicIdeaInput } from "@/lib/ideas/schema";
 import type { BoardIdea } from "@/lib/ideas/board";
 import { boardRows, HOUR_MS } from "@/lib/ideas/ideas.internal";
 import type { IdeaResult } from "@/lib/ideas/service";
+import { portalSecret } from "@/lib/secret";
 
 // No actor: the public page has none. Limited instead by slug, follow token, moderation and PUBLIC_LIMIT.
 
@@ -14,10 +15,7 @@ export const PUBLIC_LIMIT = 5;
 // A keyed hash: enough to count one address's posts, useless to find the address back.
 export function addressHash(address: string | null): string | null {
   if (!address) return null;
-  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "portail-scic")
-    .update(`idea:${address}`)
-    .digest("hex")
-    .slice(0, 32);
+  return createHmac("sha256", portalSecret()).update(`idea:${address}`).digest("hex").slice(0, 32);
 }
 
 export async function publicCooperative(slug: string) {

@@ -22,6 +22,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+// The quote an export put before a cell a spreadsheet would take for a formula.
+function restoreCell(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 function toRows(table: string[][]): ParsedFile {
   const [header, ...body] = table;
   if (!header || header.every((h) => !h.trim())) return { ok: false, error: "fileEmpty" };
@@ -32,7 +37,7 @@ function toRows(table: string[][]): ParsedFile {
     if (cells.every((c) => !c?.trim())) return;
     const record: Record<string, string> = {};
     keys.forEach((key, i) => {
-      if (key) record[key] = cells[i] ?? "";
+      if (key) record[key] = restoreCell(cells[i] ?? "");
     });
     rows.push({ line: index + 2, cells: record }); // line numbers as the spreadsheet shows them
   });

@@ -129,7 +129,14 @@ export async function erasePerson(
       if (person.email) await tx.verificationToken.deleteMany({ where: { identifier: person.email } });
       await tx.person.update({
         where: { id: person.id },
-        data: { name: ERASED_NAME, email: null, passwordHash: null, emailVerifiedAt: null },
+        // Every session of the erased person ends with the account.
+        data: {
+          name: ERASED_NAME,
+          email: null,
+          passwordHash: null,
+          emailVerifiedAt: null,
+          sessionVersion: { increment: 1 },
+        },
       });
     }
     await recordAudit(tx, {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { endMandatesOf } from "@/lib/bodies/mandates.internal";
+import { endSessionsOf } from "@/lib/auth/sessions.internal";
 import { setMemberConsent } from "@/lib/newsletter/recipients.internal";
 import type { Result } from "@/lib/form-result";
 import { createPasswordLink } from "@/lib/auth/service";
@@ -304,6 +305,10 @@ export async function setArchived(
     });
     if (archived) {
       await endMandatesOf(tx, { membershipId: id, on: today });
+      // No active membership left: the person's sessions end (elsewhere, they act there still;
+      // here, loadActor already refuses the archived membership).
+      const left = await tx.membership.count({ where: { personId: member.personId, status: "ACTIVE" } });
+      if (left === 0) await endSessionsOf(tx, { personId: member.personId });
     }
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,

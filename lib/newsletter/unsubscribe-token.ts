@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { portalSecret } from "@/lib/secret";
 
 // The signed unsubscribe link: `<recipient id>.<HMAC of it with the portal's secret>`. Whoever
 // holds it may unsubscribe that recipient, without signing in; nobody can make one for another.
 
 function signature(recipientId: string): string {
-  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "portail-scic")
+  return createHmac("sha256", portalSecret())
     .update(`unsubscribe:${recipientId}`)
     .digest("base64url")
     .slice(0, 32);

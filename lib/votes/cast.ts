@@ -75,13 +75,20 @@ export async function castOwnBallot(
     preferredCooperativeId,
     questionId,
     choice,
-  }: { personId: string; preferredCooperativeId: string | null; questionId: string; choice: VoteChoice },
+    sessionVersion = 0,
+  }: {
+    personId: string;
+    preferredCooperativeId: string | null;
+    questionId: string;
+    choice: VoteChoice;
+    sessionVersion?: number;
+  },
   at = new Date(),
 ): Promise<CastResult | { ok: false; reason: "signedOut" }> {
   const { rows } = await pool.query<OwnBallotRow>({
     name: "own-ballot-facts",
     text: OWN_BALLOT_FACTS,
-    values: [personId, preferredCooperativeId, questionId, utc(at), dayKey(at)],
+    values: [personId, preferredCooperativeId, questionId, utc(at), dayKey(at), sessionVersion],
   });
   const row = rows[0];
   if (!row) return { ok: false, reason: "signedOut" };
@@ -154,7 +161,7 @@ type OwnBallotRow = {
   gaveProxy: boolean;
 };
 
-// $1 person, $2 preferred cooperative (as getActor picks it: that one if a member there, else the
+// $1 person, $6 the session's version (an ended session votes no more), $2 preferred cooperative (as getActor picks it: that one if a member there, else the
 // oldest active membership), $3 question, $4 the instant (UTC), $5 the day in the cooperative's
 // time zone. No row: no active membership (signed out); no question: not in this cooperative.
 // Timestamps leave as timestamptz so they arrive as the right instants.
@@ -162,6 +169,7 @@ const OWN_BALLOT_FACTS = `
   WITH me AS (
     SELECT m.id, m."cooperativeId", m.kind::text AS kind, m.status::text AS status FROM "Membership" m
      WHERE m."personId" = $1 AND m.status = 'ACTIVE'
+       AND EXISTS (SELECT 1 FROM "Person" p WHERE p.id = $1 AND p."sessionVersion" = $6)
      ORDER BY (m."cooperativeId" = $2) IS TRUE DESC, m."createdAt" ASC, m.id ASC LIMIT 1
   )
   SELECT me.id AS "membershipId", me."cooperativeId", me.kind, me.status,

@@ -107,6 +107,13 @@ test("a sign-in link sent by e-mail signs the member in", async ({ page, browser
 });
 
 test("a forgotten password is reset through the e-mailed link", async ({ page, browser, demo }) => {
+  // Julien is signed in on a phone with the old password: the new one will end that session
+  // (signing in before asking, since a sign-in ends the reset links still outstanding).
+  const phoneContext = await browser.newContext({ locale: "fr-FR" });
+  const phone = await phoneContext.newPage();
+  await signIn(phone, demo.email("julien.etchepare"));
+  await expect(phone.getByRole("heading", { name: "Bonjour Julien Etchepare" })).toBeVisible();
+
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const julien = await visitor.newPage();
   await julien.goto("/connexion");
@@ -144,6 +151,9 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
   await julien.getByLabel("Confirmer le mot de passe").fill("un-nouveau-mot-de-passe");
   await julien.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(julien.getByText("Votre mot de passe a été changé.")).toBeVisible();
+  await phone.goto("/");
+  await expect(phone).toHaveURL(/\/connexion/);
+  await phoneContext.close();
 
   await signIn(julien, demo.email("julien.etchepare"), "un-nouveau-mot-de-passe");
   await expect(julien.getByRole("heading", { name: "Bonjour Julien Etchepare" })).toBeVisible();
@@ -169,4 +179,26 @@ test("the sign-in page is usable at 320 px wide", async ({ page, demo }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+});
+
+test("« Se déconnecter partout » ends the sessions of every device", async ({ page, browser, demo }) => {
+  const elsewhere = await browser.newContext({ locale: "fr-FR" });
+  const shared = await elsewhere.newPage();
+  await signIn(shared, demo.email("marc.beaulieu"));
+  await expect(shared.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
+  await signIn(page, demo.email("marc.beaulieu"));
+  await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
+  await page.goto("/profil");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Se déconnecter partout" }).click();
+  await expect(page.getByText("Vous êtes déconnecté·e de tous vos appareils.")).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/connexion/);
+  // The computer left signed in at the centre is signed out too.
+  await shared.goto("/votes");
+  await expect(shared).toHaveURL(/\/connexion/);
+  await elsewhere.close();
+  // And signing in again works.
+  await signIn(page, demo.email("marc.beaulieu"));
+  await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
 });

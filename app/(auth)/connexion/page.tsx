@@ -23,6 +23,7 @@ export default async function SignInPage({
       <PageTitle>{t("title")}</PageTitle>
       <p className="text-stone-700">{t("intro")}</p>
       {params.reinitialise ? <Alert kind="success">{t("resetDone")}</Alert> : null}
+      {params.partout ? <Alert kind="success">{t("signedOutEverywhere")}</Alert> : null}
       {params.error === "Verification" ? <Alert kind="error">{t("linkExpired")}</Alert> : null}
       <SignInForm callbackUrl={localPath(params.callbackUrl)} />
       <p>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { calendarTokenOf } from "@/lib/meetings/invitations";
 import { siteUrl } from "@/lib/site-url";
+import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Mon profil" };
@@ -30,6 +31,14 @@ export default async function ProfilePage() {
       <Card title={t("profile.password")}>
         <p className="mb-2">{t("profile.passwordText")}</p>
         <TextLink href="/mot-de-passe/oublie">{t("profile.passwordLink")}</TextLink>
+      </Card>
+      <Card title={t("profile.sessionsTitle")}>
+        <p className="mb-3">{t("profile.sessionsText")}</p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className={secondaryButtonClass}>
+            {t("profile.signOutEverywhere")}
+          </button>
+        </form>
       </Card>
       <Card title={t("profile.calendarTitle")}>
         <p className="mb-2">{t("profile.calendarText")}</p>

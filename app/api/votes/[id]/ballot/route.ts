@@ -43,11 +43,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (forMemberId) {
     const actor = await getActor();
     result = actor
-      ? await castBallot(actor, id, { choice: choice, forMemberId: forMemberId })
+      ? await castBallot(actor, id, { choice, forMemberId })
       : ({ ok: false, reason: "signedOut" } as const);
   } else {
     result = await castOwnBallot({
       personId: session.personId,
+      sessionVersion: session.sessionVersion,
       preferredCooperativeId: session.preferredCooperativeId,
       questionId: id,
       choice: choice,
