@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { smtpSettings, smtpTransport } from "@/lib/mail/transport";
 import { queueEmail } from "@/lib/mail/outbox.internal";
+import { personalLinks } from "@/lib/mail/personal-links";
 import { markBounced } from "@/lib/newsletter/recipients.internal";
 
 export type Attachment = { filename: string; contentType: string; content: string };
@@ -16,10 +17,16 @@ export type OutgoingEmail = {
 };
 
 // Every message is written to the outbox first, so none is silently lost; with SMTP it is
-// then sent and marked, without SMTP it is kept for the coordinator to read in the app.
+// then sent and marked, without SMTP it is kept for the coordinator to read in the app — its
+// personal links masked there, and written to the server's log for the operator to pass on
+// (as self-hosted apps do without a mail server).
 export async function sendEmail(email: OutgoingEmail) {
   const id = await queueEmail(db, email);
   if (smtpSettings()) await deliver(id);
+  else {
+    const links = personalLinks(email.text);
+    if (links.length) console.info(`[courriel] ${email.to} — ${email.subject} : ${links.join(" ")}`);
+  }
   return id;
 }
 

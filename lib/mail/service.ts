@@ -4,6 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import type { Result } from "@/lib/form-result";
 import { deliver } from "@/lib/mail/send";
 import { smtpSettings } from "@/lib/mail/transport";
+import { maskPersonalLinks } from "@/lib/mail/personal-links";
 
 export type OutboxRow = {
   id: string;
@@ -26,7 +27,8 @@ export async function listOutbox(actor: Actor, limit = 100): Promise<OutboxRow[]
     id: r.id,
     to: r.toAddress,
     subject: r.subject,
-    text: r.textBody,
+    // A link that grants access is its recipient's alone (lib/mail/personal-links.ts).
+    text: maskPersonalLinks(r.textBody),
     status: r.status,
     createdAt: r.createdAt,
     lastError: r.lastError,

@@ -1,5 +1,12 @@
 import { expect, test } from "./test";
-import { DEMO_PASSWORD, expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  expectLinkMasked,
+  lastLinkSentTo,
+  signIn,
+  signOut,
+} from "./helpers";
 
 test("the coordinator signs in and reaches council meeting n° 3", async ({ page, demo }) => {
   await page.goto("/");
@@ -98,7 +105,9 @@ test("a sign-in link sent by e-mail signs the member in", async ({ page, browser
 
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
-  const link = await lastLinkSentTo(page, demo.email("marc.beaulieu"), /http\S+callback\/email\S+/);
+  // The coordinator sees that Marc's e-mail left, never his link (else she could sign in as him).
+  await expectLinkMasked(page, demo.email("marc.beaulieu"), "Votre lien de connexion");
+  const link = await lastLinkSentTo(demo.email("marc.beaulieu"), /http\S+callback\/email\S+/);
   await expectAccessible(page);
 
   await marcPage.goto(link);
@@ -135,8 +144,8 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
 
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await expectLinkMasked(page, demo.email("julien.etchepare"), "Réinitialiser votre mot de passe");
   const link = await lastLinkSentTo(
-    page,
     demo.email("julien.etchepare"),
     /http\S+mot-de-passe\/nouveau\?token=\S+/,
   );

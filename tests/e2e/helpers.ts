@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO_PASSWORD = "demo-portail-scic";
 // The database of the server the journeys run on (playwright.config.ts starts it).
@@ -27,13 +28,34 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("heading", { name: "Connexion", exact: true })).toBeVisible();
 }
 
-// Without SMTP, e-mails are kept in the outbox: the coordinator reads them in the app.
-export async function lastLinkSentTo(page: Page, recipient: string, pattern: RegExp): Promise<string> {
+// Without SMTP, e-mails are kept in the outbox; their personal links (sign-in, reset,
+// invitation, unsubscribe) are masked for the coordinator, written to the server's log for the
+// operator. A journey reads the recipient's link where the recipient would: the message itself.
+export async function lastLinkSentTo(recipient: string, pattern: RegExp): Promise<string> {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ textBody: string }>(
+      `SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = $1 ORDER BY "createdAt" DESC`,
+      [recipient],
+    );
+    for (const { textBody } of rows) {
+      const match = pattern.exec(textBody);
+      if (match) return match[0];
+    }
+    throw new Error(`no link for ${recipient}`);
+  } finally {
+    await client.end();
+  }
+}
+
+// What the coordinator sees of that e-mail in « Courriels envoyés »: that it left, its text, and
+// « [lien personnel masqué] » where the recipient's link is — never the link.
+export async function expectLinkMasked(page: Page, recipient: string, subject: string) {
   await page.goto("/admin/courriels");
-  const item = page.getByRole("listitem").filter({ hasText: recipient }).first();
+  const item = page.getByRole("listitem").filter({ hasText: recipient }).filter({ hasText: subject }).first();
   await item.locator("summary").click();
-  const text = (await item.locator("pre").textContent()) ?? "";
-  const match = pattern.exec(text);
-  if (!match) throw new Error(`no link in: ${text}`);
-  return match[0];
+  const pre = item.locator("pre");
+  await expect(pre).toContainText("[lien personnel masqué]");
+  await expect(pre).not.toContainText(/token=|callback\/email|mot-de-passe\/nouveau/);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { expectAccessible, lastLinkSentTo, signIn, signOut } from "./helpers";
+import { expectAccessible, expectLinkMasked, lastLinkSentTo, signIn, signOut } from "./helpers";
 
 test("the coordinator changes a member's category, and the history keeps the former one", async ({
   page,
@@ -58,11 +58,8 @@ test("the coordinator adds a member and invites them; the invitation sets their 
   await expect(page.getByText("Membre ajouté·e au registre.")).toBeVisible();
   await expect(page.getByText(/Invitation envoyée le/)).toBeVisible();
 
-  const link = await lastLinkSentTo(
-    page,
-    "nadia.ouali@exemple.org",
-    /http\S+mot-de-passe\/nouveau\?token=\S+/,
-  );
+  await expectLinkMasked(page, "nadia.ouali@exemple.org", "Invitation au Portail SCIC");
+  const link = await lastLinkSentTo("nadia.ouali@exemple.org", /http\S+mot-de-passe\/nouveau\?token=\S+/);
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const nadia = await visitor.newPage();
   await nadia.goto(link);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { maskPersonalLinks, personalLinks } from "@/lib/mail/personal-links";
+
+// A link that grants access is its recipient's alone: « Courriels envoyés » masks it.
+describe("personal links in an e-mail", () => {
+  const text = [
+    "Pour choisir un mot de passe : https://portail.test/mot-de-passe/nouveau?token=abc_DEF-123",
+    "Pour vous connecter : https://portail.test/api/auth/callback/email?callbackUrl=%2F&token=9f&email=a%40b.fr",
+    "Suivre votre idée : https://portail.test/i/bois-joli/suivi/cm123456",
+    "Se désabonner : https://portail.test/desabonnement/rec1.sig",
+    "Agenda : https://portail.test/calendrier/tok.ics",
+    "Réunion : https://portail.test/reunions/conseil/4 et le site https://exemple.org/programme",
+  ].join("\n");
+
+  it("masks every link that grants access, and no other", () => {
+    const masked = maskPersonalLinks(text);
+    expect(masked).not.toMatch(/token=|callback\/email|suivi\/|desabonnement\/|calendrier\//);
+    expect(masked.match(/\[lien personnel masqué\]/g)).toHaveLength(5);
+    expect(masked).toContain("https://portail.test/reunions/conseil/4");
+    expect(masked).toContain("https://exemple.org/programme");
+  });
+
+  it("finds them, for the server's log when there is no mail server", () => {
+    expect(personalLinks(text)).toHaveLength(5);
+    expect(personalLinks("Bonjour, rien à cliquer : https://portail.test/")).toEqual([]);
+  });
+});
