@@ -126,7 +126,7 @@ export type ResetResult = Result<null, "tokenInvalid">;
 
 export async function resetPassword(input: NewPasswordInput, now = new Date()): Promise<ResetResult> {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     // Claim the token atomically: two submissions of the same link cannot both succeed.
     const claimed = await tx.passwordResetToken.updateManyAndReturn({
       where: { tokenHash: hashToken(input.token), usedAt: null, expiresAt: { gt: now } },
@@ -144,14 +144,43 @@ export async function resetPassword(input: NewPasswordInput, now = new Date()): 
     await endSessionsOf(tx, { personId: token.personId });
     await endPasswordLinksOf(tx, { personId: token.personId, email: email.email, now });
     await tx.signInFailure.deleteMany({ where: { key: `email:${email.email}` } });
-    await recordAudit(tx, {
-      cooperativeId: null,
-      actorId: token.personId,
-      action: "person.passwordReset",
-      entityType: "Person",
-      entityId: token.personId,
+    // Audited in every cooperative the person belongs to: each one's journal shows it.
+    const memberships = await tx.membership.findMany({
+      where: { personId: token.personId },
+      select: { cooperativeId: true },
+      orderBy: { createdAt: "asc" },
     });
-    return { ok: true, data: null } as const;
+    for (const { cooperativeId } of memberships)
+      await recordAudit(tx, {
+        cooperativeId,
+        actorId: token.personId,
+        action: "person.passwordReset",
+        entityType: "Person",
+        entityId: token.personId,
+      });
+    return {
+      ok: true,
+      data: { personId: token.personId, cooperativeId: memberships[0]?.cooperativeId ?? null },
+    } as const;
+  });
+  if (!changed.ok) return changed;
+  await tellPasswordChanged(changed.data.personId, changed.data.cooperativeId);
+  return { ok: true, data: null };
+}
+
+// The person hears of every change of their password, by e-mail: if it was not them, they know.
+async function tellPasswordChanged(personId: string, cooperativeId: string | null) {
+  const person = await db.person.findUnique({ where: { id: personId }, select: { email: true, name: true } });
+  if (!person?.email) return;
+  await sendEmail({
+    cooperativeId,
+    to: person.email,
+    subject: "Votre mot de passe a été changé / Your password was changed",
+    text:
+      `Bonjour ${person.name},\n\nLe mot de passe de votre compte du Portail SCIC vient d'être changé, et vos autres ` +
+      `connexions sont terminées. Si ce n'était pas vous, demandez un nouveau mot de passe (« Mot de passe oublié ? ») ` +
+      `et prévenez la coordination.\n\n—\n\nThe password of your Portail SCIC account was just changed and your other ` +
+      `sessions ended. If it was not you, ask for a new password and tell the coordinator.\n`,
   });
 }
 

@@ -17,7 +17,30 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export type MemberFailure =
-  "notFound" | "emailTaken" | "categoryUnknown" | "changeNotAfterCurrent" | "noEmail" | "archived";
+  | "notFound"
+  | "emailTaken"
+  | "categoryUnknown"
+  | "changeNotAfterCurrent"
+  | "noEmail"
+  | "archived"
+  | "accountOwnedEmail"
+  | "accountOwnedName";
+
+// An account belongs to its person once they have chosen a password (or proved their address),
+// or as soon as another cooperative counts them too: from then on no coordinator changes its
+// e-mail (which would let them receive its reset link), and a coordinator changes the name only
+// of someone no other cooperative knows (a name changed here would change it there too).
+async function accountOf(personId: string, cooperativeId: string) {
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: personId },
+    select: { passwordHash: true, emailVerifiedAt: true },
+  });
+  const elsewhere = await db.membership.count({ where: { personId, cooperativeId: { not: cooperativeId } } });
+  return {
+    owned: Boolean(person.passwordHash || person.emailVerifiedAt) || elsewhere > 0,
+    elsewhere: elsewhere > 0,
+  };
+}
 export type MemberResult<T = null> = Result<T, MemberFailure>;
 
 export type MemberRow = {
@@ -210,6 +233,11 @@ export async function updateMember(
   const before = await getMember(actor, id, now);
   if (!before) return { ok: false, error: "notFound" };
   const membership = await db.membership.findUniqueOrThrow({ where: { id }, select: { personId: true } });
+  const account = await accountOf(membership.personId, actor.cooperativeId);
+  if (account.owned && (input.email ?? null) !== (before.email ?? null))
+    return { ok: false, error: "accountOwnedEmail", fieldErrors: { email: "accountOwnedEmail" } };
+  if (account.elsewhere && input.name !== before.name)
+    return { ok: false, error: "accountOwnedName", fieldErrors: { name: "accountOwnedName" } };
   if (input.email && input.email !== before.email) {
     const other = await db.person.findUnique({ where: { email: input.email } });
     if (other && other.id !== membership.personId) return { ok: false, error: "emailTaken" };
@@ -321,24 +349,50 @@ export async function setArchived(
   return { ok: true, data: null };
 }
 
-// An e-mail with a link to choose a password; sending it again is the "resend".
+// The invitation of someone whose account is not theirs yet: a link to choose their password.
+async function sendInvitation(
+  actor: Actor,
+  { email, name, url }: { email: string; name: string; url: string },
+) {
+  await sendEmail({
+    cooperativeId: actor.cooperativeId,
+    to: email,
+    subject: `Invitation au Portail SCIC – ${actor.cooperativeName}`,
+    text:
+      `Bonjour ${name},\n\n${actor.name} vous invite sur le portail de ${actor.cooperativeName} : ` +
+      `réunions, décisions, votes et boîte à idées.\n\nPour choisir votre mot de passe, ouvrez ce lien (valable 14 jours) :\n${url}\n\n` +
+      `Votre identifiant est votre adresse e-mail : ${email}\n\n—\n\n` +
+      `${actor.name} invites you to the portal of ${actor.cooperativeName}. To choose your password, open this link (valid for 14 days):\n${url}\n`,
+  });
+}
+
+// An e-mail with a link to choose a password; sending it again is the "resend". Someone whose
+// account is already theirs is told instead, with no link.
 export async function inviteMember(actor: Actor, id: string, now = new Date()): Promise<MemberResult> {
   authorize(actor, "member.manage");
   const member = await findOwn(actor, id);
   if (!member) return { ok: false, error: "notFound" };
   if (member.status === "ARCHIVED") return { ok: false, error: "archived" };
   if (!member.person.email) return { ok: false, error: "noEmail" };
-  const url = await createPasswordLink(member.personId, siteUrl(), INVITATION_TTL_MS, now);
-  await sendEmail({
-    cooperativeId: actor.cooperativeId,
-    to: member.person.email,
-    subject: `Invitation au Portail SCIC – ${actor.cooperativeName}`,
-    text:
-      `Bonjour ${member.person.name},\n\n${actor.name} vous invite sur le portail de ${actor.cooperativeName} : ` +
-      `réunions, décisions, votes et boîte à idées.\n\nPour choisir votre mot de passe, ouvrez ce lien (valable 14 jours) :\n${url}\n\n` +
-      `Votre identifiant est votre adresse e-mail : ${member.person.email}\n\n—\n\n` +
-      `${actor.name} invites you to the portal of ${actor.cooperativeName}. To choose your password, open this link (valid for 14 days):\n${url}\n`,
-  });
+  const account = await accountOf(member.personId, actor.cooperativeId);
+  if (account.owned) {
+    // Their account already exists: they are told, and sign in as usual. No link to choose a
+    // password goes out on a coordinator's request (it would be a way into their account).
+    await sendEmail({
+      cooperativeId: actor.cooperativeId,
+      to: member.person.email,
+      subject: `Vous êtes membre de ${actor.cooperativeName} sur le Portail SCIC`,
+      text:
+        `Bonjour ${member.person.name},\n\n${actor.name} vous a ajouté·e au registre de ${actor.cooperativeName}. ` +
+        `Connectez-vous avec votre compte habituel : ${siteUrl()}/connexion\n` +
+        `Vous passez d'une coopérative à l'autre depuis le haut de chaque page.\n\n` +
+        `Si vous ne connaissez pas ${actor.cooperativeName}, répondez à ce message.\n\n—\n\n` +
+        `${actor.name} added you to the register of ${actor.cooperativeName}. Sign in with your usual account: ${siteUrl()}/connexion\n`,
+    });
+  } else {
+    const url = await createPasswordLink(member.personId, siteUrl(), INVITATION_TTL_MS, now);
+    await sendInvitation(actor, { email: member.person.email, name: member.person.name, url });
+  }
   await db.$transaction(async (tx) => {
     await tx.membership.update({ where: { id }, data: { invitedAt: now } });
     await recordAudit(tx, {
