@@ -159,3 +159,35 @@ test("addresses typed by hand (repeated keys, garbage values) get a page, never 
     expect(status, url).toBeLessThan(500);
   }
 });
+
+// A body is read only for someone allowed to send it, and only up to its size (issue 15, 6): a
+// 50 MB post to the ballot box by nobody was read whole (and kept) before its 401.
+test("route handlers refuse an oversized body, and read none before the sign-in", async ({
+  page,
+  request,
+  demo,
+}) => {
+  const huge = "x".repeat(5_000_000);
+  const anonymous = await request.post("/api/votes/x/ballot", {
+    data: huge,
+    headers: { "content-type": "application/json" },
+  });
+  expect(anonymous.status()).toBe(401);
+  const publicPage = await request.post(`/i/${demo.slug}`, {
+    data: `text=${huge}`,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  expect(publicPage.status()).toBe(413);
+
+  await signIn(page, demo.email("salima.haddad"));
+  await expect(page.getByRole("heading", { name: "Bonjour Salima Haddad" })).toBeVisible();
+  const ballot = await page.request.post("/api/votes/x/ballot", {
+    data: JSON.stringify({ choice: "FOR", padding: huge }),
+    headers: { "content-type": "application/json" },
+  });
+  expect(ballot.status()).toBe(413);
+  expect(await ballot.json()).toEqual({ error: "tooLarge" });
+  // A ballot of the right size still reaches the rules (here: no such question).
+  const small = await page.request.post("/api/votes/x/ballot", { data: { choice: "FOR" } });
+  expect(small.status()).toBe(404);
+});

@@ -7,6 +7,10 @@ import { publicIdeaSchema } from "@/lib/ideas/schema";
 import { formValues } from "@/lib/form-result";
 import type { BoardIdea } from "@/lib/ideas/board";
 import { postPublicIdea, publicAnswers, publicCooperative } from "@/lib/ideas/public-page";
+import { readForm } from "@/lib/http-body";
+
+// An idea of 2,000 characters and a few short fields, with room to spare.
+const IDEA_BYTES = 64_000;
 
 // The short link on the waiting-room poster: anyone posts an idea, without an account, from a
 // cheap phone on a slow connection. Plain HTML and a few lines of CSS, no JavaScript at all
@@ -130,7 +134,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const locale = localeOf(request);
   const coop = await publicCooperative(slug);
   if (!coop) return notFound(locale);
-  const form = await request.formData().catch(() => null);
+  const read = await readForm(request, IDEA_BYTES);
+  if (read === "tooLarge") return new Response("Trop long / too long", { status: 413 });
+  const form = read;
   const given = form ? formValues(form) : {};
   const values: Record<string, string> = {};
   for (const key of ["text", "theme", "name", "contact", "website"])

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { getActor, getSession } from "@/lib/auth/session";
 import { castBallot, castOwnBallot } from "@/lib/votes/cast";
 import { CHOICES } from "@/lib/votes/schema";
+import { readForm, readJson } from "@/lib/http-body";
+
+// A ballot is a choice and perhaps a member id: a few hundred bytes.
+const BALLOT_BYTES = 4_096;
 
 const bodySchema = z.object({
   choice: z.enum(CHOICES),
@@ -18,12 +22,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(
     request.headers.get("content-type") ?? "",
   );
-  const body = isForm
-    ? await request.formData().then(
-        (f) => ({ choice: f.get("choice"), forMemberId: f.get("forMemberId") || null }),
-        () => null,
-      )
-    : await request.json().catch(() => null);
   const answer = (status: number, json: Record<string, unknown>) => {
     if (!isForm) return Response.json(json, { status });
     const back = new URLSearchParams();
@@ -33,8 +31,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       status === 401 ? "/connexion" : `/votes/${encodeURIComponent(id)}${back.size ? `?${back}` : ""}`;
     return new Response(null, { status: 303, headers: { location: target } });
   };
+  // Who asks before what they send: a body is read only for someone signed in, and only so far.
   const session = await getSession();
   if (!session) return answer(401, { error: "signedOut" });
+  const read = isForm ? await readForm(request, BALLOT_BYTES) : await readJson(request, BALLOT_BYTES);
+  if (read === "tooLarge") return answer(413, { error: "tooLarge" });
+  const body =
+    read instanceof FormData
+      ? { choice: read.get("choice"), forMemberId: read.get("forMemberId") || null }
+      : read;
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) return answer(400, { error: "choiceRequired" });
   if (id.length > 40) return answer(404, { error: "notFound" });
