@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { IdeaStatus } from "@/lib/generated/prisma/enums";
 import type { BoardIdea } from "@/lib/ideas/board";
@@ -40,6 +41,7 @@ export async function answerSheet(actor: Actor, meetingId: string) {
   authorize(actor, "meeting.read");
   const meeting = await councilMeeting(actor, meetingId);
   if (!meeting) return null;
+  const council = can(actor.roles, "minutes.readDraft");
   const ideas = await db.idea.findMany({
     where: {
       cooperativeId: actor.cooperativeId,
@@ -60,19 +62,24 @@ export async function answerSheet(actor: Actor, meetingId: string) {
       startsAt: meeting.startsAt,
       minutesStatus: meeting.minutes?.status ?? null,
     },
-    ideas: ideas.map((i): SheetIdea => ({
-      id: i.id,
-      text: i.text,
-      theme: themeOf(i.theme),
-      source: i.source,
-      authorName: i.showName ? i.authorName : null,
-      supports: i._count.supports,
-      status: i.status,
-      answerKind: i.status === "MERGED" ? "MERGED" : i.answerKind,
-      answerText: i.answerText,
-      mergedIntoId: i.mergedIntoId,
-      published: i.answerPublishedAt !== null,
-    })),
+    // The council's answers are the council's until they are published (with the minutes, or
+    // when it says): before that, a member reads the ideas, not what the council wrote.
+    ideas: ideas.map((i): SheetIdea => {
+      const shown = i.answerPublishedAt !== null || council;
+      return {
+        id: i.id,
+        text: i.text,
+        theme: themeOf(i.theme),
+        source: i.source,
+        authorName: i.showName ? i.authorName : null,
+        supports: i._count.supports,
+        status: shown ? i.status : "TO_READ",
+        answerKind: shown ? (i.status === "MERGED" ? "MERGED" : i.answerKind) : null,
+        answerText: shown ? i.answerText : null,
+        mergedIntoId: shown ? i.mergedIntoId : null,
+        published: i.answerPublishedAt !== null,
+      };
+    }),
     unpublished: ideas.filter(
       (i) =>
         (i.status === "ANSWERED" || i.status === "MERGED") &&

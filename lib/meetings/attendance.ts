@@ -163,7 +163,7 @@ export async function attendanceSheet(
 
 const MEETING_HOURS_MS = 6 * 60 * 60 * 1000;
 
-async function auditIfClosed(
+async function auditAttendance(
   tx: Prisma.TransactionClient,
   actor: Actor,
   {
@@ -172,12 +172,12 @@ async function auditIfClosed(
     after,
   }: { meeting: { id: string; status: MeetingStatus }; before: unknown; after: unknown },
 ) {
-  // Corrections after the meeting is closed are the coordinator's, and leave a trace.
-  if (meeting.status !== "CLOSED") return;
+  // Every change of attendance leaves a trace (it decides the quorum and who may vote); one made
+  // after the meeting is closed is a correction.
   await recordAudit(tx, {
     cooperativeId: actor.cooperativeId,
     actorId: actor.personId,
-    action: "attendance.corrected",
+    action: meeting.status === "CLOSED" ? "attendance.corrected" : "attendance.changed",
     entityType: "Meeting",
     entityId: meeting.id,
     before: before as never,
@@ -221,7 +221,7 @@ export async function markAttendance(
       create: { cooperativeId: actor.cooperativeId, meetingId, membershipId, status, arrivedAt },
       update: { status, arrivedAt, leftAt: status === "PRESENT" ? (existing?.leftAt ?? null) : null },
     });
-    await auditIfClosed(tx, actor, {
+    await auditAttendance(tx, actor, {
       meeting,
       before: { membershipId, status: existing?.status ?? null },
       after: { membershipId, status },
@@ -259,7 +259,7 @@ export async function setDeparture(
       : leftAt;
   await db.$transaction(async (tx) => {
     await tx.attendance.update({ where: { id: existing.id }, data: { leftAt: departure } });
-    await auditIfClosed(tx, actor, {
+    await auditAttendance(tx, actor, {
       meeting,
       before: { membershipId, leftAt: existing.leftAt },
       after: { membershipId, leftAt: departure },
@@ -306,7 +306,7 @@ export async function addGuest(
         },
       });
     }
-    await auditIfClosed(tx, actor, { meeting, before: null, after: guest });
+    await auditAttendance(tx, actor, { meeting, before: null, after: guest });
   });
   return { ok: true, data: null };
 }
@@ -320,7 +320,7 @@ export async function removeGuest(actor: Actor, attendanceId: string): Promise<M
   if (!line) return { ok: false, error: "notFound" };
   await db.$transaction(async (tx) => {
     await tx.attendance.delete({ where: { id: attendanceId } });
-    await auditIfClosed(tx, actor, {
+    await auditAttendance(tx, actor, {
       meeting: line.meeting,
       before: { guest: line.guestName ?? line.membershipId },
       after: null,
@@ -351,7 +351,7 @@ export async function setAttendanceTimes(
     return { ok: false, error: "timesInvalid" };
   await db.$transaction(async (tx) => {
     await tx.attendance.update({ where: { id: existing.id }, data: { arrivedAt, leftAt } });
-    await auditIfClosed(tx, actor, {
+    await auditAttendance(tx, actor, {
       meeting,
       before: { membershipId, arrivedAt: existing.arrivedAt, leftAt: existing.leftAt },
       after: { membershipId, arrivedAt, leftAt },

@@ -343,6 +343,14 @@ describe("at the council", () => {
     // Not on the board yet: the minutes are not published.
     expect((await ideaBoard(marc)).ideas.find((i) => i.id === fountain.id)?.answer).toBeNull();
     expect(await publicAnswers(coordinator.cooperativeId)).toEqual([]);
+    // Nor on the meeting's sheet for a member outside the council: the answers are the council's
+    // until published; a council member reads them.
+    const memberSheet = (await answerSheet(ines, meeting4))!;
+    const seen = memberSheet.ideas.find((i) => i.id === fountain.id)!;
+    expect([seen.answerKind, seen.answerText, seen.published]).toEqual([null, null, false]);
+    expect((await answerSheet(marc, meeting4))!.ideas.find((i) => i.id === fountain.id)?.answerText).toBe(
+      "Installée en janvier.",
+    );
 
     // The minutes of meeting 4, published: the answers go with them.
     await db.meeting.update({

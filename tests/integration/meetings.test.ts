@@ -300,6 +300,16 @@ describe("attendance and quorum", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("every change of attendance, before the close too, leaves an audit entry", async () => {
+    const open = (await meetingForEdit(coordinator, "conseil", 4))!;
+    await markAttendance(coordinator, { meetingId: open.id, membershipId: seated[1]!, status: "PRESENT" });
+    const audit = await db.auditEntry.findFirst({
+      where: { entityId: open.id, action: "attendance.changed" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit?.after).toMatchObject({ membershipId: seated[1], status: "PRESENT" });
+  });
+
   it("corrections to a closed meeting leave an audit entry", async () => {
     const closed = (await meetingForEdit(coordinator, "conseil", 3))!;
     await markAttendance(coordinator, { meetingId: closed.id, membershipId: seated[1]!, status: "EXCUSED" });
