@@ -8,6 +8,7 @@ import {
   verifyCredentials,
 } from "@/lib/auth/service";
 import { createCooperative, createMember, PASSWORD } from "@/tests/factories/people";
+import { purgeSignInFailures } from "@/lib/auth/sign-in-failures.internal";
 
 let cooperativeId: string;
 
@@ -124,5 +125,22 @@ describe("sign-in link and password reset by e-mail", () => {
   it("sends nothing when the address has no account", async () => {
     await requestPasswordReset("personne@exemple.org", "http://localhost:3000");
     expect(await outboxFor("personne@exemple.org")).toHaveLength(0);
+  });
+});
+
+describe("failed sign-ins", () => {
+  it("are kept while the limit counts them, then purged by the worker's job", async () => {
+    const now = new Date("2026-11-30T12:00:00Z");
+    await db.signInFailure.createMany({
+      data: [
+        { key: "ip:198.51.100.7", createdAt: new Date(now.getTime() - 60 * 60 * 1000) },
+        { key: "email:ancien@exemple.org", createdAt: new Date(now.getTime() - 16 * 60 * 1000) },
+        { key: "ip:198.51.100.8", createdAt: new Date(now.getTime() - 5 * 60 * 1000) },
+      ],
+    });
+    expect(await purgeSignInFailures(now)).toBeGreaterThanOrEqual(2);
+    const left = await db.signInFailure.findMany({ where: { key: { startsWith: "ip:198.51.100." } } });
+    expect(left.map((f) => f.key)).toEqual(["ip:198.51.100.8"]);
+    expect(await db.signInFailure.count({ where: { key: "email:ancien@exemple.org" } })).toBe(0);
   });
 });
