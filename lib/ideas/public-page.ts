@@ -71,7 +71,7 @@ export async function publicAnswers(cooperativeId: string, limit = 10): Promise<
 
 // The private link given after posting on the public page.
 export async function followIdea(slug: string, token: string) {
-  if (!/^[A-Za-z0-9-]{1,40}$/.test(token)) return null;
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(token)) return null;
   const idea = await db.idea.findFirst({
     where: { followToken: token, cooperative: { slug } },
     include: {

@@ -9,6 +9,7 @@ import {
   inviteMember,
   setArchived,
   updateMember,
+  renewCalendarLink,
 } from "@/lib/members/service";
 import { erasePerson } from "@/lib/members/privacy";
 
@@ -79,4 +80,11 @@ export const eraseMemberAction = formAction({
   },
   refresh: () => "/admin/membres",
   redirect: ([id]) => `/admin/membres/${id}?efface=1`,
+});
+
+// « Changer de lien »: the calendar feed's address is renewed; the old one stops.
+export const renewCalendarLinkAction = plainAction({
+  right: "home.view",
+  run: ({ actor }) => renewCalendarLink(actor),
+  refresh: () => "/profil",
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -412,4 +413,24 @@ export async function listCategories(actor: Actor) {
     orderBy: { position: "asc" },
     select: { id: true, name: true },
   });
+}
+
+// « Changer de lien » (Mon profil): the member's calendar feed gets a new secret address, from
+// the crypto generator; the old one stops answering.
+export async function renewCalendarLink(actor: Actor): Promise<MemberResult> {
+  authorize(actor, "home.view");
+  await db.$transaction(async (tx) => {
+    await tx.membership.update({
+      where: { id: actor.membershipId },
+      data: { calendarToken: randomBytes(32).toString("base64url") },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "member.calendarLinkRenewed",
+      entityType: "Membership",
+      entityId: actor.membershipId,
+    });
+  });
+  return { ok: true, data: null };
 }

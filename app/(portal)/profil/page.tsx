@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { calendarTokenOf } from "@/lib/meetings/invitations";
 import { siteUrl } from "@/lib/site-url";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
+import { renewCalendarLinkAction } from "@/lib/members/actions";
 import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Mon profil" };
@@ -51,6 +52,14 @@ export default async function ProfilePage() {
           value={feedUrl}
           className="block min-h-11 w-full rounded-md border border-stone-400 bg-stone-100 px-3 font-mono text-sm"
         />
+        <p id="renew-hint" className="mt-3 text-sm text-stone-700">
+          {t("profile.calendarRenewHint")}
+        </p>
+        <form action={renewCalendarLinkAction} className="mt-2">
+          <button type="submit" className={secondaryButtonClass} aria-describedby="renew-hint">
+            {t("profile.calendarRenew")}
+          </button>
+        </form>
       </Card>
       <Card title={t("profile.dataTitle")}>
         <p className="mb-3">{t("profile.dataText")}</p>
