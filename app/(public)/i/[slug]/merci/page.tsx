@@ -20,7 +20,7 @@ export default async function ThanksPage({
   if (!coop) notFound();
   const t = await getTranslations("ideas");
   const follow =
-    typeof suivi === "string" && /^[a-z0-9-]{10,40}$/.test(suivi) ? `/i/${coop.slug}/suivi/${suivi}` : null;
+    typeof suivi === "string" && /^[a-z0-9-]{10,64}$/.test(suivi) ? `/i/${coop.slug}/suivi/${suivi}` : null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("thanksTitle")}</h1>
