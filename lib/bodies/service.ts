@@ -252,6 +252,7 @@ export async function activeMembersForSeats(actor: Actor) {
 }
 
 export async function listColleges(actor: Actor) {
+  authorize(actor, "directory.read");
   return db.college.findMany({
     where: { cooperativeId: actor.cooperativeId },
     orderBy: { position: "asc" },

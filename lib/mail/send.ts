@@ -24,7 +24,7 @@ export async function sendEmail(email: OutgoingEmail) {
   const id = await queueEmail(db, email);
   if (smtpSettings()) await deliver(id);
   else {
-    const links = personalLinks(email.text);
+    const links = [...new Set(personalLinks(email.text))];
     if (links.length) console.info(`[courriel] ${email.to} — ${email.subject} : ${links.join(" ")}`);
   }
   return id;

@@ -408,6 +408,7 @@ export async function inviteMember(actor: Actor, id: string, now = new Date()): 
 }
 
 export async function listCategories(actor: Actor) {
+  authorize(actor, "member.manage");
   return db.category.findMany({
     where: { cooperativeId: actor.cooperativeId },
     orderBy: { position: "asc" },
