@@ -13,7 +13,8 @@ type Ids = { membership: string; question: string; issue: string; section: strin
 let ids: Ids;
 let createdIssue = false;
 
-test.beforeAll(async ({ demo }) => {
+test.beforeAll(async ({ demos }, testInfo) => {
+  const demo = await demos(testInfo.file);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { test as base } from "@playwright/test";
 import { seedDemoCopy } from "../../scripts/seed";
 import { E2E_DATABASE_URL } from "./helpers";
@@ -5,9 +6,9 @@ import { E2E_DATABASE_URL } from "./helpers";
 export { expect } from "@playwright/test";
 export type { ConsoleMessage } from "@playwright/test";
 
-// A cooperative of the demo's shape for the journeys of one worker: its own slug, its own
-// people (same names, e-mails at <key>.demo.portail-scic.fr), so that workers run side by side
-// on one server without meeting each other's rows.
+// A cooperative of the demo's shape for the journeys of one spec file: its own slug, its own
+// people and meetings (same names, e-mails at <key>.demo.portail-scic.fr), so that no spec
+// meets another's rows and two workers run side by side on one server.
 export type Demo = {
   cooperativeId: string;
   slug: string;
@@ -15,17 +16,40 @@ export type Demo = {
   email: (local: string) => string;
 };
 
-export const test = base.extend<{ texts: void }, { demo: Demo }>({
-  demo: [
+// One copy per spec file, made the first time the file asks (a beforeAll asks with its
+// testInfo.file, a journey through the `demo` fixture).
+type Demos = (specFile: string) => Promise<Demo>;
+
+export const test = base.extend<{ texts: void; demo: Demo }, { demos: Demos }>({
+  demos: [
     async ({}, use, workerInfo) => {
-      const key = `w${workerInfo.workerIndex}-${Date.now().toString(36)}`;
-      const slug = `demo-${key}`;
-      const domain = `${key}.demo.portail-scic.fr`;
-      const cooperativeId = await seedDemoCopy(E2E_DATABASE_URL, { slug, emailDomain: domain });
-      await use({ cooperativeId, slug, email: (local) => `${local}@${domain}` });
+      const copies = new Map<string, Promise<Demo>>();
+      await use((specFile) => {
+        const spec = path
+          .basename(specFile, ".spec.ts")
+          .replace(/[^a-z0-9]+/gi, "-")
+          .toLowerCase();
+        if (!copies.has(spec)) {
+          const key = `${spec}-w${workerInfo.workerIndex}-${Date.now().toString(36)}`;
+          const slug = `demo-${key}`;
+          const domain = `${key}.demo.portail-scic.fr`;
+          copies.set(
+            spec,
+            seedDemoCopy(E2E_DATABASE_URL, { slug, emailDomain: domain }).then((cooperativeId) => ({
+              cooperativeId,
+              slug,
+              email: (local: string) => `${local}@${domain}`,
+            })),
+          );
+        }
+        return copies.get(spec)!;
+      });
     },
     { scope: "worker" },
   ],
+  demo: async ({ demos }, use, testInfo) => {
+    await use(await demos(testInfo.file));
+  },
   // Every journey fails if a page asks for a text its part of the portal was not given
   // (components/client-messages.tsx sends each part only its own namespaces).
   texts: [
