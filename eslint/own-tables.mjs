@@ -42,7 +42,7 @@ export const OWNERS = {
   outboxEmail: ["mail"],
   verificationToken: ["auth"],
   passwordResetToken: ["auth"],
-  signInFailure: ["auth"],
+  rateLimit: ["limits"],
 };
 
 const WRITES = new Set([

@@ -133,8 +133,9 @@ async function main() {
     ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "scripts/worker.ts"],
     { env, stdio: ["ignore", "inherit", "inherit"] },
   );
-  server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
-    env,
+  // Our server around Next.js: it resolves the client's address from the socket (TRUSTED_PROXIES).
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])], {
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   server.on("exit", (code) => void shutdown(code ?? 0));

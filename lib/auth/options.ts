@@ -6,6 +6,7 @@ import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { localPath } from "@/lib/action-input";
 import { endLinksAtSignIn, findSignInPerson, sendSignInLink, verifyCredentials } from "@/lib/auth/service";
+import { resolvedAddress } from "@/lib/net/client-address";
 
 function toAdapterUser(person: {
   id: string;
@@ -63,14 +64,6 @@ const adapter: Adapter = {
   },
 };
 
-// The address nearest to us: the one a reverse proxy appends (or the socket's, which Next.js
-// fills in when no proxy did). Earlier entries are whatever the client claimed.
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
-  return value?.split(",").at(-1)?.trim() || null;
-}
-
 export const authOptions: NextAuthOptions = {
   adapter,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -84,7 +77,7 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         if (!email || !password) throw new Error("invalid");
-        const result = await verifyCredentials(email, password, clientIp(req?.headers));
+        const result = await verifyCredentials(email, password, resolvedAddress(req?.headers?.["x-forwarded-for"]));
         if (!result.ok) throw new Error(result.error);
         const person = await db.person.findUniqueOrThrow({ where: { id: result.personId } });
         return toAdapterUser(person);

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { isBlocked, signInKeys, windowStart } from "@/lib/auth/rate-limit";
+import { limit } from "@/lib/limits/counters";
 import type { NewPasswordInput } from "@/lib/auth/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { endPasswordLinksOf, endSessionsOf } from "@/lib/auth/sessions.internal";
@@ -16,37 +16,59 @@ export type CredentialsResult =
 
 const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
-// Wrong password and unknown e-mail give the same answer; failures are counted per account
-// and per address in the database, so the limit holds across app instances.
+// Wrong password and unknown e-mail give the same answer. Every attempt is counted before the
+// password is checked, in one statement each (lib/limits): a burst cannot slip between count and
+// check. The limits are built so that nobody else can lock a person out of their own account:
+// - per account and address: 10 tries in 15 minutes, then 15 minutes' wait, for that address
+//   only. The key carries the session version, so a new password starts a fresh count;
+// - per address: 100 failures a day, whatever the accounts (someone trying many);
+// - per account: 50 failures an hour from addresses the person never signed in from (someone
+//   trying one account from many). The person's usual device, where they signed in within 90
+//   days, is never held by it.
+const perAccountAndAddress = limit({
+  name: "sign-in:account+address",
+  points: 10,
+  seconds: 900,
+  blockSeconds: 900,
+});
+const perAddress = limit({ name: "sign-in:address", points: 100, seconds: 86_400, blockSeconds: 86_400 });
+const perAccount = limit({ name: "sign-in:account", points: 50, seconds: 3_600, blockSeconds: 3_600 });
+const usualDevices = limit({ name: "sign-in:usual", points: 1_000_000, seconds: 90 * 86_400 });
+
 export async function verifyCredentials(
   email: string,
   password: string,
   ip: string | null,
-  now = new Date(),
 ): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
-  const keys = signInKeys(normalized, ip);
-  const failures = await db.signInFailure.groupBy({
-    by: ["key"],
-    where: { key: { in: keys }, createdAt: { gte: windowStart(now) } },
-    _count: { _all: true },
-  });
-  if (failures.some((f) => isBlocked(f._count._all))) return { ok: false, error: "rateLimited" };
-
   const person = await db.person.findUnique({
     where: { email: normalized },
     select: {
       id: true,
       passwordHash: true,
+      sessionVersion: true,
       memberships: { where: { status: "ACTIVE" }, select: { id: true } },
     },
   });
+  const account = `${normalized}#${person?.sessionVersion ?? 0}`;
+  const address = ip ?? "unknown";
+  const pair = `${account}|${address}`;
+  const device = `${normalized}|${address}`;
+  const usual = await usualDevices.seen(device);
+  const counted = [
+    await perAccountAndAddress.take(pair),
+    ip ? await perAddress.take(address) : true,
+    usual ? true : await perAccount.take(account),
+  ];
+  if (counted.includes(false)) return { ok: false, error: "rateLimited" };
+
   const valid = await verifyPassword(person?.passwordHash ?? null, password);
-  if (!person || !valid || person.memberships.length === 0) {
-    await db.signInFailure.createMany({ data: keys.map((key) => ({ key, createdAt: now })) });
-    return { ok: false, error: "invalid" };
-  }
-  await db.signInFailure.deleteMany({ where: { key: keys[0] } });
+  if (!person || !valid || person.memberships.length === 0) return { ok: false, error: "invalid" };
+  // The right password: this try was no failure, and this address is now a usual one.
+  await perAccountAndAddress.forget(pair);
+  if (ip) await perAddress.giveBack(address);
+  if (!usual) await perAccount.giveBack(account);
+  await usualDevices.take(device);
   return { ok: true, personId: person.id };
 }
 
@@ -143,7 +165,6 @@ export async function resetPassword(input: NewPasswordInput, now = new Date()): 
     // A new password ends every session and every other link of the person.
     await endSessionsOf(tx, { personId: token.personId });
     await endPasswordLinksOf(tx, { personId: token.personId, email: email.email, now });
-    await tx.signInFailure.deleteMany({ where: { key: `email:${email.email}` } });
     // Audited in every cooperative the person belongs to: each one's journal shows it.
     const memberships = await tx.membership.findMany({
       where: { personId: token.personId },

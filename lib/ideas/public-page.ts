@@ -1,22 +1,17 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import { db } from "@/lib/db";
 import type { AnswerChoice, PublicIdeaInput } from "@/lib/ideas/schema";
 import type { BoardIdea } from "@/lib/ideas/board";
-import { boardRows, HOUR_MS } from "@/lib/ideas/ideas.internal";
+import { boardRows } from "@/lib/ideas/ideas.internal";
 import type { IdeaResult } from "@/lib/ideas/service";
-import { portalSecret } from "@/lib/secret";
+import { limit } from "@/lib/limits/counters";
 
 // No actor: the public page has none. Limited instead by slug, follow token, moderation and PUBLIC_LIMIT.
 
-// The public form: at most this many ideas per network address and hour.
+// The public form: at most this many ideas per network address, hour and cooperative. Counted
+// before the idea is written, in one statement (lib/limits): a burst gets no more.
 export const PUBLIC_LIMIT = 5;
-
-// A keyed hash: enough to count one address's posts, useless to find the address back.
-export function addressHash(address: string | null): string | null {
-  if (!address) return null;
-  return createHmac("sha256", portalSecret()).update(`idea:${address}`).digest("hex").slice(0, 32);
-}
+const perAddress = limit({ name: "idea:address", points: PUBLIC_LIMIT, seconds: 3_600 });
 
 export async function publicCooperative(slug: string) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
@@ -34,19 +29,11 @@ export async function postPublicIdea(
     input,
     address,
     locale,
-  }: { slug: string; input: PublicIdeaInput; address: string | null; locale: string },
-  now = new Date(),
-): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited">> {
+  }: { slug: string; input: PublicIdeaInput; address: string | null; locale: string }): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited">> {
   const coop = await publicCooperative(slug);
   if (!coop) return { ok: false, error: "notFound" };
   if (input.website.trim() !== "") return { ok: true, data: { followToken: null } };
-  const hash = addressHash(address);
-  if (hash) {
-    const recent = await db.idea.count({
-      where: { addressHash: hash, createdAt: { gte: new Date(now.getTime() - HOUR_MS) } },
-    });
-    if (recent >= PUBLIC_LIMIT) return { ok: false, error: "rateLimited" };
-  }
+  if (address && !(await perAddress.take(`${coop.id}|${address}`))) return { ok: false, error: "rateLimited" };
   const idea = await db.idea.create({
     data: {
       cooperativeId: coop.id,
@@ -57,7 +44,6 @@ export async function postPublicIdea(
       authorName: input.name,
       contact: input.contact,
       status: "MODERATION",
-      addressHash: hash,
       locale,
     },
   });

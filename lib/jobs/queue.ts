@@ -8,7 +8,7 @@ export const QUEUES = {
   voteClose: "vote-close",
   voteReminder: "vote-reminder",
   newsletterSend: "newsletter-send",
-  purgeSignInFailures: "purge-sign-in-failures",
+  purgeLimits: "purge-rate-limits",
 } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };

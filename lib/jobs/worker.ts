@@ -10,7 +10,7 @@ import {
 import { resumeSends, runSend } from "@/lib/newsletter/service";
 import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
 import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
-import { purgeSignInFailures } from "@/lib/auth/sign-in-failures.internal";
+import { purgeExpiredLimits } from "@/lib/limits/purge.internal";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -55,13 +55,13 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
         );
     },
   );
-  // Failed sign-ins name an address: kept only as long as the limit counts them, then purged
-  // (every hour, and once at the start).
-  await boss.work(QUEUES.purgeSignInFailures, async () => {
-    console.log(`[worker] échecs de connexion effacés : ${await purgeSignInFailures()}`);
+  // Rate-limit counters (failed sign-ins, public ideas) are kept only while they count, then
+  // deleted (every hour, and once at the start).
+  await boss.work(QUEUES.purgeLimits, async () => {
+    console.log(`[worker] compteurs de limites expirés effacés : ${await purgeExpiredLimits()}`);
   });
-  await boss.schedule(QUEUES.purgeSignInFailures, "17 * * * *");
-  void purgeSignInFailures().catch((error) => console.error("[worker] purge des échecs :", error));
+  await boss.schedule(QUEUES.purgeLimits, "17 * * * *");
+  void purgeExpiredLimits().catch((error) => console.error("[worker] purge des compteurs :", error));
   // A send that a stop interrupted goes on at once.
   void resumeSends().then(
     (resumed) =>

@@ -1,3 +1,4 @@
+import http from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
@@ -58,4 +59,59 @@ export async function expectLinkMasked(page: Page, recipient: string, subject: s
   const pre = item.locator("pre");
   await expect(pre).toContainText("[lien personnel masqué]");
   await expect(pre).not.toContainText(/token=|callback\/email|mot-de-passe\/nouveau/);
+}
+
+// A request from another machine: Linux answers every 127.x.y.z on loopback, so binding the
+// socket to 127.0.0.2 makes a client the server sees at a different address than the browser.
+export function httpFrom(
+  localAddress: string,
+  {
+    method,
+    path,
+    headers = {},
+    body,
+  }: { method: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        localAddress,
+        method,
+        path,
+        headers: { ...headers, host: `localhost:${port}` },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+        );
+      },
+    );
+    request.on("error", reject);
+    if (body !== undefined) request.write(body);
+    request.end();
+  });
+}
+
+// Signs in over plain HTTP (next-auth's own form post) from a given address; answers where
+// next-auth sends the browser: "/…?error=rateLimited", "/…?error=invalid", or the page asked for.
+export async function postSignIn(
+  localAddress: string,
+  { email, password, headers = {} }: { email: string; password: string; headers?: Record<string, string> },
+): Promise<string> {
+  const csrf = await httpFrom(localAddress, { method: "GET", path: "/api/auth/csrf", headers });
+  const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const posted = await httpFrom(localAddress, {
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }).toString(),
+  });
+  return String(posted.headers.location ?? `status ${posted.status}`);
 }

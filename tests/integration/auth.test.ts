@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import {
   findSignInPerson,
@@ -8,7 +8,7 @@ import {
   verifyCredentials,
 } from "@/lib/auth/service";
 import { createCooperative, createMember, PASSWORD } from "@/tests/factories/people";
-import { purgeSignInFailures } from "@/lib/auth/sign-in-failures.internal";
+import { purgeExpiredLimits } from "@/lib/limits/purge.internal";
 
 let cooperativeId: string;
 
@@ -44,26 +44,70 @@ describe("sign-in with a password", () => {
     expect(await verifyCredentials(email, PASSWORD, null)).toEqual({ ok: false, error: "invalid" });
   });
 
-  it("blocks an account after 10 failures in 15 minutes, even with the right password, then lets it in again", async () => {
-    const { email } = await createMember(cooperativeId);
-    const now = new Date();
-    for (let i = 0; i < 10; i++) {
-      expect((await verifyCredentials(email, "mauvais", `203.0.113.${i}`, now)).ok).toBe(false);
-    }
-    expect(await verifyCredentials(email, PASSWORD, "203.0.113.200", now)).toEqual({
+  it("holds an address after 10 tries on one account, and lets the right password in from elsewhere and after 15 minutes", async () => {
+    const { email, person } = await createMember(cooperativeId);
+    for (let i = 0; i < 10; i++)
+      expect(await verifyCredentials(email, "mauvais", "203.0.113.5")).toEqual({
+        ok: false,
+        error: "invalid",
+      });
+    expect(await verifyCredentials(email, PASSWORD, "203.0.113.5")).toEqual({
       ok: false,
       error: "rateLimited",
     });
-    const later = new Date(now.getTime() + 16 * 60 * 1000);
-    expect((await verifyCredentials(email, PASSWORD, "203.0.113.200", later)).ok).toBe(true);
+    // The person at home (another address) is not held by what happened at 203.0.113.5.
+    expect(await verifyCredentials(email, PASSWORD, "198.51.100.60")).toEqual({
+      ok: true,
+      personId: person.id,
+    });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 16 * 60 * 1000);
+      expect((await verifyCredentials(email, PASSWORD, "203.0.113.5")).ok).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it("blocks an address that tries many accounts", async () => {
+  it("counts a burst of tries at once: no eleventh try is checked", async () => {
+    const { email } = await createMember(cooperativeId);
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, () => verifyCredentials(email, "mauvais", "203.0.113.9")),
+    );
+    expect(burst.filter((r) => !r.ok && r.error === "invalid")).toHaveLength(10);
+    expect(burst.filter((r) => !r.ok && r.error === "rateLimited")).toHaveLength(20);
+  });
+
+  it("never locks the person out of their usual device, whatever fails elsewhere", async () => {
+    const { email, person } = await createMember(cooperativeId);
+    const home = "198.51.100.61";
+    expect((await verifyCredentials(email, PASSWORD, home)).ok).toBe(true);
+    // An attacker tries the account from 60 addresses, 3 times each.
+    for (let a = 0; a < 60; a++)
+      for (let t = 0; t < 3; t++) await verifyCredentials(email, "devine", `100.64.${a}.1`);
+    // Past 50 failures from unknown addresses, a new address is held, even with the password…
+    expect(await verifyCredentials(email, PASSWORD, "100.64.200.1")).toEqual({
+      ok: false,
+      error: "rateLimited",
+    });
+    // …but not the person's own device.
+    expect(await verifyCredentials(email, PASSWORD, home)).toEqual({ ok: true, personId: person.id });
+  });
+
+  it("holds an address that tries many accounts, not the others", async () => {
     const ip = "192.0.2.77";
-    for (let i = 0; i < 10; i++) await verifyCredentials(`inconnu${i}@exemple.org`, "x", ip);
+    for (let i = 0; i < 100; i++) await verifyCredentials(`inconnu${i}@exemple.org`, "x", ip);
     const { email } = await createMember(cooperativeId);
     expect(await verifyCredentials(email, PASSWORD, ip)).toEqual({ ok: false, error: "rateLimited" });
     expect((await verifyCredentials(email, PASSWORD, "192.0.2.78")).ok).toBe(true);
+  });
+
+  it("a new password starts a fresh count on the account", async () => {
+    const { email, person } = await createMember(cooperativeId);
+    for (let i = 0; i < 11; i++) await verifyCredentials(email, "oublié", "203.0.113.10");
+    expect((await verifyCredentials(email, PASSWORD, "203.0.113.10")).ok).toBe(false);
+    await db.person.update({ where: { id: person.id }, data: { sessionVersion: { increment: 1 } } });
+    expect((await verifyCredentials(email, PASSWORD, "203.0.113.10")).ok).toBe(true);
   });
 });
 
@@ -128,19 +172,20 @@ describe("sign-in link and password reset by e-mail", () => {
   });
 });
 
-describe("failed sign-ins", () => {
-  it("are kept while the limit counts them, then purged by the worker's job", async () => {
-    const now = new Date("2026-11-30T12:00:00Z");
-    await db.signInFailure.createMany({
-      data: [
-        { key: "ip:198.51.100.7", createdAt: new Date(now.getTime() - 60 * 60 * 1000) },
-        { key: "email:ancien@exemple.org", createdAt: new Date(now.getTime() - 16 * 60 * 1000) },
-        { key: "ip:198.51.100.8", createdAt: new Date(now.getTime() - 5 * 60 * 1000) },
-      ],
+describe("rate-limit counters", () => {
+  it("name no address and no e-mail, and are purged by the worker's job once expired", async () => {
+    const { email } = await createMember(cooperativeId);
+    await verifyCredentials(email, "mauvais", "198.51.100.99");
+    const rows = await db.rateLimit.findMany();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(
+      /198\.51\.100\.99|@exemple/,
+    );
+    await db.rateLimit.create({
+      data: { key: "test:expired", points: 3, expire: BigInt(Date.now() - 1000) },
     });
-    expect(await purgeSignInFailures(now)).toBeGreaterThanOrEqual(2);
-    const left = await db.signInFailure.findMany({ where: { key: { startsWith: "ip:198.51.100." } } });
-    expect(left.map((f) => f.key)).toEqual(["ip:198.51.100.8"]);
-    expect(await db.signInFailure.count({ where: { key: "email:ancien@exemple.org" } })).toBe(0);
+    expect(await purgeExpiredLimits()).toBeGreaterThanOrEqual(1);
+    expect(await db.rateLimit.count({ where: { key: "test:expired" } })).toBe(0);
+    expect(await db.rateLimit.count()).toBeGreaterThan(0);
   });
 });

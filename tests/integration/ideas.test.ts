@@ -101,7 +101,7 @@ describe("posting", () => {
       source: "PUBLIC_FORM",
       contact: "habitante@exemple.fr",
     });
-    expect(idea.addressHash).not.toContain("10.0.0.2");
+    expect(JSON.stringify(idea)).not.toContain("10.0.0.2");
     expect((await ideaBoard(marc)).ideas.some((i) => i.id === idea.id)).toBe(false);
     expect(await followIdea("bois-joli", idea.followToken)).toMatchObject({
       stage: "moderation",
@@ -150,6 +150,26 @@ describe("posting", () => {
       ok: false,
       error: "notFound",
     });
+  });
+
+  it("the per-address limit holds against a burst: counting and refusing are one statement", async () => {
+    const before = await db.idea.count();
+    const burst = await Promise.all(
+      Array.from({ length: 3 * PUBLIC_LIMIT }, (_, i) =>
+        postPublicIdea({
+          slug: "bois-joli",
+          input: publicInput(`Rafale ${i}`),
+          address: "10.9.9.9",
+          locale: "fr",
+        }),
+      ),
+    );
+    expect(burst.filter((r) => r.ok)).toHaveLength(PUBLIC_LIMIT);
+    expect(burst.filter((r) => !r.ok && r.error === "rateLimited")).toHaveLength(2 * PUBLIC_LIMIT);
+    expect(await db.idea.count()).toBe(before + PUBLIC_LIMIT);
+    // The counters hold no address: only keyed hashes.
+    const keys = await db.rateLimit.findMany({ select: { key: true } });
+    expect(keys.some((k) => k.key.includes("10.9.9.9"))).toBe(false);
   });
 
   it("the schemas refuse an empty idea, a bad contact, a decline without a reason, a merge without a target", () => {

@@ -8,6 +8,7 @@ import { formValues } from "@/lib/form-result";
 import type { BoardIdea } from "@/lib/ideas/board";
 import { postPublicIdea, publicAnswers, publicCooperative } from "@/lib/ideas/public-page";
 import { readForm } from "@/lib/http-body";
+import { resolvedAddress } from "@/lib/net/client-address";
 
 // An idea of 2,000 characters and a few short fields, with room to spare.
 const IDEA_BYTES = 64_000;
@@ -148,12 +149,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "text")] ??= issue.message;
     return render({ ...base, errors, formError: "form" }, 400);
   }
-  // The address the nearest proxy saw (last of X-Forwarded-For; Next.js sets it from the
-  // connection when no proxy did): earlier entries are whatever the client claimed.
-  const address =
-    request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() ||
-    request.headers.get("x-real-ip") ||
-    null;
+  // The client's address as our server resolved it (socket, or TRUSTED_PROXIES).
+  const address = resolvedAddress(request.headers.get("x-forwarded-for"));
   const result = await postPublicIdea({ slug: coop.slug, input: parsed.data, address, locale });
   if (!result.ok)
     return render(

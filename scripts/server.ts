@@ -1,0 +1,45 @@
+// The web server: Next.js behind a plain Node HTTP server of ours, so that the client's
+// address comes from the socket (lib/net/client-address.ts). Whatever a client writes in
+// X-Forwarded-For, X-Real-IP or Forwarded is dropped unless TRUSTED_PROXIES names the machine
+// it came through; the app then reads the one address we resolved, as X-Forwarded-For.
+// `npm start` runs it (scripts/start.ts); it serves the production build, or `--dev`.
+import http from "node:http";
+import next from "next";
+import { clientAddress, PROXY_HEADERS, trustedProxies } from "../lib/net/client-address";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST || undefined;
+
+const trust = trustedProxies(process.env.TRUSTED_PROXIES);
+const app = next({ dev, port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+
+function admit(request: http.IncomingMessage) {
+  const address = clientAddress(request, trust);
+  const viaProxy = trust(request.socket.remoteAddress ?? "", 0);
+  for (const header of PROXY_HEADERS) if (!viaProxy || header === "forwarded") delete request.headers[header];
+  delete request.headers["x-real-ip"];
+  request.headers["x-forwarded-for"] = address;
+}
+
+const server = http.createServer((request, response) => {
+  admit(request);
+  void handle(request, response);
+});
+if (dev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
+}
+server.listen(port, host, () => {
+  console.log(`[portail] Serveur web prêt / web server ready on port ${port}`);
+});
+
+function stop() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
