@@ -77,7 +77,11 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         if (!email || !password) throw new Error("invalid");
-        const result = await verifyCredentials(email, password, resolvedAddress(req?.headers?.["x-forwarded-for"]));
+        const result = await verifyCredentials(
+          email,
+          password,
+          resolvedAddress(req?.headers?.["x-forwarded-for"]),
+        );
         if (!result.ok) throw new Error(result.error);
         const person = await db.person.findUniqueOrThrow({ where: { id: result.personId } });
         return toAdapterUser(person);

@@ -23,17 +23,22 @@ export async function publicCooperative(slug: string) {
 
 // Without an account: the idea waits in the moderation queue. A filled honeypot gets the same
 // thanks and stores nothing; past the per-address limit, a clear refusal.
-export async function postPublicIdea(
-  {
-    slug,
-    input,
-    address,
-    locale,
-  }: { slug: string; input: PublicIdeaInput; address: string | null; locale: string }): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited">> {
+export async function postPublicIdea({
+  slug,
+  input,
+  address,
+  locale,
+}: {
+  slug: string;
+  input: PublicIdeaInput;
+  address: string | null;
+  locale: string;
+}): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited">> {
   const coop = await publicCooperative(slug);
   if (!coop) return { ok: false, error: "notFound" };
   if (input.website.trim() !== "") return { ok: true, data: { followToken: null } };
-  if (address && !(await perAddress.take(`${coop.id}|${address}`))) return { ok: false, error: "rateLimited" };
+  if (address && !(await perAddress.take(`${coop.id}|${address}`)))
+    return { ok: false, error: "rateLimited" };
   const idea = await db.idea.create({
     data: {
       cooperativeId: coop.id,
