@@ -78,7 +78,7 @@ export async function generateScaleData(
     );
     await step(
       "memberships",
-      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "calendarToken", "joinedOn", "isCoordinator") SELECT 'sc' || c || 'm' || m, 'sc' || c, 'sc' || c || 'p' || m, md5('sc' || c || 'm' || m), DATE '2020-01-01', m = 1 FROM generate_series(1, $1) c, generate_series(1, $2) m`,
+      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "calendarSeed", "joinedOn", "isCoordinator") SELECT 'sc' || c || 'm' || m, 'sc' || c, 'sc' || c || 'p' || m, md5('sc' || c || 'm' || m), DATE '2020-01-01', m = 1 FROM generate_series(1, $1) c, generate_series(1, $2) m`,
       [cooperatives, members],
     );
     await step(
@@ -143,7 +143,7 @@ export async function generateScaleData(
     );
     await step(
       "ideas",
-      `INSERT INTO "Idea" (id, "cooperativeId", text, source, status, "answerKind", "answerText", "answeredAt", "answerPublishedAt", "meetingId", "followToken", "createdAt")
+      `INSERT INTO "Idea" (id, "cooperativeId", text, source, status, "answerKind", "answerText", "answeredAt", "answerPublishedAt", "meetingId", "followSeed", "createdAt")
        SELECT 'sc' || c || 'r' || n || 'h' || k, 'sc' || c, 'Une idée sur ' || ${w("n + k + c")} || ' et ' || ${w("n * 3 + k")}, (ARRAY['ONLINE','PAPER','PUBLIC_FORM'])[1 + k]::"IdeaSource", 'ANSWERED',
               (ARRAY['ACCEPTED','PLANNED','DECLINED','DONE'])[1 + (n + k) % 4]::"IdeaAnswer", 'Réponse du conseil.', now(), now(), 'sc' || c || 'r' || n, md5('sc' || c || 'r' || n || 'h' || k), (now() - make_interval(months => $2 - n + 1))::timestamp(3)
          FROM generate_series(1, $1) c, generate_series(1, $2) n, generate_series(0, 2) k`,

@@ -5,6 +5,7 @@ import type { BoardIdea } from "@/lib/ideas/board";
 import { boardRows } from "@/lib/ideas/ideas.internal";
 import type { IdeaResult } from "@/lib/ideas/service";
 import { limit } from "@/lib/limits/counters";
+import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
 
 // No actor: the public page has none. Limited instead by slug, follow token, moderation and PUBLIC_LIMIT.
 
@@ -52,7 +53,7 @@ export async function postPublicIdea({
       locale,
     },
   });
-  return { ok: true, data: { followToken: idea.followToken } };
+  return { ok: true, data: { followToken: keyedToken("follow", { id: idea.id, seed: idea.followSeed }) } };
 }
 
 // The public page shows the answers the council published.
@@ -62,13 +63,15 @@ export async function publicAnswers(cooperativeId: string, limit = 10): Promise<
 
 // The private link given after posting on the public page.
 export async function followIdea(slug: string, token: string) {
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(token)) return null;
-  const idea = await db.idea.findFirst({
-    where: { followToken: token, cooperative: { slug } },
+  const id = tokenId(token);
+  if (!id) return null;
+  const found = await db.idea.findFirst({
+    where: { id, cooperative: { slug } },
     include: {
       mergedInto: { select: { text: true, answerKind: true, answerText: true, answerPublishedAt: true } },
     },
   });
+  const idea = found && tokenMatches("follow", token, { id: found.id, seed: found.followSeed }) ? found : null;
   if (!idea) return null;
   const published = idea.answerPublishedAt !== null;
   const kind: AnswerChoice = idea.status === "MERGED" ? "MERGED" : (idea.answerKind ?? "ACCEPTED");

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
 import { isEmail } from "@/lib/ideas/schema";
+import { keyedToken } from "@/lib/links/keyed-token";
 
 // Internal to the server: no right is checked here. Called by services that have checked the
 // actor's right already (lib/minutes/workflow.ts when the minutes are published, and
@@ -49,7 +50,7 @@ export async function publishAnswers(
     const coop = idea.cooperative.shortName ?? idea.cooperative.name;
     const link =
       idea.source === "PUBLIC_FORM"
-        ? `${siteUrl()}/i/${idea.cooperative.slug}/suivi/${idea.followToken}`
+        ? `${siteUrl()}/i/${idea.cooperative.slug}/suivi/${keyedToken("follow", { id: idea.id, seed: idea.followSeed })}`
         : `${siteUrl()}/idees?tri=repondues`;
     await sendEmail({
       cooperativeId,

@@ -9,6 +9,7 @@ import { scheduleMeetingReminder } from "@/lib/jobs/queue";
 import { ownMeeting } from "@/lib/meetings/meeting-access.internal";
 import { calendarMeeting, loadMeeting, notify, organizerOf } from "@/lib/meetings/meeting-notices.internal";
 import type { MeetingResult } from "@/lib/meetings/service";
+import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
 
 // Invitations to a meeting and the members' answers, and the meetings in calendars (one
 // meeting's .ics, a member's feed).
@@ -105,11 +106,15 @@ export async function meetingIcsFor(
 export async function feedForToken(
   token: string,
 ): Promise<{ name: string; meetings: CalendarMeeting[] } | null> {
-  const membership = await db.membership.findUnique({
-    where: { calendarToken: token },
-    include: { person: true, cooperative: true, mandates: true },
-  });
+  const id = tokenId(token);
+  const membership = id
+    ? await db.membership.findUnique({
+        where: { id },
+        include: { person: true, cooperative: true, mandates: true },
+      })
+    : null;
   if (!membership || membership.status !== "ACTIVE") return null;
+  if (!tokenMatches("calendar", token, { id: membership.id, seed: membership.calendarSeed })) return null;
   const meetings = await db.meeting.findMany({
     where: {
       cooperativeId: membership.cooperativeId,
@@ -145,7 +150,7 @@ export async function calendarTokenOf(actor: Actor): Promise<string> {
   authorize(actor, "home.view");
   const membership = await db.membership.findUniqueOrThrow({
     where: { id: actor.membershipId },
-    select: { calendarToken: true },
+    select: { id: true, calendarSeed: true },
   });
-  return membership.calendarToken;
+  return keyedToken("calendar", { id: membership.id, seed: membership.calendarSeed });
 }

@@ -61,7 +61,7 @@ export async function exportMyData(actor: Actor) {
     exportedAt: new Date().toISOString(),
     note: "Données détenues par le Portail SCIC à votre sujet (RGPD, art. 15 et 20). Les votes à bulletin secret ne sont liés à personne : seule votre participation y figure.",
     person,
-    memberships: memberships.map(({ calendarToken: _token, ...m }) => m),
+    memberships: memberships.map(({ calendarSeed: _seed, ...m }) => m),
     newsletter: recipients,
     emailsSent: outbox,
     changesMadeByOrAboutYou: audit,
@@ -100,7 +100,7 @@ export async function erasePerson(
         isCoordinator: false,
         status: "ARCHIVED",
         archivedAt: new Date(),
-        calendarToken: crypto.randomUUID(),
+        calendarSeed: crypto.randomUUID(),
       },
     });
     await tx.ballot.updateMany({ where: { memberId: membershipId }, data: { memberId: null } });

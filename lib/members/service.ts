@@ -423,7 +423,7 @@ export async function renewCalendarLink(actor: Actor): Promise<MemberResult> {
   await db.$transaction(async (tx) => {
     await tx.membership.update({
       where: { id: actor.membershipId },
-      data: { calendarToken: randomBytes(32).toString("base64url") },
+      data: { calendarSeed: randomBytes(32).toString("base64url") },
     });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,

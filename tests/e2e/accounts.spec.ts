@@ -28,7 +28,7 @@ test("another cooperative's coordinator cannot take over an account by adding it
       [neighbour, coordinatorB, victim],
     );
     await client.query(
-      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarToken")
+      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarSeed")
        VALUES ($1, $1, $1, true, $1)`,
       [neighbour],
     );

@@ -76,7 +76,7 @@ test.beforeAll(async () => {
     [VOTERS],
   );
   await sql(
-    `INSERT INTO "Membership" (id, "cooperativeId", "personId", "joinedOn", "calendarToken") SELECT 'mb' || i, 'c', 'p' || i, '2020-01-01', 'cal' || i FROM generate_series(1, $1::int) i`,
+    `INSERT INTO "Membership" (id, "cooperativeId", "personId", "joinedOn", "calendarSeed") SELECT 'mb' || i, 'c', 'p' || i, '2020-01-01', 'cal' || i FROM generate_series(1, $1::int) i`,
     [VOTERS],
   );
   await sql(

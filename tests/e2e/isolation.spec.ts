@@ -53,7 +53,7 @@ test.beforeAll(async ({ demos }, testInfo) => {
       [OTHER, demo.email("coordination")],
     );
     await client.query(
-      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarToken") VALUES ('voisine-m', 'voisine', 'voisine-coord', true, 'voisine-cal') ON CONFLICT DO NOTHING`,
+      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarSeed") VALUES ('voisine-m', 'voisine', 'voisine-coord', true, 'voisine-cal') ON CONFLICT DO NOTHING`,
     );
     await client.query(
       `INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) VALUES ('voisine-conseil', 'voisine', 'COUNCIL', 'Conseil du centre voisin', 'conseil') ON CONFLICT DO NOTHING`,

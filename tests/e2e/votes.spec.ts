@@ -260,7 +260,7 @@ test("a coordinator who is not on the council closes a council vote", async ({ p
       [`${demo.cooperativeId}-nadia`, email, demo.email("coordination")],
     );
     await client.query(
-      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarToken")
+      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarSeed")
        VALUES ($1, $2, $1, true, $1)`,
       [`${demo.cooperativeId}-nadia`, demo.cooperativeId],
     );

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { verifyCredentials } from "@/lib/auth/service";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
+import { keyedToken } from "@/lib/links/keyed-token";
 
 export const PASSWORD = "un-mot-de-passe-solide";
 let passwordHash: string | null = null;
@@ -58,4 +59,9 @@ export async function signInAs(who: string): Promise<Actor> {
   const result = await verifyCredentials(email, DEMO_PASSWORD, null);
   if (!result.ok) throw new Error(`cannot sign in as ${email}`);
   return actorFor(result.personId);
+}
+
+// The calendar link a member is given (the database keeps only its seed).
+export function calendarToken(membership: { id: string; calendarSeed: string }): string {
+  return keyedToken("calendar", { id: membership.id, seed: membership.calendarSeed });
 }

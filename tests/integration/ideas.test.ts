@@ -15,6 +15,7 @@ import { seedIfEmpty } from "../../scripts/seed";
 import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 import { ensureIdeaBoxItem } from "@/lib/ideas/idea-box.internal";
+import { keyedToken, tokenId } from "@/lib/links/keyed-token";
 
 const publicInput = (text: string, extra: Partial<{ name: string; contact: string; website: string }> = {}) =>
   publicIdeaSchema.parse({ text, ...extra });
@@ -103,7 +104,7 @@ describe("posting", () => {
     });
     expect(JSON.stringify(idea)).not.toContain("10.0.0.2");
     expect((await ideaBoard(marc)).ideas.some((i) => i.id === idea.id)).toBe(false);
-    expect(await followIdea("bois-joli", idea.followToken)).toMatchObject({
+    expect(await followIdea("bois-joli", keyedToken("follow", { id: idea.id, seed: idea.followSeed }))).toMatchObject({
       stage: "moderation",
       answer: null,
     });
@@ -389,7 +390,8 @@ describe("at the council", () => {
     });
     expect(board.find((i) => i.id === paint.id)?.answer).toMatchObject({ kind: "DECLINED" });
     expect((await publicAnswers(coordinator.cooperativeId)).length).toBeGreaterThanOrEqual(4);
-    const token = (await db.idea.findUniqueOrThrow({ where: { id: fountain.id } })).followToken;
+    const stored = await db.idea.findUniqueOrThrow({ where: { id: fountain.id } });
+    const token = keyedToken("follow", { id: stored.id, seed: stored.followSeed });
     expect(await followIdea("bois-joli", token)).toMatchObject({
       stage: "answered",
       answer: { kind: "PLANNED", text: "Installée en janvier." },
@@ -428,7 +430,7 @@ describe("at the council", () => {
       locale: "fr",
     });
     const idea = await db.idea.findFirstOrThrow({
-      where: { followToken: posted.ok ? posted.data.followToken! : "" },
+      where: { id: tokenId(posted.ok ? posted.data.followToken! : "") ?? "" },
     });
     await approveIdea(coordinator, idea.id);
     const council = await db.body.findFirstOrThrow({ where: { slug: "conseil" } });

@@ -8,7 +8,7 @@ import { meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/
 import { addAgendaItem } from "@/lib/meetings/agenda";
 import { agendaItemSchema } from "@/lib/meetings/schema";
 import { feedIcs } from "@/lib/meetings/calendar";
-import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { actorFor, calendarToken, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 
 let coordinator: Actor;
@@ -145,14 +145,18 @@ describe("invitations", () => {
   });
 
   it("each member's calendar feed lists the meetings of their bodies, by secret token only", async () => {
-    const token = (await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } }))
-      .calendarToken;
+    const token = calendarToken(await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } }));
     const feed = await feedForToken(token);
     expect(feed?.meetings.map((m) => m.title)).toEqual(["Conseil coopératif n° 4"]);
     expect(feedIcs(feed!.meetings, feed!.name)).toContain("STATUS:CANCELLED");
-    const paulToken = (await db.membership.findUniqueOrThrow({ where: { id: outsider.membershipId } }))
-      .calendarToken;
+    const paulToken = calendarToken(
+      await db.membership.findUniqueOrThrow({ where: { id: outsider.membershipId } }),
+    );
     expect((await feedForToken(paulToken))?.meetings).toEqual([]);
     expect(await feedForToken("pas-un-jeton")).toBeNull();
+    // The seed in the database is not the link, and a link forged without the secret reads nothing.
+    const salimaRow = await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } });
+    expect(await feedForToken(salimaRow.calendarSeed)).toBeNull();
+    expect(await feedForToken(`${salimaRow.id}.${"A".repeat(43)}`)).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ import { sendEmail } from "@/lib/mail/send";
 import fr from "@/lib/i18n/messages/fr.json";
 import { seedIfEmpty } from "../../scripts/seed";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { createCooperative, createMember } from "@/tests/factories/people";
+import { calendarToken, createCooperative, createMember } from "@/tests/factories/people";
 import { HTTP_METHODS, loadModule, routeFiles, serverActionFiles } from "./server-doors";
 import { buildMeeting } from "@/tests/factories/meetings";
 
@@ -308,7 +308,7 @@ async function buildFixture() {
     erased: erased.membership.id,
     recipient: recipient.id,
     emailId,
-    calendarToken: feed.calendarToken,
+    calendarToken: calendarToken(feed),
     file,
   };
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { publicCooperative } from "@/lib/ideas/public-page";
 import { siteUrl } from "@/lib/site-url";
+import { tokenId } from "@/lib/links/keyed-token";
 
 export const metadata: Metadata = { title: "Merci" };
 
@@ -20,7 +21,7 @@ export default async function ThanksPage({
   if (!coop) notFound();
   const t = await getTranslations("ideas");
   const follow =
-    typeof suivi === "string" && /^[a-z0-9-]{10,64}$/.test(suivi) ? `/i/${coop.slug}/suivi/${suivi}` : null;
+    typeof suivi === "string" && tokenId(suivi) !== null ? `/i/${coop.slug}/suivi/${suivi}` : null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("thanksTitle")}</h1>
