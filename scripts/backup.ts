@@ -13,7 +13,7 @@ import readline from "node:readline";
 import { createGunzip, createGzip } from "node:zlib";
 import { once } from "node:events";
 import pg from "pg";
-import { adminUrl, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
+import { adminUrl, embeddedPassword, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
 
 const FORMAT = "portail-scic-backup";
@@ -157,14 +157,16 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
 async function configuredDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const url = adminUrl(port, "portail");
+  const dataDir = path.join(path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data"), "postgres");
+  const password = embeddedPassword(dataDir);
+  const url = password ? adminUrl({ port, password, database: "portail" }) : "";
   const probe = new pg.Client({ connectionString: url });
   try {
+    if (!password) throw new Error("not started yet");
     await probe.connect();
     await probe.end();
     return { url, stop: async () => undefined };
   } catch {
-    const dataDir = path.join(path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data"), "postgres");
     const embedded: EmbeddedDb = await startEmbeddedPostgres({
       dataDir,
       port,

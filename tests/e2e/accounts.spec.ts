@@ -1,6 +1,6 @@
 import pg from "pg";
 import { expect, test } from "./test";
-import { E2E_DATABASE_URL, expectAccessible, signIn, signOut } from "./helpers";
+import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
 
 // Two cooperatives on one portal (issue 15, 1): the coordinator of a neighbouring centre adds
 // the demo's coordinator to their own register and asks for an invitation. They never get a way
@@ -13,7 +13,7 @@ test("another cooperative's coordinator cannot take over an account by adding it
   const neighbour = `${demo.cooperativeId}-b`;
   const coordinatorB = `coordination@${demo.slug}-b.example.org`;
   const victim = demo.email("coordination");
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     await client.query(`INSERT INTO "Cooperative" (id, slug, name) VALUES ($1, $1, 'Centre de santé B')`, [

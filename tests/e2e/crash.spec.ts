@@ -4,7 +4,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { migrateDeploy } from "../../scripts/migrate";
 import { startBenchServer } from "../../bench/server";
-import { E2E_DATABASE_URL } from "./helpers";
+import { e2eDatabaseUrl } from "./helpers";
 
 // kill -9 of the web server itself in the middle of a ballot load (issue 8): a production
 // `next start` of its own, on a database of its own, takes ballots from 400 voters posting to the
@@ -14,7 +14,7 @@ import { E2E_DATABASE_URL } from "./helpers";
 
 const VOTERS = 400;
 const database = `crash_${randomBytes(4).toString("hex")}`;
-const url = (name: string) => Object.assign(new URL(E2E_DATABASE_URL), { pathname: `/${name}` }).toString();
+const url = (name: string) => Object.assign(new URL(e2eDatabaseUrl()), { pathname: `/${name}` }).toString();
 const secret = randomBytes(32).toString("base64url");
 let questionId = "";
 let base = "";

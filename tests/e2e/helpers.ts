@@ -2,12 +2,18 @@ import http from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { adminUrl, embeddedPassword } from "../../scripts/embedded-db";
 
 export const DEMO_PASSWORD = "demo-portail-scic";
-// The database of the server the journeys run on (playwright.config.ts starts it).
-export const E2E_DATABASE_URL =
-  process.env.E2E_DATABASE_URL ||
-  `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54332"}/portail`;
+// The database of the server the journeys run on (playwright.config.ts starts it, on an embedded
+// PostgreSQL whose random password it keeps in .data/e2e/postgres.password). Read when asked:
+// the file exists once the server has started.
+export function e2eDatabaseUrl(): string {
+  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
+  const password = embeddedPassword(".data/e2e/postgres");
+  if (!password) throw new Error("The end-to-end server has not started its database yet.");
+  return adminUrl({ port: Number(process.env.E2E_PG_PORT ?? "54332"), password, database: "portail" });
+}
 
 // Fails on serious or critical accessibility violations of the page as it stands.
 export async function expectAccessible(page: Page) {
@@ -33,7 +39,7 @@ export async function signOut(page: Page) {
 // invitation, unsubscribe) are masked for the coordinator, written to the server's log for the
 // operator. A journey reads the recipient's link where the recipient would: the message itself.
 export async function lastLinkSentTo(recipient: string, pattern: RegExp): Promise<string> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     const { rows } = await client.query<{ textBody: string }>(

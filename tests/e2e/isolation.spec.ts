@@ -1,6 +1,6 @@
 import { expect, test } from "./test";
 import pg from "pg";
-import { E2E_DATABASE_URL as databaseUrl, signIn } from "./helpers";
+import { e2eDatabaseUrl, signIn } from "./helpers";
 
 // Cooperative isolation, page by page: the coordinator of another cooperative of the network —
 // who holds every right there — signs in to the same portal and types the demo cooperative's
@@ -15,7 +15,7 @@ let createdIssue = false;
 
 test.beforeAll(async ({ demos }, testInfo) => {
   const demo = await demos(testInfo.file);
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     const a = demo.cooperativeId;
@@ -72,7 +72,7 @@ test.beforeAll(async ({ demos }, testInfo) => {
 // The demo's newsletter numbering is the neighbourhood journey's to start.
 test.afterAll(async () => {
   if (!createdIssue) return;
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   await client.query(`DELETE FROM "NewsletterIssue" WHERE id = 'e2e-isolation-issue'`);
   await client.end();

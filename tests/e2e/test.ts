@@ -1,7 +1,7 @@
 import path from "node:path";
 import { test as base } from "@playwright/test";
 import { seedDemoCopy } from "../../scripts/seed";
-import { E2E_DATABASE_URL } from "./helpers";
+import { e2eDatabaseUrl } from "./helpers";
 
 export { expect } from "@playwright/test";
 export type { ConsoleMessage } from "@playwright/test";
@@ -35,7 +35,7 @@ export const test = base.extend<{ texts: void; demo: Demo }, { demos: Demos }>({
           const domain = `${key}.demo.portail-scic.fr`;
           copies.set(
             spec,
-            seedDemoCopy(E2E_DATABASE_URL, { slug, emailDomain: domain }).then((cooperativeId) => ({
+            seedDemoCopy(e2eDatabaseUrl(), { slug, emailDomain: domain }).then((cooperativeId) => ({
               cooperativeId,
               slug,
               email: (local: string) => `${local}@${domain}`,

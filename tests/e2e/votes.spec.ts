@@ -1,6 +1,6 @@
 import { expect, test } from "./test";
 import pg from "pg";
-import { E2E_DATABASE_URL, expectAccessible, signIn, signOut } from "./helpers";
+import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
 
 function localInput(date: Date) {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -251,7 +251,7 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
 test("a coordinator who is not on the council closes a council vote", async ({ page, demo }) => {
   const title = "Changer les horaires d'ouverture du samedi";
   const email = demo.email("coordination.hors-conseil");
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     await client.query(
