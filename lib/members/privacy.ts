@@ -69,6 +69,44 @@ export async function exportMyData(actor: Actor) {
 }
 
 export const ERASED_NAME = "un·e membre";
+const ERASED_EMAIL = "[adresse effacée]";
+const ERASED_PHONE = "[téléphone effacé]";
+const ERASED_ADDRESS = "[adresse postale effacée]";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+// Replaces each trace in every text and JSON column of the tables that carry a cooperativeId,
+// for this cooperative only. In JSON, the trace is also looked for as JSON writes it.
+async function scrubCooperative(
+  tx: Tx,
+  { cooperativeId, traces }: { cooperativeId: string; traces: { needle: string; replacement: string }[] },
+) {
+  if (traces.length === 0) return;
+  const columns = await tx.$queryRaw<{ table: string; column: string; type: string }[]>`
+    SELECT c.table_name::text AS "table", c.column_name::text AS "column", c.data_type::text AS "type"
+    FROM information_schema.columns c
+    WHERE c.table_schema = current_schema()
+      AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')
+      AND c.column_name NOT IN ('id', 'cooperativeId')
+      AND c.table_name <> 'Person'
+      AND EXISTS (
+        SELECT 1 FROM information_schema.columns k
+        WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name
+          AND k.column_name = 'cooperativeId'
+      )`;
+  for (const { table, column, type } of columns) {
+    const json = type === "json" || type === "jsonb";
+    const text = json ? `${quote(column)}::text` : quote(column);
+    const sql =
+      `UPDATE ${quote(table)} SET ${quote(column)} = replace(${text}, $1, $2)${json ? `::${type}` : ""} ` +
+      `WHERE "cooperativeId" = $3 AND strpos(${text}, $1) > 0`;
+    for (const { needle, replacement } of traces) {
+      const forms = json ? new Set([needle, JSON.stringify(needle).slice(1, -1)]) : [needle];
+      for (const form of forms) await tx.$executeRawUnsafe(sql, form, replacement, cooperativeId);
+    }
+  }
+}
 
 // RGPD art. 17: the identity goes; what the cooperative decided stays. Ballots still count but
 // no longer name anyone; minutes keep "un·e membre" where the name stood. A person who also
@@ -108,21 +146,21 @@ export async function erasePerson(
       where: { authorId: membershipId },
       data: { authorId: null, authorName: null, showName: false, contact: null },
     });
-    const sections = await tx.minutesSection.findMany({
-      where: { cooperativeId, body: { contains: person.name } },
-      select: { id: true, body: true },
-    });
-    for (const section of sections)
-      await tx.minutesSection.update({
-        where: { id: section.id },
-        data: { body: section.body.replaceAll(person.name, ERASED_NAME) },
-      });
-    await tx.$executeRaw`UPDATE "Minutes" SET "attendanceText" = replace("attendanceText", ${person.name}, ${ERASED_NAME}) WHERE "cooperativeId" = ${cooperativeId} AND "attendanceText" LIKE '%' || ${person.name} || '%'`;
-    await tx.$executeRaw`UPDATE "MinutesVersion" SET "content" = replace("content"::text, ${person.name}, ${ERASED_NAME})::jsonb WHERE "cooperativeId" = ${cooperativeId} AND "content"::text LIKE '%' || ${person.name} || '%'`;
     if (person.email) {
       await tx.newsletterRecipient.deleteMany({ where: { cooperativeId, email: person.email } });
       await tx.outboxEmail.deleteMany({ where: { cooperativeId, toAddress: person.email } });
     }
+    // Wherever else this cooperative wrote the name, the e-mail, the phone or the postal address
+    // (minutes, versions, decisions, action items, agenda, comments, ideas, e-mails, the audit's
+    // before/after…), it is replaced. Every text and JSON column of every table scoped by
+    // cooperative is searched, so a column added later is covered without a change here.
+    const traces = [
+      { needle: person.name, replacement: ERASED_NAME },
+      { needle: person.email, replacement: ERASED_EMAIL },
+      { needle: membership.phone, replacement: ERASED_PHONE },
+      { needle: membership.address, replacement: ERASED_ADDRESS },
+    ].filter((t): t is { needle: string; replacement: string } => !!t.needle && t.needle.trim().length >= 3);
+    await scrubCooperative(tx, { cooperativeId, traces });
     await tx.$executeRaw`UPDATE "AuditEntry" SET "before" = NULL, "after" = NULL WHERE "cooperativeId" = ${cooperativeId} AND "entityId" = ${membershipId}`;
     if (!elsewhere) {
       await tx.passwordResetToken.deleteMany({ where: { personId: person.id } });
