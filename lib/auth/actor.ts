@@ -47,7 +47,7 @@ export async function loadActor(
   day = new Date(),
 ): Promise<Actor | null> {
   const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT p.id AS "personId", p.name, p.email, p.locale, p."sessionVersion", m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
+    SELECT p.id AS "personId", COALESCE(m."displayName", p.name) AS name, p.email, p.locale, p."sessionVersion", m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
            c.name AS "cooperativeName", c.slug AS "cooperativeSlug",
            COALESCE((SELECT json_agg(json_build_object('bodyKind', b.kind, 'role', md.role, 'startsOn', md."startsOn", 'endsOn', md."endsOn"))
                        FROM "Mandate" md JOIN "Body" b ON b.id = md."bodyId" WHERE md."membershipId" = m.id), '[]'::json) AS mandates

@@ -9,6 +9,7 @@ import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { councilWarnings, type SeatView, type SeatWarning } from "@/lib/bodies/warnings";
 import type { MandateInput } from "@/lib/bodies/schema";
 import type { BodyKind, MandateRole } from "@/lib/generated/prisma/enums";
+import { shownName } from "@/lib/members/names";
 
 export type SeatRow = SeatView & {
   role: MandateRole;
@@ -63,7 +64,7 @@ async function bodiesWithSeats(cooperativeId: string, day: Date): Promise<BodyVi
       return {
         mandateId: m.id,
         membershipId: m.membershipId,
-        name: m.membership.person.name,
+        name: shownName(m.membership),
         role: m.role,
         seatCollegeId: m.collegeId,
         personCollegeId,
@@ -248,7 +249,7 @@ export async function activeMembersForSeats(actor: Actor) {
     include: { person: { select: { name: true } } },
     orderBy: { person: { name: "asc" } },
   });
-  return members.map((m) => ({ id: m.id, name: m.person.name }));
+  return members.map((m) => ({ id: m.id, name: shownName(m) }));
 }
 
 export async function listColleges(actor: Actor) {
@@ -316,9 +317,9 @@ export async function directory(actor: Actor, q?: string): Promise<DirectoryView
         };
       }),
     members: members
-      .filter((m) => match(m.person.name))
+      .filter((m) => match(shownName(m)))
       .map((m) => ({
-        name: m.person.name,
+        name: shownName(m),
         category: categoryOn(spansOf(m.categoryAssignments), day)?.categoryName ?? null,
         isCoordinator: m.isCoordinator,
       })),

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { parseDateKey } from "@/lib/dates";
 import { PAGE_SIZE } from "@/lib/pagination";
 import type { DecisionMethod, DecisionOutcome } from "@/lib/generated/prisma/enums";
+import { shownName } from "@/lib/members/names";
 
 export type DecisionListItem = {
   id: string;
@@ -132,7 +133,7 @@ export async function openActions(
     title: a.title,
     dueOn: a.dueOn,
     overdue: a.dueOn !== null && a.dueOn.toISOString().slice(0, 10) < day,
-    owners: a.owners.map((o) => o.membership.person.name),
+    owners: a.owners.map((o) => shownName(o.membership)),
     meeting: a.meeting
       ? { bodyName: a.meeting.body.name, bodySlug: a.meeting.body.slug, number: a.meeting.number }
       : null,

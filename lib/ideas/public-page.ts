@@ -71,7 +71,8 @@ export async function followIdea(slug: string, token: string) {
       mergedInto: { select: { text: true, answerKind: true, answerText: true, answerPublishedAt: true } },
     },
   });
-  const idea = found && tokenMatches("follow", token, { id: found.id, seed: found.followSeed }) ? found : null;
+  const idea =
+    found && tokenMatches("follow", token, { id: found.id, seed: found.followSeed }) ? found : null;
   if (!idea) return null;
   const published = idea.answerPublishedAt !== null;
   const kind: AnswerChoice = idea.status === "MERGED" ? "MERGED" : (idea.answerKind ?? "ACCEPTED");

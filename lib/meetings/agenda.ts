@@ -6,6 +6,7 @@ import { carryOverProposals, type Proposal } from "@/lib/meetings/carry-over";
 import { ownMeeting } from "@/lib/meetings/meeting-access.internal";
 import type { AgendaItemInput } from "@/lib/meetings/schema";
 import type { MeetingResult } from "@/lib/meetings/service";
+import { shownName } from "@/lib/members/names";
 
 // A meeting's agenda (coordinator): its items, their order, and the items proposed from the
 // last meeting and the idea box.
@@ -134,7 +135,7 @@ export async function presenterChoices(actor: Actor) {
     include: { person: { select: { name: true } } },
     orderBy: { person: { name: "asc" } },
   });
-  return members.map((m) => ({ id: m.id, name: m.person.name }));
+  return members.map((m) => ({ id: m.id, name: shownName(m) }));
 }
 
 export async function proposalsFor(actor: Actor, meetingId: string): Promise<Proposal[]> {
@@ -185,7 +186,7 @@ export async function proposalsFor(actor: Actor, meetingId: string): Promise<Pro
       : null,
     openActions: (previous?.actionItems ?? []).map((a) => ({
       title: a.title,
-      owners: a.owners.map((o) => o.membership.person.name),
+      owners: a.owners.map((o) => shownName(o.membership)),
       dueOn: a.dueOn ? new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC" }).format(a.dueOn) : null,
     })),
     waitingIdeas,

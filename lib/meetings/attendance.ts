@@ -12,6 +12,7 @@ import type { MeetingListItem, MeetingResult } from "@/lib/meetings/service";
 import type { Fraction } from "@/lib/statutes/fractions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus, BodyKind, MeetingStatus } from "@/lib/generated/prisma/enums";
+import { shownName } from "@/lib/members/names";
 
 // The attendance sheet of a meeting (coordinator): who is there, from when to when, the guests,
 // and the quorum that follows.
@@ -99,7 +100,7 @@ export async function attendanceSheet(
     rows.push({
       membershipId: a.membershipId,
       attendanceId: a.id,
-      name: a.membership?.person.name ?? a.guestName ?? "",
+      name: a.membership ? shownName(a.membership) : (a.guestName ?? ""),
       category: a.membership
         ? (categoryOn(spansOf(a.membership.categoryAssignments), day)?.categoryName ?? null)
         : null,

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
+import { shownName } from "@/lib/members/names";
 
 // Who belongs to the body on `day`: seated members of a council or commission (current
 // mandate), every active associé·e for a general assembly; with the category held that day.
@@ -42,7 +43,7 @@ export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperat
       const held = categoryOn(spansOf(m.categoryAssignments), day);
       return {
         membershipId: m.id,
-        name: m.person.name,
+        name: shownName(m),
         email: m.person.email,
         categoryName: held?.categoryName ?? null,
         collegeId:

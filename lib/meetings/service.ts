@@ -11,6 +11,7 @@ import { sendChangeNotice } from "@/lib/meetings/meeting-notices.internal";
 import { listSelect, ownMeeting, toListItem } from "@/lib/meetings/meeting-access.internal";
 import type { MeetingInput, NewMeetingInput } from "@/lib/meetings/schema";
 import type { AgendaItemKind, MeetingStatus } from "@/lib/generated/prisma/enums";
+import { shownName } from "@/lib/members/names";
 
 // The meetings themselves. Their agenda is in agenda.ts, their attendance sheet in
 // attendance.ts, the invitations and the members' answers in invitations.ts.
@@ -75,7 +76,7 @@ export async function getMeeting(
       body: { select: { id: true, name: true, slug: true } },
       agendaItems: {
         orderBy: { position: "asc" },
-        include: { presenter: { select: { person: { select: { name: true } } } } },
+        include: { presenter: { select: { displayName: true, person: { select: { name: true } } } } },
       },
       attendances: {
         include: {
@@ -103,7 +104,7 @@ export async function getMeeting(
       (m) => m.bodyId === meeting.bodyId && m.role === "PRESIDENT" && mandateIsCurrent(m, meeting.startsAt),
     );
     return {
-      name: a.membership?.person.name ?? a.guestName ?? "",
+      name: a.membership ? shownName(a.membership) : (a.guestName ?? ""),
       status: a.status,
       category: categoryOn(spans, meeting.startsAt)?.categoryName ?? null,
       formerCategory: previousCategory(spans, meeting.startsAt)?.categoryName ?? null,
@@ -120,7 +121,7 @@ export async function getMeeting(
       position: item.position,
       kind: item.kind,
       title: item.title,
-      presenter: item.presenter?.person.name ?? item.presenterName,
+      presenter: item.presenter ? shownName(item.presenter) : item.presenterName,
       durationMinutes: item.durationMinutes,
       ideaBox: item.ideaBox,
     })),
@@ -279,7 +280,7 @@ export async function meetingForEdit(actor: Actor, bodySlug: string, number: num
       body: true,
       agendaItems: {
         orderBy: { position: "asc" },
-        include: { presenter: { select: { person: { select: { name: true } } } } },
+        include: { presenter: { select: { displayName: true, person: { select: { name: true } } } } },
       },
     },
   });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { dateKey } from "@/lib/dates";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
+import { shownName } from "@/lib/members/names";
 
 // The same headers as the import reads, so an exported file imports back as it is.
 const HEADERS = [
@@ -37,7 +38,7 @@ export async function registerTable(actor: Actor, today = new Date()): Promise<s
     ...members.map((m) => {
       const category = categoryOn(spansOf(m.categoryAssignments), today);
       return [
-        m.person.name,
+        shownName(m),
         m.person.email ?? "",
         m.phone ?? "",
         m.address ?? "",

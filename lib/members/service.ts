@@ -14,6 +14,7 @@ import { dateKey, dayKey, parseDateKey } from "@/lib/dates";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import type { CategoryChangeInput, MemberInput } from "@/lib/members/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { shownName } from "@/lib/members/names";
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -24,13 +25,12 @@ export type MemberFailure =
   | "changeNotAfterCurrent"
   | "noEmail"
   | "archived"
-  | "accountOwnedEmail"
-  | "accountOwnedName";
+  | "accountOwnedEmail";
 
 // An account belongs to its person once they have chosen a password (or proved their address),
 // or as soon as another cooperative counts them too: from then on no coordinator changes its
-// e-mail (which would let them receive its reset link), and a coordinator changes the name only
-// of someone no other cooperative knows (a name changed here would change it there too).
+// e-mail (which would let them receive its reset link) nor its name. The coordinator then sets
+// the name as shown in their own cooperative (Membership.displayName) and nowhere else.
 async function accountOf(personId: string, cooperativeId: string) {
   const person = await db.person.findUniqueOrThrow({
     where: { id: personId },
@@ -67,7 +67,7 @@ type RowSource = Prisma.MembershipGetPayload<{ include: typeof rowInclude }>;
 function toRow(m: RowSource, today: Date): MemberRow {
   return {
     id: m.id,
-    name: m.person.name,
+    name: shownName(m),
     email: m.person.email,
     kind: m.kind,
     status: m.status,
@@ -94,12 +94,17 @@ export async function listMembers(
       status: filter.status === "archived" ? "ARCHIVED" : "ACTIVE",
       ...(q
         ? {
-            person: {
-              OR: [
-                { name: { contains: q, mode: "insensitive" } },
-                { email: { contains: q, mode: "insensitive" } },
-              ],
-            },
+            OR: [
+              { displayName: { contains: q, mode: "insensitive" } },
+              {
+                person: {
+                  OR: [
+                    { name: { contains: q, mode: "insensitive" } },
+                    { email: { contains: q, mode: "insensitive" } },
+                  ],
+                },
+              },
+            ],
           }
         : {}),
     },
@@ -112,6 +117,10 @@ export async function listMembers(
 
 export type MemberDetail = MemberRow & {
   personId: string;
+  // The account is the person's own (lib/members/service.ts accountOf): its e-mail and its own
+  // name are theirs; `name` above is the one shown in this cooperative.
+  accountOwned: boolean;
+  accountName: string;
   phone: string | null;
   address: string | null;
   title: string | null;
@@ -139,9 +148,12 @@ export async function getMember(actor: Actor, id: string, today = new Date()): P
       })
     : null;
   const spans = spansOf(m.categoryAssignments).sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+  const account = await accountOf(m.personId, actor.cooperativeId);
   return {
     ...toRow(m, today),
     personId: m.personId,
+    accountOwned: account.owned,
+    accountName: m.person.name,
     phone: full.phone,
     address: full.address,
     title: full.title,
@@ -189,8 +201,10 @@ export async function createMember(
     if (person && (await tx.membership.count({ where: { cooperativeId, personId: person.id } })) > 0)
       return null;
     person ??= await tx.person.create({ data: { name: input.name, email: input.email } });
+    // Someone already known keeps their own name; here they show the one typed, if different.
+    const displayName = input.name === person.name ? null : input.name;
     const membership = await tx.membership.create({
-      data: { cooperativeId, personId: person.id, ...membershipFields(input) },
+      data: { cooperativeId, personId: person.id, displayName, ...membershipFields(input) },
     });
     if (input.categoryId) {
       await tx.categoryAssignment.create({
@@ -233,24 +247,28 @@ export async function updateMember(
   authorize(actor, "member.manage");
   const before = await getMember(actor, id, now);
   if (!before) return { ok: false, error: "notFound" };
-  const membership = await db.membership.findUniqueOrThrow({ where: { id }, select: { personId: true } });
+  const membership = await db.membership.findUniqueOrThrow({
+    where: { id },
+    select: { personId: true, person: { select: { name: true } } },
+  });
   const account = await accountOf(membership.personId, actor.cooperativeId);
   if (account.owned && (input.email ?? null) !== (before.email ?? null))
     return { ok: false, error: "accountOwnedEmail", fieldErrors: { email: "accountOwnedEmail" } };
-  if (account.elsewhere && input.name !== before.name)
-    return { ok: false, error: "accountOwnedName", fieldErrors: { name: "accountOwnedName" } };
   if (input.email && input.email !== before.email) {
     const other = await db.person.findUnique({ where: { email: input.email } });
     if (other && other.id !== membership.personId) return { ok: false, error: "emailTaken" };
   }
   await db.$transaction(async (tx) => {
-    await tx.person.update({
-      where: { id: membership.personId },
-      data: { name: input.name, email: input.email },
-    });
+    // An account the person owns keeps its own name; this cooperative shows the one set here.
+    if (!account.owned)
+      await tx.person.update({
+        where: { id: membership.personId },
+        data: { name: input.name, email: input.email },
+      });
+    const ownName = account.owned ? membership.person.name : input.name;
     await tx.membership.update({
       where: { id },
-      data: membershipFields(input),
+      data: { ...membershipFields(input), displayName: input.name === ownName ? null : input.name },
     });
     await setMemberConsent(tx, {
       cooperativeId: actor.cooperativeId,

@@ -11,6 +11,7 @@ import { createNextMeeting } from "@/lib/meetings/next-meeting.internal";
 import { createDecision, deleteDecision } from "@/lib/decisions/record.internal";
 import type { MinutesStatus } from "@/lib/generated/prisma/enums";
 import type { ActionItemInput, DecisionInput, NextMeetingInput } from "@/lib/minutes/schema";
+import { shownName } from "@/lib/members/names";
 
 // What sits inside a section of the minutes besides its text: the things to do (with owners
 // and a due date), the decisions taken, and, in the last section, the next meeting.
@@ -286,7 +287,11 @@ export async function ownerChoices(actor: Actor, meetingId: string): Promise<{ i
       body: true,
       attendances: {
         where: { membershipId: { not: null }, status: { in: ["PRESENT", "GUEST"] } },
-        select: { membership: { select: { id: true, status: true, person: { select: { name: true } } } } },
+        select: {
+          membership: {
+            select: { id: true, status: true, displayName: true, person: { select: { name: true } } },
+          },
+        },
       },
     },
   });
@@ -294,6 +299,6 @@ export async function ownerChoices(actor: Actor, meetingId: string): Promise<{ i
   const members = await bodyMembersOn(meeting.body, meeting.startsAt);
   const choices = new Map(members.map((m) => [m.membershipId, m.name]));
   for (const a of meeting.attendances)
-    if (a.membership?.status === "ACTIVE") choices.set(a.membership.id, a.membership.person.name);
+    if (a.membership?.status === "ACTIVE") choices.set(a.membership.id, shownName(a.membership));
   return [...choices].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }

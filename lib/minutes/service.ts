@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getMeeting } from "@/lib/meetings/service";
 import { attendanceParagraph } from "@/lib/minutes/attendance-text";
+import { shownName } from "@/lib/members/names";
 import type {
   DecisionMethod,
   DecisionOutcome,
@@ -160,7 +161,7 @@ async function loadView(
         dueOn: a.dueOn,
         status: a.status,
         owners: a.owners
-          .map((o) => ({ id: o.membershipId, name: o.membership.person.name }))
+          .map((o) => ({ id: o.membershipId, name: shownName(o.membership) }))
           .sort((x, y) => x.name.localeCompare(y.name, "fr")),
       })),
       decisions: s.decisions.map((d) => ({
@@ -175,7 +176,7 @@ async function loadView(
         ? s.comments.map((c) => ({
             id: c.id,
             authorId: c.authorId,
-            authorName: c.author.person.name,
+            authorName: shownName(c.author),
             body: c.body,
             createdAt: c.createdAt,
             resolvedAt: c.resolvedAt,

@@ -106,7 +106,7 @@ export async function voterFacts(
       gaveProxy: boolean;
     }[]
   >`
-    SELECT m.kind::text AS kind, m.status::text AS status, p.name,
+    SELECT m.kind::text AS kind, m.status::text AS status, COALESCE(m."displayName", p.name) AS name,
            held."categoryId", held."collegeId",
            EXISTS (SELECT 1 FROM "Mandate" md WHERE md."membershipId" = m.id AND md."bodyId" = ${q.bodyId}
                      AND (md."startsOn"::timestamp AT TIME ZONE 'UTC') <= ${at} AND (md."endsOn" IS NULL OR (md."endsOn"::timestamp AT TIME ZONE 'UTC') > ${at})) AS seated,

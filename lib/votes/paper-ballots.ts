@@ -9,6 +9,7 @@ import { loadQuestion, questionFacts, voterFacts } from "@/lib/votes/facts";
 import type { QuestionFailure } from "@/lib/votes/questions";
 import type { PaperRowInput } from "@/lib/votes/schema";
 import { tallyRowsData } from "@/lib/votes/tally-rows";
+import { shownName } from "@/lib/members/names";
 
 export type PaperProblem = Problem;
 export type PaperResult = Result<null, QuestionFailure>;
@@ -68,9 +69,9 @@ export async function recordPaperBallots(
     (
       await db.membership.findMany({
         where: { id: { in: [...collegeOf.keys()] } },
-        select: { id: true, person: { select: { name: true } } },
+        select: { id: true, displayName: true, person: { select: { name: true } } },
       })
-    ).map((m) => [m.id, m.person.name]),
+    ).map((m) => [m.id, shownName(m)]),
   );
   try {
     await db.$transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { myParticipation } from "@/lib/votes/cast";
 import { proxiesHeldBy } from "@/lib/votes/proxies";
 import { questionDetail } from "@/lib/votes/questions";
 import { paperCandidates } from "@/lib/votes/paper-ballots";
+import { shownName } from "@/lib/members/names";
 
 // Everything a question's page shows to this actor, and what they may do there (the same
 // rights the actions check: the page shows a button only to those who hold its right).
@@ -37,7 +38,7 @@ export async function questionPage(actor: Actor, questionId: string, receipt: st
             id: { not: actor.membershipId },
           },
           orderBy: { person: { name: "asc" } },
-          select: { id: true, person: { select: { name: true } } },
+          select: { id: true, displayName: true, person: { select: { name: true } } },
         })
       : [];
   const paperVoters = may.manage && assembly && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
@@ -56,10 +57,10 @@ export async function questionPage(actor: Actor, questionId: string, receipt: st
     mine,
     held: held.map((p) => ({
       grantorId: p.grantorId,
-      name: p.grantor.person.name,
+      name: shownName(p.grantor),
       voted: represented.some((r) => r.memberId === p.grantorId),
     })),
-    proxyCandidates: proxyCandidates.map((m) => ({ id: m.id, name: m.person.name })),
+    proxyCandidates: proxyCandidates.map((m) => ({ id: m.id, name: shownName(m) })),
     paperVoters,
     paperEntered,
     colleges,

@@ -4,7 +4,8 @@ import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
 
 // Two cooperatives on one portal (issue 15, 1): the coordinator of a neighbouring centre adds
 // the demo's coordinator to their own register and asks for an invitation. They never get a way
-// into her account: no password link, her name and address stay hers, her own journal shows it.
+// into her account: no password link, her e-mail and her account's name stay hers (B names her
+// in B only).
 
 test("another cooperative's coordinator cannot take over an account by adding it to their register", async ({
   page,
@@ -46,18 +47,17 @@ test("another cooperative's coordinator cannot take over an account by adding it
   await page.getByRole("button", { name: "Ajouter le membre" }).click();
   await expect(page.getByText("Membre ajouté·e au registre.")).toBeVisible();
 
-  // B renames her, or moves her address to one of B's: refused, in words, what was typed kept.
-  await page.getByLabel("Nom et prénom").fill("Clara Piratée");
-  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  // B names her as B's members know her: shown in B only, her account keeps its own name.
   await expect(
-    page
-      .getByText(
-        "Cette personne est aussi membre d'une autre coopérative : son nom ne se change que par elle.",
-      )
-      .first(),
+    page.getByText("Ce compte appartient à la personne (son nom de compte : Clara Gautier)"),
   ).toBeVisible();
-  await expect(page.getByLabel("Nom et prénom")).toHaveValue("Clara Piratée");
-  await page.getByLabel("Nom et prénom").fill("Clara Gautier");
+  await page.getByLabel("Nom et prénom").fill("Clara G. (centre Bois-Joli)");
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(page.getByText("Modifications enregistrées.")).toBeVisible();
+  await page.goto("/admin/membres");
+  await expect(page.getByRole("link", { name: "Clara G. (centre Bois-Joli)" })).toBeVisible();
+  await page.getByRole("link", { name: "Clara G. (centre Bois-Joli)" }).click();
+  // Moving her address to one of B's: refused, in words, what was typed kept.
   await page.getByLabel("Adresse e-mail").fill("boite-de-b@exemple.org");
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(
@@ -75,7 +75,9 @@ test("another cooperative's coordinator cannot take over an account by adding it
   await expect(mail.locator("pre")).not.toContainText(/mot-de-passe\/nouveau|token=/);
   await signOut(page);
 
-  // She is still herself, with her password, in both cooperatives.
+  // She is still herself, with her password and her name, in her own cooperative.
   await signIn(page, victim);
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/admin/membres");
+  await expect(page.getByRole("link", { name: "Clara Gautier", exact: true }).first()).toBeVisible();
 });

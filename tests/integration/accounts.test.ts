@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/auth/actor";
 import { createPasswordLink, resetPassword } from "@/lib/auth/service";
-import { createMember, inviteMember, updateMember } from "@/lib/members/service";
+import { createMember, getMember, inviteMember, updateMember } from "@/lib/members/service";
 import { memberSchema } from "@/lib/members/schema";
 import { actorFor, createCooperative, createMember as createMemberRow } from "@/tests/factories/people";
 
@@ -50,10 +50,21 @@ describe("another cooperative's coordinator adds someone who has an account", ()
     expect((await db.person.findUniqueOrThrow({ where: { id: victim.personId } })).name).toBe(victim.name);
   });
 
-  it("cannot rename them nor change their e-mail, and a resend sends no link either", async () => {
+  it("names them in B only, cannot change their account's name nor e-mail, and a resend sends no link", async () => {
+    // B shows the name typed there; A and the account keep hers.
     expect(
-      await updateMember(coordinatorB, membershipInB, input({ name: "Clara Piratée", email: victim.email })),
-    ).toMatchObject({ ok: false, error: "accountOwnedName" });
+      await updateMember(
+        coordinatorB,
+        membershipInB,
+        input({ name: "Clara G. (centre Bois-Joli)", email: victim.email }),
+      ),
+    ).toEqual({ ok: true, data: null });
+    expect((await getMember(coordinatorB, membershipInB))?.name).toBe("Clara G. (centre Bois-Joli)");
+    const own = await db.membership.findFirstOrThrow({
+      where: { personId: victim.personId, cooperativeId: coordinatorA.cooperativeId },
+    });
+    expect((await getMember(coordinatorA, own.id))?.name).toBe(victim.name);
+    expect((await loadActor(victim.personId, coordinatorA.cooperativeId))?.name).toBe(victim.name);
     expect(
       await updateMember(
         coordinatorB,

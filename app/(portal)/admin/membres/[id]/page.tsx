@@ -59,6 +59,9 @@ export default async function MemberPage({
       </div>
 
       <Card title={t("identity")}>
+        {member.accountOwned ? (
+          <p className="mb-4 text-stone-700">{t("ownedAccountNote", { name: member.accountName })}</p>
+        ) : null}
         <MemberForm
           mode="edit"
           action={updateMemberAction.bind(null, member.id)}
