@@ -147,7 +147,12 @@ describe("erasing a person leaves no trace of them", () => {
       },
     });
     await db.minutesComment.create({
-      data: { cooperativeId, sectionId: section.id, authorId: coordinator.membershipId, body: `Merci ${NAME} !` },
+      data: {
+        cooperativeId,
+        sectionId: section.id,
+        authorId: coordinator.membershipId,
+        body: `Merci ${NAME} !`,
+      },
     });
     const action = await db.actionItem.create({
       data: { cooperativeId, meetingId: meeting.id, title: `${NAME} rappelle la mairie` },

@@ -104,7 +104,9 @@ describe("posting", () => {
     });
     expect(JSON.stringify(idea)).not.toContain("10.0.0.2");
     expect((await ideaBoard(marc)).ideas.some((i) => i.id === idea.id)).toBe(false);
-    expect(await followIdea("bois-joli", keyedToken("follow", { id: idea.id, seed: idea.followSeed }))).toMatchObject({
+    expect(
+      await followIdea("bois-joli", keyedToken("follow", { id: idea.id, seed: idea.followSeed })),
+    ).toMatchObject({
       stage: "moderation",
       answer: null,
     });

@@ -145,7 +145,9 @@ describe("invitations", () => {
   });
 
   it("each member's calendar feed lists the meetings of their bodies, by secret token only", async () => {
-    const token = calendarToken(await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } }));
+    const token = calendarToken(
+      await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } }),
+    );
     const feed = await feedForToken(token);
     expect(feed?.meetings.map((m) => m.title)).toEqual(["Conseil coopératif n° 4"]);
     expect(feedIcs(feed!.meetings, feed!.name)).toContain("STATUS:CANCELLED");
