@@ -4,7 +4,7 @@
 
 export type Body<T> = T | "tooLarge";
 
-async function readBytes(request: Request, maxBytes: number): Promise<Body<Uint8Array>> {
+export async function readBytes(request: Request, maxBytes: number): Promise<Body<Uint8Array>> {
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) return "tooLarge";
   if (!request.body) return new Uint8Array();

@@ -178,6 +178,11 @@ test("route handlers refuse an oversized body, and read none before the sign-in"
     headers: { "content-type": "application/x-www-form-urlencoded" },
   });
   expect(publicPage.status()).toBe(413);
+  const signInForm = await request.post("/api/auth/callback/credentials", {
+    data: `email=a%40b.fr&password=${huge}`,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  expect(signInForm.status()).toBe(413);
 
   await signIn(page, demo.email("salima.haddad"));
   await expect(page.getByRole("heading", { name: "Bonjour Salima Haddad" })).toBeVisible();
