@@ -26,7 +26,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          env: { NEXTAUTH_SECRET: "secret-des-tests" },
+          // The demo's people sign in in these tests, as on a portal with the demo switched on.
+          env: { NEXTAUTH_SECRET: "secret-des-tests", PORTAIL_DEMO: "true" },
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-database.ts"],
           testTimeout: 30_000,

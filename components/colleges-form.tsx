@@ -59,6 +59,27 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
     return `${prefix}-${counter}`;
   };
 
+  // What the law asks at the least (art. 19 septies and octies): the beneficiaries, the
+  // employees, and a third category, each voting in its own college, a third each. The
+  // coordinator renames and adds to it before saving.
+  function startFromLaw() {
+    const defaults = [
+      { key: "law-users", name: t("lawDefaults.users"), kind: "BENEFICIARY" as const, weight: "33,33" },
+      { key: "law-employees", name: t("lawDefaults.employees"), kind: "EMPLOYEE" as const, weight: "33,33" },
+      { key: "law-partners", name: t("lawDefaults.partners"), kind: "OTHER" as const, weight: "33,34" },
+    ];
+    setCollegeRows(defaults.map((d) => ({ key: `${d.key}-college`, name: d.name, weight: d.weight })));
+    setCategoryRows(
+      defaults.map((d) => ({
+        key: d.key,
+        name: d.name,
+        kind: d.kind,
+        collegeKey: `${d.key}-college`,
+        memberCount: 0,
+      })),
+    );
+  }
+
   const totalBp = collegeRows.reduce((sum, row) => sum + (parsePercent(row.weight) ?? 0), 0);
   const payload = JSON.stringify({
     colleges: collegeRows.map(({ key, id, name, weight }) => ({ key, id, name, weight })),
@@ -117,6 +138,15 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
           </Alert>
         ) : null}
       </div>
+
+      {collegeRows.length === 0 && categoryRows.length === 0 ? (
+        <div className="rounded-md border border-brand-200 bg-brand-50 p-4">
+          <p className="mb-3 text-stone-800">{t("startHint")}</p>
+          <button type="button" className={secondaryButtonClass} onClick={startFromLaw}>
+            {t("startFromLaw")}
+          </button>
+        </div>
+      ) : null}
 
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">{t("collegesTitle")}</legend>

@@ -53,6 +53,14 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
               </button>
             </form>
           ) : null}
+          {actor.isOperator ? (
+            <Link
+              href="/exploitation"
+              className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-stone-800 underline underline-offset-2 hover:bg-stone-100"
+            >
+              {t("operator.title")}
+            </Link>
+          ) : null}
           <Link
             href="/profil"
             className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-stone-800 underline underline-offset-2 hover:bg-stone-100"

@@ -1,7 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations, type Messages } from "next-intl";
-import { saveStatutesAction } from "@/lib/statutes/actions";
+import { saveIdentityAction, saveStatutesAction } from "@/lib/statutes/actions";
+import { FormOutcome } from "@/components/form-outcome";
+import { useFormFields } from "@/components/form-fields";
 import type { ActionError } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
@@ -171,6 +173,27 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
       </fieldset>
       <button type="submit" className={buttonClass} disabled={pending}>
         {t("save")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function IdentityForm({ initial }: { initial: Record<string, string> }) {
+  const t = useTranslations("statutes");
+  const [state, formAction, pending] = useActionState(saveIdentityAction, null);
+  const { textField } = useFormFields(state, initial);
+  return (
+    <ActionForm action={formAction} className="space-y-3" noValidate>
+      <div aria-live="polite">
+        <FormOutcome state={state} namespace="colleges" success={t("identitySaved")} />
+      </div>
+      <div className="grid gap-x-4 sm:grid-cols-3">
+        {textField("name", t("identityFields.name"), { autoComplete: "organization" })}
+        {textField("shortName", t("identityFields.shortName"), { autoComplete: "off" })}
+        {textField("city", t("identityFields.city"), { autoComplete: "address-level2" })}
+      </div>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("identitySave")}
       </button>
     </ActionForm>
   );

@@ -4,14 +4,15 @@
 // raw SQL (INSERT INTO / UPDATE / DELETE FROM "Table" in a $executeRaw or $queryRaw): call the
 // owning feature's function instead.
 
-// Which features write each table. Person is the person's identity (members) and their
-// credentials and language (auth).
+// Which features write each table. Person is the person's identity (members), their
+// credentials and language (auth), and the operator flag (operator). The operator creates and
+// suspends cooperatives.
 export const OWNERS = {
-  cooperative: ["statutes"],
+  cooperative: ["statutes", "operator"],
   statuteSettings: ["statutes"],
   college: ["statutes"],
   category: ["statutes"],
-  person: ["members", "auth"],
+  person: ["members", "auth", "operator"],
   membership: ["members"],
   categoryAssignment: ["members"],
   body: ["bodies"],
@@ -43,6 +44,7 @@ export const OWNERS = {
   verificationToken: ["auth"],
   passwordResetToken: ["auth"],
   rateLimit: ["limits"],
+  operatorSetup: ["operator"],
 };
 
 const WRITES = new Set([

@@ -7,6 +7,7 @@ import messages from "@/lib/i18n/messages/fr.json";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
 import { getActor, requireActor } from "@/lib/auth/session";
+import { requireOperator, type Operator } from "@/lib/operator/operator";
 import {
   failure,
   fieldErrorsOf,
@@ -56,9 +57,10 @@ type Read<R extends readonly Reader<unknown>[]> = {
 };
 
 // Who may call it: a right of the table, any of several (when the statutes choose who acts, the
-// service checks which), anyone signed in, or anyone at all (password reset).
-type Right = Action | readonly [Action, ...Action[]] | "signedIn" | "anyone";
-type ActorOf<W extends Right> = W extends "anyone" ? Actor | null : Actor;
+// service checks which), anyone signed in, anyone at all (password reset), or the network's
+// operator (who holds no right in any cooperative).
+type Right = Action | readonly [Action, ...Action[]] | "signedIn" | "anyone" | "operator";
+type ActorOf<W extends Right> = W extends "anyone" ? Actor | null : W extends "operator" ? Operator : Actor;
 
 export type ActionContext<W extends Right, B, I> = {
   actor: ActorOf<W>;
@@ -112,13 +114,18 @@ function isInterruption(error: unknown): boolean {
   return typeof (error as { digest?: unknown } | null)?.digest === "string";
 }
 
-async function actorFor(right: Right): Promise<Actor | null> {
+async function actorFor(right: Right): Promise<Actor | Operator | null> {
   if (right === "anyone") return getActor();
+  if (right === "operator") return requireOperator();
   if (right === "signedIn") return requireActor();
   if (typeof right === "string") return requireActor(right);
   const actor = await requireActor();
   if (!right.some((one) => can(actor.roles, one))) forbidden();
   return actor;
+}
+
+function isTableRight(right: Right): boolean {
+  return right !== "anyone" && right !== "signedIn" && right !== "operator";
 }
 
 function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.ZodType | undefined, T>(
@@ -132,6 +139,14 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
     // What follows the bound arguments: (previous state, form) from useActionState, or (form).
     const form = given.slice(readers.length).find(isForm) ?? new FormData();
     const values = formValues(form, spec.omit);
+    // A suspended cooperative is read-only: what needs a right of the table is refused.
+    if (
+      actor &&
+      "cooperativeSuspension" in actor &&
+      actor.cooperativeSuspension !== null &&
+      isTableRight(spec.right)
+    )
+      return failure("suspended", values);
     let input: unknown = undefined;
     if (spec.input) {
       const parsed = spec.input.safeParse(spec.parse ? spec.parse(values, form) : values);

@@ -187,6 +187,7 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
           name: "SCIC Centre de santé communautaire du Bois-Joli",
           shortName: "Santé Bois-Joli",
           city: "Villeneuve-sur-Orge",
+          isDemo: true,
           // The president validates the minutes (DOMAIN.md); the legal default is the next meeting.
           statutes: { create: { minutesApprovedBy: "PRESIDENT" } },
         },

@@ -1,4 +1,4 @@
-// Seeds the demo cooperative once: on a database that already holds a cooperative it does nothing.
+// Seeds the demo cooperative once: where a demo cooperative is already there it does nothing.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedDemo, type DemoOptions } from "../prisma/demo-data";
@@ -6,7 +6,7 @@ import { seedDemo, type DemoOptions } from "../prisma/demo-data";
 export async function seedIfEmpty(databaseUrl: string): Promise<boolean> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
-    if ((await db.cooperative.count()) > 0) return false;
+    if ((await db.cooperative.count({ where: { isDemo: true } })) > 0) return false;
     await seedDemo(db);
     return true;
   } finally {

@@ -9,7 +9,9 @@ import { clientAddress, PROXY_HEADERS, trustedProxies } from "../lib/net/client-
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST || undefined;
+// Localhost only, unless HOST says otherwise (behind a reverse proxy on another machine, or in a
+// container: HOST=0.0.0.0).
+const host = process.env.HOST || "127.0.0.1";
 
 const trust = trustedProxies(process.env.TRUSTED_PROXIES);
 const app = next({ dev, port, hostname: "localhost" });

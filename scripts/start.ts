@@ -9,6 +9,7 @@ import { migrateDeploy } from "./migrate";
 import { buildIsCurrent } from "./build-state";
 import { seedIfEmpty } from "./seed";
 import { persistentSecret } from "./settings";
+import { demoWanted } from "../lib/demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
 
 const dev = process.argv.includes("--dev");
@@ -93,7 +94,10 @@ async function main() {
 
   log("Application des migrations / applying migrations…");
   migrateDeploy(databaseUrl);
-  if (process.env.PORTAIL_SEED !== "false" && (await seedIfEmpty(databaseUrl))) {
+  // The demo only when asked: always with no configuration, never with DATABASE_URL unless
+  // PORTAIL_DEMO=true (a production database never gets the demo's public password).
+  const demo = demoWanted(process.env);
+  if (demo && (await seedIfEmpty(databaseUrl))) {
     log("Premier démarrage : coopérative de démonstration créée / demo cooperative seeded.");
   }
 
@@ -101,6 +105,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: persistentSecret(),
+    PORTAIL_DEMO: String(demo),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
   };
@@ -136,8 +141,15 @@ async function main() {
         "",
         `  Portail SCIC : ${env.NEXTAUTH_URL}`,
         "",
-        `  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})`,
-        ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(42)} ${a.who}`),
+        ...(demo
+          ? [
+              `  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})`,
+              ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(42)} ${a.who}`),
+            ]
+          : [
+              "  Sans démonstration (PORTAIL_DEMO). Premier exploitant : le lien d'installation ci-dessus,",
+              "  ou npm run operator:create -- --email vous@exemple.org --name « Votre nom ».",
+            ]),
         "",
         "  Ctrl-C arrête le portail et sa base de données.",
         "",

@@ -15,6 +15,16 @@ const { startWorker } = await import("../lib/jobs/worker");
 const boss = await startWorker();
 console.log("[worker] prêt / ready");
 
+// An empty portal (no operator, no cooperative but the demo): the one-time link that creates its
+// first operator, in the log, for whoever runs the server.
+const { setupLinkIfEmpty } = await import("../lib/operator/accounts.internal");
+const setup = await setupLinkIfEmpty().catch(() => null);
+if (setup)
+  console.log(
+    `[portail] Installation : créez le premier compte d'exploitation avec ce lien (valable 24 h, une fois) / ` +
+      `first setup, create the operator account: ${setup}`,
+  );
+
 async function stop() {
   await boss.stop({ graceful: true, timeout: 5000 });
   process.exit(0);

@@ -7,6 +7,7 @@ import { nextMeeting } from "@/lib/meetings/service";
 import { latestDecisions } from "@/lib/decisions/service";
 import { openQuestionsFor } from "@/lib/votes/service";
 import { countIdeasToRead } from "@/lib/ideas/service";
+import { firstSteps } from "@/lib/statutes/first-steps";
 import { MeetingLink, meetingHref } from "@/components/meeting-link";
 import { AdminEntries } from "@/components/admin-entries";
 import { buttonClass, Card, Empty, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
@@ -16,12 +17,13 @@ export default async function HomePage() {
   const actor = await requireActor("home.view");
   const t = await getTranslations();
   const format = await getFormatter();
-  const [meeting, questions, decisions, ideasToRead, toReview] = await Promise.all([
+  const [meeting, questions, decisions, ideasToRead, toReview, steps] = await Promise.all([
     can(actor.roles, "meeting.read") ? nextMeeting(actor) : null,
     openQuestionsFor(actor),
     can(actor.roles, "decision.read") ? latestDecisions(actor) : [],
     countIdeasToRead(actor),
     minutesToReview(actor),
+    firstSteps(actor),
   ]);
   const roles = actor.roles.map((r) => t(`roles.${r}`)).join(", ");
 
@@ -31,6 +33,29 @@ export default async function HomePage() {
         <PageTitle>{t("home.title", { name: actor.name })}</PageTitle>
         <p className="mt-1 text-stone-700">{t("home.rolesIntro", { roles })}</p>
       </div>
+      {steps ? (
+        <Card title={t("home.firstSteps.title")}>
+          <p className="mb-3 text-stone-700">{t("home.firstSteps.intro")}</p>
+          <ol className="space-y-3">
+            {steps.map((step) => (
+              <li key={step.key} className="flex flex-wrap items-baseline gap-x-3">
+                <span className="font-medium">
+                  {step.done ? "✓ " : ""}
+                  {t(`home.firstSteps.steps.${step.key}.label`)}
+                </span>
+                {step.done ? (
+                  <span className="text-sm text-green-800">{t("home.firstSteps.done")}</span>
+                ) : (
+                  <>
+                    <span className="text-stone-700">{t(`home.firstSteps.steps.${step.key}.missing`)}</span>
+                    <TextLink href={step.href}>{t(`home.firstSteps.steps.${step.key}.link`)}</TextLink>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         {can(actor.roles, "meeting.read") ? (
           <Card

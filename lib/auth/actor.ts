@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { demoEnabled } from "@/lib/demo";
 import { can, rolesOf, type Action, type Role } from "@/lib/auth/permissions";
 
 // The person acting, in the cooperative they are looking at, with the roles they hold today.
@@ -12,6 +13,12 @@ export type Actor = {
   cooperativeId: string;
   cooperativeName: string;
   cooperativeSlug: string;
+  // Also runs the portal for the network (lib/operator).
+  isOperator: boolean;
+  // The demo cooperative (a band on every page says so).
+  cooperativeIsDemo: boolean;
+  // Suspended by the operator: its message; the cooperative is read-only (lib/action.ts).
+  cooperativeSuspension: string | null;
   roles: Role[];
   otherCooperatives: { id: string; name: string }[];
   // The version the person's sessions must carry (lib/auth/session.ts).
@@ -30,12 +37,15 @@ type ActorRow = {
   email: string | null;
   locale: string;
   sessionVersion: number;
+  isOperator: boolean;
   membershipId: string;
   cooperativeId: string;
   kind: "ASSOCIATE" | "GUEST";
   isCoordinator: boolean;
   cooperativeName: string;
   cooperativeSlug: string;
+  isDemo: boolean;
+  suspension: string | null;
   mandates: { bodyKind: string; role: string; startsOn: string; endsOn: string | null }[];
 };
 
@@ -47,13 +57,14 @@ export async function loadActor(
   day = new Date(),
 ): Promise<Actor | null> {
   const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT p.id AS "personId", COALESCE(m."displayName", p.name) AS name, p.email, p.locale, p."sessionVersion", m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
-           c.name AS "cooperativeName", c.slug AS "cooperativeSlug",
+    SELECT p.id AS "personId", COALESCE(m."displayName", p.name) AS name, p.email, p.locale, p."sessionVersion", p."isOperator", m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
+           c.name AS "cooperativeName", c.slug AS "cooperativeSlug", c."isDemo",
+           CASE WHEN c."suspendedAt" IS NULL THEN NULL ELSE coalesce(c."suspensionNote", '') END AS suspension,
            COALESCE((SELECT json_agg(json_build_object('bodyKind', b.kind, 'role', md.role, 'startsOn', md."startsOn", 'endsOn', md."endsOn"))
                        FROM "Mandate" md JOIN "Body" b ON b.id = md."bodyId" WHERE md."membershipId" = m.id), '[]'::json) AS mandates
       FROM "Person" p
       JOIN "Membership" m ON m."personId" = p.id AND m.status = 'ACTIVE'
-      JOIN "Cooperative" c ON c.id = m."cooperativeId"
+      JOIN "Cooperative" c ON c.id = m."cooperativeId" AND (c."isDemo" = false OR ${demoEnabled()})
      WHERE p.id = ${personId}
      ORDER BY m."createdAt" ASC, m.id ASC`;
   if (rows.length === 0) return null;
@@ -73,6 +84,9 @@ export async function loadActor(
     cooperativeId: membership.cooperativeId,
     cooperativeName: membership.cooperativeName,
     cooperativeSlug: membership.cooperativeSlug,
+    isOperator: membership.isOperator,
+    cooperativeIsDemo: membership.isDemo,
+    cooperativeSuspension: membership.suspension,
     roles: rolesOf(
       { kind: membership.kind, isCoordinator: membership.isCoordinator, status: "ACTIVE" },
       mandates,

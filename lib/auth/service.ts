@@ -10,6 +10,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { endPasswordLinksOf, endSessionsOf } from "@/lib/auth/sessions.internal";
 import type { Result } from "@/lib/form-result";
 import type { Locale } from "@/lib/i18n/config";
+import { demoEnabled } from "@/lib/demo";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type CredentialsResult =
   { ok: true; personId: string } | { ok: false; error: "invalid" | "rateLimited" };
@@ -47,7 +49,8 @@ export async function verifyCredentials(
       id: true,
       passwordHash: true,
       sessionVersion: true,
-      memberships: { where: { status: "ACTIVE" }, select: { id: true } },
+      isOperator: true,
+      memberships: { where: activeMembership(), select: { id: true } },
     },
   });
   const account = `${normalized}#${person?.sessionVersion ?? 0}`;
@@ -63,7 +66,8 @@ export async function verifyCredentials(
   if (counted.includes(false)) return { ok: false, error: "rateLimited" };
 
   const valid = await verifyPassword(person?.passwordHash ?? null, password);
-  if (!person || !valid || person.memberships.length === 0) return { ok: false, error: "invalid" };
+  if (!person || !valid || (person.memberships.length === 0 && !person.isOperator))
+    return { ok: false, error: "invalid" };
   // The right password: this try was no failure, and this address is now a usual one.
   await perAccountAndAddress.forget(pair);
   if (ip) await perAddress.giveBack(address);
@@ -72,7 +76,13 @@ export async function verifyCredentials(
   return { ok: true, personId: person.id };
 }
 
-// Who may receive a sign-in link or a reset link: a person with an active membership.
+// A membership that lets its person in: active, and not in a demo cooperative unless the demo is on.
+function activeMembership(): Prisma.MembershipWhereInput {
+  return demoEnabled() ? { status: "ACTIVE" } : { status: "ACTIVE", cooperative: { is: { isDemo: false } } };
+}
+
+// Who may receive a sign-in link or a reset link: a person with an active membership, or the
+// network's operator.
 export async function findSignInPerson(email: string) {
   const person = await db.person.findUnique({
     where: { email: email.trim().toLowerCase() },
@@ -81,20 +91,21 @@ export async function findSignInPerson(email: string) {
       email: true,
       name: true,
       locale: true,
+      isOperator: true,
       memberships: {
-        where: { status: "ACTIVE" },
+        where: activeMembership(),
         select: { cooperativeId: true },
         orderBy: { createdAt: "asc" },
       },
     },
   });
-  if (!person?.email || person.memberships.length === 0) return null;
+  if (!person?.email || (person.memberships.length === 0 && !person.isOperator)) return null;
   return {
     id: person.id,
     email: person.email,
     name: person.name,
     locale: person.locale,
-    cooperativeId: person.memberships[0]!.cooperativeId,
+    cooperativeId: person.memberships[0]?.cooperativeId ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
 
@@ -41,7 +42,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 // For pages and actions: signed out goes to the sign-in page, no right gives a 403.
 export async function requireActor(action?: Action): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/connexion");
+  if (!actor) {
+    // The network's operator, member of no cooperative, has pages of their own.
+    const session = await getSession();
+    const person = session
+      ? await db.person.findUnique({ where: { id: session.personId }, select: { isOperator: true } })
+      : null;
+    redirect(person?.isOperator ? "/exploitation" : "/connexion");
+  }
   if (action && !can(actor.roles, action)) forbidden();
   return actor;
 }

@@ -2,8 +2,8 @@
 import { formAction } from "@/lib/action";
 import { ok } from "@/lib/form-result";
 import { violationLine } from "@/lib/statutes/college-rules";
-import { collegeConfigSchema, statutesSchema } from "@/lib/statutes/schema";
-import { saveCollegeConfig, saveStatutes } from "@/lib/statutes/service";
+import { collegeConfigSchema, identitySchema, statutesSchema } from "@/lib/statutes/schema";
+import { saveCollegeConfig, saveIdentity, saveStatutes } from "@/lib/statutes/service";
 
 // The colleges form sends its rows as JSON (rows are added and removed in the page); a refused
 // configuration names each rule it breaks, one line each.
@@ -34,4 +34,14 @@ export const saveStatutesAction = formAction({
     return ok(null);
   },
   refresh: () => "/admin/colleges",
+});
+
+export const saveIdentityAction = formAction({
+  right: "statutes.configure",
+  input: identitySchema,
+  run: async ({ actor, input }) => {
+    await saveIdentity(actor, input);
+    return ok(null);
+  },
+  refresh: () => ["/admin/colleges", "/"],
 });

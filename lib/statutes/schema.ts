@@ -67,3 +67,10 @@ export const statutesSchema = z
     path: ["proxyCapFixed"],
   });
 export type StatutesInput = z.infer<typeof statutesSchema>;
+
+export const identitySchema = z.object({
+  name: z.string().trim().min(1, { error: "nameRequired" }).max(200),
+  shortName: z.string().trim().min(1, { error: "shortNameRequired" }).max(80),
+  city: z.string().trim().min(1, { error: "cityRequired" }).max(120),
+});
+export type IdentityInput = z.infer<typeof identitySchema>;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { validateCollegeConfig, type ConfigViolation } from "@/lib/statutes/college-rules";
-import type { CollegeConfigInput, StatutesInput } from "@/lib/statutes/schema";
+import type { CollegeConfigInput, IdentityInput, StatutesInput } from "@/lib/statutes/schema";
 import type { CategoryKind } from "@/lib/generated/prisma/enums";
 import { formatFraction } from "@/lib/statutes/fractions";
 
@@ -179,6 +179,32 @@ export async function saveStatutes(actor: Actor, input: StatutesInput) {
       entityId: actor.cooperativeId,
       before: JSON.parse(JSON.stringify(before)),
       after: JSON.parse(JSON.stringify(after)),
+    });
+  });
+}
+
+// The cooperative's identity: its full name, the short name its pages and e-mails use, its city.
+export async function getIdentity(actor: Actor) {
+  authorize(actor, "statutes.configure");
+  return db.cooperative.findUniqueOrThrow({
+    where: { id: actor.cooperativeId },
+    select: { name: true, shortName: true, city: true, slug: true },
+  });
+}
+
+export async function saveIdentity(actor: Actor, input: IdentityInput) {
+  authorize(actor, "statutes.configure");
+  const before = await getIdentity(actor);
+  await db.$transaction(async (tx) => {
+    await tx.cooperative.update({ where: { id: actor.cooperativeId }, data: input });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "cooperative.identityChanged",
+      entityType: "Cooperative",
+      entityId: actor.cooperativeId,
+      before: before as never,
+      after: input as never,
     });
   });
 }

@@ -86,7 +86,14 @@ vi.mock("next/headers", () => ({
 // ---------------------------------------------------------------- who knocks
 
 type Who =
-  "anonymous" | "inhabitant" | "member" | "councilMember" | "president" | "coordinator" | "otherCoordinator";
+  | "anonymous"
+  | "inhabitant"
+  | "member"
+  | "councilMember"
+  | "president"
+  | "coordinator"
+  | "otherCoordinator"
+  | "operator";
 const WHO: Who[] = [
   "anonymous",
   "inhabitant",
@@ -95,6 +102,8 @@ const WHO: Who[] = [
   "president",
   "coordinator",
   "otherCoordinator",
+  // The network's operator: creates and suspends cooperatives, gets past no door of one.
+  "operator",
 ];
 const people = {} as Record<Who, { personId: string | null; actor: Actor | null }>;
 
@@ -140,6 +149,10 @@ async function buildFixture() {
     isCoordinator: true,
     name: "Coordination voisine",
   });
+  const operator = await db.person.create({
+    data: { name: "Exploitation du réseau", email: "exploitation@reseau.example.org", isOperator: true },
+  });
+  const suspendable = await createCooperative("Coopérative à suspendre");
 
   for (const [who, p] of [
     ["anonymous", null],
@@ -149,6 +162,7 @@ async function buildFixture() {
     ["president", president.personId],
     ["coordinator", coordinator.personId],
     ["otherCoordinator", otherCoordinator.person.id],
+    ["operator", operator.id],
   ] as const) {
     people[who] = { personId: p, actor: p ? await loadActor(p) : null };
   }
@@ -309,13 +323,16 @@ async function buildFixture() {
     recipient: recipient.id,
     emailId,
     calendarToken: calendarToken(feed),
+    suspendable: suspendable.cooperative.id,
     file,
   };
 }
 
 // ---------------------------------------------------------------- the doors
 
-type Right = Action | readonly [Action, ...Action[]] | "anyone" | "signedIn";
+let newCooperatives = 0;
+
+type Right = Action | readonly [Action, ...Action[]] | "anyone" | "signedIn" | "operator";
 const rightsOf = (right: Action | readonly Action[]): readonly Action[] =>
   typeof right === "string" ? [right] : right;
 // scoped: the call carries ids of the demo cooperative, so the other cooperative's coordinator
@@ -391,6 +408,54 @@ const ACTIONS: Record<string, Door> = {
             collegeKey: c.collegeId,
           })),
         }),
+      }),
+    ],
+  },
+  saveIdentityAction: {
+    right: "statutes.configure",
+    scoped: false,
+    args: () => [
+      null,
+      form({
+        name: "SCIC Centre de santé communautaire du Bois-Joli",
+        shortName: "Santé Bois-Joli",
+        city: "Villeneuve-sur-Orge",
+      }),
+    ],
+  },
+  createCooperativeAction: {
+    right: "operator",
+    scoped: false,
+    args: () => {
+      const n = ++newCooperatives;
+      return [
+        null,
+        form({
+          name: `Coopérative n° ${n}`,
+          slug: `nouvelle-${n}-${Date.now().toString(36)}`,
+          coordinatorName: "Coordination nouvelle",
+          coordinatorEmail: `coordination-${n}-${Date.now().toString(36)}@exemple.org`,
+        }),
+      ];
+    },
+  },
+  suspendCooperativeAction: {
+    right: "operator",
+    scoped: false,
+    args: () => [f.suspendable, null, form({ note: "Maintenance du réseau" })],
+  },
+  resumeCooperativeAction: { right: "operator", scoped: false, args: () => [f.suspendable] },
+  completeSetupAction: {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      null,
+      form({
+        token: "pas-un-jeton",
+        name: "Quelqu'un",
+        email: "quelquun@exemple.org",
+        password: "un-mot-de-passe-long",
+        confirm: "un-mot-de-passe-long",
       }),
     ],
   },
@@ -859,6 +924,7 @@ const request = (url: string, init?: RequestInit) =>
 const params = (values: Record<string, string | string[]>) => ({ params: Promise.resolve(values) });
 
 const ROUTES: Record<string, Door> = {
+  "app/api/health/route.ts GET": { right: "anyone", scoped: false, args: () => [] },
   "app/(portal)/admin/membres/export/route.ts GET": {
     right: "member.manage",
     scoped: false,
@@ -987,10 +1053,11 @@ async function knock(fn: (...args: unknown[]) => unknown, args: unknown[]): Prom
 
 // Sent to sign in (requireActor's redirect); « /connexion?partout=1 » after signing out everywhere
 // is a success.
+// Sent away to sign in (or, for the network's operator, who is no member, to their own pages).
 const isSignIn = (o: Outcome) =>
   o.kind === "interrupt" &&
   o.interrupt === "redirect" &&
-  (o.url === "/connexion" || o.url.startsWith("/connexion?callbackUrl"));
+  (o.url === "/connexion" || o.url.startsWith("/connexion?callbackUrl") || o.url === "/exploitation");
 const failed = (o: Outcome): string | null => {
   if (o.kind !== "returned") return null;
   if (o.status !== undefined) return o.status >= 400 ? String(o.status) : null;
@@ -1058,6 +1125,7 @@ beforeAll(async () => {
 const granted = (who: Who, right: Right) => {
   const actor = people[who].actor;
   if (right === "anyone") return true;
+  if (right === "operator") return who === "operator";
   if (!actor) return false;
   return right === "signedIn" || rightsOf(right).some((one) => can(actor.roles, one));
 };
@@ -1069,7 +1137,7 @@ describe("every door of the server is listed", () => {
     // Every right named is one of the permission table's actions.
     const rights = new Set<string>(
       [...Object.values(ACTIONS), ...Object.values(ROUTES)].flatMap((d) =>
-        d.right === "anyone" || d.right === "signedIn" ? [] : rightsOf(d.right),
+        d.right === "anyone" || d.right === "signedIn" || d.right === "operator" ? [] : rightsOf(d.right),
       ),
     );
     for (const right of rights)
@@ -1103,7 +1171,7 @@ describe("what a refused form gives back", () => {
 
 // The most trusted person of the demo cooperative the table grants the door to: their call must
 // get past the rights (so the refusals above are the rights' doing, not the arguments').
-const TRUST_ORDER: Who[] = ["coordinator", "president", "councilMember", "member", "inhabitant"];
+const TRUST_ORDER: Who[] = ["coordinator", "president", "councilMember", "member", "inhabitant", "operator"];
 
 async function tryDoor(kind: "action" | "route", name: string, door: Door) {
   const found = (kind === "action" ? actions : routes).find((d) => d.name === name)!;
@@ -1342,7 +1410,7 @@ describe("each role the table grants an action gets past its rights on its own",
   });
 
   for (const [name, door] of Object.entries(ACTIONS)) {
-    if (door.right === "anyone" || door.right === "signedIn") continue;
+    if (door.right === "anyone" || door.right === "signedIn" || door.right === "operator") continue;
     const right = door.right;
     for (const role of ROLE_NAMES.filter((r) => rightsOf(right).some((one) => PERMISSIONS[r].has(one)))) {
       it(`${name} (${right}) as a ${role} alone`, async () => {

@@ -18,11 +18,13 @@ export default async function SignInPage({
   const params = await searchParams;
   if (await getActor()) redirect(localPath(params.callbackUrl));
   const t = await getTranslations("signIn");
+  const ts = await getTranslations("setup");
   return (
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
       <p className="text-stone-700">{t("intro")}</p>
       {params.reinitialise ? <Alert kind="success">{t("resetDone")}</Alert> : null}
+      {params.installe ? <Alert kind="success">{ts("done")}</Alert> : null}
       {params.partout ? <Alert kind="success">{t("signedOutEverywhere")}</Alert> : null}
       {params.error === "Verification" ? <Alert kind="error">{t("linkExpired")}</Alert> : null}
       <SignInForm callbackUrl={localPath(params.callbackUrl)} />

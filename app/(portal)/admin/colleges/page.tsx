@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { getCollegeConfig, getStatutes, statutesFormValues } from "@/lib/statutes/service";
+import { getCollegeConfig, getIdentity, getStatutes, statutesFormValues } from "@/lib/statutes/service";
 import { CollegesForm } from "@/components/colleges-form";
-import { StatutesForm } from "@/components/statutes-form";
+import { IdentityForm, StatutesForm } from "@/components/statutes-form";
 import { Card, PageTitle, TextLink } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Collèges et statuts" };
@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "Collèges et statuts" };
 export default async function CollegesPage() {
   const actor = await requireActor("statutes.configure");
   const t = await getTranslations();
-  const [config, statutes] = await Promise.all([getCollegeConfig(actor), getStatutes(actor)]);
+  const [config, statutes, identity] = await Promise.all([
+    getCollegeConfig(actor),
+    getStatutes(actor),
+    getIdentity(actor),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -21,6 +25,11 @@ export default async function CollegesPage() {
         </div>
         <p className="mt-2 max-w-prose text-stone-700">{t("colleges.law")}</p>
       </div>
+      <Card title={t("statutes.identityTitle")}>
+        <IdentityForm
+          initial={{ name: identity.name, shortName: identity.shortName ?? "", city: identity.city ?? "" }}
+        />
+      </Card>
       <Card title={t("colleges.cardTitle")}>
         <CollegesForm colleges={config.colleges} categories={config.categories} />
       </Card>

@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { createCooperativeSpace, type CreateCooperativeResult } from "@/lib/operator/space.internal";
+import type { Result } from "@/lib/form-result";
+import { assertOperator, type Operator } from "@/lib/operator/operator";
+import type { NewCooperativeInput } from "@/lib/operator/schema";
+
+// What the operator sees of each cooperative: how to reach it and how big it is — never its
+// content (members' data, minutes, votes, ideas).
+export type CooperativeRow = {
+  id: string;
+  name: string;
+  shortName: string | null;
+  city: string | null;
+  slug: string;
+  isDemo: boolean;
+  suspendedAt: Date | null;
+  members: number;
+  lastActivity: Date | null;
+  bytesUsed: number;
+  createdAt: Date;
+};
+
+export async function listCooperatives(operator: Operator): Promise<CooperativeRow[]> {
+  assertOperator(operator);
+  const rows = await db.$queryRaw<
+    (Omit<CooperativeRow, "members" | "bytesUsed"> & { members: bigint; bytesUsed: bigint })[]
+  >`
+    SELECT c.id, c.name, c."shortName", c.city, c.slug, c."isDemo", c."suspendedAt", c."createdAt",
+           (SELECT count(*) FROM "Membership" m WHERE m."cooperativeId" = c.id AND m.status = 'ACTIVE') AS members,
+           (SELECT max(a."createdAt") FROM "AuditEntry" a WHERE a."cooperativeId" = c.id) AS "lastActivity",
+           (SELECT coalesce(sum(d."sizeBytes"), 0) FROM "Document" d WHERE d."cooperativeId" = c.id) AS "bytesUsed"
+      FROM "Cooperative" c
+     ORDER BY c.name`;
+  return rows.map((r) => ({ ...r, members: Number(r.members), bytesUsed: Number(r.bytesUsed) }));
+}
+
+export type { CreateCooperativeResult } from "@/lib/operator/space.internal";
+
+// Creates a cooperative ready for its first steps (lib/operator/space.internal.ts).
+export async function createCooperative(
+  operator: Operator,
+  input: NewCooperativeInput,
+): Promise<CreateCooperativeResult> {
+  assertOperator(operator);
+  return createCooperativeSpace(input, { actorId: operator.personId });
+}
+
+// Suspended: its members read, nobody changes anything, and every page says why.
+export async function suspendCooperative(
+  operator: Operator,
+  { id, note }: { id: string; note: string },
+): Promise<Result<null, "notFound">> {
+  assertOperator(operator);
+  const coop = await db.cooperative.findUnique({ where: { id }, select: { id: true } });
+  if (!coop) return { ok: false, error: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.cooperative.update({ where: { id }, data: { suspendedAt: new Date(), suspensionNote: note } });
+    await recordAudit(tx, {
+      cooperativeId: id,
+      actorId: operator.personId,
+      action: "cooperative.suspended",
+      entityType: "Cooperative",
+      entityId: id,
+      after: { note },
+    });
+  });
+  return { ok: true, data: null };
+}
+
+export async function resumeCooperative(operator: Operator, id: string): Promise<Result<null, "notFound">> {
+  assertOperator(operator);
+  const coop = await db.cooperative.findUnique({ where: { id }, select: { id: true } });
+  if (!coop) return { ok: false, error: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.cooperative.update({ where: { id }, data: { suspendedAt: null, suspensionNote: null } });
+    await recordAudit(tx, {
+      cooperativeId: id,
+      actorId: operator.personId,
+      action: "cooperative.resumed",
+      entityType: "Cooperative",
+      entityId: id,
+    });
+  });
+  return { ok: true, data: null };
+}
