@@ -31,6 +31,11 @@ export const completeSetupAction = formAction({
   right: "anyone",
   input: setupSchema,
   omit: ["password", "confirm"],
+  parse: (values, form) => ({
+    ...values,
+    password: String(form.get("password") ?? ""),
+    confirm: String(form.get("confirm") ?? ""),
+  }),
   run: ({ input }) => completeSetup(input),
   redirect: () => "/connexion?installe=1",
 });
