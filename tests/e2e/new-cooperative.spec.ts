@@ -42,9 +42,16 @@ test.beforeAll(async () => {
   });
   portal.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   portal.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  // The worker prints the setup link; the web server answers a little later.
   await expect
     .poll(() => /installation\?jeton=/.test(log), { timeout: 200_000, intervals: [500] })
     .toBe(true);
+  const answers = () =>
+    fetch(`${BASE}/connexion`, { redirect: "manual" }).then(
+      (r) => r.status,
+      () => 0,
+    );
+  await expect.poll(answers, { timeout: 120_000, intervals: [500] }).toBe(200);
 });
 
 test.afterAll(async () => {
