@@ -30,10 +30,18 @@ export async function sendEmail(email: OutgoingEmail) {
   return id;
 }
 
+// Sends one outbox e-mail through SMTP. Several workers (or a resumed send beside a running one)
+// may try the same row: each first claims it — the attempt counter moves only if nobody moved
+// it since it was read — so only one of them sends it.
 export async function deliver(id: string) {
   const smtp = smtpSettings();
   const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
-  if (!smtp) return;
+  if (!smtp || row.status === "SENT" || row.status === "KEPT") return;
+  const { count } = await db.outboxEmail.updateMany({
+    where: { id, status: row.status, attempts: row.attempts },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count === 0) return;
   try {
     const attachments = (row.attachments as Attachment[] | null) ?? [];
     const headers = (row.headers as Record<string, string> | null) ?? undefined;
@@ -46,16 +54,10 @@ export async function deliver(id: string) {
       headers,
       attachments,
     });
-    await db.outboxEmail.update({
-      where: { id },
-      data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } },
-    });
+    await db.outboxEmail.update({ where: { id }, data: { status: "SENT", sentAt: new Date() } });
   } catch (error) {
     console.error(`E-mail ${id} not sent:`, error);
-    await db.outboxEmail.update({
-      where: { id },
-      data: { status: "FAILED", attempts: { increment: 1 }, lastError: String(error) },
-    });
+    await db.outboxEmail.update({ where: { id }, data: { status: "FAILED", lastError: String(error) } });
     // A permanent refusal (5xx) of a newsletter e-mail: that address is never sent to again.
     const code = (error as { responseCode?: number }).responseCode;
     if (code && code >= 500) await markBounced(id, String(error));
