@@ -51,6 +51,8 @@ export default defineConfig({
       PORTAIL_DATA_DIR: ".data/e2e",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54332",
       NEXTAUTH_URL: baseURL,
+      // The access log (one JSON line per request) would drown the journeys' output.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
     },
   },

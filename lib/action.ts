@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { log } from "@/lib/log";
 import { forbidden, redirect } from "next/navigation";
 import { isForm, isId, isOneOf, localPath } from "@/lib/action-input";
 import messages from "@/lib/i18n/messages/fr.json";
@@ -124,6 +126,15 @@ async function actorFor(right: Right): Promise<Actor | Operator | null> {
   return actor;
 }
 
+// The id scripts/server.ts gave the request, for the log line (none outside a request).
+async function requestId(): Promise<string | undefined> {
+  try {
+    return (await headers()).get("x-request-id") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isTableRight(right: Right): boolean {
   return right !== "anyone" && right !== "signedIn" && right !== "operator";
 }
@@ -167,7 +178,7 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
       if (error instanceof ForbiddenError) return failure("forbidden", values);
       // A step after a committed write may have failed: the page is refreshed anyway, so that it
       // shows what was stored, and the person is told something went wrong.
-      console.error("action failed", error);
+      log.error({ err: error, reqId: await requestId() }, "action failed");
       refreshAfter(spec, args as Read<R>, undefined);
       return failure("unexpected", values);
     }

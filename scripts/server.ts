@@ -4,7 +4,9 @@
 // it came through; the app then reads the one address we resolved, as X-Forwarded-For.
 // `npm start` runs it (scripts/start.ts); it serves the production build, or `--dev`.
 import http from "node:http";
+import { randomUUID } from "node:crypto";
 import next from "next";
+import { log, loggablePath, requestIdFrom } from "../lib/log";
 import { clientAddress, PROXY_HEADERS, trustedProxies } from "../lib/net/client-address";
 
 const dev = process.argv.includes("--dev");
@@ -19,16 +21,34 @@ const handle = app.getRequestHandler();
 
 await app.prepare();
 
-function admit(request: http.IncomingMessage) {
+function admit(request: http.IncomingMessage, response: http.ServerResponse) {
   const address = clientAddress(request, trust);
   const viaProxy = trust(request.socket.remoteAddress ?? "", 0);
+  // One id per request: in our log lines, the app's (lib/action.ts), and the answer's header.
+  const id = requestIdFrom(request.headers["x-request-id"], viaProxy, randomUUID);
+  request.headers["x-request-id"] = id;
+  response.setHeader("x-request-id", id);
+  const started = process.hrtime.bigint();
+  response.once("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log.info(
+      {
+        reqId: id,
+        method: request.method,
+        path: loggablePath(request.url ?? "/"),
+        status: response.statusCode,
+        ms: Math.round(ms),
+      },
+      "request",
+    );
+  });
   for (const header of PROXY_HEADERS) if (!viaProxy || header === "forwarded") delete request.headers[header];
   delete request.headers["x-real-ip"];
   request.headers["x-forwarded-for"] = address;
 }
 
 const server = http.createServer((request, response) => {
-  admit(request);
+  admit(request, response);
   void handle(request, response);
 });
 if (dev) {
@@ -36,7 +56,7 @@ if (dev) {
   server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
 }
 server.listen(port, host, () => {
-  console.log(`[portail] Serveur web prêt / web server ready on port ${port}`);
+  log.info({ port, host }, "[portail] Serveur web prêt / web server ready");
 });
 
 function stop() {

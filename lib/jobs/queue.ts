@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { log } from "@/lib/log";
 
 // Jobs live in PostgreSQL (pg-boss), never in a timer of the web process: any app instance may
 // queue one, the worker process (scripts/worker.ts) runs it, and it survives restarts.
@@ -24,7 +25,7 @@ async function startBoss(role: "sender" | "worker"): Promise<PgBoss> {
     supervise: role === "worker",
     schedule: role === "worker",
   });
-  boss.on("error", (error) => console.error("pg-boss:", error));
+  boss.on("error", (error) => log.error({ err: error }, "pg-boss"));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
   return boss;

@@ -11,6 +11,7 @@ import { resumeSends, runSend } from "@/lib/newsletter/service";
 import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
 import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
 import { purgeExpiredLimits } from "@/lib/limits/purge.internal";
+import { log } from "@/lib/log";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -21,7 +22,7 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     async (jobs) => {
       for (const job of jobs) {
         const sent = await sendReminder(job.data.meetingId, job.data.sequence);
-        console.log(`[worker] rappel de la réunion ${job.data.meetingId} : ${sent} e-mail(s)`);
+        log.info(`[worker] rappel de la réunion ${job.data.meetingId} : ${sent} e-mail(s)`);
       }
     },
   );
@@ -31,7 +32,7 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     async (jobs) => {
       for (const job of jobs) {
         const closed = await closeFromJob(job.data.questionId);
-        console.log(`[worker] vote ${job.data.questionId} : ${closed ? "clos à l'échéance" : "déjà clos"}`);
+        log.info(`[worker] vote ${job.data.questionId} : ${closed ? "clos à l'échéance" : "déjà clos"}`);
       }
     },
   );
@@ -40,7 +41,7 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 },
     async (jobs) => {
       for (const job of jobs)
-        console.log(
+        log.info(
           `[worker] rappel du vote ${job.data.questionId} : ${await remindVoters(job.data.questionId)} e-mail(s)`,
         );
     },
@@ -50,25 +51,23 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     { pollingIntervalSeconds: Math.min(options.pollingIntervalSeconds ?? 2, 2) },
     async (jobs) => {
       for (const job of jobs)
-        console.log(
-          `[worker] lettre ${job.data.issueId} : ${await runSend(job.data.issueId)} e-mail(s) écrits`,
-        );
+        log.info(`[worker] lettre ${job.data.issueId} : ${await runSend(job.data.issueId)} e-mail(s) écrits`);
     },
   );
   // Rate-limit counters (failed sign-ins, public ideas) are kept only while they count, then
   // deleted (every hour, and once at the start).
   await boss.work(QUEUES.purgeLimits, async () => {
-    console.log(`[worker] compteurs de limites expirés effacés : ${await purgeExpiredLimits()}`);
+    log.info(`[worker] compteurs de limites expirés effacés : ${await purgeExpiredLimits()}`);
   });
   await boss.schedule(QUEUES.purgeLimits, "17 * * * *");
-  void purgeExpiredLimits().catch((error) => console.error("[worker] purge des compteurs :", error));
+  void purgeExpiredLimits().catch((error) => log.error({ err: error }, "[worker] purge des compteurs"));
   // A send that a stop interrupted goes on at once.
   void resumeSends().then(
     (resumed) =>
       resumed.forEach((r) =>
-        console.log(`[worker] lettre ${r.issueId} reprise : ${r.written} e-mail(s) écrits`),
+        log.info(`[worker] lettre ${r.issueId} reprise : ${r.written} e-mail(s) écrits`),
       ),
-    (error) => console.error("[worker] reprise des lettres :", error),
+    (error) => log.error({ err: error }, "[worker] reprise des lettres"),
   );
   return boss;
 }

@@ -4,6 +4,7 @@ import { smtpSettings, smtpTransport } from "@/lib/mail/transport";
 import { queueEmail } from "@/lib/mail/outbox.internal";
 import { personalLinks } from "@/lib/mail/personal-links";
 import { markBounced } from "@/lib/newsletter/recipients.internal";
+import { log } from "@/lib/log";
 
 export type Attachment = { filename: string; contentType: string; content: string };
 export type OutgoingEmail = {
@@ -25,7 +26,11 @@ export async function sendEmail(email: OutgoingEmail) {
   if (smtpSettings()) await deliver(id);
   else {
     const links = [...new Set(personalLinks(email.text))];
-    if (links.length) console.info(`[courriel] ${email.to} — ${email.subject} : ${links.join(" ")}`);
+    if (links.length)
+      log.info(
+        { to: email.to, subject: email.subject, links },
+        `[courriel] ${email.to} — ${email.subject} : ${links.join(" ")}`,
+      );
   }
   return id;
 }
@@ -56,7 +61,7 @@ export async function deliver(id: string) {
     });
     await db.outboxEmail.update({ where: { id }, data: { status: "SENT", sentAt: new Date() } });
   } catch (error) {
-    console.error(`E-mail ${id} not sent:`, error);
+    log.error({ err: error, emailId: id }, "e-mail not sent");
     await db.outboxEmail.update({ where: { id }, data: { status: "FAILED", lastError: String(error) } });
     // A permanent refusal (5xx) of a newsletter e-mail: that address is never sent to again.
     const code = (error as { responseCode?: number }).responseCode;

@@ -2,6 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { normalizeHeader, type RawRow } from "@/lib/members/import-rules";
+import { log } from "@/lib/log";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -70,7 +71,7 @@ export async function parseSpreadsheet(file: File): Promise<ParsedFile> {
     }
     return { ok: false, error: "fileType" };
   } catch (error) {
-    console.error("Spreadsheet not readable:", error);
+    log.warn({ err: error }, "spreadsheet not readable");
     return { ok: false, error: "fileUnreadable" };
   }
 }

@@ -34,6 +34,12 @@ test("the pages send a strict policy and break none of it", async ({ page, demo 
   expect(signInPage!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(signInPage!.headers()["x-content-type-options"]).toBe("nosniff");
   expect(signInPage!.headers()["x-powered-by"]).toBeUndefined();
+  // Each answer carries its request id (the one in the server's log line); a client's own is ignored.
+  const first = signInPage!.headers()["x-request-id"];
+  expect(first).toMatch(/^[0-9a-f-]{36}$/);
+  const again = await page.request.get("/connexion", { headers: { "x-request-id": "forged-id" } });
+  expect(again.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(again.headers()["x-request-id"]).not.toBe(first);
 
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();

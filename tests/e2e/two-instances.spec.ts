@@ -74,6 +74,7 @@ test.beforeAll(async () => {
     SMTP_PORT: String(sink.port),
     SMTP_SECURE: "false",
     NEWSLETTER_BATCH_SIZE: "3",
+    LOG_LEVEL: "warn",
   };
   const start = (args: string[], env: NodeJS.ProcessEnv) => {
     const child = spawn(process.execPath, args, { env, stdio: ["ignore", "inherit", "inherit"] });
