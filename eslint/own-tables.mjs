@@ -45,6 +45,7 @@ export const OWNERS = {
   passwordResetToken: ["auth"],
   rateLimit: ["limits"],
   operatorSetup: ["operator"],
+  supportGrant: ["operator"],
 };
 
 const WRITES = new Set([

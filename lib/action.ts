@@ -150,14 +150,12 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
     // What follows the bound arguments: (previous state, form) from useActionState, or (form).
     const form = given.slice(readers.length).find(isForm) ?? new FormData();
     const values = formValues(form, spec.omit);
-    // A suspended cooperative is read-only: what needs a right of the table is refused.
-    if (
-      actor &&
-      "cooperativeSuspension" in actor &&
-      actor.cooperativeSuspension !== null &&
-      isTableRight(spec.right)
-    )
-      return failure("suspended", values);
+    // A suspended cooperative is read-only, and so is the operator's support access: what needs
+    // a right of the table is refused.
+    if (actor && "cooperativeSuspension" in actor && isTableRight(spec.right)) {
+      if (actor.cooperativeSuspension !== null) return failure("suspended", values);
+      if (actor.support) return failure("readOnly", values);
+    }
     let input: unknown = undefined;
     if (spec.input) {
       const parsed = spec.input.safeParse(spec.parse ? spec.parse(values, form) : values);

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { PortalHeader } from "@/components/portal-header";
 import { ClientMessages } from "@/components/client-messages";
@@ -6,6 +6,8 @@ import { ClientMessages } from "@/components/client-messages";
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("app");
+  const ts = await getTranslations("operator.support");
+  const format = await getFormatter();
   return (
     <ClientMessages namespaces={[]}>
       <a
@@ -15,6 +17,17 @@ export default async function PortalLayout({ children }: { children: React.React
         {t("skipToContent")}
       </a>
       <PortalHeader actor={actor} />
+      {actor.support ? (
+        <p className="bg-sky-100 px-4 py-2 text-center text-sm text-sky-950" role="note">
+          {ts("band", {
+            name: actor.cooperativeName,
+            date: format.dateTime(actor.support.until, { dateStyle: "medium", timeStyle: "short" }),
+          })}{" "}
+          <a href="/exploitation" className="underline">
+            {ts("back")}
+          </a>
+        </p>
+      ) : null}
       {actor.cooperativeIsDemo ? (
         <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950" role="note">
           <strong>{t("demoBand")}</strong>

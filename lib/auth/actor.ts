@@ -19,6 +19,9 @@ export type Actor = {
   cooperativeIsDemo: boolean;
   // Suspended by the operator: its message; the cooperative is read-only (lib/action.ts).
   cooperativeSuspension: string | null;
+  // The network's operator reading the cooperative on its coordinator's grant (read-only, until
+  // then); null for its members.
+  support: { until: Date } | null;
   roles: Role[];
   otherCooperatives: { id: string; name: string }[];
   // The version the person's sessions must carry (lib/auth/session.ts).
@@ -87,6 +90,7 @@ export async function loadActor(
     isOperator: membership.isOperator,
     cooperativeIsDemo: membership.isDemo,
     cooperativeSuspension: membership.suspension,
+    support: null,
     roles: rolesOf(
       { kind: membership.kind, isCoordinator: membership.isCoordinator, status: "ACTIVE" },
       mandates,
@@ -101,4 +105,53 @@ export async function loadActor(
 
 export function authorize(actor: Actor, action: Action): void {
   if (!can(actor.roles, action)) throw new ForbiddenError(action);
+}
+
+// The network's operator, reading a cooperative whose coordinator granted support access that
+// is still running: sees what its coordinator sees, changes nothing (lib/action.ts refuses every
+// action that needs a right of the cooperative while `support` is set).
+export async function loadSupportActor(
+  personId: string,
+  cooperativeId: string,
+  now = new Date(),
+): Promise<Actor | null> {
+  const [row] = await db.$queryRaw<
+    {
+      name: string;
+      email: string | null;
+      locale: string;
+      sessionVersion: number;
+      cooperativeName: string;
+      cooperativeSlug: string;
+      isDemo: boolean;
+      suspension: string | null;
+      until: Date;
+    }[]
+  >`
+    SELECT p.name, p.email, p.locale, p."sessionVersion", c.name AS "cooperativeName", c.slug AS "cooperativeSlug",
+           c."isDemo", CASE WHEN c."suspendedAt" IS NULL THEN NULL ELSE coalesce(c."suspensionNote", '') END AS suspension,
+           max(g."expiresAt") AS until
+      FROM "Person" p
+      JOIN "SupportGrant" g ON g."cooperativeId" = ${cooperativeId} AND g."revokedAt" IS NULL AND g."expiresAt" > ${now}
+      JOIN "Cooperative" c ON c.id = g."cooperativeId" AND (c."isDemo" = false OR ${demoEnabled()})
+     WHERE p.id = ${personId} AND p."isOperator"
+     GROUP BY p.id, c.id`;
+  if (!row) return null;
+  return {
+    personId,
+    name: row.name,
+    email: row.email,
+    locale: row.locale,
+    membershipId: "",
+    cooperativeId,
+    cooperativeName: row.cooperativeName,
+    cooperativeSlug: row.cooperativeSlug,
+    isOperator: true,
+    cooperativeIsDemo: row.isDemo,
+    cooperativeSuspension: row.suspension,
+    support: { until: row.until },
+    roles: ["coordinator"],
+    sessionVersion: row.sessionVersion,
+    otherCooperatives: [],
+  };
 }

@@ -27,6 +27,7 @@ export const ACTIONS = [
   "outbox.read",
   "audit.read",
   "admin.access",
+  "support.grant",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +63,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "outbox.read",
     "audit.read",
     "admin.access",
+    "support.grant",
   ]),
 };
 

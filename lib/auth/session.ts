@@ -5,7 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import { loadActor, loadSupportActor, type Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
 
 // The acting person of a request, from the next-auth session (services only see an Actor).
@@ -35,8 +35,15 @@ export const getSession = cache(async (): Promise<Session | null> => {
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
   if (!session) return null;
-  const actor = await loadActor(session.personId, session.preferredCooperativeId ?? undefined);
-  return actor && actor.sessionVersion === session.sessionVersion ? actor : null;
+  const preferred = session.preferredCooperativeId ?? undefined;
+  const actor = await loadActor(session.personId, preferred);
+  // The network's operator, in a cooperative it is no member of, on its coordinator's grant.
+  const support =
+    preferred && actor?.cooperativeId !== preferred
+      ? await loadSupportActor(session.personId, preferred)
+      : null;
+  const acting = support ?? actor;
+  return acting && acting.sessionVersion === session.sessionVersion ? acting : null;
 });
 
 // For pages and actions: signed out goes to the sign-in page, no right gives a 403.

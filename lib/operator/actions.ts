@@ -1,6 +1,14 @@
 "use server";
 import { arg, formAction, plainAction } from "@/lib/action";
-import { newCooperativeSchema, setupSchema, suspensionSchema } from "@/lib/operator/schema";
+import { cookies } from "next/headers";
+import { COOPERATIVE_COOKIE } from "@/lib/auth/session";
+import {
+  newCooperativeSchema,
+  setupSchema,
+  supportGrantSchema,
+  suspensionSchema,
+} from "@/lib/operator/schema";
+import { grantSupport, openSupport, revokeSupport } from "@/lib/operator/support";
 import { completeSetup } from "@/lib/operator/accounts.internal";
 import { createCooperative, resumeCooperative, suspendCooperative } from "@/lib/operator/service";
 
@@ -38,4 +46,31 @@ export const completeSetupAction = formAction({
   }),
   run: ({ input }) => completeSetup(input),
   redirect: () => "/connexion?installe=1",
+});
+
+// Support access, granted and revoked by the coordinator; opened by the operator.
+export const grantSupportAction = formAction({
+  right: "support.grant",
+  input: supportGrantSchema,
+  run: ({ actor, input }) => grantSupport(actor, input),
+  refresh: () => "/admin",
+});
+
+export const revokeSupportAction = plainAction({
+  right: "support.grant",
+  bound: [arg.id],
+  run: ({ actor, args: [id] }) => revokeSupport(actor, id),
+  refresh: () => "/admin",
+});
+
+export const openSupportAction = plainAction({
+  right: "operator",
+  bound: [arg.id],
+  run: async ({ actor, args: [id] }) => {
+    const opened = await openSupport(actor, id);
+    if (!opened.ok) return opened;
+    (await cookies()).set(COOPERATIVE_COOKIE, id, { sameSite: "lax", path: "/", httpOnly: true });
+    return opened;
+  },
+  redirect: () => "/",
 });

@@ -40,3 +40,8 @@ export const setupSchema = z
   })
   .refine((v) => v.password === v.confirm, { error: "passwordMismatch", path: ["confirm"] });
 export type SetupInput = z.infer<typeof setupSchema>;
+
+export const supportGrantSchema = z.object({
+  hours: z.enum(["1", "24", "72"], { error: "invalid" }).transform(Number),
+  reason: z.string().trim().min(1, { error: "supportReasonRequired" }).max(300, { error: "tooLong" }),
+});

@@ -16,6 +16,8 @@ export type CooperativeRow = {
   slug: string;
   isDemo: boolean;
   suspendedAt: Date | null;
+  // Until when its coordinator lets the operator read it (support access), if they do.
+  supportUntil: Date | null;
   members: number;
   lastActivity: Date | null;
   bytesUsed: number;
@@ -30,7 +32,9 @@ export async function listCooperatives(operator: Operator): Promise<CooperativeR
     SELECT c.id, c.name, c."shortName", c.city, c.slug, c."isDemo", c."suspendedAt", c."createdAt",
            (SELECT count(*) FROM "Membership" m WHERE m."cooperativeId" = c.id AND m.status = 'ACTIVE') AS members,
            (SELECT max(a."createdAt") FROM "AuditEntry" a WHERE a."cooperativeId" = c.id) AS "lastActivity",
-           (SELECT coalesce(sum(d."sizeBytes"), 0) FROM "Document" d WHERE d."cooperativeId" = c.id) AS "bytesUsed"
+           (SELECT coalesce(sum(d."sizeBytes"), 0) FROM "Document" d WHERE d."cooperativeId" = c.id) AS "bytesUsed",
+           (SELECT max(g."expiresAt") FROM "SupportGrant" g
+             WHERE g."cooperativeId" = c.id AND g."revokedAt" IS NULL AND g."expiresAt" > now()) AS "supportUntil"
       FROM "Cooperative" c
      ORDER BY c.name`;
   return rows.map((r) => ({ ...r, members: Number(r.members), bytesUsed: Number(r.bytesUsed) }));

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { mayVote, type Refusal, type VoterFacts } from "@/lib/votes/eligibility";
 import { loadBallotQuestion, questionFacts, voterFacts, type BallotQuestion } from "@/lib/votes/facts";
 import type { VoteChoice } from "@/lib/generated/prisma/enums";
+import { demoEnabled } from "@/lib/demo";
 
 export type CastRefusal = Refusal | "notFound" | "alreadyVoted" | "noProxy";
 export type CastResult =
@@ -84,14 +85,24 @@ export async function castOwnBallot(
     sessionVersion?: number;
   },
   at = new Date(),
-): Promise<CastResult | { ok: false; reason: "signedOut" }> {
+): Promise<CastResult | { ok: false; reason: "signedOut" | "suspended" }> {
   const { rows } = await pool.query<OwnBallotRow>({
     name: "own-ballot-facts",
     text: OWN_BALLOT_FACTS,
-    values: [personId, preferredCooperativeId, questionId, utc(at), dayKey(at), sessionVersion],
+    values: [
+      personId,
+      preferredCooperativeId,
+      questionId,
+      utc(at),
+      dayKey(at),
+      sessionVersion,
+      demoEnabled(),
+    ],
   });
   const row = rows[0];
   if (!row) return { ok: false, reason: "signedOut" };
+  // A cooperative its operator suspended is read-only: no ballot either.
+  if (row.suspended) return { ok: false, reason: "suspended" };
   if (!row.questionId) return { ok: false, reason: "notFound" };
   const question: BallotQuestion = {
     id: row.questionId,
@@ -138,6 +149,7 @@ export async function castOwnBallot(
 
 type OwnBallotRow = {
   membershipId: string;
+  suspended: boolean;
   cooperativeId: string;
   kind: VoterFacts["kind"];
   status: VoterFacts["status"];
@@ -161,18 +173,20 @@ type OwnBallotRow = {
   gaveProxy: boolean;
 };
 
+// $7 whether the demo is on (lib/demo.ts; its memberships count only then).
 // $1 person, $6 the session's version (an ended session votes no more), $2 preferred cooperative (as getActor picks it: that one if a member there, else the
 // oldest active membership), $3 question, $4 the instant (UTC), $5 the day in the cooperative's
 // time zone. No row: no active membership (signed out); no question: not in this cooperative.
 // Timestamps leave as timestamptz so they arrive as the right instants.
 const OWN_BALLOT_FACTS = `
   WITH me AS (
-    SELECT m.id, m."cooperativeId", m.kind::text AS kind, m.status::text AS status FROM "Membership" m
+    SELECT m.id, m."cooperativeId", m.kind::text AS kind, m.status::text AS status, c."suspendedAt" IS NOT NULL AS suspended
+      FROM "Membership" m JOIN "Cooperative" c ON c.id = m."cooperativeId" AND (c."isDemo" = false OR $7::boolean)
      WHERE m."personId" = $1 AND m.status = 'ACTIVE'
        AND EXISTS (SELECT 1 FROM "Person" p WHERE p.id = $1 AND p."sessionVersion" = $6)
      ORDER BY (m."cooperativeId" = $2) IS TRUE DESC, m."createdAt" ASC, m.id ASC LIMIT 1
   )
-  SELECT me.id AS "membershipId", me."cooperativeId", me.kind, me.status,
+  SELECT me.id AS "membershipId", me."cooperativeId", me.kind, me.status, me.suspended,
          q.id AS "questionId", q."bodyId", q."meetingId", q.kind::text AS "questionKind", q.status::text AS "questionStatus",
          q."closesAt" AT TIME ZONE 'UTC' AS "closesAt", q.secret, q."allowChange", b.kind::text AS "bodyKind",
          ARRAY(SELECT e."categoryId" FROM "VoteExclusion" e WHERE e."questionId" = q.id) AS excluded,

@@ -272,3 +272,46 @@ test("a second cooperative created the same way sees nothing of the first", asyn
   const exported = await lilas.request.get(`${BASE}/admin/membres/export?format=csv`);
   expect(await exported.text()).not.toMatch(TILLEULS);
 });
+
+test("support access: granted by the coordinator, read-only for the operator, withdrawn at once", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const nadia = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await signInAt(nadia, "nadia@tilleuls.example.org", "le-mot-de-passe-de-nadia");
+  await expect(nadia.getByRole("heading", { name: "Bonjour Nadia Ouali" })).toBeVisible();
+  await nadia.goto(`${BASE}/admin`);
+  const card = nadia.getByRole("region", { name: "Assistance du réseau" });
+  await expect(card).toContainText("Aucun accès donné à l'assistance.");
+  await card.getByLabel("Durée").selectOption({ label: "un jour" });
+  await card.getByLabel("Pourquoi ?").fill("Vérifier les collèges avant l'AG");
+  await card.getByRole("button", { name: "Ouvrir l'accès à l'assistance" }).click();
+  await expect(card.getByText("Accès ouvert à l'assistance du réseau.")).toBeVisible();
+  await expectAccessible(nadia);
+
+  // The operator reads the cooperative, and changes nothing.
+  const operator = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await signInAt(operator, "exploitation@reseau.example.org", "le-mot-de-passe-du-reseau");
+  const row = operator.getByRole("row").filter({ hasText: "SCIC Maison de santé des Tilleuls" });
+  await row.getByRole("button", { name: "Consulter en lecture seule" }).click();
+  await expect(
+    operator.getByText(/Assistance du réseau : vous consultez SCIC Maison de santé des Tilleuls/),
+  ).toBeVisible();
+  await operator.goto(`${BASE}/admin/membres`);
+  await expect(operator.getByRole("link", { name: "Prénom701 Nom701" })).toBeVisible();
+  await operator.goto(`${BASE}/admin/colleges`);
+  await operator.getByLabel("Ville").fill("Pas Montreuil");
+  await operator.getByRole("button", { name: "Enregistrer l'identité" }).click();
+  await expect(
+    operator.getByText("L'assistance du réseau consulte cette coopérative en lecture seule"),
+  ).toBeVisible();
+
+  // Her journal shows it; she withdraws the access, and the operator's next page says so.
+  await nadia.goto(`${BASE}/admin/journal`);
+  await expect(nadia.locator("main")).toContainText("support.opened");
+  await nadia.goto(`${BASE}/admin`);
+  await card.getByRole("button", { name: "Retirer l'accès" }).click();
+  await expect(card.getByText(/terminé le/)).toBeVisible();
+  await operator.goto(`${BASE}/admin/membres`);
+  await expect(operator).toHaveURL(`${BASE}/exploitation`);
+});

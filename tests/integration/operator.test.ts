@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor, loadSupportActor } from "@/lib/auth/actor";
 import { resetPassword, verifyCredentials } from "@/lib/auth/service";
 import { completeSetup, makeOperator, setupIsOpen, setupLinkIfEmpty } from "@/lib/operator/accounts.internal";
 import { NotOperatorError, type Operator } from "@/lib/operator/operator";
@@ -11,6 +11,7 @@ import {
   suspendCooperative,
 } from "@/lib/operator/service";
 import { firstSteps } from "@/lib/statutes/first-steps";
+import { grantSupport, openSupport, revokeSupport, supportGrants } from "@/lib/operator/support";
 import { seedIfEmpty } from "@/scripts/seed";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { createMember, PASSWORD } from "@/tests/factories/people";
@@ -135,6 +136,7 @@ describe("the operator creates a cooperative", () => {
         "name",
         "shortName",
         "slug",
+        "supportUntil",
         "suspendedAt",
       ].sort(),
     );
@@ -216,6 +218,65 @@ describe("the operator creates a cooperative", () => {
     expect(
       await makeOperator({ email: "seconde.exploitante@reseau.example.org", name: "Seconde" }),
     ).toBeNull();
+  });
+});
+
+describe("support access", () => {
+  it("is granted by the coordinator for a while, read-only, audited, and revocable", async () => {
+    const operator = await theOperator();
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { slug: "tilleuls" } });
+    const nadiaPerson = await db.person.findUniqueOrThrow({ where: { email: "nadia@tilleuls.example.org" } });
+    const nadia = (await loadActor(nadiaPerson.id, coop.id))!;
+    // No grant: the operator reads nothing, and cannot open it.
+    expect(await loadSupportActor(operator.personId, coop.id)).toBeNull();
+    expect(await openSupport(operator, coop.id)).toEqual({ ok: false, error: "notFound" });
+
+    expect(await grantSupport(nadia, { hours: 24, reason: "Vérifier les collèges" })).toEqual({
+      ok: true,
+      data: null,
+    });
+    const [grant] = await supportGrants(nadia);
+    expect(grant).toMatchObject({ reason: "Vérifier les collèges", active: true });
+    expect((await listCooperatives(operator)).find((c) => c.id === coop.id)?.supportUntil).toEqual(
+      grant!.expiresAt,
+    );
+    expect(await openSupport(operator, coop.id)).toEqual({ ok: true, data: { cooperativeId: coop.id } });
+    const support = await loadSupportActor(operator.personId, coop.id);
+    expect(support).toMatchObject({ cooperativeId: coop.id, membershipId: "", roles: ["coordinator"] });
+    expect(support?.support?.until).toEqual(grant!.expiresAt);
+    // Someone who is not the operator gets nothing from the grant.
+    expect(await loadSupportActor(nadiaPerson.id, coop.id)).toBeNull();
+    // After the grant's end, nothing either.
+    expect(
+      await loadSupportActor(operator.personId, coop.id, new Date(Date.now() + 25 * 3_600_000)),
+    ).toBeNull();
+    // Every step is in the cooperative's journal.
+    const journal = await db.auditEntry.findMany({
+      where: { cooperativeId: coop.id, action: { startsWith: "support." } },
+      select: { action: true },
+    });
+    expect(journal.map((j) => j.action).sort()).toEqual(["support.granted", "support.opened"]);
+
+    // Revoked: the operator's reading ends at once.
+    expect(await revokeSupport(nadia, grant!.id)).toEqual({ ok: true, data: null });
+    expect(await loadSupportActor(operator.personId, coop.id)).toBeNull();
+    expect(await revokeSupport(nadia, grant!.id)).toEqual({ ok: false, error: "notFound" });
+    expect(await db.auditEntry.count({ where: { cooperativeId: coop.id, action: "support.revoked" } })).toBe(
+      1,
+    );
+  });
+
+  it("another cooperative's coordinator cannot revoke nor list it", async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { slug: "tilleuls" } });
+    const nadiaPerson = await db.person.findUniqueOrThrow({ where: { email: "nadia@tilleuls.example.org" } });
+    const nadia = (await loadActor(nadiaPerson.id, coop.id))!;
+    await grantSupport(nadia, { hours: 1, reason: "Aide" });
+    const [grant] = await supportGrants(nadia);
+    const elsewhere = await db.cooperative.findUniqueOrThrow({ where: { slug: "seconde" } });
+    const paul = await db.person.findUniqueOrThrow({ where: { email: "paul-existant@exemple.org" } });
+    const other = (await loadActor(paul.id, elsewhere.id))!;
+    expect(await revokeSupport(other, grant!.id)).toEqual({ ok: false, error: "notFound" });
+    expect((await supportGrants(other)).some((g) => g.id === grant!.id)).toBe(false);
   });
 });
 

@@ -93,7 +93,8 @@ type Who =
   | "president"
   | "coordinator"
   | "otherCoordinator"
-  | "operator";
+  | "operator"
+  | "supportOperator";
 const WHO: Who[] = [
   "anonymous",
   "inhabitant",
@@ -104,6 +105,9 @@ const WHO: Who[] = [
   "otherCoordinator",
   // The network's operator: creates and suspends cooperatives, gets past no door of one.
   "operator",
+  // The same, reading the demo cooperative on its coordinator's support grant: reads, changes
+  // nothing.
+  "supportOperator",
 ];
 const people = {} as Record<Who, { personId: string | null; actor: Actor | null }>;
 
@@ -122,6 +126,7 @@ async function actAs(who: Who) {
   next.jar.clear();
   const personId = people[who].personId;
   if (personId) await signInCookie(personId);
+  if (who === "supportOperator") next.jar.set("portail_coop", f.coop.id);
 }
 
 // ---------------------------------------------------------------- the rows the doors are tried on
@@ -153,6 +158,25 @@ async function buildFixture() {
     data: { name: "Exploitation du réseau", email: "exploitation@reseau.example.org", isOperator: true },
   });
   const suspendable = await createCooperative("Coopérative à suspendre");
+  const supportOperator = await db.person.create({
+    data: { name: "Assistance du réseau", email: "assistance@reseau.example.org", isOperator: true },
+  });
+  await db.supportGrant.create({
+    data: {
+      cooperativeId: coop.id,
+      grantedById: coordinator.personId,
+      reason: "Vérifier les collèges",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const revocableGrant = await db.supportGrant.create({
+    data: {
+      cooperativeId: coop.id,
+      grantedById: coordinator.personId,
+      reason: "Aide au registre",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
 
   for (const [who, p] of [
     ["anonymous", null],
@@ -163,6 +187,7 @@ async function buildFixture() {
     ["coordinator", coordinator.personId],
     ["otherCoordinator", otherCoordinator.person.id],
     ["operator", operator.id],
+    ["supportOperator", supportOperator.id],
   ] as const) {
     people[who] = { personId: p, actor: p ? await loadActor(p) : null };
   }
@@ -292,6 +317,7 @@ async function buildFixture() {
 
   return {
     coop,
+    revocableGrant: revocableGrant.id,
     councilBody,
     assemblyBody,
     third,
@@ -445,6 +471,13 @@ const ACTIONS: Record<string, Door> = {
     args: () => [f.suspendable, null, form({ note: "Maintenance du réseau" })],
   },
   resumeCooperativeAction: { right: "operator", scoped: false, args: () => [f.suspendable] },
+  grantSupportAction: {
+    right: "support.grant",
+    scoped: false,
+    args: () => [null, form({ hours: "1", reason: "Aide à la configuration" })],
+  },
+  revokeSupportAction: { right: "support.grant", scoped: true, args: () => [f.revocableGrant] },
+  openSupportAction: { right: "operator", scoped: false, args: () => [f.coop.id] },
   completeSetupAction: {
     right: "anyone",
     scoped: false,
@@ -1125,7 +1158,9 @@ beforeAll(async () => {
 const granted = (who: Who, right: Right) => {
   const actor = people[who].actor;
   if (right === "anyone") return true;
-  if (right === "operator") return who === "operator";
+  if (right === "operator") return who === "operator" || who === "supportOperator";
+  // Support access is read-only: signed in, no right of the cooperative's table to act.
+  if (who === "supportOperator") return right === "signedIn";
   if (!actor) return false;
   return right === "signedIn" || rightsOf(right).some((one) => can(actor.roles, one));
 };
@@ -1195,6 +1230,8 @@ async function tryDoor(kind: "action" | "route", name: string, door: Door) {
     // The other cooperative's coordinator holds every right in their own cooperative: what
     // they do there is theirs, but nothing of this one may change.
     if (who !== "otherCoordinator" && granted(who, door.right)) continue;
+    // Support access reads what its coordinator reads (the GET routes: files, exports, feeds).
+    if (who === "supportOperator" && kind === "route" && name.endsWith(" GET")) continue;
     await actAs(who);
     const before = await fingerprint();
     const outcome = await knock(found.fn, door.args());

@@ -25,6 +25,7 @@ const EXPECTED: Record<Action, Role[]> = {
   "outbox.read": ["coordinator"],
   "audit.read": ["coordinator"],
   "admin.access": ["coordinator"],
+  "support.grant": ["coordinator"],
 };
 
 describe("permission table", () => {

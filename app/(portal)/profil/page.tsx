@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Mon profil" };
 
 export default async function ProfilePage() {
   const actor = await requireActor("home.view");
+  // The operator's support access reads the cooperative; it has no profile there.
+  if (actor.support) redirect("/");
   const t = await getTranslations();
   const feedUrl = `${siteUrl()}/calendrier/${await calendarTokenOf(actor)}.ics`;
   return (

@@ -15,6 +15,9 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   const actor = await getActor();
   if (!actor) return Response.json({ error: "signedOut" }, { status: 401 });
   if (!can(actor.roles, "minutes.draft")) return Response.json({ error: "forbidden" }, { status: 403 });
+  // A suspended cooperative, or the operator's read-only support access: nothing is written.
+  if (actor.cooperativeSuspension !== null || actor.support)
+    return Response.json({ error: actor.support ? "readOnly" : "suspended" }, { status: 423 });
   const read = await readJson(request, SECTION_BYTES);
   if (read === "tooLarge") return Response.json({ error: "tooLarge" }, { status: 413 });
   const parsed = bodySchema.safeParse(read);

@@ -47,9 +47,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   let result;
   if (forMemberId) {
     const actor = await getActor();
-    result = actor
-      ? await castBallot(actor, id, { choice, forMemberId })
-      : ({ ok: false, reason: "signedOut" } as const);
+    result = !actor
+      ? ({ ok: false, reason: "signedOut" } as const)
+      : actor.cooperativeSuspension !== null
+        ? ({ ok: false, reason: "suspended" } as const)
+        : actor.support
+          ? ({ ok: false, reason: "readOnly" } as const)
+          : await castBallot(actor, id, { choice, forMemberId });
   } else {
     result = await castOwnBallot({
       personId: session.personId,
