@@ -66,3 +66,49 @@ export function SuspendForm<T>({ action, id, name }: { action: Action<T>; id: st
     </ActionForm>
   );
 }
+
+export function DeletionForm<T>({
+  action,
+  id,
+  name,
+  days,
+}: {
+  action: Action<T>;
+  id: string;
+  name: string;
+  days: number;
+}) {
+  const t = useTranslations("operator");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { values, errorOf } = useFormFields(state, {});
+  const field = `confirm-${id}`;
+  return (
+    <details className="mt-2">
+      <summary className="min-h-11 cursor-pointer py-2 text-sm underline">{t("deleteTitle")}</summary>
+      <ActionForm action={formAction} className="space-y-2" noValidate>
+        <div aria-live="polite">
+          <FormOutcome state={state} namespace="operator" success={t("deletionRequested")} />
+        </div>
+        <Field
+          id={field}
+          label={t("deleteConfirm", { name })}
+          error={errorOf("confirmName")}
+          hint={t("deleteHint", { days })}
+        >
+          <input
+            id={field}
+            name="confirmName"
+            defaultValue={values.confirmName ?? ""}
+            autoComplete="off"
+            className={inputClass}
+            aria-invalid={errorOf("confirmName") ? true : undefined}
+            aria-describedby={`${field}-hint ${field}-error`}
+          />
+        </Field>
+        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+          {t("delete")}
+        </button>
+      </ActionForm>
+    </details>
+  );
+}

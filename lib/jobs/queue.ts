@@ -10,6 +10,7 @@ export const QUEUES = {
   voteReminder: "vote-reminder",
   newsletterSend: "newsletter-send",
   purgeLimits: "purge-rate-limits",
+  deleteCooperatives: "delete-cooperatives",
 } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };

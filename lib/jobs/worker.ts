@@ -12,6 +12,7 @@ import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
 import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
 import { purgeExpiredLimits } from "@/lib/limits/purge.internal";
 import { log } from "@/lib/log";
+import { deleteDueCooperatives } from "@/lib/operator/deletion.internal";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -61,6 +62,12 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
   });
   await boss.schedule(QUEUES.purgeLimits, "17 * * * *");
   void purgeExpiredLimits().catch((error) => log.error({ err: error }, "[worker] purge des compteurs"));
+  // Cooperatives whose deletion the operator asked and whose delay has passed (every hour).
+  await boss.work(QUEUES.deleteCooperatives, async () => {
+    const deleted = await deleteDueCooperatives();
+    if (deleted.length) log.info({ cooperatives: deleted }, "[worker] coopératives supprimées");
+  });
+  await boss.schedule(QUEUES.deleteCooperatives, "41 * * * *");
   // A send that a stop interrupted goes on at once.
   void resumeSends().then(
     (resumed) =>

@@ -3,6 +3,7 @@ import { arg, formAction, plainAction } from "@/lib/action";
 import { cookies } from "next/headers";
 import { COOPERATIVE_COOKIE } from "@/lib/auth/session";
 import {
+  deletionSchema,
   newCooperativeSchema,
   setupSchema,
   supportGrantSchema,
@@ -10,7 +11,13 @@ import {
 } from "@/lib/operator/schema";
 import { grantSupport, openSupport, revokeSupport } from "@/lib/operator/support";
 import { completeSetup } from "@/lib/operator/accounts.internal";
-import { createCooperative, resumeCooperative, suspendCooperative } from "@/lib/operator/service";
+import {
+  cancelDeletion,
+  createCooperative,
+  requestDeletion,
+  resumeCooperative,
+  suspendCooperative,
+} from "@/lib/operator/service";
 
 export const createCooperativeAction = formAction({
   right: "operator",
@@ -73,4 +80,19 @@ export const openSupportAction = plainAction({
     return opened;
   },
   redirect: () => "/",
+});
+
+export const requestDeletionAction = formAction({
+  right: "operator",
+  bound: [arg.id],
+  input: deletionSchema,
+  run: ({ actor, args: [id], input }) => requestDeletion(actor, { id, confirmName: input.confirmName }),
+  refresh: () => "/exploitation",
+});
+
+export const cancelDeletionAction = plainAction({
+  right: "operator",
+  bound: [arg.id],
+  run: ({ actor, args: [id] }) => cancelDeletion(actor, id),
+  refresh: () => "/exploitation",
 });

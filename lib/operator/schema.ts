@@ -45,3 +45,7 @@ export const supportGrantSchema = z.object({
   hours: z.enum(["1", "24", "72"], { error: "invalid" }).transform(Number),
   reason: z.string().trim().min(1, { error: "supportReasonRequired" }).max(300, { error: "tooLong" }),
 });
+
+export const deletionSchema = z.object({
+  confirmName: z.string().max(300),
+});

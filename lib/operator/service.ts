@@ -18,6 +18,8 @@ export type CooperativeRow = {
   suspendedAt: Date | null;
   // Until when its coordinator lets the operator read it (support access), if they do.
   supportUntil: Date | null;
+  // The operator asked its deletion: done by the worker after this instant, restorable until then.
+  deletionDueAt: Date | null;
   members: number;
   lastActivity: Date | null;
   bytesUsed: number;
@@ -29,7 +31,7 @@ export async function listCooperatives(operator: Operator): Promise<CooperativeR
   const rows = await db.$queryRaw<
     (Omit<CooperativeRow, "members" | "bytesUsed"> & { members: bigint; bytesUsed: bigint })[]
   >`
-    SELECT c.id, c.name, c."shortName", c.city, c.slug, c."isDemo", c."suspendedAt", c."createdAt",
+    SELECT c.id, c.name, c."shortName", c.city, c.slug, c."isDemo", c."suspendedAt", c."deletionDueAt", c."createdAt",
            (SELECT count(*) FROM "Membership" m WHERE m."cooperativeId" = c.id AND m.status = 'ACTIVE') AS members,
            (SELECT max(a."createdAt") FROM "AuditEntry" a WHERE a."cooperativeId" = c.id) AS "lastActivity",
            (SELECT coalesce(sum(d."sizeBytes"), 0) FROM "Document" d WHERE d."cooperativeId" = c.id) AS "bytesUsed",
@@ -86,6 +88,60 @@ export async function resumeCooperative(operator: Operator, id: string): Promise
       entityType: "Cooperative",
       entityId: id,
     });
+  });
+  return { ok: true, data: null };
+}
+
+// Deleting a cooperative: the operator types its name; it is suspended at once (its members
+// read, and may still download their data), can be restored for DELETION_DAYS, then the job
+// worker deletes it with everything it holds (lib/operator/deletion.internal.ts).
+export const DELETION_DAYS = 7;
+
+export async function requestDeletion(
+  operator: Operator,
+  { id, confirmName }: { id: string; confirmName: string },
+  now = new Date(),
+): Promise<Result<{ dueAt: Date }, "notFound" | "deletionNameMismatch">> {
+  assertOperator(operator);
+  const coop = await db.cooperative.findUnique({ where: { id }, select: { name: true } });
+  if (!coop) return { ok: false, error: "notFound" };
+  if (confirmName.trim() !== coop.name)
+    return { ok: false, error: "deletionNameMismatch", fieldErrors: { confirmName: "deletionNameMismatch" } };
+  const dueAt = new Date(now.getTime() + DELETION_DAYS * 86_400_000);
+  await db.$transaction(async (tx) => {
+    await tx.cooperative.update({
+      where: { id },
+      data: {
+        deletionDueAt: dueAt,
+        suspendedAt: now,
+        suspensionNote: `Suppression de l'espace prévue le ${dueAt.toISOString().slice(0, 10)}.`,
+      },
+    });
+    await recordAudit(tx, {
+      cooperativeId: id,
+      actorId: operator.personId,
+      action: "cooperative.deletionRequested",
+      entityType: "Cooperative",
+      entityId: id,
+      after: { dueAt: dueAt.toISOString() },
+    });
+  });
+  return { ok: true, data: { dueAt } };
+}
+
+export async function cancelDeletion(operator: Operator, id: string): Promise<Result<null, "notFound">> {
+  assertOperator(operator);
+  const { count } = await db.cooperative.updateMany({
+    where: { id, deletionDueAt: { not: null } },
+    data: { deletionDueAt: null, suspendedAt: null, suspensionNote: null },
+  });
+  if (count === 0) return { ok: false, error: "notFound" };
+  await recordAudit(db, {
+    cooperativeId: id,
+    actorId: operator.personId,
+    action: "cooperative.deletionCancelled",
+    entityType: "Cooperative",
+    entityId: id,
   });
   return { ok: true, data: null };
 }

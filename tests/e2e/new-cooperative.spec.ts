@@ -315,3 +315,33 @@ test("support access: granted by the coordinator, read-only for the operator, wi
   await operator.goto(`${BASE}/admin/membres`);
   await expect(operator).toHaveURL(`${BASE}/exploitation`);
 });
+
+test("the operator deletes a cooperative only after typing its name, and can restore it", async ({
+  browser,
+}) => {
+  const operator = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await signInAt(operator, "exploitation@reseau.example.org", "le-mot-de-passe-du-reseau");
+  const row = operator.getByRole("row").filter({ hasText: "SCIC Centre de santé des Lilas" });
+  await row.getByText("Supprimer", { exact: true }).click();
+  const confirm = row.getByLabel("Pour supprimer « SCIC Centre de santé des Lilas », recopiez son nom");
+  await confirm.fill("Lilas");
+  await row.getByRole("button", { name: "Supprimer la coopérative" }).click();
+  await expect(
+    row.getByText("Le nom recopié ne correspond pas : rien n'a été supprimé.").first(),
+  ).toBeVisible();
+  await expect(confirm).toHaveValue("Lilas");
+  await confirm.fill("SCIC Centre de santé des Lilas");
+  await row.getByRole("button", { name: "Supprimer la coopérative" }).click();
+  await expect(row.getByText(/suppression prévue le/)).toBeVisible();
+  await expectAccessible(operator);
+
+  // Its coordinator sees why nothing can change, and can still read.
+  const lilas = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await signInAt(lilas, "coordination@lilas.example.org", "le-mot-de-passe-des-lilas");
+  await expect(lilas.getByText(/Suppression de l'espace prévue le/)).toBeVisible();
+
+  await row.getByRole("button", { name: "Annuler la suppression" }).click();
+  await expect(row.getByText(/suppression prévue le/)).toHaveCount(0);
+  await lilas.reload();
+  await expect(lilas.getByText(/Suppression de l'espace prévue le/)).toHaveCount(0);
+});

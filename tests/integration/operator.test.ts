@@ -4,8 +4,11 @@ import { loadActor, loadSupportActor } from "@/lib/auth/actor";
 import { resetPassword, verifyCredentials } from "@/lib/auth/service";
 import { completeSetup, makeOperator, setupIsOpen, setupLinkIfEmpty } from "@/lib/operator/accounts.internal";
 import { NotOperatorError, type Operator } from "@/lib/operator/operator";
+import { deleteDueCooperatives } from "@/lib/operator/deletion.internal";
 import {
+  cancelDeletion,
   createCooperative,
+  requestDeletion,
   listCooperatives,
   resumeCooperative,
   suspendCooperative,
@@ -129,6 +132,7 @@ describe("the operator creates a cooperative", () => {
         "bytesUsed",
         "city",
         "createdAt",
+        "deletionDueAt",
         "id",
         "isDemo",
         "lastActivity",
@@ -277,6 +281,54 @@ describe("support access", () => {
     const other = (await loadActor(paul.id, elsewhere.id))!;
     expect(await revokeSupport(other, grant!.id)).toEqual({ ok: false, error: "notFound" });
     expect((await supportGrants(other)).some((g) => g.id === grant!.id)).toBe(false);
+  });
+});
+
+describe("deleting a cooperative", () => {
+  it("asks its name, suspends it, can be restored, then the worker deletes it and its own accounts", async () => {
+    const operator = await theOperator();
+    const made = await createCooperative(operator, {
+      name: "SCIC Éphémère",
+      shortName: null,
+      city: null,
+      slug: "ephemere",
+      coordinatorName: "Léa",
+      coordinatorEmail: "lea@ephemere.example.org",
+    });
+    if (!made.ok) throw new Error(made.error);
+    const id = made.data.id;
+    // Also a member there: Paul, who coordinates « Seconde » too and keeps his account.
+    const paul = await db.person.findUniqueOrThrow({ where: { email: "paul-existant@exemple.org" } });
+    await db.membership.create({ data: { cooperativeId: id, personId: paul.id } });
+
+    expect(await requestDeletion(operator, { id, confirmName: "SCIC Ephemere" })).toEqual({
+      ok: false,
+      error: "deletionNameMismatch",
+      fieldErrors: { confirmName: "deletionNameMismatch" },
+    });
+    const asked = await requestDeletion(operator, { id, confirmName: "SCIC Éphémère" });
+    expect(asked.ok).toBe(true);
+    const pending = await db.cooperative.findUniqueOrThrow({ where: { id } });
+    expect(pending.suspendedAt).not.toBeNull();
+    expect(pending.deletionDueAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    // Before its day, the worker leaves it; restored, it is whole again.
+    expect(await deleteDueCooperatives()).toEqual([]);
+    expect(await cancelDeletion(operator, id)).toEqual({ ok: true, data: null });
+    expect(await db.cooperative.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      deletionDueAt: null,
+      suspendedAt: null,
+    });
+    expect(await cancelDeletion(operator, id)).toEqual({ ok: false, error: "notFound" });
+
+    await requestDeletion(operator, { id, confirmName: "SCIC Éphémère" });
+    expect(await deleteDueCooperatives(new Date(Date.now() + 8 * 86_400_000))).toEqual([id]);
+    expect(await db.cooperative.count({ where: { id } })).toBe(0);
+    expect(await db.membership.count({ where: { cooperativeId: id } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { cooperativeId: id } })).toBe(0);
+    // Léa belonged nowhere else: her account goes. Paul's stays, with his other cooperative.
+    expect(await db.person.count({ where: { email: "lea@ephemere.example.org" } })).toBe(0);
+    expect(await db.person.count({ where: { id: paul.id } })).toBe(1);
+    expect(await db.cooperative.count({ where: { slug: "seconde" } })).toBe(1);
   });
 });
 

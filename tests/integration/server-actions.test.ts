@@ -478,6 +478,12 @@ const ACTIONS: Record<string, Door> = {
   },
   revokeSupportAction: { right: "support.grant", scoped: true, args: () => [f.revocableGrant] },
   openSupportAction: { right: "operator", scoped: false, args: () => [f.coop.id] },
+  requestDeletionAction: {
+    right: "operator",
+    scoped: false,
+    args: () => [f.suspendable, null, form({ confirmName: "Pas le bon nom" })],
+  },
+  cancelDeletionAction: { right: "operator", scoped: false, args: () => [f.suspendable] },
   completeSetupAction: {
     right: "anyone",
     scoped: false,
