@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { expect, test } from "./test";
 import { DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible } from "./helpers";
@@ -322,6 +324,13 @@ test("the operator deletes a cooperative only after typing its name, and can res
   const operator = await (await browser.newContext({ locale: "fr-FR" })).newPage();
   await signInAt(operator, "exploitation@reseau.example.org", "le-mot-de-passe-du-reseau");
   const row = operator.getByRole("row").filter({ hasText: "SCIC Centre de santé des Lilas" });
+  // Before: its file, to move it to another portal (npm run cooperative:import).
+  const downloading = operator.waitForEvent("download");
+  await row.getByRole("link", { name: "Exporter (fichier) : SCIC Centre de santé des Lilas" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^cooperative-lilas-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect(gunzipSync(bytes).toString("utf8").split("\n")[0]).toContain('"format":"portail-scic-cooperative"');
   await row.getByText("Supprimer", { exact: true }).click();
   const confirm = row.getByLabel("Pour supprimer « SCIC Centre de santé des Lilas », recopiez son nom");
   await confirm.fill("Lilas");

@@ -964,6 +964,11 @@ const params = (values: Record<string, string | string[]>) => ({ params: Promise
 
 const ROUTES: Record<string, Door> = {
   "app/api/health/route.ts GET": { right: "anyone", scoped: false, args: () => [] },
+  "app/(operator)/exploitation/[id]/export/route.ts GET": {
+    right: "operator",
+    scoped: false,
+    args: () => [request(`/exploitation/${f.suspendable}/export`), params({ id: f.suspendable })],
+  },
   "app/(portal)/admin/membres/export/route.ts GET": {
     right: "member.manage",
     scoped: false,
