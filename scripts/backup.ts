@@ -7,14 +7,11 @@
 // The restore empties the tables and loads the copy in one transaction; the target must be at the
 // same migrations as the copy (it is migrated first, then compared). Jobs (schema pgboss) are
 // not copied.
-import fs from "node:fs";
 import path from "node:path";
-import readline from "node:readline";
-import { createGunzip, createGzip } from "node:zlib";
-import { once } from "node:events";
 import pg from "pg";
 import { adminUrl, embeddedPassword, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
+import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "./json-lines";
 
 const FORMAT = "portail-scic-backup";
 const BATCH = 500;
@@ -28,24 +25,10 @@ async function tablesOf(client: pg.Client): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-async function migrationsOf(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`,
-  );
-  return rows.map((r) => r.name);
-}
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 export async function backupDatabase(databaseUrl: string, file: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const gzip = createGzip();
-  const out = fs.createWriteStream(file);
-  gzip.pipe(out);
-  const write = async (value: unknown) => {
-    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
-  };
+  const { write, close } = jsonLinesWriter(file);
   const counts: Record<string, number> = {};
   try {
     // One snapshot for every table: the copy is consistent even while the portal runs.
@@ -74,20 +57,13 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
     await client.query("COMMIT");
   } finally {
     await client.end();
-    gzip.end();
-    await once(out, "finish");
+    await close();
   }
   return counts;
 }
 
 export async function restoreDatabase(databaseUrl: string, file: string): Promise<Record<string, number>> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  const iterator = lines[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const header = (first.done ? null : JSON.parse(first.value)) as Header | null;
+  const { header, iterator } = await jsonLinesReader<Header>(file);
   if (header?.format !== FORMAT)
     throw new Error(`${file} : ce n'est pas une sauvegarde du portail / not a portal backup`);
   migrateDeploy(databaseUrl);

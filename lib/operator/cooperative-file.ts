@@ -7,15 +7,11 @@ import "server-only";
 // into a portal at the same migrations that does not hold it yet. A person whose e-mail the
 // target portal already knows keeps that account (their rows are joined to it); counters
 // (the journal's ids) carry on from the target's.
-import fs from "node:fs";
-import readline from "node:readline";
-import { createGunzip, createGzip } from "node:zlib";
-import { once } from "node:events";
 import pg from "pg";
 import { migrateDeploy } from "@/scripts/migrate";
+import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "@/scripts/json-lines";
 
 const FORMAT = "portail-scic-cooperative";
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 type Header = {
   format: string;
@@ -24,13 +20,6 @@ type Header = {
   migrations: string[];
   cooperative: { id: string; slug: string; name: string };
 };
-
-async function migrationsOf(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`,
-  );
-  return rows.map((r) => r.name);
-}
 
 async function scopedTables(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
@@ -68,12 +57,7 @@ async function selections(client: pg.Client): Promise<[string, string][]> {
 export async function exportCooperative(databaseUrl: string, slugOrId: string, file: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const gzip = createGzip();
-  const out = fs.createWriteStream(file);
-  gzip.pipe(out);
-  const write = async (value: unknown) => {
-    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
-  };
+  const { write, close } = jsonLinesWriter(file);
   const counts: Record<string, number> = {};
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -99,20 +83,13 @@ export async function exportCooperative(databaseUrl: string, slugOrId: string, f
     await client.query("COMMIT");
   } finally {
     await client.end();
-    gzip.end();
-    await once(out, "finish");
+    await close();
   }
   return counts;
 }
 
 export async function importCooperative(databaseUrl: string, file: string) {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  const iterator = lines[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const header = (first.done ? null : JSON.parse(first.value)) as Header | null;
+  const { header, iterator } = await jsonLinesReader<Header>(file);
   if (header?.format !== FORMAT)
     throw new Error(`${file} : ce n'est pas l'export d'une coopérative / not a cooperative export`);
   migrateDeploy(databaseUrl);

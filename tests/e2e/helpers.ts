@@ -38,8 +38,12 @@ export async function signOut(page: Page) {
 // Without SMTP, e-mails are kept in the outbox; their personal links (sign-in, reset,
 // invitation, unsubscribe) are masked for the coordinator, written to the server's log for the
 // operator. A journey reads the recipient's link where the recipient would: the message itself.
-export async function lastLinkSentTo(recipient: string, pattern: RegExp): Promise<string> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+export async function lastLinkSentTo(
+  recipient: string,
+  pattern: RegExp,
+  databaseUrl = e2eDatabaseUrl(),
+): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ textBody: string }>(

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { expect, test } from "./test";
-import { DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible } from "./helpers";
+import { DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible, lastLinkSentTo } from "./helpers";
 import { csvText, REGISTER_HEADERS, registerRows } from "../fixtures/spreadsheets";
 
 // Issue 16: a portal started on an empty database (DATABASE_URL, no demo), as the network would
@@ -61,23 +61,7 @@ test.afterAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 1000));
 });
 
-async function linkSentTo(recipient: string, pattern: RegExp): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ textBody: string }>(
-      `SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = $1 ORDER BY "createdAt" DESC`,
-      [recipient],
-    );
-    for (const { textBody } of rows) {
-      const match = pattern.exec(textBody);
-      if (match) return match[0];
-    }
-    throw new Error(`no link to ${recipient}`);
-  } finally {
-    await client.end();
-  }
-}
+const linkSentTo = (recipient: string, pattern: RegExp) => lastLinkSentTo(recipient, pattern, databaseUrl());
 
 async function signInAt(page: import("@playwright/test").Page, email: string, password: string) {
   await page.goto(`${BASE}/connexion`);

@@ -55,12 +55,12 @@ describe("erasing a person leaves no trace of them", () => {
   it("in any text or JSON column, and their ballots still count", async () => {
     // Added by the coordinator through the service: audit after-image, newsletter consent,
     // invitation e-mail.
-    const added = await addMember(coordinator, {
+    const details = {
       name: NAME,
       email: EMAIL,
       phone: PHONE,
       address: ADDRESS,
-      kind: "GUEST",
+      kind: "GUEST" as const,
       categoryId: null,
       joinedOn: null,
       shares: 0,
@@ -68,24 +68,12 @@ describe("erasing a person leaves no trace of them", () => {
       newsletterConsent: true,
       isCoordinator: false,
       invite: true,
-    });
+    };
+    const added = await addMember(coordinator, details);
     if (!added.ok) throw new Error(added.error);
     const membershipId = added.data.id;
     // Edited: audit before/after.
-    await updateMember(coordinator, membershipId, {
-      name: NAME,
-      email: EMAIL,
-      phone: PHONE,
-      address: ADDRESS,
-      kind: "GUEST",
-      categoryId: null,
-      joinedOn: null,
-      shares: 0,
-      title: "bénévole, accueil",
-      newsletterConsent: true,
-      isCoordinator: false,
-      invite: false,
-    });
+    await updateMember(coordinator, membershipId, { ...details, title: "bénévole, accueil", invite: false });
     await db.membership.update({ where: { id: membershipId }, data: { status: "ACTIVE" } });
     const person = await db.membership.findUniqueOrThrow({ where: { id: membershipId } });
     await db.person.update({ where: { id: person.personId }, data: { passwordHash: "x" } });
