@@ -22,15 +22,23 @@ export function useFormFields(state: ActionState<unknown>, initial: Record<strin
   });
   // A function returning elements, not a component: a component defined here would be a new
   // type on every render, and React would remount (and empty) the inputs.
+  // `id` when the same field stands more than once on a page (one form per row of a table).
   function textField(
     name: string,
     label: string,
-    options: { type?: string; hint?: string; autoComplete?: string } = {},
+    options: { type?: string; hint?: string; autoComplete?: string; id?: string } = {},
   ) {
-    const { type = "text", hint, autoComplete } = options;
+    const { type = "text", hint, autoComplete, id = name } = options;
     return (
-      <Field key={name} id={name} label={label} error={errorOf(name)} hint={hint}>
-        <input type={type} autoComplete={autoComplete} className={inputClass} {...props(name)} />
+      <Field key={id} id={id} label={label} error={errorOf(name)} hint={hint}>
+        <input
+          type={type}
+          autoComplete={autoComplete}
+          className={inputClass}
+          {...props(name)}
+          id={id}
+          aria-describedby={`${hint ? `${id}-hint ` : ""}${id}-error`}
+        />
       </Field>
     );
   }

@@ -5,7 +5,7 @@ import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
-import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+import { buttonClass, secondaryButtonClass } from "@/components/ui";
 
 type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 
@@ -37,29 +37,17 @@ export function NewCooperativeForm<T>({ action }: { action: Action<T> }) {
 export function SuspendForm<T>({ action, id, name }: { action: Action<T>; id: string; name: string }) {
   const t = useTranslations("operator");
   const [state, formAction, pending] = useActionState(action, null);
-  const { values, errorOf } = useFormFields(state, {});
-  const field = `note-${id}`;
+  const { textField } = useFormFields(state, {});
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <div aria-live="polite">
         <FormOutcome state={state} namespace="operator" success={t("suspendedDone")} />
       </div>
-      <Field
-        id={field}
-        label={`${t("suspendNote")} (${name})`}
-        error={errorOf("note")}
-        hint={t("suspendHint")}
-      >
-        <input
-          id={field}
-          name="note"
-          defaultValue={values.note ?? ""}
-          autoComplete="off"
-          className={inputClass}
-          aria-invalid={errorOf("note") ? true : undefined}
-          aria-describedby={`${field}-error`}
-        />
-      </Field>
+      {textField("note", `${t("suspendNote")} (${name})`, {
+        id: `note-${id}`,
+        hint: t("suspendHint"),
+        autoComplete: "off",
+      })}
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {t("suspend")}
       </button>
@@ -80,8 +68,7 @@ export function DeletionForm<T>({
 }) {
   const t = useTranslations("operator");
   const [state, formAction, pending] = useActionState(action, null);
-  const { values, errorOf } = useFormFields(state, {});
-  const field = `confirm-${id}`;
+  const { textField } = useFormFields(state, {});
   return (
     <details className="mt-2">
       <summary className="min-h-11 cursor-pointer py-2 text-sm underline">{t("deleteTitle")}</summary>
@@ -89,22 +76,11 @@ export function DeletionForm<T>({
         <div aria-live="polite">
           <FormOutcome state={state} namespace="operator" success={t("deletionRequested")} />
         </div>
-        <Field
-          id={field}
-          label={t("deleteConfirm", { name })}
-          error={errorOf("confirmName")}
-          hint={t("deleteHint", { days })}
-        >
-          <input
-            id={field}
-            name="confirmName"
-            defaultValue={values.confirmName ?? ""}
-            autoComplete="off"
-            className={inputClass}
-            aria-invalid={errorOf("confirmName") ? true : undefined}
-            aria-describedby={`${field}-hint ${field}-error`}
-          />
-        </Field>
+        {textField("confirmName", t("deleteConfirm", { name }), {
+          id: `confirm-${id}`,
+          hint: t("deleteHint", { days }),
+          autoComplete: "off",
+        })}
         <button type="submit" className={secondaryButtonClass} disabled={pending}>
           {t("delete")}
         </button>

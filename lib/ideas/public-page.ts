@@ -18,7 +18,7 @@ export async function publicCooperative(slug: string) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   return db.cooperative.findUnique({
     where: { slug },
-    select: { id: true, name: true, shortName: true, slug: true },
+    select: { id: true, name: true, shortName: true, slug: true, suspendedAt: true },
   });
 }
 
@@ -34,9 +34,11 @@ export async function postPublicIdea({
   input: PublicIdeaInput;
   address: string | null;
   locale: string;
-}): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited">> {
+}): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited" | "suspended">> {
   const coop = await publicCooperative(slug);
   if (!coop) return { ok: false, error: "notFound" };
+  // A cooperative its operator suspended is read-only: its public box takes nothing either.
+  if (coop.suspendedAt) return { ok: false, error: "suspended" };
   if (input.website.trim() !== "") return { ok: true, data: { followToken: null } };
   if (address && !(await perAddress.take(`${coop.id}|${address}`)))
     return { ok: false, error: "rateLimited" };

@@ -15,7 +15,13 @@ import type { IdeaInput, PaperIdeaInput } from "@/lib/ideas/schema";
 
 // What the idea box refuses, each put into words under ideas.errors.
 export type IdeaRefusal =
-  "notFound" | "notOpen" | "mergeTargetInvalid" | "notCouncilMeeting" | "nothingToPublish" | "rateLimited";
+  | "notFound"
+  | "notOpen"
+  | "mergeTargetInvalid"
+  | "notCouncilMeeting"
+  | "nothingToPublish"
+  | "rateLimited"
+  | "suspended";
 export type IdeaResult<T = null, E extends IdeaRefusal = IdeaRefusal> = Result<T, E>;
 
 export async function countIdeasToRead(actor: Actor): Promise<number> {

@@ -332,6 +332,12 @@ test("the operator deletes a cooperative only after typing its name, and can res
   const lilas = await (await browser.newContext({ locale: "fr-FR" })).newPage();
   await signInAt(lilas, "coordination@lilas.example.org", "le-mot-de-passe-des-lilas");
   await expect(lilas.getByText(/Suppression de l'espace prévue le/)).toBeVisible();
+  await lilas.goto(`${BASE}/admin/colleges`);
+  await lilas.getByLabel("Ville").fill("Bagnolet");
+  await lilas.getByRole("button", { name: "Enregistrer l'identité" }).click();
+  await expect(
+    lilas.getByText("Cette coopérative est suspendue par l'exploitant du portail").first(),
+  ).toBeVisible();
 
   await row.getByRole("button", { name: "Annuler la suppression" }).click();
   await expect(row.getByText(/suppression prévue le/)).toHaveCount(0);

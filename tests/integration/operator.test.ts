@@ -14,6 +14,8 @@ import {
   suspendCooperative,
 } from "@/lib/operator/service";
 import { firstSteps } from "@/lib/statutes/first-steps";
+import { castOwnBallot } from "@/lib/votes/cast";
+import { postPublicIdea } from "@/lib/ideas/public-page";
 import { grantSupport, openSupport, revokeSupport, supportGrants } from "@/lib/operator/support";
 import { seedIfEmpty } from "@/scripts/seed";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
@@ -203,6 +205,24 @@ describe("the operator creates a cooperative", () => {
       data: null,
     });
     expect((await loadActor(nadia.id))?.cooperativeSuspension).toBe("Facture en attente.");
+    // Read-only for everyone: the ballot box and the public idea box refuse too.
+    expect(
+      await castOwnBallot({
+        personId: nadia.id,
+        sessionVersion: nadia.sessionVersion,
+        preferredCooperativeId: coop.id,
+        questionId: "nimporte-laquelle",
+        choice: "FOR",
+      }),
+    ).toEqual({ ok: false, reason: "suspended" });
+    expect(
+      await postPublicIdea({
+        slug: "tilleuls",
+        input: { text: "Une idée", theme: null, name: null, contact: null, website: "" },
+        address: "192.0.2.50",
+        locale: "fr",
+      }),
+    ).toEqual({ ok: false, error: "suspended" });
     expect(await resumeCooperative(operator, coop.id)).toEqual({ ok: true, data: null });
     expect((await loadActor(nadia.id))?.cooperativeSuspension).toBeNull();
     expect(await suspendCooperative(operator, { id: "inconnue", note: "x" })).toEqual({

@@ -155,7 +155,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   if (!result.ok)
     return render(
       { ...base, errors: {}, formError: result.error },
-      result.error === "rateLimited" ? 429 : 400,
+      result.error === "rateLimited" ? 429 : result.error === "suspended" ? 403 : 400,
     );
   const thanks = new URL(
     `/i/${coop.slug}/merci${result.data.followToken ? `?suivi=${result.data.followToken}` : ""}`,
