@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { limit } from "@/lib/limits/counters";
+import { limitedAddress } from "@/lib/net/client-address";
 import type { NewPasswordInput } from "@/lib/auth/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { endPasswordLinksOf, endSessionsOf } from "@/lib/auth/sessions.internal";
@@ -54,7 +55,7 @@ export async function verifyCredentials(
     },
   });
   const account = `${normalized}#${person?.sessionVersion ?? 0}`;
-  const address = ip ?? "unknown";
+  const address = ip ? limitedAddress(ip) : "unknown";
   const pair = `${account}|${address}`;
   const device = `${normalized}|${address}`;
   const usual = await usualDevices.seen(device);

@@ -5,6 +5,7 @@ import type { BoardIdea } from "@/lib/ideas/board";
 import { boardRows } from "@/lib/ideas/ideas.internal";
 import type { IdeaResult } from "@/lib/ideas/service";
 import { limit } from "@/lib/limits/counters";
+import { limitedAddress } from "@/lib/net/client-address";
 import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
 
 // No actor: the public page has none. Limited instead by slug, follow token, moderation and PUBLIC_LIMIT.
@@ -40,7 +41,7 @@ export async function postPublicIdea({
   // A cooperative its operator suspended is read-only: its public box takes nothing either.
   if (coop.suspendedAt) return { ok: false, error: "suspended" };
   if (input.website.trim() !== "") return { ok: true, data: { followToken: null } };
-  if (address && !(await perAddress.take(`${coop.id}|${address}`)))
+  if (address && !(await perAddress.take(`${coop.id}|${limitedAddress(address)}`)))
     return { ok: false, error: "rateLimited" };
   const idea = await db.idea.create({
     data: {

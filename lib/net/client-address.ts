@@ -50,3 +50,19 @@ export function resolvedAddress(forwardedFor: string | string[] | null | undefin
   const value = Array.isArray(forwardedFor) ? forwardedFor.at(-1) : forwardedFor;
   return value?.split(",").at(-1)?.trim() || null;
 }
+
+// What a rate limit counts: an IPv4 address, or an IPv6 address's /64 (one subscriber gets a whole
+// /64 and could take a new address for every try).
+export function limitedAddress(address: string): string {
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

@@ -131,6 +131,32 @@ export async function importCooperative(databaseUrl: string, file: string) {
     const personColumns = new Map<string, string[]>();
     for (const r of personRefs) personColumns.set(r.table, [...(personColumns.get(r.table) ?? []), r.column]);
 
+    const scoped = new Set(await scopedTables(client));
+    const ownIds = new Map<string, Set<string>>([
+      ["Idea", new Set()],
+      ["NewsletterIssue", new Set()],
+    ]);
+    const refused = (why: string): never => {
+      throw new Error(`Fichier refusé : ${why}. Rien n'a été importé. / File refused: nothing imported.`);
+    };
+    const admit = (table: string, rows: Record<string, unknown>[]) => {
+      for (const row of rows) {
+        if (table === "Cooperative") {
+          if (row.id !== header.cooperative.id || row.slug !== header.cooperative.slug)
+            refused("une autre coopérative que celle de l'en-tête");
+        } else if (scoped.has(table)) {
+          if (row.cooperativeId !== header.cooperative.id)
+            refused(`une ligne de ${table} d'une autre coopérative`);
+          ownIds.get(table)?.add(String(row.id));
+        } else if (table === "IdeaSupport") {
+          if (!ownIds.get("Idea")!.has(String(row.ideaId))) refused("un soutien à une idée d'ailleurs");
+        } else if (table === "NewsletterDelivery") {
+          if (!ownIds.get("NewsletterIssue")!.has(String(row.issueId)))
+            refused("un envoi d'une autre lettre");
+        } else if (table !== "Person") refused(`la table ${table}`);
+      }
+    };
+
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");
     for (let line = await iterator.next(); !line.done; line = await iterator.next()) {
@@ -138,7 +164,11 @@ export async function importCooperative(databaseUrl: string, file: string) {
       const { t, rows } = JSON.parse(line.value) as { t: string; rows: Record<string, unknown>[] };
       const list = columns.get(t);
       if (!list) throw new Error(`Table inconnue / unknown table ${t}`);
-      let batch = rows;
+      // The file is trusted for nothing but this one cooperative's rows (lib/operator: a file
+      // from elsewhere must not reach another cooperative, nor make an operator).
+      admit(t, rows);
+      let batch: Record<string, unknown>[] =
+        t === "Person" ? rows.map((p) => ({ ...p, isOperator: false })) : rows;
       if (t === "Person") {
         const emails = rows.map((p) => p.email).filter((e): e is string => typeof e === "string");
         const { rows: existing } = await client.query<{ id: string; email: string }>(
@@ -146,7 +176,7 @@ export async function importCooperative(databaseUrl: string, file: string) {
           [emails],
         );
         const byEmail = new Map(existing.map((p) => [p.email, p.id]));
-        batch = rows.filter((p) => {
+        batch = batch.filter((p) => {
           const same = typeof p.email === "string" ? byEmail.get(p.email) : undefined;
           if (same) known.set(String(p.id), same);
           return !same;

@@ -9,7 +9,7 @@ import { exportCooperative } from "@/lib/operator/cooperative-file";
 import { assertOperator, type Operator } from "@/lib/operator/operator";
 
 // The operator downloads one cooperative as a file (`npm run cooperative:import` loads it into
-// another portal); written in that cooperative's journal.
+// another portal), while its coordinator's support grant runs; written in its journal.
 export async function cooperativeExport(
   operator: Operator,
   id: string,
@@ -17,6 +17,11 @@ export async function cooperativeExport(
   assertOperator(operator);
   const coop = await db.cooperative.findUnique({ where: { id }, select: { slug: true } });
   if (!coop) return null;
+  // Its content leaves only with its coordinator's consent: an active support grant.
+  const granted = await db.supportGrant.count({
+    where: { cooperativeId: id, revokedAt: null, expiresAt: { gt: new Date() } },
+  });
+  if (granted === 0) return null;
   const file = path.join(os.tmpdir(), `portail-export-${randomUUID()}.jsonl.gz`);
   try {
     await exportCooperative(process.env.DATABASE_URL ?? "", id, file);

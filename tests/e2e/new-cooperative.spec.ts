@@ -292,6 +292,14 @@ test("support access: granted by the coordinator, read-only for the operator, wi
     operator.getByText("L'assistance du réseau consulte cette coopérative en lecture seule"),
   ).toBeVisible();
 
+  await operator.goto(`${BASE}/exploitation`);
+  // With the grant, its file (to move it to another portal: npm run cooperative:import).
+  const downloading = operator.waitForEvent("download");
+  await row.getByRole("link", { name: "Exporter (fichier) : SCIC Maison de santé des Tilleuls" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^cooperative-tilleuls-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect(gunzipSync(bytes).toString("utf8").split("\n")[0]).toContain('"format":"portail-scic-cooperative"');
   // Her journal shows it; she withdraws the access, and the operator's next page says so.
   await nadia.goto(`${BASE}/admin/journal`);
   await expect(nadia.locator("main")).toContainText("support.opened");
@@ -308,13 +316,9 @@ test("the operator deletes a cooperative only after typing its name, and can res
   const operator = await (await browser.newContext({ locale: "fr-FR" })).newPage();
   await signInAt(operator, "exploitation@reseau.example.org", "le-mot-de-passe-du-reseau");
   const row = operator.getByRole("row").filter({ hasText: "SCIC Centre de santé des Lilas" });
-  // Before: its file, to move it to another portal (npm run cooperative:import).
-  const downloading = operator.waitForEvent("download");
-  await row.getByRole("link", { name: "Exporter (fichier) : SCIC Centre de santé des Lilas" }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^cooperative-lilas-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/);
-  const bytes = fs.readFileSync((await download.path())!);
-  expect(gunzipSync(bytes).toString("utf8").split("\n")[0]).toContain('"format":"portail-scic-cooperative"');
+  // No support grant: no export of its content.
+  await expect(row.getByRole("link", { name: /Exporter \(fichier\)/ })).toHaveCount(0);
+  expect((await operator.request.get(`${BASE}/exploitation/nothing/export`)).status()).toBe(404);
   await row.getByText("Supprimer", { exact: true }).click();
   const confirm = row.getByLabel("Pour supprimer « SCIC Centre de santé des Lilas », recopiez son nom");
   await confirm.fill("Lilas");

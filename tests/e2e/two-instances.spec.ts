@@ -143,7 +143,8 @@ test("a vote opened on one instance is cast on the other", async ({ browser }) =
   await clara.getByRole("button", { name: "Créer la question" }).click();
   await expect(clara.getByText("Question créée.")).toBeVisible();
   await clara.getByRole("button", { name: "Ouvrir le vote" }).click();
-  await expect(clara.getByText("Vote ouvert", { exact: false }).first()).toBeVisible();
+  // Opening e-mails every voter through the SMTP server before it answers: slower on a busy machine.
+  await expect(clara.getByText("Vote ouvert", { exact: false }).first()).toBeVisible({ timeout: 30_000 });
 
   const marc = await (await browser.newContext({ locale: "fr-FR" })).newPage();
   await signInAt(marc, B, "marc.beaulieu@demo.portail-scic.fr");
@@ -153,7 +154,7 @@ test("a vote opened on one instance is cast on the other", async ({ browser }) =
   expect(marc.url().startsWith(B)).toBe(true);
   await marc.getByRole("radio", { name: "Pour" }).check();
   await marc.getByRole("button", { name: "Confirmer : Pour" }).click();
-  await expect(marc.getByText("Votre vote est enregistré : Pour.")).toBeVisible();
+  await expect(marc.getByText("Votre vote est enregistré : Pour.")).toBeVisible({ timeout: 15_000 });
   expect(
     await count(
       `SELECT count(*) AS n FROM "Ballot" b JOIN "VoteQuestion" q ON q.id = b."questionId" WHERE q.title = $1`,

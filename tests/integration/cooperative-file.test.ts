@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import os from "node:os";
+import { gunzipSync, gzipSync } from "node:zlib";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -86,5 +88,47 @@ describe("a cooperative moved to another portal", () => {
     expect(clara?.passwordHash).toMatch(/^\$argon2/);
 
     await expect(importCooperative(target, file)).rejects.toThrow(/déjà une coopérative « depart »/);
+
+    // A tampered file: a row of another cooperative, or an operator account, gets nothing in.
+    const lines = gunzipSync(fs.readFileSync(file)).toString("utf8").trim().split("\n");
+    const tamper = (edit: (line: { t: string; rows: Record<string, unknown>[] }) => void) => {
+      const out = lines.map((raw, i) => {
+        if (i === 0) return raw.replace('"slug":"depart"', '"slug":"autre"');
+        const line = JSON.parse(raw) as { t: string; rows: Record<string, unknown>[] };
+        if (line.t === "Cooperative") line.rows[0]!.slug = "autre";
+        edit(line);
+        return JSON.stringify(line);
+      });
+      const bad = path.join(os.tmpdir(), `cooperative-bad-${process.pid}.jsonl.gz`);
+      fs.writeFileSync(bad, gzipSync(`${out.join("\n")}\n`));
+      return bad;
+    };
+    await rows(target, `DELETE FROM "Cooperative" WHERE id = $1`, [id]);
+    await expect(
+      importCooperative(
+        target,
+        tamper((line) => {
+          if (line.t === "Membership") line.rows[0]!.cooperativeId = "une-autre";
+        }),
+      ),
+    ).rejects.toThrow(/Fichier refusé/);
+    await expect(
+      importCooperative(
+        target,
+        tamper((line) => {
+          if (line.t === "Membership") line.rows.push({ ...line.rows[0]!, id: "x", cooperativeId: "c" });
+          if (line.t === "OperatorSetup") line.rows.push({});
+        }),
+      ),
+    ).rejects.toThrow(/Fichier refusé/);
+    expect(await rows(target, `SELECT count(*)::int AS n FROM "Cooperative"`)).toEqual([{ n: 0 }]);
+    const withOperator = tamper((line) => {
+      if (line.t === "Person") for (const p of line.rows) p.isOperator = true;
+    });
+    await rows(target, `DELETE FROM "Person" WHERE email LIKE '%@depart.example.org'`);
+    await importCooperative(target, withOperator);
+    expect(await rows(target, `SELECT count(*)::int AS n FROM "Person" WHERE "isOperator"`)).toEqual([
+      { n: 0 },
+    ]);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IncomingMessage } from "node:http";
-import { clientAddress, resolvedAddress, trustedProxies } from "@/lib/net/client-address";
+import { clientAddress, limitedAddress, resolvedAddress, trustedProxies } from "@/lib/net/client-address";
 
 function request(socket: string, forwardedFor?: string) {
   return {
@@ -43,5 +43,13 @@ describe("the client's address", () => {
     expect(resolvedAddress("198.51.100.4")).toBe("198.51.100.4");
     expect(resolvedAddress(null)).toBeNull();
     expect(resolvedAddress("")).toBeNull();
+  });
+
+  it("limits count an IPv6 address by its /64, an IPv4 address whole", () => {
+    expect(limitedAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(limitedAddress("2001:db8:12:34:aaaa::1")).toBe("2001:db8:12:34::/64");
+    expect(limitedAddress("2001:DB8:12:34:bbbb:cccc:dddd:eeee")).toBe("2001:db8:12:34::/64");
+    expect(limitedAddress("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(limitedAddress("::1")).toBe("0:0:0:0::/64");
   });
 });
