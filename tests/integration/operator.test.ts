@@ -14,6 +14,7 @@ import {
   suspendCooperative,
 } from "@/lib/operator/service";
 import { firstSteps } from "@/lib/statutes/first-steps";
+import { cooperativeExport } from "@/lib/operator/export";
 import { castOwnBallot } from "@/lib/votes/cast";
 import { postPublicIdea } from "@/lib/ideas/public-page";
 import { grantSupport, openSupport, revokeSupport, supportGrants } from "@/lib/operator/support";
@@ -254,6 +255,7 @@ describe("support access", () => {
     // No grant: the operator reads nothing, and cannot open it.
     expect(await loadSupportActor(operator.personId, coop.id)).toBeNull();
     expect(await openSupport(operator, coop.id)).toEqual({ ok: false, error: "notFound" });
+    expect(await cooperativeExport(operator, coop.id)).toBeNull();
 
     expect(await grantSupport(nadia, { hours: 24, reason: "Vérifier les collèges" })).toEqual({
       ok: true,
@@ -265,6 +267,8 @@ describe("support access", () => {
       grant!.expiresAt,
     );
     expect(await openSupport(operator, coop.id)).toEqual({ ok: true, data: { cooperativeId: coop.id } });
+    // With the grant, its file may leave (to move it to another portal).
+    expect((await cooperativeExport(operator, coop.id))?.filename).toMatch(/^cooperative-tilleuls-/);
     const support = await loadSupportActor(operator.personId, coop.id);
     expect(support).toMatchObject({ cooperativeId: coop.id, membershipId: "", roles: ["coordinator"] });
     expect(support?.support?.until).toEqual(grant!.expiresAt);
