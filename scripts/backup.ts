@@ -5,10 +5,12 @@
 // as well and this copy is not needed. The database is DATABASE_URL, or the embedded one in
 // .data/postgres (started for the time of the copy when `npm start` is not running).
 // The restore empties the tables and loads the copy in one transaction; the target must be at the
-// same migrations as the copy (it is migrated first, then compared). Jobs (schema pgboss) are
-// not copied.
+// same migrations as the copy (it is migrated first, then compared). The job queue (schema
+// pgboss: queues, schedules, and jobs waiting, running or done) is copied too, so that a vote's
+// close or a reminder queued before the backup still runs after a restore.
 import path from "node:path";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { adminUrl, embeddedPassword, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
 import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "./json-lines";
@@ -16,7 +18,50 @@ import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "./json-li
 const FORMAT = "portail-scic-backup";
 const BATCH = 500;
 
-type Header = { format: string; version: 1; createdAt: string; migrations: string[]; tables: string[] };
+// Version 1 had no job queue; version 2 adds jobVersion and the pgboss.* tables after the others.
+type Header = {
+  format: string;
+  version: 1 | 2;
+  createdAt: string;
+  migrations: string[];
+  tables: string[];
+  jobVersion?: number | null;
+};
+
+const JOB_SCHEMA = "pgboss";
+// Parents first: a job names its queue. The job table is partitioned by queue; reading the
+// parent reads every partition, and the restore creates each queue's partition before its jobs.
+const JOB_TABLES = ["queue", "schedule", "job"] as const;
+const qualified = (table: string) => `${JOB_SCHEMA}.${table}`;
+const sqlName = (table: string) =>
+  table.startsWith(`${JOB_SCHEMA}.`)
+    ? `${JOB_SCHEMA}.${quote(table.slice(JOB_SCHEMA.length + 1))}`
+    : quote(table);
+
+async function jobVersionOf(client: pg.Client): Promise<number | null> {
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT to_regclass('${JOB_SCHEMA}.version') IS NOT NULL AS present`,
+  );
+  if (!rows[0]?.present) return null;
+  const { rows: version } = await client.query<{ version: number }>(
+    `SELECT version FROM ${JOB_SCHEMA}.version`,
+  );
+  return version[0]?.version ?? null;
+}
+
+// pg-boss creates (or upgrades) its schema when it starts: the restore's target gets the queue's
+// tables this way, at the version this portal runs.
+async function ensureJobSchema(databaseUrl: string) {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: JOB_SCHEMA,
+    supervise: false,
+    schedule: false,
+  });
+  boss.on("error", () => undefined);
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
+}
 
 async function tablesOf(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
@@ -33,18 +78,20 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   try {
     // One snapshot for every table: the copy is consistent even while the portal runs.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const tables = await tablesOf(client);
+    const jobVersion = await jobVersionOf(client);
+    const tables = [...(await tablesOf(client)), ...(jobVersion === null ? [] : JOB_TABLES.map(qualified))];
     await write({
       format: FORMAT,
-      version: 1,
+      version: 2,
       createdAt: new Date().toISOString(),
       migrations: await migrationsOf(client),
       tables,
+      jobVersion,
     } satisfies Header);
     for (const table of tables) {
       counts[table] = 0;
       await client.query(
-        `DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t) AS r FROM ${quote(table)} t`,
+        `DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t) AS r FROM ${sqlName(table)} t`,
       );
       for (;;) {
         const { rows } = await client.query<{ r: unknown }>(`FETCH ${BATCH} FROM rows_cursor`);
@@ -67,6 +114,8 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
   if (header?.format !== FORMAT)
     throw new Error(`${file} : ce n'est pas une sauvegarde du portail / not a portal backup`);
   migrateDeploy(databaseUrl);
+  const withJobs = header.version === 2 && header.jobVersion != null;
+  if (withJobs) await ensureJobSchema(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const counts: Record<string, number> = {};
@@ -80,12 +129,22 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
           `This backup comes from another version of the portal: restore it with that version, then upgrade.`,
       );
     }
-    const tables = await tablesOf(client);
+    const jobVersion = withJobs ? await jobVersionOf(client) : null;
+    if (withJobs && jobVersion !== header.jobVersion) {
+      throw new Error(
+        `La file des tâches de cette sauvegarde est en version ${header.jobVersion}, celle d'ici en ${jobVersion} : restaurez-la avec la version du portail qui l'a faite. ` +
+          `The backup's job queue is at version ${header.jobVersion}, this portal's at ${jobVersion}.`,
+      );
+    }
+    const tables = [...(await tablesOf(client)), ...(withJobs ? JOB_TABLES.map(qualified) : [])];
     const insertable = new Map<string, string[]>();
     for (const table of tables) {
+      const [schema, name] = table.startsWith(`${JOB_SCHEMA}.`)
+        ? [JOB_SCHEMA, table.slice(JOB_SCHEMA.length + 1)]
+        : ["public", table];
       const { rows } = await client.query<{ name: string }>(
-        `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-        [table],
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        [schema, name],
       );
       insertable.set(
         table,
@@ -95,15 +154,31 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
     await client.query("BEGIN");
     // Foreign keys are checked by the source database already; the rows come table by table.
     await client.query("SET LOCAL session_replication_role = replica");
-    await client.query(`TRUNCATE ${tables.map(quote).join(", ")} CASCADE`);
+    // Queues are kept (each has its partition of the job table) and updated row by row below.
+    await client.query(
+      `TRUNCATE ${tables
+        .filter((t) => t !== qualified("queue"))
+        .map(sqlName)
+        .join(", ")} CASCADE`,
+    );
     for (let line = await iterator.next(); !line.done; line = await iterator.next()) {
       if (!line.value) continue;
-      const { t, rows } = JSON.parse(line.value) as { t: string; rows: unknown[] };
+      const { t, rows } = JSON.parse(line.value) as { t: string; rows: Record<string, unknown>[] };
       const columns = insertable.get(t);
       if (!columns) throw new Error(`Table inconnue / unknown table ${t}`);
+      if (t === qualified("queue")) {
+        // Each queue's jobs live in a partition made by pg-boss's own create_queue, as it would
+        // have on the source; the row's settings then replace the defaults.
+        for (const row of rows) {
+          await client.query(`SELECT ${JOB_SCHEMA}.create_queue($1, '{}'::json)`, [row.name]);
+        }
+        await client.query(`DELETE FROM ${JOB_SCHEMA}.queue WHERE name = ANY($1)`, [
+          rows.map((row) => row.name),
+        ]);
+      }
       const list = columns.map(quote).join(", ");
       await client.query(
-        `INSERT INTO ${quote(t)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quote(t)}, $1::json)`,
+        `INSERT INTO ${sqlName(t)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${sqlName(t)}, $1::json)`,
         [JSON.stringify(rows)],
       );
       counts[t] = (counts[t] ?? 0) + rows.length;

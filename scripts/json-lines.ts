@@ -17,7 +17,9 @@ export async function migrationsOf(client: pg.Client): Promise<string[]> {
 
 export function jsonLinesWriter(file: string) {
   const gzip = createGzip();
-  const out = fs.createWriteStream(file);
+  // Password hashes, addresses and e-mails are in it: for its owner's eyes only.
+  if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+  const out = fs.createWriteStream(file, { mode: 0o600 });
   gzip.pipe(out);
   return {
     async write(value: unknown) {
