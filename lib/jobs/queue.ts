@@ -18,9 +18,9 @@ export type NewsletterJob = { issueId: string };
 
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
-async function startBoss(role: "sender" | "worker"): Promise<PgBoss> {
+async function startBoss(role: "sender" | "worker", databaseUrl = process.env.DATABASE_URL): Promise<PgBoss> {
   const boss = new PgBoss({
-    connectionString: process.env.DATABASE_URL,
+    connectionString: databaseUrl,
     schema: "pgboss",
     // Only the worker supervises and maintains the queues; the web app only sends.
     supervise: role === "worker",
@@ -41,22 +41,37 @@ export function workerBoss(): Promise<PgBoss> {
   return startBoss("worker");
 }
 
+// A sender on another database than the process's (the CLI's cooperative:import); stop it after.
+export function senderBossFor(databaseUrl: string): Promise<PgBoss> {
+  return startBoss("sender", databaseUrl);
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // The day before, at the same time; one job per meeting and calendar sequence (a new date
 // queues a new reminder and the old one finds its sequence outdated).
-export async function scheduleMeetingReminder(meetingId: string, startsAt: Date, sequence: number) {
-  const boss = await senderBoss();
+export async function scheduleMeetingReminder(
+  meetingId: string,
+  startsAt: Date,
+  sequence: number,
+  boss: PgBoss | Promise<PgBoss> = senderBoss(),
+) {
   const startAfter = new Date(Math.max(Date.now(), startsAt.getTime() - DAY_MS));
-  await boss.send(QUEUES.meetingReminder, { meetingId, sequence } satisfies MeetingReminderJob, {
+  await (
+    await boss
+  ).send(QUEUES.meetingReminder, { meetingId, sequence } satisfies MeetingReminderJob, {
     startAfter,
     singletonKey: `${meetingId}:${sequence}`,
   });
 }
 
 // A written consultation closes itself at its deadline; its voters are reminded the day before.
-export async function scheduleVoteJobs(questionId: string, closesAt: Date) {
-  const boss = await senderBoss();
+export async function scheduleVoteJobs(
+  questionId: string,
+  closesAt: Date,
+  sender: PgBoss | Promise<PgBoss> = senderBoss(),
+) {
+  const boss = await sender;
   await boss.send(QUEUES.voteClose, { questionId } satisfies VoteJob, {
     startAfter: closesAt,
     singletonKey: `close:${questionId}`,

@@ -9,6 +9,7 @@ import "server-only";
 // (the journal's ids) carry on from the target's.
 import pg from "pg";
 import { migrateDeploy } from "@/scripts/migrate";
+import { scheduleMeetingReminder, scheduleVoteJobs, senderBossFor } from "@/lib/jobs/queue";
 import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "@/scripts/json-lines";
 
 const FORMAT = "portail-scic-cooperative";
@@ -202,6 +203,7 @@ export async function importCooperative(databaseUrl: string, file: string) {
       counts[t] = (counts[t] ?? 0) + rows.length;
     }
     await client.query("COMMIT");
+    await requeueJobs(client, databaseUrl, header.cooperative.id);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
@@ -209,6 +211,28 @@ export async function importCooperative(databaseUrl: string, file: string) {
     await client.end();
   }
   return { cooperative: header.cooperative, counts, accountsJoined: known.size };
+}
+
+// The jobs the cooperative had on its old portal are not in the file (the queue is the portal's):
+// its open written consultations get their close and reminder again, its convened meetings their
+// reminder, as when they were opened or convened.
+async function requeueJobs(client: pg.Client, databaseUrl: string, cooperativeId: string) {
+  const { rows: questions } = await client.query<{ id: string; closesAt: Date }>(
+    `SELECT id, "closesAt" FROM "VoteQuestion" WHERE "cooperativeId" = $1 AND status = 'OPEN' AND "closesAt" IS NOT NULL`,
+    [cooperativeId],
+  );
+  const { rows: meetings } = await client.query<{ id: string; startsAt: Date; icsSequence: number }>(
+    `SELECT id, "startsAt", "icsSequence" FROM "Meeting" WHERE "cooperativeId" = $1 AND status = 'INVITED' AND "startsAt" > now()`,
+    [cooperativeId],
+  );
+  if (!questions.length && !meetings.length) return;
+  const boss = await senderBossFor(databaseUrl);
+  try {
+    for (const q of questions) await scheduleVoteJobs(q.id, q.closesAt, boss);
+    for (const m of meetings) await scheduleMeetingReminder(m.id, m.startsAt, m.icsSequence, boss);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

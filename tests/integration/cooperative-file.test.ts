@@ -86,6 +86,18 @@ describe("a cooperative moved to another portal", () => {
       `SELECT "passwordHash" FROM "Person" WHERE email = 'coordination@depart.example.org'`,
     );
     expect(clara?.passwordHash).toMatch(/^\$argon2/);
+    // Its open written consultation will close on its new portal: the close is queued there.
+    const open = await rows(
+      target,
+      `SELECT id, "closesAt" FROM "VoteQuestion" WHERE "cooperativeId" = $1 AND status = 'OPEN' AND "closesAt" IS NOT NULL`,
+      [id],
+    );
+    expect(open.length).toBeGreaterThan(0);
+    const closes = await rows(
+      target,
+      `SELECT data->>'questionId' AS "questionId", start_after AS "startAfter" FROM pgboss.job WHERE name = 'vote-close'`,
+    );
+    expect(closes).toEqual(open.map((q) => ({ questionId: q.id, startAfter: q.closesAt })));
 
     await expect(importCooperative(target, file)).rejects.toThrow(/déjà une coopérative « depart »/);
 
