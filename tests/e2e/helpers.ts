@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import http from "node:http";
+import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
@@ -124,4 +126,44 @@ export async function postSignIn(
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }).toString(),
   });
   return String(posted.headers.location ?? `status ${posted.status}`);
+}
+
+// The network's operator, made as README says (`npm run operator:create`) on the journeys'
+// server: answers the link that sets the password, printed by the command.
+export async function createOperator(email: string, name: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/server-only-loader.mjs",
+      "scripts/operator.ts",
+      "--email",
+      email,
+      "--name",
+      name,
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: e2eDatabaseUrl(),
+        PORTAIL_DATA_DIR: ".data/e2e",
+        NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+        NEXTAUTH_SECRET: "",
+      },
+    },
+  );
+  const link = /http\S+mot-de-passe\/nouveau\?token=\S+/.exec(stdout)?.[0];
+  if (!link) throw new Error(`operator:create printed no link:\n${stdout}`);
+  return link;
+}
+
+// A person sets the password of a new account from the link they were sent.
+export async function choosePassword(page: Page, link: string, password: string) {
+  await page.goto(link);
+  await page.getByLabel("Nouveau mot de passe").fill(password);
+  await page.getByLabel("Confirmer le mot de passe").fill(password);
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText("Votre mot de passe a été changé.")).toBeVisible();
 }

@@ -1,23 +1,29 @@
 import { expect, test } from "./test";
 import pg from "pg";
-import { e2eDatabaseUrl, signIn } from "./helpers";
+import { choosePassword, createOperator, e2eDatabaseUrl, lastLinkSentTo, signIn } from "./helpers";
 
 // Cooperative isolation, page by page: the coordinator of another cooperative of the network —
 // who holds every right there — signs in to the same portal and types the demo cooperative's
 // addresses and ids. Every page, file and API answers « not found » (or shows their own
-// cooperative's rows), never the demo cooperative's.
+// cooperative's rows), never the demo cooperative's. The neighbouring cooperative is made as the
+// network makes one: its operator (npm run operator:create) creates it in the operator's pages,
+// its coordinator follows the invitation and prepares a first meeting; nothing by SQL.
 
-const OTHER = "coordination@voisine.example.org";
+const KEY = Date.now().toString(36);
+const OTHER = `coordination@voisine-${KEY}.example.org`;
+const OTHER_PASSWORD = "le-mot-de-passe-de-la-voisine";
 
 type Ids = { membership: string; question: string; issue: string; section: string | null };
 let ids: Ids;
 let createdIssue = false;
 
-test.beforeAll(async ({ demos }, testInfo) => {
+test.beforeAll(async ({ demos, browser }, testInfo) => {
+  test.setTimeout(180_000);
   const demo = await demos(testInfo.file);
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
+    // The demo cooperative's ids, as an attacker would have copied them from a link.
     const a = demo.cooperativeId;
     const one = async (sql: string) => (await client.query<{ id: string }>(sql, [a])).rows[0]?.id ?? null;
     let issue = await one(`SELECT id FROM "NewsletterIssue" WHERE "cooperativeId" = $1 LIMIT 1`);
@@ -39,34 +45,45 @@ test.beforeAll(async ({ demos }, testInfo) => {
       issue,
       section: await one(`SELECT id FROM "MinutesSection" WHERE "cooperativeId" = $1 LIMIT 1`),
     };
-
-    // The neighbouring cooperative: its coordinator (same password as the demo accounts), a
-    // council with a meeting n° 3 of its own.
-    await client.query(
-      `INSERT INTO "Cooperative" (id, slug, name) VALUES ('voisine', 'voisine', 'Centre de santé voisin') ON CONFLICT DO NOTHING`,
-    );
-    await client.query(
-      `INSERT INTO "StatuteSettings" ("cooperativeId", "updatedAt") VALUES ('voisine', now()) ON CONFLICT DO NOTHING`,
-    );
-    await client.query(
-      `INSERT INTO "Person" (id, email, name, "passwordHash", "updatedAt") SELECT 'voisine-coord', $1, 'Coordination voisine', "passwordHash", now() FROM "Person" WHERE email = $2 ON CONFLICT DO NOTHING`,
-      [OTHER, demo.email("coordination")],
-    );
-    await client.query(
-      `INSERT INTO "Membership" (id, "cooperativeId", "personId", "isCoordinator", "calendarSeed") VALUES ('voisine-m', 'voisine', 'voisine-coord', true, 'voisine-cal') ON CONFLICT DO NOTHING`,
-    );
-    await client.query(
-      `INSERT INTO "Body" (id, "cooperativeId", kind, name, slug) VALUES ('voisine-conseil', 'voisine', 'COUNCIL', 'Conseil du centre voisin', 'conseil') ON CONFLICT DO NOTHING`,
-    );
-    await client.query(
-      `INSERT INTO "Meeting" (id, "cooperativeId", "bodyId", number, "startsAt", status, "updatedAt") VALUES ('voisine-3', 'voisine', 'voisine-conseil', 3, now() - interval '3 days', 'HELD', now()) ON CONFLICT DO NOTHING`,
-    );
-    await client.query(
-      `INSERT INTO "AgendaItem" (id, "cooperativeId", "meetingId", position, kind, title) VALUES ('voisine-3-1', 'voisine', 'voisine-3', 0, 'INFORMATION', 'Point du centre voisin') ON CONFLICT DO NOTHING`,
-    );
   } finally {
     await client.end();
   }
+
+  // The network's operator creates the neighbouring cooperative.
+  const operatorEmail = `exploitation-${KEY}@reseau.example.org`;
+  const operator = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await choosePassword(operator, await createOperator(operatorEmail, "Réseau"), "le-mot-de-passe-du-reseau");
+  await signIn(operator, operatorEmail, "le-mot-de-passe-du-reseau");
+  await expect(operator.getByRole("heading", { name: "Exploitation du portail" })).toBeVisible();
+  await operator.getByLabel("Nom complet").fill("Centre de santé voisin");
+  await operator.getByLabel("Adresse courte").fill(`voisine-${KEY}`);
+  await operator.getByLabel("Nom de la personne qui coordonne").fill("Coordination voisine");
+  await operator.getByLabel("Son adresse e-mail").fill(OTHER);
+  await operator.getByRole("button", { name: "Créer la coopérative" }).click();
+  await expect(operator.getByText("Coopérative créée.")).toBeVisible();
+  await operator.context().close();
+
+  // Its coordinator follows the invitation and prepares the council's first meeting.
+  const other = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await choosePassword(
+    other,
+    await lastLinkSentTo(OTHER, /http\S+mot-de-passe\/nouveau\?token=\S+/),
+    OTHER_PASSWORD,
+  );
+  await signIn(other, OTHER, OTHER_PASSWORD);
+  await expect(other.getByRole("heading", { name: "Bonjour Coordination voisine" })).toBeVisible();
+  await other.goto("/reunions/nouvelle");
+  await other.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
+  const day = new Date(Date.now() + 14 * 86400000).toISOString().slice(0, 10);
+  await other.getByLabel("Date et heure").fill(`${day}T18:30`);
+  await other.getByRole("button", { name: "Créer la réunion" }).click();
+  await expect(other.getByRole("heading", { name: "Préparer : Conseil coopératif n° 1" })).toBeVisible();
+  await other.locator("#new-item-title").fill("Point du centre voisin");
+  await other.getByRole("button", { name: "Ajouter le point" }).click();
+  await expect(
+    other.getByRole("region", { name: "Ordre du jour" }).getByText("1. Point du centre voisin"),
+  ).toBeVisible();
+  await other.context().close();
 });
 
 // The demo's newsletter numbering is the neighbourhood journey's to start.
@@ -83,7 +100,7 @@ const DEMO_WORDS =
   /Tilleuls|Bertrand Lemoine|Paul Martin|Clara Gautier|Fatou Diallo|SecPa|chaises pour enfants|Lettre secrète/;
 
 test("the coordinator of another cooperative reaches nothing of the demo cooperative", async ({ page }) => {
-  await signIn(page, OTHER);
+  await signIn(page, OTHER, OTHER_PASSWORD);
   await expect(page.getByRole("heading", { name: "Bonjour Coordination voisine" })).toBeVisible();
 
   // Pages addressed by an id of the demo cooperative: not found.
@@ -98,8 +115,8 @@ test("the coordinator of another cooperative reaches nothing of the demo coopera
   }
 
   // Meetings are addressed by body and number within one's own cooperative: the same address
-  // shows the neighbour's own meeting n° 3, and n° 4 (which only the demo has) is not found.
-  await page.goto("/reunions/conseil/3");
+  // shows the neighbour's own meeting n° 1, and n° 4 (which only the demo has) is not found.
+  await page.goto("/reunions/conseil/1");
   await expect(page.getByText("Point du centre voisin")).toBeVisible();
   await expect(page.locator("main")).not.toContainText(DEMO_WORDS);
   for (const url of [

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { expect, test } from "./test";
-import { DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible, lastLinkSentTo } from "./helpers";
+import { choosePassword, DEMO_PASSWORD, e2eDatabaseUrl, expectAccessible, lastLinkSentTo } from "./helpers";
 import { csvText, REGISTER_HEADERS, registerRows } from "../fixtures/spreadsheets";
 
 // Issue 16: a portal started on an empty database (DATABASE_URL, no demo), as the network would
@@ -68,14 +68,6 @@ async function signInAt(page: import("@playwright/test").Page, email: string, pa
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
-}
-
-async function choosePassword(page: import("@playwright/test").Page, link: string, password: string) {
-  await page.goto(link);
-  await page.getByLabel("Nouveau mot de passe").fill(password);
-  await page.getByLabel("Confirmer le mot de passe").fill(password);
-  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByText("Votre mot de passe a été changé.")).toBeVisible();
 }
 
 test("from an empty database to a first council convened, without touching the database", async ({
