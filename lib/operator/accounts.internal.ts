@@ -57,6 +57,9 @@ export async function completeSetup(
 ): Promise<Result<null, "setupInvalid">> {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
+    // Two setup links (two workers each printed one) used at the same instant: one at a time, so
+    // the second sees the first's operator and is refused.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('portail:operator-setup'))`;
     const claimed = await tx.operatorSetup.updateManyAndReturn({
       where: { tokenHash: hashOf(input.token), usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },

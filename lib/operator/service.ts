@@ -103,7 +103,10 @@ export async function requestDeletion(
   now = new Date(),
 ): Promise<Result<{ dueAt: Date }, "notFound" | "deletionNameMismatch">> {
   assertOperator(operator);
-  const coop = await db.cooperative.findUnique({ where: { id }, select: { name: true } });
+  const coop = await db.cooperative.findUnique({
+    where: { id },
+    select: { name: true, suspendedAt: true, suspensionNote: true },
+  });
   if (!coop) return { ok: false, error: "notFound" };
   if (confirmName.trim() !== coop.name)
     return { ok: false, error: "deletionNameMismatch", fieldErrors: { confirmName: "deletionNameMismatch" } };
@@ -123,6 +126,8 @@ export async function requestDeletion(
       action: "cooperative.deletionRequested",
       entityType: "Cooperative",
       entityId: id,
+      // A suspension that was there before comes back if the deletion is cancelled.
+      before: { suspendedAt: coop.suspendedAt?.toISOString() ?? null, suspensionNote: coop.suspensionNote },
       after: { dueAt: dueAt.toISOString() },
     });
   });
@@ -131,9 +136,19 @@ export async function requestDeletion(
 
 export async function cancelDeletion(operator: Operator, id: string): Promise<Result<null, "notFound">> {
   assertOperator(operator);
+  const requested = await db.auditEntry.findFirst({
+    where: { cooperativeId: id, action: "cooperative.deletionRequested" },
+    orderBy: { id: "desc" },
+    select: { before: true },
+  });
+  const prior = (requested?.before ?? {}) as { suspendedAt?: string | null; suspensionNote?: string | null };
   const { count } = await db.cooperative.updateMany({
     where: { id, deletionDueAt: { not: null } },
-    data: { deletionDueAt: null, suspendedAt: null, suspensionNote: null },
+    data: {
+      deletionDueAt: null,
+      suspendedAt: prior.suspendedAt ? new Date(prior.suspendedAt) : null,
+      suspensionNote: prior.suspendedAt ? (prior.suspensionNote ?? null) : null,
+    },
   });
   if (count === 0) return { ok: false, error: "notFound" };
   await recordAudit(db, {

@@ -34,6 +34,26 @@ const linkIn = async (to: string) => {
 
 describe("an empty portal", () => {
   it("prints a one-time link that creates its first operator, and no other", async () => {
+    // Workers started together each printed a link; all are used at the same instant.
+    const tokens: string[] = [];
+    for (let i = 0; i < 6; i++)
+      tokens.push(decodeURIComponent((await setupLinkIfEmpty())!.split("jeton=")[1]!));
+    const race = await Promise.all(
+      tokens.map((token, i) =>
+        completeSetup({
+          token,
+          name: `Course ${i}`,
+          email: `course${i}@reseau.example.org`,
+          password: "un-mot-de-passe-sur",
+          confirm: "un-mot-de-passe-sur",
+        }),
+      ),
+    );
+    expect(race.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.person.count({ where: { isOperator: true } })).toBe(1);
+    await db.person.updateMany({ where: { isOperator: true }, data: { isOperator: false } });
+    await db.operatorSetup.deleteMany({});
+
     const link = await setupLinkIfEmpty();
     expect(link).toMatch(/\/installation\?jeton=[A-Za-z0-9_-]{43}$/);
     const token = decodeURIComponent(link!.split("jeton=")[1]!);
@@ -343,6 +363,17 @@ describe("deleting a cooperative", () => {
       suspendedAt: null,
     });
     expect(await cancelDeletion(operator, id)).toEqual({ ok: false, error: "notFound" });
+
+    // Suspended before (an unpaid bill), then deleted, then restored: still suspended, as it was.
+    await suspendCooperative(operator, { id, note: "Facture en attente." });
+    await requestDeletion(operator, { id, confirmName: "SCIC Éphémère" });
+    await cancelDeletion(operator, id);
+    expect(await db.cooperative.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      deletionDueAt: null,
+      suspendedAt: expect.any(Date),
+      suspensionNote: "Facture en attente.",
+    });
+    await resumeCooperative(operator, id);
 
     await requestDeletion(operator, { id, confirmName: "SCIC Éphémère" });
     expect(await deleteDueCooperatives(new Date(Date.now() + 8 * 86_400_000))).toEqual([id]);
