@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useEffect, useState, useSyncExternalStore } from "react";
+import { startTransition, useActionState, useState, useSyncExternalStore } from "react";
 import { useTranslations, type Messages } from "next-intl";
 import type { ActionResult, ActionState } from "@/lib/form-result";
 import { useRouter } from "next/navigation";
@@ -19,9 +19,7 @@ type BallotRefusal = keyof Messages["votes"]["refusals"];
 const isChoice = (value: unknown): value is BallotChoice =>
   value === "FOR" || value === "AGAINST" || value === "ABSTAIN";
 type CastState =
-  | null
-  | { ok: true; receipt: string; choice: BallotChoice; secret: boolean }
-  | { ok: false; error: BallotRefusal };
+  null | { ok: true; choice: BallotChoice; secret: boolean } | { ok: false; error: BallotRefusal };
 type Choice = { id: string; name: string };
 
 function Outcome<T>({ state, success }: { state: ActionState<T>; success?: string }) {
@@ -56,10 +54,13 @@ export function BallotForm({
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ choice, forMemberId }),
       });
-      const answer = (await response.json().catch(() => ({}))) as { receipt?: string; error?: BallotRefusal };
-      if (!response.ok || !answer.receipt) return { ok: false, error: answer.error ?? "unexpected" };
+      const answer = (await response.json().catch(() => ({}))) as {
+        recorded?: boolean;
+        error?: BallotRefusal;
+      };
+      if (!response.ok || !answer.recorded) return { ok: false, error: answer.error ?? "unexpected" };
       router.refresh();
-      return { ok: true, receipt: answer.receipt, choice, secret };
+      return { ok: true, choice, secret };
     } catch {
       return { ok: false, error: "offline" };
     }
@@ -73,13 +74,6 @@ export function BallotForm({
     () => true,
     () => false,
   );
-  useEffect(() => {
-    if (state?.ok && state.secret)
-      localStorage.setItem(
-        `portail-vote-${questionId}${forMemberId ? `-${forMemberId}` : ""}`,
-        state.receipt,
-      );
-  }, [state, questionId, forMemberId]);
   if (state?.ok) {
     return (
       <Alert kind="success">
@@ -88,11 +82,7 @@ export function BallotForm({
             ? t("participationRecorded")
             : t("voteRecorded", { choice: t(`choices.${state.choice}`) })}
         </p>
-        {state.secret ? (
-          <p className="mt-1 text-sm">
-            {t("receiptHelp")} <code className="break-all font-mono">{state.receipt}</code>
-          </p>
-        ) : null}
+        {state.secret ? <p className="mt-1 text-sm">{t("secretRecordedHelp")}</p> : null}
       </Alert>
     );
   }

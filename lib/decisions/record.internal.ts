@@ -40,3 +40,31 @@ export async function publishDecisionsOfMinutes(tx: Tx, { minutesId }: { minutes
     data: { publishedAt: new Date() },
   });
 }
+
+// The decision a closed vote makes: created with its figures and a link to the vote, or, when the
+// minutes linked one to the vote while it was open, given the vote's outcome and figures (a
+// decision linked to a vote never says otherwise than the vote). In the close's transaction.
+export async function recordVoteDecision(
+  tx: Tx,
+  decision: NewDecision & { voteQuestionId: string; outcome: "ADOPTED" | "REJECTED" },
+) {
+  const linked = await tx.decision.findUnique({
+    where: { voteQuestionId: decision.voteQuestionId },
+    select: { id: true },
+  });
+  return linked
+    ? tx.decision.update({
+        where: { id: linked.id },
+        data: { outcome: decision.outcome, text: decision.text },
+      })
+    : tx.decision.create({ data: decision });
+}
+
+// A vote's decision placed in a section of the minutes (or taken out of it: sectionId null); its
+// outcome and figures stay the vote's.
+export async function placeVoteDecision(
+  tx: Tx,
+  { id, sectionId, title }: { id: string; sectionId: string | null; title?: string },
+) {
+  await tx.decision.update({ where: { id }, data: { sectionId, ...(title ? { title } : {}) } });
+}

@@ -19,6 +19,8 @@ export type DecisionListItem = {
   meeting: { bodySlug: string; number: number } | null;
   // The section of the minutes where it was recorded, when there is one.
   sectionId: string | null;
+  // The vote it comes from (its figures are in the text, as stored at the close).
+  voteQuestionId: string | null;
 };
 
 export type DecisionFilter = { bodyId?: string; from?: string; to?: string; outcome?: DecisionOutcome };
@@ -68,6 +70,7 @@ export async function listDecisions(
     method: d.method,
     meeting: d.meeting ? { bodySlug: d.meeting.body.slug, number: d.meeting.number } : null,
     sectionId: d.sectionId,
+    voteQuestionId: d.voteQuestionId,
   }));
 }
 

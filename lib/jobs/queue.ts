@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 
 // Jobs live in PostgreSQL (pg-boss), never in a timer of the web process: any app instance may
@@ -11,10 +12,28 @@ export const QUEUES = {
   newsletterSend: "newsletter-send",
   purgeLimits: "purge-rate-limits",
   deleteCooperatives: "delete-cooperatives",
+  sweep: "sweep",
 } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };
 export type NewsletterJob = { issueId: string };
+
+// pg-boss writes a job on the caller's connection: inside a Prisma transaction, the job exists
+// if and only if the change that needs it commits (an opened vote and its close at the deadline).
+export function inTransaction(tx: Prisma.TransactionClient) {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const params = values.map((v) =>
+        v === undefined
+          ? null
+          : v !== null && typeof v === "object" && !(v instanceof Date)
+            ? JSON.stringify(v)
+            : v,
+      );
+      return { rows: await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params) };
+    },
+  };
+}
 
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
@@ -51,9 +70,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // The day before, at the same time; one job per meeting and calendar sequence (a new date
 // queues a new reminder and the old one finds its sequence outdated).
 export async function scheduleMeetingReminder(
-  meetingId: string,
-  startsAt: Date,
-  sequence: number,
+  { meetingId, startsAt, sequence }: { meetingId: string; startsAt: Date; sequence: number },
   boss: PgBoss | Promise<PgBoss> = senderBoss(),
 ) {
   const startAfter = new Date(Math.max(Date.now(), startsAt.getTime() - DAY_MS));
@@ -66,21 +83,24 @@ export async function scheduleMeetingReminder(
 }
 
 // A written consultation closes itself at its deadline; its voters are reminded the day before.
+// With tx, on the transaction's connection (inTransaction).
 export async function scheduleVoteJobs(
-  questionId: string,
-  closesAt: Date,
-  sender: PgBoss | Promise<PgBoss> = senderBoss(),
+  { questionId, closesAt }: { questionId: string; closesAt: Date },
+  { sender = senderBoss(), tx }: { sender?: PgBoss | Promise<PgBoss>; tx?: Prisma.TransactionClient } = {},
 ) {
   const boss = await sender;
+  const on = tx ? { db: inTransaction(tx) } : {};
   await boss.send(QUEUES.voteClose, { questionId } satisfies VoteJob, {
     startAfter: closesAt,
     singletonKey: `close:${questionId}`,
+    ...on,
   });
   const remindAt = closesAt.getTime() - DAY_MS;
   if (remindAt > Date.now())
     await boss.send(QUEUES.voteReminder, { questionId } satisfies VoteJob, {
       startAfter: new Date(remindAt),
       singletonKey: `remind:${questionId}`,
+      ...on,
     });
 }
 

@@ -8,7 +8,8 @@ import {
   type VoteJob,
 } from "@/lib/jobs/queue";
 import { resumeSends, runSend } from "@/lib/newsletter/service";
-import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
+import { closeFromJob, closeOverdue, remindVoters } from "@/lib/votes/vote-jobs.internal";
+import { deliverWaiting } from "@/lib/mail/send";
 import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
 import { purgeExpiredLimits } from "@/lib/limits/purge.internal";
 import { log } from "@/lib/log";
@@ -68,6 +69,17 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     if (deleted.length) log.info({ cooperatives: deleted }, "[worker] coopératives supprimées");
   });
   await boss.schedule(QUEUES.deleteCooperatives, "41 * * * *");
+  // Every minute, and once now: questions past their deadline still open are closed, e-mails
+  // written by a committed change and never sent are sent.
+  const sweep = async () => {
+    const closed = await closeOverdue();
+    if (closed.length) log.info({ questions: closed }, "[worker] votes clos à l'échéance (rattrapage)");
+    const sent = await deliverWaiting();
+    if (sent) log.info(`[worker] ${sent} e-mail(s) en attente envoyés`);
+  };
+  await boss.work(QUEUES.sweep, sweep);
+  await boss.schedule(QUEUES.sweep, "* * * * *");
+  void sweep().catch((error) => log.error({ err: error }, "[worker] rattrapage"));
   // A send that a stop interrupted goes on at once.
   void resumeSends().then(
     (resumed) =>

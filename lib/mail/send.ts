@@ -68,3 +68,18 @@ export async function deliver(id: string) {
     if (code && code >= 500) await markBounced(id, String(error));
   }
 }
+
+// The worker's sweep: e-mails written by a committed change (a vote opened or closed) whose
+// process stopped before sending them; never tried, and older than a minute so as not to race
+// the process that wrote them. deliver's claim keeps each to one sending.
+export async function deliverWaiting(now = new Date()): Promise<number> {
+  if (!smtpSettings()) return 0;
+  const waiting = await db.outboxEmail.findMany({
+    where: { status: "PENDING", attempts: 0, createdAt: { lt: new Date(now.getTime() - 60_000) } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+  });
+  for (const { id } of waiting) await deliver(id);
+  return waiting.length;
+}

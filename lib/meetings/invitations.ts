@@ -35,7 +35,11 @@ export async function sendInvitations(
       after: { sent },
     });
   });
-  await scheduleMeetingReminder(meeting.id, meeting.startsAt, meeting.icsSequence);
+  await scheduleMeetingReminder({
+    meetingId: meeting.id,
+    startsAt: meeting.startsAt,
+    sequence: meeting.icsSequence,
+  });
   return { ok: true, data: sent };
 }
 

@@ -124,7 +124,12 @@ export async function sendChangeNotice(actor: Actor, meetingId: string, notice: 
   const meeting = await loadMeeting(meetingId);
   if (!meeting || meeting.cooperativeId !== actor.cooperativeId) return 0;
   const sent = await notify(meeting, notice, organizerOf(actor));
-  if (notice === "update") await scheduleMeetingReminder(meeting.id, meeting.startsAt, meeting.icsSequence);
+  if (notice === "update")
+    await scheduleMeetingReminder({
+      meetingId: meeting.id,
+      startsAt: meeting.startsAt,
+      sequence: meeting.icsSequence,
+    });
   return sent;
 }
 

@@ -8,7 +8,7 @@ import { dayKey, parseDateKey } from "@/lib/dates";
 import { EDITABLE } from "@/lib/minutes/service";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { createNextMeeting } from "@/lib/meetings/next-meeting.internal";
-import { createDecision, deleteDecision } from "@/lib/decisions/record.internal";
+import { createDecision, deleteDecision, placeVoteDecision } from "@/lib/decisions/record.internal";
 import type { MinutesStatus } from "@/lib/generated/prisma/enums";
 import type { ActionItemInput, DecisionInput, NextMeetingInput } from "@/lib/minutes/schema";
 import { shownName } from "@/lib/members/names";
@@ -22,6 +22,7 @@ export type ItemFailure =
   | "ownerUnknown"
   | "voteQuestionUnknown"
   | "voteQuestionUsed"
+  | "voteNotClosed"
   | "nextMeetingExists"
   | "nextMeetingBeforeThis";
 export type ItemResult<T = null> = Result<T, ItemFailure>;
@@ -147,10 +148,26 @@ export async function addDecision(
   if (input.voteQuestionId) {
     const question = await db.voteQuestion.findFirst({
       where: { id: input.voteQuestionId, cooperativeId: actor.cooperativeId, meetingId: meeting.id },
-      include: { decision: { select: { id: true } } },
+      include: { decision: { select: { id: true, sectionId: true } } },
     });
     if (!question) return { ok: false, error: "voteQuestionUnknown" };
-    if (question.decision) return { ok: false, error: "voteQuestionUsed" };
+    // The vote's decision is made at its close, with its figures and its outcome: the minutes
+    // place it in this section (under the title typed here); a vote still open has none yet.
+    if (question.status !== "CLOSED" || !question.decision) return { ok: false, error: "voteNotClosed" };
+    if (question.decision.sectionId) return { ok: false, error: "voteQuestionUsed" };
+    const decisionId = question.decision.id;
+    await db.$transaction(async (tx) => {
+      await placeVoteDecision(tx, { id: decisionId, sectionId, title: input.title });
+      await recordAudit(tx, {
+        cooperativeId: actor.cooperativeId,
+        actorId: actor.personId,
+        action: "decision.recorded",
+        entityType: "Decision",
+        entityId: decisionId,
+        after: { title: input.title, voteQuestionId: question.id },
+      });
+    });
+    return { ok: true, data: null };
   }
   await db.$transaction(async (tx) => {
     const decision = await createDecision(tx, {
@@ -158,7 +175,6 @@ export async function addDecision(
       bodyId: meeting.bodyId,
       meetingId: meeting.id,
       sectionId,
-      voteQuestionId: input.voteQuestionId,
       title: input.title,
       text: input.text,
       method: input.method,
@@ -186,7 +202,9 @@ export async function removeDecision(actor: Actor, decisionId: string): Promise<
   if (!decision?.section) return { ok: false, error: "notFound" };
   if (!EDITABLE.includes(decision.section.minutes.status)) return { ok: false, error: "locked" };
   await db.$transaction(async (tx) => {
-    await deleteDecision(tx, { id: decision.id });
+    // A vote's decision stays in the record (it is the vote's); it only leaves this section.
+    if (decision.voteQuestionId) await placeVoteDecision(tx, { id: decision.id, sectionId: null });
+    else await deleteDecision(tx, { id: decision.id });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
@@ -203,7 +221,7 @@ export async function removeDecision(actor: Actor, decisionId: string): Promise<
 export async function linkableQuestions(actor: Actor, meetingId: string) {
   authorize(actor, "minutes.draft");
   return db.voteQuestion.findMany({
-    where: { cooperativeId: actor.cooperativeId, meetingId, decision: null },
+    where: { cooperativeId: actor.cooperativeId, meetingId, status: "CLOSED", decision: { sectionId: null } },
     orderBy: { createdAt: "asc" },
     select: { id: true, title: true },
   });

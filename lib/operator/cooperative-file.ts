@@ -228,8 +228,10 @@ async function requeueJobs(client: pg.Client, databaseUrl: string, cooperativeId
   if (!questions.length && !meetings.length) return;
   const boss = await senderBossFor(databaseUrl);
   try {
-    for (const q of questions) await scheduleVoteJobs(q.id, q.closesAt, boss);
-    for (const m of meetings) await scheduleMeetingReminder(m.id, m.startsAt, m.icsSequence, boss);
+    for (const q of questions)
+      await scheduleVoteJobs({ questionId: q.id, closesAt: q.closesAt }, { sender: boss });
+    for (const m of meetings)
+      await scheduleMeetingReminder({ meetingId: m.id, startsAt: m.startsAt, sequence: m.icsSequence }, boss);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

@@ -96,6 +96,13 @@ export async function saveCollegeConfig(
     }
     await tx.category.deleteMany({ where: { cooperativeId, id: { notIn: keptCategories } } });
     await tx.college.deleteMany({ where: { cooperativeId, id: { notIn: [...collegeIdByKey.values()] } } });
+    // A new version of the rules: votes opened from now on count with these colleges; those
+    // already open keep the copy they opened with (lib/votes/rules.ts).
+    await tx.statuteSettings.upsert({
+      where: { cooperativeId },
+      create: { cooperativeId, version: 2 },
+      update: { version: { increment: 1 } },
+    });
     await recordAudit(tx, {
       cooperativeId,
       actorId: actor.personId,
@@ -170,7 +177,10 @@ export async function saveStatutes(actor: Actor, input: StatutesInput) {
     minutesApprovedBy: input.minutesApprovedBy,
   };
   await db.$transaction(async (tx) => {
-    const after = await tx.statuteSettings.update({ where: { cooperativeId: actor.cooperativeId }, data });
+    const after = await tx.statuteSettings.update({
+      where: { cooperativeId: actor.cooperativeId },
+      data: { ...data, version: { increment: 1 } },
+    });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,

@@ -8,10 +8,12 @@ import { mayVote, type Refusal, type VoterFacts } from "@/lib/votes/eligibility"
 import { loadBallotQuestion, questionFacts, voterFacts, type BallotQuestion } from "@/lib/votes/facts";
 import type { VoteChoice } from "@/lib/generated/prisma/enums";
 import { demoEnabled } from "@/lib/demo";
+import { sealBallot } from "@/lib/votes/seal";
 
 export type CastRefusal = Refusal | "notFound" | "alreadyVoted" | "noProxy";
-export type CastResult =
-  { ok: true; receipt: string; changed: boolean; secret: boolean } | { ok: false; reason: CastRefusal };
+// What the voter learns: that the vote is recorded. No receipt: nothing a voter could show to
+// prove a choice to someone who bought or forced it.
+export type CastResult = { ok: true; changed: boolean; secret: boolean } | { ok: false; reason: CastRefusal };
 
 // One ballot per voter per question: the participation row's primary key decides, inside the
 // transaction that stores the ballot, so fifty simultaneous clicks store exactly one. For a secret
@@ -207,8 +209,10 @@ const OWN_BALLOT_FACTS = `
 
 // One statement, so one transaction: the question still open (locked against the close), the
 // participation (its primary key refuses a second one), and the ballot only if the participation
-// went in. A secret ballot gets no member. Then, if nothing went in: closed meanwhile, a change of
-// vote when the question allows it, or already voted.
+// went in. A secret ballot gets no member, no college and no readable choice: only the sealed
+// choice and college (lib/votes/seal.ts), so a row linked to its participation (same transaction
+// id, neighbouring place in the table) tells nothing. Then, if nothing went in: closed meanwhile,
+// a change of vote when the question allows it, or already voted.
 async function storeBallot(
   question: BallotQuestion,
   {
@@ -229,8 +233,8 @@ async function storeBallot(
        SELECT $3, open.id, $4, $5, 'ONLINE' FROM open
        ON CONFLICT DO NOTHING RETURNING "questionId"
      )
-     INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
-     SELECT $6, $3, taken."questionId", $7, $8, $9::"VoteChoice" FROM taken
+     INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice, sealed)
+     SELECT $6, $3, taken."questionId", $7, $8, $9::"VoteChoice", $10::bytea FROM taken
      RETURNING id`,
     values: [
       question.id,
@@ -240,11 +244,12 @@ async function storeBallot(
       castById,
       id,
       question.secret ? null : voterId,
-      collegeId,
-      choice,
+      question.secret ? null : collegeId,
+      question.secret ? null : choice,
+      question.secret ? sealBallot(question.id, { choice, collegeId }) : null,
     ],
   });
-  if (rows[0]) return { ok: true, receipt: rows[0].id, changed: false, secret: question.secret };
+  if (rows[0]) return { ok: true, changed: false, secret: question.secret };
   const open = await db.voteQuestion.count({
     where: { id: question.id, status: "OPEN", OR: [{ closesAt: null }, { closesAt: { gt: at } }] },
   });
@@ -255,20 +260,14 @@ async function storeBallot(
       where: { questionId: question.id, memberId: voterId },
       data: { choice },
     });
-    const existing = changed.count
-      ? await db.ballot.findFirst({
-          where: { questionId: question.id, memberId: voterId },
-          select: { id: true },
-        })
-      : null;
-    if (existing) return { ok: true, receipt: existing.id, changed: true, secret: false };
+    if (changed.count) return { ok: true, changed: true, secret: false };
   }
   return { ok: false, reason: "alreadyVoted" };
 }
 
-// What this member chose, for a non-secret question; for a secret one only that they took part,
-// and the choice behind a receipt only its holder knows.
-export async function myParticipation(actor: Actor, questionId: string, receipt: string | null = null) {
+// What this member chose, for a non-secret question; for a secret one only that they took part
+// (and how: online or on paper), never the choice.
+export async function myParticipation(actor: Actor, questionId: string) {
   const question = await db.voteQuestion.findFirst({
     where: { id: questionId, cooperativeId: actor.cooperativeId },
     select: { id: true, secret: true },
@@ -284,14 +283,9 @@ export async function myParticipation(actor: Actor, questionId: string, receipt:
           select: { choice: true },
         })
       : null;
-  const byReceipt =
-    receipt && /^[0-9a-f-]{36}$/.test(receipt)
-      ? await db.ballot.findFirst({ where: { id: receipt, questionId }, select: { choice: true } })
-      : null;
   return {
     voted: Boolean(participation),
     channel: participation?.channel ?? null,
     choice: own?.choice ?? null,
-    receiptChoice: byReceipt?.choice ?? null,
   };
 }

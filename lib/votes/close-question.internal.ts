@@ -2,19 +2,33 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Result } from "@/lib/form-result";
 import { recordAudit } from "@/lib/audit/record";
-import { createDecision } from "@/lib/decisions/record.internal";
 import { dayKey, parseDateKey } from "@/lib/dates";
+import { recordVoteDecision } from "@/lib/decisions/record.internal";
+import type { DecisionMethod } from "@/lib/generated/prisma/enums";
+import { log } from "@/lib/log";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { loadQuestion } from "@/lib/votes/facts";
 import { computeResult, type QuestionResult } from "@/lib/votes/results";
-import { mail } from "@/lib/votes/question-mail.internal";
+import { resultText } from "@/lib/votes/result-text";
+import { deliverAll, queueMail } from "@/lib/votes/question-mail.internal";
 
 // Internal to the server: no right is checked here. Called by closeQuestion (questions.ts) once
-// the chair's right is checked, and by the job at the deadline (vote-jobs.internal.ts); never
-// by a page or an action.
+// the chair's right is checked, by the show of hands, and by the job at the deadline
+// (vote-jobs.internal.ts); never by a page or an action.
 
-// Closes an open question (actorId: who closed it; null for the job). The result goes to the
-// body; a written consultation enters the decision record at once.
+const METHOD: Record<string, DecisionMethod> = {
+  WRITTEN_CONSULTATION: "WRITTEN_CONSULTATION",
+  MEETING_BALLOT: "ONLINE_BALLOT",
+  AG_RESOLUTION: "AG_RESOLUTION",
+  SHOW_OF_HANDS: "SHOW_OF_HANDS",
+};
+
+// Closes an open question (actorId: who closed it; null for the job). One transaction does all
+// of it, or none: the count is stored on the question (the record every later page, e-mail and
+// export reads), a secret question's sealed ballots are deleted once counted, the decision
+// record gets its entry with the figures and a link to the vote, the journal its line, and the
+// result e-mails are written to the outbox. A crash anywhere leaves the question open, to be
+// closed again; e-mails written and not yet sent are sent by the worker's sweep.
 export async function closeAndAnnounce(
   cooperativeId: string,
   questionId: string,
@@ -23,49 +37,61 @@ export async function closeAndAnnounce(
 ): Promise<Result<QuestionResult, "notFound" | "notOpen">> {
   const q = await loadQuestion(cooperativeId, questionId);
   if (!q) return { ok: false, error: "notFound" };
-  const closed = await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<
-      { status: string }[]
-    >`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR UPDATE`;
-    if (row?.status !== "OPEN") return false;
-    await tx.voteQuestion.update({ where: { id: q.id }, data: { status: "CLOSED", closedAt: now } });
-    // A secret ballot's rows were written in the order people voted, as were the participations:
-    // rewritten in a random order at the close, the table's physical order no longer follows it.
-    if (q.secret) {
-      await tx.$executeRaw`
-        WITH gone AS (DELETE FROM "Ballot" WHERE "questionId" = ${q.id} RETURNING id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
-        INSERT INTO "Ballot" (id, "cooperativeId", "questionId", "memberId", "collegeId", choice)
-        SELECT id, "cooperativeId", "questionId", "memberId", "collegeId", choice FROM gone ORDER BY random()`;
-    }
-    await recordAudit(tx, {
-      cooperativeId,
-      actorId,
-      action: "vote.closed",
-      entityType: "VoteQuestion",
-      entityId: q.id,
-    });
-    return true;
-  });
-  if (!closed) return { ok: false, error: "notOpen" };
-  const loaded = (await loadQuestion(cooperativeId, q.id))!;
-  const outcome = await computeResult(loaded);
-  if (q.kind === "WRITTEN_CONSULTATION") {
-    await createDecision(db, {
-      cooperativeId,
-      bodyId: q.bodyId,
-      voteQuestionId: q.id,
-      title: q.title,
-      text: `${q.text ? `${q.text}\n` : ""}Résultat : ${outcome.result.verdict}.`,
-      method: "WRITTEN_CONSULTATION",
-      outcome: outcome.result.adopted ? "ADOPTED" : "REJECTED",
-      decidedOn: parseDateKey(dayKey(now)),
-      publishedAt: now,
-    });
-  }
+  if (q.status !== "OPEN") return { ok: false, error: "notOpen" };
   const members = await bodyMembersOn(q.body, now);
-  await mail(q, members, {
-    subject: `Résultat du vote : ${q.title}`,
-    text: `Le vote « ${q.title} » est clos. ${outcome.result.verdict.replace(/^./, (c) => c.toUpperCase())}. Pour ${outcome.result.total.for}, contre ${outcome.result.total.against}, abstentions ${outcome.result.total.abstain}.`,
-  });
-  return { ok: true, data: outcome };
+  const closed = await db.$transaction(
+    async (tx) => {
+      // Ballots wait for the question's row (FOR SHARE in the ballot box): none arrives while
+      // the count runs, and none after.
+      const [row] = await tx.$queryRaw<
+        { status: string }[]
+      >`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR UPDATE`;
+      if (row?.status !== "OPEN") return null;
+      const outcome = await computeResult({ ...q, closedAt: now }, tx);
+      await tx.voteQuestion.update({
+        where: { id: q.id },
+        data: { status: "CLOSED", closedAt: now, result: outcome as never },
+      });
+      if (q.secret) await tx.ballot.deleteMany({ where: { questionId: q.id } });
+
+      const text = `${q.text ? `${q.text}\n\n` : ""}Résultat du vote :\n${resultText(outcome)}`;
+      const outcomeValue = outcome.result.adopted ? ("ADOPTED" as const) : ("REJECTED" as const);
+      const decision = await recordVoteDecision(tx, {
+        cooperativeId,
+        bodyId: q.bodyId,
+        meetingId: q.meetingId ?? undefined,
+        voteQuestionId: q.id,
+        title: q.title,
+        text,
+        method: METHOD[q.kind]!,
+        outcome: outcomeValue,
+        decidedOn: parseDateKey(dayKey(q.meeting?.startsAt ?? now)),
+        publishedAt: now,
+      });
+      await recordAudit(tx, {
+        cooperativeId,
+        actorId,
+        action: "vote.closed",
+        entityType: "VoteQuestion",
+        entityId: q.id,
+        after: { verdict: outcome.result.verdict, decisionId: decision.id },
+      });
+      const emails = await queueMail(tx, {
+        question: q,
+        recipients: members,
+        subject: `Résultat du vote : ${q.title}`,
+        text: `Le vote « ${q.title} » est clos.\n\n${resultText(outcome)}`,
+      });
+      return { outcome, emails };
+    },
+    { timeout: 60_000 },
+  );
+  if (!closed) return { ok: false, error: "notOpen" };
+  await deliverAll(closed.emails);
+  // The deleted ballots' old row versions leave the table's pages at the next vacuum: asked now.
+  if (q.secret)
+    await db
+      .$executeRawUnsafe(`VACUUM "Ballot"`)
+      .catch((error: unknown) => log.warn({ err: error }, "vacuum"));
+  return { ok: true, data: closed.outcome };
 }

@@ -37,8 +37,16 @@ export type TallyResult = {
   threshold: number;
   adopted: boolean;
   quorumMet: boolean;
+  // The verdict in French (the record's language: decision record, minutes, e-mails), and what
+  // it is made of, for the pages to say it in the reader's language (votes.verdicts.*).
   verdict: string;
+  verdictParts: VerdictParts;
 };
+
+export type VerdictParts =
+  | { kind: "quorumNotMet"; presentShare: number; requiredShare: number; secondCall: boolean }
+  | { kind: "noVoteCast" }
+  | { kind: "adopted" | "rejected"; share: number; threshold: number; weightedCast: boolean };
 
 const EPSILON = 1e-9;
 export const emptyCounts = (): Counts => ({ for: 0, against: 0, abstain: 0, blank: 0, spoiled: 0 });
@@ -103,16 +111,34 @@ export function tally(input: TallyInput): TallyResult {
   const adopted = quorumMet && share !== null && passes(share, input.majority);
   const rule = percent(threshold);
   let verdict: string;
+  let verdictParts: VerdictParts;
   if (!quorumMet && input.quorum) {
+    verdictParts = {
+      kind: "quorumNotMet",
+      presentShare: input.quorum.presentShare,
+      requiredShare: input.quorum.requiredShare,
+      secondCall: input.quorum.secondCallPossible,
+    };
     verdict = `non valable : quorum non atteint (${percent(input.quorum.presentShare)} des droits de vote présents ou représentés, seuil ${percent(input.quorum.requiredShare)})${input.quorum.secondCallPossible ? " ; une deuxième convocation est nécessaire" : ""}`;
   } else if (share === null) {
+    verdictParts = { kind: "noVoteCast" };
     verdict = "rejetée : aucune voix exprimée (les abstentions, blancs et nuls ne comptent pas)";
   } else {
-    const what =
-      input.weighted && input.assemblyType === "EXTRAORDINARY" ? "des voix exprimées pondérées pour" : "pour";
+    const weightedCast = input.weighted && input.assemblyType === "EXTRAORDINARY";
+    const what = weightedCast ? "des voix exprimées pondérées pour" : "pour";
+    verdictParts = { kind: adopted ? "adopted" : "rejected", share, threshold, weightedCast };
     verdict = adopted
       ? `adoptée : ${percent(share)} ${what}, seuil ${rule}`
       : `rejetée : ${percent(share)} ${what}, seuil ${rule} non atteint`;
   }
-  return { colleges, total: { ...total, cast: totalCast }, share, threshold, adopted, quorumMet, verdict };
+  return {
+    colleges,
+    total: { ...total, cast: totalCast },
+    share,
+    threshold,
+    adopted,
+    quorumMet,
+    verdict,
+    verdictParts,
+  };
 }

@@ -1,5 +1,8 @@
 import "server-only";
-import { sendEmail } from "@/lib/mail/send";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { deliver, sendEmail } from "@/lib/mail/send";
+import { queueEmail } from "@/lib/mail/outbox.internal";
+import { smtpSettings } from "@/lib/mail/transport";
 import { siteUrl } from "@/lib/site-url";
 import { TIME_ZONE } from "@/lib/dates";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
@@ -53,4 +56,41 @@ export async function mail(
       text: `Bonjour ${r.name},\n\n${text}\n\n${siteUrl()}/votes/${q.id}\n`,
     });
   }
+}
+
+// The same e-mails, written to the outbox inside the caller's transaction (the opening or the
+// close of a vote): they exist if and only if the change does. Sent after the commit by
+// deliverAll, or by the worker's sweep if the process stops in between.
+export async function queueMail(
+  tx: Prisma.TransactionClient,
+  {
+    question: q,
+    recipients,
+    subject,
+    text,
+  }: {
+    question: Pick<LoadedQuestion, "id" | "cooperativeId">;
+    recipients: { name: string; email: string | null }[];
+    subject: string;
+    text: string;
+  },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const r of recipients) {
+    if (!r.email) continue;
+    ids.push(
+      await queueEmail(tx, {
+        cooperativeId: q.cooperativeId,
+        to: r.email,
+        subject,
+        text: `Bonjour ${r.name},\n\n${text}\n\n${siteUrl()}/votes/${q.id}\n`,
+      }),
+    );
+  }
+  return ids;
+}
+
+export async function deliverAll(ids: string[]) {
+  if (!smtpSettings()) return;
+  for (const id of ids) await deliver(id);
 }

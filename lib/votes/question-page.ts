@@ -10,14 +10,14 @@ import { shownName } from "@/lib/members/names";
 
 // Everything a question's page shows to this actor, and what they may do there (the same
 // rights the actions check: the page shows a button only to those who hold its right).
-export async function questionPage(actor: Actor, questionId: string, receipt: string | null) {
+export async function questionPage(actor: Actor, questionId: string) {
   const detail = await questionDetail(actor, questionId);
   if (!detail) return null;
   const q = detail.question;
   const assembly = q.kind === "AG_RESOLUTION";
   const may = { manage: can(actor.roles, "vote.manage"), close: can(actor.roles, "vote.close") };
   const [mine, held] = await Promise.all([
-    myParticipation(actor, q.id, receipt),
+    myParticipation(actor, q.id),
     q.meetingId && assembly ? proxiesHeldBy(actor, q.meetingId) : [],
   ]);
   const represented = held.length
@@ -42,6 +42,13 @@ export async function questionPage(actor: Actor, questionId: string, receipt: st
         })
       : [];
   const paperVoters = may.manage && assembly && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
+  const decision =
+    q.status === "CLOSED"
+      ? await db.decision.findUnique({
+          where: { voteQuestionId: q.id },
+          select: { id: true, publishedAt: true },
+        })
+      : null;
   const paperEntered = assembly ? (await db.paperTally.count({ where: { questionId: q.id } })) > 0 : false;
   const colleges =
     q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege
@@ -64,5 +71,6 @@ export async function questionPage(actor: Actor, questionId: string, receipt: st
     paperVoters,
     paperEntered,
     colleges,
+    decisionId: decision?.publishedAt ? decision.id : null,
   };
 }

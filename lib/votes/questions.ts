@@ -4,12 +4,14 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Result } from "@/lib/form-result";
 import { recordAudit } from "@/lib/audit/record";
-import { scheduleVoteJobs } from "@/lib/jobs/queue";
+import { scheduleVoteJobs, senderBoss } from "@/lib/jobs/queue";
+import { currentRules } from "@/lib/votes/rules";
+import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { mayVote } from "@/lib/votes/eligibility";
 import { loadQuestion, questionFacts, voterFacts, type LoadedQuestion } from "@/lib/votes/facts";
-import { computeResult, type QuestionResult } from "@/lib/votes/results";
+import { resultOf, type QuestionResult } from "@/lib/votes/results";
 import { closeAndAnnounce } from "@/lib/votes/close-question.internal";
-import { eligibleVoters, mail, when } from "@/lib/votes/question-mail.internal";
+import { deliverAll, eligibleVoters, queueMail, when } from "@/lib/votes/question-mail.internal";
 import type { QuestionInput } from "@/lib/votes/schema";
 
 // A question put to the vote: created, opened, closed, listed and shown. The counts of a show
@@ -84,7 +86,8 @@ export async function createQuestion(
         title: input.title,
         text: input.text,
         secret: input.secret,
-        hideResultsUntilClose: input.hideResultsUntilClose,
+        // A secret question never shows a count before its close, to anyone.
+        hideResultsUntilClose: input.secret || input.hideResultsUntilClose,
         allowChange: !input.secret && (statutes?.voteChangeAllowed ?? false),
         closesAt: input.closesAt,
         exclusions: {
@@ -117,28 +120,42 @@ export async function openQuestion(
   const q = await loadQuestion(actor.cooperativeId, questionId);
   if (!q) return { ok: false, error: "notFound" };
   if (q.closesAt && q.closesAt <= now) return { ok: false, error: "closesAtPast" };
-  const { count } = await db.voteQuestion.updateMany({
-    where: { id: q.id, status: "DRAFT" },
-    data: { status: "OPEN", opensAt: now },
-  });
-  if (count === 0) return { ok: false, error: "notDraft" };
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      cooperativeId: actor.cooperativeId,
-      actorId: actor.personId,
-      action: "vote.opened",
-      entityType: "VoteQuestion",
-      entityId: q.id,
-    }),
+  if (q.status !== "DRAFT") return { ok: false, error: "notDraft" };
+  const voters = q.kind === "SHOW_OF_HANDS" ? [] : await eligibleVoters(q, now);
+  const boss = q.closesAt ? await senderBoss() : null;
+  // One transaction: the question opens with the rules in force now (a copy: later changes of
+  // the statutes do not reach it), its e-mails are written to the outbox and its close and
+  // reminder are queued, or nothing happens and it stays a draft to open again.
+  const opened = await db.$transaction(
+    async (tx) => {
+      const rules = await currentRules(tx, actor.cooperativeId);
+      const { count } = await tx.voteQuestion.updateMany({
+        where: { id: q.id, status: "DRAFT" },
+        data: { status: "OPEN", opensAt: now, statutesVersion: rules.statutesVersion, rules: rules as never },
+      });
+      if (count === 0) return null;
+      await recordAudit(tx, {
+        cooperativeId: actor.cooperativeId,
+        actorId: actor.personId,
+        action: "vote.opened",
+        entityType: "VoteQuestion",
+        entityId: q.id,
+        after: { statutesVersion: rules.statutesVersion },
+      });
+      const emails = await queueMail(tx, {
+        question: q,
+        recipients: voters,
+        subject: `Vote ouvert : ${q.title}`,
+        text: `Un vote est ouvert : « ${q.title} »${q.closesAt ? `, jusqu'au ${when(q.closesAt)}` : ""}. Vous pouvez voter ici :`,
+      });
+      if (boss && q.closesAt)
+        await scheduleVoteJobs({ questionId: q.id, closesAt: q.closesAt }, { sender: boss, tx });
+      return emails;
+    },
+    { timeout: 60_000 },
   );
-  if (q.kind !== "SHOW_OF_HANDS") {
-    const voters = await eligibleVoters(q, now);
-    await mail(q, voters, {
-      subject: `Vote ouvert : ${q.title}`,
-      text: `Un vote est ouvert : « ${q.title} »${q.closesAt ? `, jusqu'au ${when(q.closesAt)}` : ""}. Vous pouvez voter ici :`,
-    });
-  }
-  if (q.closesAt) await scheduleVoteJobs(q.id, q.closesAt);
+  if (!opened) return { ok: false, error: "notDraft" };
+  await deliverAll(opened);
   return { ok: true, data: null };
 }
 
@@ -204,6 +221,7 @@ export type QuestionDetail = {
   eligibility: ReturnType<typeof mayVote> | null;
   result: QuestionResult | null;
   resultHidden: boolean;
+  turnout: { voters: number; eligible: number } | null;
 };
 
 export async function questionDetail(
@@ -226,8 +244,16 @@ export async function questionDetail(
   }
   const voter = await voterFacts(q, actor.membershipId, { at: now });
   const eligibility = voter ? mayVote(questionFacts(q), voter, now) : null;
-  const resultHidden = q.status !== "CLOSED" && q.hideResultsUntilClose;
-  const result = q.status === "DRAFT" || resultHidden ? null : await computeResult(q);
+  const resultHidden = q.status !== "CLOSED" && (q.hideResultsUntilClose || q.secret);
+  const result = q.status === "DRAFT" || resultHidden ? null : await resultOf(q);
+  // What may show while the count is hidden: how many have voted, out of how many.
+  const turnout =
+    resultHidden && q.status === "OPEN"
+      ? {
+          voters: await db.voteParticipation.count({ where: { questionId: q.id } }),
+          eligible: (await bodyMembersOn(q.body, q.meeting?.startsAt ?? now)).length,
+        }
+      : null;
   const categories = q.exclusions.length
     ? await db.category.findMany({
         where: { id: { in: q.exclusions.map((e) => e.categoryId) } },
@@ -239,6 +265,7 @@ export async function questionDetail(
     eligibility,
     result,
     resultHidden,
+    turnout,
   };
 }
 

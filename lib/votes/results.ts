@@ -1,5 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { currentRules, type VoteRules } from "@/lib/votes/rules";
+import { openBallot } from "@/lib/votes/seal";
 import { dayKey, parseDateKey } from "@/lib/dates";
 import { computeQuorum, quorumThreshold } from "@/lib/meetings/quorum";
 import {
@@ -13,23 +16,34 @@ import {
 } from "@/lib/votes/count";
 import type { LoadedQuestion } from "@/lib/votes/facts";
 
+// The count as the close stores it on the question (VoteQuestion.result) and every later page,
+// e-mail, export and decision reads it: the figures and the rules they were counted by.
 export type QuestionResult = {
   result: TallyResult;
   participants: number;
   eligible: number;
   weighted: boolean;
+  rules: {
+    statutesVersion: number;
+    emptyCollegeRule: "REDISTRIBUTE" | "COUNT_AS_ZERO";
+    majority: Majority;
+    assemblyType: "ORDINARY" | "EXTRAORDINARY" | null;
+    quorumBasis: "HEADS" | "WEIGHTED" | null;
+  };
+  countedAt: string;
 };
+
+type Client = Prisma.TransactionClient | typeof db;
 
 // Who counts for the quorum, with the college of the category held that day: every active
 // associé·e for an assembly, the seated members otherwise (the rule of bodyMembersOn, in one query).
 async function votersOf(
-  body: LoadedQuestion["body"],
-  at: Date,
-  questionId: string,
+  client: Client,
+  { body, at, questionId }: { body: LoadedQuestion["body"]; at: Date; questionId: string },
 ): Promise<{ membershipId: string; collegeId: string | null; tookPart: boolean }[]> {
   const day = parseDateKey(dayKey(at));
   const assembly = body.kind === "GENERAL_ASSEMBLY";
-  return db.$queryRaw<{ membershipId: string; collegeId: string | null; tookPart: boolean }[]>`
+  return client.$queryRaw<{ membershipId: string; collegeId: string | null; tookPart: boolean }[]>`
     SELECT m.id AS "membershipId",
            EXISTS (SELECT 1 FROM "VoteParticipation" vp WHERE vp."questionId" = ${questionId} AND vp."memberId" = m.id) AS "tookPart",
            (SELECT c."collegeId" FROM "CategoryAssignment" ca JOIN "Category" c ON c.id = ca."categoryId"
@@ -44,26 +58,58 @@ async function votersOf(
 
 const CHOICE_KEY = { FOR: "for", AGAINST: "against", ABSTAIN: "abstain" } as const;
 
-// Counts from the database (online ballots grouped in SQL, typed-in tallies added), then the
-// pure count. Assemblies are weighted by college and checked for quorum; a council or
-// commission is weighted only if it votes by college.
-export async function computeResult(q: LoadedQuestion): Promise<QuestionResult> {
-  const day = q.meeting?.startsAt ?? q.closedAt ?? new Date();
-  const [grouped, tallies, colleges, statutes, participants, members] = await Promise.all([
-    db.$queryRaw<{ collegeId: string | null; choice: keyof typeof CHOICE_KEY; n: bigint }[]>`
-      SELECT "collegeId", choice::text AS choice, count(*) AS n FROM "Ballot" WHERE "questionId" = ${q.id} GROUP BY 1, 2`,
-    db.paperTally.findMany({ where: { questionId: q.id } }),
-    db.college.findMany({ where: { cooperativeId: q.cooperativeId }, orderBy: { position: "asc" } }),
-    db.statuteSettings.findUnique({ where: { cooperativeId: q.cooperativeId } }),
-    db.voteParticipation.count({ where: { questionId: q.id } }),
-    votersOf(q.body, day, q.id),
+// The ballots, counted per college and choice: readable ones grouped in SQL, sealed (secret) ones
+// opened one by one with the question's key (lib/votes/seal.ts).
+async function ballotCounts(client: Client, questionId: string) {
+  const [grouped, sealed] = await Promise.all([
+    client.$queryRaw<{ collegeId: string | null; choice: keyof typeof CHOICE_KEY; n: bigint }[]>`
+      SELECT "collegeId", choice::text AS choice, count(*) AS n FROM "Ballot"
+       WHERE "questionId" = ${questionId} AND choice IS NOT NULL GROUP BY 1, 2`,
+    client.$queryRaw<{ sealed: Uint8Array }[]>`
+      SELECT sealed FROM "Ballot" WHERE "questionId" = ${questionId} AND sealed IS NOT NULL`,
   ]);
+  const rows = grouped.map((g) => ({ collegeId: g.collegeId, choice: g.choice, n: Number(g.n) }));
+  for (const { sealed: bytes } of sealed) {
+    const { choice, collegeId } = openBallot(questionId, bytes);
+    rows.push({ collegeId, choice, n: 1 });
+  }
+  return rows;
+}
+
+// The result a page, an e-mail or an export shows: the stored one once the question is closed
+// (a record: later changes of the statutes, colleges or register never touch it); a closed
+// question from before results were stored is counted once and stored the same way.
+export async function resultOf(q: LoadedQuestion): Promise<QuestionResult> {
+  if (q.result) return q.result as unknown as QuestionResult;
+  const counted = await computeResult(q);
+  if (q.status === "CLOSED")
+    await db.voteQuestion.updateMany({
+      where: { id: q.id, result: { equals: Prisma.AnyNull } },
+      data: { result: counted as never },
+    });
+  return counted;
+}
+
+// Counts from the database (ballots and typed-in tallies), then the pure count, by the rules the
+// question opened with (or today's, for one opened before they were kept). Assemblies are
+// weighted by college and checked for quorum; a council or commission is weighted only if it
+// votes by college. The close calls it inside its transaction (client).
+export async function computeResult(q: LoadedQuestion, client: Client = db): Promise<QuestionResult> {
+  const day = q.meeting?.startsAt ?? q.closedAt ?? new Date();
+  const rules = (q.rules as unknown as VoteRules | null) ?? (await currentRules(client, q.cooperativeId));
+  const [grouped, tallies, participants, members] = await Promise.all([
+    ballotCounts(client, q.id),
+    client.paperTally.findMany({ where: { questionId: q.id } }),
+    client.voteParticipation.count({ where: { questionId: q.id } }),
+    votersOf(client, { body: q.body, at: day, questionId: q.id }),
+  ]);
+  const { colleges, statutes } = rules;
   const assembly = q.body.kind === "GENERAL_ASSEMBLY";
   const weighted = assembly || q.body.votesByCollege;
   const byCollege = new Map<string | null, Counts>();
   const add = (collegeId: string | null, counts: Partial<Counts>) =>
     byCollege.set(collegeId, addCounts(byCollege.get(collegeId) ?? emptyCounts(), counts));
-  for (const g of grouped) add(g.collegeId, { [CHOICE_KEY[g.choice]]: Number(g.n) });
+  for (const g of grouped) add(g.collegeId, { [CHOICE_KEY[g.choice]]: g.n });
   for (const t of tallies)
     add(t.collegeId, {
       for: t.forCount,
@@ -123,12 +169,13 @@ export async function computeResult(q: LoadedQuestion): Promise<QuestionResult> 
       secondCallPossible: (q.meeting?.callNumber ?? 1) === 1,
     };
   }
+  const emptyCollegeRule = statutes?.emptyCollegeRule ?? "REDISTRIBUTE";
   return {
     result: tally({
       weighted,
       colleges: collegeInputs,
       overall,
-      emptyCollegeRule: statutes?.emptyCollegeRule ?? "REDISTRIBUTE",
+      emptyCollegeRule,
       majority,
       quorum,
       assemblyType: q.assemblyType,
@@ -136,5 +183,13 @@ export async function computeResult(q: LoadedQuestion): Promise<QuestionResult> 
     participants,
     eligible: members.length,
     weighted,
+    rules: {
+      statutesVersion: rules.statutesVersion,
+      emptyCollegeRule,
+      majority,
+      assemblyType: q.assemblyType,
+      quorumBasis: assembly ? (statutes?.quorumBasis ?? "HEADS") : null,
+    },
+    countedAt: new Date().toISOString(),
   };
 }

@@ -34,3 +34,18 @@ export async function closeFromJob(questionId: string): Promise<boolean> {
   if (!q || q.status !== "OPEN" || !q.closesAt || q.closesAt > new Date()) return false;
   return (await closeAndAnnounce(q.cooperativeId, questionId, null)).ok;
 }
+
+// The worker's sweep (at its start, then every minute): a question past its deadline and still
+// open — its close job lost with a database restored from before it was queued, or a close that a
+// crash interrupted — is closed now.
+export async function closeOverdue(now = new Date()): Promise<string[]> {
+  const overdue = await db.voteQuestion.findMany({
+    where: { status: "OPEN", closesAt: { lte: now } },
+    select: { id: true, cooperativeId: true },
+    take: 100,
+  });
+  const closed: string[] = [];
+  for (const q of overdue)
+    if ((await closeAndAnnounce(q.cooperativeId, q.id, null, now)).ok) closed.push(q.id);
+  return closed;
+}

@@ -95,9 +95,15 @@ export default async function DecisionsPage({
       {decisions.length ? (
         <ol className="space-y-3">
           {decisions.map((d) => (
-            <li key={d.id} className="rounded-lg border border-stone-200 bg-white p-4">
+            <li
+              key={d.id}
+              id={`decision-${d.id}`}
+              className="rounded-lg border border-stone-200 bg-white p-4"
+            >
               <p className="font-semibold">{d.title}</p>
-              {d.text !== d.title ? <p className="mt-1 text-stone-800">{d.text}</p> : null}
+              {d.text !== d.title ? (
+                <p className="mt-1 whitespace-pre-line text-stone-800">{d.text}</p>
+              ) : null}
               <p className="mt-1 text-sm text-stone-700">
                 {d.bodyName} ·{" "}
                 {format.dateTime(d.decidedOn, {
@@ -119,6 +125,14 @@ export default async function DecisionsPage({
                       className="text-brand-700 underline"
                     >
                       {t("meetingLink", { number: d.meeting.number })}
+                    </Link>
+                  </>
+                ) : null}
+                {d.voteQuestionId ? (
+                  <>
+                    {" · "}
+                    <Link href={`/votes/${d.voteQuestionId}`} className="text-brand-700 underline">
+                      {t("voteLink")}
                     </Link>
                   </>
                 ) : null}

@@ -11,7 +11,7 @@ import {
   showOfHandsAction,
 } from "@/lib/votes/actions";
 import { renderMarkdown } from "@/lib/minutes/render";
-import { percent } from "@/lib/votes/count";
+import { percent, type VerdictParts } from "@/lib/votes/count";
 import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm } from "@/components/vote-forms";
 import { StepForm } from "@/components/step-form";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
@@ -20,18 +20,34 @@ type BallotRefusal = keyof Messages["votes"]["refusals"];
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ recu?: string; cree?: string; refus?: string }>;
+  searchParams: Promise<{ cree?: string; refus?: string }>;
 };
 
 export default async function QuestionPage({ params, searchParams }: Props) {
   const actor = await requireActor("vote.castAssembly");
   const { id } = await params;
-  const { recu, cree, refus } = await searchParams;
-  const page = id.length <= 40 ? await questionPage(actor, id, typeof recu === "string" ? recu : null) : null;
+  const { cree, refus } = await searchParams;
+  const page = id.length <= 40 ? await questionPage(actor, id) : null;
   if (!page) notFound();
-  const { question: q, eligibility, result, resultHidden, may, mine, held, proxyCandidates } = page;
+  const { question: q, eligibility, result, resultHidden, turnout, may, mine, held, proxyCandidates } = page;
+  const { decisionId } = page;
   const { paperVoters, paperEntered, colleges } = page;
   const [t, format] = await Promise.all([getTranslations("votes"), getFormatter()]);
+  const pct = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 1 });
+  const verdict = (parts: VerdictParts) =>
+    parts.kind === "quorumNotMet"
+      ? t("verdicts.quorumNotMet", {
+          present: pct(parts.presentShare),
+          required: pct(parts.requiredShare),
+          secondCall: String(parts.secondCall),
+        })
+      : parts.kind === "noVoteCast"
+        ? t("verdicts.noVoteCast")
+        : t(`verdicts.${parts.kind}`, {
+            share: pct(parts.share),
+            threshold: pct(parts.threshold),
+            weightedCast: String(parts.weightedCast),
+          });
   const path = `/votes/${q.id}`;
 
   return (
@@ -109,27 +125,13 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         </Card>
       ) : null}
 
-      {q.secret && mine?.voted ? (
-        <Card title={t("checkTitle")}>
-          {mine.receiptChoice ? (
-            <Alert kind="info">{t("receiptShows", { choice: t(`choices.${mine.receiptChoice}`) })}</Alert>
-          ) : null}
-          <form method="get" className="flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor="recu" className="block font-medium">
-                {t("receipt")}
-              </label>
-              <input
-                id="recu"
-                name="recu"
-                className="min-h-11 w-80 max-w-full rounded-md border border-stone-400 px-3 font-mono"
-                defaultValue={recu ?? ""}
-              />
-            </div>
-            <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-4 font-semibold">
-              {t("check")}
-            </button>
-          </form>
+      {q.status === "CLOSED" && mine?.voted ? (
+        <Card title={t("yourVote")}>
+          <p>
+            {mine.choice
+              ? t("voteRecorded", { choice: t(`choices.${mine.choice}`) })
+              : t("participationRecorded")}
+          </p>
         </Card>
       ) : null}
 
@@ -185,7 +187,11 @@ export default async function QuestionPage({ params, searchParams }: Props) {
 
       <Card title={t("results")}>
         {resultHidden ? (
-          <p>{t("hiddenUntilClose")}</p>
+          <div className="space-y-2">
+            <p>{t("hiddenUntilClose")}</p>
+            {turnout ? <p>{t("hiddenTurnout", turnout)}</p> : null}
+            {q.secret ? <p className="text-sm text-stone-700">{t("secretExplained")}</p> : null}
+          </div>
         ) : !result ? (
           <p>{t("notOpenYet")}</p>
         ) : (
@@ -194,7 +200,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
               <p
                 className={`text-lg font-semibold ${result.result.adopted ? "text-green-800" : "text-red-800"}`}
               >
-                {result.result.verdict.replace(/^./, (c) => c.toUpperCase())}
+                {result.result.verdictParts ? verdict(result.result.verdictParts) : result.result.verdict}
               </p>
             ) : (
               <p className="text-stone-700">{t("provisional")}</p>
@@ -233,6 +239,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                       {t("college")}
                     </th>
                     <th scope="col">{t("weight")}</th>
+                    <th scope="col">{t("effectiveWeight")}</th>
                     <th scope="col">{t("tally.for")}</th>
                     <th scope="col">{t("tally.against")}</th>
                     <th scope="col">{t("tally.abstain")}</th>
@@ -245,15 +252,45 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                       <th scope="row" className="py-1 font-medium">
                         {c.name}
                       </th>
-                      <td>{percent(c.weightBp / 10000)}</td>
+                      <td>{pct(c.weightBp / 10000)}</td>
+                      <td>{c.share === null ? "—" : pct(c.effectiveWeight)}</td>
                       <td>{c.counts.for}</td>
                       <td>{c.counts.against}</td>
                       <td>{c.counts.abstain + c.counts.blank + c.counts.spoiled}</td>
-                      <td>{c.share === null ? t("noVoteCast") : percent(c.share)}</td>
+                      <td>{c.share === null ? t("noVoteCast") : pct(c.share)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+            ) : null}
+            {result.weighted && result.rules ? (
+              <div className="space-y-1 text-sm text-stone-800">
+                <p>{t(`weightRule.${result.rules.emptyCollegeRule}`)}</p>
+                {result.result.colleges
+                  .filter((c) => c.share === null)
+                  .map((c) => (
+                    <p key={c.id}>
+                      {t("emptyCollege", { name: c.name, rule: result.rules.emptyCollegeRule })}
+                    </p>
+                  ))}
+              </div>
+            ) : null}
+            {q.status === "CLOSED" && result.rules ? (
+              <p className="text-sm text-stone-700">
+                {t("rulesUsed", {
+                  version: result.rules.statutesVersion,
+                  date: format.dateTime(new Date(result.countedAt), {
+                    day: "numeric",
+                    month: "long",
+                    year: "numeric",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                  }),
+                })}
+              </p>
+            ) : null}
+            {decisionId ? (
+              <TextLink href={`/decisions#decision-${decisionId}`}>{t("decisionLink")}</TextLink>
             ) : null}
           </div>
         )}

@@ -16,7 +16,8 @@ const bodySchema = z.object({
 // rule is checked by the cast functions; the answer is a reason, never a 500. One's own vote takes
 // the two-statement path; a proxy holder's vote for someone else the general one. With
 // JavaScript the page posts JSON and gets JSON; without, the browser posts the form and is sent
-// back to the question's page with the receipt or the refusal.
+// back to the question's page (with the refusal, if any). No receipt travels: the page says the
+// vote is recorded.
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/.test(
@@ -25,7 +26,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const answer = (status: number, json: Record<string, unknown>) => {
     if (!isForm) return Response.json(json, { status });
     const back = new URLSearchParams();
-    if (json.receipt && json.secret) back.set("recu", String(json.receipt));
     if (json.error) back.set("refus", String(json.error));
     const target =
       status === 401 ? "/connexion" : `/votes/${encodeURIComponent(id)}${back.size ? `?${back}` : ""}`;
@@ -63,8 +63,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       choice: choice,
     });
   }
-  if (result.ok)
-    return answer(200, { receipt: result.receipt, changed: result.changed, secret: result.secret });
+  if (result.ok) return answer(200, { recorded: true, changed: result.changed, secret: result.secret });
   const status =
     result.reason === "signedOut"
       ? 401

@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { castBallot } from "@/lib/votes/cast";
+import { closeQuestion, createQuestion, openQuestion, questionDetail } from "@/lib/votes/questions";
+import { listDecisions } from "@/lib/decisions/service";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
+
+// Issue 17: a closed vote is a record. An assembly with colleges at 40/25/25/10 where one
+// college casts no vote: 61,1 % when its weight is shared, 55 % when it counts as zero. Once
+// closed, changing every statute setting, importing members, archiving a voter and deleting a
+// college leaves the result, the e-mail and the decision-record entry as they were. A vote
+// opened before a change of the statutes is counted by the rules it opened with.
+
+let coordinator: Actor;
+let cooperativeId = "";
+let assemblyId = "";
+let meetingId = "";
+let colleges: { id: string; name: string }[] = [];
+const voters: Record<string, Actor[]> = {};
+const memberships: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  const { cooperative } = await createCooperative("SCIC des quatre collèges");
+  cooperativeId = cooperative.id;
+  const made = await createMember(cooperativeId, { name: "Coordination", isCoordinator: true });
+  coordinator = await actorFor(made.person.id, cooperativeId);
+  colleges = await Promise.all(
+    [
+      ["usager·es", 4000],
+      ["salarié·es", 2500],
+      ["partenaires", 2500],
+      ["soutiens", 1000],
+    ].map(([name, weightBp], position) =>
+      db.college.create({
+        data: { cooperativeId, name: String(name), weightBp: Number(weightBp), position },
+      }),
+    ),
+  );
+  const since = new Date("2020-01-01T00:00:00Z");
+  // 4 + 3 + 4 + 3 associé·es, each in the category of their college.
+  for (const [i, college] of colleges.entries()) {
+    const category = await db.category.create({
+      data: { cooperativeId, name: `catégorie ${college.name}`, position: i, collegeId: college.id },
+    });
+    voters[college.name] = [];
+    memberships[college.name] = [];
+    for (let n = 0; n < [4, 3, 4, 3][i]!; n++) {
+      const m = await createMember(cooperativeId, { name: `${college.name} ${n}` });
+      await db.categoryAssignment.create({
+        data: { cooperativeId, membershipId: m.membership.id, categoryId: category.id, validFrom: since },
+      });
+      voters[college.name]!.push(await actorFor(m.person.id, cooperativeId));
+      memberships[college.name]!.push(m.membership.id);
+    }
+  }
+  assemblyId = (
+    await db.body.create({
+      data: { cooperativeId, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag" },
+    })
+  ).id;
+  meetingId = (
+    await buildMeeting({
+      cooperativeId,
+      bodyId: assemblyId,
+      number: 1,
+      startsAt: new Date(),
+      assemblyType: "ORDINARY",
+      status: "HELD",
+    })
+  ).id;
+});
+
+async function resolution(title: string, assemblyType: "ORDINARY" | "EXTRAORDINARY") {
+  const created = await createQuestion(coordinator, {
+    bodyId: assemblyId,
+    kind: "AG_RESOLUTION",
+    meetingId,
+    title,
+    text: "",
+    secret: false,
+    hideResultsUntilClose: false,
+    closesAt: null,
+    excludedCategoryIds: [],
+    assemblyType,
+  });
+  if (!created.ok) throw new Error(created.error);
+  expect(await openQuestion(coordinator, created.data.id)).toEqual({ ok: true, data: null });
+  return created.data.id;
+}
+
+// usager·es 3 for 1 against (75 %), salarié·es 2 for 1 against, partenaires 1 for 2 against
+// (one abstains by not voting), soutiens: nobody votes.
+async function castTheAssembly(id: string) {
+  const plan: Record<string, ("FOR" | "AGAINST")[]> = {
+    "usager·es": ["FOR", "FOR", "FOR", "AGAINST"],
+    "salarié·es": ["FOR", "FOR", "AGAINST"],
+    partenaires: ["FOR", "AGAINST", "AGAINST"],
+    soutiens: [],
+  };
+  for (const [college, choices] of Object.entries(plan))
+    for (const [i, choice] of choices.entries())
+      expect((await castBallot(voters[college]![i]!, id, { choice })).ok).toBe(true);
+}
+
+async function snapshot(id: string) {
+  const detail = await questionDetail(coordinator, id);
+  const email = await db.outboxEmail.findFirst({
+    where: { cooperativeId, subject: { startsWith: "Résultat du vote" }, textBody: { contains: id } },
+    select: { textBody: true },
+  });
+  const decision = (await listDecisions(coordinator)).find((d) => d.voteQuestionId === id);
+  const { countedAt: _countedAt, ...result } = detail!.result!;
+  return { result, email: email?.textBody, decision };
+}
+
+describe("a closed vote is a record", () => {
+  it("keeps its result, e-mail and decision whatever changes after the close", async () => {
+    const id = await resolution("Approbation des comptes 2026", "ORDINARY");
+    await castTheAssembly(id);
+    const closed = await closeQuestion(coordinator, id);
+    if (!closed.ok) throw new Error(closed.error);
+    const { result } = closed.data;
+    expect(result.verdict).toBe("adoptée : 61,1 % pour, seuil 50 %");
+    expect(closed.data.participants).toBe(10);
+    expect(closed.data.eligible).toBe(15); // 14 associé·es and the coordinator
+    const soutiens = result.colleges.find((c) => c.name === "soutiens")!;
+    expect(soutiens).toMatchObject({ share: null, effectiveWeight: 0 });
+    expect(result.colleges.find((c) => c.name === "usager·es")!.effectiveWeight).toBeCloseTo(0.4 / 0.9);
+
+    const before = await snapshot(id);
+    expect(before.decision).toMatchObject({ outcome: "ADOPTED", method: "AG_RESOLUTION" });
+    expect(before.decision!.text).toContain("Adoptée : 61,1 % pour, seuil 50 %.");
+    expect(before.decision!.text).toContain("soutiens (poids 10 %) : aucune voix exprimée");
+    expect(before.decision!.text).toContain(
+      "usager·es (poids 40 %, poids effectif 44,4 %) : pour 3, contre 1",
+    );
+    expect(before.email).toContain("10 votant·es sur 15");
+    expect(before.email).toContain("Par collège :");
+
+    // Everything the count depended on changes.
+    await db.statuteSettings.update({
+      where: { cooperativeId },
+      data: {
+        emptyCollegeRule: "COUNT_AS_ZERO",
+        agoMajorityNum: 2,
+        agoMajorityDen: 3,
+        agoMajorityRule: "AT_LEAST",
+        ageMajorityNum: 3,
+        ageMajorityDen: 4,
+        agoQuorumFirstNum: 9,
+        agoQuorumFirstDen: 10,
+        quorumBasis: "WEIGHTED",
+        version: { increment: 1 },
+      },
+    });
+    for (let n = 0; n < 24; n++) await createMember(cooperativeId, { name: `Nouvel·le associé·e ${n}` });
+    await db.membership.update({
+      where: { id: memberships["usager·es"]![0]! },
+      data: { status: "ARCHIVED" },
+    });
+    await db.college.update({ where: { id: colleges[0]!.id }, data: { weightBp: 2000, name: "renommé" } });
+    await db.college.delete({ where: { id: colleges[1]!.id } });
+
+    expect(await snapshot(id)).toEqual(before);
+    expect(
+      await db.outboxEmail.count({
+        where: { cooperativeId, subject: "Résultat du vote : Approbation des comptes 2026" },
+      }),
+    ).toBeGreaterThan(0);
+  });
+
+  it("counts a vote by the statutes in force when it opened, and records their version", async () => {
+    await db.statuteSettings.update({
+      where: { cooperativeId },
+      data: {
+        emptyCollegeRule: "REDISTRIBUTE",
+        ageMajorityNum: 2,
+        ageMajorityDen: 3,
+        ageMajorityRule: "AT_LEAST",
+        ageQuorumFirstNum: 1,
+        ageQuorumFirstDen: 4,
+        quorumBasis: "HEADS",
+        version: { increment: 1 },
+      },
+    });
+    const version = (await db.statuteSettings.findUniqueOrThrow({ where: { cooperativeId } })).version;
+    const id = await resolution("Modification des statuts", "EXTRAORDINARY");
+    expect(await db.voteQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      statutesVersion: version,
+    });
+    // While it is open, the AGE majority is lowered to one half: the vote keeps two thirds.
+    await db.statuteSettings.update({
+      where: { cooperativeId },
+      data: { ageMajorityNum: 1, ageMajorityDen: 2, ageMajorityRule: "MORE_THAN", version: { increment: 1 } },
+    });
+    for (const college of ["usager·es", "partenaires"])
+      for (const voter of voters[college]!.slice(1, 3))
+        expect((await castBallot(voter, id, { choice: "FOR" })).ok).toBe(true);
+    expect((await castBallot(voters["partenaires"]![3]!, id, { choice: "AGAINST" })).ok).toBe(true);
+    const closed = await closeQuestion(coordinator, id);
+    if (!closed.ok) throw new Error(closed.error);
+    expect(closed.data.result.threshold).toBeCloseTo(2 / 3);
+    expect(closed.data.rules).toMatchObject({ statutesVersion: version, majority: { num: 2, den: 3 } });
+  });
+});
