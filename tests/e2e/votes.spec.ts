@@ -239,7 +239,7 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   // partenaires 100 %, soutiens 0 % → between 60 % and 62.5 %
   // whatever the college weights earlier journeys left: more than half, less than two thirds.
   await expect(
-    page.getByText(/^Rejetée : (60|62,5) % des voix exprimées pondérées pour, seuil 66,7 % non atteint$/),
+    page.getByText(/^Rejetée : (60|62,5)\s% des voix exprimées pondérées pour, seuil 66,7\s% non atteint$/),
   ).toBeVisible();
   await expect(page.getByRole("table", { name: "Résultat par collège" })).toBeVisible();
   await expect(page.getByText(/6 votant·es sur/)).toBeVisible();
@@ -282,4 +282,89 @@ test("a coordinator who is not on the council closes a council vote", async ({ p
   await page.getByRole("button", { name: "Clore le vote" }).click();
   await expect(page.getByText("Rejetée", { exact: false }).first()).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a secret council vote: hidden while open, even from the coordinator; recorded, closed, in the decision record", async ({
+  page,
+  demo,
+}) => {
+  const title = "Élection de la présidence du conseil (à bulletin secret)";
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/votes/nouvelle");
+  await page.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
+  await page.getByLabel("Manière de voter").selectOption({ label: "consultation écrite" });
+  await page.getByLabel("Question soumise au vote").fill(title);
+  await page.getByLabel("Date limite", { exact: true }).fill(localInput(new Date(Date.now() + 3 * 86400000)));
+  await page.getByLabel(/Bulletin secret/).check();
+  await page.getByRole("button", { name: "Créer la question" }).click();
+  await expect(page.getByText("Question créée.")).toBeVisible();
+  await page.getByRole("button", { name: "Ouvrir le vote" }).click();
+  await expect(page.getByText("Vote ouvert", { exact: false }).first()).toBeVisible();
+  const questionUrl = page.url().replace(/\?.*$/, "");
+  await signOut(page);
+
+  for (const [who, name, choice] of [
+    ["marc.beaulieu", "Marc Beaulieu", "Pour"],
+    ["salima.haddad", "Salima Haddad", "Contre"],
+    ["awa.toure", "Awa Touré", "Pour"],
+  ] as const) {
+    await signIn(page, demo.email(who));
+    await expect(page.getByRole("heading", { name: `Bonjour ${name}` })).toBeVisible();
+    await page.goto(questionUrl);
+    await page.getByRole("radio", { name: choice }).check();
+    await page.getByRole("button", { name: `Confirmer : ${choice}` }).click();
+    await expect(
+      page.getByText("Votre participation est enregistrée. Votre choix reste secret."),
+    ).toBeVisible();
+    // Nothing about the choice travels: no code, nothing in the address or the browser's storage.
+    expect(page.url()).toBe(questionUrl);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => !k.startsWith("nextauth."))),
+    ).toEqual([]);
+    await page.reload();
+    await expect(
+      page.getByText("Votre participation est enregistrée. Votre choix reste secret."),
+    ).toBeVisible();
+    await expect(page.getByText("Le résultat sera visible à la clôture du vote.")).toBeVisible();
+    await signOut(page);
+  }
+
+  // The coordinator sees how many voted, never a count of choices.
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto(questionUrl);
+  const results = page.getByRole("region", { name: "Résultat" });
+  await expect(results).toContainText("Le résultat sera visible à la clôture du vote.");
+  await expect(results).toContainText(/3 votant·es pour l'instant sur \d+/);
+  await expect(results).not.toContainText(/Pour \d|Contre \d|%/);
+  await expectAccessible(page);
+  await signOut(page);
+
+  // The chair closes it: the count, then the decision record with its figures and a link back.
+  await signIn(page, demo.email("president"));
+  await expect(page.getByRole("heading", { name: "Bonjour Bertrand Lemoine" })).toBeVisible();
+  await page.goto(questionUrl);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Clore le vote" }).click();
+  await expect(page.getByText("Adoptée : 66,7 % pour, seuil 50 %")).toBeVisible();
+  await expect(
+    page.getByText(/Compté selon les statuts en vigueur à l'ouverture du vote \(version \d+\)/),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "Voir la décision au relevé" }).click();
+  const entry = page.getByRole("listitem").filter({ hasText: title });
+  await expect(entry).toContainText("Adoptée : 66,7 % pour, seuil 50 %.");
+  await expect(entry).toContainText("Pour 2, contre 1, abstentions 0 ; 3 votant·es sur");
+  await entry.getByRole("link", { name: "Voir le vote" }).click();
+  await expect(page).toHaveURL(questionUrl);
+  await signOut(page);
+
+  // Each voter sees that their vote was recorded, and still not whose choice was what.
+  await signIn(page, demo.email("salima.haddad"));
+  await expect(page.getByRole("heading", { name: "Bonjour Salima Haddad" })).toBeVisible();
+  await page.goto(questionUrl);
+  await expect(
+    page.getByText("Votre participation est enregistrée. Votre choix reste secret."),
+  ).toBeVisible();
+  await expect(page.getByText("Adoptée : 66,7 % pour, seuil 50 %")).toBeVisible();
 });
