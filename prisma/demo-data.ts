@@ -2,6 +2,7 @@
 // Dates of meetings are relative to the day of seeding, so the demo always has a next meeting.
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { currentRules } from "../lib/votes/rules";
 
 export const DEMO_PASSWORD = "demo-portail-scic";
 export const DEMO_EMAIL_DOMAIN = "demo.portail-scic.fr";
@@ -453,6 +454,11 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
           status: "OPEN",
           opensAt: today,
           closesAt: atLocalTime(today, 10, 20, 0),
+          // Opened as the portal opens one: with the rules in force copied onto it.
+          ...(await currentRules(tx, cooperativeId).then((rules) => ({
+            statutesVersion: rules.statutesVersion,
+            rules: rules as never,
+          }))),
         },
       });
 

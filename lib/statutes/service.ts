@@ -125,6 +125,12 @@ export async function getStatutes(actor: Actor) {
   });
 }
 
+// The votes open now: they keep the rules they opened with, whatever is saved here.
+export async function openVoteCount(actor: Actor): Promise<number> {
+  authorize(actor, "statutes.configure");
+  return db.voteQuestion.count({ where: { cooperativeId: actor.cooperativeId, status: "OPEN" } });
+}
+
 // The form's text for each threshold ("1/5").
 export function statutesFormValues(s: Awaited<ReturnType<typeof getStatutes>>): Record<string, string> {
   return {

@@ -1,4 +1,4 @@
-import "server-only";
+// (No server-only marker: the demo seed, run by plain tsx, copies the rules onto its open vote.)
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmptyCollegeRule, MajorityRule, QuorumBasis } from "@/lib/generated/prisma/enums";
 import type { ThresholdSettings } from "@/lib/meetings/quorum";

@@ -49,6 +49,12 @@ test("the statute settings keep the legal defaults and refuse a malformed thresh
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/colleges");
+  // The demo has an open written consultation: it keeps the rules it opened with.
+  const note = page.getByText(
+    /^Version \d+ des statuts et des collèges\. Une modification s'applique aux votes ouverts après elle/,
+  );
+  await expect(note).toContainText("garde les règles de son ouverture");
+  const version = Number(/Version (\d+)/.exec((await note.textContent())!)![1]);
   const agoQuorum = page.locator("#agoQuorumFirst");
   await expect(agoQuorum).toHaveValue("1/5");
   await expect(page.locator("#ageMajority")).toHaveValue("2/3");
@@ -63,6 +69,9 @@ test("the statute settings keep the legal defaults and refuse a malformed thresh
   await expect(page.getByText("Règles des statuts enregistrées.")).toBeVisible();
   await page.reload();
   await expect(page.locator("#agoQuorumFirst")).toHaveValue("1/4");
+  await expect(
+    page.getByText(`Version ${version + 1} des statuts et des collèges.`, { exact: false }),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { getCollegeConfig, getIdentity, getStatutes, statutesFormValues } from "@/lib/statutes/service";
+import {
+  getCollegeConfig,
+  getIdentity,
+  getStatutes,
+  openVoteCount,
+  statutesFormValues,
+} from "@/lib/statutes/service";
 import { CollegesForm } from "@/components/colleges-form";
 import { IdentityForm, StatutesForm } from "@/components/statutes-form";
 import { Card, PageTitle, TextLink } from "@/components/ui";
@@ -11,10 +17,11 @@ export const metadata: Metadata = { title: "Collèges et statuts" };
 export default async function CollegesPage() {
   const actor = await requireActor("statutes.configure");
   const t = await getTranslations();
-  const [config, statutes, identity] = await Promise.all([
+  const [config, statutes, identity, openVotes] = await Promise.all([
     getCollegeConfig(actor),
     getStatutes(actor),
     getIdentity(actor),
+    openVoteCount(actor),
   ]);
   return (
     <div className="space-y-6">
@@ -24,6 +31,9 @@ export default async function CollegesPage() {
           <PageTitle>{t("colleges.title")}</PageTitle>
         </div>
         <p className="mt-2 max-w-prose text-stone-700">{t("colleges.law")}</p>
+        <p className="mt-2 max-w-prose text-stone-700">
+          {t("statutes.versionNote", { version: statutes.version, open: openVotes })}
+        </p>
       </div>
       <Card title={t("statutes.identityTitle")}>
         <IdentityForm
