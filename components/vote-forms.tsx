@@ -278,6 +278,49 @@ export function ShowOfHandsForm<T>({ action, rows }: { action: Action<T>; rows: 
   );
 }
 
+// The results of Belenios elections typed back: the election's address and fingerprint, then the
+// counts of each college's election (or the body's one).
+export function BeleniosForm<T>({ action, rows }: { action: Action<T>; rows: { label: string }[] }) {
+  const t = useTranslations("votes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, props } = useFormFields(state);
+  return (
+    <ActionForm action={formAction} className="space-y-3" noValidate>
+      <Outcome state={state} />
+      <Field id="url" label={t("beleniosUrl")} error={errorOf("url")}>
+        <input type="url" inputMode="url" className={inputClass} {...props("url")} />
+      </Field>
+      <Field id="fingerprint" label={t("beleniosFingerprint")} error={errorOf("fingerprint")}>
+        <input className={`${inputClass} font-mono`} {...props("fingerprint")} />
+      </Field>
+      {rows.map((row, i) => (
+        <fieldset key={i} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <legend className="col-span-2 font-medium sm:col-span-4">{row.label}</legend>
+          {(["for", "against", "abstain", "blank"] as const).map((k) => (
+            <Field
+              key={k}
+              id={`${k}-${i}`}
+              label={k === "blank" ? t("tallyBlank") : t(`tally.${k}`)}
+              error={errorOf(`${k}-${i}`)}
+            >
+              <input
+                type="number"
+                min={0}
+                inputMode="numeric"
+                className={inputClass}
+                {...props(`${k}-${i}`)}
+              />
+            </Field>
+          ))}
+        </fieldset>
+      ))}
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {t("beleniosRecord")}
+      </button>
+    </ActionForm>
+  );
+}
+
 export function ProxyForm<T>({ action, members }: { action: Action<T>; members: Choice[] }) {
   const t = useTranslations("votes");
   const [state, formAction, pending] = useActionState(action, null);

@@ -2,7 +2,14 @@
 import { arg, formAction } from "@/lib/action";
 import { fields } from "@/lib/action-input";
 import { refuse, type FieldErrors } from "@/lib/form-result";
-import { paperRowSchema, questionSchema, tallyRowSchema, type TallyRowInput } from "@/lib/votes/schema";
+import {
+  externalResultSchema,
+  paperRowSchema,
+  questionSchema,
+  tallyRowSchema,
+  type TallyRowInput,
+} from "@/lib/votes/schema";
+import { recordBeleniosResult } from "@/lib/votes/belenios";
 import { closeQuestion, createQuestion, openQuestion } from "@/lib/votes/questions";
 import { recordPaperBallots, type PaperProblem } from "@/lib/votes/paper-ballots";
 import { recordShowOfHands } from "@/lib/votes/show-of-hands";
@@ -87,6 +94,37 @@ export const paperBallotsAction = formAction({
       rows,
     });
     return result.ok ? { ok: true as const, data: [] as PaperProblem[] } : result;
+  },
+  refresh: questionPath,
+});
+
+// The results of a Belenios election, typed back per college with its address and fingerprint;
+// counted by the statutes, the vote is closed.
+export const beleniosResultAction = formAction({
+  right: "vote.manage",
+  bound: [arg.id, arg.collegeIds],
+  run: async ({ actor, args: [questionId, collegeIds], values }) => {
+    const parsed = externalResultSchema.safeParse({
+      url: values.url ?? "",
+      fingerprint: values.fingerprint ?? "",
+      rows: collegeIds.map((collegeId, i) => ({
+        collegeId,
+        for: values[`for-${i}`] || "0",
+        against: values[`against-${i}`] || "0",
+        abstain: values[`abstain-${i}`] || "0",
+        blank: values[`blank-${i}`] || "0",
+      })),
+    });
+    if (!parsed.success) {
+      const fieldErrors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const [first, index, key] = issue.path;
+        if (first === "rows") fieldErrors[`${String(key)}-${String(index)}`] = "countInvalid";
+        else fieldErrors[String(first)] = first === "url" ? "externalUrlInvalid" : "fingerprintInvalid";
+      }
+      return refuse("form", fieldErrors);
+    }
+    return recordBeleniosResult(actor, questionId, parsed.data);
   },
   refresh: questionPath,
 });

@@ -11,6 +11,8 @@ import { loadQuestion } from "@/lib/votes/facts";
 import { computeResult, type QuestionResult } from "@/lib/votes/results";
 import { resultText } from "@/lib/votes/result-text";
 import { deliverAll, queueMail } from "@/lib/votes/question-mail.internal";
+import type { TallyRowInput } from "@/lib/votes/schema";
+import { tallyRowsData } from "@/lib/votes/tally-rows";
 
 // Internal to the server: no right is checked here. Called by closeQuestion (questions.ts) once
 // the chair's right is checked, by the show of hands, and by the job at the deadline
@@ -29,12 +31,28 @@ const METHOD: Record<string, DecisionMethod> = {
 // record gets its entry with the figures and a link to the vote, the journal its line, and the
 // result e-mails are written to the outbox. A crash anywhere leaves the question open, to be
 // closed again; e-mails written and not yet sent are sent by the worker's sweep.
-export async function closeAndAnnounce(
-  cooperativeId: string,
-  questionId: string,
-  actorId: string | null,
+// An election held in Belenios (lib/votes/belenios.ts): its results per college, its address and
+// fingerprint, stored with the count in the same transaction.
+export type ExternalElection = {
+  system: "belenios";
+  url: string;
+  fingerprint: string;
+  rows: TallyRowInput[];
+};
+
+export async function closeAndAnnounce({
+  cooperativeId,
+  questionId,
+  actorId,
   now = new Date(),
-): Promise<Result<QuestionResult, "notFound" | "notOpen">> {
+  external = null,
+}: {
+  cooperativeId: string;
+  questionId: string;
+  actorId: string | null;
+  now?: Date;
+  external?: ExternalElection | null;
+}): Promise<Result<QuestionResult, "notFound" | "notOpen">> {
   const q = await loadQuestion(cooperativeId, questionId);
   if (!q) return { ok: false, error: "notFound" };
   if (q.status !== "OPEN") return { ok: false, error: "notOpen" };
@@ -47,7 +65,31 @@ export async function closeAndAnnounce(
         { status: string }[]
       >`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR UPDATE`;
       if (row?.status !== "OPEN") return null;
-      const outcome = await computeResult({ ...q, closedAt: now }, tx);
+      if (external) {
+        await tx.paperTally.createMany({
+          data: tallyRowsData({ cooperativeId, questionId: q.id }, external.rows),
+        });
+        await recordAudit(tx, {
+          cooperativeId,
+          actorId,
+          action: "vote.externalResult",
+          entityType: "VoteQuestion",
+          entityId: q.id,
+          after: {
+            system: external.system,
+            url: external.url,
+            fingerprint: external.fingerprint,
+            rows: external.rows,
+          },
+        });
+      }
+      const counted = await computeResult({ ...q, closedAt: now }, tx);
+      const outcome: QuestionResult = external
+        ? {
+            ...counted,
+            external: { system: external.system, url: external.url, fingerprint: external.fingerprint },
+          }
+        : counted;
       await tx.voteQuestion.update({
         where: { id: q.id },
         data: { status: "CLOSED", closedAt: now, result: outcome as never },

@@ -7,6 +7,7 @@ import { proxiesHeldBy } from "@/lib/votes/proxies";
 import { questionDetail } from "@/lib/votes/questions";
 import { paperCandidates } from "@/lib/votes/paper-ballots";
 import { shownName } from "@/lib/members/names";
+import { beleniosVoterLists } from "@/lib/votes/belenios";
 
 // Everything a question's page shows to this actor, and what they may do there (the same
 // rights the actions check: the page shows a button only to those who hold its right).
@@ -42,6 +43,13 @@ export async function questionPage(actor: Actor, questionId: string) {
         })
       : [];
   const paperVoters = may.manage && assembly && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
+  // A Belenios election instead of the online vote: offered while nobody has voted here.
+  const belenios =
+    may.manage && q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" && !detail.turnout?.voters
+      ? (await db.voteParticipation.count({ where: { questionId: q.id } })) === 0
+        ? await beleniosVoterLists(actor, q.id)
+        : null
+      : null;
   const decision =
     q.status === "CLOSED"
       ? await db.decision.findUnique({
@@ -72,5 +80,8 @@ export async function questionPage(actor: Actor, questionId: string) {
     paperEntered,
     colleges,
     decisionId: decision?.publishedAt ? decision.id : null,
+    belenios:
+      belenios?.map((l) => ({ collegeId: l.collegeId, collegeName: l.collegeName, count: l.lines.length })) ??
+      null,
   };
 }

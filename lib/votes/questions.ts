@@ -32,7 +32,8 @@ export type QuestionFailure =
   | "notDraft"
   | "notOpen"
   | "categoryUnknown"
-  | "tallyNeedsShowOfHands";
+  | "tallyNeedsShowOfHands"
+  | "externalAfterBallots";
 export type QuestionResultOk<T = null> = Result<T, QuestionFailure>;
 
 const NEEDS_MEETING = new Set(["MEETING_BALLOT", "SHOW_OF_HANDS", "AG_RESOLUTION"]);
@@ -168,7 +169,7 @@ export async function closeQuestion(
   now = new Date(),
 ): Promise<QuestionResultOk<QuestionResult>> {
   authorize(actor, "vote.close");
-  return closeAndAnnounce(actor.cooperativeId, questionId, actor.personId, now);
+  return closeAndAnnounce({ cooperativeId: actor.cooperativeId, questionId, actorId: actor.personId, now });
 }
 
 export type QuestionListItem = {

@@ -25,5 +25,9 @@ export function resultText(outcome: QuestionResult): string {
     lines.push("Par collège :");
     for (const c of result.colleges) lines.push(`- ${collegeLine(c, outcome.rules.emptyCollegeRule)}`);
   }
+  if (outcome.external)
+    lines.push(
+      `Scrutin tenu sur Belenios (vérifiable) : ${outcome.external.url} — empreinte de l'élection ${outcome.external.fingerprint}.`,
+    );
   return lines.join("\n");
 }

@@ -31,6 +31,8 @@ export type QuestionResult = {
     quorumBasis: "HEADS" | "WEIGHTED" | null;
   };
   countedAt: string;
+  // An election held in a verifiable system, typed back (lib/votes/belenios.ts).
+  external?: { system: "belenios"; url: string; fingerprint: string };
 };
 
 type Client = Prisma.TransactionClient | typeof db;

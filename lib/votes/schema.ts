@@ -61,3 +61,31 @@ export const paperRowSchema = z.object({
   spoiled: count,
 });
 export type PaperRowInput = z.infer<typeof paperRowSchema>;
+
+// The results of an election held in Belenios, typed back: its public address (https), its
+// fingerprint (as Belenios prints it), and per college the counts of its own election.
+export const externalResultSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (v) => {
+        try {
+          return new URL(v).protocol === "https:";
+        } catch {
+          return false;
+        }
+      },
+      { error: "externalUrlInvalid" },
+    ),
+  fingerprint: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/=_-]{16,128}$/, { error: "fingerprintInvalid" }),
+  rows: z
+    .array(tallyRowSchema.extend({ blank: count }))
+    .min(1)
+    .max(20),
+});
+export type ExternalResultInput = z.infer<typeof externalResultSchema>;

@@ -42,5 +42,5 @@ export async function recordShowOfHands(
       after: { rows },
     });
   });
-  return closeAndAnnounce(actor.cooperativeId, q.id, actor.personId);
+  return closeAndAnnounce({ cooperativeId: actor.cooperativeId, questionId: q.id, actorId: actor.personId });
 }

@@ -32,7 +32,7 @@ export async function closeFromJob(questionId: string): Promise<boolean> {
     select: { cooperativeId: true, status: true, closesAt: true },
   });
   if (!q || q.status !== "OPEN" || !q.closesAt || q.closesAt > new Date()) return false;
-  return (await closeAndAnnounce(q.cooperativeId, questionId, null)).ok;
+  return (await closeAndAnnounce({ cooperativeId: q.cooperativeId, questionId, actorId: null })).ok;
 }
 
 // The worker's sweep (at its start, then every minute): a question past its deadline and still
@@ -46,6 +46,7 @@ export async function closeOverdue(now = new Date()): Promise<string[]> {
   });
   const closed: string[] = [];
   for (const q of overdue)
-    if ((await closeAndAnnounce(q.cooperativeId, q.id, null, now)).ok) closed.push(q.id);
+    if ((await closeAndAnnounce({ cooperativeId: q.cooperativeId, questionId: q.id, actorId: null, now })).ok)
+      closed.push(q.id);
   return closed;
 }

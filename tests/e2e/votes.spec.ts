@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "./test";
 import pg from "pg";
 import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
@@ -367,4 +368,55 @@ test("a secret council vote: hidden while open, even from the coordinator; recor
     page.getByText("Votre participation est enregistrée. Votre choix reste secret."),
   ).toBeVisible();
   await expect(page.getByText("Adoptée : 66,7 % pour, seuil 50 %")).toBeVisible();
+});
+
+test("an election held in Belenios: the electoral list, then its result typed back and recorded", async ({
+  page,
+  demo,
+}) => {
+  const title = "Élection des représentant·es au Réseau (Belenios)";
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/votes/nouvelle");
+  await page.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
+  await page.getByLabel("Manière de voter").selectOption({ label: "consultation écrite" });
+  await page.getByLabel("Question soumise au vote").fill(title);
+  await page.getByLabel("Date limite", { exact: true }).fill(localInput(new Date(Date.now() + 3 * 86400000)));
+  await page.getByRole("button", { name: "Créer la question" }).click();
+  await page.getByRole("button", { name: "Ouvrir le vote" }).click();
+  await expect(page.getByText("Vote ouvert", { exact: false }).first()).toBeVisible();
+
+  await page.getByText("Élection vérifiable (Belenios)").click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: /^Liste électorale \(\d+ votant·es\)$/ }).click();
+  const list = fs
+    .readFileSync((await (await downloading).path())!, "utf8")
+    .trim()
+    .split("\n");
+  expect(list.length).toBeGreaterThan(3);
+  for (const line of list) expect(line).toMatch(/^[^,\s]+@[^,\s]+,m\d{4},1$/);
+
+  await page.getByLabel("Adresse de l'élection Belenios").fill("vote.belenios.org/elections/abc");
+  await page.getByLabel("Empreinte de l'élection").fill("2uJm3Jq0c5i2Q6bQe4k1Yx8vZlTq0nS0cV7h8w9xYz0");
+  const belenios = page.locator("details").filter({ hasText: "Élection vérifiable (Belenios)" });
+  await belenios.getByLabel("Pour").fill("4");
+  await belenios.getByLabel("Contre").fill("1");
+  await page.getByRole("button", { name: "Enregistrer le résultat Belenios et clore le vote" }).click();
+  await expect(
+    page.getByText("Collez l'adresse de l'élection Belenios (elle commence par https://)."),
+  ).toBeVisible();
+  await expect(page.getByLabel("Empreinte de l'élection")).toHaveValue(
+    "2uJm3Jq0c5i2Q6bQe4k1Yx8vZlTq0nS0cV7h8w9xYz0",
+  );
+  await page
+    .getByLabel("Adresse de l'élection Belenios")
+    .fill("https://vote.belenios.org/elections/Xy12Ab34Cd56Ef/");
+  await page.getByRole("button", { name: "Enregistrer le résultat Belenios et clore le vote" }).click();
+  await expect(page.getByText("Adoptée : 80 % pour, seuil 50 %")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Scrutin tenu sur Belenios : https://vote.belenios.org/elections/Xy12Ab34Cd56Ef/ (empreinte 2uJm3Jq0c5i2Q6bQe4k1Yx8vZlTq0nS0cV7h8w9xYz0).",
+    ),
+  ).toBeVisible();
+  await expectAccessible(page);
 });

@@ -772,6 +772,21 @@ const ACTIONS: Record<string, Door> = {
     args: () => [f.assembly.id, "/reunions/ag/1", null, form({ holderId: f.council.membershipId })],
   },
   closeQuestionAction: { right: "vote.close", scoped: true, args: () => [f.question.id] },
+  beleniosResultAction: {
+    right: "vote.manage",
+    scoped: true,
+    args: () => [
+      f.question.id,
+      [null],
+      null,
+      form({
+        url: "https://vote.belenios.org/elections/AbCdEfGhIjKlMn/",
+        fingerprint: "Qm9uam91ciBsZXMgY29vcGVyYXRldXJz",
+        "for-0": "3",
+        "against-0": "1",
+      }),
+    ],
+  },
   // lib/ideas/actions.ts
   postIdeaAction: {
     right: "idea.post",
@@ -973,6 +988,11 @@ const ROUTES: Record<string, Door> = {
     right: "member.manage",
     scoped: false,
     args: () => [request("/admin/membres/export?format=csv")],
+  },
+  "app/(portal)/votes/[id]/belenios/route.ts GET": {
+    right: "vote.manage",
+    scoped: true,
+    args: () => [request(`/votes/${f.question.id}/belenios`), params({ id: f.question.id })],
   },
   "app/(portal)/decisions/export/route.ts GET": {
     right: "decision.read",

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { castBallot } from "@/lib/votes/cast";
 import { closeQuestion, createQuestion, openQuestion, questionDetail } from "@/lib/votes/questions";
 import { listDecisions } from "@/lib/decisions/service";
+import { beleniosVoterLists, recordBeleniosResult } from "@/lib/votes/belenios";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 
@@ -203,5 +204,50 @@ describe("a closed vote is a record", () => {
     if (!closed.ok) throw new Error(closed.error);
     expect(closed.data.result.threshold).toBeCloseTo(2 / 3);
     expect(closed.data.rules).toMatchObject({ statutesVersion: version, majority: { num: 2, den: 3 } });
+  });
+});
+
+describe("an election held in Belenios", () => {
+  it("gives one electoral list per college in Belenios's format, then records the results typed back", async () => {
+    const id = await resolution("Élection du conseil (Belenios)", "ORDINARY");
+    const lists = await beleniosVoterLists(coordinator, id);
+    expect(lists!.map((l) => [l.collegeName, l.lines.length])).toEqual([
+      ["renommé", 3], // usager·es, renamed above; one of them archived
+      ["partenaires", 4],
+      ["soutiens", 3],
+    ]);
+    for (const line of lists!.flatMap((l) => l.lines)) expect(line).toMatch(/^[^,\s]+@[^,\s]+,m\d{4},1$/);
+
+    const rows = [
+      { collegeId: colleges[0]!.id, for: 2, against: 1, abstain: 0, blank: 0 },
+      { collegeId: colleges[2]!.id, for: 1, against: 2, abstain: 1, blank: 0 },
+      { collegeId: colleges[3]!.id, for: 0, against: 0, abstain: 0, blank: 1 },
+    ];
+    const url = "https://vote.belenios.org/elections/Xy12Ab34Cd56Ef/";
+    const fingerprint = "2uJm3Jq0c5i2Q6bQe4k1Yx8vZlTq0nS0cV7h8w9xYz0";
+    // A college of another cooperative, or ballots already cast here, are refused.
+    expect(
+      await recordBeleniosResult(coordinator, id, {
+        url,
+        fingerprint,
+        rows: [{ collegeId: "college-d-ailleurs", for: 1, against: 0, abstain: 0, blank: 0 }],
+      }),
+    ).toEqual({ ok: false, error: "notFound" });
+    const closed = await recordBeleniosResult(coordinator, id, { url, fingerprint, rows });
+    if (!closed.ok) throw new Error(closed.error);
+    expect(closed.data.external).toEqual({ system: "belenios", url, fingerprint });
+    expect(closed.data.result.total).toMatchObject({ for: 3, against: 3, abstain: 1, blank: 1 });
+    const decision = (await listDecisions(coordinator)).find((d) => d.voteQuestionId === id);
+    expect(decision!.text).toContain(
+      `Scrutin tenu sur Belenios (vérifiable) : ${url} — empreinte de l'élection ${fingerprint}.`,
+    );
+    expect(await db.auditEntry.count({ where: { entityId: id, action: "vote.externalResult" } })).toBe(1);
+
+    const other = await resolution("Résolution déjà votée en ligne", "ORDINARY");
+    expect((await castBallot(voters["partenaires"]![0]!, other, { choice: "FOR" })).ok).toBe(true);
+    expect(await recordBeleniosResult(coordinator, other, { url, fingerprint, rows })).toEqual({
+      ok: false,
+      error: "externalAfterBallots",
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { Messages } from "next-intl";
 import { requireActor } from "@/lib/auth/session";
 import { questionPage } from "@/lib/votes/question-page";
 import {
+  beleniosResultAction,
   closeQuestionAction,
   grantProxyAction,
   openQuestionAction,
@@ -12,7 +13,13 @@ import {
 } from "@/lib/votes/actions";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { percent, type VerdictParts } from "@/lib/votes/count";
-import { BallotForm, PaperBallotsForm, ProxyForm, ShowOfHandsForm } from "@/components/vote-forms";
+import {
+  BallotForm,
+  BeleniosForm,
+  PaperBallotsForm,
+  ProxyForm,
+  ShowOfHandsForm,
+} from "@/components/vote-forms";
 import { StepForm } from "@/components/step-form";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
 
@@ -30,7 +37,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const page = id.length <= 40 ? await questionPage(actor, id) : null;
   if (!page) notFound();
   const { question: q, eligibility, result, resultHidden, turnout, may, mine, held, proxyCandidates } = page;
-  const { decisionId } = page;
+  const { decisionId, belenios } = page;
   const { paperVoters, paperEntered, colleges } = page;
   const [t, format] = await Promise.all([getTranslations("votes"), getFormatter()]);
   const pct = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 1 });
@@ -172,6 +179,33 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 </details>
               )
             ) : null}
+            {belenios ? (
+              <details className="rounded-md border border-stone-200 p-3">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("beleniosTitle")}</summary>
+                <p className="mb-2 max-w-prose text-sm text-stone-700">{t("beleniosHelp")}</p>
+                <ul className="mb-3 space-y-1">
+                  {belenios.map((l) => (
+                    <li key={l.collegeId ?? "all"}>
+                      <a
+                        className="text-brand-700 underline"
+                        href={`/votes/${q.id}/belenios${l.collegeId ? `?college=${l.collegeId}` : ""}`}
+                        download
+                      >
+                        {t("beleniosList", { college: l.collegeName ?? "none", count: l.count })}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+                <BeleniosForm
+                  action={beleniosResultAction.bind(
+                    null,
+                    q.id,
+                    belenios.map((l) => l.collegeId),
+                  )}
+                  rows={belenios.map((l) => ({ label: l.collegeName ?? t("tally.all") }))}
+                />
+              </details>
+            ) : null}
             {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" && may.close ? (
               <StepForm
                 action={closeQuestionAction.bind(null, q.id)}
@@ -287,6 +321,11 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                     minute: "2-digit",
                   }),
                 })}
+              </p>
+            ) : null}
+            {result.external ? (
+              <p className="text-sm text-stone-800">
+                {t("beleniosDone", { url: result.external.url, fingerprint: result.external.fingerprint })}
               </p>
             ) : null}
             {decisionId ? (
