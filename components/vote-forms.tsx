@@ -16,6 +16,8 @@ type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionRe
 type BallotChoice = "FOR" | "AGAINST" | "ABSTAIN";
 // The ballot box's refusals in words (messages votes.refusals.<key>).
 type BallotRefusal = keyof Messages["votes"]["refusals"];
+// Why a paper voter was turned away, in the third person (messages votes.paperRefusals.<key>).
+type PaperRefusal = keyof Messages["votes"]["paperRefusals"];
 const isChoice = (value: unknown): value is BallotChoice =>
   value === "FOR" || value === "AGAINST" || value === "ABSTAIN";
 type CastState =
@@ -350,17 +352,29 @@ export function PaperBallotsForm<T>({
   action,
   voters,
   colleges,
+  initial = {},
 }: {
   action: Action<T>;
-  voters: { id: string; name: string; college: string | null }[];
+  voters: { id: string; name: string; college: string | null; onPaper: boolean }[];
   colleges: string[];
+  // The entry being corrected: its counts as the form's fields.
+  initial?: Record<string, string>;
 }) {
   const t = useTranslations("votes");
-  const tr = useTranslations("votes.refusals");
+  const tp = useTranslations("votes.paperRefusals");
   const refusal = useRefusal("votes");
   const [state, formAction, pending] = useActionState(action, null);
-  const values = state && !state.ok ? state.values : {};
-  const chosen = new Set(values.paperVoters?.split(",") ?? []);
+  const values = state && !state.ok ? state.values : initial;
+  const refused = state && !state.ok;
+  const [ticked, setTicked] = useState<Set<string>>(
+    () =>
+      new Set(
+        refused ? (values.paperVoters?.split(",") ?? []) : voters.filter((v) => v.onPaper).map((v) => v.id),
+      ),
+  );
+  // Ticks per college, beside each college's counts: their total must match.
+  const tickedIn = (college: string) =>
+    voters.filter((v) => v.college === college && ticked.has(v.id)).length;
   return (
     <ActionForm
       action={formAction}
@@ -377,12 +391,11 @@ export function PaperBallotsForm<T>({
               <ul className="mt-1 list-disc pl-5">
                 {state.problems.map((p, i) => (
                   <li key={i}>
-                    {p.name} :{" "}
                     {/^\d+\/\d+$/.test(p.reason)
-                      ? t("paperCounts", { typed: p.reason.split("/")[0]!, voters: p.reason.split("/")[1]! })
-                      : tr.has(p.reason as BallotRefusal)
-                        ? tr(p.reason as BallotRefusal)
-                        : refusal("paperVoterRefused")}
+                      ? `${p.name} : ${t("paperCounts", { typed: p.reason.split("/")[0]!, voters: p.reason.split("/")[1]! })}`
+                      : tp.has(p.reason as PaperRefusal)
+                        ? tp(p.reason as PaperRefusal, { name: p.name })
+                        : `${p.name} : ${refusal("paperVoterRefused")}`}
                   </li>
                 ))}
               </ul>
@@ -399,7 +412,13 @@ export function PaperBallotsForm<T>({
                 type="checkbox"
                 name="paperVoters"
                 value={v.id}
-                defaultChecked={chosen.has(v.id)}
+                checked={ticked.has(v.id)}
+                onChange={(event) => {
+                  const next = new Set(ticked);
+                  if (event.target.checked) next.add(v.id);
+                  else next.delete(v.id);
+                  setTicked(next);
+                }}
                 className="size-5"
               />
               {v.name}
@@ -411,7 +430,10 @@ export function PaperBallotsForm<T>({
       {colleges.map((name, i) => (
         <fieldset key={name} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
           <legend className="col-span-3 font-medium sm:col-span-5">
-            {t("paperCollege", { college: name })}
+            {t("paperCollege", { college: name })}{" "}
+            <span className="font-normal text-stone-700" aria-live="polite">
+              {t("paperTicked", { count: tickedIn(name) })}
+            </span>
           </legend>
           {(["for", "against", "abstain", "blank", "spoiled"] as const).map((k) => (
             <div key={k}>

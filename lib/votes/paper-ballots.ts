@@ -16,7 +16,8 @@ export type PaperResult = Result<null, QuestionFailure>;
 
 // The paper ballots of an assembly, merged with the online ones: who voted on paper (one
 // participation each, so a member who voted online cannot be entered again) and the counts per
-// college, which must add up to the paper voters of that college.
+// college, which must add up to the paper voters of that college. Until the close the entry can
+// be corrected: the new one replaces the previous one whole, and the journal keeps both.
 export async function recordPaperBallots(
   actor: Actor,
   { questionId, memberIds, rows }: { questionId: string; memberIds: string[]; rows: PaperRowInput[] },
@@ -27,15 +28,21 @@ export async function recordPaperBallots(
   if (!q) return { ok: false, error: "notFound" };
   if (q.kind !== "AG_RESOLUTION") return { ok: false, error: "paperNeedsAssembly" };
   if (q.status !== "OPEN") return { ok: false, error: "notOpen" };
-  if (await db.paperTally.count({ where: { questionId: q.id } }))
-    return { ok: false, error: "paperAlreadyEntered" };
+  const [previousVoters, previousRows] = await Promise.all([
+    db.voteParticipation.findMany({
+      where: { questionId: q.id, channel: "PAPER" },
+      select: { memberId: true },
+    }),
+    db.paperTally.findMany({ where: { questionId: q.id } }),
+  ]);
+  const onPaper = new Set(previousVoters.map((p) => p.memberId));
   const facts = questionFacts(q);
   const problems: PaperProblem[] = [];
   const collegeOf = new Map<string, string | null>();
   const already = new Set(
     (
       await db.voteParticipation.findMany({
-        where: { questionId: q.id, memberId: { in: memberIds } },
+        where: { questionId: q.id, memberId: { in: memberIds }, channel: "ONLINE" },
         select: { memberId: true },
       })
     ).map((p) => p.memberId),
@@ -75,6 +82,9 @@ export async function recordPaperBallots(
   );
   try {
     await db.$transaction(async (tx) => {
+      // A correction replaces the previous entry whole.
+      await tx.voteParticipation.deleteMany({ where: { questionId: q.id, channel: "PAPER" } });
+      await tx.paperTally.deleteMany({ where: { questionId: q.id } });
       const taken: string[] = [];
       for (const id of collegeOf.keys()) {
         const inserted = await tx.$executeRaw`
@@ -89,10 +99,25 @@ export async function recordPaperBallots(
       await recordAudit(tx, {
         cooperativeId: actor.cooperativeId,
         actorId: actor.personId,
-        action: "vote.paperEntered",
+        action: onPaper.size || previousRows.length ? "vote.paperCorrected" : "vote.paperEntered",
         entityType: "VoteQuestion",
         entityId: q.id,
-        after: { voters: [...collegeOf.keys()].length, rows },
+        ...(onPaper.size || previousRows.length
+          ? {
+              before: {
+                voters: [...onPaper],
+                rows: previousRows.map((r) => ({
+                  collegeId: r.collegeId,
+                  for: r.forCount,
+                  against: r.againstCount,
+                  abstain: r.abstainCount,
+                  blank: r.blankCount,
+                  spoiled: r.spoiledCount,
+                })),
+              },
+            }
+          : {}),
+        after: { voters: [...collegeOf.keys()], rows },
       });
     });
   } catch (error) {
@@ -114,11 +139,13 @@ export async function paperCandidates(actor: Actor, questionId: string) {
   const q = await loadQuestion(actor.cooperativeId, questionId);
   if (!q || q.kind !== "AG_RESOLUTION") return [];
   const members = await bodyMembersOn(q.body, q.meeting?.startsAt ?? new Date());
-  const voted = new Set(
-    (await db.voteParticipation.findMany({ where: { questionId }, select: { memberId: true } })).map(
-      (p) => p.memberId,
-    ),
-  );
+  const participations = await db.voteParticipation.findMany({
+    where: { questionId },
+    select: { memberId: true, channel: true },
+  });
+  // Those who voted online are not offered; those entered on paper are, ticked (a correction).
+  const voted = new Set(participations.filter((p) => p.channel === "ONLINE").map((p) => p.memberId));
+  const onPaper = new Set(participations.filter((p) => p.channel === "PAPER").map((p) => p.memberId));
   const colleges = new Map(
     (await db.college.findMany({ where: { cooperativeId: actor.cooperativeId } })).map((c) => [c.id, c.name]),
   );
@@ -128,6 +155,7 @@ export async function paperCandidates(actor: Actor, questionId: string) {
       id: m.membershipId,
       name: m.name,
       college: m.collegeId ? (colleges.get(m.collegeId) ?? null) : null,
+      onPaper: onPaper.has(m.membershipId),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }

@@ -57,7 +57,8 @@ export async function questionPage(actor: Actor, questionId: string) {
           select: { id: true, publishedAt: true },
         })
       : null;
-  const paperEntered = assembly ? (await db.paperTally.count({ where: { questionId: q.id } })) > 0 : false;
+  const tallies = assembly ? await db.paperTally.findMany({ where: { questionId: q.id } }) : [];
+  const paperEntered = tallies.length > 0;
   const colleges =
     q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege
       ? await db.college.findMany({
@@ -78,6 +79,20 @@ export async function questionPage(actor: Actor, questionId: string) {
     proxyCandidates: proxyCandidates.map((m) => ({ id: m.id, name: shownName(m) })),
     paperVoters,
     paperEntered,
+    // The counts entered, as the form's fields (for-0, against-0…), to correct them.
+    paperCounts: Object.fromEntries(
+      colleges.flatMap((c, i) => {
+        const row = tallies.find((r) => r.collegeId === c.id);
+        if (!row) return [];
+        return [
+          [`for-${i}`, String(row.forCount)],
+          [`against-${i}`, String(row.againstCount)],
+          [`abstain-${i}`, String(row.abstainCount)],
+          [`blank-${i}`, String(row.blankCount)],
+          [`spoiled-${i}`, String(row.spoiledCount)],
+        ];
+      }),
+    ) as Record<string, string>,
     colleges,
     decisionId: decision?.publishedAt ? decision.id : null,
     belenios:

@@ -208,6 +208,10 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
   await expect(page.getByRole("checkbox", { name: /Salima Haddad/ })).toHaveCount(0);
   for (const name of ["Paul Martin", "Pierre-Yves Colin", "Louise Perrin"])
     await page.getByRole("checkbox", { name: new RegExp(`^${name}`) }).check();
+  // Beside each college, how many voters are ticked in it: what its ballots must add up to.
+  await expect(
+    page.getByRole("group", { name: "Bulletins papier du collège partenaires du quartier" }),
+  ).toContainText("(1 votant·e coché·e)");
   await page
     .getByRole("group", { name: "Bulletins papier du collège usager·es et habitant·es" })
     .getByLabel("Contre")
@@ -230,9 +234,16 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
     .getByLabel("Pour")
     .fill("1");
   await page.getByRole("button", { name: "Enregistrer les votes papier" }).click();
+  await expect(page.getByText("Votes papier enregistrés.")).toBeVisible();
+  // Until the close the entry can be corrected: it comes back as it was saved.
+  await page.reload();
+  await page.getByText("Corriger les votes papier").click();
+  await expect(page.getByRole("checkbox", { name: /^Paul Martin/ })).toBeChecked();
   await expect(
-    page.getByText("Votes papier enregistrés.").or(page.getByText("Les votes papier sont saisis")),
-  ).toBeVisible();
+    page
+      .getByRole("group", { name: "Bulletins papier du collège partenaires du quartier" })
+      .getByLabel("Pour"),
+  ).toHaveValue("1");
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Clore le vote" }).click();

@@ -448,10 +448,26 @@ describe("an extraordinary assembly, online and on paper, merged", () => {
       error: "paperCountMismatch",
       problems: [{ name: "partenaires du quartier", reason: "2/1" }],
     });
+    // A first entry, mistaken (Pierre-Yves Colin's paper ballot forgotten), then corrected before
+    // the close: the correction replaces it whole; the journal keeps both.
+    expect(
+      await recordPaperBallots(coordinator, {
+        questionId: id,
+        memberIds: [paper[1]!, paper[2]!],
+        rows: rows.map((r) => (r.collegeId === partners ? { ...r, for: 0 } : r)),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await db.voteParticipation.count({ where: { questionId: id, channel: "PAPER" } })).toBe(2);
     expect(await recordPaperBallots(coordinator, { questionId: id, memberIds: paper, rows })).toEqual({
       ok: true,
       data: null,
     });
+    expect(await db.voteParticipation.count({ where: { questionId: id, channel: "PAPER" } })).toBe(3);
+    const corrected = await db.auditEntry.findFirstOrThrow({
+      where: { entityId: id, action: "vote.paperCorrected" },
+    });
+    expect((corrected.before as { voters: string[] }).voters.sort()).toEqual([paper[1]!, paper[2]!].sort());
+    expect((corrected.after as { voters: string[] }).voters.sort()).toEqual([...paper].sort());
     expect(
       await castBallot(
         await actorFor((await db.membership.findUniqueOrThrow({ where: { id: paper[0]! } })).personId),

@@ -38,7 +38,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   if (!page) notFound();
   const { question: q, eligibility, result, resultHidden, turnout, may, mine, held, proxyCandidates } = page;
   const { decisionId, belenios } = page;
-  const { paperVoters, paperEntered, colleges } = page;
+  const { paperVoters, paperEntered, paperCounts, colleges } = page;
   const [t, format] = await Promise.all([getTranslations("votes"), getFormatter()]);
   const pct = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 1 });
   const verdict = (parts: VerdictParts) =>
@@ -161,23 +161,23 @@ export default async function QuestionPage({ params, searchParams }: Props) {
               />
             ) : null}
             {q.status === "OPEN" && q.kind === "AG_RESOLUTION" && may.manage ? (
-              paperEntered ? (
-                <p>{t("paperDone")}</p>
-              ) : (
-                <details className="rounded-md border border-stone-200 p-3">
-                  <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("paperTitle")}</summary>
-                  <p className="mb-2 text-sm text-stone-700">{t("paperHelp")}</p>
-                  <PaperBallotsForm
-                    action={paperBallotsAction.bind(
-                      null,
-                      q.id,
-                      colleges.map((c) => c.id),
-                    )}
-                    voters={paperVoters}
-                    colleges={colleges.map((c) => c.name)}
-                  />
-                </details>
-              )
+              <details className="rounded-md border border-stone-200 p-3">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                  {paperEntered ? t("paperCorrectTitle") : t("paperTitle")}
+                </summary>
+                {paperEntered ? <p className="mb-2">{t("paperDone")}</p> : null}
+                <p className="mb-2 text-sm text-stone-700">{t("paperHelp")}</p>
+                <PaperBallotsForm
+                  action={paperBallotsAction.bind(
+                    null,
+                    q.id,
+                    colleges.map((c) => c.id),
+                  )}
+                  voters={paperVoters}
+                  colleges={colleges.map((c) => c.name)}
+                  initial={paperCounts}
+                />
+              </details>
             ) : null}
             {belenios ? (
               <details className="rounded-md border border-stone-200 p-3">
