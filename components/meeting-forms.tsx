@@ -18,12 +18,15 @@ function Outcome<T>({ state, success }: { state: ActionState<T>; success?: strin
 export function MeetingForm<T>({
   action,
   bodies,
+  assembly = false,
   initial,
   submit,
   success,
 }: {
   action: Action<T>;
-  bodies?: Choice[];
+  bodies?: (Choice & { kind: string })[];
+  // Editing a general assembly: its type (AGO/AGE) can be chosen.
+  assembly?: boolean;
   initial: Record<string, string>;
   submit: string;
   success?: string;
@@ -52,6 +55,19 @@ export function MeetingForm<T>({
         {textField("title", t("titleField"), { hint: t("titleHint") })}
         {textField("place", t("place"))}
         {textField("videoUrl", t("videoUrl"), { type: "url", hint: t("videoHint") })}
+        {assembly || bodies?.some((b) => b.kind === "GENERAL_ASSEMBLY") ? (
+          <Field
+            id="assemblyType"
+            label={t("assemblyType")}
+            hint={assembly ? undefined : t("assemblyTypeHint")}
+            error={errorOf("assemblyType")}
+          >
+            <select className={inputClass} {...props("assemblyType")}>
+              <option value="ORDINARY">{t("assemblyTypes.ORDINARY")}</option>
+              <option value="EXTRAORDINARY">{t("assemblyTypes.EXTRAORDINARY")}</option>
+            </select>
+          </Field>
+        ) : null}
       </div>
       <button type="submit" className={buttonClass} disabled={pending}>
         {submit}

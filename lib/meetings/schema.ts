@@ -21,6 +21,11 @@ export const meetingSchema = z.object({
     .transform((v) => (v ? v : null))
     .pipe(z.url({ protocol: /^https?$/, error: "urlInvalid" }).nullable()),
   title: optionalText(200),
+  // For a general assembly: ordinary (AGO) or extraordinary (AGE); ignored for other bodies.
+  assemblyType: z
+    .enum(["", "ORDINARY", "EXTRAORDINARY"])
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 export type MeetingInput = z.infer<typeof meetingSchema>;
 

@@ -28,6 +28,7 @@ export type MeetingListItem = {
 
 export type MeetingDetail = MeetingListItem & {
   videoUrl: string | null;
+  assemblyType: "ORDINARY" | "EXTRAORDINARY" | null;
   agenda: {
     id: string;
     position: number;
@@ -116,6 +117,7 @@ export async function getMeeting(
   return {
     ...toListItem(meeting),
     videoUrl: meeting.videoUrl,
+    assemblyType: meeting.assemblyType,
     agenda: meeting.agendaItems.map((item) => ({
       id: item.id,
       position: item.position,
@@ -167,7 +169,7 @@ export async function createMeeting(
             place: input.place,
             videoUrl: input.videoUrl,
             title: input.title,
-            assemblyType: body.kind === "GENERAL_ASSEMBLY" ? "ORDINARY" : null,
+            assemblyType: body.kind === "GENERAL_ASSEMBLY" ? (input.assemblyType ?? "ORDINARY") : null,
           },
         });
         await recordAudit(tx, {
@@ -208,6 +210,7 @@ export async function updateMeeting(
         place: input.place,
         videoUrl: input.videoUrl,
         title: input.title,
+        ...(meeting.assemblyType && input.assemblyType ? { assemblyType: input.assemblyType } : {}),
         ...(dateChanged ? { icsSequence: { increment: 1 } } : {}),
       },
     });

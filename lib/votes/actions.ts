@@ -13,7 +13,7 @@ import { recordBeleniosResult } from "@/lib/votes/belenios";
 import { closeQuestion, createQuestion, openQuestion } from "@/lib/votes/questions";
 import { recordPaperBallots, type PaperProblem } from "@/lib/votes/paper-ballots";
 import { recordShowOfHands } from "@/lib/votes/show-of-hands";
-import { grantProxy } from "@/lib/votes/proxies";
+import { grantProxy, revokeProxy } from "@/lib/votes/proxies";
 
 const questionPath = ([questionId]: readonly [string, ...unknown[]]) => `/votes/${questionId}`;
 
@@ -127,4 +127,11 @@ export const beleniosResultAction = formAction({
     return recordBeleniosResult(actor, questionId, parsed.data);
   },
   refresh: questionPath,
+});
+
+export const revokeProxyAction = formAction({
+  right: "vote.castAssembly",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [meetingId] }) => revokeProxy(actor, meetingId),
+  refresh: ([, path]) => path,
 });

@@ -5,8 +5,18 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Result } from "@/lib/form-result";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { mayHoldProxy, proxyCap, type ProxyRefusal } from "@/lib/votes/eligibility";
+import { shownName } from "@/lib/members/names";
 
-export type ProxyResult = Result<null, ProxyRefusal | "notFound" | "notAssembly" | "alreadyGiven">;
+export type ProxyResult = Result<
+  null,
+  ProxyRefusal | "notFound" | "notAssembly" | "alreadyGiven" | "votingStarted"
+>;
+
+// A proxy changes hands only before the assembly's first vote opens: after, a vote may already
+// have been cast with it.
+async function votingStarted(meetingId: string) {
+  return (await db.voteQuestion.count({ where: { meetingId, status: { not: "DRAFT" } } })) > 0;
+}
 
 async function memberFacts({
   cooperativeId,
@@ -120,6 +130,64 @@ export async function grantProxy(
 export async function proxiesHeldBy(actor: Actor, meetingId: string) {
   return db.proxy.findMany({
     where: { cooperativeId: actor.cooperativeId, meetingId, holderId: actor.membershipId, revokedAt: null },
-    include: { grantor: { include: { person: { select: { name: true } } } } },
+    include: { grantor: { select: { displayName: true, person: { select: { name: true } } } } },
   });
+}
+
+// What a member of an assembly sees of proxies on its page: whose proxy they gave and whose they
+// hold, whether it can still change, and to whom they may give theirs.
+export async function proxySituation(actor: Actor, meetingId: string) {
+  authorize(actor, "vote.castAssembly");
+  const meeting = await db.meeting.findFirst({
+    where: { id: meetingId, cooperativeId: actor.cooperativeId },
+    select: { id: true, body: { select: { kind: true } } },
+  });
+  if (!meeting || meeting.body.kind !== "GENERAL_ASSEMBLY") return null;
+  const [given, held, started, candidates] = await Promise.all([
+    db.proxy.findFirst({
+      where: { meetingId, grantorId: actor.membershipId, revokedAt: null },
+      include: { holder: { select: { displayName: true, person: { select: { name: true } } } } },
+    }),
+    proxiesHeldBy(actor, meetingId),
+    votingStarted(meetingId),
+    db.membership.findMany({
+      where: {
+        cooperativeId: actor.cooperativeId,
+        status: "ACTIVE",
+        kind: "ASSOCIATE",
+        id: { not: actor.membershipId },
+      },
+      orderBy: { person: { name: "asc" } },
+      select: { id: true, displayName: true, person: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    // A blank proxy (no holder) follows the council's line, as the statutes say.
+    given: given ? { to: given.holder ? shownName(given.holder) : null } : null,
+    heldFor: held.map((p) => shownName(p.grantor)),
+    mayChange: !started,
+    candidates: candidates.map((m) => ({ id: m.id, name: shownName(m) })),
+  };
+}
+
+// The grantor takes their proxy back, until the assembly's first vote opens.
+export async function revokeProxy(actor: Actor, meetingId: string): Promise<ProxyResult> {
+  authorize(actor, "vote.castAssembly");
+  const proxy = await db.proxy.findFirst({
+    where: { cooperativeId: actor.cooperativeId, meetingId, grantorId: actor.membershipId, revokedAt: null },
+  });
+  if (!proxy) return { ok: false, error: "notFound" };
+  if (await votingStarted(meetingId)) return { ok: false, error: "votingStarted" };
+  await db.$transaction(async (tx) => {
+    await tx.proxy.update({ where: { id: proxy.id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "proxy.revoked",
+      entityType: "Proxy",
+      entityId: proxy.id,
+      before: { grantorId: proxy.grantorId, holderId: proxy.holderId },
+    });
+  });
+  return { ok: true, data: null };
 }

@@ -431,3 +431,35 @@ test("an election held in Belenios: the electoral list, then its result typed ba
   ).toBeVisible();
   await expectAccessible(page);
 });
+
+test("an extraordinary assembly chosen on the meeting; a proxy given from its page, then taken back", async ({
+  page,
+  demo,
+}) => {
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/reunions/nouvelle");
+  await page.getByLabel("Instance").selectOption({ label: "Assemblée générale" });
+  await page
+    .getByLabel("Type d'assemblée")
+    .selectOption({ label: "Assemblée générale extraordinaire (AGE)" });
+  await page.getByLabel("Date et heure").fill(localInput(new Date(Date.now() + 21 * 86400000)));
+  await page.getByRole("button", { name: "Créer la réunion" }).click();
+  await expect(page.getByRole("heading", { name: /^Préparer : Assemblée générale n° \d+$/ })).toBeVisible();
+  const meetingUrl = page.url().replace(/\/preparer.*$/, "");
+  await page.goto(meetingUrl);
+  await expect(page.getByText("Assemblée générale extraordinaire (AGE)")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, demo.email("paul.martin"));
+  await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
+  await page.goto(meetingUrl);
+  const card = page.getByRole("region", { name: "Pouvoir pour cette assemblée" });
+  await expect(card).toContainText("Vous n'avez pas donné votre pouvoir.");
+  await card.getByLabel("À qui").selectOption({ label: "Inès Morel" });
+  await card.getByRole("button", { name: "Donner mon pouvoir" }).click();
+  await expect(card.getByText("Votre pouvoir est confié à Inès Morel.")).toBeVisible();
+  await expectAccessible(page);
+  await card.getByRole("button", { name: "Retirer mon pouvoir" }).click();
+  await expect(card.getByText("Vous n'avez pas donné votre pouvoir.")).toBeVisible();
+});

@@ -129,6 +129,7 @@ describe("invitations", () => {
       place: "Salle du centre",
       videoUrl: null,
       title: null,
+      assemblyType: null,
     });
     const update = (await mailsTo("marc@exemple.org")).at(-1)!;
     expect(update.subject).toContain("Changement");

@@ -72,6 +72,7 @@ describe("creating and preparing a meeting", () => {
       place: "Salle",
       videoUrl: null,
       title: null,
+      assemblyType: null,
     });
     expect((await meetingForEdit(coordinator, "conseil", 4))?.icsSequence).toBe(1);
   });

@@ -7,7 +7,7 @@ import { closeQuestion, createQuestion, openQuestion, questionDetail } from "@/l
 import { recordPaperBallots } from "@/lib/votes/paper-ballots";
 import { recordShowOfHands } from "@/lib/votes/show-of-hands";
 import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
-import { grantProxy } from "@/lib/votes/proxies";
+import { grantProxy, proxySituation, revokeProxy } from "@/lib/votes/proxies";
 import { listDecisions } from "@/lib/decisions/service";
 import { seedIfEmpty } from "../../scripts/seed";
 
@@ -353,6 +353,14 @@ describe("general assembly, proxies", () => {
       ok: false,
       error: "overCap",
     });
+    // Paul sees who holds his proxy, Inès whose she holds; Paul may take it back and give it
+    // again, until the assembly's first vote opens.
+    expect(await proxySituation(paul, ag.id)).toMatchObject({ given: { to: "Inès Morel" }, mayChange: true });
+    expect(await proxySituation(ines, ag.id)).toMatchObject({ heldFor: ["Paul Martin"], given: null });
+    expect(await revokeProxy(paul, ag.id)).toEqual({ ok: true, data: null });
+    expect(await proxySituation(paul, ag.id)).toMatchObject({ given: null });
+    expect(await revokeProxy(paul, ag.id)).toEqual({ ok: false, error: "notFound" });
+    expect((await grantProxy(paul, { meetingId: ag.id, holderId: ines.membershipId })).ok).toBe(true);
     const id = await question({
       title: "Approbation des comptes 2026",
       bodyId: assemblyId,
@@ -361,6 +369,8 @@ describe("general assembly, proxies", () => {
       closesAt: null,
     });
     expect(await castBallot(paul, id, { choice: "FOR" })).toEqual({ ok: false, reason: "proxyGiven" });
+    expect(await revokeProxy(paul, ag.id)).toEqual({ ok: false, error: "votingStarted" });
+    expect(await proxySituation(paul, ag.id)).toMatchObject({ mayChange: false });
     expect((await castBallot(ines, id, { choice: "FOR" })).ok).toBe(true);
     expect((await castBallot(ines, id, { choice: "AGAINST", forMemberId: paul.membershipId })).ok).toBe(true);
     expect(await castBallot(ines, id, { choice: "AGAINST", forMemberId: paul.membershipId })).toEqual({

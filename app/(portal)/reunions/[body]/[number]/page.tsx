@@ -12,6 +12,10 @@ import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { buttonClass, Card, Empty, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { proxySituation } from "@/lib/votes/proxies";
+import { grantProxyAction, revokeProxyAction } from "@/lib/votes/actions";
+import { ProxyForm } from "@/components/vote-forms";
+import { StepForm } from "@/components/step-form";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
@@ -30,11 +34,14 @@ export default async function MeetingPage({ params }: Props) {
   const t = await getTranslations("meetings");
   const ta = await getTranslations("meetingAdmin");
   const ti = await getTranslations("invitation");
-  const [invitation, documents, minutesReadable] = await Promise.all([
+  const [invitation, documents, minutesReadable, proxies] = await Promise.all([
     myInvitation(actor, meeting.id),
     documentsByItem(actor, meeting.id),
     hasReadableMinutes(actor, meeting.id),
+    meeting.assemblyType && can(actor.roles, "vote.castAssembly") ? proxySituation(actor, meeting.id) : null,
   ]);
+  const tv = await getTranslations("votes");
+  const path = `/reunions/${body}/${number}`;
   const format = await getFormatter();
 
   function describe(line: AttendanceLine) {
@@ -82,6 +89,12 @@ export default async function MeetingPage({ params }: Props) {
           </p>
         ) : null}
         <dl className="mt-2 grid gap-1 text-stone-800 sm:grid-cols-[auto_1fr] sm:gap-x-4">
+          {meeting.assemblyType ? (
+            <>
+              <dt className="font-medium">{ta("assemblyType")}</dt>
+              <dd>{ta(`assemblyTypes.${meeting.assemblyType}`)}</dd>
+            </>
+          ) : null}
           <dt className="font-medium">{t("date")}</dt>
           <dd>
             {format.dateTime(meeting.startsAt, {
@@ -117,6 +130,43 @@ export default async function MeetingPage({ params }: Props) {
             answer={invitation.answer}
             note={invitation.note}
           />
+        </Card>
+      ) : null}
+      {proxies ? (
+        <Card title={tv("proxyTitleMeeting")}>
+          <div className="space-y-3">
+            {proxies.heldFor.length ? (
+              <p>{tv("proxyHeldFor", { names: proxies.heldFor.join(", ") })}</p>
+            ) : null}
+            {proxies.given ? (
+              <>
+                <p className="font-medium">
+                  {proxies.given.to ? tv("proxyGivenTo", { name: proxies.given.to }) : tv("proxyGivenBlank")}
+                </p>
+                {proxies.mayChange ? (
+                  <StepForm
+                    action={revokeProxyAction.bind(null, meeting.id, path)}
+                    label={tv("revokeProxy")}
+                    namespace="votes"
+                    success={tv("proxyRevoked")}
+                  />
+                ) : (
+                  <p className="text-stone-700">{tv("proxyLocked")}</p>
+                )}
+              </>
+            ) : proxies.mayChange ? (
+              <>
+                <p>{tv("proxyNone")}</p>
+                <p className="text-sm text-stone-700">{tv("proxyHelp")}</p>
+                <ProxyForm
+                  action={grantProxyAction.bind(null, meeting.id, path)}
+                  members={proxies.candidates}
+                />
+              </>
+            ) : (
+              <p className="text-stone-700">{tv("proxyLocked")}</p>
+            )}
+          </div>
         </Card>
       ) : null}
       <p>

@@ -113,7 +113,9 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
               place: meeting.place ?? "",
               videoUrl: meeting.videoUrl ?? "",
               title: meeting.title ?? "",
+              assemblyType: meeting.assemblyType ?? "",
             }}
+            assembly={meeting.assemblyType !== null}
             submit={t("save")}
             success={t("saved")}
           />
