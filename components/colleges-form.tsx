@@ -103,7 +103,8 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
       case "tooFewColleges":
         return t(`rules.${v.rule}`, { count: v.count });
       case "collegeWithoutCategory":
-        return t("rules.collegeWithoutCategory", { college: v.college });
+      case "collegeInOpenVote":
+        return t(`rules.${v.rule}`, { college: v.college });
       case "categoryWithoutCollege":
       case "categoryInUse":
         return t(`rules.${v.rule}`, { category: v.category });

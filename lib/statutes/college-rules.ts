@@ -82,7 +82,11 @@ export function formatPercent(bp: number, locale = "fr"): string {
 }
 
 // What the service refuses a configuration for: the law's rules, and categories members hold.
-export type ConfigViolation = CollegeViolation | { rule: "categoryInUse"; category: string };
+export type ConfigViolation =
+  | CollegeViolation
+  | { rule: "categoryInUse"; category: string }
+  // A college removed while a vote is open: its ballots would lose their college before the count.
+  | { rule: "collegeInOpenVote"; college: string };
 
 // A refused configuration comes back to the form as the lines of the refusal (lib/form-result's
 // Problem): what the line names, and the rule with its figure after a colon ("collegeTooHeavy:5500").
@@ -97,6 +101,7 @@ export function violationLine(v: ConfigViolation): Problem {
     case "tooFewColleges":
       return { name: "", reason: `${v.rule}:${v.count}` };
     case "collegeWithoutCategory":
+    case "collegeInOpenVote":
       return { name: v.college, reason: v.rule };
     case "categoryWithoutCollege":
     case "categoryInUse":
@@ -123,6 +128,7 @@ export function lineViolation({ name, reason }: Problem): ConfigViolation | null
     case "tooFewColleges":
       return Number.isFinite(figure) ? { rule, count: figure } : null;
     case "collegeWithoutCategory":
+    case "collegeInOpenVote":
       return { rule, college: name };
     case "categoryWithoutCollege":
     case "categoryInUse":

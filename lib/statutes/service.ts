@@ -59,6 +59,13 @@ export async function saveCollegeConfig(
   for (const removed of before.categories.filter((c) => !keptCategoryIds.has(c.id))) {
     if (removed.memberCount > 0) violations.push({ rule: "categoryInUse", category: removed.name });
   }
+  const keptCollegeIds = new Set(input.colleges.map((c) => c.id).filter(Boolean));
+  const removedColleges = before.colleges.filter((c) => !keptCollegeIds.has(c.id));
+  if (
+    removedColleges.length &&
+    (await db.voteQuestion.count({ where: { cooperativeId: actor.cooperativeId, status: "OPEN" } }))
+  )
+    for (const c of removedColleges) violations.push({ rule: "collegeInOpenVote", college: c.name });
   if (violations.length) return { ok: false, violations };
 
   const ownCollegeIds = new Set(before.colleges.map((c) => c.id));

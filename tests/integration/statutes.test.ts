@@ -110,6 +110,43 @@ describe("colleges configuration", () => {
     if (!result.ok) expect(result.violations).toContainEqual({ rule: "categoryInUse", category: held.name });
   });
 
+  it("refuses to remove a college while a vote is open, and says which", async () => {
+    const config = await getCollegeConfig(coordinator);
+    const council = await db.body.findFirstOrThrow({ where: { cooperativeId: coordinator.cooperativeId } });
+    const open = await db.voteQuestion.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        bodyId: council.id,
+        kind: "WRITTEN_CONSULTATION",
+        title: "Vote en cours",
+        status: "OPEN",
+      },
+    });
+    const input = collegeConfigSchema.parse({
+      colleges: config.colleges.slice(0, 3).map((c, i) => ({
+        key: c.id,
+        id: c.id,
+        name: c.name,
+        weight: ["40", "30", "30"][i],
+      })),
+      categories: config.categories.map((c) => ({
+        key: c.id,
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        collegeKey: c.collegeId === config.colleges[3]!.id ? config.colleges[0]!.id : c.collegeId,
+      })),
+    });
+    const refused = await saveCollegeConfig(coordinator, input);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.violations).toContainEqual({
+        rule: "collegeInOpenVote",
+        college: config.colleges[3]!.name,
+      });
+    await db.voteQuestion.delete({ where: { id: open.id } });
+  });
+
   it("is the coordinator's: a member is refused by the server", async () => {
     await expect(saveCollegeConfig(member, reference(["25", "25", "25", "25"]))).rejects.toBeInstanceOf(
       ForbiddenError,
