@@ -95,7 +95,7 @@ test("a written consultation, from creation to the result in the decision record
   await page.getByRole("button", { name: "Clore le vote" }).click();
   await expect(page.getByText("Adoptée : 66,7 % pour, seuil 50 %")).toBeVisible();
   await expect(
-    page.getByRole("img", { name: /Part des voix exprimées pour : 66,7 %, seuil 50 %/ }),
+    page.getByRole("img", { name: /Part des voix exprimées pour : 66,7\s%, seuil 50\s%/ }),
   ).toBeVisible();
   await expectAccessible(page);
   await page.goto("/decisions");

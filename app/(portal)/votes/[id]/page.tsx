@@ -12,7 +12,7 @@ import {
   showOfHandsAction,
 } from "@/lib/votes/actions";
 import { renderMarkdown } from "@/lib/minutes/render";
-import { percent, type VerdictParts } from "@/lib/votes/count";
+import type { VerdictParts } from "@/lib/votes/count";
 import {
   BallotForm,
   BeleniosForm,
@@ -252,15 +252,26 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             </p>
             {result.result.share !== null ? (
               <Bar
-                label={result.weighted ? t("weightedShare") : t("share")}
                 value={result.result.share}
                 threshold={result.result.threshold}
+                text={t("barWithThreshold", {
+                  label: result.weighted ? t("weightedShare") : t("share"),
+                  value: pct(result.result.share),
+                  threshold: pct(result.result.threshold),
+                })}
               />
             ) : null}
             {result.weighted ? (
               <div className="space-y-2" role="group" aria-label={t("byCollege")}>
                 {result.result.colleges.map((c) =>
-                  c.share === null ? null : <Bar key={c.id} label={c.name} value={c.share} small />,
+                  c.share === null ? null : (
+                    <Bar
+                      key={c.id}
+                      value={c.share}
+                      small
+                      text={t("bar", { label: c.name, value: pct(c.share) })}
+                    />
+                  ),
                 )}
               </div>
             ) : null}
@@ -339,27 +350,22 @@ export default async function QuestionPage({ params, searchParams }: Props) {
 }
 
 // The share for, drawn against the threshold (a line): the chart of the result; smaller bars
-// under it give each college's share (the threshold applies to the weighted share only).
+// under it give each college's share (the threshold applies to the weighted share only). The
+// caption and the text for screen readers are said in the reader's language.
 function Bar({
-  label,
   value,
   threshold,
   small = false,
+  text,
 }: {
-  label: string;
   value: number;
   threshold?: number;
   small?: boolean;
+  text: string;
 }) {
-  const text =
-    threshold === undefined
-      ? `${label} : ${percent(value)}`
-      : `${label} : ${percent(value)}, seuil ${percent(threshold)}`;
   return (
     <figure className="space-y-1">
-      <figcaption className={small ? "text-sm" : "text-sm font-medium"}>
-        {threshold === undefined ? text : `${label} : ${percent(value)} (seuil ${percent(threshold)})`}
-      </figcaption>
+      <figcaption className={small ? "text-sm" : "text-sm font-medium"}>{text}</figcaption>
       <div
         className={`relative w-full overflow-hidden rounded bg-stone-200 ${small ? "h-3" : "h-6"}`}
         role="img"
