@@ -771,7 +771,11 @@ const ACTIONS: Record<string, Door> = {
     scoped: true,
     args: () => [f.assembly.id, "/reunions/ag/1", null, form({ holderId: f.council.membershipId })],
   },
-  revokeProxyAction: { right: "vote.castAssembly", scoped: true, args: () => [f.assembly.id, "/reunions/ag/1"] },
+  revokeProxyAction: {
+    right: "vote.castAssembly",
+    scoped: true,
+    args: () => [f.assembly.id, "/reunions/ag/1"],
+  },
   closeQuestionAction: { right: "vote.close", scoped: true, args: () => [f.question.id] },
   beleniosResultAction: {
     right: "vote.manage",
