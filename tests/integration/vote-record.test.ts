@@ -9,7 +9,7 @@ import { actorFor, createCooperative, createMember } from "@/tests/factories/peo
 import { buildMeeting } from "@/tests/factories/meetings";
 
 // Issue 17: a closed vote is a record. An assembly with colleges at 40/25/25/10 where one
-// college casts no vote: 61,1 % when its weight is shared, 55 % when it counts as zero. Once
+// college casts no vote: 59,3 % when its weight is shared, 44,5 % when it counts as zero. Once
 // closed, changing every statute setting, importing members, archiving a voter and deleting a
 // college leaves the result, the e-mail and the decision-record entry as they were. A vote
 // opened before a change of the statutes is counted by the rules it opened with.
@@ -47,7 +47,7 @@ beforeAll(async () => {
     });
     voters[college.name] = [];
     memberships[college.name] = [];
-    for (let n = 0; n < [4, 3, 4, 3][i]!; n++) {
+    for (let n = 0; n < [4, 3, 4, 5][i]!; n++) {
       const m = await createMember(cooperativeId, { name: `${college.name} ${n}` });
       await db.categoryAssignment.create({
         data: { cooperativeId, membershipId: m.membership.id, categoryId: category.id, validFrom: since },
@@ -91,14 +91,15 @@ async function resolution(title: string, assemblyType: "ORDINARY" | "EXTRAORDINA
   return created.data.id;
 }
 
-// usager·es 3 for 1 against (75 %), salarié·es 2 for 1 against, partenaires 1 for 2 against
-// (one abstains by not voting), soutiens: nobody votes.
+// usager·es (40 %) 3 for 1 against: 75 %; salarié·es (25 %) 1 for 1 against: 50 %; partenaires
+// (25 %): nobody votes; soutiens (10 %) 1 for 4 against: 20 %. Shared: (0,4 × 0,75 + 0,25 × 0,5 +
+// 0,1 × 0,2) / 0,75 = 59,3 %; counted as zero: 44,5 %.
 async function castTheAssembly(id: string) {
   const plan: Record<string, ("FOR" | "AGAINST")[]> = {
     "usager·es": ["FOR", "FOR", "FOR", "AGAINST"],
-    "salarié·es": ["FOR", "FOR", "AGAINST"],
-    partenaires: ["FOR", "AGAINST", "AGAINST"],
-    soutiens: [],
+    "salarié·es": ["FOR", "AGAINST"],
+    partenaires: [],
+    soutiens: ["FOR", "AGAINST", "AGAINST", "AGAINST", "AGAINST"],
   };
   for (const [college, choices] of Object.entries(plan))
     for (const [i, choice] of choices.entries())
@@ -119,28 +120,59 @@ async function snapshot(id: string) {
 describe("a closed vote is a record", () => {
   it("keeps its result, e-mail and decision whatever changes after the close", async () => {
     const id = await resolution("Approbation des comptes 2026", "ORDINARY");
+    const age = await resolution("Transformation de la réserve", "EXTRAORDINARY");
     await castTheAssembly(id);
+    await castTheAssembly(age);
     const closed = await closeQuestion(coordinator, id);
     if (!closed.ok) throw new Error(closed.error);
     const { result } = closed.data;
-    expect(result.verdict).toBe("adoptée : 61,1 % pour, seuil 50 %");
-    expect(closed.data.participants).toBe(10);
-    expect(closed.data.eligible).toBe(15); // 14 associé·es and the coordinator
-    const soutiens = result.colleges.find((c) => c.name === "soutiens")!;
-    expect(soutiens).toMatchObject({ share: null, effectiveWeight: 0 });
-    expect(result.colleges.find((c) => c.name === "usager·es")!.effectiveWeight).toBeCloseTo(0.4 / 0.9);
+    expect(result.verdict).toBe("adoptée : 59,3 % pour, seuil 50 %");
+    expect(closed.data.participants).toBe(11);
+    expect(closed.data.eligible).toBe(17); // 16 associé·es and the coordinator
+    expect(
+      result.colleges.map((c) => [c.name, c.share === null ? null : Math.round(c.share * 1000) / 10]),
+    ).toEqual([
+      ["usager·es", 75],
+      ["salarié·es", 50],
+      ["partenaires", null],
+      ["soutiens", 20],
+    ]);
+    expect(result.colleges.find((c) => c.name === "partenaires")).toMatchObject({ effectiveWeight: 0 });
+    expect(result.colleges.find((c) => c.name === "usager·es")!.effectiveWeight).toBeCloseTo(0.4 / 0.75);
+    const closedAge = await closeQuestion(coordinator, age);
+    if (!closedAge.ok) throw new Error(closedAge.error);
+    expect(closedAge.data.result.verdict).toBe(
+      "rejetée : 59,3 % des voix exprimées pondérées pour, seuil 66,7 % non atteint",
+    );
 
     const before = await snapshot(id);
+    const beforeAge = await snapshot(age);
     expect(before.decision).toMatchObject({ outcome: "ADOPTED", method: "AG_RESOLUTION" });
-    expect(before.decision!.text).toContain("Adoptée : 61,1 % pour, seuil 50 %.");
-    expect(before.decision!.text).toContain("soutiens (poids 10 %) : aucune voix exprimée");
+    expect(beforeAge.decision).toMatchObject({ outcome: "REJECTED" });
+    expect(before.decision!.text).toContain("Adoptée : 59,3 % pour, seuil 50 %.");
     expect(before.decision!.text).toContain(
-      "usager·es (poids 40 %, poids effectif 44,4 %) : pour 3, contre 1",
+      "partenaires (poids 25 %) : aucune voix exprimée, son poids est réparti entre les autres collèges",
     );
-    expect(before.email).toContain("10 votant·es sur 15");
+    expect(before.decision!.text).toContain(
+      "usager·es (poids 40 %, poids effectif 53,3 %) : pour 3, contre 1, abstentions 0, soit 75 % pour",
+    );
+    expect(before.email).toContain("11 votant·es sur 17");
     expect(before.email).toContain("Par collège :");
 
-    // Everything the count depended on changes.
+    // The statutes now count an empty college as zero: a resolution opened after the change,
+    // with the same ballots, gets 44,5 % and is rejected; the closed one still reads 59,3 %.
+    await db.statuteSettings.update({
+      where: { cooperativeId },
+      data: { emptyCollegeRule: "COUNT_AS_ZERO", version: { increment: 1 } },
+    });
+    const after = await resolution("Approbation des comptes 2026 (nouvelle délibération)", "ORDINARY");
+    await castTheAssembly(after);
+    const recount = await closeQuestion(coordinator, after);
+    if (!recount.ok) throw new Error(recount.error);
+    expect(recount.data.result.verdict).toBe("rejetée : 44,5 % pour, seuil 50 % non atteint");
+    expect(await snapshot(id)).toEqual(before);
+
+    // Everything else the count depended on changes.
     await db.statuteSettings.update({
       where: { cooperativeId },
       data: {
@@ -165,6 +197,7 @@ describe("a closed vote is a record", () => {
     await db.college.delete({ where: { id: colleges[1]!.id } });
 
     expect(await snapshot(id)).toEqual(before);
+    expect(await snapshot(age)).toEqual(beforeAge);
     expect(
       await db.outboxEmail.count({
         where: { cooperativeId, subject: "Résultat du vote : Approbation des comptes 2026" },
@@ -214,7 +247,7 @@ describe("an election held in Belenios", () => {
     expect(lists!.map((l) => [l.collegeName, l.lines.length])).toEqual([
       ["renommé", 3], // usager·es, renamed above; one of them archived
       ["partenaires", 4],
-      ["soutiens", 3],
+      ["soutiens", 5],
     ]);
     for (const line of lists!.flatMap((l) => l.lines)) expect(line).toMatch(/^[^,\s]+@[^,\s]+,m\d{4},1$/);
 
