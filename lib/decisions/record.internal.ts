@@ -34,9 +34,17 @@ export async function deleteDecision(tx: Tx, { id }: { id: string }) {
 }
 
 // Published minutes put their decisions in the decision record.
+// So do the votes closed at that meeting, placed in a section or not.
 export async function publishDecisionsOfMinutes(tx: Tx, { minutesId }: { minutesId: string }) {
+  const minutes = await tx.minutes.findUniqueOrThrow({
+    where: { id: minutesId },
+    select: { meetingId: true },
+  });
   await tx.decision.updateMany({
-    where: { section: { minutesId }, publishedAt: null },
+    where: {
+      publishedAt: null,
+      OR: [{ section: { minutesId } }, { meetingId: minutes.meetingId, voteQuestionId: { not: null } }],
+    },
     data: { publishedAt: new Date() },
   });
 }
@@ -61,10 +69,7 @@ export async function recordVoteDecision(
 }
 
 // A vote's decision placed in a section of the minutes (or taken out of it: sectionId null); its
-// outcome and figures stay the vote's.
-export async function placeVoteDecision(
-  tx: Tx,
-  { id, sectionId, title }: { id: string; sectionId: string | null; title?: string },
-) {
-  await tx.decision.update({ where: { id }, data: { sectionId, ...(title ? { title } : {}) } });
+// title, outcome and figures stay the vote's.
+export async function placeVoteDecision(tx: Tx, { id, sectionId }: { id: string; sectionId: string | null }) {
+  await tx.decision.update({ where: { id }, data: { sectionId } });
 }

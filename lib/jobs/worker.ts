@@ -72,10 +72,12 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
   // Every minute, and once now: questions past their deadline still open are closed, e-mails
   // written by a committed change and never sent are sent.
   const sweep = async () => {
-    const closed = await closeOverdue();
-    if (closed.length) log.info({ questions: closed }, "[worker] votes clos à l'échéance (rattrapage)");
-    const sent = await deliverWaiting();
-    if (sent) log.info(`[worker] ${sent} e-mail(s) en attente envoyés`);
+    const [closed, sent] = await Promise.allSettled([closeOverdue(), deliverWaiting()]);
+    if (closed.status === "rejected") log.error({ err: closed.reason }, "[worker] rattrapage des votes");
+    else if (closed.value.length)
+      log.info({ questions: closed.value }, "[worker] votes clos à l'échéance (rattrapage)");
+    if (sent.status === "rejected") log.error({ err: sent.reason }, "[worker] e-mails en attente");
+    else if (sent.value) log.info(`[worker] ${sent.value} e-mail(s) en attente envoyés`);
   };
   await boss.work(QUEUES.sweep, sweep);
   await boss.schedule(QUEUES.sweep, "* * * * *");

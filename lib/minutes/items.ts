@@ -151,13 +151,13 @@ export async function addDecision(
       include: { decision: { select: { id: true, sectionId: true } } },
     });
     if (!question) return { ok: false, error: "voteQuestionUnknown" };
-    // The vote's decision is made at its close, with its figures and its outcome: the minutes
-    // place it in this section (under the title typed here); a vote still open has none yet.
+    // The vote's decision is made at its close, with its title, figures and outcome: the minutes
+    // place it in this section; a vote still open has none yet.
     if (question.status !== "CLOSED" || !question.decision) return { ok: false, error: "voteNotClosed" };
     if (question.decision.sectionId) return { ok: false, error: "voteQuestionUsed" };
     const decisionId = question.decision.id;
     await db.$transaction(async (tx) => {
-      await placeVoteDecision(tx, { id: decisionId, sectionId, title: input.title });
+      await placeVoteDecision(tx, { id: decisionId, sectionId });
       await recordAudit(tx, {
         cooperativeId: actor.cooperativeId,
         actorId: actor.personId,

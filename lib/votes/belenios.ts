@@ -6,6 +6,7 @@ import { loadQuestion } from "@/lib/votes/facts";
 import { closeAndAnnounce } from "@/lib/votes/close-question.internal";
 import { eligibleVoters } from "@/lib/votes/question-mail.internal";
 import type { QuestionResultOk } from "@/lib/votes/questions";
+import type { Problem } from "@/lib/form-result";
 import type { QuestionResult } from "@/lib/votes/results";
 import type { ExternalResultInput } from "@/lib/votes/schema";
 
@@ -70,18 +71,26 @@ export async function recordBeleniosResult(
     db.paperTally.count({ where: { questionId: q.id } }),
   ]);
   if (ballots > 0 || tallies > 0) return { ok: false, error: "externalAfterBallots" };
-  const colleges = new Set(
-    (await db.college.findMany({ where: { cooperativeId: actor.cooperativeId }, select: { id: true } })).map(
-      (c) => c.id,
-    ),
-  );
-  const weighted = await weightedBody(q);
-  if (input.rows.some((r) => (weighted ? !r.collegeId || !colleges.has(r.collegeId) : r.collegeId !== null)))
-    return { ok: false, error: "notFound" };
-  return closeAndAnnounce({
+  // One result per list given, each no larger than its list: an election cannot count more
+  // ballots than it had voters.
+  const lists = (await beleniosVoterLists(actor, q.id)) ?? [];
+  const seen = new Set<string | null>();
+  const problems: Problem[] = [];
+  for (const row of input.rows) {
+    const list = lists.find((l) => l.collegeId === row.collegeId);
+    if (!list || seen.has(row.collegeId)) return { ok: false, error: "notFound" };
+    seen.add(row.collegeId);
+    const typed = row.for + row.against + row.abstain + row.blank;
+    if (typed > list.lines.length)
+      problems.push({ name: list.collegeName ?? "", reason: `${typed}/${list.lines.length}` });
+  }
+  if (seen.size !== lists.length) return { ok: false, error: "notFound" };
+  if (problems.length) return { ok: false, error: "externalCountTooHigh", problems };
+  const closed = await closeAndAnnounce({
     cooperativeId: actor.cooperativeId,
     questionId: q.id,
     actorId: actor.personId,
     external: { system: "belenios", url: input.url, fingerprint: input.fingerprint, rows: input.rows },
   });
+  return closed;
 }

@@ -52,7 +52,7 @@ export async function closeAndAnnounce({
   actorId: string | null;
   now?: Date;
   external?: ExternalElection | null;
-}): Promise<Result<QuestionResult, "notFound" | "notOpen">> {
+}): Promise<Result<QuestionResult, "notFound" | "notOpen" | "externalAfterBallots">> {
   const q = await loadQuestion(cooperativeId, questionId);
   if (!q) return { ok: false, error: "notFound" };
   if (q.status !== "OPEN") return { ok: false, error: "notOpen" };
@@ -66,6 +66,13 @@ export async function closeAndAnnounce({
       >`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR UPDATE`;
       if (row?.status !== "OPEN") return null;
       if (external) {
+        // Held elsewhere instead of here: no ballot of the portal may be counted with it (checked
+        // again under the lock, as a ballot may have arrived since the service looked).
+        const [participations, tallies] = await Promise.all([
+          tx.voteParticipation.count({ where: { questionId: q.id } }),
+          tx.paperTally.count({ where: { questionId: q.id } }),
+        ]);
+        if (participations || tallies) return "externalAfterBallots" as const;
         await tx.paperTally.createMany({
           data: tallyRowsData({ cooperativeId, questionId: q.id }, external.rows),
         });
@@ -83,7 +90,7 @@ export async function closeAndAnnounce({
           },
         });
       }
-      const counted = await computeResult({ ...q, closedAt: now }, tx);
+      const counted = await computeResult({ ...q, closedAt: now }, tx, { heldElsewhere: Boolean(external) });
       const outcome: QuestionResult = external
         ? {
             ...counted,
@@ -108,7 +115,9 @@ export async function closeAndAnnounce({
         method: METHOD[q.kind]!,
         outcome: outcomeValue,
         decidedOn: parseDateKey(dayKey(q.meeting?.startsAt ?? now)),
-        publishedAt: now,
+        // A written consultation or an assembly's resolution is the body's act at once; a vote
+        // in a council or commission meeting enters the record with the meeting's minutes.
+        publishedAt: q.meetingId && q.body.kind !== "GENERAL_ASSEMBLY" ? undefined : now,
       });
       await recordAudit(tx, {
         cooperativeId,
@@ -129,6 +138,7 @@ export async function closeAndAnnounce({
     { timeout: 60_000 },
   );
   if (!closed) return { ok: false, error: "notOpen" };
+  if (closed === "externalAfterBallots") return { ok: false, error: closed };
   await deliverAll(closed.emails);
   // The deleted ballots' old row versions leave the table's pages at the next vacuum: asked now.
   if (q.secret)

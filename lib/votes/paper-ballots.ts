@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import type { Problem, Result } from "@/lib/form-result";
 import { recordAudit } from "@/lib/audit/record";
@@ -82,6 +83,11 @@ export async function recordPaperBallots(
   );
   try {
     await db.$transaction(async (tx) => {
+      // Still open, and held open until this commits (the close waits: FOR UPDATE).
+      const [row] = await tx.$queryRaw<
+        { status: string }[]
+      >`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR SHARE`;
+      if (row?.status !== "OPEN") throw Object.assign(new Error("closed meanwhile"), { closed: true });
       // A correction replaces the previous entry whole.
       await tx.voteParticipation.deleteMany({ where: { questionId: q.id, channel: "PAPER" } });
       await tx.paperTally.deleteMany({ where: { questionId: q.id } });
@@ -96,17 +102,22 @@ export async function recordPaperBallots(
       await tx.paperTally.createMany({
         data: tallyRowsData({ cooperativeId: actor.cooperativeId, questionId: q.id }, rows),
       });
+      const corrected = onPaper.size > 0 || previousRows.length > 0;
+      // A secret vote's journal keeps how many voted on paper, never who with which counts: a
+      // correction's two versions side by side would tell one voter's choice.
+      const entry = (voters: string[], counts: object[]): Prisma.InputJsonObject =>
+        q.secret ? { paperVoters: voters.length } : { voters, rows: counts as Prisma.InputJsonArray };
       await recordAudit(tx, {
         cooperativeId: actor.cooperativeId,
         actorId: actor.personId,
-        action: onPaper.size || previousRows.length ? "vote.paperCorrected" : "vote.paperEntered",
+        action: corrected ? "vote.paperCorrected" : "vote.paperEntered",
         entityType: "VoteQuestion",
         entityId: q.id,
-        ...(onPaper.size || previousRows.length
+        ...(corrected
           ? {
-              before: {
-                voters: [...onPaper],
-                rows: previousRows.map((r) => ({
+              before: entry(
+                [...onPaper],
+                previousRows.map((r) => ({
                   collegeId: r.collegeId,
                   for: r.forCount,
                   against: r.againstCount,
@@ -114,13 +125,14 @@ export async function recordPaperBallots(
                   blank: r.blankCount,
                   spoiled: r.spoiledCount,
                 })),
-              },
+              ),
             }
           : {}),
-        after: { voters: [...collegeOf.keys()], rows },
+        after: entry([...collegeOf.keys()], rows),
       });
     });
   } catch (error) {
+    if ((error as { closed?: boolean }).closed) return { ok: false, error: "notOpen" };
     const taken = (error as { taken?: string[] }).taken;
     if (taken)
       return {

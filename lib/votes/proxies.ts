@@ -178,7 +178,13 @@ export async function revokeProxy(actor: Actor, meetingId: string): Promise<Prox
   });
   if (!proxy) return { ok: false, error: "notFound" };
   if (await votingStarted(meetingId)) return { ok: false, error: "votingStarted" };
-  await db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
+    // The meeting's questions, held as they are until this commits: a vote opening at this very
+    // moment waits, or has opened already and the proxy stays.
+    const questions = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text AS status FROM "VoteQuestion" WHERE "meetingId" = ${meetingId} FOR SHARE`;
+    if (questions.some((q) => q.status !== "DRAFT")) return false;
     await tx.proxy.update({ where: { id: proxy.id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
@@ -188,6 +194,8 @@ export async function revokeProxy(actor: Actor, meetingId: string): Promise<Prox
       entityId: proxy.id,
       before: { grantorId: proxy.grantorId, holderId: proxy.holderId },
     });
+    return true;
   });
+  if (!revoked) return { ok: false, error: "votingStarted" };
   return { ok: true, data: null };
 }

@@ -80,8 +80,10 @@ export async function questionPage(actor: Actor, questionId: string) {
     paperVoters,
     paperEntered,
     // The counts entered, as the form's fields (for-0, against-0…), to correct them.
+    // (Not for a secret vote: the counts are typed again, not shown back before the close.)
     paperCounts: Object.fromEntries(
       colleges.flatMap((c, i) => {
+        if (q.secret) return [];
         const row = tallies.find((r) => r.collegeId === c.id);
         if (!row) return [];
         return [

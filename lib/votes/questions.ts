@@ -33,7 +33,8 @@ export type QuestionFailure =
   | "notOpen"
   | "categoryUnknown"
   | "tallyNeedsShowOfHands"
-  | "externalAfterBallots";
+  | "externalAfterBallots"
+  | "externalCountTooHigh";
 export type QuestionResultOk<T = null> = Result<T, QuestionFailure>;
 
 const NEEDS_MEETING = new Set(["MEETING_BALLOT", "SHOW_OF_HANDS", "AG_RESOLUTION"]);

@@ -33,6 +33,9 @@ export type QuestionResult = {
   countedAt: string;
   // An election held in a verifiable system, typed back (lib/votes/belenios.ts).
   external?: { system: "belenios"; url: string; fingerprint: string };
+  // Closed before results were stored: counted the first time it was shown after the upgrade,
+  // by the rules and register of that day (the e-mail sent at its close may differ).
+  recountedLater?: true;
 };
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -84,27 +87,57 @@ async function ballotCounts(client: Client, questionId: string) {
 export async function resultOf(q: LoadedQuestion): Promise<QuestionResult> {
   if (q.result) return q.result as unknown as QuestionResult;
   const counted = await computeResult(q);
-  if (q.status === "CLOSED")
-    await db.voteQuestion.updateMany({
-      where: { id: q.id, result: { equals: Prisma.AnyNull } },
-      data: { result: counted as never },
-    });
-  return counted;
+  if (q.status !== "CLOSED") return counted;
+  const stored: QuestionResult = { ...counted, recountedLater: true };
+  await db.voteQuestion.updateMany({
+    where: { id: q.id, result: { equals: Prisma.AnyNull } },
+    data: { result: stored as never },
+  });
+  return stored;
 }
 
 // Counts from the database (ballots and typed-in tallies), then the pure count, by the rules the
 // question opened with (or today's, for one opened before they were kept). Assemblies are
 // weighted by college and checked for quorum; a council or commission is weighted only if it
 // votes by college. The close calls it inside its transaction (client).
-export async function computeResult(q: LoadedQuestion, client: Client = db): Promise<QuestionResult> {
+// An election held elsewhere (Belenios) has no participation rows here: its turnout is the
+// ballots it counted, per college (heldElsewhere), and those are who was present for the quorum.
+export async function computeResult(
+  q: LoadedQuestion,
+  client: Client = db,
+  { heldElsewhere = false }: { heldElsewhere?: boolean } = {},
+): Promise<QuestionResult> {
   const day = q.meeting?.startsAt ?? q.closedAt ?? new Date();
   const rules = (q.rules as unknown as VoteRules | null) ?? (await currentRules(client, q.cooperativeId));
-  const [grouped, tallies, participants, members] = await Promise.all([
+  const [grouped, tallies, participated, voters] = await Promise.all([
     ballotCounts(client, q.id),
     client.paperTally.findMany({ where: { questionId: q.id } }),
     client.voteParticipation.count({ where: { questionId: q.id } }),
     votersOf(client, { body: q.body, at: day, questionId: q.id }),
   ]);
+  let participants = participated;
+  let members = voters;
+  if (heldElsewhere) {
+    const turnout = new Map<string | null, number>();
+    for (const t of tallies)
+      turnout.set(
+        t.collegeId,
+        (turnout.get(t.collegeId) ?? 0) +
+          t.forCount +
+          t.againstCount +
+          t.abstainCount +
+          t.blankCount +
+          t.spoiledCount,
+      );
+    participants = [...turnout.values()].reduce((a, b) => a + b, 0);
+    const weightedBody = q.body.kind === "GENERAL_ASSEMBLY" || q.body.votesByCollege;
+    members = voters.map((m) => {
+      const key = weightedBody ? m.collegeId : null;
+      const left = turnout.get(key) ?? 0;
+      if (left > 0) turnout.set(key, left - 1);
+      return { ...m, tookPart: left > 0 };
+    });
+  }
   const { colleges, statutes } = rules;
   const assembly = q.body.kind === "GENERAL_ASSEMBLY";
   const weighted = assembly || q.body.votesByCollege;

@@ -28,7 +28,12 @@ export async function recordShowOfHands(
   );
   if (rows.some((r) => r.collegeId !== null && !colleges.has(r.collegeId)))
     return { ok: false, error: "notFound" };
-  await db.$transaction(async (tx) => {
+  const entered = await db.$transaction(async (tx) => {
+    // Still open, and held open until this commits (the close waits: FOR UPDATE).
+    const [row] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text AS status FROM "VoteQuestion" WHERE id = ${q.id} FOR SHARE`;
+    if (row?.status !== "OPEN") return false;
     await tx.paperTally.deleteMany({ where: { questionId: q.id } });
     await tx.paperTally.createMany({
       data: tallyRowsData({ cooperativeId: actor.cooperativeId, questionId: q.id }, rows),
@@ -41,6 +46,8 @@ export async function recordShowOfHands(
       entityId: q.id,
       after: { rows },
     });
+    return true;
   });
+  if (!entered) return { ok: false, error: "notOpen" };
   return closeAndAnnounce({ cooperativeId: actor.cooperativeId, questionId: q.id, actorId: actor.personId });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { loadQuestion } from "@/lib/votes/facts";
+import { log } from "@/lib/log";
 import { closeAndAnnounce } from "@/lib/votes/close-question.internal";
 import { eligibleVoters, mail, when } from "@/lib/votes/question-mail.internal";
 
@@ -45,8 +46,17 @@ export async function closeOverdue(now = new Date()): Promise<string[]> {
     take: 100,
   });
   const closed: string[] = [];
-  for (const q of overdue)
-    if ((await closeAndAnnounce({ cooperativeId: q.cooperativeId, questionId: q.id, actorId: null, now })).ok)
-      closed.push(q.id);
+  for (const q of overdue) {
+    // One question that cannot be closed (its sealed ballots do not open with this portal's
+    // secret, after a restore onto a portal with another) must not hold up the others.
+    try {
+      if (
+        (await closeAndAnnounce({ cooperativeId: q.cooperativeId, questionId: q.id, actorId: null, now })).ok
+      )
+        closed.push(q.id);
+    } catch (error) {
+      log.error({ err: error, questionId: q.id }, "[worker] vote past its deadline not closed");
+    }
+  }
   return closed;
 }

@@ -242,6 +242,11 @@ describe("a closed vote is a record", () => {
 
 describe("an election held in Belenios", () => {
   it("gives one electoral list per college in Belenios's format, then records the results typed back", async () => {
+    // (The first test raised the AGO quorum to 9/10; a tenth will do here.)
+    await db.statuteSettings.update({
+      where: { cooperativeId },
+      data: { agoQuorumFirstNum: 1, agoQuorumFirstDen: 10, version: { increment: 1 } },
+    });
     const id = await resolution("Élection du conseil (Belenios)", "ORDINARY");
     const lists = await beleniosVoterLists(coordinator, id);
     expect(lists!.map((l) => [l.collegeName, l.lines.length])).toEqual([
@@ -266,9 +271,31 @@ describe("an election held in Belenios", () => {
         rows: [{ collegeId: "college-d-ailleurs", for: 1, against: 0, abstain: 0, blank: 0 }],
       }),
     ).toEqual({ ok: false, error: "notFound" });
+    // More ballots than the list had voters, or a college left out, are refused.
+    expect(
+      await recordBeleniosResult(coordinator, id, {
+        url,
+        fingerprint,
+        rows: rows.map((r) => (r.collegeId === colleges[2]!.id ? { ...r, for: 5 } : r)),
+      }),
+    ).toEqual({
+      ok: false,
+      error: "externalCountTooHigh",
+      problems: [{ name: "partenaires", reason: "8/4" }],
+    });
+    expect(await recordBeleniosResult(coordinator, id, { url, fingerprint, rows: rows.slice(0, 2) })).toEqual(
+      {
+        ok: false,
+        error: "notFound",
+      },
+    );
     const closed = await recordBeleniosResult(coordinator, id, { url, fingerprint, rows });
     if (!closed.ok) throw new Error(closed.error);
     expect(closed.data.external).toEqual({ system: "belenios", url, fingerprint });
+    // Those who voted in Belenios were there: the quorum counts them, and the turnout says so.
+    expect(closed.data.participants).toBe(8);
+    expect(closed.data.result.quorumMet).toBe(true);
+    expect(closed.data.result.verdictParts.kind).not.toBe("quorumNotMet");
     expect(closed.data.result.total).toMatchObject({ for: 3, against: 3, abstain: 1, blank: 1 });
     const decision = (await listDecisions(coordinator)).find((d) => d.voteQuestionId === id);
     expect(decision!.text).toContain(

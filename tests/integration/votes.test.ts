@@ -9,6 +9,7 @@ import { recordShowOfHands } from "@/lib/votes/show-of-hands";
 import { closeFromJob, remindVoters } from "@/lib/votes/vote-jobs.internal";
 import { grantProxy, proxySituation, revokeProxy } from "@/lib/votes/proxies";
 import { listDecisions } from "@/lib/decisions/service";
+import { publishDecisionsOfMinutes } from "@/lib/decisions/record.internal";
 import { seedIfEmpty } from "../../scripts/seed";
 
 import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
@@ -129,6 +130,19 @@ describe("who may vote, every refusal from the server", () => {
     const closed = await closeQuestion(president, id);
     expect(closed.ok && closed.data.result.verdict).toMatch(/^adoptée : 66,7 % pour/);
     expect(await castBallot(coordinator, id, { choice: "FOR" })).toEqual({ ok: false, reason: "closed" });
+    // A council's vote enters the decision record with the meeting's minutes, not before.
+    const decision = await db.decision.findUniqueOrThrow({ where: { voteQuestionId: id } });
+    expect(decision).toMatchObject({ outcome: "ADOPTED", method: "ONLINE_BALLOT", meetingId: meeting3Id });
+    expect(decision.text).toContain("Pour 2, contre 1");
+    const minutes = await db.minutes.upsert({
+      where: { meetingId: meeting3Id },
+      create: { cooperativeId: coordinator.cooperativeId, meetingId: meeting3Id },
+      update: {},
+    });
+    expect(decision.publishedAt).toBeNull();
+    expect((await listDecisions(paul)).some((d) => d.voteQuestionId === id)).toBe(false);
+    await db.$transaction((tx) => publishDecisionsOfMinutes(tx, { minutesId: minutes.id }));
+    expect((await listDecisions(paul)).some((d) => d.voteQuestionId === id)).toBe(true);
   });
 
   it("fifty simultaneous submissions by the same member store exactly one ballot", async () => {

@@ -320,7 +320,8 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                   ))}
               </div>
             ) : null}
-            {q.status === "CLOSED" && result.rules ? (
+            {result.recountedLater ? <p className="text-sm text-stone-700">{t("recountedLater")}</p> : null}
+            {q.status === "CLOSED" && result.rules && !result.recountedLater ? (
               <p className="text-sm text-stone-700">
                 {t("rulesUsed", {
                   version: result.rules.statutesVersion,
