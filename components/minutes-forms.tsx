@@ -308,3 +308,21 @@ export function CorrectionForm<T>({
     </ActionForm>
   );
 }
+
+// The attendance paragraph corrected by hand (kept as typed from then on).
+export function AttendanceForm({ action, initial }: { action: Action; initial: string }) {
+  const t = useTranslations("minutes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, p } = usePrefixed(state, "attendance", { attendanceText: initial });
+  return (
+    <ActionForm action={formAction} className="space-y-2" noValidate>
+      <Outcome state={state} success={t("attendanceSaved")} />
+      <Field id="attendance-attendanceText" label={t("attendanceField")} error={errorOf("attendanceText")}>
+        <textarea rows={8} className={inputClass} {...p("attendanceText")} />
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("saveAttendance")}
+      </button>
+    </ActionForm>
+  );
+}

@@ -9,6 +9,7 @@ import {
   correctionSchema,
   decisionSchema,
   nextMeetingSchema,
+  attendanceSchema,
 } from "@/lib/minutes/schema";
 import {
   addActionItem,
@@ -27,6 +28,7 @@ import {
   shareMinutes,
 } from "@/lib/minutes/workflow";
 import { attachSectionDocument, removeDocument } from "@/lib/meetings/documents";
+import { editAttendance, updateAttendance } from "@/lib/minutes/attendance";
 
 // Every action of the minutes page refreshes the page it was bound to (its last bound argument).
 const pathOf = ([, path]: readonly [string, string]) => path;
@@ -156,5 +158,21 @@ export const correctMinutesAction = formAction({
     return { note: values.note, sections };
   },
   run: ({ actor, args: [minutesId], input }) => correctMinutes(actor, minutesId, input),
+  refresh: pathOf,
+});
+
+// The attendance paragraph: taken again from the sheet, or corrected by hand.
+export const updateAttendanceAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [minutesId] }) => updateAttendance(actor, minutesId),
+  refresh: pathOf,
+});
+
+export const editAttendanceAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  input: attendanceSchema,
+  run: ({ actor, args: [minutesId], input }) => editAttendance(actor, minutesId, input.attendanceText),
   refresh: pathOf,
 });

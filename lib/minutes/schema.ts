@@ -66,3 +66,7 @@ export const correctionSchema = z.object({
   sections: z.record(z.string(), z.string().max(200_000)),
 });
 export type CorrectionInput = z.infer<typeof correctionSchema>;
+
+export const attendanceSchema = z.object({
+  attendanceText: z.string().trim().min(1, { error: "attendanceRequired" }).max(20_000),
+});

@@ -13,7 +13,9 @@ import type {
   ActionItemStatus,
 } from "@/lib/generated/prisma/enums";
 
-export const NEXT_MEETING_TITLE = "Prochaine réunion";
+import { EDITABLE, NEXT_MEETING_TITLE } from "@/lib/minutes/titles";
+import { followTheMeeting } from "@/lib/minutes/attendance";
+export { EDITABLE, NEXT_MEETING_TITLE };
 
 export type SectionDetail = {
   id: string;
@@ -52,6 +54,10 @@ export type MinutesView = {
   id: string;
   status: MinutesStatus;
   attendanceText: string;
+  // The attendance sheet's paragraph when it differs from the minutes' (shared or corrected by
+  // hand): for the drafters' « la feuille de présence a changé ».
+  attendanceSheet: string | null;
+  attendanceEdited: boolean;
   version: number;
   approvedAt: Date | null;
   approvedByName: string | null;
@@ -125,6 +131,8 @@ async function loadView(
     id: m.id,
     status: m.status,
     attendanceText: m.attendanceText ?? "",
+    attendanceSheet: null,
+    attendanceEdited: m.attendanceEdited,
     version: m.versions[0]?.version ?? 0,
     approvedAt: m.approvedAt,
     approvedByName: approver?.name ?? null,
@@ -209,6 +217,17 @@ export async function openMinutes(
   const meeting = await meetingOf(actor, bodySlug, number);
   if (!meeting) return null;
   const existing = await loadView(actor, { meetingId: meeting.id });
+  if (existing && can(actor.roles, "minutes.draft") && EDITABLE.includes(existing.status)) {
+    const sheet = await followTheMeeting(actor, {
+      id: existing.id,
+      status: existing.status,
+      attendanceText: existing.attendanceText,
+      attendanceEdited: existing.attendanceEdited,
+      meeting: { number: existing.meeting.number, body: { slug: existing.meeting.bodySlug } },
+    });
+    const followed = await loadView(actor, { meetingId: meeting.id });
+    return followed ? { ...followed, attendanceSheet: sheet } : null;
+  }
   if (existing || !can(actor.roles, "minutes.draft")) return existing;
   const detail = await getMeeting(actor, bodySlug, number);
   if (!detail) return null;
@@ -272,8 +291,6 @@ export type SaveSectionResult =
   | { ok: true; revision: number }
   | { ok: false; error: "notFound" | "locked" }
   | { ok: false; error: "conflict"; current: { body: string; revision: number } };
-
-export const EDITABLE: readonly MinutesStatus[] = ["DRAFT", "SHARED"];
 
 // Saves a section only over the revision the writer started from: two people editing the same
 // draft never silently overwrite each other; the second gets the other text back.

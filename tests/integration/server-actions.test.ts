@@ -709,6 +709,21 @@ const ACTIONS: Record<string, Door> = {
       return [comment.id, true, "/reunions/conseil/3/compte-rendu"];
     },
   },
+  updateAttendanceAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.minutesId, "/reunions/conseil/3/compte-rendu", null, form({})],
+  },
+  editAttendanceAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [
+      f.minutesId,
+      "/reunions/conseil/3/compte-rendu",
+      null,
+      form({ attendanceText: "Présent·es : toutes et tous" }),
+    ],
+  },
   shareMinutesAction: {
     right: "minutes.draft",
     scoped: true,

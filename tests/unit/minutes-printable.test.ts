@@ -19,6 +19,8 @@ const section = (title: string, body: string, extra: Partial<SectionDetail> = {}
 const view: MinutesView = {
   id: "m",
   status: "PUBLISHED",
+  attendanceSheet: null,
+  attendanceEdited: false,
   attendanceText:
     "Présent·es : Saida Sadaoui (catégorie usager·es et habitant·es)\n\nExcusé·es : Asta Touré (catégorie salarié·es)",
   version: 1,

@@ -21,18 +21,22 @@ import {
   resolveCommentAction,
   setNextMeetingAction,
   shareMinutesAction,
+  editAttendanceAction,
+  updateAttendanceAction,
 } from "@/lib/minutes/actions";
+import { diffWords } from "diff";
 import { SectionEditor } from "@/components/minutes-editor";
 import {
   ActionItemForm,
   ApproveForm,
+  AttendanceForm,
   CommentForm,
   DecisionForm,
   NextMeetingForm,
 } from "@/components/minutes-forms";
 import { StepForm } from "@/components/step-form";
 import { DocumentUploadForm } from "@/components/meeting-forms";
-import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
@@ -194,6 +198,48 @@ export default async function MinutesPage({ params }: Props) {
 
       <Card title={t("attendance")}>
         <p className="whitespace-pre-line">{minutes.attendanceText}</p>
+        {editable ? (
+          <div className="mt-3 space-y-3">
+            {minutes.attendanceSheet !== null ? (
+              <Alert kind="info">
+                <p className="font-medium">{t("sheetChanged")}</p>
+                <p className="mt-1 whitespace-pre-line">
+                  {diffWords(minutes.attendanceText, minutes.attendanceSheet).map((part, i) =>
+                    part.added ? (
+                      <ins key={i} className="bg-green-100 no-underline">
+                        {part.value}
+                      </ins>
+                    ) : part.removed ? (
+                      <del key={i} className="bg-red-100">
+                        {part.value}
+                      </del>
+                    ) : (
+                      <span key={i}>{part.value}</span>
+                    ),
+                  )}
+                </p>
+                <div className="mt-2">
+                  <StepForm
+                    action={updateAttendanceAction.bind(null, minutes.id, path)}
+                    label={t("updateAttendance")}
+                    namespace="minutes"
+                    success={t("attendanceUpdated")}
+                  />
+                </div>
+              </Alert>
+            ) : null}
+            {minutes.attendanceEdited ? (
+              <p className="text-sm text-stone-700">{t("attendanceEditedNote")}</p>
+            ) : null}
+            <details className="rounded-md border border-stone-200 p-3">
+              <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("editAttendance")}</summary>
+              <AttendanceForm
+                action={editAttendanceAction.bind(null, minutes.id, path)}
+                initial={minutes.attendanceText}
+              />
+            </details>
+          </div>
+        ) : null}
       </Card>
 
       {minutes.sections.map((section, index) => (
