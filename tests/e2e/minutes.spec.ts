@@ -13,7 +13,10 @@ test("the coordinator drafts the minutes of n° 3; autosave survives a reload an
   await page.getByRole("link", { name: "Compte rendu" }).click();
   await expect(page.getByRole("heading", { name: "Compte rendu de la réunion n° 3" })).toBeVisible();
   await expect(
-    page.getByText(/Présent·es : Sonia Benali qui arrivera au plus tard au 1er juin/),
+    page
+      .getByRole("region", { name: "Présences" })
+      .getByText(/Présent·es : Sonia Benali qui arrivera au plus tard au 1er juin/)
+      .first(),
   ).toBeVisible();
   await expect(page.getByRole("region", { name: "Prochaine réunion" })).toBeVisible();
   await expectAccessible(page);
@@ -317,4 +320,51 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   expect(recordText).toContain("Écrire au ministère sur la durée de l'expérimentation SecPa");
   expect(recordText).toMatch(/Conseil coopératif · réunion n° 3 · adoptée, consensus/);
   expect(recordText).toContain("Commission administrative · adoptée, consensus");
+});
+
+test("minutes opened before attendance is taken: the attendance arrives, then changes are shown and taken in one click", async ({
+  page,
+  demo,
+}) => {
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  // Meeting n° 4, planned: its minutes opened first, with nobody marked yet.
+  await page.goto("/reunions/conseil/4/compte-rendu");
+  const attendance = page.getByRole("region", { name: "Présences" });
+  await expect(attendance).toContainText("Présent·es : —");
+
+  const mark = async (name: string, status: "Présent·e" | "Excusé·e") => {
+    const group = page.getByRole("group", { name: `Présence de ${name}` });
+    await group.getByRole("button", { name: status }).click();
+    await expect(group.getByRole("button", { name: status })).toHaveAttribute("aria-pressed", "true");
+  };
+  await page.goto("/reunions/conseil/4/presences");
+  await mark("Salima Haddad", "Présent·e");
+  await mark("Marc Beaulieu", "Excusé·e");
+  await page.goto("/reunions/conseil/4/compte-rendu");
+  await expect(attendance).toContainText("Présent·es : Salima Haddad (catégorie usager·es et habitant·es)");
+  await expect(attendance).toContainText("Excusé·es : Marc Beaulieu");
+
+  // Shared with the council; then someone else is marked present.
+  await page.getByRole("button", { name: "Partager avec le conseil" }).click();
+  await expect(page.getByText(/partagé/i).first()).toBeVisible();
+  await page.goto("/reunions/conseil/4/presences");
+  await mark("Pierre-Yves Colin", "Présent·e");
+  await page.goto("/reunions/conseil/4/compte-rendu");
+  await expect(attendance).toContainText(
+    "La feuille de présence a changé depuis que ce paragraphe a été écrit :",
+  );
+  await expect(attendance.locator("ins")).toContainText("Pierre-Yves Colin");
+  await expectAccessible(page);
+  await attendance.getByRole("button", { name: "Mettre à jour depuis la feuille" }).click();
+  await expect(attendance.getByText("La feuille de présence a changé")).toHaveCount(0);
+  await expect(attendance.locator("p").first()).toContainText("Pierre-Yves Colin");
+
+  // Corrected by hand: kept as typed.
+  await attendance.getByText("Corriger les présences à la main").click();
+  const field = attendance.getByLabel("Présences (telles qu'elles paraîtront dans le compte rendu)");
+  await field.fill(`${await field.inputValue()}\n\nInvitée : Sonia Benali, future directrice`);
+  await attendance.getByRole("button", { name: "Enregistrer les présences" }).click();
+  await expect(attendance.getByText("Corrigées à la main")).toBeVisible();
+  await expect(attendance.locator("p").first()).toContainText("Invitée : Sonia Benali, future directrice");
 });
