@@ -67,17 +67,22 @@ export function senderBossFor(databaseUrl: string): Promise<PgBoss> {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// The day before, at the same time; one job per meeting and calendar sequence (a new date
-// queues a new reminder and the old one finds its sequence outdated).
+// The day before, at the same time (REMINDER_LEAD_MS); one job per meeting and calendar sequence
+// (a new date queues a new reminder and the old one finds its sequence outdated). A meeting
+// convened for less than that ahead gets no reminder: its convocation is the reminder.
+export const REMINDER_LEAD_MS = DAY_MS;
+
 export async function scheduleMeetingReminder(
   { meetingId, startsAt, sequence }: { meetingId: string; startsAt: Date; sequence: number },
   boss: PgBoss | Promise<PgBoss> = senderBoss(),
+  now = new Date(),
 ) {
-  const startAfter = new Date(Math.max(Date.now(), startsAt.getTime() - DAY_MS));
+  const remindAt = startsAt.getTime() - REMINDER_LEAD_MS;
+  if (remindAt <= now.getTime()) return;
   await (
     await boss
   ).send(QUEUES.meetingReminder, { meetingId, sequence } satisfies MeetingReminderJob, {
-    startAfter,
+    startAfter: new Date(remindAt),
     singletonKey: `${meetingId}:${sequence}`,
   });
 }

@@ -12,10 +12,47 @@ export type CalendarMeeting = {
   cancelled: boolean;
   sequence: number;
   agenda: string[];
+  // The agenda's durations added up, in minutes (0 when none is given).
+  agendaMinutes?: number;
   url: string;
 };
 
 const DEFAULT_DURATION_MS = 2 * 60 * 60 * 1000;
+
+// When the meeting ends: its set end, else when its agenda does, else two hours after the start.
+export function endOf(meeting: Pick<CalendarMeeting, "startsAt" | "endsAt" | "agendaMinutes">): Date {
+  if (meeting.endsAt) return meeting.endsAt;
+  const minutes = meeting.agendaMinutes ?? 0;
+  return new Date(meeting.startsAt.getTime() + (minutes > 0 ? minutes * 60_000 : DEFAULT_DURATION_MS));
+}
+
+// RFC 5545 §3.1: content lines longer than 75 octets are folded (CRLF then one space), never
+// inside a UTF-8 character. The library folds by characters; accented names and « » make
+// lines of more than 75 octets, which strict calendar programs refuse.
+export function foldIcs(text: string): string {
+  const unfolded = text.replace(/\r\n[ \t]/g, "").split("\r\n");
+  const folded = unfolded.map((line) => {
+    if (Buffer.byteLength(line, "utf8") <= 75) return line;
+    const parts: string[] = [];
+    let current = "";
+    let size = 0;
+    let limit = 75;
+    for (const char of line) {
+      const bytes = Buffer.byteLength(char, "utf8");
+      if (size + bytes > limit) {
+        parts.push(current);
+        current = "";
+        size = 0;
+        limit = 74; // the leading space of a continuation line counts
+      }
+      current += char;
+      size += bytes;
+    }
+    parts.push(current);
+    return parts.join("\r\n ");
+  });
+  return folded.join("\r\n");
+}
 
 function event(meeting: CalendarMeeting, organizer: { name: string; email: string } | null): EventAttributes {
   const description = [
@@ -35,7 +72,7 @@ function event(meeting: CalendarMeeting, organizer: { name: string; email: strin
     start: meeting.startsAt.getTime(),
     startInputType: "utc",
     startOutputType: "utc",
-    end: (meeting.endsAt ?? new Date(meeting.startsAt.getTime() + DEFAULT_DURATION_MS)).getTime(),
+    end: endOf(meeting).getTime(),
     endInputType: "utc",
     endOutputType: "utc",
     location: meeting.place ?? meeting.videoUrl ?? undefined,
@@ -54,7 +91,7 @@ function build(
 ): string {
   const { error, value } = createEvents(events, { method, productId: "portail-scic", calName });
   if (error || !value) throw error ?? new Error("ics: empty calendar");
-  return value;
+  return foldIcs(value);
 }
 
 // One meeting, as an e-mail attachment (REQUEST, or CANCEL once cancelled) or a download.

@@ -39,6 +39,7 @@ export function calendarMeeting(meeting: LoadedMeeting): CalendarMeeting {
     cancelled: meeting.status === "CANCELLED",
     sequence: meeting.icsSequence,
     agenda: meeting.agendaItems.map((i) => i.title),
+    agendaMinutes: meeting.agendaItems.reduce((sum, i) => sum + (i.durationMinutes ?? 0), 0),
     url: `${siteUrl()}/reunions/${meeting.body.slug}/${meeting.number}`,
   };
 }
@@ -47,7 +48,7 @@ const SUBJECT: Record<Notice, string> = {
   invitation: "Convocation",
   update: "Changement",
   cancellation: "Annulation",
-  reminder: "Rappel : demain",
+  reminder: "Rappel",
 };
 
 function when(date: Date) {
@@ -62,11 +63,23 @@ function when(date: Date) {
   }).format(date);
 }
 
+// « aujourd'hui », « demain », or the day, as the calendar of the cooperative's time zone says:
+// never « demain » for a meeting of the same day.
+export function relativeDay(date: Date, now = new Date()): string {
+  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(d);
+  const today = day(now);
+  const tomorrow = day(new Date(now.getTime() + 86_400_000));
+  if (day(date) === today) return "aujourd'hui";
+  if (day(date) === tomorrow) return "demain";
+  return `le ${new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" }).format(date)}`;
+}
+
 // One e-mail per member of the body with an address, with the .ics (REQUEST, or CANCEL).
 export async function notify(
   meeting: LoadedMeeting,
   notice: Notice,
   organizer: { name: string; email: string } | null,
+  now = new Date(),
 ) {
   const members = await bodyMembersOn(meeting.body, meeting.startsAt);
   const cal = calendarMeeting(meeting);
@@ -85,7 +98,7 @@ export async function notify(
         : notice === "update"
           ? `La réunion ${cal.title} a changé : elle aura lieu le ${when(meeting.startsAt)}.`
           : notice === "reminder"
-            ? `Rappel : la réunion ${cal.title} a lieu demain, ${when(meeting.startsAt)}.`
+            ? `Rappel : la réunion ${cal.title} a lieu ${relativeDay(meeting.startsAt, now)}, ${when(meeting.startsAt)}.`
             : `Vous êtes convoqué·e à la réunion ${cal.title}, le ${when(meeting.startsAt)}.`,
       meeting.place ? `Lieu : ${meeting.place}` : "",
       meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "",
@@ -100,7 +113,7 @@ export async function notify(
     await sendEmail({
       cooperativeId: meeting.cooperativeId,
       to: member.email,
-      subject: `${SUBJECT[notice]} – ${cal.title} – ${meeting.cooperative.shortName ?? meeting.cooperative.name}`,
+      subject: `${notice === "reminder" ? `Rappel : ${relativeDay(meeting.startsAt, now)}` : SUBJECT[notice]} – ${cal.title} – ${meeting.cooperative.shortName ?? meeting.cooperative.name}`,
       text: lines.filter((l, i, all) => l !== "" || all[i - 1] !== "").join("\n"),
       attachments: [
         {
@@ -135,8 +148,20 @@ export async function sendChangeNotice(actor: Actor, meetingId: string, notice: 
 
 // Run by the worker the day before; a reminder queued for an older date, or for a meeting no
 // longer invited, does nothing.
-export async function sendReminder(meetingId: string, sequence: number): Promise<number> {
+// Once per meeting: the first job to claim it sends it (reminderSentAt), for the date it is
+// still at, before it starts.
+export async function sendReminder(meetingId: string, sequence: number, now = new Date()): Promise<number> {
+  const { count } = await db.meeting.updateMany({
+    where: {
+      id: meetingId,
+      status: "INVITED",
+      icsSequence: sequence,
+      reminderSentAt: null,
+      startsAt: { gt: now },
+    },
+    data: { reminderSentAt: now },
+  });
+  if (count === 0) return 0;
   const meeting = await loadMeeting(meetingId);
-  if (!meeting || meeting.status !== "INVITED" || meeting.icsSequence !== sequence) return 0;
-  return notify(meeting, "reminder", null);
+  return meeting ? notify(meeting, "reminder", null, now) : 0;
 }

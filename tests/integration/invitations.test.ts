@@ -100,10 +100,39 @@ describe("invitations", () => {
     expect(line).toMatchObject({ rsvp: "EXCUSED", rsvpNote: "en formation ce jour-là", status: null });
   });
 
-  it("the reminder skips those who said they are excused, and an outdated one sends nothing", async () => {
-    expect(await sendReminder(meetingId, 0)).toBe(1);
+  it("the reminder skips those who said they are excused, goes once, and an outdated one sends nothing", async () => {
+    const dayBefore = new Date(startsAt.getTime() - 86_400_000);
+    expect(await sendReminder(meetingId, 7, dayBefore)).toBe(0);
+    expect(await sendReminder(meetingId, 0, dayBefore)).toBe(1);
     expect((await mailsTo("marc@exemple.org")).at(-1)?.subject).toContain("Rappel : demain");
-    expect(await sendReminder(meetingId, 7)).toBe(0);
+    // A second job for the same meeting (queued twice, or retried) sends nothing more.
+    expect(await sendReminder(meetingId, 0, dayBefore)).toBe(0);
+    await db.meeting.update({ where: { id: meetingId }, data: { reminderSentAt: null } });
+  });
+
+  it("a meeting convened for the same day gets no reminder, and never « demain »", async () => {
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const today = await buildMeeting({
+      cooperativeId: meeting.cooperativeId,
+      bodyId: meeting.bodyId,
+      number: 5,
+      startsAt: new Date(Date.now() + 3 * 3_600_000),
+    });
+    expect(await sendInvitations(coordinator, today.id)).toMatchObject({ ok: true });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT 1 FROM pgboss.job WHERE name = 'meeting-reminder' AND data->>'meetingId' = $1`,
+      [today.id],
+    );
+    await client.end();
+    expect(rows).toHaveLength(0);
+    // Were one sent that day anyway (a job from an earlier date), it says « aujourd'hui ».
+    expect(await sendReminder(today.id, 0)).toBe(2);
+    const subjects = (await mailsTo("marc@exemple.org")).map((m) => m.subject);
+    expect(subjects.at(-1)).toContain("Rappel : aujourd'hui");
+    expect(subjects.filter((s) => s.includes("demain") && s.includes("n° 5"))).toEqual([]);
+    await db.meeting.delete({ where: { id: today.id } });
   });
 
   it("the worker process runs a due reminder from the queue in PostgreSQL", async () => {
