@@ -10,13 +10,20 @@ export function Card({
   title,
   children,
   action,
+  id,
 }: {
   title: string;
   children: React.ReactNode;
   action?: React.ReactNode;
+  // An anchor a link can land on (a section of the minutes, from the search).
+  id?: string;
 }) {
   return (
-    <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-label={title}>
+    <section
+      id={id}
+      className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      aria-label={title}
+    >
       <div className="mb-3 flex items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold text-stone-900">{title}</h2>
         {action}

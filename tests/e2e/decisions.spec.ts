@@ -54,3 +54,19 @@ test("a member sees their things to do, the overdue ones marked; the coordinator
   await expect(page.getByRole("heading", { name: "Mes choses à faire" })).toBeVisible();
   await expect(page.getByText("Rien à faire pour vous en ce moment.")).toBeVisible();
 });
+
+test("search finds the decisions the record shows, and lands on them", async ({ page, demo }) => {
+  await signIn(page, demo.email("paul.martin"));
+  await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
+  await page.goto("/recherche?q=m%C3%A9diatrice");
+  const hit = page.getByRole("listitem").filter({ hasText: "Lancement du recrutement d'une 3e médiatrice" });
+  await expect(hit).toContainText("Décision · Commission administrative");
+  await expect(hit.locator("mark").first()).toHaveText("médiatrice");
+  await hit.getByRole("link", { name: "Lancement du recrutement d'une 3e médiatrice" }).click();
+  await expect(page).toHaveURL(/\/decisions#decision-/);
+  const anchor = new URL(page.url()).hash.slice(1);
+  await expect(page.locator(`[id="${anchor}"]`)).toContainText(
+    "Lancement du recrutement d'une 3e médiatrice",
+  );
+  await expectAccessible(page);
+});

@@ -302,11 +302,14 @@ describe("search", () => {
         minutesId: minutes.id,
         position: 0,
         title: "Recrutement",
-        body: "Lancement du recrutement de deux médiatrices en santé.",
+        body: "· Lancement du **recrutement** de deux médiatrices en _santé_.",
       },
     });
     const hits = await search(actor, "médiatrice");
     expect(hits).toHaveLength(1);
+    // The excerpt reads as the page does: no Markdown marks.
+    expect(hits[0]!.excerpt).not.toMatch(/\*|_|·/);
+    expect(hits[0]!.sectionId).toBeTruthy();
     expect(hits[0]).toMatchObject({
       kind: "section",
       title: "Recrutement",
@@ -316,10 +319,24 @@ describe("search", () => {
     });
     expect(hits[0]!.excerpt).toContain("⟦médiatrices⟧");
     // Another cooperative's minutes are never found.
-    expect(await search(coordinator, "médiatrices")).toEqual([]);
+    expect((await search(coordinator, "médiatrices")).filter((h) => h.title === "Recrutement")).toEqual([]);
     // Hostile queries are just words.
     expect(await search(actor, "') OR 1=1 --")).toEqual([]);
     expect(await search(actor, "   ")).toEqual([]);
+  });
+
+  it("finds the decisions the record shows, of every body, with or without a meeting", async () => {
+    // The demo's administrative commission decided it outside any meeting.
+    const hits = await search(coordinator, "médiatrice");
+    const decision = hits.find(
+      (h) => h.kind === "decision" && h.title === "Lancement du recrutement d'une 3e médiatrice",
+    );
+    expect(decision).toMatchObject({
+      bodyName: "Commission administrative",
+      meetingNumber: null,
+      draft: false,
+    });
+    expect(decision!.excerpt).toContain("⟦médiatrice⟧");
   });
 
   it("a plain member does not find drafts", async () => {

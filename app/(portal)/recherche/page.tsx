@@ -25,10 +25,13 @@ function Excerpt({ text }: { text: string }) {
   );
 }
 
+// Where a result lands: the decision in the record or in its minutes, the section of the minutes.
 function hrefOf(hit: SearchHit) {
+  if (hit.meetingNumber === null) return `/decisions#decision-${hit.id}`;
   const meeting = `/reunions/${hit.bodySlug}/${hit.meetingNumber}`;
-  if (hit.kind === "action") return meeting;
-  return hit.kind === "decision" ? `${meeting}/compte-rendu#decision-${hit.id}` : `${meeting}/compte-rendu`;
+  if (hit.kind === "decision")
+    return hit.sectionId ? `${meeting}/compte-rendu#decision-${hit.id}` : `/decisions#decision-${hit.id}`;
+  return hit.sectionId ? `${meeting}/compte-rendu#section-${hit.sectionId}` : meeting;
 }
 
 export default async function SearchPage({
@@ -75,11 +78,16 @@ export default async function SearchPage({
                 <p className="text-sm text-stone-700">
                   {t(`kinds.${hit.kind}`)}
                   {hit.draft ? ` · ${t("draft")}` : ""} ·{" "}
-                  {t("where", {
-                    body: hit.bodyName,
-                    number: hit.meetingNumber,
-                    date: format.dateTime(hit.date, { day: "numeric", month: "long", year: "numeric" }),
-                  })}
+                  {hit.meetingNumber === null
+                    ? t("whereBody", {
+                        body: hit.bodyName,
+                        date: format.dateTime(hit.date, { day: "numeric", month: "long", year: "numeric" }),
+                      })
+                    : t("where", {
+                        body: hit.bodyName,
+                        number: hit.meetingNumber,
+                        date: format.dateTime(hit.date, { day: "numeric", month: "long", year: "numeric" }),
+                      })}
                 </p>
                 <Link
                   href={hrefOf(hit)}

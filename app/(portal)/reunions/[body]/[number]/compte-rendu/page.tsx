@@ -245,6 +245,7 @@ export default async function MinutesPage({ params }: Props) {
       {minutes.sections.map((section, index) => (
         <Card
           key={section.id}
+          id={`section-${section.id}`}
           title={section.isNextMeeting ? section.title : `${index + 1}) ${section.title}`}
         >
           <div className="space-y-4">
