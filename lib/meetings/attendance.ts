@@ -7,6 +7,7 @@ import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { instantToLocalInput, localInputToInstant } from "@/lib/dates";
 import { computeQuorum, isPresentAt, quorumThreshold, type QuorumResult } from "@/lib/meetings/quorum";
 import { ownMeeting, toListItem } from "@/lib/meetings/meeting-access.internal";
+import { inviteGuest } from "@/lib/meetings/meeting-notices.internal";
 import type { ATTENDANCE_STATUSES } from "@/lib/meetings/schema";
 import type { MeetingListItem, MeetingResult } from "@/lib/meetings/service";
 import type { Fraction } from "@/lib/statutes/fractions";
@@ -309,6 +310,8 @@ export async function addGuest(
     }
     await auditAttendance(tx, actor, { meeting, before: null, after: guest });
   });
+  // Invitations already out: the guest gets theirs, with the .ics.
+  if (guest.membershipId) await inviteGuest(actor, meetingId, guest.membershipId);
   return { ok: true, data: null };
 }
 

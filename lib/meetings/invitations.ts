@@ -22,7 +22,7 @@ export async function sendInvitations(
   const meeting = await loadMeeting(meetingId);
   if (!meeting || meeting.cooperativeId !== actor.cooperativeId) return { ok: false, error: "notFound" };
   if (meeting.status !== "PLANNED" && meeting.status !== "INVITED") return { ok: false, error: "closed" };
-  const sent = await notify(meeting, "invitation", organizerOf(actor));
+  const sent = await notify(meeting, "invitation", { organizer: organizerOf(actor) });
   await db.$transaction(async (tx) => {
     if (meeting.status === "PLANNED")
       await tx.meeting.update({ where: { id: meetingId }, data: { status: "INVITED" } });

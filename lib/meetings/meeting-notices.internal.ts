@@ -7,6 +7,7 @@ import { TIME_ZONE } from "@/lib/dates";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { meetingIcs, type CalendarMeeting } from "@/lib/meetings/calendar";
 import { scheduleMeetingReminder } from "@/lib/jobs/queue";
+import { shownName } from "@/lib/members/names";
 
 // Internal to the server: no right is checked here. The e-mails about a meeting, sent by
 // services that have checked the actor's right already (invitations.ts, service.ts when a
@@ -78,10 +79,31 @@ export function relativeDay(date: Date, now = new Date()): string {
 export async function notify(
   meeting: LoadedMeeting,
   notice: Notice,
-  organizer: { name: string; email: string } | null,
-  now = new Date(),
+  {
+    organizer,
+    now = new Date(),
+    only = null,
+  }: { organizer: { name: string; email: string } | null; now?: Date; only?: string | null },
 ) {
-  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
+  // The body's members, and the meeting's guests who have an account (an incoming director):
+  // they get the invitation and its changes too, and open that meeting (lib/meetings/guests.ts).
+  const seated = await bodyMembersOn(meeting.body, meeting.startsAt);
+  const guestIds = meeting.attendances
+    .filter(
+      (a) => a.status === "GUEST" && a.membershipId && !seated.some((m) => m.membershipId === a.membershipId),
+    )
+    .map((a) => a.membershipId!);
+  const guests = guestIds.length
+    ? await db.membership.findMany({
+        where: { id: { in: guestIds }, status: "ACTIVE" },
+        select: { id: true, displayName: true, person: { select: { name: true, email: true } } },
+      })
+    : [];
+  const guestSet = new Set(guests.map((g) => g.id));
+  const members = [
+    ...seated,
+    ...guests.map((g) => ({ membershipId: g.id, name: shownName(g), email: g.person.email })),
+  ].filter((m) => only === null || m.membershipId === only);
   const cal = calendarMeeting(meeting);
   const method = notice === "cancellation" ? "CANCEL" : "REQUEST";
   const ics = meetingIcs(cal, organizer, method);
@@ -99,7 +121,9 @@ export async function notify(
           ? `La réunion ${cal.title} a changé : elle aura lieu le ${when(meeting.startsAt)}.`
           : notice === "reminder"
             ? `Rappel : la réunion ${cal.title} a lieu ${relativeDay(meeting.startsAt, now)}, ${when(meeting.startsAt)}.`
-            : `Vous êtes convoqué·e à la réunion ${cal.title}, le ${when(meeting.startsAt)}.`,
+            : guestSet.has(member.membershipId)
+              ? `Vous êtes invité·e à la réunion ${cal.title}, le ${when(meeting.startsAt)}.`
+              : `Vous êtes convoqué·e à la réunion ${cal.title}, le ${when(meeting.startsAt)}.`,
       meeting.place ? `Lieu : ${meeting.place}` : "",
       meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "",
       "",
@@ -136,7 +160,7 @@ export function organizerOf(actor: Actor) {
 export async function sendChangeNotice(actor: Actor, meetingId: string, notice: "update" | "cancellation") {
   const meeting = await loadMeeting(meetingId);
   if (!meeting || meeting.cooperativeId !== actor.cooperativeId) return 0;
-  const sent = await notify(meeting, notice, organizerOf(actor));
+  const sent = await notify(meeting, notice, { organizer: organizerOf(actor) });
   if (notice === "update")
     await scheduleMeetingReminder({
       meetingId: meeting.id,
@@ -163,5 +187,12 @@ export async function sendReminder(meetingId: string, sequence: number, now = ne
   });
   if (count === 0) return 0;
   const meeting = await loadMeeting(meetingId);
-  return meeting ? notify(meeting, "reminder", null, now) : 0;
+  return meeting ? notify(meeting, "reminder", { organizer: null, now }) : 0;
+}
+
+// A guest added once the invitations are out gets theirs alone.
+export async function inviteGuest(actor: Actor, meetingId: string, membershipId: string) {
+  const meeting = await loadMeeting(meetingId);
+  if (!meeting || meeting.cooperativeId !== actor.cooperativeId || meeting.status !== "INVITED") return 0;
+  return notify(meeting, "invitation", { organizer: organizerOf(actor), only: membershipId });
 }

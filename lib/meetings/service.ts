@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { authorize, type Actor } from "@/lib/auth/actor";
-import { mandateIsCurrent } from "@/lib/auth/permissions";
+import { authorize, ForbiddenError, type Actor } from "@/lib/auth/actor";
+import { can, mandateIsCurrent } from "@/lib/auth/permissions";
+import { isGuestAt } from "@/lib/meetings/guests";
 import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-history";
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
 import { ensureIdeaBoxItem } from "@/lib/ideas/idea-box.internal";
@@ -66,7 +67,9 @@ export async function getMeeting(
   bodySlug: string,
   number: number,
 ): Promise<MeetingDetail | null> {
-  authorize(actor, "meeting.read");
+  // A guest of this meeting reads it too (lib/meetings/guests.ts).
+  if (!can(actor.roles, "meeting.read") && !(await isGuestAt(actor, bodySlug, number)))
+    throw new ForbiddenError("meeting.read");
   const meeting = await db.meeting.findFirst({
     where: {
       cooperativeId: actor.cooperativeId,

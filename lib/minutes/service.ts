@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { isGuestAt } from "@/lib/meetings/guests";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getMeeting } from "@/lib/meetings/service";
@@ -280,7 +281,9 @@ export async function readMinutes(
   number: number,
 ): Promise<MinutesView | null> {
   if (can(actor.roles, "minutes.readDraft")) return openMinutes(actor, bodySlug, number);
-  authorize(actor, "minutes.readPublished");
+  // A guest of the meeting reads its minutes once published (lib/meetings/guests.ts).
+  // Anyone else gets nothing: not found, as for another cooperative's minutes.
+  if (!can(actor.roles, "minutes.readPublished") && !(await isGuestAt(actor, bodySlug, number))) return null;
   const meeting = await meetingOf(actor, bodySlug, number);
   if (!meeting) return null;
   const view = await loadView(actor, { meetingId: meeting.id });
@@ -319,6 +322,15 @@ export async function saveSection(
     return { ok: false, error: "conflict", current };
   }
   return { ok: true, revision: revision + 1 };
+}
+
+// Whether a meeting's minutes are published (what a guest of the meeting may open).
+export async function hasPublishedMinutes(actor: Actor, meetingId: string): Promise<boolean> {
+  const minutes = await db.minutes.findFirst({
+    where: { meetingId, cooperativeId: actor.cooperativeId, status: "PUBLISHED" },
+    select: { id: true },
+  });
+  return minutes !== null;
 }
 
 // Whether this reader has minutes to open for a meeting (drafts for the council, else published).

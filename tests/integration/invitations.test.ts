@@ -4,7 +4,10 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { answerInvitation, feedForToken, sendInvitations } from "@/lib/meetings/invitations";
 import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
-import { meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
+import { getMeeting, meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
+import { addGuest } from "@/lib/meetings/attendance";
+import { readMinutes } from "@/lib/minutes/service";
+import { ForbiddenError } from "@/lib/auth/actor";
 import { addAgendaItem } from "@/lib/meetings/agenda";
 import { agendaItemSchema } from "@/lib/meetings/schema";
 import { feedIcs } from "@/lib/meetings/calendar";
@@ -100,10 +103,52 @@ describe("invitations", () => {
     expect(line).toMatchObject({ rsvp: "EXCUSED", rsvpNote: "en formation ce jour-là", status: null });
   });
 
+  it("a guest added once the invitations are out gets hers, opens that meeting and its published minutes, nothing else", async () => {
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { body: true } });
+    const sonia = await createMember(meeting.cooperativeId, {
+      name: "Sonia Benali",
+      email: "sonia@exemple.org",
+      kind: "GUEST",
+    });
+    const guest = await actorFor(sonia.person.id, meeting.cooperativeId);
+    await expect(getMeeting(guest, meeting.body.slug, meeting.number)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(
+      await addGuest(coordinator, meetingId, {
+        membershipId: sonia.membership.id,
+        guestName: null,
+        guestRole: "future directrice",
+      }),
+    ).toEqual({ ok: true, data: null });
+    const [invitation] = await mailsTo("sonia@exemple.org");
+    expect(invitation?.subject).toContain("Convocation – Conseil coopératif n° 4");
+    expect(invitation?.textBody).toContain("Vous êtes invité·e à la réunion Conseil coopératif n° 4");
+    expect(icsOf(invitation!)).toContain("METHOD:REQUEST");
+    expect((await getMeeting(guest, meeting.body.slug, meeting.number))?.number).toBe(4);
+    // Its minutes: not while a draft; once published, yes.
+    const minutes = await db.minutes.create({ data: { cooperativeId: meeting.cooperativeId, meetingId } });
+    expect(await readMinutes(guest, meeting.body.slug, meeting.number)).toBeNull();
+    await db.minutes.update({
+      where: { id: minutes.id },
+      data: { status: "PUBLISHED", publishedAt: new Date() },
+    });
+    expect((await readMinutes(guest, meeting.body.slug, meeting.number))?.status).toBe("PUBLISHED");
+    // Another meeting of the same body: nothing.
+    const other = await buildMeeting({
+      cooperativeId: meeting.cooperativeId,
+      bodyId: meeting.bodyId,
+      number: 6,
+    });
+    await expect(getMeeting(guest, meeting.body.slug, 6)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await readMinutes(guest, meeting.body.slug, 6)).toBeNull();
+    await db.meeting.delete({ where: { id: other.id } });
+    await db.minutes.delete({ where: { id: minutes.id } });
+  });
+
   it("the reminder skips those who said they are excused, goes once, and an outdated one sends nothing", async () => {
     const dayBefore = new Date(startsAt.getTime() - 86_400_000);
     expect(await sendReminder(meetingId, 7, dayBefore)).toBe(0);
-    expect(await sendReminder(meetingId, 0, dayBefore)).toBe(1);
+    // Marc (Salima said she is excused) and the guest.
+    expect(await sendReminder(meetingId, 0, dayBefore)).toBe(2);
     expect((await mailsTo("marc@exemple.org")).at(-1)?.subject).toContain("Rappel : demain");
     // A second job for the same meeting (queued twice, or retried) sends nothing more.
     expect(await sendReminder(meetingId, 0, dayBefore)).toBe(0);

@@ -1,7 +1,8 @@
 import { meetingNumber } from "@/lib/action-input";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
+import { isGuestAt } from "@/lib/meetings/guests";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { hasReadableMinutes } from "@/lib/minutes/service";
+import { hasPublishedMinutes, hasReadableMinutes } from "@/lib/minutes/service";
 import { requireActor } from "@/lib/auth/session";
 import { getMeeting } from "@/lib/meetings/service";
 import { myInvitation } from "@/lib/meetings/invitations";
@@ -25,19 +26,22 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function MeetingPage({ params }: Props) {
-  const actor = await requireActor("meeting.read");
+  const actor = await requireActor();
   const { body, number } = await params;
   const parsed = meetingNumber(number);
   if (!parsed) notFound();
+  // A member reads every meeting; a guest only the one they are a guest of.
+  const member = can(actor.roles, "meeting.read");
+  if (!member && !(await isGuestAt(actor, body, parsed))) forbidden();
   const meeting = await getMeeting(actor, body, parsed);
   if (!meeting) notFound();
   const t = await getTranslations("meetings");
   const ta = await getTranslations("meetingAdmin");
   const ti = await getTranslations("invitation");
   const [invitation, documents, minutesReadable, proxies] = await Promise.all([
-    myInvitation(actor, meeting.id),
-    documentsByItem(actor, meeting.id),
-    hasReadableMinutes(actor, meeting.id),
+    member ? myInvitation(actor, meeting.id) : null,
+    member ? documentsByItem(actor, meeting.id) : Promise.resolve(new Map<string, never[]>()),
+    member ? hasReadableMinutes(actor, meeting.id) : hasPublishedMinutes(actor, meeting.id),
     meeting.assemblyType && can(actor.roles, "vote.castAssembly") ? proxySituation(actor, meeting.id) : null,
   ]);
   const tv = await getTranslations("votes");
