@@ -123,3 +123,20 @@ test("a council member cannot take attendance", async ({ page, demo }) => {
   expect((await page.goto("/reunions/conseil/4/presences"))?.status()).toBe(403);
   expect((await page.goto("/reunions/conseil/4/preparer"))?.status()).toBe(403);
 });
+
+test("a guest opens the meeting she is invited to, and nothing else", async ({ page, demo }) => {
+  // Sonia Benali, the incoming director, is a guest of the council's meeting n° 3.
+  await signIn(page, demo.email("sonia.benali"));
+  await expect(page.getByRole("heading", { name: "Bonjour Sonia Benali" })).toBeVisible();
+  const response = await page.goto("/reunions/conseil/3");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: /Conseil coopératif n° 3/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Ordre du jour" })).toContainText("Points divers");
+  await expectAccessible(page);
+  // Its minutes are not published in this copy: nothing to open yet.
+  await expect(page.getByRole("link", { name: "Compte rendu" })).toHaveCount(0);
+  expect((await page.goto("/reunions/conseil/3/compte-rendu"))?.status()).toBe(404);
+  // Another meeting, the decisions, the votes: refused.
+  expect((await page.goto("/reunions/conseil/4"))?.status()).toBe(403);
+  expect((await page.goto("/decisions"))?.status()).toBe(403);
+});
