@@ -1,6 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
-import { markdownToLines } from "@/lib/minutes/plain-text";
+import { markdownToLines, type PlainLine, type Run } from "@/lib/minutes/plain-text";
 import type { PrintableMinutes } from "@/lib/minutes/printable";
 
 // PDFs are drawn with pdfkit's built-in Helvetica, whose encoding (WinAnsi) covers French;
@@ -67,13 +67,39 @@ function bullet(doc: Doc, text: string, indent = 12) {
   doc.x = doc.page.margins.left;
 }
 
+// One line of runs: bold, italic, and links that open when clicked in the PDF.
+function runs(
+  doc: Doc,
+  line: PlainLine,
+  { indent = 0, prefix = "" }: { indent?: number; prefix?: string } = {},
+) {
+  const parts: Run[] = prefix ? [{ text: prefix }, ...line.runs] : line.runs;
+  const x = doc.page.margins.left + indent;
+  parts.forEach((run, i) => {
+    const font =
+      run.bold || line.heading
+        ? run.italic
+          ? "Helvetica-BoldOblique"
+          : "Helvetica-Bold"
+        : run.italic
+          ? "Helvetica-Oblique"
+          : "Helvetica";
+    doc.font(font).fontSize(10.5);
+    if (run.href) doc.fillColor("#185a42");
+    const options = { continued: i < parts.length - 1, link: run.href ?? null, underline: Boolean(run.href) };
+    if (i === 0) doc.text(winAnsi(run.text), x, undefined, options);
+    else doc.text(winAnsi(run.text), options);
+    if (run.href) doc.fillColor("#1c1917");
+  });
+  doc.font("Helvetica");
+  doc.x = doc.page.margins.left;
+}
+
 function markdown(doc: Doc, body: string) {
   for (const line of markdownToLines(body)) {
     if (!line.text) doc.moveDown(0.4);
-    else if (line.heading)
-      doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(line.text)).font("Helvetica");
-    else if (line.bullet) bullet(doc, line.text);
-    else doc.font("Helvetica").fontSize(10.5).text(winAnsi(line.text));
+    else if (line.bullet) runs(doc, line, { indent: 12, prefix: "· " });
+    else runs(doc, line);
   }
 }
 

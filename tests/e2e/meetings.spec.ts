@@ -137,6 +137,6 @@ test("a guest opens the meeting she is invited to, and nothing else", async ({ p
   await expect(page.getByRole("link", { name: "Compte rendu" })).toHaveCount(0);
   expect((await page.goto("/reunions/conseil/3/compte-rendu"))?.status()).toBe(404);
   // Another meeting, the decisions, the votes: refused.
-  expect((await page.goto("/reunions/conseil/4"))?.status()).toBe(403);
+  expect((await page.goto("/reunions/conseil/1"))?.status()).toBe(403);
   expect((await page.goto("/decisions"))?.status()).toBe(403);
 });

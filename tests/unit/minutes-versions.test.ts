@@ -67,7 +67,7 @@ describe("Markdown as plain lines for the PDF", () => {
     const lines = markdownToLines(
       "**Accueil** d'une *ministre*\n\n- Saida propose un carnet\n1) La durée\nVoir [le podcast](https://www.radiofrance.fr/a_b_c) et https://exemple.fr/l_invite_e",
     );
-    expect(lines).toEqual([
+    expect(lines.map(({ runs: _runs, ...line }) => line)).toEqual([
       { text: "Accueil d'une ministre", bullet: false, heading: false },
       { text: "", bullet: false, heading: false },
       { text: "Saida propose un carnet", bullet: true, heading: false },
@@ -77,6 +77,13 @@ describe("Markdown as plain lines for the PDF", () => {
         bullet: false,
         heading: false,
       },
+    ]);
+    // The PDF draws the last line's address as a link, the address whole (its « _ » are not italics).
+    expect(lines[4]!.runs).toEqual([
+      { text: "Voir " },
+      { text: "le podcast", href: "https://www.radiofrance.fr/a_b_c" },
+      { text: " et " },
+      { text: "https://exemple.fr/l_invite_e", href: "https://exemple.fr/l_invite_e" },
     ]);
   });
 });

@@ -31,7 +31,7 @@ function hrefOf(hit: SearchHit) {
   const meeting = `/reunions/${hit.bodySlug}/${hit.meetingNumber}`;
   if (hit.kind === "decision")
     return hit.sectionId ? `${meeting}/compte-rendu#decision-${hit.id}` : `/decisions#decision-${hit.id}`;
-  return hit.sectionId ? `${meeting}/compte-rendu#section-${hit.sectionId}` : meeting;
+  return hit.sectionId ? `${meeting}/compte-rendu#partie-${hit.sectionId}` : meeting;
 }
 
 export default async function SearchPage({

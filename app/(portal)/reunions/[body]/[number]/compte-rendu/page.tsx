@@ -1,8 +1,9 @@
 import { meetingNumber } from "@/lib/action-input";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { isGuestAt } from "@/lib/meetings/guests";
 import { can } from "@/lib/auth/permissions";
 import { EDITABLE, readMinutes } from "@/lib/minutes/service";
 import { linkableQuestions, ownerChoices } from "@/lib/minutes/items";
@@ -44,10 +45,11 @@ const smallButton =
   "min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100";
 
 export default async function MinutesPage({ params }: Props) {
-  // (readMinutes lets a guest of the meeting read its published minutes, and no one else.)
   const actor = await requireActor();
   const { body, number } = await params;
   const n = meetingNumber(number);
+  // Members read published minutes; a guest of the meeting reads that meeting's; others, none.
+  if (n && !can(actor.roles, "minutes.readPublished") && !(await isGuestAt(actor, body, n))) forbidden();
   const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const path = `/reunions/${body}/${number}/compte-rendu`;
@@ -246,7 +248,7 @@ export default async function MinutesPage({ params }: Props) {
       {minutes.sections.map((section, index) => (
         <Card
           key={section.id}
-          id={`section-${section.id}`}
+          id={`partie-${section.id}`}
           title={section.isNextMeeting ? section.title : `${index + 1}) ${section.title}`}
         >
           <div className="space-y-4">

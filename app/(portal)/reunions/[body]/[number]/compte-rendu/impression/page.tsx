@@ -1,7 +1,9 @@
 import { meetingNumber } from "@/lib/action-input";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { isGuestAt } from "@/lib/meetings/guests";
 import { readMinutes } from "@/lib/minutes/service";
 import { printableMinutes } from "@/lib/minutes/printable";
 import { renderMarkdown } from "@/lib/minutes/render";
@@ -12,10 +14,11 @@ type Props = { params: Promise<{ body: string; number: string }> };
 
 // The print view: the minutes alone, shaped like the cooperative's own, ready for paper.
 export default async function PrintMinutesPage({ params }: Props) {
-  // (readMinutes lets a guest of the meeting read its published minutes, and no one else.)
   const actor = await requireActor();
   const { body, number } = await params;
   const n = meetingNumber(number);
+  // Members read published minutes; a guest of the meeting reads that meeting's; others, none.
+  if (n && !can(actor.roles, "minutes.readPublished") && !(await isGuestAt(actor, body, n))) forbidden();
   const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const t = await getTranslations("minutes");
