@@ -131,7 +131,10 @@ export async function feedForToken(
     include: {
       body: true,
       cooperative: true,
-      agendaItems: { orderBy: { position: "asc" } },
+      agendaItems: {
+        orderBy: { position: "asc" },
+        include: { presenter: { select: { displayName: true, person: { select: { name: true } } } } },
+      },
       attendances: true,
     },
     orderBy: { startsAt: "asc" },

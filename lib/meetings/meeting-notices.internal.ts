@@ -22,12 +22,35 @@ export async function loadMeeting(meetingId: string) {
     include: {
       body: true,
       cooperative: true,
-      agendaItems: { orderBy: { position: "asc" } },
+      agendaItems: {
+        orderBy: { position: "asc" },
+        include: { presenter: { select: { displayName: true, person: { select: { name: true } } } } },
+      },
       attendances: true,
     },
   });
 }
 export type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
+
+// One agenda item as the e-mail, the .ics and the minutes say it: its title, who presents it and
+// for how long, then its « précisions ».
+export function agendaLine(item: {
+  title: string;
+  presenterName?: string | null;
+  presenter?: { displayName: string | null; person: { name: string } } | null;
+  durationMinutes: number | null;
+  description: string | null;
+}): string {
+  const presenter = item.presenter ? shownName(item.presenter) : (item.presenterName ?? null);
+  const notes = [
+    presenter ? `présenté par ${presenter}` : "",
+    item.durationMinutes ? `${item.durationMinutes} min` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const description = item.description?.trim();
+  return `${item.title}${notes ? ` (${notes})` : ""}${description ? `\n   ${description.replace(/\n/g, "\n   ")}` : ""}`;
+}
 
 export function calendarMeeting(meeting: LoadedMeeting): CalendarMeeting {
   return {
@@ -39,7 +62,7 @@ export function calendarMeeting(meeting: LoadedMeeting): CalendarMeeting {
     videoUrl: meeting.videoUrl,
     cancelled: meeting.status === "CANCELLED",
     sequence: meeting.icsSequence,
-    agenda: meeting.agendaItems.map((i) => i.title),
+    agenda: meeting.agendaItems.map(agendaLine),
     agendaMinutes: meeting.agendaItems.reduce((sum, i) => sum + (i.durationMinutes ?? 0), 0),
     url: `${siteUrl()}/reunions/${meeting.body.slug}/${meeting.number}`,
   };

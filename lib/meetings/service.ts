@@ -37,6 +37,8 @@ export type MeetingDetail = MeetingListItem & {
     title: string;
     presenter: string | null;
     durationMinutes: number | null;
+    // The item's « précisions », as typed in the preparation.
+    description: string | null;
     ideaBox: boolean;
   }[];
   attendance: AttendanceSummary;
@@ -128,6 +130,7 @@ export async function getMeeting(
       title: item.title,
       presenter: item.presenter ? shownName(item.presenter) : item.presenterName,
       durationMinutes: item.durationMinutes,
+      description: item.description,
       ideaBox: item.ideaBox,
     })),
     attendance: summarizeAttendance(

@@ -16,6 +16,7 @@ import type {
 
 import { EDITABLE, NEXT_MEETING_TITLE } from "@/lib/minutes/titles";
 import { followTheMeeting } from "@/lib/minutes/attendance";
+import { agendaLine } from "@/lib/meetings/meeting-notices.internal";
 export { EDITABLE, NEXT_MEETING_TITLE };
 
 export type SectionDetail = {
@@ -83,14 +84,23 @@ export type MinutesView = {
   sections: SectionDetail[];
 };
 
+// What the minutes say of each agenda item: title, presenter, duration and précisions.
+const agendaSelect = {
+  title: true,
+  presenterName: true,
+  durationMinutes: true,
+  description: true,
+  presenter: { select: { displayName: true, person: { select: { name: true } } } },
+} as const;
+
 const detailInclude = {
   meeting: {
-    include: { body: true, agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } } },
+    include: { body: true, agendaItems: { orderBy: { position: "asc" as const }, select: agendaSelect } },
   },
   nextMeeting: {
     include: {
       body: { select: { slug: true } },
-      agendaItems: { orderBy: { position: "asc" as const }, select: { title: true } },
+      agendaItems: { orderBy: { position: "asc" as const }, select: agendaSelect },
     },
   },
   approvalMeeting: { select: { number: true } },
@@ -146,7 +156,7 @@ async function loadView(
       bodyId: m.meeting.bodyId,
       bodyName: m.meeting.body.name,
       bodySlug: m.meeting.body.slug,
-      agenda: m.meeting.agendaItems.map((i) => i.title),
+      agenda: m.meeting.agendaItems.map(agendaLine),
     },
     nextMeeting: m.nextMeeting
       ? {
@@ -154,7 +164,7 @@ async function loadView(
           bodySlug: m.nextMeeting.body.slug,
           startsAt: m.nextMeeting.startsAt,
           place: m.nextMeeting.place,
-          agenda: m.nextMeeting.agendaItems.map((i) => i.title),
+          agenda: m.nextMeeting.agendaItems.map(agendaLine),
         }
       : null,
     sections: m.sections.map((s) => ({

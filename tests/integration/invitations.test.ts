@@ -55,7 +55,12 @@ beforeAll(async () => {
   await addAgendaItem(
     coordinator,
     meetingId,
-    agendaItemSchema.parse({ kind: "DISCUSSION", title: "Rapport d'activité" }),
+    agendaItemSchema.parse({
+      kind: "DISCUSSION",
+      title: "Rapport d'activité",
+      durationMinutes: "30",
+      description: "Les chiffres de l'année, par la directrice.",
+    }),
   );
 });
 
@@ -69,10 +74,15 @@ describe("invitations", () => {
     expect(await sendInvitations(coordinator, meetingId)).toEqual({ ok: true, data: 2 });
     const [mail] = await mailsTo("salima@exemple.org");
     expect(mail?.subject).toContain("Convocation – Conseil coopératif n° 4");
-    expect(mail?.textBody).toContain("1. Rapport d'activité");
+    // The item with its duration and its « précisions », in the e-mail and the .ics.
+    expect(mail?.textBody).toContain(
+      "1. Rapport d'activité (30 min)\n   Les chiffres de l'année, par la directrice.",
+    );
     const ics = icsOf(mail!);
     expect(ics).toContain("METHOD:REQUEST");
     expect(ics).toContain("DTSTART:20261217T183000Z");
+    expect(ics).toContain("DTEND:20261217T190000Z"); // when the agenda ends
+    expect(ics).toContain("Les chiffres de l'année");
     expect(ics).toContain("SEQUENCE:0");
     expect(await mailsTo("paul@exemple.org")).toHaveLength(0);
     expect((await meetingForEdit(coordinator, "conseil", 4))?.status).toBe("INVITED");

@@ -194,6 +194,9 @@ export default async function MeetingPage({ params }: Props) {
                   {item.presenter ? ` · ${t("presenter", { name: item.presenter })}` : ""}
                   {item.durationMinutes ? ` · ${t("duration", { minutes: item.durationMinutes })}` : ""}
                 </p>
+                {item.description ? (
+                  <p className="mt-1 whitespace-pre-line text-stone-800">{item.description}</p>
+                ) : null}
                 {item.ideaBox ? (
                   <p className="text-sm">
                     <Link
