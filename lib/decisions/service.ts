@@ -107,6 +107,8 @@ export type ActionRow = {
   dueOn: Date | null;
   overdue: boolean;
   owners: string[];
+  // The other owners, for « avec … » on one's own list (never oneself).
+  coOwners: string[];
   meeting: { bodyName: string; bodySlug: string; number: number } | null;
 };
 
@@ -137,6 +139,9 @@ export async function openActions(
     dueOn: a.dueOn,
     overdue: a.dueOn !== null && a.dueOn.toISOString().slice(0, 10) < day,
     owners: a.owners.map((o) => shownName(o.membership)),
+    coOwners: a.owners
+      .filter((o) => o.membershipId !== actor.membershipId)
+      .map((o) => shownName(o.membership)),
     meeting: a.meeting
       ? { bodyName: a.meeting.body.name, bodySlug: a.meeting.body.slug, number: a.meeting.number }
       : null,

@@ -6,6 +6,7 @@ import type { Result } from "@/lib/form-result";
 import { publishAnswers } from "@/lib/ideas/publish-answers.internal";
 import { recordAudit } from "@/lib/audit/record";
 import { publishDecisionsOfMinutes } from "@/lib/decisions/record.internal";
+import { closeMeetingOfMinutes } from "@/lib/meetings/closing.internal";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
@@ -262,6 +263,7 @@ export async function publishMinutes(actor: Actor, minutesId: string): Promise<W
       },
     });
     await publishDecisionsOfMinutes(tx, { minutesId: minutes.id });
+    await closeMeetingOfMinutes(tx, { meetingId: minutes.meetingId });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,

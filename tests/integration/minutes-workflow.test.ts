@@ -234,6 +234,11 @@ describe("share, comment, approve, publish", () => {
 
   it("publication makes version 1, puts the decisions on the record, and every member reads and finds it", async () => {
     expect(await publishMinutes(coordinator, minutesId)).toEqual({ ok: true, data: null });
+    // Its minutes published, the meeting is over: « clôturée », no longer « tenue ».
+    expect(
+      (await db.minutes.findUniqueOrThrow({ where: { id: minutesId }, include: { meeting: true } })).meeting
+        .status,
+    ).toBe("CLOSED");
     const read = (await readMinutes(member, "conseil", 3))!;
     expect(read.status).toBe("PUBLISHED");
     expect(read.version).toBe(1);

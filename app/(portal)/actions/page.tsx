@@ -43,7 +43,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
               </Link>
             </>
           ) : null}
-          {all ? "" : a.owners.length > 1 ? ` · ${t("with", { names: a.owners.join(", ") })}` : ""}
+          {all ? "" : a.coOwners.length ? ` · ${t("with", { names: a.coOwners.join(", ") })}` : ""}
         </p>
         <form action={setActionItemDoneAction.bind(null, a.id, true, "/actions")} className="mt-2">
           <button
