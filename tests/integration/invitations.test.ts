@@ -7,6 +7,7 @@ import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
 import { getMeeting, meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
 import { addGuest } from "@/lib/meetings/attendance";
 import { readMinutes } from "@/lib/minutes/service";
+import { listOutbox } from "@/lib/mail/service";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { addAgendaItem } from "@/lib/meetings/agenda";
 import { agendaItemSchema } from "@/lib/meetings/schema";
@@ -245,5 +246,27 @@ describe("invitations", () => {
     const salimaRow = await db.membership.findUniqueOrThrow({ where: { id: salima.membershipId } });
     expect(await feedForToken(salimaRow.calendarSeed)).toBeNull();
     expect(await feedForToken(`${salimaRow.id}.${"A".repeat(43)}`)).toBeNull();
+  });
+});
+
+describe("Courriels envoyés", () => {
+  it("pages, filters by recipient and kind, and shows the .ics readable", async () => {
+    const marc = await db.outboxEmail.count({ where: { toAddress: "marc@exemple.org" } });
+    expect(marc).toBeGreaterThan(2);
+    const first = await listOutbox(coordinator, { q: "MARC@" }, { page: 1, size: 2 });
+    expect(first.total).toBe(marc);
+    expect(first.rows).toHaveLength(2);
+    const second = await listOutbox(coordinator, { q: "marc@" }, { page: 2, size: 2 });
+    expect(second.rows.map((r) => r.id)).not.toContain(first.rows[0]!.id);
+    const meetings = await listOutbox(coordinator, { kind: "meeting" });
+    expect(meetings.rows.every((r) => /^(Convocation|Changement|Annulation|Rappel)/.test(r.subject))).toBe(
+      true,
+    );
+    const invitation = meetings.rows.find((r) => r.subject.startsWith("Convocation"))!;
+    expect(invitation.attachments[0]).toMatchObject({
+      contentType: expect.stringContaining("text/calendar"),
+    });
+    expect(invitation.attachments[0]!.text).toContain("BEGIN:VCALENDAR");
+    expect((await listOutbox(coordinator, { kind: "vote" })).total).toBe(0);
   });
 });

@@ -69,7 +69,7 @@ describe("one cooperative never sees another's rows", () => {
   });
 
   it("reads only its own outbox, and cannot retry the other's e-mail by id", async () => {
-    expect((await listOutbox(coordinatorA)).map((m) => m.subject)).toEqual(["Pour A"]);
+    expect((await listOutbox(coordinatorA)).rows.map((m) => m.subject)).toEqual(["Pour A"]);
     expect(await retryEmail(coordinatorA, emailB)).toEqual({ ok: false, error: "notFound" });
   });
 });
@@ -100,7 +100,7 @@ describe("the server refuses what a role may not do", () => {
           entityId,
         },
       });
-    expect((await listOutbox(coordinatorA)).map((m) => m.subject)).toEqual(["Pour A"]);
+    expect((await listOutbox(coordinatorA)).rows.map((m) => m.subject)).toEqual(["Pour A"]);
     expect((await listAudit(coordinatorA)).map((e) => e.entityId)).toEqual(["entry-a"]);
   });
 });
