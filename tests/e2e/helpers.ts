@@ -65,10 +65,10 @@ export async function lastLinkSentTo(
 // What the coordinator sees of that e-mail in « Courriels envoyés »: that it left, its text, and
 // « [lien personnel masqué] » where the recipient's link is — never the link.
 export async function expectLinkMasked(page: Page, recipient: string, subject: string) {
-  await page.goto("/admin/courriels");
+  await page.goto(`/admin/courriels?q=${encodeURIComponent(recipient)}`);
   const item = page.getByRole("listitem").filter({ hasText: recipient }).filter({ hasText: subject }).first();
   await item.locator("summary").click();
-  const pre = item.locator("pre");
+  const pre = item.locator("pre").first();
   await expect(pre).toContainText("[lien personnel masqué]");
   await expect(pre).not.toContainText(/token=|callback\/email|mot-de-passe\/nouveau/);
 }

@@ -26,14 +26,17 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   await expect(page.getByText(/Convocation envoyée à 1[23] membres\./)).toBeVisible();
   await expect(page.getByText("Statut : convoquée")).toBeVisible();
 
-  await page.goto("/admin/courriels");
+  await page.goto(`/admin/courriels?q=${encodeURIComponent(demo.email("salima.haddad"))}&type=meeting`);
   const mail = page
     .getByRole("listitem")
     .filter({ hasText: "Convocation – Conseil coopératif n° 4" })
     .filter({ hasText: demo.email("salima.haddad") });
   await mail.locator("summary").click();
-  await expect(mail.locator("pre")).toContainText("Ordre du jour :");
-  await expect(mail.locator("pre")).toContainText(
+  await expect(mail.locator("pre").first()).toContainText("Ordre du jour :");
+  // The invitation's .ics is there, readable.
+  await expect(mail.getByText("Pièce jointe : reunion-conseil-4.ics")).toBeVisible();
+  await expect(mail.locator("pre").nth(1)).toContainText("BEGIN:VCALENDAR");
+  await expect(mail.locator("pre").first()).toContainText(
     "1. Approbation du compte rendu du conseil coopératif n° 3",
   );
   await signOut(page);
