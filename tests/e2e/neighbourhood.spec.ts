@@ -175,7 +175,7 @@ test("the inhabitant sees the answer; the board and the public page show it", as
   await page.context().clearCookies();
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
-  await page.goto("/admin/courriels");
+  await page.goto("/admin/courriels?q=voisine%40exemple.fr");
   await expect(
     page
       .getByRole("listitem")
@@ -236,7 +236,7 @@ test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubs
   await expect(page.getByText(new RegExp(`à ${count} destinataires`))).toBeVisible();
 
   // In the outbox: the e-mail to a neighbour, with its one-click link.
-  await page.goto("/admin/courriels");
+  await page.goto("/admin/courriels?type=newsletter");
   const item = page
     .getByRole("listitem")
     .filter({ hasText: "Lettre du centre de santé – décembre" })
