@@ -257,27 +257,48 @@ export function ShowOfHandsForm<T>({ action, rows }: { action: Action<T>; rows: 
   return (
     <ActionForm action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} />
-      {rows.map((row, i) => (
-        <fieldset key={i} className="grid grid-cols-3 gap-2">
-          <legend className="col-span-3 font-medium">{row.label}</legend>
-          {(["for", "against", "abstain"] as const).map((k) => (
-            <Field key={k} id={`${k}-${i}`} label={t(`tally.${k}`)} error={errorOf(`${k}-${i}`)}>
-              <input
-                type="number"
-                min={0}
-                inputMode="numeric"
-                className={inputClass}
-                {...props(`${k}-${i}`)}
-              />
-            </Field>
-          ))}
-        </fieldset>
-      ))}
+      <CountRows rows={rows} counts={["for", "against", "abstain"]} errorOf={errorOf} props={props} />
       <button type="submit" className={buttonClass} disabled={pending}>
         {t("recordTally")}
       </button>
     </ActionForm>
   );
+}
+
+// The counts typed in, one group per college (or one for the body): a show of hands, or a
+// Belenios election's result. Fields are named « for-0 », « against-1 »…
+function CountRows({
+  rows,
+  counts,
+  errorOf,
+  props,
+}: {
+  rows: { label: string }[];
+  counts: readonly ("for" | "against" | "abstain" | "blank")[];
+  errorOf: ReturnType<typeof useFormFields>["errorOf"];
+  props: ReturnType<typeof useFormFields>["props"];
+}) {
+  const t = useTranslations("votes");
+  return rows.map((row, i) => (
+    <fieldset
+      key={i}
+      className={`grid gap-2 ${counts.length > 3 ? "grid-cols-2 sm:grid-cols-4" : "grid-cols-3"}`}
+    >
+      <legend className={`font-medium ${counts.length > 3 ? "col-span-2 sm:col-span-4" : "col-span-3"}`}>
+        {row.label}
+      </legend>
+      {counts.map((k) => (
+        <Field
+          key={k}
+          id={`${k}-${i}`}
+          label={k === "blank" ? t("tallyBlank") : t(`tally.${k}`)}
+          error={errorOf(`${k}-${i}`)}
+        >
+          <input type="number" min={0} inputMode="numeric" className={inputClass} {...props(`${k}-${i}`)} />
+        </Field>
+      ))}
+    </fieldset>
+  ));
 }
 
 // The results of Belenios elections typed back: the election's address and fingerprint, then the
@@ -295,27 +316,12 @@ export function BeleniosForm<T>({ action, rows }: { action: Action<T>; rows: { l
       <Field id="fingerprint" label={t("beleniosFingerprint")} error={errorOf("fingerprint")}>
         <input className={`${inputClass} font-mono`} {...props("fingerprint")} />
       </Field>
-      {rows.map((row, i) => (
-        <fieldset key={i} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-          <legend className="col-span-2 font-medium sm:col-span-4">{row.label}</legend>
-          {(["for", "against", "abstain", "blank"] as const).map((k) => (
-            <Field
-              key={k}
-              id={`${k}-${i}`}
-              label={k === "blank" ? t("tallyBlank") : t(`tally.${k}`)}
-              error={errorOf(`${k}-${i}`)}
-            >
-              <input
-                type="number"
-                min={0}
-                inputMode="numeric"
-                className={inputClass}
-                {...props(`${k}-${i}`)}
-              />
-            </Field>
-          ))}
-        </fieldset>
-      ))}
+      <CountRows
+        rows={rows}
+        counts={["for", "against", "abstain", "blank"]}
+        errorOf={errorOf}
+        props={props}
+      />
       <button type="submit" className={buttonClass} disabled={pending}>
         {t("beleniosRecord")}
       </button>

@@ -150,23 +150,14 @@ export async function proxySituation(actor: Actor, meetingId: string) {
     }),
     proxiesHeldBy(actor, meetingId),
     votingStarted(meetingId),
-    db.membership.findMany({
-      where: {
-        cooperativeId: actor.cooperativeId,
-        status: "ACTIVE",
-        kind: "ASSOCIATE",
-        id: { not: actor.membershipId },
-      },
-      orderBy: { person: { name: "asc" } },
-      select: { id: true, displayName: true, person: { select: { name: true } } },
-    }),
+    proxyCandidates(actor),
   ]);
   return {
     // A blank proxy (no holder) follows the council's line, as the statutes say.
     given: given ? { to: given.holder ? shownName(given.holder) : null } : null,
     heldFor: held.map((p) => shownName(p.grantor)),
     mayChange: !started,
-    candidates: candidates.map((m) => ({ id: m.id, name: shownName(m) })),
+    candidates,
   };
 }
 
@@ -198,4 +189,21 @@ export async function revokeProxy(actor: Actor, meetingId: string): Promise<Prox
   });
   if (!revoked) return { ok: false, error: "votingStarted" };
   return { ok: true, data: null };
+}
+
+// Who may hold this member's proxy: any other active associé·e (grantProxy checks the statutes'
+// cap and college rule when the proxy is given).
+export async function proxyCandidates(actor: Actor): Promise<{ id: string; name: string }[]> {
+  authorize(actor, "vote.castAssembly");
+  const members = await db.membership.findMany({
+    where: {
+      cooperativeId: actor.cooperativeId,
+      status: "ACTIVE",
+      kind: "ASSOCIATE",
+      id: { not: actor.membershipId },
+    },
+    orderBy: { person: { name: "asc" } },
+    select: { id: true, displayName: true, person: { select: { name: true } } },
+  });
+  return members.map((m) => ({ id: m.id, name: shownName(m) }));
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { myParticipation } from "@/lib/votes/cast";
-import { proxiesHeldBy } from "@/lib/votes/proxies";
+import { proxiesHeldBy, proxyCandidates } from "@/lib/votes/proxies";
 import { questionDetail } from "@/lib/votes/questions";
 import { paperCandidates } from "@/lib/votes/paper-ballots";
 import { shownName } from "@/lib/members/names";
@@ -27,20 +27,9 @@ export async function questionPage(actor: Actor, questionId: string) {
         select: { memberId: true },
       })
     : [];
-  // Who may hold this member's proxy: any other active associé·e (the service checks the
-  // statutes' cap and college rule when the proxy is given).
-  const proxyCandidates =
+  const candidates =
     assembly && q.status === "OPEN" && q.meetingId && !mine?.voted && detail.eligibility?.ok
-      ? await db.membership.findMany({
-          where: {
-            cooperativeId: actor.cooperativeId,
-            status: "ACTIVE",
-            kind: "ASSOCIATE",
-            id: { not: actor.membershipId },
-          },
-          orderBy: { person: { name: "asc" } },
-          select: { id: true, displayName: true, person: { select: { name: true } } },
-        })
+      ? await proxyCandidates(actor)
       : [];
   const paperVoters = may.manage && assembly && q.status === "OPEN" ? await paperCandidates(actor, q.id) : [];
   // A Belenios election instead of the online vote: offered while nobody has voted here.
@@ -76,7 +65,7 @@ export async function questionPage(actor: Actor, questionId: string) {
       name: shownName(p.grantor),
       voted: represented.some((r) => r.memberId === p.grantorId),
     })),
-    proxyCandidates: proxyCandidates.map((m) => ({ id: m.id, name: shownName(m) })),
+    proxyCandidates: candidates,
     paperVoters,
     paperEntered,
     // The counts entered, as the form's fields (for-0, against-0…), to correct them.

@@ -1,11 +1,32 @@
 import fs from "node:fs";
-import { expect, test } from "./test";
+import { expect, test, type Demo } from "./test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
 import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
 
 function localInput(date: Date) {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+// The coordinator creates a written consultation of the council, due in three days, and opens it.
+async function openCouncilConsultation(
+  page: Page,
+  demo: Demo,
+  { title, secret }: { title: string; secret: boolean },
+) {
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/votes/nouvelle");
+  await page.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
+  await page.getByLabel("Manière de voter").selectOption({ label: "consultation écrite" });
+  await page.getByLabel("Question soumise au vote").fill(title);
+  await page.getByLabel("Date limite", { exact: true }).fill(localInput(new Date(Date.now() + 3 * 86400000)));
+  if (secret) await page.getByLabel(/Bulletin secret/).check();
+  await page.getByRole("button", { name: "Créer la question" }).click();
+  await expect(page.getByText("Question créée.")).toBeVisible();
+  await page.getByRole("button", { name: "Ouvrir le vote" }).click();
+  await expect(page.getByText("Vote ouvert", { exact: false }).first()).toBeVisible();
 }
 
 const CONSULTATION = "Prendre en charge les frais de deux usager·es aux rencontres nationales";
@@ -301,18 +322,7 @@ test("a secret council vote: hidden while open, even from the coordinator; recor
   demo,
 }) => {
   const title = "Élection de la présidence du conseil (à bulletin secret)";
-  await signIn(page, demo.email("coordination"));
-  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
-  await page.goto("/votes/nouvelle");
-  await page.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
-  await page.getByLabel("Manière de voter").selectOption({ label: "consultation écrite" });
-  await page.getByLabel("Question soumise au vote").fill(title);
-  await page.getByLabel("Date limite", { exact: true }).fill(localInput(new Date(Date.now() + 3 * 86400000)));
-  await page.getByLabel(/Bulletin secret/).check();
-  await page.getByRole("button", { name: "Créer la question" }).click();
-  await expect(page.getByText("Question créée.")).toBeVisible();
-  await page.getByRole("button", { name: "Ouvrir le vote" }).click();
-  await expect(page.getByText("Vote ouvert", { exact: false }).first()).toBeVisible();
+  await openCouncilConsultation(page, demo, { title, secret: true });
   const questionUrl = page.url().replace(/\?.*$/, "");
   await signOut(page);
 
@@ -386,16 +396,7 @@ test("an election held in Belenios: the electoral list, then its result typed ba
   demo,
 }) => {
   const title = "Élection des représentant·es au Réseau (Belenios)";
-  await signIn(page, demo.email("coordination"));
-  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
-  await page.goto("/votes/nouvelle");
-  await page.getByLabel("Instance").selectOption({ label: "Conseil coopératif" });
-  await page.getByLabel("Manière de voter").selectOption({ label: "consultation écrite" });
-  await page.getByLabel("Question soumise au vote").fill(title);
-  await page.getByLabel("Date limite", { exact: true }).fill(localInput(new Date(Date.now() + 3 * 86400000)));
-  await page.getByRole("button", { name: "Créer la question" }).click();
-  await page.getByRole("button", { name: "Ouvrir le vote" }).click();
-  await expect(page.getByText("Vote ouvert", { exact: false }).first()).toBeVisible();
+  await openCouncilConsultation(page, demo, { title, secret: false });
 
   await page.getByText("Élection vérifiable (Belenios)").click();
   const downloading = page.waitForEvent("download");

@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
-import readline from "node:readline";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runFixture } from "./fixtures/spawn";
 import { db } from "@/lib/db";
 import { buildMeeting } from "@/tests/factories/meetings";
 import { buildQuestion } from "@/tests/factories/votes";
@@ -79,25 +78,10 @@ beforeAll(async () => {
 });
 
 function crowd(onLine: (personId: string) => void) {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/server-only-loader.mjs",
-      "tests/integration/fixtures/ballot-load.ts",
-      questionId,
-      coopId,
-      ...people,
-    ],
-    { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+  return runFixture("ballot-load.ts", [questionId, coopId, ...people], (line) => {
     const [personId, recorded] = line.split(" ");
     if (personId && recorded === "recorded") onLine(personId);
   });
-  return child;
 }
 
 describe("a crash in the middle of a ballot load", () => {

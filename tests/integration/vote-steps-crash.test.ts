@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
-import readline from "node:readline";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runFixture } from "./fixtures/spawn";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { castBallot } from "@/lib/votes/cast";
@@ -58,23 +57,8 @@ beforeAll(async () => {
 // Runs the step on every question in a child process; kills it with SIGKILL a moment after the
 // given number of steps returned (null: lets it finish). Answers what each step printed.
 async function run(step: "open" | "close", killAfter: number | null): Promise<Map<string, string>> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/server-only-loader.mjs",
-      "tests/integration/fixtures/vote-steps.ts",
-      step,
-      coordinator.personId,
-      cooperativeId,
-      ...ids,
-    ],
-    { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
-  );
   const printed = new Map<string, string>();
-  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+  const child = runFixture("vote-steps.ts", [step, coordinator.personId, cooperativeId, ...ids], (line) => {
     const [outcome, id] = line.split(" ");
     if (outcome && id) printed.set(id, outcome);
     // A few milliseconds into the next step: inside its transaction, or between its parts.
