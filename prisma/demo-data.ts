@@ -33,6 +33,10 @@ export const DEMO_ACCOUNTS = [
     who: "Inès Morel, associée (partenaire du quartier), hors conseil",
   },
   { email: "fatou.diallo@demo.portail-scic.fr", who: "Fatou Diallo, habitante : boîte à idées seulement" },
+  {
+    email: "sonia.benali@demo.portail-scic.fr",
+    who: "Sonia Benali, future directrice, invitée du conseil n° 3 seulement",
+  },
 ] as const;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);

@@ -37,6 +37,11 @@ describe("the demo cooperative", () => {
     expect(await roles("paul.martin@demo.portail-scic.fr")).toEqual(["member"]);
     expect(await roles("ines.morel@demo.portail-scic.fr")).toEqual(["member"]);
     expect(await roles("fatou.diallo@demo.portail-scic.fr")).toEqual(["guest"]);
+    // The incoming director: a guest, who opens council n° 3 (she is its guest) and no other.
+    const sonia = await signInAs("sonia.benali@demo.portail-scic.fr");
+    expect(sonia.roles).toEqual(["guest"]);
+    expect((await getMeeting(sonia, "conseil", 3))?.number).toBe(3);
+    await expect(getMeeting(sonia, "conseil", 4)).rejects.toThrow();
   });
 
   it("holds council n° 3 shaped like the example minutes", async () => {
