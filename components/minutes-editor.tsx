@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { inputClass, secondaryButtonClass } from "@/components/ui";
+import { MarkdownPreview } from "@/components/markdown-preview";
 
 type Status = "saved" | "unsaved" | "saving" | "offline" | "conflict";
 type Section = { id: string; title: string; body: string; revision: number };
@@ -18,6 +19,7 @@ export function SectionEditor({ section }: { section: Section }) {
   const [text, setText] = useState(section.body);
   const [status, setStatus] = useState<Status>("saved");
   const [theirs, setTheirs] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const revision = useRef(section.revision);
   const saved = useRef(section.body);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -129,48 +131,92 @@ export function SectionEditor({ section }: { section: Section }) {
   const id = `section-${section.id}`;
   return (
     <div className="space-y-2">
-      <div
-        className="flex flex-wrap gap-1"
-        role="toolbar"
-        aria-label={t("toolbar", { title: section.title })}
-      >
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => wrap("**")}
-          aria-label={t("bold")}
-        >
-          <strong>G</strong>
-        </button>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => wrap("*")}
-          aria-label={t("italic")}
-        >
-          <em>I</em>
-        </button>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => wrap("- ", "")}
-          aria-label={t("list")}
-        >
-          •
-        </button>
+      <div className="flex flex-wrap items-center gap-1">
+        <div className="flex gap-1" role="group" aria-label={t("editorMode", { title: section.title })}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            aria-pressed={!previewing}
+            onClick={() => setPreviewing(false)}
+          >
+            {t("write")}
+          </button>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            aria-pressed={previewing}
+            onClick={() => setPreviewing(true)}
+          >
+            {t("preview")}
+          </button>
+        </div>
+        {previewing ? null : (
+          <div
+            className="flex flex-wrap gap-1"
+            role="toolbar"
+            aria-label={t("toolbar", { title: section.title })}
+          >
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() => wrap("**")}
+              aria-label={t("bold")}
+            >
+              <strong>G</strong>
+            </button>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() => wrap("*")}
+              aria-label={t("italic")}
+            >
+              <em>I</em>
+            </button>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() => wrap("- ", "")}
+              aria-label={t("list")}
+            >
+              •
+            </button>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() => wrap("1. ", "")}
+              aria-label={t("numberedList")}
+            >
+              1.
+            </button>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() => wrap("[", "](https://)")}
+              aria-label={t("link")}
+            >
+              🔗
+            </button>
+          </div>
+        )}
       </div>
-      <label htmlFor={id} className="sr-only">
-        {t("sectionText", { title: section.title })}
-      </label>
-      <textarea
-        id={id}
-        value={text}
-        onChange={(e) => change(e.target.value)}
-        onBlur={() => void save()}
-        rows={8}
-        className={`${inputClass} font-mono text-sm`}
-        aria-describedby={`${id}-status`}
-      />
+      {previewing ? (
+        <MarkdownPreview text={text} label={t("previewOf", { title: section.title })} />
+      ) : (
+        <>
+          <label htmlFor={id} className="sr-only">
+            {t("sectionText", { title: section.title })}
+          </label>
+          <textarea
+            id={id}
+            value={text}
+            onChange={(e) => change(e.target.value)}
+            onBlur={() => void save()}
+            rows={16}
+            className={`${inputClass} min-h-64 resize-y leading-relaxed`}
+            aria-describedby={`${id}-status`}
+          />
+        </>
+      )}
       <p
         id={`${id}-status`}
         role="status"

@@ -78,6 +78,14 @@ export function ActionItemForm({
           {errorOf("owners")}
         </p>
       </fieldset>
+      <Field
+        id={`${idPrefix}-outsideOwners`}
+        label={t("outsideOwners")}
+        hint={t("outsideOwnersHelp")}
+        error={errorOf("outsideOwners")}
+      >
+        <input className={inputClass} {...p("outsideOwners")} />
+      </Field>
       <Field id={`${idPrefix}-dueOn`} label={t("dueOn")} error={errorOf("dueOn")}>
         <input type="date" className={inputClass} {...p("dueOn")} />
       </Field>
@@ -91,10 +99,13 @@ export function ActionItemForm({
 export function DecisionForm({
   action,
   questions,
+  citable,
   idPrefix,
 }: {
   action: Action;
   questions: { id: string; title: string }[];
+  // Decisions of the record it may follow: « Commission administrative · 12 janvier 2027 · … ».
+  citable: { id: string; label: string }[];
   idPrefix: string;
 }) {
   const t = useTranslations("minutes");
@@ -155,6 +166,18 @@ export function DecisionForm({
           </select>
         </Field>
       ) : null}
+      {citable.length ? (
+        <Field id={`${idPrefix}-citesId`} label={t("cites")} error={errorOf("citesId")}>
+          <select className={inputClass} {...p("citesId")}>
+            <option value="">{t("citesNone")}</option>
+            {citable.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {t("addDecision")}
       </button>
@@ -194,6 +217,29 @@ export function NextMeetingForm<T>({
       </Field>
       <button type="submit" className={buttonClass} disabled={pending}>
         {t("createNextMeeting")}
+      </button>
+    </ActionForm>
+  );
+}
+
+export function FollowUpForm({ action, idPrefix }: { action: Action; idPrefix: string }) {
+  const t = useTranslations("minutes");
+  const [state, formAction, pending] = useActionState(action, null);
+  const { errorOf, p } = usePrefixed(state, idPrefix);
+  return (
+    <ActionForm
+      action={formAction}
+      className="space-y-2"
+      noValidate
+      key={state?.ok ? `added-${state.at}` : "editing"}
+    >
+      <Outcome state={state} />
+      <p className="text-sm text-stone-700">{t("followUpHelp")}</p>
+      <Field id={`${idPrefix}-text`} label={t("followUpText")} error={errorOf("text")}>
+        <input className={inputClass} {...p("text")} />
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {t("addFollowUp")}
       </button>
     </ActionForm>
   );
@@ -273,13 +319,18 @@ export function ApproveForm({
 export function CorrectionForm<T>({
   action,
   sections,
+  attendanceText,
 }: {
   action: Action<T>;
   sections: { id: string; title: string; body: string }[];
+  attendanceText: string;
 }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
-  const initial = Object.fromEntries(sections.map((s) => [`section:${s.id}`, s.body]));
+  const initial = {
+    attendanceText,
+    ...Object.fromEntries(sections.map((s) => [`section:${s.id}`, s.body])),
+  };
   const { errorOf, props } = useFormFields(state, initial);
   return (
     <ActionForm
@@ -289,6 +340,9 @@ export function CorrectionForm<T>({
       key={state?.ok ? `saved-${state.at}` : "editing"}
     >
       {state?.ok ? <Alert kind="success">{t("corrected")}</Alert> : <Outcome state={state} />}
+      <Field id="correct-attendance" label={t("attendance")} error={errorOf("attendanceText")}>
+        <textarea rows={6} className={inputClass} {...props("attendanceText")} id="correct-attendance" />
+      </Field>
       {sections.map((s, i) => (
         <Field key={s.id} id={`correct-${s.id}`} label={`${i + 1}) ${s.title}`}>
           <textarea

@@ -116,7 +116,8 @@ function labelled(doc: Doc, paragraph: string) {
   doc.moveDown(0.4);
 }
 
-export async function minutesPdf(m: PrintableMinutes): Promise<Buffer> {
+// Links in the PDF open the portal's pages: absolute, from the portal's address.
+export async function minutesPdf(m: PrintableMinutes, baseUrl: string): Promise<Buffer> {
   const { doc, done } = newDocument(m.heading);
   doc.font("Helvetica-Bold").fontSize(15).text(winAnsi(m.heading));
   doc.moveDown(0.8);
@@ -129,19 +130,43 @@ export async function minutesPdf(m: PrintableMinutes): Promise<Buffer> {
     heading(doc, `${s.number}) ${s.title}`, 12);
     markdown(doc, s.body);
     if (s.documents.length) {
-      doc
-        .moveDown(0.3)
-        .font("Helvetica-Oblique")
-        .text(winAnsi(`Documents joints : ${s.documents.join(", ")}`))
-        .font("Helvetica");
+      doc.moveDown(0.3).font("Helvetica-Bold").text("Documents joints :").font("Helvetica");
+      for (const d of s.documents)
+        runs(
+          doc,
+          {
+            text: d.name,
+            bullet: true,
+            heading: false,
+            runs: [{ text: d.name, href: `${baseUrl}${d.href}` }],
+          },
+          { indent: 12, prefix: "· " },
+        );
     }
     if (s.actions.length) {
       doc.moveDown(0.3).font("Helvetica-Bold").text("Choses à faire :").font("Helvetica");
       for (const a of s.actions) bullet(doc, a);
     }
+    if (s.followUps.length) {
+      doc.moveDown(0.3).font("Helvetica-Bold").text("Points à suivre :").font("Helvetica");
+      for (const f of s.followUps) bullet(doc, f);
+    }
     if (s.decisions.length) {
       doc.moveDown(0.3).font("Helvetica-Bold").text("Décisions :").font("Helvetica");
-      for (const d of s.decisions) bullet(doc, d);
+      for (const d of s.decisions) {
+        bullet(doc, d.text);
+        if (d.cites)
+          runs(
+            doc,
+            {
+              text: d.cites.line,
+              bullet: false,
+              heading: false,
+              runs: [{ text: d.cites.line, href: `${baseUrl}${d.cites.href}` }],
+            },
+            { indent: 24 },
+          );
+      }
     }
   }
   if (m.next) {
@@ -194,4 +219,26 @@ export async function decisionRecordPdf(
   }
   doc.end();
   return done;
+}
+
+// The minutes followed by the PDFs attached to their sections (the slides « joint au relevé de
+// décisions »), page after page; an attachment that cannot be read is named, not dropped silently.
+export async function appendPdfs(
+  minutes: Buffer,
+  attachments: { name: string; data: Buffer | null }[],
+): Promise<{ pdf: Buffer; skipped: string[] }> {
+  const { PDFDocument: Merged } = await import("pdf-lib");
+  const merged = await Merged.load(minutes);
+  const skipped: string[] = [];
+  for (const attachment of attachments) {
+    try {
+      if (!attachment.data) throw new Error("missing");
+      const source = await Merged.load(attachment.data, { ignoreEncryption: false });
+      const pages = await merged.copyPages(source, source.getPageIndices());
+      for (const page of pages) merged.addPage(page);
+    } catch {
+      skipped.push(attachment.name);
+    }
+  }
+  return { pdf: Buffer.from(await merged.save()), skipped };
 }

@@ -18,6 +18,7 @@ export type NewDecision = {
   method: DecisionMethod;
   outcome: DecisionOutcome;
   decidedOn: Date;
+  citesId?: string | null;
   // Set when it enters the decision record at once (a written consultation); otherwise the
   // publication of the minutes sets it.
   publishedAt?: Date;

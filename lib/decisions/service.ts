@@ -21,6 +21,9 @@ export type DecisionListItem = {
   sectionId: string | null;
   // The vote it comes from (its figures are in the text, as stored at the close).
   voteQuestionId: string | null;
+  // The decision it follows (often another body's), and the text written together it adopts.
+  cites: { id: string; title: string; bodyName: string } | null;
+  sharedText: { id: string; title: string } | null;
 };
 
 export type DecisionFilter = { bodyId?: string; from?: string; to?: string; outcome?: DecisionOutcome };
@@ -57,6 +60,9 @@ export async function listDecisions(
     include: {
       body: { select: { name: true, kind: true } },
       meeting: { select: { number: true, body: { select: { slug: true } } } },
+      cites: { select: { id: true, title: true, body: { select: { name: true } } } },
+      sharedText: { select: { id: true, title: true } },
+      voteQuestion: { select: { sharedText: { select: { id: true, title: true } } } },
     },
   });
   return decisions.map((d) => ({
@@ -71,6 +77,8 @@ export async function listDecisions(
     meeting: d.meeting ? { bodySlug: d.meeting.body.slug, number: d.meeting.number } : null,
     sectionId: d.sectionId,
     voteQuestionId: d.voteQuestionId,
+    cites: d.cites ? { id: d.cites.id, title: d.cites.title, bodyName: d.cites.body.name } : null,
+    sharedText: d.sharedText ?? d.voteQuestion?.sharedText ?? null,
   }));
 }
 
@@ -138,12 +146,36 @@ export async function openActions(
     title: a.title,
     dueOn: a.dueOn,
     overdue: a.dueOn !== null && a.dueOn.toISOString().slice(0, 10) < day,
-    owners: a.owners.map((o) => shownName(o.membership)),
-    coOwners: a.owners
-      .filter((o) => o.membershipId !== actor.membershipId)
-      .map((o) => shownName(o.membership)),
+    owners: [...a.owners.map((o) => shownName(o.membership)), ...a.outsideOwners],
+    coOwners: [
+      ...a.owners.filter((o) => o.membershipId !== actor.membershipId).map((o) => shownName(o.membership)),
+      ...a.outsideOwners,
+    ],
     meeting: a.meeting
       ? { bodyName: a.meeting.body.name, bodySlug: a.meeting.body.slug, number: a.meeting.number }
+      : null,
+  }));
+}
+
+export type FollowUpRow = {
+  id: string;
+  text: string;
+  meeting: { bodyName: string; bodySlug: string; number: number } | null;
+};
+
+// The points to follow still open, every body's: read by members, closed by the coordinator.
+export async function openFollowUps(actor: Actor): Promise<FollowUpRow[]> {
+  authorize(actor, "meeting.read");
+  const points = await db.followUp.findMany({
+    where: { cooperativeId: actor.cooperativeId, status: "OPEN" },
+    orderBy: { createdAt: "asc" },
+    include: { meeting: { include: { body: { select: { name: true, slug: true } } } } },
+  });
+  return points.map((f) => ({
+    id: f.id,
+    text: f.text,
+    meeting: f.meeting
+      ? { bodyName: f.meeting.body.name, bodySlug: f.meeting.body.slug, number: f.meeting.number }
       : null,
   }));
 }

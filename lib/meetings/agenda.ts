@@ -175,8 +175,19 @@ export async function proposalsFor(actor: Actor, meetingId: string): Promise<Pro
           select: { text: true },
         })
       : [];
+  // Points to follow stay on the agendas of the body until it closes them, whichever meeting raised them.
+  const followUps = await db.followUp.findMany({
+    where: {
+      cooperativeId: actor.cooperativeId,
+      status: "OPEN",
+      meeting: { bodyId: meeting.bodyId, number: { lt: meeting.number } },
+    },
+    orderBy: { createdAt: "asc" },
+    select: { text: true, meeting: { select: { number: true } } },
+  });
   return carryOverProposals({
     bodyName: meeting.body.name,
+    followUps: followUps.map((f) => ({ text: f.text, fromNumber: f.meeting?.number ?? null })),
     previous: previous
       ? {
           number: previous.number,
@@ -186,7 +197,7 @@ export async function proposalsFor(actor: Actor, meetingId: string): Promise<Pro
       : null,
     openActions: (previous?.actionItems ?? []).map((a) => ({
       title: a.title,
-      owners: a.owners.map((o) => shownName(o.membership)),
+      owners: [...a.owners.map((o) => shownName(o.membership)), ...a.outsideOwners],
       dueOn: a.dueOn ? new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC" }).format(a.dueOn) : null,
     })),
     waitingIdeas,

@@ -8,6 +8,8 @@ export type CarryOverInput = {
   bodyName: string;
   previous: { number: number; minutesApproved: boolean } | null;
   openActions: { title: string; owners: string[]; dueOn: string | null }[];
+  // The body's open points to follow, from whichever earlier meeting raised them.
+  followUps?: { text: string; fromNumber: number | null }[];
   waitingIdeas: { text: string }[];
   // The text of the previous minutes' "Prochaine réunion" section.
   nextMeetingNotes: string;
@@ -46,6 +48,16 @@ export function carryOverProposals(input: CarryOverInput): Proposal[] {
           (a) =>
             `- ${a.title}${a.owners.length ? ` (${a.owners.join(", ")})` : ""}${a.dueOn ? `, pour le ${a.dueOn}` : ""}`,
         )
+        .join("\n"),
+    });
+  }
+  if (input.followUps?.length) {
+    proposals.push({
+      key: "followups",
+      kind: "DISCUSSION",
+      title: "Points à suivre",
+      description: input.followUps
+        .map((f) => `- ${f.text}${f.fromNumber !== null ? ` (réunion n° ${f.fromNumber})` : ""}`)
         .join("\n"),
     });
   }

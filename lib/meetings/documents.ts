@@ -162,3 +162,22 @@ export async function documentsByItem(actor: Actor, meetingId: string) {
     if (d.agendaItemId) byItem.set(d.agendaItemId, [...(byItem.get(d.agendaItemId) ?? []), d]);
   return byItem;
 }
+
+// The PDFs attached to sections of minutes the caller has already read (readMinutes checked who
+// may): their bytes, in the given order, to append to the minutes' PDF.
+export async function attachedPdfs(actor: Actor, documentIds: string[]) {
+  if (!documentIds.length) return [];
+  const documents = await db.document.findMany({
+    where: {
+      id: { in: documentIds },
+      cooperativeId: actor.cooperativeId,
+      sectionId: { not: null },
+      mimeType: "application/pdf",
+    },
+    select: { id: true, filename: true, storageKey: true },
+  });
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const storage = fileStorage();
+  const found = documentIds.flatMap((id) => byId.get(id) ?? []);
+  return Promise.all(found.map(async (d) => ({ name: d.filename, data: await storage.get(d.storageKey) })));
+}

@@ -10,10 +10,14 @@ import {
   decisionSchema,
   nextMeetingSchema,
   attendanceSchema,
+  followUpSchema,
 } from "@/lib/minutes/schema";
 import {
   addActionItem,
   addDecision,
+  addFollowUp,
+  removeFollowUp,
+  setFollowUpClosed,
   removeActionItem,
   removeDecision,
   setActionItemDone,
@@ -63,6 +67,28 @@ export const addDecisionAction = formAction({
   input: decisionSchema,
   run: ({ actor, args: [sectionId], input }) => addDecision(actor, sectionId, input),
   refresh: pathOf,
+});
+
+export const addFollowUpAction = formAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  input: followUpSchema,
+  run: ({ actor, args: [sectionId], input }) => addFollowUp(actor, sectionId, input),
+  refresh: pathOf,
+});
+
+export const removeFollowUpAction = plainAction({
+  right: "minutes.draft",
+  bound: [arg.id, arg.path],
+  run: ({ actor, args: [followUpId] }) => removeFollowUp(actor, followUpId),
+  refresh: pathOf,
+});
+
+export const setFollowUpClosedAction = plainAction({
+  right: "meeting.manage",
+  bound: [arg.id, arg.flag, arg.path],
+  run: ({ actor, args: [followUpId, closed] }) => setFollowUpClosed(actor, followUpId, closed),
+  refresh: pathAfterFlag,
 });
 
 export const removeDecisionAction = plainAction({
@@ -155,7 +181,7 @@ export const correctMinutesAction = formAction({
     const sections: Record<string, string> = {};
     for (const [key, value] of Object.entries(values))
       if (key.startsWith("section:")) sections[key.slice("section:".length)] = value;
-    return { note: values.note, sections };
+    return { note: values.note, sections, attendanceText: values.attendanceText };
   },
   run: ({ actor, args: [minutesId], input }) => correctMinutes(actor, minutesId, input),
   refresh: pathOf,

@@ -10,7 +10,7 @@ import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { createNextMeeting } from "@/lib/meetings/next-meeting.internal";
 import { createDecision, deleteDecision, placeVoteDecision } from "@/lib/decisions/record.internal";
 import type { MinutesStatus } from "@/lib/generated/prisma/enums";
-import type { ActionItemInput, DecisionInput, NextMeetingInput } from "@/lib/minutes/schema";
+import type { ActionItemInput, DecisionInput, FollowUpInput, NextMeetingInput } from "@/lib/minutes/schema";
 import { shownName } from "@/lib/members/names";
 
 // What sits inside a section of the minutes besides its text: the things to do (with owners
@@ -20,6 +20,7 @@ export type ItemFailure =
   | "notFound"
   | "locked"
   | "ownerUnknown"
+  | "citedUnknown"
   | "voteQuestionUnknown"
   | "voteQuestionUsed"
   | "voteNotClosed"
@@ -66,6 +67,7 @@ export async function addActionItem(
         meetingId: found.section.minutes.meeting.id,
         sectionId,
         title: input.title,
+        outsideOwners: input.outsideOwners,
         dueOn: input.dueOn ? parseDateKey(input.dueOn) : null,
         owners: {
           create: owners.map((membershipId) => ({ cooperativeId: actor.cooperativeId, membershipId })),
@@ -78,7 +80,7 @@ export async function addActionItem(
       action: "actionItem.created",
       entityType: "ActionItem",
       entityId: item.id,
-      after: { title: input.title, owners, dueOn: input.dueOn },
+      after: { title: input.title, owners, outsideOwners: input.outsideOwners, dueOn: input.dueOn },
     });
   });
   return { ok: true, data: null };
@@ -145,6 +147,12 @@ export async function addDecision(
   const found = await editableSection(actor, sectionId);
   if ("error" in found) return { ok: false, error: found.error };
   const { meeting } = found.section.minutes;
+  if (input.citesId) {
+    const cited = await db.decision.count({
+      where: { id: input.citesId, cooperativeId: actor.cooperativeId, publishedAt: { not: null } },
+    });
+    if (!cited) return { ok: false, error: "citedUnknown" };
+  }
   if (input.voteQuestionId) {
     const question = await db.voteQuestion.findFirst({
       where: { id: input.voteQuestionId, cooperativeId: actor.cooperativeId, meetingId: meeting.id },
@@ -180,6 +188,7 @@ export async function addDecision(
       method: input.method,
       outcome: input.outcome,
       decidedOn: parseDateKey(dayKey(meeting.startsAt)),
+      citesId: input.citesId,
     });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
@@ -187,7 +196,7 @@ export async function addDecision(
       action: "decision.recorded",
       entityType: "Decision",
       entityId: decision.id,
-      after: { title: input.title, method: input.method, outcome: input.outcome },
+      after: { title: input.title, method: input.method, outcome: input.outcome, citesId: input.citesId },
     });
   });
   return { ok: true, data: null };
@@ -212,6 +221,96 @@ export async function removeDecision(actor: Actor, decisionId: string): Promise<
       entityType: "Decision",
       entityId: decision.id,
       before: { title: decision.title },
+    });
+  });
+  return { ok: true, data: null };
+}
+
+// The decisions of the record a new one can cite: every body's, newest first.
+export async function citableDecisions(actor: Actor) {
+  authorize(actor, "minutes.draft");
+  const rows = await db.decision.findMany({
+    where: { cooperativeId: actor.cooperativeId, publishedAt: { not: null } },
+    orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }],
+    take: 200,
+    select: { id: true, title: true, decidedOn: true, body: { select: { name: true } } },
+  });
+  return rows.map((d) => ({ id: d.id, title: d.title, decidedOn: d.decidedOn, bodyName: d.body.name }));
+}
+
+// A point to follow: written in a section, carried to the next agendas until it is closed.
+export async function addFollowUp(
+  actor: Actor,
+  sectionId: string,
+  input: FollowUpInput,
+): Promise<ItemResult> {
+  const found = await editableSection(actor, sectionId);
+  if ("error" in found) return { ok: false, error: found.error };
+  await db.$transaction(async (tx) => {
+    const point = await tx.followUp.create({
+      data: {
+        cooperativeId: actor.cooperativeId,
+        meetingId: found.section.minutes.meeting.id,
+        sectionId,
+        text: input.text,
+      },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "followUp.created",
+      entityType: "FollowUp",
+      entityId: point.id,
+      after: { text: input.text },
+    });
+  });
+  return { ok: true, data: null };
+}
+
+export async function removeFollowUp(actor: Actor, followUpId: string): Promise<ItemResult> {
+  authorize(actor, "minutes.draft");
+  const point = await db.followUp.findFirst({
+    where: { id: followUpId, cooperativeId: actor.cooperativeId },
+    include: { section: { include: { minutes: { select: { status: true } } } } },
+  });
+  if (!point?.section) return { ok: false, error: "notFound" };
+  if (!EDITABLE.includes(point.section.minutes.status)) return { ok: false, error: "locked" };
+  await db.$transaction(async (tx) => {
+    await tx.followUp.delete({ where: { id: point.id } });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: "followUp.removed",
+      entityType: "FollowUp",
+      entityId: point.id,
+      before: { text: point.text },
+    });
+  });
+  return { ok: true, data: null };
+}
+
+// Closed when the body says it needs no more following; open again if it does.
+export async function setFollowUpClosed(
+  actor: Actor,
+  followUpId: string,
+  closed: boolean,
+): Promise<ItemResult> {
+  authorize(actor, "meeting.manage");
+  const point = await db.followUp.findFirst({
+    where: { id: followUpId, cooperativeId: actor.cooperativeId },
+  });
+  if (!point) return { ok: false, error: "notFound" };
+  await db.$transaction(async (tx) => {
+    await tx.followUp.update({
+      where: { id: point.id },
+      data: { status: closed ? "CLOSED" : "OPEN", closedAt: closed ? new Date() : null },
+    });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: closed ? "followUp.closed" : "followUp.reopened",
+      entityType: "FollowUp",
+      entityId: point.id,
     });
   });
   return { ok: true, data: null };

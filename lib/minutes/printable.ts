@@ -22,10 +22,14 @@ export type PrintableMinutes = {
     number: number;
     title: string;
     body: string;
-    documents: string[];
+    // The slides and papers attached to the section: linked everywhere, PDFs appended on request.
+    documents: { id: string; name: string; href: string; isPdf: boolean }[];
     actions: string[];
-    decisions: string[];
+    decisions: { text: string; cites: { line: string; href: string } | null }[];
+    followUps: string[];
   }[];
+  // One block: the next meeting as created from the minutes (date, place, first items), or, for
+  // minutes without one, what was written in that section.
   next: { line: string; place: string | null; agenda: string[]; notes: string } | null;
   footer: string[];
 };
@@ -61,7 +65,12 @@ export function frenchDateTime(date: Date, timeZone = TIME_ZONE): string {
 export function printableMinutes(minutes: MinutesView, cooperativeName: string): PrintableMinutes {
   const sections = minutes.sections.filter(
     (s) =>
-      !s.isNextMeeting && (s.body.trim() || s.actionItems.length || s.decisions.length || s.documents.length),
+      !s.isNextMeeting &&
+      (s.body.trim() ||
+        s.actionItems.length ||
+        s.decisions.length ||
+        s.documents.length ||
+        s.followUps.length),
   );
   const nextSection = minutes.sections.find((s) => s.isNextMeeting);
   const footer = [cooperativeName];
@@ -87,21 +96,33 @@ export function printableMinutes(minutes: MinutesView, cooperativeName: string):
       number: i + 1,
       title: s.title,
       body: s.body,
-      documents: s.documents.map((d) => d.filename),
+      documents: s.documents.map((d) => ({
+        id: d.id,
+        name: d.filename,
+        href: `/documents/${d.id}`,
+        isPdf: d.mimeType === "application/pdf",
+      })),
       actions: s.actionItems.map(
         (a) =>
           `${a.title} — ${a.owners.map((o) => o.name).join(", ")}${a.dueOn ? ` — pour le ${frenchDate(a.dueOn, "UTC")}` : ""}`,
       ),
-      decisions: s.decisions.map(
-        (d) => `${d.title} (${OUTCOME[d.outcome]}, ${METHOD[d.method]})${d.text ? ` : ${d.text}` : ""}`,
-      ),
+      decisions: s.decisions.map((d) => ({
+        text: `${d.title} (${OUTCOME[d.outcome]}, ${METHOD[d.method]})${d.text ? ` : ${d.text}` : ""}`,
+        cites: d.cites
+          ? {
+              line: `Fait suite à : ${d.cites.title} (${d.cites.bodyName}, ${frenchDate(d.cites.decidedOn, "UTC")})`,
+              href: `/decisions#decision-${d.cites.id}`,
+            }
+          : null,
+      })),
+      followUps: s.followUps.map((f) => f.text),
     })),
     next: minutes.nextMeeting
       ? {
           line: `Prochaine réunion : ${frenchDateTime(minutes.nextMeeting.startsAt)}`,
           place: minutes.nextMeeting.place,
           agenda: minutes.nextMeeting.agenda,
-          notes: nextSection?.body ?? "",
+          notes: "",
         }
       : nextSection?.body.trim()
         ? { line: "Prochaine réunion", place: null, agenda: [], notes: nextSection.body }

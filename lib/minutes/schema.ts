@@ -11,15 +11,36 @@ export const DECISION_METHODS = [
 ] as const;
 export const DECISION_OUTCOMES = ["ADOPTED", "REJECTED", "NOTED"] as const;
 
-export const actionItemSchema = z.object({
-  title: z.string().trim().min(1, { error: "actionTitleRequired" }).max(500),
-  owners: z.array(z.string().min(1).max(40)).min(1, { error: "ownersRequired" }).max(50),
-  dueOn: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null))
-    .pipe(isoDate.nullable()),
-});
+export const actionItemSchema = z
+  .object({
+    title: z.string().trim().min(1, { error: "actionTitleRequired" }).max(500),
+    owners: z.array(z.string().min(1).max(40)).max(50),
+    // People outside the cooperative, by name: one per line or separated by commas.
+    outsideOwners: z
+      .string()
+      .max(2000)
+      .optional()
+      .transform((v) =>
+        [
+          ...new Set(
+            (v ?? "")
+              .split(/[\n,;]/)
+              .map((name) => name.trim())
+              .filter(Boolean),
+          ),
+        ].slice(0, 20),
+      )
+      .pipe(z.array(z.string().max(200, { error: "outsideOwnerTooLong" }))),
+    dueOn: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : null))
+      .pipe(isoDate.nullable()),
+  })
+  .refine((v) => v.owners.length + v.outsideOwners.length > 0, {
+    error: "ownersRequired",
+    path: ["owners"],
+  });
 export type ActionItemInput = z.infer<typeof actionItemSchema>;
 
 export const decisionSchema = z.object({
@@ -28,6 +49,8 @@ export const decisionSchema = z.object({
   method: z.enum(DECISION_METHODS, { error: "methodRequired" }),
   outcome: z.enum(DECISION_OUTCOMES, { error: "outcomeRequired" }),
   voteQuestionId: optionalText(40),
+  // A decision this one follows or answers (another body's, or an earlier one).
+  citesId: optionalText(40),
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
@@ -57,6 +80,11 @@ export const nextMeetingSchema = z.object({
 });
 export type NextMeetingInput = z.infer<typeof nextMeetingSchema>;
 
+export const followUpSchema = z.object({
+  text: z.string().trim().min(1, { error: "followUpRequired" }).max(1000),
+});
+export type FollowUpInput = z.infer<typeof followUpSchema>;
+
 export const commentSchema = z.object({
   body: z.string().trim().min(1, { error: "commentRequired" }).max(5000),
 });
@@ -64,8 +92,17 @@ export const commentSchema = z.object({
 export const correctionSchema = z.object({
   note: z.string().trim().min(1, { error: "changeNoteRequired" }).max(1000),
   sections: z.record(z.string(), z.string().max(200_000)),
+  // The attendance paragraph, corrected with the rest (absent: left as published).
+  attendanceText: z
+    .string()
+    .max(20_000)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.replace(/\r\n/g, "\n").trim()))
+    .refine((v) => v === undefined || v.length > 0, { error: "attendanceRequired" }),
 });
-export type CorrectionInput = z.infer<typeof correctionSchema>;
+export type CorrectionInput = Omit<z.infer<typeof correctionSchema>, "attendanceText"> & {
+  attendanceText?: string;
+};
 
 export const attendanceSchema = z.object({
   attendanceText: z.string().trim().min(1, { error: "attendanceRequired" }).max(20_000),

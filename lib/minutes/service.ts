@@ -12,6 +12,7 @@ import type {
   DecisionOutcome,
   MinutesStatus,
   ActionItemStatus,
+  FollowUpStatus,
 } from "@/lib/generated/prisma/enums";
 
 import { EDITABLE, NEXT_MEETING_TITLE } from "@/lib/minutes/titles";
@@ -31,8 +32,10 @@ export type SectionDetail = {
     title: string;
     dueOn: Date | null;
     status: ActionItemStatus;
+    // Members first (by name), then the people outside the cooperative, as typed.
     owners: { id: string; name: string }[];
   }[];
+  followUps: { id: string; text: string; status: FollowUpStatus }[];
   decisions: {
     id: string;
     title: string;
@@ -40,6 +43,8 @@ export type SectionDetail = {
     method: DecisionMethod;
     outcome: DecisionOutcome;
     voteQuestionId: string | null;
+    // The decision it follows or answers (often another body's), with where to find it.
+    cites: { id: string; title: string; bodyName: string; decidedOn: Date } | null;
   }[];
   comments: {
     id: string;
@@ -49,7 +54,7 @@ export type SectionDetail = {
     createdAt: Date;
     resolvedAt: Date | null;
   }[];
-  documents: { id: string; filename: string; sizeBytes: number }[];
+  documents: { id: string; filename: string; sizeBytes: number; mimeType: string }[];
 };
 
 export type MinutesView = {
@@ -112,14 +117,20 @@ const detailInclude = {
         orderBy: { createdAt: "asc" as const },
         include: { owners: { include: { membership: { include: { person: { select: { name: true } } } } } } },
       },
-      decisions: { orderBy: { createdAt: "asc" as const } },
+      followUps: { orderBy: { createdAt: "asc" as const }, select: { id: true, text: true, status: true } },
+      decisions: {
+        orderBy: { createdAt: "asc" as const },
+        include: {
+          cites: { select: { id: true, title: true, decidedOn: true, body: { select: { name: true } } } },
+        },
+      },
       comments: {
         orderBy: { createdAt: "asc" as const },
         include: { author: { include: { person: { select: { name: true } } } } },
       },
       documents: {
         orderBy: { createdAt: "asc" as const },
-        select: { id: true, filename: true, sizeBytes: true },
+        select: { id: true, filename: true, sizeBytes: true, mimeType: true },
       },
     },
   },
@@ -179,10 +190,14 @@ async function loadView(
         title: a.title,
         dueOn: a.dueOn,
         status: a.status,
-        owners: a.owners
-          .map((o) => ({ id: o.membershipId, name: shownName(o.membership) }))
-          .sort((x, y) => x.name.localeCompare(y.name, "fr")),
+        owners: [
+          ...a.owners
+            .map((o) => ({ id: o.membershipId, name: shownName(o.membership) }))
+            .sort((x, y) => x.name.localeCompare(y.name, "fr")),
+          ...a.outsideOwners.map((name, i) => ({ id: `outside-${i}`, name })),
+        ],
       })),
+      followUps: s.followUps,
       decisions: s.decisions.map((d) => ({
         id: d.id,
         title: d.title,
@@ -190,6 +205,14 @@ async function loadView(
         method: d.method,
         outcome: d.outcome,
         voteQuestionId: d.voteQuestionId,
+        cites: d.cites
+          ? {
+              id: d.cites.id,
+              title: d.cites.title,
+              bodyName: d.cites.body.name,
+              decidedOn: d.cites.decidedOn,
+            }
+          : null,
       })),
       comments: showComments
         ? s.comments.map((c) => ({

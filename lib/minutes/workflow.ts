@@ -313,7 +313,19 @@ export async function correctMinutes(
     const changed = sections.filter(
       (s) => input.sections[s.id] !== undefined && input.sections[s.id]!.replace(/\r\n/g, "\n") !== s.body,
     );
-    if (changed.length === 0) return { ok: false as const, error: "nothingChanged" as const };
+    const attendanceBefore = minutes.attendanceText ?? "";
+    const attendanceAfter =
+      input.attendanceText !== undefined && input.attendanceText !== attendanceBefore
+        ? input.attendanceText
+        : null;
+    if (changed.length === 0 && attendanceAfter === null)
+      return { ok: false as const, error: "nothingChanged" as const };
+    // A corrected attendance is kept as typed: the sheet no longer rewrites it.
+    if (attendanceAfter !== null)
+      await tx.minutes.update({
+        where: { id: minutes.id },
+        data: { attendanceText: attendanceAfter, attendanceEdited: true },
+      });
     for (const s of changed)
       await tx.minutesSection.update({
         where: { id: s.id },
@@ -337,7 +349,7 @@ export async function correctMinutes(
         cooperativeId: actor.cooperativeId,
         minutesId: minutes.id,
         version,
-        content: snapshotOf({ attendanceText: minutes.attendanceText, sections: after }),
+        content: snapshotOf({ attendanceText: attendanceAfter ?? attendanceBefore, sections: after }),
         changeNote: input.note,
         authorId: actor.personId,
       },
@@ -348,11 +360,16 @@ export async function correctMinutes(
       action: "minutes.corrected",
       entityType: "Minutes",
       entityId: minutes.id,
-      before: { version: version - 1, sections: changed.map((s) => ({ title: s.title, body: s.body })) },
+      before: {
+        version: version - 1,
+        sections: changed.map((s) => ({ title: s.title, body: s.body })),
+        ...(attendanceAfter !== null ? { attendanceText: attendanceBefore } : {}),
+      },
       after: {
         version,
         note: input.note,
         sections: changed.map((s) => ({ title: s.title, body: input.sections[s.id] })),
+        ...(attendanceAfter !== null ? { attendanceText: attendanceAfter } : {}),
       },
     });
     return { ok: true as const, data: { version } };

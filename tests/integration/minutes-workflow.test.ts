@@ -5,6 +5,9 @@ import { openMinutes, readMinutes, saveSection } from "@/lib/minutes/service";
 import {
   addActionItem,
   addDecision,
+  addFollowUp,
+  citableDecisions,
+  setFollowUpClosed,
   removeActionItem,
   setActionItemDone,
   setNextMeeting,
@@ -19,7 +22,8 @@ import {
   resolveComment,
   shareMinutes,
 } from "@/lib/minutes/workflow";
-import { listDecisions, openActions } from "@/lib/decisions/service";
+import { listDecisions, openActions, openFollowUps } from "@/lib/decisions/service";
+import { proposalsFor } from "@/lib/meetings/agenda";
 import { search } from "@/lib/search/service";
 import { attachSectionDocument, readDocument } from "@/lib/meetings/documents";
 import { localInputToInstant } from "@/lib/dates";
@@ -61,6 +65,7 @@ describe("inside the sections", () => {
       await addActionItem(coordinator, sections[0]!.id, {
         title: "Faire un petit carnet des associations du quartier",
         owners,
+        outsideOwners: [],
         dueOn: "2027-01-15",
       }),
     ).toEqual({ ok: true, data: null });
@@ -113,6 +118,7 @@ describe("inside the sections", () => {
       await addActionItem(coordinator, sections[0]!.id, {
         title: "x",
         owners: [stranger.membership.id],
+        outsideOwners: [],
         dueOn: null,
       }),
     ).toEqual({ ok: false, error: "ownerUnknown" });
@@ -120,6 +126,7 @@ describe("inside the sections", () => {
       addActionItem(councilMember, sections[0]!.id, {
         title: "x",
         owners: [councilMember.membershipId],
+        outsideOwners: [],
         dueOn: null,
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
@@ -133,6 +140,7 @@ describe("inside the sections", () => {
         method: "CONSENSUS",
         outcome: "ADOPTED",
         voteQuestionId: null,
+        citesId: null,
       }),
     ).toEqual({ ok: true, data: null });
     expect((await listDecisions(member)).map((d) => d.title)).not.toContain(
@@ -145,8 +153,83 @@ describe("inside the sections", () => {
         method: "ONLINE_BALLOT",
         outcome: "ADOPTED",
         voteQuestionId: "not-a-question",
+        citesId: null,
       }),
     ).toEqual({ ok: false, error: "voteQuestionUnknown" });
+  });
+
+  it("holds points to follow, owners outside the cooperative, and a decision citing another body's", async () => {
+    // A point to follow: only the drafter writes it; members read it on « Choses à faire ».
+    await expect(addFollowUp(councilMember, sections[1]!.id, { text: "x" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(await addFollowUp(coordinator, sections[1]!.id, { text: "Contre-évaluation de SecPa" })).toEqual({
+      ok: true,
+      data: null,
+    });
+    const points = await openFollowUps(member);
+    expect(points.map((p) => p.text)).toContain("Contre-évaluation de SecPa");
+    const point = points.find((p) => p.text === "Contre-évaluation de SecPa")!;
+    await expect(setFollowUpClosed(councilMember, point.id, true)).rejects.toBeInstanceOf(ForbiddenError);
+
+    // An owner outside the cooperative, by name, alone or with members.
+    expect(
+      await addActionItem(coordinator, sections[1]!.id, {
+        title: "Retour d'expérience SecPa",
+        owners: [await membershipIdOf("Élise Hamon")],
+        outsideOwners: ["les premiers expérimentateurs de SecPa"],
+        dueOn: null,
+      }),
+    ).toEqual({ ok: true, data: null });
+    const view = (await openMinutes(coordinator, "conseil", 3))!;
+    const owners = view.sections[1]!.actionItems.find((a) => a.title === "Retour d'expérience SecPa")!.owners;
+    expect(owners.map((o) => o.name)).toEqual(["Élise Hamon", "les premiers expérimentateurs de SecPa"]);
+    expect(view.sections[1]!.followUps.map((f) => f.text)).toEqual(["Contre-évaluation de SecPa"]);
+
+    // A decision citing the administrative commission's, from the record.
+    const citable = await citableDecisions(coordinator);
+    const commission = citable.find((d) => d.bodyName === "Commission administrative")!;
+    expect(commission).toBeDefined();
+    expect(
+      await addDecision(coordinator, sections[1]!.id, {
+        title: "Suivre l'avis de la commission sur le forfait",
+        text: "",
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        voteQuestionId: null,
+        citesId: commission.id,
+      }),
+    ).toEqual({ ok: true, data: null });
+    const cited = (await openMinutes(coordinator, "conseil", 3))!.sections[1]!.decisions.find(
+      (d) => d.title === "Suivre l'avis de la commission sur le forfait",
+    )!;
+    expect(cited.cites).toMatchObject({ id: commission.id, bodyName: "Commission administrative" });
+
+    // Another cooperative's decision, or a draft one, cannot be cited by a forged form.
+    const { cooperative: other, council: otherCouncil } = await createCooperative("Coopérative voisine");
+    const foreign = await db.decision.create({
+      data: {
+        cooperativeId: other.id,
+        bodyId: otherCouncil.id,
+        title: "Décision voisine",
+        text: "",
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        decidedOn: new Date("2027-01-01"),
+        publishedAt: new Date(),
+      },
+    });
+    for (const citesId of [foreign.id, cited.id])
+      expect(
+        await addDecision(coordinator, sections[1]!.id, {
+          title: "x",
+          text: "",
+          method: "CONSENSUS",
+          outcome: "ADOPTED",
+          voteQuestionId: null,
+          citesId,
+        }),
+      ).toEqual({ ok: false, error: "citedUnknown" });
   });
 
   it("the last section creates the next meeting (planned) with its first agenda items, once", async () => {
@@ -171,6 +254,11 @@ describe("inside the sections", () => {
       error: "nextMeetingExists",
     });
     expect((await openMinutes(coordinator, "conseil", 3))!.nextMeeting?.agenda).toEqual(input.items);
+    // The open point to follow is proposed for the next agenda, with the meeting that raised it.
+    const proposals = await proposalsFor(coordinator, created.id);
+    expect(proposals.find((p) => p.key === "followups")?.description).toBe(
+      "- Contre-évaluation de SecPa (réunion n° 3)",
+    );
   });
 });
 
@@ -281,6 +369,36 @@ describe("corrections to published minutes", () => {
       where: { action: "minutes.corrected", entityId: minutesId },
     });
     expect(audit.after).toMatchObject({ version: 2, note: "Nom de la ministre corrigé" });
+
+    // The attendance is corrected with the rest: a version, the diff, the audit, kept as typed.
+    const before = (await openMinutes(coordinator, "conseil", 3))!.attendanceText;
+    const corrected = `${before}\n\nInvitée : Sonia Benali, future directrice`;
+    expect(
+      await correctMinutes(coordinator, minutesId, {
+        note: "Invitée oubliée",
+        sections: {},
+        attendanceText: corrected,
+      }),
+    ).toEqual({ ok: true, data: { version: 3 } });
+    const third = (await minutesVersions(member, minutesId))[0]!;
+    expect(third.changes.map((c) => c.title)).toEqual(["Présences"]);
+    expect(
+      third.changes[0]!.parts.filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("Sonia Benali");
+    const row = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
+    expect(row).toMatchObject({ attendanceText: corrected, attendanceEdited: true });
+    const attendanceAudit = await db.auditEntry.findFirstOrThrow({
+      where: { action: "minutes.corrected", entityId: minutesId },
+      orderBy: { id: "desc" },
+    });
+    expect(attendanceAudit.before).toMatchObject({ attendanceText: before });
+    expect(attendanceAudit.after).toMatchObject({ attendanceText: corrected, version: 3 });
+    // An empty attendance is refused by the form, and the same text is nothing to correct.
+    expect(
+      await correctMinutes(coordinator, minutesId, { note: "x", sections: {}, attendanceText: corrected }),
+    ).toEqual({ ok: false, error: "nothingChanged" });
   });
 });
 
@@ -389,6 +507,7 @@ describe("another cooperative", () => {
       await addActionItem(stranger, sections[0]!.id, {
         title: "x",
         owners: [stranger.membershipId],
+        outsideOwners: [],
         dueOn: null,
       }),
     ).toEqual({ ok: false, error: "notFound" });

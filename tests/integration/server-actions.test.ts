@@ -244,11 +244,13 @@ async function buildFixture() {
   await addActionItem(clara, section.id, {
     title: "Relancer la mairie",
     owners: [member.membershipId],
+    outsideOwners: [],
     dueOn: null,
   });
   await addActionItem(clara, section.id, {
     title: "Chose à retirer",
     owners: [member.membershipId],
+    outsideOwners: [],
     dueOn: null,
   });
   await addDecision(clara, section.id, {
@@ -257,6 +259,7 @@ async function buildFixture() {
     method: "CONSENSUS",
     outcome: "ADOPTED",
     voteQuestionId: null,
+    citesId: null,
   });
   await addDecision(clara, section.id, {
     title: "Décision à retirer",
@@ -264,6 +267,7 @@ async function buildFixture() {
     method: "CONSENSUS",
     outcome: "NOTED",
     voteQuestionId: null,
+    citesId: null,
   });
   const actionItems = await db.actionItem.findMany({
     where: { sectionId: section.id },
@@ -273,6 +277,13 @@ async function buildFixture() {
     where: { sectionId: section.id },
     orderBy: { createdAt: "asc" },
   });
+  const followUps = await Promise.all(
+    ["Point à suivre gardé", "Point à suivre retiré"].map((text) =>
+      db.followUp.create({
+        data: { cooperativeId: coop.id, sectionId: section.id, meetingId: third.id, text },
+      }),
+    ),
+  );
   const commentRow = await db.minutesComment.create({
     data: {
       cooperativeId: coop.id,
@@ -335,6 +346,8 @@ async function buildFixture() {
     doomedActionItem: actionItems[1]!.id,
     decision: decisions[0]!.id,
     doomedDecision: decisions[1]!.id,
+    followUp: followUps[0]!.id,
+    doomedFollowUp: followUps[1]!.id,
     comment: commentRow.id,
     question,
     colleges,
@@ -668,6 +681,16 @@ const ACTIONS: Record<string, Door> = {
       form({ title: "Adoption du budget", text: "", method: "CONSENSUS", outcome: "ADOPTED" }),
     ],
   },
+  addFollowUpAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.section.id, "/reunions/conseil/3/compte-rendu", null, form({ text: "Contre-évaluation" })],
+  },
+  setFollowUpClosedAction: {
+    right: "meeting.manage",
+    scoped: true,
+    args: () => [f.followUp, true, "/actions"],
+  },
   setNextMeetingAction: {
     right: "minutes.draft",
     scoped: true,
@@ -984,6 +1007,11 @@ const ACTIONS: Record<string, Door> = {
     scoped: true,
     args: () => [f.doomedDecision, "/reunions/conseil/3/compte-rendu"],
   },
+  removeFollowUpAction: {
+    right: "minutes.draft",
+    scoped: true,
+    args: () => [f.doomedFollowUp, "/reunions/conseil/3/compte-rendu"],
+  },
   setArchivedAction: { right: "member.manage", scoped: true, args: () => [f.archived, true] },
   eraseMemberAction: {
     right: "member.manage",
@@ -1079,6 +1107,17 @@ const ROUTES: Record<string, Door> = {
     args: () => [
       request(`/api/desabonnement/${unsubscribeToken(f.recipient)}`, { method: "POST" }),
       params({ token: unsubscribeToken(f.recipient) }),
+    ],
+  },
+  "app/api/markdown/preview/route.ts POST": {
+    right: "signedIn",
+    scoped: false,
+    args: () => [
+      request("/api/markdown/preview", {
+        method: "POST",
+        body: JSON.stringify({ body: "**gras**" }),
+        headers: { "content-type": "application/json" },
+      }),
     ],
   },
   "app/api/minutes/sections/[id]/route.ts PUT": {

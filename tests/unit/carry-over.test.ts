@@ -42,6 +42,35 @@ describe("what carries over to the next agenda", () => {
     expect(proposals[2]?.title).toBe("Boîte à idées : lecture des petits papiers (2)");
   });
 
+  it("carries the open points to follow, with the meeting that raised each, until they are closed", () => {
+    const proposals = carryOverProposals({
+      ...base,
+      previous: { number: 4, minutesApproved: true },
+      followUps: [
+        { text: "Contre-évaluation de SecPa", fromNumber: 3 },
+        { text: "Requestionner le forfait structure", fromNumber: 4 },
+      ],
+    });
+    expect(proposals).toEqual([
+      {
+        key: "followups",
+        kind: "DISCUSSION",
+        title: "Points à suivre",
+        description:
+          "- Contre-évaluation de SecPa (réunion n° 3)\n- Requestionner le forfait structure (réunion n° 4)",
+      },
+    ]);
+    // Once on the agenda, it is not proposed twice.
+    expect(
+      carryOverProposals({
+        ...base,
+        previous: null,
+        followUps: [{ text: "x", fromNumber: 3 }],
+        agendaTitles: ["Points à suivre"],
+      }),
+    ).toEqual([]);
+  });
+
   it("proposes the items the previous minutes named for the next meeting", () => {
     const notes =
       "Jeudi 20 avril à 19h30.\nÀ l'ordre du jour :\n- rapport d'activité\n· construire collectivement une lettre de mission pour la direction\n\n1. Points divers";

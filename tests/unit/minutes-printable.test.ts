@@ -10,6 +10,7 @@ const section = (title: string, body: string, extra: Partial<SectionDetail> = {}
   updatedAt: new Date(),
   isNextMeeting: false,
   actionItems: [],
+  followUps: [],
   decisions: [],
   comments: [],
   documents: [],
@@ -68,6 +69,7 @@ const view: MinutesView = {
           method: "CONSENSUS",
           outcome: "ADOPTED",
           voteQuestionId: null,
+          cites: null,
         },
       ],
     }),
@@ -92,7 +94,88 @@ describe("the minutes as one document, like the cooperative's own", () => {
       "2) Présentation Peps et SecPa",
     ]);
     expect(m.sections[0]!.actions).toEqual(["Faire un petit carnet — Saida, Asta — pour le 1 mai 2023"]);
-    expect(m.sections[1]!.decisions).toEqual(["Écrire au ministère (adoptée, par consensus)"]);
+    expect(m.sections[1]!.decisions).toEqual([
+      { text: "Écrire au ministère (adoptée, par consensus)", cites: null },
+    ]);
+  });
+  it("keeps the points to follow, the owners outside the cooperative, the cited decision and the slides", () => {
+    const shared = printableMinutes(
+      {
+        ...view,
+        sections: [
+          section("Peps et SecPa", "", {
+            followUps: [{ id: "f", text: "Contre-évaluation de SecPa", status: "OPEN" }],
+            actionItems: [
+              {
+                id: "a",
+                title: "Faire un retour",
+                dueOn: null,
+                status: "OPEN",
+                owners: [
+                  { id: "1", name: "Élise" },
+                  { id: "outside-0", name: "les premiers expérimentateurs de SecPa" },
+                ],
+              },
+            ],
+            decisions: [
+              {
+                id: "d",
+                title: "Suivre l'avis de la commission",
+                text: "",
+                method: "CONSENSUS",
+                outcome: "ADOPTED",
+                voteQuestionId: null,
+                cites: {
+                  id: "c",
+                  title: "Forfait structure",
+                  bodyName: "Commission administrative",
+                  decidedOn: new Date("2023-03-01T00:00:00Z"),
+                },
+              },
+            ],
+            documents: [
+              { id: "doc1", filename: "peps.pdf", sizeBytes: 10, mimeType: "application/pdf" },
+              {
+                id: "doc2",
+                filename: "secpa.odp",
+                sizeBytes: 10,
+                mimeType: "application/vnd.oasis.opendocument.presentation",
+              },
+            ],
+          }),
+          section("Prochaine réunion", "Le 20 avril, même lieu.", { isNextMeeting: true }),
+        ],
+      },
+      "SCIC Test",
+    );
+    const s = shared.sections[0]!;
+    expect(s.followUps).toEqual(["Contre-évaluation de SecPa"]);
+    expect(s.actions).toEqual(["Faire un retour — Élise, les premiers expérimentateurs de SecPa"]);
+    expect(s.decisions[0]!.cites).toEqual({
+      line: "Fait suite à : Forfait structure (Commission administrative, 1 mars 2023)",
+      href: "/decisions#decision-c",
+    });
+    expect(s.documents).toEqual([
+      { id: "doc1", name: "peps.pdf", href: "/documents/doc1", isPdf: true },
+      { id: "doc2", name: "secpa.odp", href: "/documents/doc2", isPdf: false },
+    ]);
+    // The next meeting is said once: the block made from the minutes, not the section's text too.
+    expect(shared.next?.notes).toBe("");
+    expect(
+      printableMinutes(
+        {
+          ...view,
+          nextMeeting: null,
+          sections: [section("Prochaine réunion", "Le 20 avril.", { isNextMeeting: true })],
+        },
+        "x",
+      ).next,
+    ).toEqual({
+      line: "Prochaine réunion",
+      place: null,
+      agenda: [],
+      notes: "Le 20 avril.",
+    });
   });
   it("ends with the next meeting, its day and time as the cooperative writes them", () => {
     expect(m.next).toEqual({

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { canSeeAllActions, openActions, type ActionRow } from "@/lib/decisions/service";
+import { canSeeAllActions, openActions, openFollowUps, type ActionRow } from "@/lib/decisions/service";
+import { can } from "@/lib/auth/permissions";
 import { Card, Empty, PageTitle } from "@/components/ui";
-import { setActionItemDoneAction } from "@/lib/minutes/actions";
+import { setActionItemDoneAction, setFollowUpClosedAction } from "@/lib/minutes/actions";
 
 export const metadata: Metadata = { title: "Choses à faire" };
 
@@ -12,8 +13,9 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const actor = await requireActor("meeting.read");
   const { vue } = await searchParams;
   const all = vue === "toutes" && canSeeAllActions(actor);
-  const [rows, t, format] = await Promise.all([
+  const [rows, followUps, t, format] = await Promise.all([
     openActions(actor, all ? "all" : "mine"),
+    openFollowUps(actor),
     getTranslations("actions"),
     getFormatter(),
   ]);
@@ -90,6 +92,41 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       ) : (
         <ul className="space-y-2">{rows.map(line)}</ul>
       )}
+      <Card title={t("followUps")}>
+        <p className="mb-2 text-sm text-stone-700">{t("followUpsHelp")}</p>
+        {followUps.length === 0 ? (
+          <Empty>{t("noFollowUps")}</Empty>
+        ) : (
+          <ul className="space-y-2">
+            {followUps.map((f) => (
+              <li key={f.id} className="rounded-md border border-stone-200 bg-white p-3">
+                <p className="font-medium">{f.text}</p>
+                {f.meeting ? (
+                  <p className="text-sm text-stone-700">
+                    <Link
+                      href={`/reunions/${f.meeting.bodySlug}/${f.meeting.number}/compte-rendu`}
+                      className="text-brand-700 underline"
+                    >
+                      {t("raisedAt", { body: f.meeting.bodyName, number: f.meeting.number })}
+                    </Link>
+                  </p>
+                ) : null}
+                {can(actor.roles, "meeting.manage") ? (
+                  <form action={setFollowUpClosedAction.bind(null, f.id, true, "/actions")} className="mt-2">
+                    <button
+                      type="submit"
+                      className="min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100"
+                    >
+                      {t("closeFollowUp")}
+                      <span className="sr-only"> : {f.text}</span>
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </div>
   );
 }

@@ -137,6 +137,20 @@ export default async function DecisionsPage({
                   </>
                 ) : null}
               </p>
+              {d.cites ? (
+                <p className="mt-1 text-sm">
+                  <Link href={`#decision-${d.cites.id}`} className="text-brand-700 underline">
+                    {t("cites", { title: d.cites.title, body: d.cites.bodyName })}
+                  </Link>
+                </p>
+              ) : null}
+              {d.sharedText ? (
+                <p className="mt-1 text-sm">
+                  <Link href={`/textes/${d.sharedText.id}`} className="text-brand-700 underline">
+                    {t("sharedTextLink", { title: d.sharedText.title })}
+                  </Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -6,13 +6,15 @@ import { requireActor } from "@/lib/auth/session";
 import { isGuestAt } from "@/lib/meetings/guests";
 import { can } from "@/lib/auth/permissions";
 import { EDITABLE, readMinutes } from "@/lib/minutes/service";
-import { linkableQuestions, ownerChoices } from "@/lib/minutes/items";
+import { citableDecisions, linkableQuestions, ownerChoices } from "@/lib/minutes/items";
 import { approvalOptions } from "@/lib/minutes/workflow";
 import { renderMarkdown } from "@/lib/minutes/render";
 import {
   addActionItemAction,
   addCommentAction,
   addDecisionAction,
+  addFollowUpAction,
+  removeFollowUpAction,
   approveMinutesAction,
   attachSectionDocumentAction,
   publishMinutesAction,
@@ -33,6 +35,7 @@ import {
   AttendanceForm,
   CommentForm,
   DecisionForm,
+  FollowUpForm,
   NextMeetingForm,
 } from "@/components/minutes-forms";
 import { StepForm } from "@/components/step-form";
@@ -62,9 +65,10 @@ export default async function MinutesPage({ params }: Props) {
   const coordinator = can(actor.roles, "minutes.draft");
   const editable = coordinator && EDITABLE.includes(minutes.status);
   const canComment = can(actor.roles, "minutes.comment") && minutes.status === "SHARED";
-  const [owners, questions, approval] = await Promise.all([
+  const [owners, questions, citable, approval] = await Promise.all([
     editable ? ownerChoices(actor, minutes.meeting.id) : [],
     editable ? linkableQuestions(actor, minutes.meeting.id) : [],
+    editable ? citableDecisions(actor) : [],
     minutes.status === "SHARED" ? approvalOptions(actor, minutes.id) : null,
   ]);
   const longDate = (d: Date) =>
@@ -78,6 +82,12 @@ export default async function MinutesPage({ params }: Props) {
       hour: "2-digit",
       minute: "2-digit",
     });
+  const shortDate = (d: Date) =>
+    format.dateTime(d, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const citableChoices = citable.map((d) => ({
+    id: d.id,
+    label: `${d.bodyName} · ${shortDate(d.decidedOn)} · ${d.title}`,
+  }));
   const openComments = minutes.sections.reduce(
     (n, s) => n + s.comments.filter((c) => !c.resolvedAt).length,
     0,
@@ -114,6 +124,11 @@ export default async function MinutesPage({ params }: Props) {
           <a href={`${path}/pdf`} className={secondaryButtonClass}>
             {t("pdf")}
           </a>
+          {minutes.sections.some((s) => s.documents.some((d) => d.mimeType === "application/pdf")) ? (
+            <a href={`${path}/pdf?joints=1`} className={secondaryButtonClass}>
+              {t("pdfWithAttachments")}
+            </a>
+          ) : null}
           {minutes.version > 0 ? (
             <Link href={`${path}/versions`} className={secondaryButtonClass}>
               {t("versions", { count: minutes.version })}
@@ -282,7 +297,10 @@ export default async function MinutesPage({ params }: Props) {
               )
             ) : null}
 
-            {editable ? (
+            {/* The next meeting is one block (the form above, then the meeting it made): no
+                second free text saying it again. Text written there earlier shows until then. */}
+            {section.isNextMeeting && (minutes.nextMeeting || !section.body) ? null : editable &&
+              !section.isNextMeeting ? (
               <SectionEditor
                 section={{
                   id: section.id,
@@ -377,6 +395,17 @@ export default async function MinutesPage({ params }: Props) {
                         <strong>{d.title}</strong> — {td(`outcomes.${d.outcome}`)},{" "}
                         {td(`methods.${d.method}`)}
                         {d.text ? <span className="block text-stone-700">{d.text}</span> : null}
+                        {d.cites ? (
+                          <span className="block text-sm">
+                            <TextLink href={`/decisions#decision-${d.cites.id}`}>
+                              {t("citesLine", {
+                                title: d.cites.title,
+                                body: d.cites.bodyName,
+                                date: shortDate(d.cites.decidedOn),
+                              })}
+                            </TextLink>
+                          </span>
+                        ) : null}
                       </span>
                       {editable ? (
                         <form action={removeDecisionAction.bind(null, d.id, path)}>
@@ -395,8 +424,35 @@ export default async function MinutesPage({ params }: Props) {
               </div>
             ) : null}
 
+            {section.followUps.length ? (
+              <div>
+                <h3 className="font-semibold">{t("followUps")}</h3>
+                <ul className="mt-1 space-y-2">
+                  {section.followUps.map((f) => (
+                    <li key={f.id} className="flex flex-wrap items-center gap-2">
+                      <span>
+                        {f.text}
+                        {f.status === "CLOSED" ? ` (${t("followUpClosed")})` : ""}
+                      </span>
+                      {editable ? (
+                        <form action={removeFollowUpAction.bind(null, f.id, path)}>
+                          <button
+                            type="submit"
+                            className={smallButton}
+                            aria-label={t("removeFollowUp", { text: f.text })}
+                          >
+                            {t("remove")}
+                          </button>
+                        </form>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+
             {editable && !section.isNextMeeting ? (
-              <div className="grid gap-3 lg:grid-cols-2">
+              <div className="grid gap-3 lg:grid-cols-3">
                 <details className="rounded-md border border-stone-200 p-3">
                   <summary className="min-h-11 cursor-pointer py-2 font-medium">
                     {t("addActionFor", { title: section.title })}
@@ -414,7 +470,17 @@ export default async function MinutesPage({ params }: Props) {
                   <DecisionForm
                     action={addDecisionAction.bind(null, section.id, path)}
                     questions={questions}
+                    citable={citableChoices}
                     idPrefix={`decision-${section.id}`}
+                  />
+                </details>
+                <details className="rounded-md border border-stone-200 p-3">
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                    {t("addFollowUpFor")}
+                  </summary>
+                  <FollowUpForm
+                    action={addFollowUpAction.bind(null, section.id, path)}
+                    idPrefix={`followup-${section.id}`}
                   />
                 </details>
               </div>

@@ -27,7 +27,10 @@ export default async function CorrectMinutesPage({ params }: Props) {
           <p className="max-w-prose text-stone-800">{t("correctHelp")}</p>
           <CorrectionForm
             action={correctMinutesAction.bind(null, minutes.id, back)}
-            sections={minutes.sections.map((s) => ({ id: s.id, title: s.title, body: s.body }))}
+            attendanceText={minutes.attendanceText}
+            sections={minutes.sections
+              .filter((s) => !s.isNextMeeting || s.body)
+              .map((s) => ({ id: s.id, title: s.title, body: s.body }))}
           />
         </>
       ) : (

@@ -34,6 +34,14 @@ export default async function PrintMinutesPage({ params }: Props) {
         >
           {t("pdf")}
         </a>
+        {m.sections.some((s) => s.documents.some((d) => d.isPdf)) ? (
+          <a
+            href={`/reunions/${body}/${number}/compte-rendu/pdf?joints=1`}
+            className="font-medium text-brand-700 underline underline-offset-2"
+          >
+            {t("pdfWithAttachments")}
+          </a>
+        ) : null}
       </div>
       <article
         className="minutes-print mx-auto max-w-3xl space-y-4 bg-white p-6 text-stone-900 print:max-w-none print:p-0"
@@ -63,7 +71,19 @@ export default async function PrintMinutesPage({ params }: Props) {
               dangerouslySetInnerHTML={{ __html: renderMarkdown(s.body) }}
             />
             {s.documents.length ? (
-              <p className="italic">Documents joints : {s.documents.join(", ")}</p>
+              <div>
+                <h3 className="font-semibold">Documents joints :</h3>
+                <ul className="list-disc pl-6">
+                  {s.documents.map((d) => (
+                    <li key={d.id}>
+                      <a href={d.href} className="text-brand-700 underline underline-offset-2">
+                        {d.name}
+                      </a>
+                      {d.isPdf ? " (en annexe du PDF avec les documents joints)" : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ) : null}
             {s.actions.length ? (
               <div>
@@ -75,12 +95,33 @@ export default async function PrintMinutesPage({ params }: Props) {
                 </ul>
               </div>
             ) : null}
+            {s.followUps.length ? (
+              <div>
+                <h3 className="font-semibold">Points à suivre :</h3>
+                <ul className="list-disc pl-6">
+                  {s.followUps.map((f) => (
+                    <li key={f}>{f}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             {s.decisions.length ? (
               <div>
                 <h3 className="font-semibold">Décisions :</h3>
                 <ul className="list-disc pl-6">
                   {s.decisions.map((d) => (
-                    <li key={d}>{d}</li>
+                    <li key={d.text}>
+                      {d.text}
+                      {d.cites ? (
+                        <>
+                          {" "}
+                          —{" "}
+                          <a href={d.cites.href} className="text-brand-700 underline underline-offset-2">
+                            {d.cites.line}
+                          </a>
+                        </>
+                      ) : null}
+                    </li>
                   ))}
                 </ul>
               </div>

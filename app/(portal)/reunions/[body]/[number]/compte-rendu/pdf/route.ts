@@ -5,10 +5,15 @@ import { can } from "@/lib/auth/permissions";
 import { isGuestAt } from "@/lib/meetings/guests";
 import { readMinutes } from "@/lib/minutes/service";
 import { printableMinutes } from "@/lib/minutes/printable";
-import { minutesPdf } from "@/lib/pdf";
+import { appendPdfs, minutesPdf } from "@/lib/pdf";
+import { siteUrl } from "@/lib/site-url";
+import { attachedPdfs } from "@/lib/meetings/documents";
 
 // The minutes as a PDF shaped like the cooperative's own; drafts only for those who read drafts.
-export async function GET(_: Request, { params }: { params: Promise<{ body: string; number: string }> }) {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ body: string; number: string }> },
+) {
   const actor = await requireActor();
   const { body, number } = await params;
   const n = meetingNumber(number);
@@ -18,7 +23,12 @@ export async function GET(_: Request, { params }: { params: Promise<{ body: stri
   const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const printable = printableMinutes(minutes, actor.cooperativeName);
-  const pdf = await minutesPdf(printable);
+  let pdf = await minutesPdf(printable, siteUrl());
+  // « avec les documents joints »: the sections' PDFs appended after the minutes.
+  if (new URL(request.url).searchParams.get("joints") === "1") {
+    const ids = printable.sections.flatMap((s) => s.documents.filter((d) => d.isPdf).map((d) => d.id));
+    ({ pdf } = await appendPdfs(pdf, await attachedPdfs(actor, ids)));
+  }
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
