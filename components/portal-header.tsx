@@ -13,6 +13,7 @@ const NAV: { href: string; key: keyof Messages["nav"]; action: Action }[] = [
   { href: "/decisions", key: "decisions", action: "decision.read" },
   { href: "/actions", key: "actions", action: "meeting.read" },
   { href: "/votes", key: "votes", action: "vote.castAssembly" },
+  { href: "/textes", key: "texts", action: "text.read" },
   { href: "/idees", key: "ideas", action: "idea.post" },
   { href: "/annuaire", key: "directory", action: "directory.read" },
   { href: "/recherche", key: "search", action: "minutes.readPublished" },

@@ -448,6 +448,61 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
         });
       }
 
+      // The council decided to « construire collectivement une lettre de mission » for the
+      // incoming director: the text the portal lets it write together (lib/texts).
+      const missionSections = [
+        {
+          title: "Contexte",
+          body: "Le centre de santé communautaire du Bois-Joli est devenu une SCIC. Sa première directrice arrive au plus tard au 1er juin ; le conseil coopératif lui confie la conduite du centre au quotidien.",
+        },
+        {
+          title: "Missions",
+          body: "- Coordonner l'équipe salariée et les bénévoles.\n- Tenir le projet de santé communautaire avec les habitant·es.\n- Préparer le budget et le rapport d'activité.",
+        },
+        {
+          title: "Moyens et délégations",
+          body: "La directrice engage les dépenses prévues au budget. Elle rend compte au conseil coopératif à chaque réunion.",
+        },
+        {
+          title: "Évaluation",
+          body: "Un point d'étape avec la présidence après six mois.",
+        },
+      ];
+      const mission = await tx.sharedText.create({
+        data: {
+          cooperativeId,
+          bodyId: council.id,
+          drafterId: members.clara!,
+          title: "Lettre de mission de la direction",
+          purpose:
+            "Ce que le conseil coopératif confie à la directrice du centre, et comment il l'accompagne.",
+          sections: {
+            create: missionSections.map((section, position) => ({ cooperativeId, position, ...section })),
+          },
+        },
+        include: { sections: { orderBy: { position: "asc" } } },
+      });
+      await tx.sharedTextVersion.create({
+        data: {
+          cooperativeId,
+          textId: mission.id,
+          number: 1,
+          content: { title: mission.title, sections: missionSections },
+          note: "Première version",
+          authorName: "Clara Gautier",
+        },
+      });
+      await tx.sharedTextProposal.create({
+        data: {
+          cooperativeId,
+          textId: mission.id,
+          sectionId: mission.sections[0]!.id,
+          authorId: members.bertrand!,
+          kind: "COMMENT",
+          body: "Rappeler que la lettre sera relue avec elle à son arrivée.",
+        },
+      });
+
       await tx.voteQuestion.create({
         data: {
           cooperativeId,

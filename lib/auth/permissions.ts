@@ -14,6 +14,9 @@ export const ACTIONS = [
   "minutes.comment",
   "minutes.approve",
   "decision.read",
+  "text.read",
+  "text.propose",
+  "text.draft",
   "vote.castCouncil",
   "vote.castAssembly",
   "vote.manage",
@@ -40,7 +43,15 @@ const associate: Action[] = [
   "vote.castAssembly",
   "directory.read",
 ];
-const council: Action[] = [...associate, "minutes.readDraft", "minutes.comment", "vote.castCouncil"];
+const council: Action[] = [
+  ...associate,
+  "minutes.readDraft",
+  "minutes.comment",
+  "vote.castCouncil",
+  // Texts written together (lib/texts): the council reads them and proposes changes.
+  "text.read",
+  "text.propose",
+];
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   guest: new Set(everyone),
@@ -54,6 +65,9 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "minutes.comment",
     "meeting.manage",
     "minutes.draft",
+    "text.read",
+    "text.propose",
+    "text.draft",
     "vote.manage",
     "vote.close",
     "idea.moderate",

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { calendarToken, createCooperative, createMember } from "@/tests/factories/people";
 import { HTTP_METHODS, loadModule, routeFiles, serverActionFiles } from "./server-doors";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { createText } from "@/lib/texts/service";
 
 // Issue 8's robustness proof over every door of the server, called the way a browser (or
 // anyone holding an action id) calls it: with the session cookie of a real person of the demo
@@ -284,6 +285,17 @@ async function buildFixture() {
       }),
     ),
   );
+  const mission = await db.sharedText.findFirstOrThrow({
+    where: { cooperativeId: coop.id },
+    include: { sections: { orderBy: { position: "asc" } }, proposals: true },
+  });
+  const doomedText = await createText(clara, {
+    title: "Texte à adopter",
+    purpose: "",
+    bodyId: mission.bodyId,
+    content: [{ title: "Partie", body: "Premier jet." }],
+  });
+  if (!doomedText.ok) throw new Error("text");
   const commentRow = await db.minutesComment.create({
     data: {
       cooperativeId: coop.id,
@@ -347,6 +359,10 @@ async function buildFixture() {
     decision: decisions[0]!.id,
     doomedDecision: decisions[1]!.id,
     followUp: followUps[0]!.id,
+    text: mission.id,
+    textSection: mission.sections[1]!.id,
+    textProposal: mission.proposals[0]!.id,
+    doomedText: doomedText.data.id,
     doomedFollowUp: followUps[1]!.id,
     comment: commentRow.id,
     question,
@@ -691,6 +707,55 @@ const ACTIONS: Record<string, Door> = {
     scoped: true,
     args: () => [f.followUp, true, "/actions"],
   },
+  // lib/texts/actions.ts
+  createTextAction: {
+    right: "text.draft",
+    scoped: false,
+    args: () => [
+      null,
+      form({
+        title: "Charte de l'accueil",
+        purpose: "",
+        bodyId: f.councilBody.id,
+        content: "## Accueil\nBienvenue.",
+      }),
+    ],
+  },
+  editTextSectionAction: {
+    right: "text.draft",
+    scoped: true,
+    args: () => [
+      f.textSection,
+      "/textes",
+      null,
+      form({ body: `Nouvelle rédaction ${Math.random()}`, note: "Précision" }),
+    ],
+  },
+  addTextSectionAction: {
+    right: "text.draft",
+    scoped: true,
+    args: () => [f.text, "/textes", null, form({ title: "Annexe" })],
+  },
+  proposeAction: {
+    right: "text.propose",
+    scoped: true,
+    args: () => [
+      f.textSection,
+      "/textes",
+      null,
+      form({ kind: "COMMENT", body: "Une remarque.", reason: "" }),
+    ],
+  },
+  answerProposalAction: {
+    right: "text.draft",
+    scoped: true,
+    args: () => [f.textProposal, true, "/textes", null, form({ answer: "Merci" })],
+  },
+  resumeDraftingAction: {
+    right: "text.draft",
+    scoped: true,
+    args: () => [f.text, "/textes", null, form({})],
+  },
   setNextMeetingAction: {
     right: "minutes.draft",
     scoped: true,
@@ -1011,6 +1076,16 @@ const ACTIONS: Record<string, Door> = {
     right: "minutes.draft",
     scoped: true,
     args: () => [f.doomedFollowUp, "/reunions/conseil/3/compte-rendu"],
+  },
+  adoptTextAction: {
+    right: "text.draft",
+    scoped: true,
+    args: () => [
+      f.doomedText,
+      "/textes",
+      null,
+      form({ mode: "DECISION", method: "CONSENSUS", decidedOn: "2027-01-10" }),
+    ],
   },
   setArchivedAction: { right: "member.manage", scoped: true, args: () => [f.archived, true] },
   eraseMemberAction: {

@@ -1,0 +1,66 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/session";
+import { isId } from "@/lib/action-input";
+import { getText, textVersions } from "@/lib/texts/service";
+import { Card, PageTitle, TextLink } from "@/components/ui";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Every version of a text written together, newest first, with what changed and why.
+export default async function TextVersionsPage({ params }: Props) {
+  const actor = await requireActor("text.read");
+  const { id } = await params;
+  const [text, versions] = isId(id)
+    ? await Promise.all([getText(actor, id), textVersions(actor, id)])
+    : [null, null];
+  if (!text || !versions) notFound();
+  const [t, format] = await Promise.all([getTranslations("texts"), getFormatter()]);
+  return (
+    <div className="space-y-6">
+      <TextLink href={`/textes/${text.id}`}>← {text.title}</TextLink>
+      <PageTitle>{t("versionsTitle", { title: text.title })}</PageTitle>
+      {versions.map((v) => (
+        <Card
+          key={v.number}
+          title={t("versionLine", {
+            number: v.number,
+            author: v.authorName,
+            date: format.dateTime(v.createdAt, {
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+              hour: "2-digit",
+              minute: "2-digit",
+            }),
+          })}
+        >
+          <div className="space-y-3">
+            <p className="font-medium">{v.note}</p>
+            {v.changes.length === 0 ? <p>{t("noChange")}</p> : null}
+            {v.changes.map((change, i) => (
+              <div key={i}>
+                <h3 className="font-semibold">{change.title}</h3>
+                <p className="whitespace-pre-wrap rounded border border-stone-200 bg-stone-50 p-2">
+                  {change.parts.map((part, j) =>
+                    part.kind === "added" ? (
+                      <ins key={j} className="bg-green-100 text-green-900">
+                        {part.text}
+                      </ins>
+                    ) : part.kind === "removed" ? (
+                      <del key={j} className="bg-red-100 text-red-900">
+                        {part.text}
+                      </del>
+                    ) : (
+                      <span key={j}>{part.text}</span>
+                    ),
+                  )}
+                </p>
+              </div>
+            ))}
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}
