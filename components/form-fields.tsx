@@ -44,3 +44,19 @@ export function useFormFields(state: ActionState<unknown>, initial: Record<strin
   }
   return { values, errors, errorOf, props, textField };
 }
+
+// The same, for a form that stands more than once on a page (one per section or row): each
+// field's id carries the form's prefix.
+export function usePrefixedFields(
+  state: ActionState<unknown>,
+  idPrefix: string,
+  initial: Record<string, string> = {},
+) {
+  const fields = useFormFields(state, initial);
+  const p = (name: string) => ({
+    ...fields.props(name),
+    id: `${idPrefix}-${name}`,
+    "aria-describedby": `${idPrefix}-${name}-error`,
+  });
+  return { ...fields, p };
+}

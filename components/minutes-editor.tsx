@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { inputClass, secondaryButtonClass } from "@/components/ui";
 import { MarkdownPreview } from "@/components/markdown-preview";
+import { EditorModeSwitch } from "@/components/editor-mode";
 
 type Status = "saved" | "unsaved" | "saving" | "offline" | "conflict";
 type Section = { id: string; title: string; body: string; revision: number };
@@ -132,24 +133,7 @@ export function SectionEditor({ section }: { section: Section }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-1">
-        <div className="flex gap-1" role="group" aria-label={t("editorMode", { title: section.title })}>
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            aria-pressed={!previewing}
-            onClick={() => setPreviewing(false)}
-          >
-            {t("write")}
-          </button>
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            aria-pressed={previewing}
-            onClick={() => setPreviewing(true)}
-          >
-            {t("preview")}
-          </button>
-        </div>
+        <EditorModeSwitch title={section.title} previewing={previewing} onChange={setPreviewing} />
         {previewing ? null : (
           <div
             className="flex flex-wrap gap-1"

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
-import { useFormFields } from "@/components/form-fields";
+import { useFormFields, usePrefixedFields } from "@/components/form-fields";
 import { Alert, buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
 // The forms of the minutes page: things to do, decisions, the next meeting, comments, and the
@@ -20,16 +20,6 @@ function Outcome({ state, success }: { state: ActionState<unknown>; success?: st
   );
 }
 
-function usePrefixed(state: ActionState<unknown>, idPrefix: string, initial: Record<string, string> = {}) {
-  const fields = useFormFields(state, initial);
-  const p = (name: string) => ({
-    ...fields.props(name),
-    id: `${idPrefix}-${name}`,
-    "aria-describedby": `${idPrefix}-${name}-error`,
-  });
-  return { ...fields, p };
-}
-
 export function ActionItemForm({
   action,
   members,
@@ -41,7 +31,7 @@ export function ActionItemForm({
 }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p, values } = usePrefixed(state, idPrefix);
+  const { errorOf, p, values } = usePrefixedFields(state, idPrefix);
   const chosen = new Set((values.owners ?? "").split(",").filter(Boolean));
   return (
     <ActionForm
@@ -111,7 +101,7 @@ export function DecisionForm({
   const t = useTranslations("minutes");
   const td = useTranslations("decisions");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, idPrefix, { method: "CONSENSUS", outcome: "ADOPTED" });
+  const { errorOf, p } = usePrefixedFields(state, idPrefix, { method: "CONSENSUS", outcome: "ADOPTED" });
   return (
     <ActionForm
       action={formAction}
@@ -194,7 +184,7 @@ export function NextMeetingForm<T>({
 }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, "next", initial);
+  const { errorOf, p } = usePrefixedFields(state, "next", initial);
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} />
@@ -225,7 +215,7 @@ export function NextMeetingForm<T>({
 export function FollowUpForm({ action, idPrefix }: { action: Action; idPrefix: string }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, idPrefix);
+  const { errorOf, p } = usePrefixedFields(state, idPrefix);
   return (
     <ActionForm
       action={formAction}
@@ -256,7 +246,7 @@ export function CommentForm({
 }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, idPrefix);
+  const { errorOf, p } = usePrefixedFields(state, idPrefix);
   return (
     <ActionForm
       action={formAction}
@@ -290,7 +280,7 @@ export function ApproveForm({
 }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, "approve");
+  const { errorOf, p } = usePrefixedFields(state, "approve");
   return (
     <ActionForm action={formAction} className="space-y-2">
       <Outcome state={state} />
@@ -367,7 +357,7 @@ export function CorrectionForm<T>({
 export function AttendanceForm({ action, initial }: { action: Action; initial: string }) {
   const t = useTranslations("minutes");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, "attendance", { attendanceText: initial });
+  const { errorOf, p } = usePrefixedFields(state, "attendance", { attendanceText: initial });
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} success={t("attendanceSaved")} />

@@ -4,22 +4,13 @@ import { useTranslations } from "next-intl";
 import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome } from "@/components/form-outcome";
-import { useFormFields } from "@/components/form-fields";
+import { usePrefixedFields } from "@/components/form-fields";
 import { MarkdownPreview } from "@/components/markdown-preview";
+import { EditorModeSwitch } from "@/components/editor-mode";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui";
 
 // The forms of the texts written together. Each keeps what was typed when the server refuses it.
 type Action<T = null> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
-
-function usePrefixed(state: ActionState<unknown>, idPrefix: string, initial: Record<string, string> = {}) {
-  const fields = useFormFields(state, initial);
-  const p = (name: string) => ({
-    ...fields.props(name),
-    id: `${idPrefix}-${name}`,
-    "aria-describedby": `${idPrefix}-${name}-error`,
-  });
-  return { ...fields, p };
-}
 
 function Outcome({ state, success }: { state: ActionState<unknown>; success?: string }) {
   return (
@@ -42,7 +33,7 @@ function MarkdownField({
   label: string;
   hint?: string;
   error?: string;
-  fieldProps: ReturnType<ReturnType<typeof usePrefixed>["p"]>;
+  fieldProps: ReturnType<ReturnType<typeof usePrefixedFields>["p"]>;
   rows?: number;
 }) {
   const t = useTranslations("minutes");
@@ -50,24 +41,7 @@ function MarkdownField({
   const [text, setText] = useState(String(fieldProps.defaultValue ?? ""));
   return (
     <div className="space-y-1">
-      <div className="flex gap-1" role="group" aria-label={t("editorMode", { title: label })}>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          aria-pressed={!previewing}
-          onClick={() => setPreviewing(false)}
-        >
-          {t("write")}
-        </button>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          aria-pressed={previewing}
-          onClick={() => setPreviewing(true)}
-        >
-          {t("preview")}
-        </button>
-      </div>
+      <EditorModeSwitch title={label} previewing={previewing} onChange={setPreviewing} />
       {previewing ? <MarkdownPreview text={text} label={t("previewOf", { title: label })} /> : null}
       <div className={previewing ? "hidden" : undefined}>
         <Field id={id} label={label} hint={hint} error={error}>
@@ -92,7 +66,7 @@ export function NewTextForm({
 }) {
   const t = useTranslations("texts");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, "text", { bodyId: bodies[0]?.id ?? "" });
+  const { errorOf, p } = usePrefixedFields(state, "text", { bodyId: bodies[0]?.id ?? "" });
   return (
     <ActionForm action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} />
@@ -139,7 +113,7 @@ export function SectionEditForm({
 }) {
   const t = useTranslations("texts");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, idPrefix, { body });
+  const { errorOf, p } = usePrefixedFields(state, idPrefix, { body });
   return (
     <ActionForm
       action={formAction}
@@ -167,7 +141,7 @@ export function SectionEditForm({
 export function NewSectionForm({ action }: { action: Action<{ version: number }> }) {
   const t = useTranslations("texts");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p } = usePrefixed(state, "new-section");
+  const { errorOf, p } = usePrefixedFields(state, "new-section");
   return (
     <ActionForm
       action={formAction}
@@ -199,7 +173,7 @@ export function ProposalForm({
 }) {
   const t = useTranslations("texts");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p, values } = usePrefixed(state, idPrefix, { kind: "CHANGE", body });
+  const { errorOf, p, values } = usePrefixedFields(state, idPrefix, { kind: "CHANGE", body });
   const [kind, setKind] = useState(values.kind ?? "CHANGE");
   return (
     <ActionForm
@@ -303,7 +277,7 @@ export function AdoptionForm({
   const t = useTranslations("texts");
   const td = useTranslations("decisions");
   const [state, formAction, pending] = useActionState(action, null);
-  const { errorOf, p, values } = usePrefixed(state, "adopt", {
+  const { errorOf, p, values } = usePrefixedFields(state, "adopt", {
     mode: "VOTE",
     voteKind: "WRITTEN_CONSULTATION",
     method: "CONSENSUS",

@@ -21,9 +21,14 @@ const ALLOWED_TAGS = [
   "del",
 ];
 
+// The cooperative's own bullets (« · », « • ») are list items, as the PDF draws them.
+function ownBullets(markdown: string): string {
+  return markdown.replace(/^([ \t]*)[·•][ \t]+/gm, "$1- ");
+}
+
 export function renderMarkdown(markdown: string): string {
   // Raw HTML typed into the text is shown as text, not interpreted.
-  const escaped = markdown.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escaped = ownBullets(markdown).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const html = marked.parse(escaped, { async: false, gfm: true, breaks: true });
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,

@@ -167,3 +167,17 @@ export async function choosePassword(page: Page, link: string, password: string)
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(page.getByText("Votre mot de passe a été changé.")).toBeVisible();
 }
+
+// The text of a PDF, page after page, as a reader's copy-paste would give it.
+export async function pdfText(data: Buffer): Promise<string> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: true }).promise;
+  let text = "";
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    text +=
+      content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("") +
+      "\n";
+  }
+  return text;
+}

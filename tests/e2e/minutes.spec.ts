@@ -1,6 +1,5 @@
 import { expect, test } from "./test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { expectAccessible, signIn, signOut } from "./helpers";
+import { expectAccessible, pdfText, signIn, signOut } from "./helpers";
 
 test("the coordinator drafts the minutes of n° 3; autosave survives a reload and a network cut", async ({
   page,
@@ -116,18 +115,6 @@ test("two people writing the same section: the second sees the conflict and keep
     "Texte écrit par la seconde personne.\n\n— Autre version —\nTexte écrit par la première personne.",
   );
 });
-
-async function pdfText(data: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: true }).promise;
-  let text = "";
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    text +=
-      content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("") +
-      "\n";
-  }
-  return text;
-}
 
 const MINUTES = "/reunions/conseil/3/compte-rendu";
 const FIRST = "Tour rapide de ce que l'on a fait dans le mois";

@@ -25,4 +25,16 @@ describe("minutes rendering", () => {
     expect(html).not.toContain('<a href="https://ok"');
     expect(html).toContain("&lt;script&gt;");
   });
+
+  it("reads the cooperative's own « · » points and « 1) » tracks as lists, as the PDF does", () => {
+    const points = renderMarkdown(
+      "Fil rouge :\n· **Accueil d'une ministre**\n• France Culture\nun · au milieu reste",
+    );
+    expect(points).toContain("<ul>\n<li><strong>Accueil d'une ministre</strong></li>\n<li>France Culture");
+    expect(points).toContain("un · au milieu reste");
+    const tracks = renderMarkdown("Trois pistes :\n\n1) La durée\n2) Le plaidoyer\n3) La coopérative");
+    expect(tracks).toContain(
+      "<ol>\n<li>La durée</li>\n<li>Le plaidoyer</li>\n<li>La coopérative</li>\n</ol>",
+    );
+  });
 });

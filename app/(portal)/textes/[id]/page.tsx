@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { diffWords } from "diff";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isId } from "@/lib/action-input";
@@ -24,29 +23,10 @@ import {
   SectionEditForm,
 } from "@/components/text-forms";
 import { StepForm } from "@/components/step-form";
+import { WordDiff } from "@/components/word-diff";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 
 type Props = { params: Promise<{ id: string }> };
-
-function Diff({ before, after }: { before: string; after: string }) {
-  return (
-    <p className="whitespace-pre-wrap">
-      {diffWords(before, after).map((part, i) =>
-        part.added ? (
-          <ins key={i} className="bg-green-100 no-underline">
-            {part.value}
-          </ins>
-        ) : part.removed ? (
-          <del key={i} className="bg-red-100">
-            {part.value}
-          </del>
-        ) : (
-          <span key={i}>{part.value}</span>
-        ),
-      )}
-    </p>
-  );
-}
 
 // One text written together: its sections, the proposals on each (side by side with the text
 // they would change), the drafter's answers, and the adoption.
@@ -173,7 +153,7 @@ export default async function TextPage({ params }: Props) {
                             </div>
                             <div className="rounded border border-stone-300 bg-white p-2">
                               <h4 className="text-sm font-semibold">{t("proposed")}</h4>
-                              <Diff before={p.baseBody} after={p.body} />
+                              <WordDiff before={p.baseBody} after={p.body} />
                             </div>
                           </div>
                         </>
@@ -215,7 +195,7 @@ export default async function TextPage({ params }: Props) {
                             : t(`proposalStatus.${p.status}`)}
                         </p>
                         {p.kind === "CHANGE" ? (
-                          <Diff before={p.baseBody} after={p.body} />
+                          <WordDiff before={p.baseBody} after={p.body} />
                         ) : (
                           <p className="whitespace-pre-line">{p.body}</p>
                         )}

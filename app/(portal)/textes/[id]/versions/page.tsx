@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { isId } from "@/lib/action-input";
 import { getText, textVersions } from "@/lib/texts/service";
 import { Card, PageTitle, TextLink } from "@/components/ui";
+import { DiffParts } from "@/components/word-diff";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -41,21 +42,10 @@ export default async function TextVersionsPage({ params }: Props) {
             {v.changes.map((change, i) => (
               <div key={i}>
                 <h3 className="font-semibold">{change.title}</h3>
-                <p className="whitespace-pre-wrap rounded border border-stone-200 bg-stone-50 p-2">
-                  {change.parts.map((part, j) =>
-                    part.kind === "added" ? (
-                      <ins key={j} className="bg-green-100 text-green-900">
-                        {part.text}
-                      </ins>
-                    ) : part.kind === "removed" ? (
-                      <del key={j} className="bg-red-100 text-red-900">
-                        {part.text}
-                      </del>
-                    ) : (
-                      <span key={j}>{part.text}</span>
-                    ),
-                  )}
-                </p>
+                <DiffParts
+                  parts={change.parts}
+                  className="whitespace-pre-wrap rounded border border-stone-200 bg-stone-50 p-2"
+                />
               </div>
             ))}
           </div>

@@ -27,7 +27,7 @@ import {
   editAttendanceAction,
   updateAttendanceAction,
 } from "@/lib/minutes/actions";
-import { diffWords } from "diff";
+import { WordDiff } from "@/components/word-diff";
 import { SectionEditor } from "@/components/minutes-editor";
 import {
   ActionItemForm,
@@ -221,21 +221,11 @@ export default async function MinutesPage({ params }: Props) {
             {minutes.attendanceSheet !== null ? (
               <Alert kind="info">
                 <p className="font-medium">{t("sheetChanged")}</p>
-                <p className="mt-1 whitespace-pre-line">
-                  {diffWords(minutes.attendanceText, minutes.attendanceSheet).map((part, i) =>
-                    part.added ? (
-                      <ins key={i} className="bg-green-100 no-underline">
-                        {part.value}
-                      </ins>
-                    ) : part.removed ? (
-                      <del key={i} className="bg-red-100">
-                        {part.value}
-                      </del>
-                    ) : (
-                      <span key={i}>{part.value}</span>
-                    ),
-                  )}
-                </p>
+                <WordDiff
+                  before={minutes.attendanceText}
+                  after={minutes.attendanceSheet}
+                  className="mt-1 whitespace-pre-line"
+                />
                 <div className="mt-2">
                   <StepForm
                     action={updateAttendanceAction.bind(null, minutes.id, path)}

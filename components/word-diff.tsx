@@ -1,0 +1,39 @@
+import { diffWords } from "diff";
+import type { DiffPart } from "@/lib/minutes/versions";
+
+// What changed, word by word: additions in green, removals struck in red.
+export function DiffParts({ parts, className }: { parts: DiffPart[]; className?: string }) {
+  return (
+    <p className={className ?? "whitespace-pre-wrap"}>
+      {parts.map((part, i) =>
+        part.kind === "added" ? (
+          <ins key={i} className="bg-green-100 text-green-900 no-underline">
+            {part.text}
+          </ins>
+        ) : part.kind === "removed" ? (
+          <del key={i} className="bg-red-100 text-red-900">
+            {part.text}
+          </del>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+export function WordDiff({
+  before,
+  after,
+  className,
+}: {
+  before: string;
+  after: string;
+  className?: string;
+}) {
+  const parts = diffWords(before, after).map((c) => ({
+    kind: c.added ? ("added" as const) : c.removed ? ("removed" as const) : ("same" as const),
+    text: c.value,
+  }));
+  return <DiffParts parts={parts} className={className} />;
+}
