@@ -267,12 +267,10 @@ export function AdoptionForm({
   action,
   version,
   meetings,
-  today,
 }: {
   action: Action<{ voteQuestionId: string | null }>;
   version: number;
   meetings: { id: string; label: string }[];
-  today: string;
 }) {
   const t = useTranslations("texts");
   const td = useTranslations("decisions");
@@ -281,7 +279,6 @@ export function AdoptionForm({
     mode: "VOTE",
     voteKind: "WRITTEN_CONSULTATION",
     method: "CONSENSUS",
-    decidedOn: today,
   });
   const [mode, setMode] = useState(values.mode ?? "VOTE");
   const [voteKind, setVoteKind] = useState(values.voteKind ?? "WRITTEN_CONSULTATION");
@@ -334,6 +331,21 @@ export function AdoptionForm({
         </>
       ) : (
         <>
+          <Field
+            id="adopt-meetingId"
+            label={t("meetingDecision")}
+            hint={t("decisionMeetingHelp")}
+            error={errorOf("meetingId")}
+          >
+            <select className={inputClass} {...p("meetingId")}>
+              <option value="">{t("noMeeting")}</option>
+              {meetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </Field>
           <Field id="adopt-method" label={t("method")} error={errorOf("method")}>
             <select className={inputClass} {...p("method")}>
               {(["CONSENSUS", "SHOW_OF_HANDS"] as const).map((m) => (
@@ -343,11 +355,9 @@ export function AdoptionForm({
               ))}
             </select>
           </Field>
-          <Field id="adopt-decidedOn" label={t("decidedOn")} error={errorOf("decidedOn")}>
-            <input type="date" className={inputClass} {...p("decidedOn")} />
-          </Field>
         </>
       )}
+      <input type="hidden" name="version" value={version} />
       <button type="submit" className={buttonClass} disabled={pending}>
         {t("adopt", { version })}
       </button>

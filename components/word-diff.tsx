@@ -1,5 +1,4 @@
-import { diffWords } from "diff";
-import type { DiffPart } from "@/lib/minutes/versions";
+import { partsOf, type DiffPart } from "@/lib/minutes/versions";
 
 // What changed, word by word: additions in green, removals struck in red.
 export function DiffParts({ parts, className }: { parts: DiffPart[]; className?: string }) {
@@ -31,9 +30,5 @@ export function WordDiff({
   after: string;
   className?: string;
 }) {
-  const parts = diffWords(before, after).map((c) => ({
-    kind: c.added ? ("added" as const) : c.removed ? ("removed" as const) : ("same" as const),
-    text: c.value,
-  }));
-  return <DiffParts parts={parts} className={className} />;
+  return <DiffParts parts={partsOf(before, after)} className={className} />;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import { markdownToLines, type PlainLine, type Run } from "@/lib/minutes/plain-text";
-import type { PrintableMinutes } from "@/lib/minutes/printable";
+import type { PrintableDecision, PrintableMinutes } from "@/lib/minutes/printable";
 
 // PDFs are drawn with pdfkit's built-in Helvetica, whose encoding (WinAnsi) covers French;
 // anything else is replaced rather than drawn as garbage.
@@ -116,6 +116,21 @@ function labelled(doc: Doc, paragraph: string) {
   doc.moveDown(0.4);
 }
 
+function decision(doc: Doc, d: PrintableDecision, baseUrl: string) {
+  bullet(doc, d.text);
+  if (d.cites)
+    runs(
+      doc,
+      {
+        text: d.cites.line,
+        bullet: false,
+        heading: false,
+        runs: [{ text: d.cites.line, href: `${baseUrl}${d.cites.href}` }],
+      },
+      { indent: 24 },
+    );
+}
+
 // Links in the PDF open the portal's pages: absolute, from the portal's address.
 export async function minutesPdf(m: PrintableMinutes, baseUrl: string): Promise<Buffer> {
   const { doc, done } = newDocument(m.heading);
@@ -153,21 +168,12 @@ export async function minutesPdf(m: PrintableMinutes, baseUrl: string): Promise<
     }
     if (s.decisions.length) {
       doc.moveDown(0.3).font("Helvetica-Bold").text("Décisions :").font("Helvetica");
-      for (const d of s.decisions) {
-        bullet(doc, d.text);
-        if (d.cites)
-          runs(
-            doc,
-            {
-              text: d.cites.line,
-              bullet: false,
-              heading: false,
-              runs: [{ text: d.cites.line, href: `${baseUrl}${d.cites.href}` }],
-            },
-            { indent: 24 },
-          );
-      }
+      for (const d of s.decisions) decision(doc, d, baseUrl);
     }
+  }
+  if (m.otherDecisions.length) {
+    heading(doc, "Autres décisions de la réunion", 12);
+    for (const d of m.otherDecisions) decision(doc, d, baseUrl);
   }
   if (m.next) {
     heading(doc, m.next.line, 12);
@@ -239,6 +245,23 @@ export async function appendPdfs(
     } catch {
       skipped.push(attachment.name);
     }
+  }
+  if (skipped.length) {
+    // Named, not dropped: a last page says which attachments are not in this copy.
+    const page = merged.addPage();
+    const font = await merged.embedFont((await import("pdf-lib")).StandardFonts.Helvetica);
+    const lines = [
+      "Documents joints non repris dans ce PDF (à ouvrir depuis le portail) :",
+      ...skipped.slice(0, 40).map((name) => `- ${name}`),
+    ];
+    lines.forEach((line, i) =>
+      page.drawText(winAnsi(line).slice(0, 110), {
+        x: 60,
+        y: page.getHeight() - 70 - i * 16,
+        size: 11,
+        font,
+      }),
+    );
   }
   return { pdf: Buffer.from(await merged.save()), skipped };
 }

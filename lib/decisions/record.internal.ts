@@ -34,8 +34,8 @@ export async function deleteDecision(tx: Tx, { id }: { id: string }) {
   await tx.decision.delete({ where: { id } });
 }
 
-// Published minutes put their decisions in the decision record.
-// So do the votes closed at that meeting, placed in a section or not.
+// Published minutes put their decisions in the decision record, with the meeting's decisions
+// placed in no section (the votes closed at that meeting, a text adopted there).
 export async function publishDecisionsOfMinutes(tx: Tx, { minutesId }: { minutesId: string }) {
   const minutes = await tx.minutes.findUniqueOrThrow({
     where: { id: minutesId },
@@ -44,7 +44,8 @@ export async function publishDecisionsOfMinutes(tx: Tx, { minutesId }: { minutes
   await tx.decision.updateMany({
     where: {
       publishedAt: null,
-      OR: [{ section: { minutesId } }, { meetingId: minutes.meetingId, voteQuestionId: { not: null } }],
+      // Those of its sections, and those of the meeting in no section (a vote's, a text adopted).
+      OR: [{ section: { minutesId } }, { meetingId: minutes.meetingId, sectionId: null }],
     },
     data: { publishedAt: new Date() },
   });

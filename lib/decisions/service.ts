@@ -166,8 +166,13 @@ export type FollowUpRow = {
 // The points to follow still open, every body's: read by members, closed by the coordinator.
 export async function openFollowUps(actor: Actor): Promise<FollowUpRow[]> {
   authorize(actor, "meeting.read");
+  // A point written in minutes still in draft is the council's until they are published.
   const points = await db.followUp.findMany({
-    where: { cooperativeId: actor.cooperativeId, status: "OPEN" },
+    where: {
+      cooperativeId: actor.cooperativeId,
+      status: "OPEN",
+      ...(can(actor.roles, "minutes.readDraft") ? {} : { section: { minutes: { status: "PUBLISHED" } } }),
+    },
     orderBy: { createdAt: "asc" },
     include: { meeting: { include: { body: { select: { name: true, slug: true } } } } },
   });

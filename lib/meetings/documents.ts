@@ -174,10 +174,22 @@ export async function attachedPdfs(actor: Actor, documentIds: string[]) {
       sectionId: { not: null },
       mimeType: "application/pdf",
     },
-    select: { id: true, filename: true, storageKey: true },
+    select: { id: true, filename: true, storageKey: true, sizeBytes: true },
   });
   const byId = new Map(documents.map((d) => [d.id, d]));
   const storage = fileStorage();
+  // Bounded: the first PDFs up to 20 files and 60 MB in all; the others stay links (and are named
+  // as such at the end of the PDF).
+  let budget = MAX_APPENDED_BYTES;
   const found = documentIds.flatMap((id) => byId.get(id) ?? []);
-  return Promise.all(found.map(async (d) => ({ name: d.filename, data: await storage.get(d.storageKey) })));
+  return Promise.all(
+    found.map(async (d, i) => {
+      const within = i < MAX_APPENDED_FILES && d.sizeBytes <= budget;
+      if (within) budget -= d.sizeBytes;
+      return { name: d.filename, data: within ? await storage.get(d.storageKey) : null };
+    }),
+  );
 }
+
+const MAX_APPENDED_FILES = 20;
+const MAX_APPENDED_BYTES = 60 * 1024 * 1024;

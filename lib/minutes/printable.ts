@@ -13,6 +13,20 @@ const METHOD = {
   AG_RESOLUTION: "résolution d'AG",
 } as const;
 
+export type PrintableDecision = { text: string; cites: { line: string; href: string } | null };
+
+function printableDecision(d: MinutesView["sections"][number]["decisions"][number]): PrintableDecision {
+  return {
+    text: `${d.title} (${OUTCOME[d.outcome]}, ${METHOD[d.method]})${d.text ? ` : ${d.text}` : ""}`,
+    cites: d.cites
+      ? {
+          line: `Fait suite à : ${d.cites.title} (${d.cites.bodyName}, ${frenchDate(d.cites.decidedOn, "UTC")})`,
+          href: `/decisions#decision-${d.cites.id}`,
+        }
+      : null,
+  };
+}
+
 export type PrintableMinutes = {
   filename: string;
   heading: string;
@@ -25,9 +39,11 @@ export type PrintableMinutes = {
     // The slides and papers attached to the section: linked everywhere, PDFs appended on request.
     documents: { id: string; name: string; href: string; isPdf: boolean }[];
     actions: string[];
-    decisions: { text: string; cites: { line: string; href: string } | null }[];
+    decisions: PrintableDecision[];
     followUps: string[];
   }[];
+  // Decisions of the meeting placed in no section (a text adopted at the meeting, a vote).
+  otherDecisions: PrintableDecision[];
   // One block: the next meeting as created from the minutes (date, place, first items), or, for
   // minutes without one, what was written in that section.
   next: { line: string; place: string | null; agenda: string[]; notes: string } | null;
@@ -106,17 +122,10 @@ export function printableMinutes(minutes: MinutesView, cooperativeName: string):
         (a) =>
           `${a.title} — ${a.owners.map((o) => o.name).join(", ")}${a.dueOn ? ` — pour le ${frenchDate(a.dueOn, "UTC")}` : ""}`,
       ),
-      decisions: s.decisions.map((d) => ({
-        text: `${d.title} (${OUTCOME[d.outcome]}, ${METHOD[d.method]})${d.text ? ` : ${d.text}` : ""}`,
-        cites: d.cites
-          ? {
-              line: `Fait suite à : ${d.cites.title} (${d.cites.bodyName}, ${frenchDate(d.cites.decidedOn, "UTC")})`,
-              href: `/decisions#decision-${d.cites.id}`,
-            }
-          : null,
-      })),
+      decisions: s.decisions.map(printableDecision),
       followUps: s.followUps.map((f) => f.text),
     })),
+    otherDecisions: minutes.otherDecisions.map(printableDecision),
     next: minutes.nextMeeting
       ? {
           line: `Prochaine réunion : ${frenchDateTime(minutes.nextMeeting.startsAt)}`,

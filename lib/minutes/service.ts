@@ -87,6 +87,9 @@ export type MinutesView = {
     agenda: string[];
   } | null;
   sections: SectionDetail[];
+  // Decisions of this meeting in no section (a vote's not placed, a text adopted at the meeting):
+  // they enter the record with these minutes, and the minutes list them.
+  otherDecisions: SectionDetail["decisions"];
 };
 
 // What the minutes say of each agenda item: title, presenter, duration and précisions.
@@ -98,9 +101,21 @@ const agendaSelect = {
   presenter: { select: { displayName: true, person: { select: { name: true } } } },
 } as const;
 
+const citesSelect = {
+  select: { id: true, title: true, decidedOn: true, body: { select: { name: true } } },
+} as const;
+
 const detailInclude = {
   meeting: {
-    include: { body: true, agendaItems: { orderBy: { position: "asc" as const }, select: agendaSelect } },
+    include: {
+      body: true,
+      agendaItems: { orderBy: { position: "asc" as const }, select: agendaSelect },
+      decisions: {
+        where: { sectionId: null },
+        orderBy: { createdAt: "asc" as const },
+        include: { cites: citesSelect },
+      },
+    },
   },
   nextMeeting: {
     include: {
@@ -121,7 +136,7 @@ const detailInclude = {
       decisions: {
         orderBy: { createdAt: "asc" as const },
         include: {
-          cites: { select: { id: true, title: true, decidedOn: true, body: { select: { name: true } } } },
+          cites: citesSelect,
         },
       },
       comments: {
@@ -135,6 +150,30 @@ const detailInclude = {
     },
   },
 };
+
+type DecisionRow = {
+  id: string;
+  title: string;
+  text: string;
+  method: DecisionMethod;
+  outcome: DecisionOutcome;
+  voteQuestionId: string | null;
+  cites: { id: string; title: string; decidedOn: Date; body: { name: string } } | null;
+};
+
+function decisionView(d: DecisionRow): SectionDetail["decisions"][number] {
+  return {
+    id: d.id,
+    title: d.title,
+    text: d.text,
+    method: d.method,
+    outcome: d.outcome,
+    voteQuestionId: d.voteQuestionId,
+    cites: d.cites
+      ? { id: d.cites.id, title: d.cites.title, bodyName: d.cites.body.name, decidedOn: d.cites.decidedOn }
+      : null,
+  };
+}
 
 async function loadView(
   actor: Actor,
@@ -178,6 +217,7 @@ async function loadView(
           agenda: m.nextMeeting.agendaItems.map(agendaLine),
         }
       : null,
+    otherDecisions: m.meeting.decisions.map(decisionView),
     sections: m.sections.map((s) => ({
       id: s.id,
       title: s.title,
@@ -198,22 +238,7 @@ async function loadView(
         ],
       })),
       followUps: s.followUps,
-      decisions: s.decisions.map((d) => ({
-        id: d.id,
-        title: d.title,
-        text: d.text,
-        method: d.method,
-        outcome: d.outcome,
-        voteQuestionId: d.voteQuestionId,
-        cites: d.cites
-          ? {
-              id: d.cites.id,
-              title: d.cites.title,
-              bodyName: d.cites.body.name,
-              decidedOn: d.cites.decidedOn,
-            }
-          : null,
-      })),
+      decisions: s.decisions.map(decisionView),
       comments: showComments
         ? s.comments.map((c) => ({
             id: c.id,

@@ -28,8 +28,18 @@ export function readSnapshot(value: unknown): MinutesSnapshot {
   };
 }
 
-function partsOf(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((c) => ({
+// Word by word, within a time bound (a diff grows with the square of very different texts): past
+// it, the whole of both texts, the old one struck out.
+const DIFF_TIMEOUT_MS = 150;
+
+export function partsOf(before: string, after: string): DiffPart[] {
+  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS });
+  if (!changes)
+    return [
+      ...(before ? [{ kind: "removed" as const, text: before }] : []),
+      ...(after ? [{ kind: "added" as const, text: after }] : []),
+    ];
+  return changes.map((c) => ({
     kind: c.added ? "added" : c.removed ? "removed" : "same",
     text: c.value,
   }));

@@ -313,7 +313,12 @@ export async function correctMinutes(
     const changed = sections.filter(
       (s) => input.sections[s.id] !== undefined && input.sections[s.id]!.replace(/\r\n/g, "\n") !== s.body,
     );
-    const attendanceBefore = minutes.attendanceText ?? "";
+    // Read again under the lock: a correction made meanwhile is the one this one follows.
+    const { attendanceText: lockedAttendance } = await tx.minutes.findUniqueOrThrow({
+      where: { id: minutes.id },
+      select: { attendanceText: true },
+    });
+    const attendanceBefore = lockedAttendance ?? "";
     const attendanceAfter =
       input.attendanceText !== undefined && input.attendanceText !== attendanceBefore
         ? input.attendanceText

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { localInputToInstant } from "@/lib/dates";
-import { isoDate, optionalText } from "@/lib/form-schema";
+import { optionalText } from "@/lib/form-schema";
 
 // A text written together: its first draft is one Markdown text, cut into sections at each
 // « ## Titre » line (a text with no such line is one section).
@@ -44,7 +44,7 @@ export const proposalSchema = z.object({
   kind: z.enum(["CHANGE", "COMMENT"], { error: "invalid" }),
   body: z
     .string()
-    .max(100_000, { error: "tooLong" })
+    .max(20_000, { error: "tooLong" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
     .refine((v) => v.length > 0, { error: "proposalRequired" }),
   reason: z.string().trim().max(2000, { error: "tooLong" }).default(""),
@@ -56,33 +56,25 @@ export const answerSchema = z.object({
 });
 
 // Adoption: by a vote of the body (a written consultation with its deadline, or a ballot at one
-// of its meetings), or recorded as a decision already taken.
-export const adoptionSchema = z
-  .object({
-    mode: z.enum(["VOTE", "DECISION"], { error: "invalid" }),
-    voteKind: z.enum(["WRITTEN_CONSULTATION", "MEETING_BALLOT"]).default("WRITTEN_CONSULTATION"),
-    meetingId: optionalText(40),
-    closesAt: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (!text?.trim()) return null;
-        const instant = localInputToInstant(text);
-        if (!instant) {
-          ctx.addIssue({ code: "custom", message: "dateTimeInvalid" });
-          return z.NEVER;
-        }
-        return instant;
-      }),
-    method: z.enum(["CONSENSUS", "SHOW_OF_HANDS"]).default("CONSENSUS"),
-    decidedOn: z
-      .string()
-      .optional()
-      .transform((v) => (v?.trim() ? v.trim() : null))
-      .pipe(isoDate.nullable()),
-  })
-  .refine((v) => v.mode !== "DECISION" || v.decidedOn !== null, {
-    error: "dateInvalid",
-    path: ["decidedOn"],
-  });
+// of its meetings), or recorded as a decision taken at one of its meetings (it enters the record
+// with that meeting's minutes). `version`: the version the drafter saw and confirmed.
+export const adoptionSchema = z.object({
+  mode: z.enum(["VOTE", "DECISION"], { error: "invalid" }),
+  version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
+  voteKind: z.enum(["WRITTEN_CONSULTATION", "MEETING_BALLOT"]).default("WRITTEN_CONSULTATION"),
+  meetingId: optionalText(40),
+  closesAt: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text?.trim()) return null;
+      const instant = localInputToInstant(text);
+      if (!instant) {
+        ctx.addIssue({ code: "custom", message: "dateTimeInvalid" });
+        return z.NEVER;
+      }
+      return instant;
+    }),
+  method: z.enum(["CONSENSUS", "SHOW_OF_HANDS"]).default("CONSENSUS"),
+});
 export type AdoptionInput = z.infer<typeof adoptionSchema>;

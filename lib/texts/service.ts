@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Result } from "@/lib/form-result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import { parseDateKey } from "@/lib/dates";
+import { dayKey, parseDateKey } from "@/lib/dates";
 import { shownName } from "@/lib/members/names";
 import { createDecision } from "@/lib/decisions/record.internal";
 import { createQuestion } from "@/lib/votes/questions";
@@ -33,10 +33,17 @@ export type TextFailure =
   | "closesAtRequired"
   | "closesAtPast"
   | "consultationsNotAllowed"
-  | "notRejected";
+  | "notRejected"
+  | "versionChanged"
+  | "minutesPublished"
+  | "tooManyProposals"
+  | "tooManySections";
 export type TextResult<T = null> = Result<T, TextFailure>;
 
 type Tx = Prisma.TransactionClient;
+
+const MAX_SECTIONS = 50;
+const MAX_OPEN_PROPOSALS = 20;
 type Content = { title: string; sections: { title: string; body: string }[] };
 
 // What the page shows: adopted once the vote that froze it has adopted it.
@@ -144,7 +151,9 @@ export async function getText(actor: Actor, textId: string) {
       voteQuestion: {
         select: { id: true, title: true, status: true, decision: { select: { id: true, outcome: true } } },
       },
-      decision: { select: { id: true, outcome: true } },
+      decision: {
+        select: { id: true, outcome: true, publishedAt: true, meeting: { select: { number: true } } },
+      },
       sections: { orderBy: { position: "asc" } },
       proposals: {
         orderBy: { createdAt: "asc" },
@@ -168,6 +177,9 @@ export async function getText(actor: Actor, textId: string) {
       ? { id: text.voteQuestion.id, title: text.voteQuestion.title, status: text.voteQuestion.status }
       : null,
     decisionId: text.decision?.id ?? text.voteQuestion?.decision?.id ?? null,
+    // Adopted at a meeting: in the record once that meeting's minutes are published.
+    adoptedAtMeeting:
+      text.decision && !text.decision.publishedAt ? (text.decision.meeting?.number ?? null) : null,
     sections: text.sections.map((s) => ({
       id: s.id,
       title: s.title,
@@ -276,6 +288,8 @@ export async function addSection(
   return db.$transaction(async (tx) => {
     const refused = await lockDrafting(tx, actor, textId);
     if (refused) return { ok: false as const, error: refused };
+    if ((await tx.sharedTextSection.count({ where: { textId } })) >= MAX_SECTIONS)
+      return { ok: false as const, error: "tooManySections" as const };
     const last = await tx.sharedTextSection.aggregate({ where: { textId }, _max: { position: true } });
     await tx.sharedTextSection.create({
       data: {
@@ -306,6 +320,11 @@ export async function propose(actor: Actor, sectionId: string, input: ProposalIn
   return db.$transaction(async (tx) => {
     const refused = await lockDrafting(tx, actor, section.textId);
     if (refused) return { ok: false as const, error: refused };
+    // Each member's proposals waiting on a text are bounded: the page shows them all.
+    const waiting = await tx.sharedTextProposal.count({
+      where: { textId: section.textId, authorId: actor.membershipId, status: "OPEN" },
+    });
+    if (waiting >= MAX_OPEN_PROPOSALS) return { ok: false as const, error: "tooManyProposals" as const };
     const current = await tx.sharedTextSection.findUniqueOrThrow({ where: { id: section.id } });
     if (input.kind === "CHANGE" && input.body === current.body)
       return { ok: false as const, error: "unchanged" as const };
@@ -334,12 +353,17 @@ export async function propose(actor: Actor, sectionId: string, input: ProposalIn
 }
 
 // The proposal merged into the section as it now stands: as written when nobody changed the
-// section since, otherwise its own changes applied line by line; null when they overlap
-// another change (the drafter then rewrites by hand, both texts in view).
+// section since; otherwise its changes applied to the current text, each anchored by the line
+// around it (or, for a change of lines, by the lines it replaces); null when they overlap
+// another change or cannot be placed (the drafter then rewrites by hand, both texts in view).
 export function mergeProposal(current: string, base: string, proposed: string): string | null {
   if (current === base) return proposed;
-  const patch = structuredPatch("section", "section", base, proposed, "", "", { context: 0 });
-  const merged = applyPatch(current, patch);
+  const anchored = applyPatch(current, structuredPatch("s", "s", base, proposed, "", "", { context: 1 }));
+  if (anchored !== false) return anchored;
+  const bare = structuredPatch("s", "s", base, proposed, "", "", { context: 0 });
+  // Without context, only hunks that replace lines know where they go; an insertion does not.
+  if (bare.hunks.some((h) => h.oldLines === 0)) return null;
+  const merged = applyPatch(current, bare);
   return merged === false ? null : merged;
 }
 
@@ -420,10 +444,13 @@ export async function textVersions(actor: Actor, textId: string): Promise<TextVe
     .reverse();
 }
 
-// Adoption freezes the text as it stands (its last version). By a vote: the question is made
-// (a draft the coordinator opens from the vote's page) with the full text; its close puts the
-// text and the figures into the decision record. By a decision already taken: recorded and
-// published at once, with the full text.
+// Adoption freezes the version the drafter confirmed (refused if the text moved on since). By a
+// vote: the text is claimed first (frozen, in one locked transaction, so a second click or a
+// concurrent edit finds it frozen), then the question is made with the whole text (a draft the
+// coordinator opens from the vote's page; its close puts the text and the figures into the
+// decision record); if the question cannot be made, the claim is undone. By a decision taken at
+// a meeting of the body: recorded for that meeting, it enters the record with its minutes, once
+// approved and published, like every decision the body takes in a meeting.
 export async function adoptText(
   actor: Actor,
   textId: string,
@@ -433,94 +460,126 @@ export async function adoptText(
   authorize(actor, "text.draft");
   const text = await db.sharedText.findFirst({
     where: { id: textId, cooperativeId: actor.cooperativeId },
-    include: { versions: { orderBy: { number: "desc" }, take: 1 } },
+    select: { id: true, bodyId: true },
   });
   if (!text) return { ok: false, error: "notFound" };
-  if (text.status !== "DRAFTING") return { ok: false, error: "notDrafting" };
-  const version = text.versions[0]!;
-  const content = readContent(version.content);
-  const title = `Adoption : ${text.title} (version ${version.number})`;
-  const body = `${text.purpose ? `${text.purpose}\n\n` : ""}${fullText(content)}`;
-  if (input.mode === "VOTE") {
-    if (input.voteKind === "MEETING_BALLOT" && !input.meetingId)
-      return { ok: false, error: "meetingRequired" };
-    const question = await createQuestion(
-      actor,
-      {
+  if (input.mode === "VOTE" && input.voteKind === "MEETING_BALLOT" && !input.meetingId)
+    return { ok: false, error: "meetingRequired" };
+  let meeting: { id: string; startsAt: Date } | null = null;
+  if (input.mode === "DECISION") {
+    if (!input.meetingId) return { ok: false, error: "meetingRequired" };
+    const found = await db.meeting.findFirst({
+      where: {
+        id: input.meetingId,
+        cooperativeId: actor.cooperativeId,
         bodyId: text.bodyId,
-        kind: input.voteKind,
-        meetingId: input.voteKind === "MEETING_BALLOT" ? input.meetingId : null,
-        title,
-        text: body,
-        secret: false,
-        hideResultsUntilClose: false,
-        closesAt: input.voteKind === "WRITTEN_CONSULTATION" ? input.closesAt : null,
-        excludedCategoryIds: [],
-        assemblyType: null,
+        status: { not: "CANCELLED" },
       },
-      now,
-    );
-    if (!question.ok) {
-      const error = question.error;
-      if (
+      select: { id: true, startsAt: true, minutes: { select: { status: true } } },
+    });
+    if (!found) return { ok: false, error: "meetingUnknown" };
+    if (found.minutes?.status === "PUBLISHED") return { ok: false, error: "minutesPublished" };
+    meeting = found;
+  }
+
+  const claimed = await db.$transaction(
+    async (tx): Promise<{ error: TextFailure } | { title: string; body: string; version: number }> => {
+      const refused = await lockDrafting(tx, actor, text.id);
+      if (refused) return { error: refused };
+      const [latest] = await tx.sharedTextVersion.findMany({
+        where: { textId: text.id },
+        orderBy: { number: "desc" },
+        take: 1,
+      });
+      if (!latest || latest.number !== input.version) return { error: "versionChanged" };
+      const current = await tx.sharedText.findUniqueOrThrow({ where: { id: text.id } });
+      const content = readContent(latest.content);
+      const title = `Adoption : ${current.title} (version ${latest.number})`;
+      const body = `${current.purpose ? `${current.purpose}\n\n` : ""}${fullText(content)}`;
+      if (meeting) {
+        const decision = await createDecision(tx, {
+          cooperativeId: actor.cooperativeId,
+          bodyId: text.bodyId,
+          meetingId: meeting.id,
+          title,
+          text: body,
+          method: input.method,
+          outcome: "ADOPTED",
+          decidedOn: parseDateKey(dayKey(meeting.startsAt)),
+        });
+        await tx.sharedText.update({
+          where: { id: text.id },
+          data: { status: "ADOPTED", frozenVersion: latest.number, decisionId: decision.id },
+        });
+        await recordAudit(tx, {
+          cooperativeId: actor.cooperativeId,
+          actorId: actor.personId,
+          action: "text.adopted",
+          entityType: "SharedText",
+          entityId: text.id,
+          after: {
+            version: latest.number,
+            decisionId: decision.id,
+            meetingId: meeting.id,
+            method: input.method,
+          },
+        });
+      } else {
+        await tx.sharedText.update({
+          where: { id: text.id },
+          data: { status: "VOTING", frozenVersion: latest.number },
+        });
+      }
+      return { title, body, version: latest.number };
+    },
+  );
+  if ("error" in claimed) return { ok: false, error: claimed.error };
+  if (meeting) return { ok: true, data: { voteQuestionId: null } };
+
+  const question = await createQuestion(
+    actor,
+    {
+      bodyId: text.bodyId,
+      kind: input.voteKind,
+      meetingId: input.voteKind === "MEETING_BALLOT" ? input.meetingId : null,
+      title: claimed.title,
+      text: claimed.body,
+      secret: false,
+      hideResultsUntilClose: false,
+      closesAt: input.voteKind === "WRITTEN_CONSULTATION" ? input.closesAt : null,
+      excludedCategoryIds: [],
+      assemblyType: null,
+    },
+    now,
+  );
+  if (!question.ok) {
+    // Not put to the vote after all: the text goes back to drafting as it was.
+    await db.sharedText.update({ where: { id: text.id }, data: { status: "DRAFTING", frozenVersion: null } });
+    const error = question.error;
+    return {
+      ok: false,
+      error:
         error === "meetingRequired" ||
         error === "meetingUnknown" ||
         error === "closesAtRequired" ||
         error === "closesAtPast" ||
         error === "consultationsNotAllowed"
-      )
-        return { ok: false, error };
-      return { ok: false, error: "bodyUnknown" };
-    }
-    const frozen = await db.$transaction(async (tx) => {
-      // Only a text still in drafting is frozen; a second click finds it already put to the vote.
-      const { count } = await tx.sharedText.updateMany({
-        where: { id: text.id, status: "DRAFTING" },
-        data: { status: "VOTING", frozenVersion: version.number, voteQuestionId: question.data.id },
-      });
-      if (count === 0) return false;
-      await recordAudit(tx, {
-        cooperativeId: actor.cooperativeId,
-        actorId: actor.personId,
-        action: "text.putToVote",
-        entityType: "SharedText",
-        entityId: text.id,
-        after: { version: version.number, voteQuestionId: question.data.id },
-      });
-      return true;
-    });
-    if (!frozen) return { ok: false, error: "notDrafting" };
-    return { ok: true, data: { voteQuestionId: question.data.id } };
+          ? error
+          : "bodyUnknown",
+    };
   }
-  const refused = await db.$transaction(async (tx) => {
-    const locked = await lockDrafting(tx, actor, text.id);
-    if (locked) return locked;
-    const decision = await createDecision(tx, {
-      cooperativeId: actor.cooperativeId,
-      bodyId: text.bodyId,
-      title,
-      text: body,
-      method: input.method,
-      outcome: "ADOPTED",
-      decidedOn: parseDateKey(input.decidedOn!),
-      publishedAt: now,
-    });
-    await tx.sharedText.update({
-      where: { id: text.id },
-      data: { status: "ADOPTED", frozenVersion: version.number, decisionId: decision.id },
-    });
+  await db.$transaction(async (tx) => {
+    await tx.sharedText.update({ where: { id: text.id }, data: { voteQuestionId: question.data.id } });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
-      action: "text.adopted",
+      action: "text.putToVote",
       entityType: "SharedText",
       entityId: text.id,
-      after: { version: version.number, decisionId: decision.id, method: input.method },
+      after: { version: claimed.version, voteQuestionId: question.data.id },
     });
-    return null;
   });
-  if (refused) return { ok: false, error: refused };
-  return { ok: true, data: { voteQuestionId: null } };
+  return { ok: true, data: { voteQuestionId: question.data.id } };
 }
 
 // A vote that rejected the text gives it back to its drafters, from the frozen version on.
@@ -531,7 +590,9 @@ export async function resumeDrafting(actor: Actor, textId: string): Promise<Text
     include: { voteQuestion: { select: { status: true, decision: { select: { outcome: true } } } } },
   });
   if (!text) return { ok: false, error: "notFound" };
-  if (shownStatus(text) !== "REJECTED") return { ok: false, error: "notRejected" };
+  // Rejected by its vote, or left frozen without a question (stopped between the two steps).
+  const stranded = text.status === "VOTING" && text.voteQuestionId === null;
+  if (shownStatus(text) !== "REJECTED" && !stranded) return { ok: false, error: "notRejected" };
   await db.$transaction(async (tx) => {
     await tx.sharedText.update({
       where: { id: text.id },

@@ -167,8 +167,10 @@ describe("inside the sections", () => {
       ok: true,
       data: null,
     });
-    const points = await openFollowUps(member);
+    // Written in a draft: the council reads it on « Choses à faire », a plain member not yet.
+    const points = await openFollowUps(councilMember);
     expect(points.map((p) => p.text)).toContain("Contre-évaluation de SecPa");
+    expect((await openFollowUps(member)).map((p) => p.text)).not.toContain("Contre-évaluation de SecPa");
     const point = points.find((p) => p.text === "Contre-évaluation de SecPa")!;
     await expect(setFollowUpClosed(councilMember, point.id, true)).rejects.toBeInstanceOf(ForbiddenError);
 
@@ -331,6 +333,8 @@ describe("share, comment, approve, publish", () => {
     expect(read.status).toBe("PUBLISHED");
     expect(read.version).toBe(1);
     expect(read.sections[0]!.comments).toEqual([]); // comments stay with the council
+    // Published: the points to follow are every member's to read.
+    expect((await openFollowUps(member)).map((p) => p.text)).toContain("Contre-évaluation de SecPa");
     const decisions = await listDecisions(member);
     expect(decisions.find((d) => d.title.startsWith("Écrire au ministère"))).toMatchObject({
       bodyName: "Conseil coopératif",

@@ -1084,7 +1084,7 @@ const ACTIONS: Record<string, Door> = {
       f.doomedText,
       "/textes",
       null,
-      form({ mode: "DECISION", method: "CONSENSUS", decidedOn: "2027-01-10" }),
+      form({ mode: "DECISION", version: "1", meetingId: f.fourth.id, method: "CONSENSUS" }),
     ],
   },
   setArchivedAction: { right: "member.manage", scoped: true, args: () => [f.archived, true] },

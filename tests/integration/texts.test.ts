@@ -18,6 +18,9 @@ import { castBallot } from "@/lib/votes/cast";
 import { closeQuestion, openQuestion } from "@/lib/votes/questions";
 import { listDecisions } from "@/lib/decisions/service";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
+import { openMinutes } from "@/lib/minutes/service";
+import { approveMinutes, publishMinutes, shareMinutes } from "@/lib/minutes/workflow";
 
 // A text written together (issue 18): sections, proposals accepted or declined by the drafter
 // and merged into the text, versions with their differences, and an adoption that freezes one
@@ -158,6 +161,10 @@ describe("writing a text together", () => {
   it("merges a proposal written on an older wording, and refuses one that overlaps", async () => {
     expect(mergeProposal("a\nB\nc", "a\nb\nc", "a\nb\nC")).toBe("a\nB\nC");
     expect(mergeProposal("a\nB\nc", "a\nb\nc", "a\nX\nc")).toBeNull();
+    // An added line goes after the line it followed, wherever that line now stands.
+    expect(mergeProposal("x\na\nb", "a\nb", "a\nb\nc")).toBe("x\na\nb\nc");
+    // An added line whose neighbours changed cannot be placed.
+    expect(mergeProposal("A\nB", "a\nb", "a\nnew\nb")).toBeNull();
     const id = await newText("Charte");
     const missions = await sectionOf(id, "Missions");
     await propose(marc, missions.id, {
@@ -216,12 +223,12 @@ describe("writing a text together", () => {
     });
     expect(
       await adoptText(neighbour, id, {
-        mode: "DECISION",
+        mode: "VOTE",
+        version: 1,
         voteKind: "WRITTEN_CONSULTATION",
         meetingId: null,
-        closesAt: null,
+        closesAt: new Date(Date.now() + 86400000),
         method: "CONSENSUS",
-        decidedOn: "2027-01-01",
       }),
     ).toEqual({ ok: false, error: "notFound" });
     expect((await listTexts(neighbour)).map((t) => t.id)).not.toContain(id);
@@ -236,24 +243,26 @@ describe("adoption", () => {
       body: `${missions.body}\n- Tenir le projet de santé communautaire.`,
       note: "Le projet de santé",
     });
-    expect(
-      await adoptText(coordinator, id, {
-        mode: "VOTE",
-        voteKind: "WRITTEN_CONSULTATION",
-        meetingId: null,
-        closesAt: null,
-        method: "CONSENSUS",
-        decidedOn: null,
-      }),
-    ).toEqual({ ok: false, error: "closesAtRequired" });
-    const adopted = await adoptText(coordinator, id, {
-      mode: "VOTE",
-      voteKind: "WRITTEN_CONSULTATION",
+    const vote = {
+      mode: "VOTE" as const,
+      version: 2,
+      voteKind: "WRITTEN_CONSULTATION" as const,
       meetingId: null,
       closesAt: new Date(Date.now() + 3 * 86400000),
-      method: "CONSENSUS",
-      decidedOn: null,
+      method: "CONSENSUS" as const,
+    };
+    // Refused in words, and the text is still being drafted afterwards.
+    expect(await adoptText(coordinator, id, { ...vote, closesAt: null })).toEqual({
+      ok: false,
+      error: "closesAtRequired",
     });
+    expect((await getText(marc, id))!.status).toBe("DRAFTING");
+    // The drafter confirmed version 1, but version 2 is the text now: nothing is frozen.
+    expect(await adoptText(coordinator, id, { ...vote, version: 1 })).toEqual({
+      ok: false,
+      error: "versionChanged",
+    });
+    const adopted = await adoptText(coordinator, id, vote);
     expect(adopted.ok).toBe(true);
     const questionId = adopted.ok ? adopted.data.voteQuestionId! : "";
     const question = await db.voteQuestion.findUniqueOrThrow({ where: { id: questionId } });
@@ -273,6 +282,8 @@ describe("adoption", () => {
       ok: false,
       error: "notDrafting",
     });
+    expect(await adoptText(coordinator, id, vote)).toEqual({ ok: false, error: "notDrafting" });
+    expect(await db.voteQuestion.count({ where: { title: question.title } })).toBe(1);
 
     expect(await openQuestion(coordinator, questionId)).toEqual({ ok: true, data: null });
     for (const voter of [marc, salima, bertrand])
@@ -292,11 +303,11 @@ describe("adoption", () => {
     const id = await newText("Charte rejetée");
     const adopted = await adoptText(coordinator, id, {
       mode: "VOTE",
+      version: 1,
       voteKind: "WRITTEN_CONSULTATION",
       meetingId: null,
       closesAt: new Date(Date.now() + 86400000),
       method: "CONSENSUS",
-      decidedOn: null,
     });
     const questionId = adopted.ok ? adopted.data.voteQuestionId! : "";
     expect(await resumeDrafting(coordinator, id)).toEqual({ ok: false, error: "notRejected" });
@@ -306,25 +317,63 @@ describe("adoption", () => {
     expect((await getText(marc, id))!.status).toBe("REJECTED");
     expect(await resumeDrafting(coordinator, id)).toEqual({ ok: true, data: null });
     expect((await getText(marc, id))!.status).toBe("DRAFTING");
+  });
 
+  it("a decision taken at a meeting of the council enters the record with that meeting's minutes", async () => {
+    const cooperativeId = coordinator.cooperativeId;
+    const held = await buildMeeting({
+      cooperativeId,
+      bodyId: councilId,
+      number: 1,
+      startsAt: new Date(Date.now() - 14 * 86400000),
+      status: "HELD",
+    });
+    const later = await buildMeeting({
+      cooperativeId,
+      bodyId: councilId,
+      number: 2,
+      startsAt: new Date(Date.now() - 2 * 86400000),
+      status: "HELD",
+    });
     const decided = await newText("Règlement intérieur");
-    expect(
-      await adoptText(coordinator, decided, {
-        mode: "DECISION",
-        voteKind: "WRITTEN_CONSULTATION",
-        meetingId: null,
-        closesAt: null,
-        method: "CONSENSUS",
-        decidedOn: "2027-02-03",
-      }),
-    ).toEqual({ ok: true, data: { voteQuestionId: null } });
+    const decision = {
+      mode: "DECISION" as const,
+      version: 1,
+      voteKind: "WRITTEN_CONSULTATION" as const,
+      meetingId: held.id,
+      closesAt: null,
+      method: "CONSENSUS" as const,
+    };
+    expect(await adoptText(coordinator, decided, { ...decision, meetingId: null })).toEqual({
+      ok: false,
+      error: "meetingRequired",
+    });
+    expect(await adoptText(neighbour, decided, decision)).toEqual({ ok: false, error: "notFound" });
+    expect(await adoptText(coordinator, decided, decision)).toEqual({
+      ok: true,
+      data: { voteQuestionId: null },
+    });
     const view = (await getText(coordinator, decided))!;
     expect(view.status).toBe("ADOPTED");
-    const decision = (await listDecisions(coordinator)).find((d) => d.id === view.decisionId)!;
-    expect(decision).toMatchObject({
+    expect(view.adoptedAtMeeting).toBe(1);
+    // Not in the record before the minutes; listed in them.
+    expect((await listDecisions(coordinator)).map((d) => d.id)).not.toContain(view.decisionId);
+    const minutes = (await openMinutes(coordinator, "conseil", 1))!;
+    expect(minutes.otherDecisions.map((d) => d.title)).toEqual([
+      "Adoption : Règlement intérieur (version 1)",
+    ]);
+    expect((await shareMinutes(coordinator, minutes.id)).ok).toBe(true);
+    expect((await approveMinutes(coordinator, minutes.id, later.id)).ok).toBe(true);
+    expect((await publishMinutes(coordinator, minutes.id)).ok).toBe(true);
+    const recorded = (await listDecisions(coordinator)).find((d) => d.id === view.decisionId)!;
+    expect(recorded).toMatchObject({
       title: "Adoption : Règlement intérieur (version 1)",
       method: "CONSENSUS",
+      sharedText: { id: decided, title: "Règlement intérieur" },
     });
-    expect(decision.text).toContain("## Contexte");
+    expect(recorded.text).toContain("## Contexte");
+    // A meeting whose minutes are published takes no more decisions.
+    const another = await newText("Charte de l'accueil");
+    expect(await adoptText(coordinator, another, decision)).toEqual({ ok: false, error: "minutesPublished" });
   });
 });

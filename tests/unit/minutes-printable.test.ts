@@ -45,6 +45,7 @@ const view: MinutesView = {
     place: null,
     agenda: ["rapport d'activité", "construire collectivement une lettre de mission"],
   },
+  otherDecisions: [],
   sections: [
     section("Tour rapide", "Accueil d'une ministre.", {
       actionItems: [

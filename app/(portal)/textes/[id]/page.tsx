@@ -4,7 +4,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isId } from "@/lib/action-input";
-import { dayKey } from "@/lib/dates";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { adoptionMeetings, getText, mayDraft } from "@/lib/texts/service";
 import {
@@ -86,7 +85,9 @@ export default async function TextPage({ params }: Props) {
               <TextLink href={`/votes/${text.voteQuestion.id}`}>{text.voteQuestion.title}</TextLink>
             ) : null}
           </p>
-          {text.decisionId && text.status === "ADOPTED" ? (
+          {text.adoptedAtMeeting !== null ? (
+            <p className="mt-1">{t("adoptedAtMeeting", { number: text.adoptedAtMeeting })}</p>
+          ) : text.decisionId && text.status === "ADOPTED" ? (
             <p className="mt-1">
               <TextLink href={`/decisions#decision-${text.decisionId}`}>{t("decisionLink")}</TextLink>
             </p>
@@ -253,7 +254,6 @@ export default async function TextPage({ params }: Props) {
               <AdoptionForm
                 action={adoptTextAction.bind(null, text.id, path)}
                 version={text.version}
-                today={dayKey(new Date())}
                 meetings={meetings.map((m) => ({
                   id: m.id,
                   label: `${td("meetingLink", { number: m.number })} · ${format.dateTime(m.startsAt, { day: "numeric", month: "long", year: "numeric" })}`,

@@ -250,6 +250,19 @@ export default async function MinutesPage({ params }: Props) {
         ) : null}
       </Card>
 
+      {minutes.otherDecisions.length ? (
+        <Card title={t("otherDecisions")}>
+          <p className="mb-2 text-sm text-stone-700">{t("otherDecisionsHelp")}</p>
+          <ul className="space-y-2">
+            {minutes.otherDecisions.map((d) => (
+              <li key={d.id} id={`decision-${d.id}`}>
+                <strong>{d.title}</strong> — {td(`outcomes.${d.outcome}`)}, {td(`methods.${d.method}`)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
       {minutes.sections.map((section, index) => (
         <Card
           key={section.id}

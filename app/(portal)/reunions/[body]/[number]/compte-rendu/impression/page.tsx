@@ -128,6 +128,16 @@ export default async function PrintMinutesPage({ params }: Props) {
             ) : null}
           </section>
         ))}
+        {m.otherDecisions.length ? (
+          <section className="space-y-1">
+            <h2 className="text-lg font-semibold">Autres décisions de la réunion</h2>
+            <ul className="list-disc pl-6">
+              {m.otherDecisions.map((d) => (
+                <li key={d.text}>{d.text}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {m.next ? (
           <section className="space-y-1">
             <h2 className="text-lg font-semibold">{m.next.line}</h2>
