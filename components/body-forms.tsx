@@ -87,7 +87,7 @@ export function AddMandateForm<T>({
           <input type="date" className={inputClass} {...p("endsOn")} />
         </Field>
       </div>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("addMandate")}
       </button>
     </ActionForm>
@@ -124,7 +124,7 @@ export function EndMandateForm<T>({
           aria-describedby={`${idPrefix}-endsOn-error`}
         />
       </Field>
-      <button type="submit" className={`${secondaryButtonClass} mb-6`} disabled={pending}>
+      <button type="submit" className={`${secondaryButtonClass} mb-6`} aria-disabled={pending}>
         {t("endMandate")}
         <span className="sr-only"> {name}</span>
       </button>
@@ -168,7 +168,7 @@ export function SimpleBodyForm<T>({
             aria-describedby={`${idPrefix}-${field}-error`}
           />
         </Field>
-        <button type="submit" className={`${secondaryButtonClass} mb-6`} disabled={pending}>
+        <button type="submit" className={`${secondaryButtonClass} mb-6`} aria-disabled={pending}>
           {submit}
         </button>
       </div>

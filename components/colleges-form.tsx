@@ -319,7 +319,7 @@ export function CollegesForm({ colleges, categories }: CollegesFormProps) {
         </button>
       </fieldset>
 
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("save")}
       </button>
     </ActionForm>

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionError, ActionState, RefusalNamespace } from "@/lib/form-result";
 import { Alert } from "@/components/ui";
@@ -16,7 +17,9 @@ export function useRefusal(namespace: RefusalNamespace) {
   };
 }
 
-// The line above a form after the server answered: success, or the refusal in words.
+// The line above a form after the server answered: success, or the refusal in words. Both live
+// regions are on the page before any answer, so that screen readers announce the text put into
+// them; after an answer, focus goes to the first field in error, else to the answer itself.
 export function FormOutcome({
   state,
   namespace,
@@ -27,7 +30,33 @@ export function FormOutcome({
   success?: string;
 }) {
   const refusal = useRefusal(namespace);
-  if (!state) return null;
-  if (state.ok) return success ? <Alert kind="success">{success}</Alert> : null;
-  return <Alert kind="error">{refusal(state.error)}</Alert>;
+  const refused = useRef<HTMLDivElement>(null);
+  const done = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      if (success) done.current?.focus();
+      return;
+    }
+    const field = refused.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (field ?? refused.current)?.focus();
+  }, [state, success]);
+  return (
+    <>
+      <div ref={refused} role="alert" tabIndex={-1}>
+        {state && !state.ok ? (
+          <Alert kind="error" live={false}>
+            {refusal(state.error)}
+          </Alert>
+        ) : null}
+      </div>
+      <div ref={done} role="status" tabIndex={-1}>
+        {state?.ok && success ? (
+          <Alert kind="success" live={false}>
+            {success}
+          </Alert>
+        ) : null}
+      </div>
+    </>
+  );
 }

@@ -70,7 +70,7 @@ export function IdeaForm<T>({ action }: { action: Action<T> }) {
         />{" "}
         {t("showName")}
       </label>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("send")}
       </button>
     </ActionForm>
@@ -100,7 +100,7 @@ export function PaperIdeaForm<T>({ action, today }: { action: Action<T>; today: 
         <textarea rows={3} className={inputClass} {...props("text")} autoFocus={Boolean(state?.ok)} />
       </Field>
       <ThemeSelect props={props("theme")} label={t("themeOptional")} none={t("noTheme")} />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("saveSlip")}
       </button>
     </ActionForm>
@@ -141,7 +141,7 @@ export function HideIdeaForm({ action, ideaId }: { action: Action; ideaId: strin
           aria-invalid={error ? true : undefined}
         />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("hide")}
       </button>
     </ActionForm>
@@ -174,7 +174,7 @@ export function MergeIdeaForm({
           <TargetOptions targets={targets} ideaId={ideaId} />
         </select>
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("merge")}
       </button>
     </ActionForm>
@@ -250,7 +250,7 @@ export function AnswerIdeaForm({
           aria-invalid={errors.text ? true : undefined}
         />
       </Field>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("saveAnswer")}
       </button>
     </ActionForm>

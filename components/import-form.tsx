@@ -55,14 +55,14 @@ export function ImportForm() {
           type="file"
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby="file-hint"
-          className="mt-1 block min-h-11"
+          className="mt-1 block min-h-11 w-full max-w-full text-sm"
         />
       </div>
       <div className="flex flex-wrap gap-2">
         <button
           type="submit"
           className={secondaryButtonClass}
-          disabled={pending}
+          aria-disabled={pending}
           onClick={() => (intent.current = "preview")}
         >
           {t("preview")}
@@ -70,7 +70,7 @@ export function ImportForm() {
         <button
           type="submit"
           className={buttonClass}
-          disabled={pending}
+          aria-disabled={pending}
           onClick={() => (intent.current = "import")}
         >
           {t("import")}
@@ -103,7 +103,7 @@ export function ImportForm() {
       </div>
 
       {rowErrors.length ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" role="region" aria-label={t("errorsTitle")} tabIndex={0}>
           <table className="w-full border-collapse bg-white text-left text-sm">
             <caption className="p-2 text-left font-semibold">{t("errorsTitle")}</caption>
             <thead>
@@ -137,7 +137,7 @@ export function ImportForm() {
       ) : null}
       {lines.length ? (
         <details open={!report?.imported}>
-          <summary className="cursor-pointer font-semibold">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold">
             {t("linesTitle", { count: lines.length })}
           </summary>
           <ul className="mt-2 space-y-1 text-sm">

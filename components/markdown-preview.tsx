@@ -1,4 +1,5 @@
 "use client";
+import { DATA_LANG } from "@/lib/i18n/config";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 
@@ -35,7 +36,11 @@ export function MarkdownPreview({ text, label }: { text: string; label: string }
       {failed ? (
         <p className="text-sm font-medium text-red-800">{t("previewFailed")}</p>
       ) : html === null ? null : html.trim() ? (
-        <div className="prose-minutes space-y-2" dangerouslySetInnerHTML={{ __html: html }} />
+        <div
+          lang={DATA_LANG}
+          className="prose-minutes space-y-2"
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
       ) : (
         <p className="text-sm text-stone-700">{t("previewEmpty")}</p>
       )}

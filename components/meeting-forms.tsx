@@ -69,7 +69,7 @@ export function MeetingForm<T>({
           </Field>
         ) : null}
       </div>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {submit}
       </button>
     </ActionForm>
@@ -138,7 +138,7 @@ export function AgendaItemForm<T>({
       <Field id={`${idPrefix}-description`} label={t("description")} error={errorOf("description")}>
         <textarea rows={2} className={inputClass} {...p("description")} />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {submit}
       </button>
     </ActionForm>
@@ -171,7 +171,7 @@ export function GuestForm<T>({ action, members }: { action: Action<T>; members: 
       </Field>
       {textField("guestName", t("guestName"))}
       {textField("guestRole", t("guestRole"), { hint: t("guestRoleHint") })}
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("addGuest")}
       </button>
     </ActionForm>
@@ -190,7 +190,7 @@ export function SendInvitationsForm({ action, label }: { action: Action<number>;
           <Outcome state={state} />
         )}
       </div>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {label}
       </button>
     </form>
@@ -235,7 +235,7 @@ export function AnswerForm<T>({
         </label>
         <input id="note" name="note" defaultValue={values.note} maxLength={300} className={inputClass} />
       </div>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("send")}
       </button>
     </ActionForm>
@@ -268,10 +268,10 @@ export function DocumentUploadForm<T>({
           id={`${idPrefix}-file`}
           name="file"
           type="file"
-          className="min-h-11 text-sm"
+          className="min-h-11 w-full max-w-full text-sm"
           aria-describedby={`${idPrefix}-file-error`}
         />
-        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
           {t("attachButton")}
         </button>
       </div>
@@ -333,7 +333,7 @@ export function AttendanceTimesForm<T>({
       <p id={`${idPrefix}-times-error`} className="text-sm font-medium text-red-700" aria-live="polite">
         {state && !state.ok ? refusal(state.error) : null}
       </p>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("saveTimes")}
         <span className="sr-only"> {name}</span>
       </button>

@@ -11,7 +11,10 @@ export async function MeetingLink({ meeting }: { meeting: MeetingListItem }) {
   const format = await getFormatter();
   return (
     <div>
-      <Link href={meetingHref(meeting)} className="font-semibold text-brand-700 underline underline-offset-2">
+      <Link
+        href={meetingHref(meeting)}
+        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-2"
+      >
         {t("meetingTitle", { body: meeting.bodyName, number: meeting.number })}
       </Link>
       <p className="text-stone-700">

@@ -100,7 +100,7 @@ export function MemberForm<T>({
           </label>
         ) : null}
       </div>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {mode === "create" ? t("create") : t("save")}
       </button>
     </ActionForm>
@@ -140,7 +140,7 @@ export function CategoryChangeForm<T>({
         </Field>
         {textField("from", t("changeFrom"), { type: "date", hint: t("changeFromHint") })}
       </div>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("changeCategory")}
       </button>
     </ActionForm>
@@ -156,7 +156,7 @@ export function InviteForm<T>({ action, label }: { action: Action<T>; label: str
         {state?.ok ? <Alert kind="success">{t("invitationSent")}</Alert> : null}
         <GeneralError state={state} />
       </div>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {label}
       </button>
     </form>
@@ -184,7 +184,7 @@ export function EraseForm<T>({ action, name }: { action: Action<T>; name: string
       </Field>
       <button
         type="submit"
-        disabled={pending}
+        aria-disabled={pending}
         className="inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900"
       >
         {t("eraseConfirm")}

@@ -79,7 +79,7 @@ export function ActionItemForm({
       <Field id={`${idPrefix}-dueOn`} label={t("dueOn")} error={errorOf("dueOn")}>
         <input type="date" className={inputClass} {...p("dueOn")} />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("addAction")}
       </button>
     </ActionForm>
@@ -168,7 +168,7 @@ export function DecisionForm({
           </select>
         </Field>
       ) : null}
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("addDecision")}
       </button>
     </ActionForm>
@@ -205,7 +205,7 @@ export function NextMeetingForm<T>({
       >
         <textarea rows={3} className={inputClass} {...p("items")} />
       </Field>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("createNextMeeting")}
       </button>
     </ActionForm>
@@ -228,7 +228,7 @@ export function FollowUpForm({ action, idPrefix }: { action: Action; idPrefix: s
       <Field id={`${idPrefix}-text`} label={t("followUpText")} error={errorOf("text")}>
         <input className={inputClass} {...p("text")} />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("addFollowUp")}
       </button>
     </ActionForm>
@@ -262,7 +262,7 @@ export function CommentForm({
       >
         <textarea rows={2} className={inputClass} {...p("body")} />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("addComment")}
       </button>
     </ActionForm>
@@ -299,7 +299,7 @@ export function ApproveForm({
           </select>
         </Field>
       ) : null}
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {label}
       </button>
     </ActionForm>
@@ -346,7 +346,7 @@ export function CorrectionForm<T>({
       <Field id="note" label={t("changeNote")} hint={t("changeNoteHint")} error={errorOf("note")}>
         <input className={inputClass} {...props("note")} />
       </Field>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("saveCorrection")}
       </button>
     </ActionForm>
@@ -364,7 +364,7 @@ export function AttendanceForm({ action, initial }: { action: Action; initial: s
       <Field id="attendance-attendanceText" label={t("attendanceField")} error={errorOf("attendanceText")}>
         <textarea rows={8} className={inputClass} {...p("attendanceText")} />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("saveAttendance")}
       </button>
     </ActionForm>

@@ -34,7 +34,7 @@ export function IssueForm<T>({
       <Field id="body" label={t("body")} hint={t("bodyHint")} error={errorOf("body")}>
         <textarea rows={14} className={`${inputClass} font-mono`} {...props("body")} />
       </Field>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("save")}
       </button>
     </ActionForm>

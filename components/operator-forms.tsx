@@ -27,7 +27,7 @@ export function NewCooperativeForm<T>({ action }: { action: Action<T> }) {
         {textField("coordinatorName", t("fields.coordinatorName"), { autoComplete: "off" })}
         {textField("coordinatorEmail", t("fields.coordinatorEmail"), { type: "email", autoComplete: "off" })}
       </div>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("create")}
       </button>
     </ActionForm>
@@ -48,7 +48,7 @@ export function SuspendForm<T>({ action, id, name }: { action: Action<T>; id: st
         hint: t("suspendHint"),
         autoComplete: "off",
       })}
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("suspend")}
       </button>
     </ActionForm>
@@ -81,7 +81,7 @@ export function DeletionForm<T>({
           hint: t("deleteHint", { days }),
           autoComplete: "off",
         })}
-        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
           {t("delete")}
         </button>
       </ActionForm>

@@ -42,7 +42,7 @@ export function PasswordResetRequestForm() {
           {...fieldProps(state, "email")}
         />
       </Field>
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
+      <button type="submit" className={`${buttonClass} w-full`} aria-disabled={pending}>
         {t("reset.requestSubmit")}
       </button>
     </ActionForm>
@@ -90,7 +90,7 @@ export function NewPasswordForm({ token }: { token: string }) {
           {...fieldProps(state, "confirm")}
         />
       </Field>
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
+      <button type="submit" className={`${buttonClass} w-full`} aria-disabled={pending}>
         {t("reset.submit")}
       </button>
     </ActionForm>

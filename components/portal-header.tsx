@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { switchCooperativeAction } from "@/lib/auth/actions";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
+import { NavLinks } from "@/components/nav-links";
+import { DATA_LANG } from "@/lib/i18n/config";
 
 const NAV: { href: string; key: keyof Messages["nav"]; action: Action }[] = [
   { href: "/", key: "home", action: "home.view" },
@@ -30,7 +32,9 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
           <Link href="/" className="text-lg font-bold text-brand-700">
             {t("app.name")}
           </Link>
-          <p className="text-sm text-stone-700">{actor.cooperativeName}</p>
+          <p className="text-sm text-stone-700" lang={DATA_LANG}>
+            {actor.cooperativeName}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-1">
           {actor.otherCooperatives.length > 0 ? (
@@ -41,7 +45,7 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
               <select
                 id="cooperativeId"
                 name="cooperativeId"
-                className="min-h-11 rounded-md border border-stone-300 bg-white px-2 text-sm"
+                className="min-h-11 rounded-md border border-stone-500 bg-white px-2 text-sm"
               >
                 {actor.otherCooperatives.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -72,19 +76,14 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
           <SignOutButton label={t("app.signOut")} />
         </div>
       </div>
-      <nav aria-label={t("app.mainNav")} className="mx-auto max-w-5xl overflow-x-auto px-2">
-        <ul className="flex gap-1 pb-1">
-          {NAV.filter((item) => can(actor.roles, item.action)).map((item) => (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                className="inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-3 font-medium text-stone-800 hover:bg-brand-50 hover:text-brand-800"
-              >
-                {t(`nav.${item.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
+      <nav aria-label={t("app.mainNav")} className="mx-auto max-w-5xl px-2">
+        <NavLinks
+          items={NAV.filter((item) => can(actor.roles, item.action)).map((item) => ({
+            href: item.href,
+            key: item.key,
+            label: t(`nav.${item.key}`),
+          }))}
+        />
       </nav>
     </header>
   );

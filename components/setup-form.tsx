@@ -23,7 +23,7 @@ export function SetupForm<T>({ action, token }: { action: Action<T>; token: stri
       {textField("email", t("email"), { type: "email", autoComplete: "email" })}
       {textField("password", t("password"), { type: "password", autoComplete: "new-password" })}
       {textField("confirm", t("confirm"), { type: "password", autoComplete: "new-password" })}
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
+      <button type="submit" className={`${buttonClass} w-full`} aria-disabled={pending}>
         {t("submit")}
       </button>
     </ActionForm>

@@ -62,14 +62,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
             className={inputClass}
           />
         </Field>
-        <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
+        <button type="submit" className={`${buttonClass} w-full`} aria-disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </button>
       </form>
       <form onSubmit={onLink} method="post" className="space-y-2 border-t border-stone-200 pt-6">
         <h2 className="text-lg font-semibold">{t("linkTitle")}</h2>
         <p className="text-stone-700">{t("linkIntro")}</p>
-        <button type="submit" className={`${secondaryButtonClass} w-full`} disabled={pending}>
+        <button type="submit" className={`${secondaryButtonClass} w-full`} aria-disabled={pending}>
           {t("linkSubmit")}
         </button>
       </form>

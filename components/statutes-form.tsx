@@ -171,7 +171,7 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
         />
         {fractionField("proxyCapFixed")}
       </fieldset>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("save")}
       </button>
     </ActionForm>
@@ -192,7 +192,7 @@ export function IdentityForm({ initial }: { initial: Record<string, string> }) {
         {textField("shortName", t("identityFields.shortName"), { autoComplete: "off" })}
         {textField("city", t("identityFields.city"), { autoComplete: "address-level2" })}
       </div>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("identitySave")}
       </button>
     </ActionForm>

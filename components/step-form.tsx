@@ -39,7 +39,7 @@ export function StepForm<T>({
         type="submit"
         aria-pressed={pressed}
         className={secondary ? secondaryButtonClass : buttonClass}
-        disabled={pending}
+        aria-disabled={pending}
       >
         {label}
       </button>

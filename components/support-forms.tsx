@@ -28,7 +28,7 @@ export function SupportGrantForm<T>({ action }: { action: Action<T> }) {
         </select>
       </Field>
       {textField("reason", t("reason"), { autoComplete: "off", hint: t("reasonHint") })}
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("grant")}
       </button>
     </ActionForm>

@@ -93,7 +93,7 @@ export function NewTextForm({
         fieldProps={p("content")}
         rows={16}
       />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("create")}
       </button>
     </ActionForm>
@@ -131,7 +131,7 @@ export function SectionEditForm({
       <Field id={`${idPrefix}-note`} label={t("changeNote")} error={errorOf("note")}>
         <input className={inputClass} {...p("note")} />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("saveSection")}
       </button>
     </ActionForm>
@@ -153,7 +153,7 @@ export function NewSectionForm({ action }: { action: Action<{ version: number }>
       <Field id="new-section-title" label={t("sectionTitle")} error={errorOf("title")}>
         <input className={inputClass} {...p("title")} />
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("addSection")}
       </button>
     </ActionForm>
@@ -210,7 +210,7 @@ export function ProposalForm({
         <input className={inputClass} {...p("reason")} />
       </Field>
       <p className="sr-only">{title}</p>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("send")}
       </button>
     </ActionForm>
@@ -248,13 +248,13 @@ export function AnswerForm({
       <div className="flex flex-wrap gap-2">
         <form action={acceptAction}>
           <input type="hidden" name="answer" value={answer} />
-          <button type="submit" className={buttonClass} disabled={accepting || declining}>
+          <button type="submit" className={buttonClass} aria-disabled={accepting || declining}>
             {isComment ? t("acceptComment") : t("accept")}
           </button>
         </form>
         <form action={declineAction}>
           <input type="hidden" name="answer" value={answer} />
-          <button type="submit" className={secondaryButtonClass} disabled={accepting || declining}>
+          <button type="submit" className={secondaryButtonClass} aria-disabled={accepting || declining}>
             {isComment ? t("declineComment") : t("decline")}
           </button>
         </form>
@@ -358,7 +358,7 @@ export function AdoptionForm({
         </>
       )}
       <input type="hidden" name="version" value={version} />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("adopt", { version })}
       </button>
     </ActionForm>

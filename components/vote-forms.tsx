@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useState, useSyncExternalStore } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations, type Messages } from "next-intl";
 import type { ActionResult, ActionState } from "@/lib/form-result";
 import { useRouter } from "next/navigation";
@@ -33,16 +33,20 @@ function Outcome<T>({ state, success }: { state: ActionState<T>; success?: strin
 }
 
 // Two taps on a phone: the choice, then the confirmation.
+// `recorded`: the ballot the page found already cast (after a reload, or the refresh that follows
+// a vote): shown in the same live region, so that the focus put there stays.
 export function BallotForm({
   questionId,
   forMemberId = null,
   secret,
   label,
+  recorded = null,
 }: {
   questionId: string;
   forMemberId?: string | null;
   secret: boolean;
   label: string;
+  recorded?: { choice: BallotChoice | null } | null;
 }) {
   const t = useTranslations("votes");
   const router = useRouter();
@@ -76,62 +80,86 @@ export function BallotForm({
     () => true,
     () => false,
   );
-  if (state?.ok) {
-    return (
-      <Alert kind="success">
-        <p className="font-semibold">
-          {state.secret
-            ? t("participationRecorded")
-            : t("voteRecorded", { choice: t(`choices.${state.choice}`) })}
-        </p>
-        {state.secret ? <p className="mt-1 text-sm">{t("secretRecordedHelp")}</p> : null}
-      </Alert>
-    );
-  }
+  // The answer goes into live regions that were on the page before it, and takes the focus: the
+  // confirmation is heard, and the next Tab starts from it rather than from the top of the page.
+  const answered = useRef<HTMLDivElement>(null);
+  const refused = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state?.ok) answered.current?.focus();
+    else if (state) refused.current?.focus();
+  }, [state]);
+  // A secret ballot is never shown back: only that one took part.
+  const done = state?.ok
+    ? { choice: state.secret ? null : state.choice }
+    : recorded
+      ? { choice: secret ? null : recorded.choice }
+      : null;
   return (
-    <form
-      method="post"
-      action={`/api/votes/${questionId}/ballot`}
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const formData = new FormData(event.currentTarget);
-        startTransition(() => formAction(formData));
-      }}
-    >
-      {forMemberId ? <input type="hidden" name="forMemberId" value={forMemberId} /> : null}
-      {state && !state.ok ? <Alert kind="error">{t(`refusals.${state.error}`)}</Alert> : null}
-      <fieldset className="space-y-2">
-        <legend className="mb-1 font-semibold">{label}</legend>
-        {(["FOR", "AGAINST", "ABSTAIN"] as const).map((c) => (
-          <label
-            key={c}
-            className={`flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border-2 px-4 text-lg font-semibold ${choice === c ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}
+    <div className="space-y-3">
+      <div ref={answered} role="status" tabIndex={-1}>
+        {done ? (
+          <Alert kind="success" live={false}>
+            <p className="font-semibold">
+              {done.choice
+                ? t("voteRecorded", { choice: t(`choices.${done.choice}`) })
+                : t("participationRecorded")}
+            </p>
+            {secret && state?.ok ? <p className="mt-1 text-sm">{t("secretRecordedHelp")}</p> : null}
+          </Alert>
+        ) : null}
+      </div>
+      {done ? null : (
+        <form
+          method="post"
+          action={`/api/votes/${questionId}/ballot`}
+          className="space-y-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const formData = new FormData(event.currentTarget);
+            startTransition(() => formAction(formData));
+          }}
+        >
+          {forMemberId ? <input type="hidden" name="forMemberId" value={forMemberId} /> : null}
+          <div ref={refused} role="alert" tabIndex={-1}>
+            {state && !state.ok ? (
+              <Alert kind="error" live={false}>
+                {t(`refusals.${state.error}`)}
+              </Alert>
+            ) : null}
+          </div>
+          <fieldset className="space-y-2">
+            <legend className="mb-1 font-semibold">{label}</legend>
+            {(["FOR", "AGAINST", "ABSTAIN"] as const).map((c) => (
+              <label
+                key={c}
+                className={`flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border-2 px-4 text-lg font-semibold ${choice === c ? "border-brand-700 bg-brand-50" : "border-stone-300 bg-white"}`}
+              >
+                <input
+                  type="radio"
+                  name="choice"
+                  value={c}
+                  className="size-5"
+                  onChange={() => setChoice(c)}
+                  checked={choice === c}
+                />
+                {t(`choices.${c}`)}
+              </label>
+            ))}
+          </fieldset>
+          <button
+            type="submit"
+            className={`${buttonClass} w-full sm:w-auto`}
+            aria-disabled={hydrated && (pending || !choice)}
           >
-            <input
-              type="radio"
-              name="choice"
-              value={c}
-              className="size-5"
-              onChange={() => setChoice(c)}
-              checked={choice === c}
-            />
-            {t(`choices.${c}`)}
-          </label>
-        ))}
-      </fieldset>
-      <button
-        type="submit"
-        className={`${buttonClass} w-full sm:w-auto`}
-        disabled={hydrated && (pending || !choice)}
-      >
-        {!hydrated
-          ? t("castVote")
-          : choice
-            ? t("confirm", { choice: t(`choices.${choice}`) })
-            : t("chooseFirst")}
-      </button>
-    </form>
+            {!hydrated
+              ? t("castVote")
+              : choice
+                ? t("confirm", { choice: t(`choices.${choice}`) })
+                : t("chooseFirst")}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }
 
@@ -243,7 +271,7 @@ export function QuestionForm<T>({
           ))}
         </fieldset>
       ) : null}
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("create")}
       </button>
     </ActionForm>
@@ -258,7 +286,7 @@ export function ShowOfHandsForm<T>({ action, rows }: { action: Action<T>; rows: 
     <ActionForm action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} />
       <CountRows rows={rows} counts={["for", "against", "abstain"]} errorOf={errorOf} props={props} />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("recordTally")}
       </button>
     </ActionForm>
@@ -322,7 +350,7 @@ export function BeleniosForm<T>({ action, rows }: { action: Action<T>; rows: { l
         errorOf={errorOf}
         props={props}
       />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("beleniosRecord")}
       </button>
     </ActionForm>
@@ -346,7 +374,7 @@ export function ProxyForm<T>({ action, members }: { action: Action<T>; members: 
           ))}
         </select>
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {t("giveProxy")}
       </button>
     </ActionForm>
@@ -459,7 +487,7 @@ export function PaperBallotsForm<T>({
           ))}
         </fieldset>
       ))}
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("recordPaper")}
       </button>
     </ActionForm>

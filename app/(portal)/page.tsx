@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { minutesToReview } from "@/lib/minutes/service";
@@ -11,6 +12,11 @@ import { firstSteps } from "@/lib/statutes/first-steps";
 import { MeetingLink, meetingHref } from "@/components/meeting-link";
 import { AdminEntries } from "@/components/admin-entries";
 import { buttonClass, Card, Empty, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("home");
+}
 
 // What concerns the person: the next meeting, open votes, latest decisions, the idea box.
 export default async function HomePage() {

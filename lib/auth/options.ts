@@ -7,6 +7,9 @@ import { db } from "@/lib/db";
 import { localPath } from "@/lib/action-input";
 import { endLinksAtSignIn, findSignInPerson, sendSignInLink, verifyCredentials } from "@/lib/auth/service";
 import { resolvedAddress } from "@/lib/net/client-address";
+import { cookies } from "next/headers";
+import { log } from "@/lib/log";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 
 function toAdapterUser(person: {
   id: string;
@@ -101,6 +104,21 @@ export const authOptions: NextAuthOptions = {
     // A sign-in (password or e-mailed link) ends every other reset, invitation or sign-in link.
     async signIn({ user }) {
       await endLinksAtSignIn(user.id);
+      try {
+        // The person's own language on whatever browser they sign in from; a language chosen on
+        // this browser just before signing in becomes theirs.
+        const jar = await cookies();
+        const chosen = jar.get(LOCALE_COOKIE)?.value;
+        if (isLocale(chosen)) await db.person.update({ where: { id: user.id }, data: { locale: chosen } });
+        else {
+          const person = await db.person.findUnique({ where: { id: user.id }, select: { locale: true } });
+          if (isLocale(person?.locale))
+            jar.set(LOCALE_COOKIE, person.locale, { maxAge: 60 * 60 * 24 * 365, sameSite: "lax", path: "/" });
+        }
+      } catch (error) {
+        // Never a reason to refuse the sign-in: the language stays the browser's.
+        log.warn({ error: String(error) }, "locale not applied at sign-in");
+      }
     },
   },
   callbacks: {

@@ -26,3 +26,7 @@ export function negotiateLocale(acceptLanguage: string | null): Locale {
   const first = ranked.find((entry) => isLocale(entry.lang));
   return first && isLocale(first.lang) ? first.lang : DEFAULT_LOCALE;
 }
+
+// The cooperatives write in French: their data (minutes, texts, names, agendas) is marked as
+// French inside a page in another language, so that screen readers read it with a French voice.
+export const DATA_LANG = "fr";

@@ -149,7 +149,7 @@ export async function feedForToken(
   );
   return {
     name: `${membership.cooperative.shortName ?? membership.cooperative.name} – réunions`,
-    meetings: seated.map(calendarMeeting),
+    meetings: seated.map((m) => calendarMeeting(m)),
   };
 }
 

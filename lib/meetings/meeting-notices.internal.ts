@@ -8,6 +8,8 @@ import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { meetingIcs, type CalendarMeeting } from "@/lib/meetings/calendar";
 import { scheduleMeetingReminder } from "@/lib/jobs/queue";
 import { shownName } from "@/lib/members/names";
+import type { Locale } from "@/lib/i18n/config";
+import { intlLocale, localeOf, mailTranslator } from "@/lib/i18n/translator";
 
 // Internal to the server: no right is checked here. The e-mails about a meeting, sent by
 // services that have checked the actor's right already (invitations.ts, service.ts when a
@@ -34,17 +36,28 @@ export type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>
 
 // One agenda item as the e-mail, the .ics and the minutes say it: its title, who presents it and
 // for how long, then its « précisions ».
-export function agendaLine(item: {
-  title: string;
-  presenterName?: string | null;
-  presenter?: { displayName: string | null; person: { name: string } } | null;
-  durationMinutes: number | null;
-  description: string | null;
-}): string {
+// The words around the cooperative's data, French by default (the minutes are French); an
+// e-mail passes its reader's.
+type AgendaWords = { presentedBy: (name: string) => string; minutes: (count: number) => string };
+const FRENCH_AGENDA: AgendaWords = {
+  presentedBy: (name) => `présenté par ${name}`,
+  minutes: (count) => `${count} min`,
+};
+
+export function agendaLine(
+  item: {
+    title: string;
+    presenterName?: string | null;
+    presenter?: { displayName: string | null; person: { name: string } } | null;
+    durationMinutes: number | null;
+    description: string | null;
+  },
+  words: AgendaWords = FRENCH_AGENDA,
+): string {
   const presenter = item.presenter ? shownName(item.presenter) : (item.presenterName ?? null);
   const notes = [
-    presenter ? `présenté par ${presenter}` : "",
-    item.durationMinutes ? `${item.durationMinutes} min` : "",
+    presenter ? words.presentedBy(presenter) : "",
+    item.durationMinutes ? words.minutes(item.durationMinutes) : "",
   ]
     .filter(Boolean)
     .join(", ");
@@ -52,7 +65,7 @@ export function agendaLine(item: {
   return `${item.title}${notes ? ` (${notes})` : ""}${description ? `\n   ${description.replace(/\n/g, "\n   ")}` : ""}`;
 }
 
-export function calendarMeeting(meeting: LoadedMeeting): CalendarMeeting {
+export function calendarMeeting(meeting: LoadedMeeting, words: AgendaWords = FRENCH_AGENDA): CalendarMeeting {
   return {
     id: meeting.id,
     title: `${meeting.body.name} n° ${meeting.number}`,
@@ -62,21 +75,14 @@ export function calendarMeeting(meeting: LoadedMeeting): CalendarMeeting {
     videoUrl: meeting.videoUrl,
     cancelled: meeting.status === "CANCELLED",
     sequence: meeting.icsSequence,
-    agenda: meeting.agendaItems.map(agendaLine),
+    agenda: meeting.agendaItems.map((item) => agendaLine(item, words)),
     agendaMinutes: meeting.agendaItems.reduce((sum, i) => sum + (i.durationMinutes ?? 0), 0),
     url: `${siteUrl()}/reunions/${meeting.body.slug}/${meeting.number}`,
   };
 }
 
-const SUBJECT: Record<Notice, string> = {
-  invitation: "Convocation",
-  update: "Changement",
-  cancellation: "Annulation",
-  reminder: "Rappel",
-};
-
-function when(date: Date) {
-  return new Intl.DateTimeFormat("fr-FR", {
+function when(date: Date, locale: Locale = "fr") {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: TIME_ZONE,
     weekday: "long",
     day: "numeric",
@@ -88,14 +94,22 @@ function when(date: Date) {
 }
 
 // « aujourd'hui », « demain », or the day, as the calendar of the cooperative's time zone says:
-// never « demain » for a meeting of the same day.
-export function relativeDay(date: Date, now = new Date()): string {
+// never « demain » for a meeting of the same day. In the reader's language.
+export function relativeDay(date: Date, now = new Date(), locale: Locale = "fr"): string {
+  const t = mailTranslator(locale);
   const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(d);
   const today = day(now);
   const tomorrow = day(new Date(now.getTime() + 86_400_000));
-  if (day(date) === today) return "aujourd'hui";
-  if (day(date) === tomorrow) return "demain";
-  return `le ${new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" }).format(date)}`;
+  if (day(date) === today) return t("meeting.today");
+  if (day(date) === tomorrow) return t("meeting.tomorrow");
+  return t("meeting.onDay", {
+    day: new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: TIME_ZONE,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+    }).format(date),
+  });
 }
 
 // One e-mail per member of the body with an address, with the .ics (REQUEST, or CANCEL).
@@ -127,40 +141,65 @@ export async function notify(
     ...seated,
     ...guests.map((g) => ({ membershipId: g.id, name: shownName(g), email: g.person.email })),
   ].filter((m) => only === null || m.membershipId === only);
-  const cal = calendarMeeting(meeting);
+  // Each in their own language (the person's, as chosen in the portal): words, dates, the .ics.
+  const localeRows = await db.membership.findMany({
+    where: { id: { in: members.map((m) => m.membershipId) } },
+    select: { id: true, person: { select: { locale: true } } },
+  });
+  const localeOfMember = new Map(localeRows.map((r) => [r.id, localeOf(r.person.locale)]));
   const method = notice === "cancellation" ? "CANCEL" : "REQUEST";
-  const ics = meetingIcs(cal, organizer, method);
+  const byLocale = new Map<Locale, { cal: CalendarMeeting; ics: string }>();
+  const inLocale = (locale: Locale) => {
+    if (!byLocale.has(locale)) {
+      const t = mailTranslator(locale);
+      const cal = calendarMeeting(meeting, {
+        presentedBy: (name) => t("meeting.presentedBy", { name }),
+        minutes: (count) => t("meeting.minutes", { count }),
+      });
+      byLocale.set(locale, { cal, ics: meetingIcs(cal, organizer, method) });
+    }
+    return byLocale.get(locale)!;
+  };
   const excused = new Set(meeting.attendances.filter((a) => a.rsvp === "EXCUSED").map((a) => a.membershipId));
+  const cooperative = meeting.cooperative.shortName ?? meeting.cooperative.name;
   let sent = 0;
   for (const member of members) {
     if (!member.email) continue;
     if (notice === "reminder" && excused.has(member.membershipId)) continue;
+    const locale = localeOfMember.get(member.membershipId) ?? "fr";
+    const t = mailTranslator(locale);
+    const { cal, ics } = inLocale(locale);
+    const at = { meeting: cal.title, when: when(meeting.startsAt, locale) };
     const lines = [
-      `Bonjour ${member.name},`,
+      t("meeting.hello", { name: member.name }),
       "",
       notice === "cancellation"
-        ? `La réunion ${cal.title} prévue le ${when(meeting.startsAt)} est annulée.`
+        ? t("meeting.cancelled", at)
         : notice === "update"
-          ? `La réunion ${cal.title} a changé : elle aura lieu le ${when(meeting.startsAt)}.`
+          ? t("meeting.moved", at)
           : notice === "reminder"
-            ? `Rappel : la réunion ${cal.title} a lieu ${relativeDay(meeting.startsAt, now)}, ${when(meeting.startsAt)}.`
+            ? t("meeting.reminder", { ...at, day: relativeDay(meeting.startsAt, now, locale) })
             : guestSet.has(member.membershipId)
-              ? `Vous êtes invité·e à la réunion ${cal.title}, le ${when(meeting.startsAt)}.`
-              : `Vous êtes convoqué·e à la réunion ${cal.title}, le ${when(meeting.startsAt)}.`,
-      meeting.place ? `Lieu : ${meeting.place}` : "",
-      meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "",
+              ? t("meeting.guest", at)
+              : t("meeting.convened", at),
+      meeting.place ? t("meeting.place", { place: meeting.place }) : "",
+      meeting.videoUrl ? t("meeting.video", { url: meeting.videoUrl }) : "",
       "",
       ...(notice === "cancellation"
         ? []
-        : ["Ordre du jour :", ...cal.agenda.map((item, i) => `${i + 1}. ${item}`), ""]),
-      notice === "cancellation" ? "" : `Dites si vous serez présent·e ou excusé·e : ${cal.url}`,
+        : [t("meeting.agenda"), ...cal.agenda.map((item, i) => `${i + 1}. ${item}`), ""]),
+      notice === "cancellation" ? "" : t("meeting.answer", { url: cal.url }),
       "",
-      "Le fichier joint (.ics) ajoute la réunion à votre agenda.",
+      t("meeting.ics"),
     ];
     await sendEmail({
       cooperativeId: meeting.cooperativeId,
       to: member.email,
-      subject: `${notice === "reminder" ? `Rappel : ${relativeDay(meeting.startsAt, now)}` : SUBJECT[notice]} – ${cal.title} – ${meeting.cooperative.shortName ?? meeting.cooperative.name}`,
+      subject: t(`meeting.subject.${notice}`, {
+        meeting: cal.title,
+        cooperative,
+        day: relativeDay(meeting.startsAt, now, locale),
+      }),
       text: lines.filter((l, i, all) => l !== "" || all[i - 1] !== "").join("\n"),
       attachments: [
         {

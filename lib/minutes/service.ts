@@ -206,7 +206,7 @@ async function loadView(
       bodyId: m.meeting.bodyId,
       bodyName: m.meeting.body.name,
       bodySlug: m.meeting.body.slug,
-      agenda: m.meeting.agendaItems.map(agendaLine),
+      agenda: m.meeting.agendaItems.map((item) => agendaLine(item)),
     },
     nextMeeting: m.nextMeeting
       ? {
@@ -214,7 +214,7 @@ async function loadView(
           bodySlug: m.nextMeeting.body.slug,
           startsAt: m.nextMeeting.startsAt,
           place: m.nextMeeting.place,
-          agenda: m.nextMeeting.agendaItems.map(agendaLine),
+          agenda: m.nextMeeting.agendaItems.map((item) => agendaLine(item)),
         }
       : null,
     otherDecisions: m.meeting.decisions.map(decisionView),

@@ -18,6 +18,7 @@ import { buildMeeting } from "@/tests/factories/meetings";
 let coordinator: Actor;
 let salima: Actor;
 let outsider: Actor;
+let marc: Actor;
 let meetingId: string;
 const startsAt = new Date("2026-12-17T18:30:00Z");
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
     return actorFor(person.id);
   };
   salima = await seat("Salima Haddad", "salima@exemple.org");
-  await seat("Marc Beaulieu", "marc@exemple.org");
+  marc = await seat("Marc Beaulieu", "marc@exemple.org");
   outsider = await actorFor(
     (await createMember(cooperative.id, { name: "Paul", email: "paul@exemple.org" })).person.id,
   );
@@ -72,7 +73,10 @@ const icsOf = (mail: { attachments: unknown }) =>
 
 describe("invitations", () => {
   it("e-mails each member of the body the agenda and a calendar invitation, and queues the reminder for the day before", async () => {
+    // Marc chose English in the portal: his e-mails are in English (the later tests read him in French).
+    await db.person.update({ where: { id: marc.personId }, data: { locale: "en" } });
     expect(await sendInvitations(coordinator, meetingId)).toEqual({ ok: true, data: 2 });
+    await db.person.update({ where: { id: marc.personId }, data: { locale: "fr" } });
     const [mail] = await mailsTo("salima@exemple.org");
     expect(mail?.subject).toContain("Convocation – Conseil coopératif n° 4");
     // The item with its duration and its « précisions », in the e-mail and the .ics.
@@ -86,6 +90,17 @@ describe("invitations", () => {
     expect(ics).toContain("Les chiffres de l'année");
     expect(ics).toContain("SEQUENCE:0");
     expect(await mailsTo("paul@exemple.org")).toHaveLength(0);
+    // In each person's language: the words, the date, the .ics; the cooperative's data as it is.
+    const [english] = await mailsTo("marc@exemple.org");
+    expect(english?.subject).toMatch(/^Invitation – Conseil coopératif n° 4 – /);
+    expect(english?.textBody).toContain("Hello Marc Beaulieu,");
+    expect(english?.textBody).toContain(
+      "You are called to the meeting Conseil coopératif n° 4, on Thursday, 17 December 2026 at 19:30.",
+    );
+    expect(english?.textBody).toContain("Agenda:");
+    expect(english?.textBody).toContain("1. Rapport d'activité (30 min)");
+    expect(english?.textBody).not.toContain("Bonjour");
+    expect(mail?.textBody).toContain("Bonjour Salima Haddad,");
     expect((await meetingForEdit(coordinator, "conseil", 4))?.status).toBe("INVITED");
 
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

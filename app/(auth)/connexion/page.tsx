@@ -5,8 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { SignInForm } from "@/components/sign-in-form";
 import { Alert, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Connexion" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("signIn");
+}
 
 // Only a path of this site is followed after signing in.
 

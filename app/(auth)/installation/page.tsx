@@ -1,9 +1,15 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { queryText } from "@/lib/action-input";
 import { setupIsOpen } from "@/lib/operator/accounts.internal";
 import { completeSetupAction } from "@/lib/operator/actions";
 import { SetupForm } from "@/components/setup-form";
 import { Alert, PageTitle } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("setup");
+}
 
 // The one-time page that creates the first operator of an empty portal (its link is printed in
 // the server's log at start).

@@ -6,8 +6,11 @@ import { canSeeAllActions, openActions, openFollowUps, type ActionRow } from "@/
 import { can } from "@/lib/auth/permissions";
 import { Card, Empty, PageTitle } from "@/components/ui";
 import { setActionItemDoneAction, setFollowUpClosedAction } from "@/lib/minutes/actions";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Choses à faire" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("actions");
+}
 
 export default async function ActionsPage({ searchParams }: { searchParams: Promise<{ vue?: string }> }) {
   const actor = await requireActor("meeting.read");

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -7,6 +8,11 @@ import { AdminEntries } from "@/components/admin-entries";
 import { ClientMessages } from "@/components/client-messages";
 import { SupportGrantForm } from "@/components/support-forms";
 import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("admin");
+}
 
 export default async function AdminPage() {
   const actor = await requireActor("admin.access");

@@ -5,8 +5,11 @@ import { requireActor } from "@/lib/auth/session";
 import { queryText } from "@/lib/action-input";
 import { directory } from "@/lib/bodies/service";
 import { Card, Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Annuaire" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("directory");
+}
 
 type MandateRole = keyof Messages["bodies"]["roles"];
 

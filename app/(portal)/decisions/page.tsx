@@ -7,8 +7,11 @@ import { pageCount, pageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
 import { decisionFilter, OUTCOMES } from "@/lib/decisions/schema";
 import { Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Relevé de décisions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("decisions");
+}
 
 export default async function DecisionsPage({
   searchParams,

@@ -12,8 +12,11 @@ import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
 import { IdeaCard } from "./idea-card";
 import { pageCount, pageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Boîte à idées" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("ideas");
+}
 
 export default async function IdeasPage({
   searchParams,

@@ -7,8 +7,11 @@ import { siteUrl } from "@/lib/site-url";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { renewCalendarLinkAction } from "@/lib/members/actions";
 import { Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Mon profil" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("profile");
+}
 
 export default async function ProfilePage() {
   const actor = await requireActor("home.view");

@@ -4,8 +4,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { search, type SearchHit } from "@/lib/search/service";
 import { buttonClass, inputClass, PageTitle } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Rechercher" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("search");
+}
 
 // The matched words come back between ⟦ and ⟧: shown as <mark>, everything else as text.
 function Excerpt({ text }: { text: string }) {

@@ -6,8 +6,11 @@ import { MeetingLink } from "@/components/meeting-link";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { buttonClass, Empty, PageTitle } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Réunions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("meetings");
+}
 
 export default async function MeetingsPage() {
   const actor = await requireActor("meeting.read");

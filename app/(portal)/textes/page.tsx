@@ -6,8 +6,11 @@ import { listTexts, mayDraft, textChoices } from "@/lib/texts/service";
 import { createTextAction } from "@/lib/texts/actions";
 import { NewTextForm } from "@/components/text-forms";
 import { Card, Empty, PageTitle } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Textes écrits ensemble" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("texts");
+}
 
 export default async function TextsPage() {
   const actor = await requireActor("text.read");

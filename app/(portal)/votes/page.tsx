@@ -5,8 +5,11 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listQuestions, type QuestionListItem } from "@/lib/votes/questions";
 import { buttonClass, Card, Empty, PageTitle } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Votes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("votes");
+}
 
 export default async function VotesPage() {
   const actor = await requireActor("vote.castAssembly");

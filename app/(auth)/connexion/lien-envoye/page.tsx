@@ -1,5 +1,11 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("linkSent");
+}
 
 export default async function LinkSentPage() {
   const t = await getTranslations("signIn");

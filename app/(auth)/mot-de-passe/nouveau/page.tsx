@@ -1,7 +1,13 @@
+import type { Metadata } from "next";
 import { queryText } from "@/lib/action-input";
 import { getTranslations } from "next-intl/server";
 import { NewPasswordForm } from "@/components/password-reset-forms";
 import { Alert, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("newPassword");
+}
 
 export default async function NewPasswordPage({
   searchParams,

@@ -11,8 +11,11 @@ import {
 import { CollegesForm } from "@/components/colleges-form";
 import { IdentityForm, StatutesForm } from "@/components/statutes-form";
 import { Card, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Collèges et statuts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("colleges");
+}
 
 export default async function CollegesPage() {
   const actor = await requireActor("statutes.configure");

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { listOutbox, OUTBOX_KINDS, type OutboxKind } from "@/lib/mail/service";
@@ -6,10 +7,15 @@ import { retryEmailAction } from "@/lib/mail/actions";
 import { pageCount, pageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
 import { Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("outbox");
+}
 
 // « Courriels envoyés »: every e-mail of the cooperative, a page at a time, filtered by
 // recipient or subject and by kind, with its attachments (the .ics readable); each personal

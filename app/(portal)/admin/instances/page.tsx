@@ -12,8 +12,11 @@ import type { SeatWarning } from "@/lib/bodies/warnings";
 import { dayKey } from "@/lib/dates";
 import { AddMandateForm, EndMandateForm, SimpleBodyForm } from "@/components/body-forms";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Instances et mandats" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("bodies");
+}
 
 export default async function BodiesPage() {
   const actor = await requireActor("member.manage");
@@ -104,7 +107,7 @@ export default async function BodiesPage() {
                             .join(" · ")}
                         </p>
                         <details className="mt-1">
-                          <summary className="cursor-pointer text-sm text-brand-700 underline">
+                          <summary className="flex min-h-11 cursor-pointer items-center text-sm text-brand-700 underline">
                             {t("endMandateOf", { name: s.name })}
                           </summary>
                           <EndMandateForm

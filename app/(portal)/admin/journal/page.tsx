@@ -1,7 +1,13 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { listAudit } from "@/lib/audit/service";
 import { Empty, PageTitle } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("journal");
+}
 
 export default async function AuditPage() {
   const actor = await requireActor("audit.read");
@@ -12,8 +18,9 @@ export default async function AuditPage() {
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
       {rows.length ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" role="region" aria-label={t("title")} tabIndex={0}>
           <table className="w-full border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">{t("title")}</caption>
             <thead>
               <tr className="border-b border-stone-300">
                 <th scope="col" className="p-2">

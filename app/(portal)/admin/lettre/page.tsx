@@ -6,8 +6,11 @@ import { listIssues } from "@/lib/newsletter/service";
 import { createIssueAction } from "@/lib/newsletter/actions";
 import { IssueForm } from "@/components/newsletter-forms";
 import { Card, Empty, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Lettre d'information" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("newsletter");
+}
 
 export default async function NewsletterPage() {
   const actor = await requireActor("newsletter.manage");

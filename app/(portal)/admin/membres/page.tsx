@@ -5,8 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { listMembers, type MemberFilter } from "@/lib/members/service";
 import { buttonClass, Empty, inputClass, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Registre des membres" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("members");
+}
 
 const FILTERS = ["active", "inactive", "archived"] as const;
 
@@ -70,8 +73,14 @@ export default async function MembersPage({
         {t("count", { count: members.length })}
       </p>
       {members.length ? (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
+          role="region"
+          aria-label={t("title")}
+          tabIndex={0}
+        >
           <table className="w-full text-left">
+            <caption className="sr-only">{t("title")}</caption>
             <thead className="border-b border-stone-300 text-sm">
               <tr>
                 <th scope="col" className="p-3">

@@ -5,8 +5,11 @@ import { requireActor } from "@/lib/auth/session";
 import { siteUrl } from "@/lib/site-url";
 import { PrintButton } from "@/components/print-button";
 import { TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Affiche de la boîte à idées" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("poster");
+}
 
 // For the waiting room: the short link and its QR code, in French and English, to print.
 export default async function PosterPage() {

@@ -14,8 +14,11 @@ import { HideIdeaForm, MergeIdeaForm, PaperIdeaForm } from "@/components/idea-fo
 import { StepForm } from "@/components/step-form";
 import { dayKey } from "@/lib/dates";
 import { Card, Empty, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Boîte à idées : gestion" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("ideasAdmin");
+}
 
 // The coordinator's side: the public form's moderation queue, the paper box, hiding and
 // merging, and the people to call back with the council's answer.

@@ -5,8 +5,11 @@ import { bodiesForMeetings } from "@/lib/meetings/service";
 import { createMeetingAction } from "@/lib/meetings/actions";
 import { MeetingForm } from "@/components/meeting-forms";
 import { Card, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Nouvelle réunion" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("newMeeting");
+}
 
 export default async function NewMeetingPage() {
   const actor = await requireActor("meeting.manage");

@@ -1,3 +1,5 @@
+import { DATA_LANG } from "@/lib/i18n/config";
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -24,8 +26,18 @@ import {
 import { StepForm } from "@/components/step-form";
 import { WordDiff } from "@/components/word-diff";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { objectTitled } from "@/lib/page-title";
+import { getActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return objectTitled("text", "texts", async () => {
+    const actor = await getActor();
+    const { id } = await params;
+    return actor && isId(id) ? (await getText(actor, id))?.title : null;
+  });
+}
 
 // One text written together: its sections, the proposals on each (side by side with the text
 // they would change), the drafter's answers, and the adoption.
@@ -114,6 +126,7 @@ export default async function TextPage({ params }: Props) {
             <div className="space-y-4">
               {section.body ? (
                 <div
+                  lang={DATA_LANG}
                   className="prose-minutes space-y-2"
                   dangerouslySetInnerHTML={{ __html: renderMarkdown(section.body) }}
                 />

@@ -1,3 +1,5 @@
+import { DATA_LANG } from "@/lib/i18n/config";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Messages } from "next-intl";
@@ -22,6 +24,10 @@ import {
 } from "@/components/vote-forms";
 import { StepForm } from "@/components/step-form";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
+import { objectTitled } from "@/lib/page-title";
+import { getActor } from "@/lib/auth/session";
+import { questionDetail } from "@/lib/votes/questions";
+import { isId } from "@/lib/action-input";
 
 type BallotRefusal = keyof Messages["votes"]["refusals"];
 
@@ -29,6 +35,14 @@ type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ cree?: string; refus?: string }>;
 };
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return objectTitled("vote", "votes", async () => {
+    const actor = await getActor();
+    const { id } = await params;
+    return actor && isId(id) ? (await questionDetail(actor, id))?.question.title : null;
+  });
+}
 
 export default async function QuestionPage({ params, searchParams }: Props) {
   const actor = await requireActor("vote.castAssembly");
@@ -88,6 +102,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
       </div>
       {q.text ? (
         <div
+          lang={DATA_LANG}
           className="prose-minutes max-w-prose space-y-2"
           dangerouslySetInnerHTML={{ __html: renderMarkdown(q.text) }}
         />
@@ -95,14 +110,13 @@ export default async function QuestionPage({ params, searchParams }: Props) {
 
       {q.status === "OPEN" && q.kind !== "SHOW_OF_HANDS" ? (
         <Card title={t("yourVote")}>
-          {mine?.voted ? (
-            <Alert kind="success">
-              {mine.choice
-                ? t("voteRecorded", { choice: t(`choices.${mine.choice}`) })
-                : t("participationRecorded")}
-            </Alert>
-          ) : eligibility?.ok ? (
-            <BallotForm questionId={q.id} secret={q.secret} label={t("yourChoice")} />
+          {mine?.voted || eligibility?.ok ? (
+            <BallotForm
+              questionId={q.id}
+              secret={q.secret}
+              label={t("yourChoice")}
+              recorded={mine?.voted ? { choice: mine.choice } : null}
+            />
           ) : (
             <p>{t(`refusals.${eligibility?.reason ?? "notFound"}`)}</p>
           )}

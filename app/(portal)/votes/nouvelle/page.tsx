@@ -1,9 +1,15 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { questionFormChoices } from "@/lib/votes/questions";
 import { createQuestionAction } from "@/lib/votes/actions";
 import { QuestionForm } from "@/components/vote-forms";
 import { PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("newVote");
+}
 
 export default async function NewQuestionPage() {
   const actor = await requireActor("vote.manage");

@@ -3,8 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { unsubscribeInfo } from "@/lib/newsletter/service";
 import { unsubscribeAction } from "@/lib/newsletter/actions";
 import { StepForm } from "@/components/step-form";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Se désabonner", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await titled("unsubscribe")), robots: { index: false } };
+}
 
 // The link at the foot of every newsletter: one button, no sign-in.
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {

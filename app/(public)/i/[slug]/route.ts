@@ -47,7 +47,7 @@ input,select,textarea{display:block;width:100%;min-height:48px;margin-top:.25rem
 textarea{min-height:8rem}[aria-invalid=true]{border-color:#b91c1c}.error{color:#b91c1c;font-weight:600;margin:.25rem 0 0}
 .alert{border:2px solid #b91c1c;background:#fef2f2;border-radius:.5rem;padding:.75rem;margin:1rem 0;font-weight:600}
 button{display:block;width:100%;min-height:56px;margin-top:1.5rem;border:0;border-radius:.5rem;background:#185a42;color:#fff;font:inherit;font-size:1.15rem;font-weight:700}
-button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #f59e0b;outline-offset:2px}
+button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #b45309;outline-offset:2px}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}ul{list-style:none;padding:0}li{background:#fff;border:1px solid #e7e5e4;border-radius:.5rem;padding:.75rem;margin:.5rem 0}
 .answer{font-weight:700;margin:.25rem 0 0}`;
 

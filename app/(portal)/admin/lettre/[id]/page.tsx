@@ -1,3 +1,4 @@
+import { DATA_LANG } from "@/lib/i18n/config";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -12,8 +13,11 @@ import {
 import { IssueForm } from "@/components/newsletter-forms";
 import { StepForm } from "@/components/step-form";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Lettre d'information" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("newsletter");
+}
 
 // Write, preview, test on oneself, send; then the progress of the send.
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
@@ -64,7 +68,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         </Card>
       ) : null}
       <Card title={t("preview")}>
-        <div className="prose-minutes max-w-prose space-y-2 rounded-md border border-stone-200 p-4">
+        <div
+          lang={DATA_LANG}
+          className="prose-minutes max-w-prose space-y-2 rounded-md border border-stone-200 p-4"
+        >
           <p className="font-semibold">{issue.subject}</p>
           <div dangerouslySetInnerHTML={{ __html: issue.html }} />
           <hr className="my-3" />

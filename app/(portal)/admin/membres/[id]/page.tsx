@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
@@ -12,6 +13,17 @@ import {
 import { CategoryChangeForm, EraseForm, InviteForm, MemberForm } from "@/components/member-forms";
 import { ERASED_NAME } from "@/lib/members/privacy";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { objectTitled } from "@/lib/page-title";
+import { getActor } from "@/lib/auth/session";
+import { isId } from "@/lib/action-input";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return objectTitled("member", "members", async () => {
+    const actor = await getActor();
+    const { id } = await params;
+    return actor && isId(id) ? (await getMember(actor, id))?.name : null;
+  });
+}
 
 export default async function MemberPage({
   params,

@@ -3,8 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { ImportForm } from "@/components/import-form";
 import { Card, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Importer un tableur" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("import");
+}
 
 export default async function ImportPage() {
   await requireActor("member.manage");

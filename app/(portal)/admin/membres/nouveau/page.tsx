@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { listCategories } from "@/lib/members/service";
@@ -5,6 +6,11 @@ import { createMemberAction } from "@/lib/members/actions";
 import { MemberForm } from "@/components/member-forms";
 import { dayKey } from "@/lib/dates";
 import { Card, PageTitle, TextLink } from "@/components/ui";
+import { titled } from "@/lib/page-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("newMember");
+}
 
 export default async function NewMemberPage() {
   const actor = await requireActor("member.manage");

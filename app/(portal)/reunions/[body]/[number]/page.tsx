@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { forbidden, notFound } from "next/navigation";
 import { isGuestAt } from "@/lib/meetings/guests";
@@ -17,12 +18,16 @@ import { proxySituation } from "@/lib/votes/proxies";
 import { grantProxyAction, revokeProxyAction } from "@/lib/votes/actions";
 import { ProxyForm } from "@/components/vote-forms";
 import { StepForm } from "@/components/step-form";
+import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
-export async function generateMetadata({ params }: Props) {
-  const { number } = await params;
-  return { title: `Réunion n° ${number}` };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("meeting", params);
 }
 
 export default async function MeetingPage({ params }: Props) {

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
@@ -5,8 +6,18 @@ import { isId } from "@/lib/action-input";
 import { getText, textVersions } from "@/lib/texts/service";
 import { Card, PageTitle, TextLink } from "@/components/ui";
 import { DiffParts } from "@/components/word-diff";
+import { objectTitled } from "@/lib/page-title";
+import { getActor } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return objectTitled("textVersions", "texts", async () => {
+    const actor = await getActor();
+    const { id } = await params;
+    return actor && isId(id) ? (await getText(actor, id))?.title : null;
+  });
+}
 
 // Every version of a text written together, newest first, with what changed and why.
 export default async function TextVersionsPage({ params }: Props) {

@@ -5,8 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { publicCooperative } from "@/lib/ideas/public-page";
 import { siteUrl } from "@/lib/site-url";
 import { tokenId } from "@/lib/links/keyed-token";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Merci" };
+export async function generateMetadata(): Promise<Metadata> {
+  return titled("thanks");
+}
 
 export default async function ThanksPage({
   params,

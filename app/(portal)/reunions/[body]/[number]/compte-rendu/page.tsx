@@ -1,3 +1,5 @@
+import { DATA_LANG } from "@/lib/i18n/config";
+import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
@@ -41,11 +43,20 @@ import {
 import { StepForm } from "@/components/step-form";
 import { DocumentUploadForm } from "@/components/meeting-forms";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
 const smallButton =
   "min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("minutes", params);
+}
 
 export default async function MinutesPage({ params }: Props) {
   const actor = await requireActor();
@@ -314,6 +325,7 @@ export default async function MinutesPage({ params }: Props) {
               />
             ) : section.body ? (
               <div
+                lang={DATA_LANG}
                 className="prose-minutes space-y-2"
                 dangerouslySetInnerHTML={{ __html: renderMarkdown(section.body) }}
               />

@@ -9,8 +9,15 @@ import { answerIdeaAction, publishAnswersAction } from "@/lib/ideas/actions";
 import { AnswerIdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";
 import { Alert, Card, Empty, PageTitle, TextLink } from "@/components/ui";
+import { meetingTitled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Boîte à idées au conseil" };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("meetingIdeas", params);
+}
 
 // The « Boîte à idées » item of a council meeting: each idea read out gets the council's answer.
 export default async function MeetingIdeasPage({

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -26,8 +27,17 @@ import {
 } from "@/components/meeting-forms";
 import { documentsByItem } from "@/lib/meetings/documents";
 import { Alert, buttonClass, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
+import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }>; searchParams: Promise<{ cree?: string }> };
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("prepare", params);
+}
 
 export default async function PrepareMeetingPage({ params, searchParams }: Props) {
   const actor = await requireActor("meeting.manage");
@@ -192,7 +202,7 @@ export default async function PrepareMeetingPage({ params, searchParams }: Props
                 )}
                 {closed ? null : (
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-brand-700 underline">
+                    <summary className="flex min-h-11 cursor-pointer items-center text-sm text-brand-700 underline">
                       {t("editItem", { title: item.title })}
                     </summary>
                     <div className="mt-2 space-y-3">

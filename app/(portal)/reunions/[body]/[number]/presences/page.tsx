@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -15,6 +16,7 @@ import {
 import { instantToLocalInput } from "@/lib/dates";
 import { AttendanceTimesForm, GuestForm } from "@/components/meeting-forms";
 import { Card, PageTitle, TextLink } from "@/components/ui";
+import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
@@ -23,6 +25,14 @@ const STATUS_STYLE = {
   EXCUSED: "bg-amber-800 text-white border-amber-900",
   ABSENT: "bg-stone-700 text-white border-stone-800",
 } as const;
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("attendance", params);
+}
 
 // Made for a phone in the room: one line per member, three large buttons, the quorum on top.
 export default async function AttendancePage({ params }: Props) {
@@ -122,7 +132,7 @@ export default async function AttendancePage({ params }: Props) {
             ) : null}
             {row.status === "PRESENT" ? (
               <details className="mt-1">
-                <summary className="cursor-pointer text-sm text-brand-700 underline">
+                <summary className="flex min-h-11 cursor-pointer items-center text-sm text-brand-700 underline">
                   {t("correctTimes", { name: row.name })}
                 </summary>
                 <AttendanceTimesForm

@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { followIdea } from "@/lib/ideas/public-page";
+import { titled } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: "Mon idée", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await titled("myIdea")), robots: { index: false } };
+}
 
 // The private link given after posting: where the idea is, and the council's answer.
 export default async function FollowPage({ params }: { params: Promise<{ slug: string; token: string }> }) {

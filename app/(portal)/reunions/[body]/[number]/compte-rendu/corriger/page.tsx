@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -6,8 +7,17 @@ import { readMinutes } from "@/lib/minutes/service";
 import { correctMinutesAction } from "@/lib/minutes/actions";
 import { CorrectionForm } from "@/components/minutes-forms";
 import { Alert, PageTitle, TextLink } from "@/components/ui";
+import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }> };
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("minutesCorrect", params);
+}
 
 // A correction to published minutes: a new version, never an edit in place.
 export default async function CorrectMinutesPage({ params }: Props) {

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -9,8 +10,17 @@ import { printableMinutes } from "@/lib/minutes/printable";
 import { renderMarkdown } from "@/lib/minutes/render";
 import { PrintButton } from "@/components/print-button";
 import { TextLink } from "@/components/ui";
+import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }> };
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("minutesPrint", params);
+}
 
 // The print view: the minutes alone, shaped like the cooperative's own, ready for paper.
 export default async function PrintMinutesPage({ params }: Props) {

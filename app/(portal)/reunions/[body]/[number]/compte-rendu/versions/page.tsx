@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -6,8 +7,17 @@ import { readMinutes } from "@/lib/minutes/service";
 import { minutesVersions } from "@/lib/minutes/workflow";
 import { Card, PageTitle, TextLink } from "@/components/ui";
 import { DiffParts } from "@/components/word-diff";
+import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }> };
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ body: string; number: string }>;
+}): Promise<Metadata> {
+  return meetingTitled("minutesVersions", params);
+}
 
 // Every published version, newest first, with what changed from the one before.
 export default async function MinutesVersionsPage({ params }: Props) {

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import type messages from "@/lib/i18n/messages/fr.json";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+
+// Every page's title, in the reader's language, naming the page and its object (« Vote : … »);
+// the layout adds « · Portail SCIC ». An object the reader may not see is not named.
+export type TitleKey = keyof (typeof messages)["titles"];
+
+export async function titled(key: TitleKey, values?: Record<string, string | number>): Promise<Metadata> {
+  const t = await getTranslations("titles");
+  return { title: t(key, values as never) };
+}
+
+// A page of a meeting: its body's name and its number (body names are no secret to a member).
+export async function meetingTitled(
+  key: TitleKey,
+  params: Promise<{ body: string; number: string }>,
+): Promise<Metadata> {
+  const { body, number } = await params;
+  const actor = await getActor();
+  const found = actor
+    ? await db.body.findFirst({
+        where: { cooperativeId: actor.cooperativeId, slug: body.slice(0, 100) },
+        select: { name: true },
+      })
+    : null;
+  return titled(key, { body: found?.name ?? "", number: number.slice(0, 10) });
+}
+
+// A page of one object, named by what the reader's own access returns (null: not named).
+export async function objectTitled(
+  key: TitleKey,
+  fallback: TitleKey,
+  name: () => Promise<string | null | undefined>,
+): Promise<Metadata> {
+  try {
+    const found = await name();
+    if (found) return titled(key, { title: found, name: found });
+  } catch {
+    // Refused or absent: the page says why; the title names nothing.
+  }
+  return titled(fallback);
+}

@@ -1,0 +1,191 @@
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
+
+// Issue 19: the portal on a 320 px phone, with the keyboard only.
+
+const PHONE = { width: 320, height: 740 };
+
+async function noSidewaysScroll(page: Page) {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(client);
+}
+
+// Tabs forward until the focused element matches, as a keyboard user would (at most `max` presses).
+async function tabTo(page: Page, matches: (el: { text: string; role: string | null }) => boolean, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return {
+        text: (el?.innerText || el?.getAttribute("aria-label") || "").trim(),
+        role: el?.tagName ?? null,
+      };
+    });
+    if (matches(focused)) return;
+  }
+  throw new Error("not reached with the keyboard");
+}
+
+// WCAG relative luminance and contrast ratio of two CSS colours (rgb()/rgba()).
+function contrast(a: string, b: string): number {
+  const lum = (css: string) => {
+    const [r, g, bl] = css
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+test("at 320 px, every navigation entry is there, reached with the keyboard, titled, and marked current", async ({
+  page,
+  demo,
+}) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await expect(page).toHaveTitle("Accueil · Portail SCIC");
+  const nav = page.getByRole("navigation", { name: "Navigation principale" });
+  const entries: [string, string][] = [
+    ["Réunions", "Réunions · Portail SCIC"],
+    ["Décisions", "Relevé de décisions · Portail SCIC"],
+    ["Choses à faire", "Choses à faire · Portail SCIC"],
+    ["Votes", "Votes · Portail SCIC"],
+    ["Textes", "Textes écrits ensemble · Portail SCIC"],
+    ["Boîte à idées", "Boîte à idées · Portail SCIC"],
+    ["Annuaire", "Annuaire · Portail SCIC"],
+    ["Rechercher", "Rechercher · Portail SCIC"],
+    ["Administration", "Administration · Portail SCIC"],
+  ];
+  for (const [name] of entries) {
+    const link = nav.getByRole("link", { name, exact: true });
+    await expect(link).toBeInViewport();
+    const box = (await link.boundingBox())!;
+    expect(box.height, name).toBeGreaterThanOrEqual(44);
+    expect(box.width, name).toBeGreaterThanOrEqual(44);
+  }
+  await noSidewaysScroll(page);
+  for (const [name, title] of entries) {
+    await page.keyboard.press("Home");
+    await page.locator("body").focus();
+    await tabTo(page, (el) => el.role === "A" && el.text === name);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveTitle(title);
+    await expect(nav.getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+    await noSidewaysScroll(page);
+  }
+  await expectAccessible(page);
+});
+
+test("a council member votes with the keyboard at 320 px: focus stays on the answer, which is announced", async ({
+  page,
+  demo,
+}) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, demo.email("marc.beaulieu"));
+  await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
+  await page.getByRole("link", { name: /Participation de deux usager·es aux rencontres nationales/ }).click();
+  await expect(page).toHaveTitle(
+    /^Vote : Participation de deux usager·es aux rencontres nationales .* · Portail SCIC$/,
+  );
+  await noSidewaysScroll(page);
+  // The live region is on the page, empty, before any answer.
+  await expect(page.locator("[role=status][tabindex='-1']").first()).toBeAttached();
+  await page.locator("body").focus();
+  await tabTo(page, (el) => el.role === "INPUT");
+  // Arrow keys move between the radios; Space chooses.
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("radio", { name: "Pour" })).toBeChecked();
+  await tabTo(page, (el) => el.role === "BUTTON" && el.text.startsWith("Confirmer"), 5);
+  await page.keyboard.press("Enter");
+  const recorded = page
+    .locator("[role=status][tabindex='-1']")
+    .filter({ hasText: "Votre vote est enregistré : Pour." });
+  await expect(recorded).toBeVisible();
+  await expect(recorded).toBeFocused();
+  await expectAccessible(page);
+});
+
+test("hints are linked to their fields; borders and focus outlines have 3:1 contrast; titles name the object", async ({
+  page,
+  demo,
+}) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  for (const [path, title] of [
+    ["/votes/nouvelle", "Nouvelle question au vote · Portail SCIC"],
+    ["/reunions/conseil/4/preparer", "Préparer : Conseil coopératif n° 4 · Portail SCIC"],
+    ["/reunions/conseil/4/presences", "Présences : Conseil coopératif n° 4 · Portail SCIC"],
+    ["/reunions/conseil/3/compte-rendu", "Compte rendu : Conseil coopératif n° 3 · Portail SCIC"],
+    ["/admin/lettre", "Lettre d'information · Portail SCIC"],
+    ["/admin/membres/nouveau", "Nouveau membre · Portail SCIC"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(title);
+    const unlinked = await page.evaluate(() =>
+      [...document.querySelectorAll("[id$='-hint']")]
+        .map((hint) => hint.id)
+        .filter((id) => !document.querySelector(`[aria-describedby~="${CSS.escape(id)}"]`)),
+    );
+    expect(unlinked, path).toEqual([]);
+    await noSidewaysScroll(page);
+  }
+
+  await page.goto("/votes/nouvelle");
+  const field = page.getByLabel("Question soumise au vote");
+  // Computed colours may be oklch(): read back through a canvas as the screen shows them.
+  const rgbOf = (css: string) =>
+    page.evaluate((value) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 1;
+      const context = canvas.getContext("2d")!;
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, 1, 1);
+      context.fillStyle = value;
+      context.fillRect(0, 0, 1, 1);
+      const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+      return `rgb(${r}, ${g}, ${b})`;
+    }, css);
+  const border = await rgbOf(await field.evaluate((el) => getComputedStyle(el).borderTopColor));
+  const background = await rgbOf(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+  expect(contrast(border, background)).toBeGreaterThanOrEqual(3);
+  expect(contrast(border, "rgb(255, 255, 255)")).toBeGreaterThanOrEqual(3);
+  await field.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const outline = await rgbOf(await field.evaluate((el) => getComputedStyle(el).outlineColor));
+  expect(contrast(outline, "rgb(255, 255, 255)")).toBeGreaterThanOrEqual(3);
+  expect(contrast(outline, "rgb(250, 250, 249)")).toBeGreaterThanOrEqual(3);
+  await expectAccessible(page);
+});
+
+test("a person's language follows them: chosen once, applied at sign-in on another browser", async ({
+  page,
+  browser,
+  demo,
+}) => {
+  await signIn(page, demo.email("paul.martin"));
+  await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByRole("heading", { name: "Hello Paul Martin" })).toBeVisible();
+  await expect(page).toHaveTitle("Home · Portail SCIC");
+
+  // Another browser, which has never been told: French until the sign-in, English after.
+  const elsewhere = await browser.newContext({ locale: "fr-FR" });
+  const other = await elsewhere.newPage();
+  await signIn(other, demo.email("paul.martin"));
+  await expect(other.getByRole("heading", { name: "Hello Paul Martin" })).toBeVisible();
+  await expect(other.locator("html")).toHaveAttribute("lang", "en");
+  await elsewhere.close();
+});
