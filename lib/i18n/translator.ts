@@ -19,3 +19,14 @@ export function mailTranslator(locale: Locale) {
 export function intlLocale(locale: Locale): string {
   return locale === "en" ? "en-GB" : "fr-FR";
 }
+
+// Every namespace, for texts that borrow the pages' words (a verdict: votes.verdicts.*).
+export function translator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale] });
+}
+
+export function percentIn(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 1 }).format(
+    value,
+  );
+}

@@ -9,7 +9,8 @@ import { log } from "@/lib/log";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { loadQuestion } from "@/lib/votes/facts";
 import { computeResult, type QuestionResult } from "@/lib/votes/results";
-import { resultText } from "@/lib/votes/result-text";
+import { resultText, resultTextIn } from "@/lib/votes/result-text";
+import { mailTranslator } from "@/lib/i18n/translator";
 import { deliverAll, queueMail } from "@/lib/votes/question-mail.internal";
 import type { TallyRowInput } from "@/lib/votes/schema";
 import { tallyRowsData } from "@/lib/votes/tally-rows";
@@ -132,6 +133,13 @@ export async function closeAndAnnounce({
         recipients: members,
         subject: `Résultat du vote : ${q.title}`,
         text: `Le vote « ${q.title} » est clos.\n\n${resultText(outcome)}`,
+        compose: (locale) => {
+          const t = mailTranslator(locale);
+          return {
+            subject: t("vote.resultSubject", { title: q.title }),
+            text: `${t("vote.closed", { title: q.title })}\n\n${resultTextIn(outcome, locale)}`,
+          };
+        },
       });
       return { outcome, emails };
     },

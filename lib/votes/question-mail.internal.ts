@@ -8,6 +8,8 @@ import { TIME_ZONE } from "@/lib/dates";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { mayVote } from "@/lib/votes/eligibility";
 import { questionFacts, voterFacts, type LoadedQuestion } from "@/lib/votes/facts";
+import type { Locale } from "@/lib/i18n/config";
+import { localeOf, mailTranslator } from "@/lib/i18n/translator";
 
 // Internal to the server: no right is checked here. The e-mails about a question (opened,
 // result, reminder), sent by services that have checked the actor's right already and by the
@@ -60,7 +62,9 @@ export async function mail(
 
 // The same e-mails, written to the outbox inside the caller's transaction (the opening or the
 // close of a vote): they exist if and only if the change does. Sent after the commit by
-// deliverAll, or by the worker's sweep if the process stops in between.
+// deliverAll, or by the worker's sweep if the process stops in between. `compose` writes the
+// e-mail in each recipient's language (by their membership); otherwise subject and text are
+// French.
 export async function queueMail(
   tx: Prisma.TransactionClient,
   {
@@ -68,22 +72,37 @@ export async function queueMail(
     recipients,
     subject,
     text,
+    compose,
   }: {
     question: Pick<LoadedQuestion, "id" | "cooperativeId">;
-    recipients: { name: string; email: string | null }[];
+    recipients: { name: string; email: string | null; membershipId?: string }[];
     subject: string;
     text: string;
+    compose?: (locale: Locale) => { subject: string; text: string };
   },
 ): Promise<string[]> {
   const ids: string[] = [];
+  const locales = compose
+    ? new Map(
+        (
+          await tx.membership.findMany({
+            where: { id: { in: recipients.flatMap((r) => (r.membershipId ? [r.membershipId] : [])) } },
+            select: { id: true, person: { select: { locale: true } } },
+          })
+        ).map((m) => [m.id, localeOf(m.person.locale)]),
+      )
+    : new Map<string, Locale>();
   for (const r of recipients) {
     if (!r.email) continue;
+    const locale = (r.membershipId && locales.get(r.membershipId)) || "fr";
+    const written = compose ? compose(locale) : { subject, text };
+    const hello = mailTranslator(locale)("meeting.hello", { name: r.name });
     ids.push(
       await queueEmail(tx, {
         cooperativeId: q.cooperativeId,
         to: r.email,
-        subject,
-        text: `Bonjour ${r.name},\n\n${text}\n\n${siteUrl()}/votes/${q.id}\n`,
+        subject: written.subject,
+        text: `${hello}\n\n${written.text}\n\n${siteUrl()}/votes/${q.id}\n`,
       }),
     );
   }

@@ -1,5 +1,7 @@
 import { percent, type CollegeResult } from "@/lib/votes/count";
 import type { QuestionResult } from "@/lib/votes/results";
+import type { Locale } from "@/lib/i18n/config";
+import { percentIn, translator } from "@/lib/i18n/translator";
 
 // A stored result in French words, as the record keeps it: the decision record's text and the
 // result e-mail say the same, with each college's figures when the vote was weighted.
@@ -28,6 +30,69 @@ export function resultText(outcome: QuestionResult): string {
   if (outcome.external)
     lines.push(
       `Scrutin tenu sur Belenios (vérifiable) : ${outcome.external.url} — empreinte de l'élection ${outcome.external.fingerprint}.`,
+    );
+  return lines.join("\n");
+}
+
+// The same, in a reader's language (the result e-mail): French is the record's words above.
+export function resultTextIn(outcome: QuestionResult, locale: Locale): string {
+  if (locale === "fr") return resultText(outcome);
+  const t = translator(locale);
+  const pct = (value: number) => percentIn(locale, value);
+  const { result } = outcome;
+  const parts = result.verdictParts;
+  const verdict = !parts
+    ? result.verdict
+    : parts.kind === "quorumNotMet"
+      ? t("votes.verdicts.quorumNotMet", {
+          present: pct(parts.presentShare),
+          required: pct(parts.requiredShare),
+          secondCall: String(parts.secondCall),
+        })
+      : parts.kind === "noVoteCast"
+        ? t("votes.verdicts.noVoteCast")
+        : t(`votes.verdicts.${parts.kind}`, {
+            share: pct(parts.share),
+            threshold: pct(parts.threshold),
+            weightedCast: String(parts.weightedCast),
+          });
+  const abstain = (c: { abstain: number; blank: number; spoiled: number }) => c.abstain + c.blank + c.spoiled;
+  const lines = [
+    `${verdict}.`,
+    t("mail.vote.counts", {
+      for: result.total.for,
+      against: result.total.against,
+      abstain: abstain(result.total),
+      participants: outcome.participants,
+      eligible: outcome.eligible,
+    }),
+  ];
+  if (outcome.weighted && result.colleges.length) {
+    lines.push(t("mail.vote.byCollege"));
+    for (const c of result.colleges)
+      lines.push(
+        `- ${
+          c.share === null
+            ? t("mail.vote.collegeEmpty", {
+                name: c.name,
+                weight: pct(c.weightBp / 10000),
+                redistributed: String(outcome.rules.emptyCollegeRule === "REDISTRIBUTE"),
+              })
+            : t("mail.vote.college", {
+                name: c.name,
+                weight: pct(c.weightBp / 10000),
+                effective: pct(c.effectiveWeight),
+                for: c.counts.for,
+                against: c.counts.against,
+                abstain: abstain(c.counts),
+                share: pct(c.share),
+              })
+        }`,
+      );
+  }
+  if (outcome.external)
+    lines.push(
+      t("mail.vote.belenios", { url: outcome.external.url, fingerprint: outcome.external.fingerprint }),
     );
   return lines.join("\n");
 }

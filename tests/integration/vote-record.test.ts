@@ -123,8 +123,29 @@ describe("a closed vote is a record", () => {
     const age = await resolution("Transformation de la réserve", "EXTRAORDINARY");
     await castTheAssembly(id);
     await castTheAssembly(age);
+    // One associé·e reads the portal in English: their result e-mail is in English.
+    const english = await db.membership.findUniqueOrThrow({
+      where: { id: memberships["usager·es"]![0]! },
+      select: { person: { select: { id: true, email: true } } },
+    });
+    await db.person.update({ where: { id: english.person.id }, data: { locale: "en" } });
     const closed = await closeQuestion(coordinator, id);
     if (!closed.ok) throw new Error(closed.error);
+    const inEnglish = await db.outboxEmail.findFirstOrThrow({
+      where: {
+        cooperativeId,
+        toAddress: english.person.email!,
+        subject: { startsWith: "Result of the vote" },
+      },
+    });
+    expect(inEnglish.subject).toBe("Result of the vote: Approbation des comptes 2026");
+    expect(inEnglish.textBody).toContain("Adopted: 59.3% for, threshold 50%.");
+    expect(inEnglish.textBody).toContain("For 5, against 6, abstentions 0; 11 voters out of 17.");
+    expect(inEnglish.textBody).toContain("By college:");
+    expect(inEnglish.textBody).toMatch(
+      /usager·es \(weight 40%, effective weight [\d.]+%\): for 3, against 1/,
+    );
+    await db.person.update({ where: { id: english.person.id }, data: { locale: "fr" } });
     const { result } = closed.data;
     expect(result.verdict).toBe("adoptée : 59,3 % pour, seuil 50 %");
     expect(closed.data.participants).toBe(11);
