@@ -41,11 +41,16 @@ test("an inhabitant without an account posts an idea from a 320 px phone", async
   await page.getByLabel("Pour connaître la réponse (facultatif)").fill("voisine@exemple.fr");
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByRole("heading", { name: "Merci pour votre idée !" })).toBeVisible();
-  followUrl = (await page
-    .getByRole("link", { name: new RegExp(`/i/${demo.slug}/suivi/`) })
-    .getAttribute("href"))!;
+  // Plain HTML after the form too: no script, and the follow link says what it is.
+  expect(await page.locator("script").count()).toBe(0);
+  followUrl = (await page.getByRole("link", { name: "Voir où en est mon idée" }).getAttribute("href"))!;
+  expect(followUrl).toMatch(new RegExp(`^/i/${demo.slug}/suivi/`));
+  await expect(page.getByText(new RegExp(`/i/${demo.slug}/suivi/`))).toBeVisible();
+  await expectAccessible(page);
   await page.goto(followUrl);
   await expect(page.getByText("Reçue : elle sera bientôt relue.")).toBeVisible();
+  expect(await page.locator("script").count()).toBe(0);
+  await expectAccessible(page);
 
   // In English too.
   await page.goto(`/i/${demo.slug}`);

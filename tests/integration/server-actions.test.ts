@@ -1184,6 +1184,19 @@ const ROUTES: Record<string, Door> = {
       params({ token: unsubscribeToken(f.recipient) }),
     ],
   },
+  "app/(public)/i/[slug]/merci/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/i/${f.coop.slug}/merci`), params({ slug: f.coop.slug })],
+  },
+  "app/(public)/i/[slug]/suivi/[token]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/suivi/pas-un-jeton`),
+      params({ slug: f.coop.slug, token: "pas-un-jeton" }),
+    ],
+  },
   "app/api/markdown/preview/route.ts POST": {
     right: "signedIn",
     scoped: false,

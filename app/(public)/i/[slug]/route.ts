@@ -1,7 +1,12 @@
 import { createTranslator } from "next-intl";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/config";
-import fr from "@/lib/i18n/messages/fr.json";
-import en from "@/lib/i18n/messages/en.json";
+import type { Locale } from "@/lib/i18n/config";
+import {
+  esc,
+  htmlResponse,
+  PUBLIC_MESSAGES as MESSAGES,
+  publicLocale as localeOf,
+  publicNotFound as notFound,
+} from "@/lib/ideas/public-html";
 import { THEMES } from "@/lib/form-errors";
 import { publicIdeaSchema } from "@/lib/ideas/schema";
 import { formValues } from "@/lib/form-result";
@@ -19,7 +24,6 @@ const IDEA_BYTES = 64_000;
 // comes back with its message and what was typed, success goes on to the thanks page. (Next.js
 // does not let a route render React to a string, hence the template below.)
 
-const MESSAGES = { fr, en } as const;
 type Values = { text?: string; theme?: string; name?: string; contact?: string };
 type View = {
   locale: Locale;
@@ -30,35 +34,6 @@ type View = {
   errors: Record<string, string>;
   formError: string | null;
 };
-
-function localeOf(request: Request): Locale {
-  const url = new URL(request.url);
-  const asked = url.searchParams.get("lang");
-  if (isLocale(asked)) return asked;
-  const cookie = /(?:^|;\s*)NEXT_LOCALE=([a-z]{2})/.exec(request.headers.get("cookie") ?? "")?.[1];
-  return isLocale(cookie) ? cookie : negotiateLocale(request.headers.get("accept-language"));
-}
-
-const CSS = `*{box-sizing:border-box}body{margin:0;font:18px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1c1917;background:#fafaf9}
-main{max-width:34rem;margin:0 auto;padding:1rem}h1{font-size:1.6rem;line-height:1.25;margin:.25rem 0 .5rem}h2{font-size:1.25rem;margin:2rem 0 .5rem}
-.coop{color:#185a42;font-weight:700;margin:0}.lang{text-align:right;margin:0}.lang a{display:inline-block;min-height:44px;padding:.6rem .75rem;color:#185a42}
-label{display:block;font-weight:600;margin-top:1rem}.hint{margin:.1rem 0 .25rem;color:#57534e;font-size:.95rem}
-input,select,textarea{display:block;width:100%;min-height:48px;margin-top:.25rem;padding:.6rem .75rem;font:inherit;border:2px solid #78716c;border-radius:.5rem;background:#fff;color:inherit}
-textarea{min-height:8rem}[aria-invalid=true]{border-color:#b91c1c}.error{color:#b91c1c;font-weight:600;margin:.25rem 0 0}
-.alert{border:2px solid #b91c1c;background:#fef2f2;border-radius:.5rem;padding:.75rem;margin:1rem 0;font-weight:600}
-button{display:block;width:100%;min-height:56px;margin-top:1.5rem;border:0;border-radius:.5rem;background:#185a42;color:#fff;font:inherit;font-size:1.15rem;font-weight:700}
-button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #b45309;outline-offset:2px}
-.hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}ul{list-style:none;padding:0}li{background:#fff;border:1px solid #e7e5e4;border-radius:.5rem;padding:.75rem;margin:.5rem 0}
-.answer{font-weight:700;margin:.25rem 0 0}`;
-
-// Every text that comes from people or the translations goes through esc().
-const esc = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 
 function page({ locale, slug, coop, answers, values, errors, formError }: View): string {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "ideas" });
@@ -84,9 +59,7 @@ function page({ locale, slug, coop, answers, values, errors, formError }: View):
         )
         .join("")}</ul></section>`
     : "";
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(`${t("title")} · ${coop}`)}</title><style>${CSS}</style></head><body><main id="contenu">
-<p class="lang"><a href="/i/${esc(slug)}?lang=${other}" lang="${other}" hreflang="${other}">${other === "en" ? "English" : "Français"}</a></p>
+  return `<p class="lang"><a href="/i/${esc(slug)}?lang=${other}" lang="${other}" hreflang="${other}">${other === "en" ? "English" : "Français"}</a></p>
 <p class="coop">${esc(coop)}</p><h1>${esc(t("publicTitle"))}</h1><p>${esc(t("publicIntro"))}</p>
 ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "errors.form"))}</p>` : ""}
 <form method="post" action="/i/${esc(slug)}?lang=${locale}" novalidate>
@@ -95,22 +68,15 @@ ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "e
 <label for="name">${esc(t("nameOptional"))}</label><p id="name-hint" class="hint">${esc(t("nameHint"))}</p><input ${attrs("name", true)} type="text" autocomplete="name" value="${v("name")}">${error("name")}
 <label for="contact">${esc(t("contactOptional"))}</label><p id="contact-hint" class="hint">${esc(t("contactHint"))}</p><input ${attrs("contact", true)} type="text" autocomplete="email" inputmode="email" value="${v("contact")}">${error("contact")}
 <div class="hp" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
-<button type="submit">${esc(t("send"))}</button></form>${list}</main></body></html>`;
+<button type="submit">${esc(t("send"))}</button></form>${list}`;
 }
 
 async function render(view: Omit<View, "answers" | "coop"> & { coopId: string; coop: string }, status = 200) {
   const answers = await publicAnswers(view.coopId);
-  const html = page({ ...view, answers });
-  const headers = new Headers({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-  headers.append("set-cookie", `${LOCALE_COOKIE}=${view.locale}; Path=/; Max-Age=31536000; SameSite=Lax`);
-  return new Response(html, { status, headers });
-}
-
-function notFound(locale: Locale) {
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "notFound" });
-  return new Response(
-    `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>404</title><h1>${esc(t("title"))}</h1>`,
-    { status: 404, headers: { "content-type": "text/html; charset=utf-8" } },
+  const t = createTranslator({ locale: view.locale, messages: MESSAGES[view.locale], namespace: "ideas" });
+  return htmlResponse(
+    { locale: view.locale, title: `${t("title")} · ${view.coop}`, body: page({ ...view, answers }) },
+    status,
   );
 }
 

@@ -1,0 +1,29 @@
+import { publicCooperative } from "@/lib/ideas/public-page";
+import { esc, htmlResponse, ideasTranslator, publicLocale, publicNotFound } from "@/lib/ideas/public-html";
+import { tokenId } from "@/lib/links/keyed-token";
+import { siteUrl } from "@/lib/site-url";
+
+// After posting an idea: thanks, and the private link to follow it, named for what it is (its
+// address shown under it, to copy or write down). Plain HTML, like the idea page.
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const locale = publicLocale(request);
+  const coop = await publicCooperative(slug);
+  if (!coop) return publicNotFound(locale);
+  const t = ideasTranslator(locale);
+  const token = new URL(request.url).searchParams.get("suivi");
+  const follow = token && tokenId(token) !== null ? `/i/${coop.slug}/suivi/${token}` : null;
+  const body = `<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>
+${
+  follow
+    ? `<div class="box"><p style="margin:0">${esc(t("followHelp"))}</p><p style="margin:0"><a class="link" href="${esc(follow)}">${esc(t("followLink"))}</a></p><p class="address">${esc(siteUrl() + follow)}</p></div>`
+    : ""
+}
+<p><a class="link" href="/i/${esc(coop.slug)}">${esc(t("anotherIdea"))}</a></p>`;
+  return htmlResponse({
+    locale,
+    title: `${t("thanksTitle")} · ${coop.shortName ?? coop.name}`,
+    body,
+    robots: false,
+  });
+}

@@ -1,0 +1,32 @@
+import { followIdea } from "@/lib/ideas/public-page";
+import { esc, htmlResponse, ideasTranslator, publicLocale, publicNotFound } from "@/lib/ideas/public-html";
+import { intlLocale } from "@/lib/i18n/translator";
+
+// The private link given after posting: where the idea is, and the council's answer. Plain HTML.
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ slug: string; token: string }> },
+) {
+  const { slug, token } = await params;
+  const locale = publicLocale(request);
+  const idea = await followIdea(slug, token);
+  if (!idea) return publicNotFound(locale);
+  const t = ideasTranslator(locale);
+  const posted = new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: process.env.PORTAIL_TIME_ZONE ?? "Europe/Paris",
+  }).format(idea.createdAt);
+  const answer = idea.answer
+    ? `<div class="box"><p class="answer" style="margin:0">${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer.kind}`))}</p>${
+        idea.mergedInto
+          ? `<p style="margin:0">${esc(t("mergedInto", { text: idea.mergedInto.text }))}</p>`
+          : ""
+      }${idea.answer.text ? `<p style="margin:0;white-space:pre-line">${esc(idea.answer.text)}</p>` : ""}</div>`
+    : "";
+  const body = `<h1>${esc(t("followTitle"))}</h1><blockquote>${esc(idea.text)}</blockquote>
+<p class="hint">${esc(t("postedOn", { date: posted }))}</p><p style="font-weight:700;font-size:1.1rem">${esc(t(`stages.${idea.stage}`))}</p>${answer}
+<p><a class="link" href="/i/${esc(slug)}">${esc(t("anotherIdea"))}</a></p>`;
+  return htmlResponse({ locale, title: t("followTitle"), body, robots: false });
+}
