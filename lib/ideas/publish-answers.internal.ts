@@ -1,4 +1,6 @@
 import "server-only";
+import { createTranslator } from "next-intl";
+import { isPublicLocale, publicMessages, type PublicLocale } from "@/lib/i18n/public-locales";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
@@ -23,7 +25,7 @@ export async function publishAnswers(
     const rows = await tx.idea.findMany({
       where: { cooperativeId, meetingId, status: { in: ["ANSWERED", "MERGED"] }, answerPublishedAt: null },
       include: {
-        author: { select: { person: { select: { name: true, email: true } } } },
+        author: { select: { person: { select: { name: true, email: true, locale: true } } } },
         mergedInto: { select: { text: true, answerKind: true, answerText: true } },
         cooperative: { select: { name: true, shortName: true, slug: true } },
       },
@@ -52,18 +54,19 @@ export async function publishAnswers(
       idea.source === "PUBLIC_FORM"
         ? `${siteUrl()}/i/${idea.cooperative.slug}/suivi/${keyedToken("follow", { id: idea.id, seed: idea.followSeed })}`
         : `${siteUrl()}/idees?tri=repondues`;
-    await sendEmail({
-      cooperativeId,
-      to,
-      subject: `Réponse à votre idée – ${coop}`,
-      text: answerMail({
-        text: idea.text,
-        kind: idea.status === "MERGED" ? "MERGED" : idea.answerKind,
-        answer: idea.answerText,
-        mergedInto: idea.mergedInto?.text ?? null,
-        link,
-      }),
+    // In the language the idea was written in (the public form's), or its author's.
+    const language = idea.author?.person.locale ?? idea.locale;
+    const locale = isPublicLocale(language) ? language : "fr";
+    const written = answerMail({
+      locale,
+      text: idea.text,
+      kind: idea.status === "MERGED" ? "MERGED" : idea.answerKind,
+      answer: idea.answerText,
+      mergedInto: idea.mergedInto?.text ?? null,
+      link: idea.source === "PUBLIC_FORM" ? `${link}?lang=${locale}` : link,
+      coop,
     });
+    await sendEmail({ cooperativeId, to, subject: written.subject, text: written.text });
     await db.idea.update({ where: { id: idea.id }, data: { notifiedAt: new Date() } });
   }
   return ideas.length;
@@ -82,31 +85,45 @@ export function answerWords(kind: string | null): string {
 }
 
 function answerMail({
+  locale,
   text,
   kind,
   answer,
   mergedInto,
   link,
+  coop,
 }: {
+  locale: PublicLocale;
   text: string;
   kind: string | null;
   answer: string | null;
   mergedInto: string | null;
   link: string;
+  coop: string;
 }) {
-  return [
-    "Bonjour,",
-    "",
-    `Vous avez proposé dans la boîte à idées : « ${text} »`,
-    "",
-    `Le conseil a répondu : idée ${answerWords(kind)}.`,
-    mergedInto ? `Idée proche : « ${mergedInto} »` : null,
-    answer ? `\n${answer}` : null,
-    "",
-    `Retrouvez la réponse ici : ${link}`,
-    "",
-    "Merci pour votre idée.",
-  ]
-    .filter((l) => l !== null)
-    .join("\n");
+  const words = publicMessages(locale).ideas;
+  const t = createTranslator({
+    locale: locale as "fr",
+    messages: publicMessages(locale),
+    namespace: "ideas",
+  });
+  const answerWord = words.answers[(kind ?? "ACCEPTED") as keyof typeof words.answers] ?? answerWords(kind);
+  return {
+    subject: t("answerMail.subject", { coop }),
+    text: [
+      t("answerMail.hello"),
+      "",
+      t("answerMail.yourIdea", { text }),
+      "",
+      t("answerMail.answered", { answer: answerWord }),
+      mergedInto ? t("answerMail.related", { text: mergedInto }) : null,
+      answer ? `\n${answer}` : null,
+      "",
+      t("answerMail.link", { link }),
+      "",
+      t("answerMail.thanks"),
+    ]
+      .filter((l) => l !== null)
+      .join("\n"),
+  };
 }

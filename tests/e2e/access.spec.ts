@@ -189,3 +189,46 @@ test("a person's language follows them: chosen once, applied at sign-in on anoth
   await expect(other.locator("html")).toHaveAttribute("lang", "en");
   await elsewhere.close();
 });
+
+test("the public idea path in Arabic, right to left, at 320 px; and in Spanish", async ({
+  browser,
+  demo,
+}) => {
+  const visitor = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "ar" });
+  const page = await visitor.newPage();
+  await page.goto(`/i/${demo.slug}`);
+  // The browser asks for Arabic: the page is Arabic, right to left, and says it is a machine translation.
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { name: "هل لديك فكرة للمركز الصحي أو للحي؟" })).toBeVisible();
+  await expect(page.getByText("ترجمة آلية، ستُراجع قريبًا.")).toBeVisible();
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  // A mistake comes back in Arabic, with what was typed.
+  await page.getByLabel("لتعرف الرد (إذا أردت)").fill("ليس عنوانًا");
+  await page.getByRole("button", { name: "أرسل فكرتي" }).click();
+  await expect(page.getByText("اكتب فكرتك (بضع كلمات على الأقل).")).toBeVisible();
+  await expect(page.getByLabel("لتعرف الرد (إذا أردت)")).toHaveValue("ليس عنوانًا");
+  await page.getByLabel("فكرتك", { exact: true }).fill("مترجم في الاستقبال يوم السبت.");
+  await page.getByLabel("لتعرف الرد (إذا أردت)").fill("");
+  await page.getByRole("button", { name: "أرسل فكرتي" }).click();
+  await expect(page.getByRole("heading", { name: "شكرًا على فكرتك!" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  expect(await page.locator("script").count()).toBe(0);
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "أين وصلت فكرتي؟" }).click();
+  await expect(page.getByText("وصلت فكرتك. سيقرؤها المنسق قريبًا.")).toBeVisible();
+  await expect(page.getByText("مترجم في الاستقبال يوم السبت.")).toBeVisible();
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  // Every language is offered in its own name, from any of them.
+  await page.getByRole("link", { name: "Español" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await expect(page.getByText("Recibida: pronto la leerán.")).toBeVisible();
+  await page.goto(`/i/${demo.slug}`);
+  await expect(
+    page.getByRole("heading", { name: "¿Tiene una idea para el centro de salud o el barrio?" }),
+  ).toBeVisible();
+  await visitor.close();
+});

@@ -1,9 +1,10 @@
-import { createTranslator } from "next-intl";
-import type { Locale } from "@/lib/i18n/config";
+import type { PublicLocale as Locale } from "@/lib/i18n/public-locales";
 import {
+  errorsTranslator,
   esc,
   htmlResponse,
-  PUBLIC_MESSAGES as MESSAGES,
+  ideasTranslator,
+  languageLinks,
   publicLocale as localeOf,
   publicNotFound as notFound,
 } from "@/lib/ideas/public-html";
@@ -36,9 +37,8 @@ type View = {
 };
 
 function page({ locale, slug, coop, answers, values, errors, formError }: View): string {
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "ideas" });
-  const te = createTranslator({ locale, messages: MESSAGES[locale], namespace: "errors" });
-  const other: Locale = locale === "fr" ? "en" : "fr";
+  const t = ideasTranslator(locale);
+  const te = errorsTranslator(locale);
   const attrs = (name: keyof Values, hint = false) =>
     `id="${name}" name="${name}"${errors[name] ? ` aria-invalid="true" aria-describedby="${name}-error"` : hint ? ` aria-describedby="${name}-hint"` : ""}`;
   const error = (name: string) =>
@@ -59,7 +59,7 @@ function page({ locale, slug, coop, answers, values, errors, formError }: View):
         )
         .join("")}</ul></section>`
     : "";
-  return `<p class="lang"><a href="/i/${esc(slug)}?lang=${other}" lang="${other}" hreflang="${other}">${other === "en" ? "English" : "Français"}</a></p>
+  return `${languageLinks(locale, `/i/${slug}`)}
 <p class="coop">${esc(coop)}</p><h1>${esc(t("publicTitle"))}</h1><p>${esc(t("publicIntro"))}</p>
 ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "errors.form"))}</p>` : ""}
 <form method="post" action="/i/${esc(slug)}?lang=${locale}" novalidate>
@@ -73,7 +73,7 @@ ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "e
 
 async function render(view: Omit<View, "answers" | "coop"> & { coopId: string; coop: string }, status = 200) {
   const answers = await publicAnswers(view.coopId);
-  const t = createTranslator({ locale: view.locale, messages: MESSAGES[view.locale], namespace: "ideas" });
+  const t = ideasTranslator(view.locale);
   return htmlResponse(
     { locale: view.locale, title: `${t("title")} · ${view.coop}`, body: page({ ...view, answers }) },
     status,

@@ -1,5 +1,12 @@
 import { publicCooperative } from "@/lib/ideas/public-page";
-import { esc, htmlResponse, ideasTranslator, publicLocale, publicNotFound } from "@/lib/ideas/public-html";
+import {
+  esc,
+  htmlResponse,
+  ideasTranslator,
+  languageLinks,
+  publicLocale,
+  publicNotFound,
+} from "@/lib/ideas/public-html";
 import { tokenId } from "@/lib/links/keyed-token";
 import { siteUrl } from "@/lib/site-url";
 
@@ -13,7 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const t = ideasTranslator(locale);
   const token = new URL(request.url).searchParams.get("suivi");
   const follow = token && tokenId(token) !== null ? `/i/${coop.slug}/suivi/${token}` : null;
-  const body = `<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>
+  const here = `/i/${coop.slug}/merci${token ? `?suivi=${encodeURIComponent(token)}` : ""}`;
+  const body = `${languageLinks(locale, here)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>
 ${
   follow
     ? `<div class="box"><p style="margin:0">${esc(t("followHelp"))}</p><p style="margin:0"><a class="link" href="${esc(follow)}">${esc(t("followLink"))}</a></p><p class="address">${esc(siteUrl() + follow)}</p></div>`

@@ -1,6 +1,12 @@
 import { followIdea } from "@/lib/ideas/public-page";
-import { esc, htmlResponse, ideasTranslator, publicLocale, publicNotFound } from "@/lib/ideas/public-html";
-import { intlLocale } from "@/lib/i18n/translator";
+import {
+  esc,
+  htmlResponse,
+  ideasTranslator,
+  languageLinks,
+  publicLocale,
+  publicNotFound,
+} from "@/lib/ideas/public-html";
 
 // The private link given after posting: where the idea is, and the council's answer. Plain HTML.
 export async function GET(
@@ -12,7 +18,7 @@ export async function GET(
   const idea = await followIdea(slug, token);
   if (!idea) return publicNotFound(locale);
   const t = ideasTranslator(locale);
-  const posted = new Intl.DateTimeFormat(intlLocale(locale), {
+  const posted = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -25,7 +31,7 @@ export async function GET(
           : ""
       }${idea.answer.text ? `<p style="margin:0;white-space:pre-line">${esc(idea.answer.text)}</p>` : ""}</div>`
     : "";
-  const body = `<h1>${esc(t("followTitle"))}</h1><blockquote>${esc(idea.text)}</blockquote>
+  const body = `${languageLinks(locale, `/i/${slug}/suivi/${token}`)}<h1>${esc(t("followTitle"))}</h1><blockquote>${esc(idea.text)}</blockquote>
 <p class="hint">${esc(t("postedOn", { date: posted }))}</p><p style="font-weight:700;font-size:1.1rem">${esc(t(`stages.${idea.stage}`))}</p>${answer}
 <p><a class="link" href="/i/${esc(slug)}">${esc(t("anotherIdea"))}</a></p>`;
   return htmlResponse({ locale, title: t("followTitle"), body, robots: false });
