@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { pictogram } from "@/lib/ideas/pictograms";
 import { LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/config";
 import {
   directionOf,
@@ -43,7 +44,9 @@ button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #
 .hp{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}ul{list-style:none;padding:0}li{background:#fff;border:1px solid #e7e5e4;border-radius:.5rem;padding:.75rem;margin:.5rem 0}
 .answer{font-weight:700;margin:.25rem 0 0}.box{border:2px solid #185a42;background:#ecfdf5;border-radius:.5rem;padding:.75rem;margin:1rem 0}
 .link{display:inline-block;min-height:44px;padding:.6rem 0;color:#185a42;font-weight:700}.address{word-break:break-all;font-size:.9rem;color:#44403c}
-blockquote{margin:1rem 0;padding-inline-start:.75rem;border-inline-start:4px solid #d6d3d1;white-space:pre-line}`;
+blockquote{margin:1rem 0;padding-inline-start:.75rem;border-inline-start:4px solid #d6d3d1;white-space:pre-line}
+.pict{vertical-align:middle;margin-inline-end:.4rem;flex:none}h1 .pict,h2 .pict{color:#185a42}button .pict{margin-inline-end:.5rem}
+button.listen{display:inline-flex;align-items:center;width:auto;min-height:44px;margin:.5rem 0 0;padding:.5rem .9rem;background:#fff;color:#185a42;border:2px solid #185a42;font-size:1rem}`;
 
 // Every text that comes from people or the translations goes through esc().
 export const esc = (text: string) =>
@@ -73,7 +76,7 @@ export function languageLinks(locale: PublicLocale, path: string): string {
   const note = machineTranslated(locale)
     ? `<p class="mt">${esc(publicMessages(locale).ideas.machineTranslated)}</p>`
     : "";
-  return `<nav class="lang" aria-label="${esc(publicMessages(locale).ideas.languages)}">${links}</nav>${note}`;
+  return `<nav class="lang" aria-label="${esc(publicMessages(locale).ideas.languages)}">${pictogram("language")}${links}</nav>${note}`;
 }
 
 // A whole page: its title, its body (already escaped), in the reader's language, remembered.
@@ -103,4 +106,18 @@ export function publicNotFound(locale: PublicLocale) {
     `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>404</title><h1>${esc(t("title"))}</h1>`,
     { status: 404, headers: { "content-type": "text/html; charset=utf-8" } },
   );
+}
+
+// « Écouter »: the page read aloud by the browser's own speech synthesis, where it has one. The
+// path's only script, small and optional: without it (or without speech) the button stays hidden
+// and nothing else changes. It carries the page's nonce (proxy.ts), as every script must.
+export function listenControl(locale: PublicLocale, nonce: string | null): string {
+  if (!nonce) return "";
+  const label = esc(publicMessages(locale).ideas.listen);
+  return `<button type="button" class="listen" id="ecouter" hidden>${pictogram("listen")}${label}</button><script nonce="${esc(nonce)}">(function(){var b=document.getElementById("ecouter");var s=window.speechSynthesis;if(!b||!s||typeof SpeechSynthesisUtterance==="undefined")return;b.hidden=false;b.addEventListener("click",function(){if(s.speaking){s.cancel();return}var u=new SpeechSynthesisUtterance(document.querySelector("main").innerText);u.lang=document.documentElement.lang;s.speak(u)})})();</script>`;
+}
+
+export function nonceOf(request: Request): string | null {
+  const nonce = request.headers.get("x-nonce");
+  return nonce && /^[A-Za-z0-9+/=]{8,200}$/.test(nonce) ? nonce : null;
 }

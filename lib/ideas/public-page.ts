@@ -94,3 +94,18 @@ export async function followIdea(slug: string, token: string) {
     mergedInto: published && idea.mergedInto ? { text: idea.mergedInto.text } : null,
   } as const;
 }
+
+// When the answer comes: the date of the cooperative's next council meeting, if one is set.
+export async function nextCouncilDate(cooperativeId: string, now = new Date()): Promise<Date | null> {
+  const meeting = await db.meeting.findFirst({
+    where: {
+      cooperativeId,
+      body: { kind: "COUNCIL" },
+      startsAt: { gt: now },
+      status: { in: ["PLANNED", "INVITED"] },
+    },
+    orderBy: { startsAt: "asc" },
+    select: { startsAt: true },
+  });
+  return meeting?.startsAt ?? null;
+}

@@ -21,35 +21,46 @@ test("an inhabitant without an account posts an idea from a 320 px phone", async
     page.getByRole("heading", { name: "Une idée pour le centre de santé ou le quartier ?" }),
   ).toBeVisible();
   await expectAccessible(page);
-  // No JavaScript on this page, and nothing wider than the screen.
-  expect(await page.locator("script").count()).toBe(0);
+  // No JavaScript but the optional « Écouter » (inline, a few lines), nothing wider than the screen.
+  expect(await page.locator("script[src]").count()).toBe(0);
+  expect(await page.locator("script").count()).toBeLessThanOrEqual(1);
+  // « Écouter » where the browser can speak (its only script), and the council explained.
+  if (await page.evaluate(() => "speechSynthesis" in window))
+    await expect(page.getByRole("button", { name: "Écouter la page" })).toBeVisible();
+  // The council is explained, in everyday words.
+  await expect(page.getByText("Le conseil, ce sont des usagers, des salariés, des habitants")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   // The honeypot is out of sight.
   await expect(page.locator("#website")).not.toBeInViewport();
 
   // A mistake comes back with its message and what was typed.
-  await page.getByLabel("Pour connaître la réponse (facultatif)").fill("pas un contact");
+  await page.getByLabel("Pour avoir la réponse (si vous voulez)").fill("pas un contact");
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByText("Écrivez votre idée (au moins quelques mots).")).toBeVisible();
   await expect(
     page.getByText("Écrivez un e-mail (nom@exemple.fr) ou un numéro de téléphone, ou laissez vide."),
   ).toBeVisible();
-  await expect(page.getByLabel("Pour connaître la réponse (facultatif)")).toHaveValue("pas un contact");
+  await expect(page.getByLabel("Pour avoir la réponse (si vous voulez)")).toHaveValue("pas un contact");
 
   await page.getByLabel("Votre idée").fill(INHABITANT_IDEA);
-  await page.getByLabel("Thème (facultatif)").selectOption({ label: "Accueil" });
-  await page.getByLabel("Pour connaître la réponse (facultatif)").fill("voisine@exemple.fr");
+  await page.getByLabel("Thème (si vous voulez)").selectOption({ label: "Accueil" });
+  await page.getByLabel("Pour avoir la réponse (si vous voulez)").fill("voisine@exemple.fr");
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByRole("heading", { name: "Merci pour votre idée !" })).toBeVisible();
-  // Plain HTML after the form too: no script, and the follow link says what it is.
-  expect(await page.locator("script").count()).toBe(0);
+  // Plain HTML after the form too, and the follow link says what it is; the date of the answer.
+  expect(await page.locator("script[src]").count()).toBe(0);
+  await expect(
+    page.getByText(/La prochaine réunion du conseil est le .+\. Vous aurez la réponse après cette date\./),
+  ).toBeVisible();
   followUrl = (await page.getByRole("link", { name: "Voir où en est mon idée" }).getAttribute("href"))!;
   expect(followUrl).toMatch(new RegExp(`^/i/${demo.slug}/suivi/`));
   await expect(page.getByText(new RegExp(`/i/${demo.slug}/suivi/`))).toBeVisible();
   await expectAccessible(page);
   await page.goto(followUrl);
-  await expect(page.getByText("Reçue : elle sera bientôt relue.")).toBeVisible();
-  expect(await page.locator("script").count()).toBe(0);
+  await expect(
+    page.getByText("Votre idée est arrivée. Une personne de l'équipe va bientôt la lire."),
+  ).toBeVisible();
+  expect(await page.locator("script[src]").count()).toBe(0);
   await expectAccessible(page);
 
   // In English too.

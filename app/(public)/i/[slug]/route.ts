@@ -7,7 +7,10 @@ import {
   languageLinks,
   publicLocale as localeOf,
   publicNotFound as notFound,
+  listenControl,
+  nonceOf,
 } from "@/lib/ideas/public-html";
+import { pictogram } from "@/lib/ideas/pictograms";
 import { THEMES } from "@/lib/form-errors";
 import { publicIdeaSchema } from "@/lib/ideas/schema";
 import { formValues } from "@/lib/form-result";
@@ -34,9 +37,10 @@ type View = {
   values: Values;
   errors: Record<string, string>;
   formError: string | null;
+  nonce: string | null;
 };
 
-function page({ locale, slug, coop, answers, values, errors, formError }: View): string {
+function page({ locale, slug, coop, answers, values, errors, formError, nonce }: View): string {
   const t = ideasTranslator(locale);
   const te = errorsTranslator(locale);
   const attrs = (name: keyof Values, hint = false) =>
@@ -52,7 +56,7 @@ function page({ locale, slug, coop, answers, values, errors, formError }: View):
     ),
   ].join("");
   const list = answers.length
-    ? `<section aria-labelledby="answers"><h2 id="answers">${esc(t("publicAnswers"))}</h2><ul>${answers
+    ? `<section aria-labelledby="answers"><h2 id="answers">${pictogram("answer")}${esc(t("publicAnswers"))}</h2><ul>${answers
         .map(
           (idea) =>
             `<li><p style="margin:0">${esc(idea.text)}</p><p class="answer">${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer!.kind}` as "answers.ACCEPTED"))}</p>${idea.answer!.text ? `<p style="margin:0">${esc(idea.answer!.text)}</p>` : ""}</li>`,
@@ -60,7 +64,7 @@ function page({ locale, slug, coop, answers, values, errors, formError }: View):
         .join("")}</ul></section>`
     : "";
   return `${languageLinks(locale, `/i/${slug}`)}
-<p class="coop">${esc(coop)}</p><h1>${esc(t("publicTitle"))}</h1><p>${esc(t("publicIntro"))}</p>
+<p class="coop">${esc(coop)}</p><h1>${pictogram("idea")}${esc(t("publicTitle"))}</h1><p>${esc(t("publicIntro"))}</p><p>${esc(t("councilExplained"))}</p>${listenControl(locale, nonce)}
 ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "errors.form"))}</p>` : ""}
 <form method="post" action="/i/${esc(slug)}?lang=${locale}" novalidate>
 <label for="text">${esc(t("yourIdea"))}</label><textarea ${attrs("text")} rows="5">${v("text")}</textarea>${error("text")}
@@ -68,7 +72,7 @@ ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "e
 <label for="name">${esc(t("nameOptional"))}</label><p id="name-hint" class="hint">${esc(t("nameHint"))}</p><input ${attrs("name", true)} type="text" autocomplete="name" value="${v("name")}">${error("name")}
 <label for="contact">${esc(t("contactOptional"))}</label><p id="contact-hint" class="hint">${esc(t("contactHint"))}</p><input ${attrs("contact", true)} type="text" autocomplete="email" inputmode="email" value="${v("contact")}">${error("contact")}
 <div class="hp" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
-<button type="submit">${esc(t("send"))}</button></form>${list}`;
+<button type="submit">${pictogram("send")}${esc(t("send"))}</button></form>${list}`;
 }
 
 async function render(view: Omit<View, "answers" | "coop"> & { coopId: string; coop: string }, status = 200) {
@@ -93,6 +97,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     values: {},
     errors: {},
     formError: null,
+    nonce: nonceOf(request),
   });
 }
 
@@ -108,7 +113,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const values: Record<string, string> = {};
   for (const key of ["text", "theme", "name", "contact", "website"])
     values[key] = (given[key] ?? "").slice(0, 10_000);
-  const base = { locale, slug: coop.slug, coopId: coop.id, coop: coop.shortName ?? coop.name, values };
+  const base = {
+    locale,
+    slug: coop.slug,
+    coopId: coop.id,
+    coop: coop.shortName ?? coop.name,
+    values,
+    nonce: nonceOf(request),
+  };
   const parsed = publicIdeaSchema.safeParse(values);
   if (!parsed.success) {
     const errors: Record<string, string> = {};

@@ -1,4 +1,5 @@
-import { publicCooperative } from "@/lib/ideas/public-page";
+import { nextCouncilDate, publicCooperative } from "@/lib/ideas/public-page";
+import { pictogram } from "@/lib/ideas/pictograms";
 import {
   esc,
   htmlResponse,
@@ -6,6 +7,8 @@ import {
   languageLinks,
   publicLocale,
   publicNotFound,
+  listenControl,
+  nonceOf,
 } from "@/lib/ideas/public-html";
 import { tokenId } from "@/lib/links/keyed-token";
 import { siteUrl } from "@/lib/site-url";
@@ -20,8 +23,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const t = ideasTranslator(locale);
   const token = new URL(request.url).searchParams.get("suivi");
   const follow = token && tokenId(token) !== null ? `/i/${coop.slug}/suivi/${token}` : null;
+  // When the answer comes: after the council's next meeting, named by its date.
+  const next = await nextCouncilDate(coop.id);
+  const when = next
+    ? `<p>${esc(
+        t("thanksWhen", {
+          date: new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+            weekday: "long",
+            day: "numeric",
+            month: "long",
+            timeZone: process.env.PORTAIL_TIME_ZONE ?? "Europe/Paris",
+          }).format(next),
+        }),
+      )}</p>`
+    : "";
   const here = `/i/${coop.slug}/merci${token ? `?suivi=${encodeURIComponent(token)}` : ""}`;
-  const body = `${languageLinks(locale, here)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>
+  const body = `${languageLinks(locale, here)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${pictogram("idea")}${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>${when}${listenControl(locale, nonceOf(request))}
 ${
   follow
     ? `<div class="box"><p style="margin:0">${esc(t("followHelp"))}</p><p style="margin:0"><a class="link" href="${esc(follow)}">${esc(t("followLink"))}</a></p><p class="address">${esc(siteUrl() + follow)}</p></div>`

@@ -6,7 +6,10 @@ import {
   languageLinks,
   publicLocale,
   publicNotFound,
+  listenControl,
+  nonceOf,
 } from "@/lib/ideas/public-html";
+import { pictogram } from "@/lib/ideas/pictograms";
 
 // The private link given after posting: where the idea is, and the council's answer. Plain HTML.
 export async function GET(
@@ -25,13 +28,13 @@ export async function GET(
     timeZone: process.env.PORTAIL_TIME_ZONE ?? "Europe/Paris",
   }).format(idea.createdAt);
   const answer = idea.answer
-    ? `<div class="box"><p class="answer" style="margin:0">${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer.kind}`))}</p>${
+    ? `<div class="box"><p class="answer" style="margin:0">${pictogram("answer")}${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer.kind}`))}</p>${
         idea.mergedInto
           ? `<p style="margin:0">${esc(t("mergedInto", { text: idea.mergedInto.text }))}</p>`
           : ""
       }${idea.answer.text ? `<p style="margin:0;white-space:pre-line">${esc(idea.answer.text)}</p>` : ""}</div>`
     : "";
-  const body = `${languageLinks(locale, `/i/${slug}/suivi/${token}`)}<h1>${esc(t("followTitle"))}</h1><blockquote>${esc(idea.text)}</blockquote>
+  const body = `${languageLinks(locale, `/i/${slug}/suivi/${token}`)}<h1>${pictogram("idea")}${esc(t("followTitle"))}</h1>${listenControl(locale, nonceOf(request))}<blockquote>${esc(idea.text)}</blockquote>
 <p class="hint">${esc(t("postedOn", { date: posted }))}</p><p style="font-weight:700;font-size:1.1rem">${esc(t(`stages.${idea.stage}`))}</p>${answer}
 <p><a class="link" href="/i/${esc(slug)}">${esc(t("anotherIdea"))}</a></p>`;
   return htmlResponse({ locale, title: t("followTitle"), body, robots: false });
