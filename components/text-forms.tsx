@@ -57,6 +57,40 @@ function MarkdownField({
   );
 }
 
+// A choice of a few options as radio buttons, 44 px each, the chosen one kept in state.
+function RadioChoices({
+  legend,
+  name,
+  choices,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  choices: { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <fieldset className="space-y-1">
+      <legend className="font-medium">{legend}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className="flex min-h-11 items-center gap-2">
+          <input
+            type="radio"
+            name={name}
+            value={c.value}
+            defaultChecked={value === c.value}
+            onChange={() => onChange(c.value)}
+            className="size-5"
+          />
+          {c.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function NewTextForm({
   action,
   bodies,
@@ -183,22 +217,13 @@ export function ProposalForm({
       key={state?.ok ? `sent-${state.at}` : "editing"}
     >
       <Outcome state={state} success={t("sent")} />
-      <fieldset className="space-y-1">
-        <legend className="font-medium">{t("kind")}</legend>
-        {(["CHANGE", "COMMENT"] as const).map((k) => (
-          <label key={k} className="flex min-h-11 items-center gap-2">
-            <input
-              type="radio"
-              name="kind"
-              value={k}
-              defaultChecked={kind === k}
-              onChange={() => setKind(k)}
-              className="size-5"
-            />
-            {t(`kinds.${k}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend={t("kind")}
+        name="kind"
+        choices={(["CHANGE", "COMMENT"] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+      />
       <MarkdownField
         id={`${idPrefix}-body`}
         label={t("proposalBody")}
@@ -285,22 +310,13 @@ export function AdoptionForm({
   return (
     <ActionForm action={formAction} className="space-y-3" noValidate confirm={t("adoptConfirm")}>
       <Outcome state={state} success={t("adopted")} />
-      <fieldset className="space-y-1">
-        <legend className="font-medium">{t("mode")}</legend>
-        {(["VOTE", "DECISION"] as const).map((m) => (
-          <label key={m} className="flex min-h-11 items-center gap-2">
-            <input
-              type="radio"
-              name="mode"
-              value={m}
-              defaultChecked={mode === m}
-              onChange={() => setMode(m)}
-              className="size-5"
-            />
-            {t(`modes.${m}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend={t("mode")}
+        name="mode"
+        choices={(["VOTE", "DECISION"] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+        value={mode}
+        onChange={setMode}
+      />
       {mode === "VOTE" ? (
         <>
           <Field id="adopt-voteKind" label={t("voteKind")} error={errorOf("voteKind")}>

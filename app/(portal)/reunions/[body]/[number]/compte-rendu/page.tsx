@@ -47,6 +47,17 @@ import { meetingTitled } from "@/lib/page-title";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
+// « Retirer » beside an item of the draft: a one-button form, named for what it removes.
+function RemoveButton({ action, label, text }: { action: () => Promise<void>; label: string; text: string }) {
+  return (
+    <form action={action}>
+      <button type="submit" className={smallButton} aria-label={label}>
+        {text}
+      </button>
+    </form>
+  );
+}
+
 const smallButton =
   "min-h-11 rounded-md border border-stone-300 px-3 text-sm font-medium text-stone-900 hover:bg-stone-100";
 
@@ -346,15 +357,11 @@ export default async function MinutesPage({ params }: Props) {
                           {d.filename}
                         </a>
                         {editable ? (
-                          <form action={removeSectionDocumentAction.bind(null, d.id, path)}>
-                            <button
-                              type="submit"
-                              className={smallButton}
-                              aria-label={t("removeDocument", { name: d.filename })}
-                            >
-                              {t("remove")}
-                            </button>
-                          </form>
+                          <RemoveButton
+                            action={removeSectionDocumentAction.bind(null, d.id, path)}
+                            label={t("removeDocument", { name: d.filename })}
+                            text={t("remove")}
+                          />
                         ) : null}
                       </li>
                     ))}
@@ -384,15 +391,11 @@ export default async function MinutesPage({ params }: Props) {
                         {a.status === "DONE" ? ` (${t("done")})` : ""}
                       </span>
                       {editable ? (
-                        <form action={removeActionItemAction.bind(null, a.id, path)}>
-                          <button
-                            type="submit"
-                            className={smallButton}
-                            aria-label={t("removeAction", { title: a.title })}
-                          >
-                            {t("remove")}
-                          </button>
-                        </form>
+                        <RemoveButton
+                          action={removeActionItemAction.bind(null, a.id, path)}
+                          label={t("removeAction", { title: a.title })}
+                          text={t("remove")}
+                        />
                       ) : null}
                     </li>
                   ))}
@@ -423,15 +426,11 @@ export default async function MinutesPage({ params }: Props) {
                         ) : null}
                       </span>
                       {editable ? (
-                        <form action={removeDecisionAction.bind(null, d.id, path)}>
-                          <button
-                            type="submit"
-                            className={smallButton}
-                            aria-label={t("removeDecision", { title: d.title })}
-                          >
-                            {t("remove")}
-                          </button>
-                        </form>
+                        <RemoveButton
+                          action={removeDecisionAction.bind(null, d.id, path)}
+                          label={t("removeDecision", { title: d.title })}
+                          text={t("remove")}
+                        />
                       ) : null}
                     </li>
                   ))}
@@ -450,15 +449,11 @@ export default async function MinutesPage({ params }: Props) {
                         {f.status === "CLOSED" ? ` (${t("followUpClosed")})` : ""}
                       </span>
                       {editable ? (
-                        <form action={removeFollowUpAction.bind(null, f.id, path)}>
-                          <button
-                            type="submit"
-                            className={smallButton}
-                            aria-label={t("removeFollowUp", { text: f.text })}
-                          >
-                            {t("remove")}
-                          </button>
-                        </form>
+                        <RemoveButton
+                          action={removeFollowUpAction.bind(null, f.id, path)}
+                          label={t("removeFollowUp", { text: f.text })}
+                          text={t("remove")}
+                        />
                       ) : null}
                     </li>
                   ))}
