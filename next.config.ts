@@ -4,6 +4,9 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // Every page's title in its <head> from the first byte (not streamed in after the content):
+  // screen readers announce it on arrival, and no page is ever without one.
+  htmlLimitedBots: /.*/,
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in person without the right.
   // Server actions carry uploads: agenda documents (20 MB) and spreadsheets (5 MB).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" } },
