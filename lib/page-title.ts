@@ -20,14 +20,17 @@ export async function meetingTitled(
   params: Promise<{ body: string; number: string }>,
 ): Promise<Metadata> {
   const { body, number } = await params;
-  const actor = await getActor();
-  const found = actor
-    ? await db.body.findFirst({
-        where: { cooperativeId: actor.cooperativeId, slug: body.slice(0, 100) },
-        select: { name: true },
-      })
-    : null;
-  return titled(key, { body: found?.name ?? "", number: number.slice(0, 10) });
+  // An address typed by hand (« /reunions/%00/1 ») gets the page's own answer, never a title error.
+  const slug = /^[a-z0-9-]{1,80}$/.test(body) ? body : null;
+  const shownNumber = /^\d{1,10}$/.test(number) ? number : "";
+  const actor = slug ? await getActor().catch(() => null) : null;
+  const found =
+    actor && slug
+      ? await db.body
+          .findFirst({ where: { cooperativeId: actor.cooperativeId, slug }, select: { name: true } })
+          .catch(() => null)
+      : null;
+  return titled(key, { body: found?.name ?? "", number: shownNumber });
 }
 
 // A page of one object, named by what the reader's own access returns (null: not named).
