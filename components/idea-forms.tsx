@@ -256,3 +256,67 @@ export function AnswerIdeaForm({
     </ActionForm>
   );
 }
+
+// One machine-translated text of the public path: what to show instead, for this cooperative.
+export function TranslationForm({
+  action,
+  restore,
+  id,
+  label,
+  hint,
+  value,
+  lang,
+  dir,
+}: {
+  action: Action;
+  restore: Action | null;
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  lang: string;
+  dir: "rtl" | "ltr";
+}) {
+  const t = useTranslations("ideas");
+  const words = useFieldError();
+  const [state, formAction, pending] = useActionState(action, null);
+  const [restored, restoreAction, restoring] = useActionState(restore ?? action, null);
+  const error = state && !state.ok ? state.fieldErrors.text : undefined;
+  const typed = state && !state.ok ? state.values.text : value;
+  return (
+    <div className="space-y-2">
+      <ActionForm
+        key={`${state?.ok ? state.at : "text"}-${value}`}
+        action={formAction}
+        className="space-y-2"
+        noValidate
+      >
+        <Outcome state={state} success={t("translations.saved")} />
+        <Field id={id} label={label} hint={hint} error={words(error)}>
+          <textarea
+            id={id}
+            name="text"
+            rows={2}
+            lang={lang}
+            dir={dir}
+            className={inputClass}
+            defaultValue={typed}
+            aria-invalid={error ? true : undefined}
+          />
+        </Field>
+        <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
+          {t("translations.save")}
+        </button>
+      </ActionForm>
+      {/* Present before and after: the row has no « back » button once restored. */}
+      <Outcome state={restored} success={t("translations.restored")} />
+      {restore ? (
+        <ActionForm action={restoreAction} noValidate>
+          <button type="submit" className={secondaryButtonClass} aria-disabled={restoring}>
+            {t("translations.restore")}
+          </button>
+        </ActionForm>
+      ) : null}
+    </div>
+  );
+}

@@ -46,6 +46,7 @@ export const OWNERS = {
   rateLimit: ["limits"],
   operatorSetup: ["operator"],
   supportGrant: ["operator"],
+  translationCorrection: ["ideas"],
 };
 
 const WRITES = new Set([

@@ -38,12 +38,12 @@ export function winAnsi(text: string): string {
 
 type Doc = PDFKit.PDFDocument;
 
-function newDocument(title: string): { doc: Doc; done: Promise<Buffer> } {
+function newDocument(title: string, lang = "fr-FR"): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 60, right: 60 },
     info: { Title: winAnsi(title), Creator: "Portail SCIC" },
-    lang: "fr-FR",
+    lang,
   } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -133,19 +133,20 @@ function decision(doc: Doc, d: PrintableDecision, baseUrl: string) {
 
 // Links in the PDF open the portal's pages: absolute, from the portal's address.
 export async function minutesPdf(m: PrintableMinutes, baseUrl: string): Promise<Buffer> {
-  const { doc, done } = newDocument(m.heading);
+  const { doc, done } = newDocument(m.heading, m.lang === "en" ? "en-GB" : "fr-FR");
+  const l = m.labels;
   doc.font("Helvetica-Bold").fontSize(15).text(winAnsi(m.heading));
   doc.moveDown(0.8);
   for (const paragraph of m.attendance) labelled(doc, paragraph);
   if (m.agenda.length) {
-    heading(doc, "À l’ordre du jour", 11.5);
+    heading(doc, l.agenda, 11.5);
     for (const item of m.agenda) bullet(doc, item);
   }
   for (const s of m.sections) {
     heading(doc, `${s.number}) ${s.title}`, 12);
     markdown(doc, s.body);
     if (s.documents.length) {
-      doc.moveDown(0.3).font("Helvetica-Bold").text("Documents joints :").font("Helvetica");
+      doc.moveDown(0.3).font("Helvetica-Bold").text(winAnsi(l.documents)).font("Helvetica");
       for (const d of s.documents)
         runs(
           doc,
@@ -159,27 +160,27 @@ export async function minutesPdf(m: PrintableMinutes, baseUrl: string): Promise<
         );
     }
     if (s.actions.length) {
-      doc.moveDown(0.3).font("Helvetica-Bold").text("Choses à faire :").font("Helvetica");
+      doc.moveDown(0.3).font("Helvetica-Bold").text(winAnsi(l.actions)).font("Helvetica");
       for (const a of s.actions) bullet(doc, a);
     }
     if (s.followUps.length) {
-      doc.moveDown(0.3).font("Helvetica-Bold").text("Points à suivre :").font("Helvetica");
+      doc.moveDown(0.3).font("Helvetica-Bold").text(winAnsi(l.followUps)).font("Helvetica");
       for (const f of s.followUps) bullet(doc, f);
     }
     if (s.decisions.length) {
-      doc.moveDown(0.3).font("Helvetica-Bold").text("Décisions :").font("Helvetica");
+      doc.moveDown(0.3).font("Helvetica-Bold").text(winAnsi(l.decisions)).font("Helvetica");
       for (const d of s.decisions) decision(doc, d, baseUrl);
     }
   }
   if (m.otherDecisions.length) {
-    heading(doc, "Autres décisions de la réunion", 12);
+    heading(doc, l.otherDecisions, 12);
     for (const d of m.otherDecisions) decision(doc, d, baseUrl);
   }
   if (m.next) {
     heading(doc, m.next.line, 12);
-    if (m.next.place) doc.text(winAnsi(`Lieu : ${m.next.place}`));
+    if (m.next.place) doc.text(winAnsi(l.place(m.next.place)));
     if (m.next.agenda.length) {
-      doc.text(winAnsi(`À l’ordre du jour : ${m.next.agenda.join(" + ")}.`));
+      doc.text(winAnsi(l.nextAgenda(m.next.agenda.join(" + "))));
     }
     if (m.next.notes.trim()) markdown(doc, m.next.notes);
   }
@@ -202,16 +203,24 @@ export type DecisionPdfRow = {
   method: string;
 };
 
-export async function decisionRecordPdf(
-  title: string,
-  subtitle: string,
-  rows: DecisionPdfRow[],
-): Promise<Buffer> {
-  const { doc, done } = newDocument(title);
+export async function decisionRecordPdf({
+  title,
+  subtitle,
+  rows,
+  none,
+  lang,
+}: {
+  title: string;
+  subtitle: string;
+  rows: DecisionPdfRow[];
+  none: string;
+  lang: string;
+}): Promise<Buffer> {
+  const { doc, done } = newDocument(title, lang);
   doc.font("Helvetica-Bold").fontSize(15).text(winAnsi(title));
   doc.font("Helvetica").fontSize(9.5).fillColor("#57534e").text(winAnsi(subtitle)).fillColor("#1c1917");
   doc.moveDown(0.8);
-  if (rows.length === 0) doc.fontSize(10.5).text("Aucune décision.");
+  if (rows.length === 0) doc.fontSize(10.5).text(winAnsi(none));
   for (const r of rows) {
     doc.font("Helvetica-Bold").fontSize(10.5).text(winAnsi(r.title));
     doc
@@ -232,6 +241,7 @@ export async function decisionRecordPdf(
 export async function appendPdfs(
   minutes: Buffer,
   attachments: { name: string; data: Buffer | null }[],
+  skippedLabel: string,
 ): Promise<{ pdf: Buffer; skipped: string[] }> {
   const { PDFDocument: Merged } = await import("pdf-lib");
   const merged = await Merged.load(minutes);
@@ -250,10 +260,7 @@ export async function appendPdfs(
     // Named, not dropped: a last page says which attachments are not in this copy.
     const page = merged.addPage();
     const font = await merged.embedFont((await import("pdf-lib")).StandardFonts.Helvetica);
-    const lines = [
-      "Documents joints non repris dans ce PDF (à ouvrir depuis le portail) :",
-      ...skipped.slice(0, 40).map((name) => `- ${name}`),
-    ];
+    const lines = [skippedLabel, ...skipped.slice(0, 40).map((name) => `- ${name}`)];
     lines.forEach((line, i) =>
       page.drawText(winAnsi(line).slice(0, 110), {
         x: 60,

@@ -39,12 +39,60 @@ function merge(base: Tree, over: Tree): Tree {
   return out;
 }
 
-// The language's texts over the French ones: a text not yet translated reads in French.
-export function publicMessages(locale: PublicLocale): typeof fr {
-  return (locale === "fr" ? fr : merge(fr as unknown as Tree, FILES[locale] as unknown as Tree)) as typeof fr;
+// One text per dotted key (« ideas.publicTitle »), as a coordinator corrects them.
+function flatten(tree: Tree, prefix = "", out: Record<string, string> = {}): Record<string, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    if (!prefix && key === "_meta") continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out[path] = value;
+    else flatten(value, path, out);
+  }
+  return out;
 }
+
+function unflatten(flat: Record<string, string>): Tree {
+  const out: Tree = {};
+  for (const [path, text] of Object.entries(flat)) {
+    const parts = path.split(".");
+    if (parts.some((part) => part === "__proto__" || part === "constructor" || part === "prototype"))
+      continue;
+    let at = out;
+    for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Tree;
+    at[parts.at(-1)!] = text;
+  }
+  return out;
+}
+
+// The texts of a language's file, by key (what it translates of the public path).
+export function flatTexts(locale: PublicLocale): Record<string, string> {
+  return flatten(FILES[locale] as unknown as Tree);
+}
+
+let french: Record<string, string> | null = null;
+export function frenchTexts(): Record<string, string> {
+  return (french ??= flatten(fr as unknown as Tree));
+}
+
+// The language's texts over the French ones (a text not yet translated reads in French), then a
+// cooperative's own corrections (lib/ideas/translations.ts), by dotted key.
+export function publicMessages(locale: PublicLocale, corrections: Record<string, string> = {}): typeof fr {
+  const base =
+    locale === "fr"
+      ? (fr as unknown as Tree)
+      : merge(fr as unknown as Tree, FILES[locale] as unknown as Tree);
+  const fixed = Object.keys(corrections).length ? merge(base, unflatten(corrections)) : base;
+  return fixed as unknown as typeof fr;
+}
+
+// A language's texts for one cooperative (with its corrections), read once per request.
+export type PublicWords = { locale: PublicLocale; messages: ReturnType<typeof publicMessages> };
 
 export function machineTranslated(locale: PublicLocale): boolean {
   const meta = (FILES[locale] as { _meta?: { machineTranslated?: boolean } })._meta;
   return meta?.machineTranslated === true;
+}
+
+// The languages whose texts a coordinator may correct: those that started as machine translations.
+export function correctableLocales(): PublicLocale[] {
+  return PUBLIC_LOCALES.filter(machineTranslated);
 }

@@ -1,10 +1,9 @@
-import { cookies, headers } from "next/headers";
+import "server-only";
 import { getRequestConfig } from "next-intl/server";
-import { isLocale, LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/config";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 
 export default getRequestConfig(async () => {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(chosen) ? chosen : negotiateLocale((await headers()).get("accept-language"));
+  const locale = await readerLocale();
   return {
     locale,
     timeZone: process.env.PORTAIL_TIME_ZONE ?? "Europe/Paris",

@@ -1,7 +1,9 @@
 "use server";
 import { arg, formAction } from "@/lib/action";
 import { refuse } from "@/lib/form-result";
-import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema } from "@/lib/ideas/schema";
+import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema, translationSchema } from "@/lib/ideas/schema";
+import { correctTranslation } from "@/lib/ideas/translations";
+import { PUBLIC_LOCALES } from "@/lib/i18n/public-locales";
 import { toggleSupport } from "@/lib/ideas/board";
 import { answerIdea, publishAnswersNow } from "@/lib/ideas/council-answers";
 import { approveIdea, hideIdea, markCalled, mergeIdea } from "@/lib/ideas/moderation";
@@ -78,4 +80,25 @@ export const publishAnswersAction = formAction({
   bound: [arg.id, arg.path],
   run: ({ actor, args: [meetingId] }) => publishAnswersNow(actor, meetingId),
   refresh: ([, path]) => path,
+});
+
+// The public path's machine-translated texts, corrected for this cooperative (or restored).
+const translations = () => "/idees/traductions";
+const language = arg.oneOf(PUBLIC_LOCALES);
+const textKey = arg.token(200);
+
+export const correctTranslationAction = formAction({
+  right: "idea.moderate",
+  bound: [language, textKey],
+  input: translationSchema,
+  run: ({ actor, args: [locale, key], input }) =>
+    correctTranslation(actor, { locale, key, text: input.text }),
+  refresh: translations,
+});
+
+export const restoreTranslationAction = formAction({
+  right: "idea.moderate",
+  bound: [language, textKey],
+  run: ({ actor, args: [locale, key] }) => correctTranslation(actor, { locale, key, text: "" }),
+  refresh: translations,
 });

@@ -9,6 +9,7 @@ import {
   PUBLIC_LOCALES,
   publicMessages,
   type PublicLocale,
+  type PublicWords,
 } from "@/lib/i18n/public-locales";
 
 // The public idea path as plain HTML: the idea page, its thanks page and the follow page, for a
@@ -57,26 +58,25 @@ export const esc = (text: string) =>
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
 
-export function ideasTranslator(locale: PublicLocale) {
-  return createTranslator({ locale: locale as "fr", messages: publicMessages(locale), namespace: "ideas" });
+// The words of one cooperative's public path (lib/ideas/translations.ts publicWords).
+export function ideasTranslator({ locale, messages }: PublicWords) {
+  return createTranslator({ locale: locale as "fr", messages, namespace: "ideas" });
 }
 
-export function errorsTranslator(locale: PublicLocale) {
-  return createTranslator({ locale: locale as "fr", messages: publicMessages(locale), namespace: "errors" });
+export function errorsTranslator({ locale, messages }: PublicWords) {
+  return createTranslator({ locale: locale as "fr", messages, namespace: "errors" });
 }
 
 // The other languages, each in its own name and direction, keeping the page (`path`).
-export function languageLinks(locale: PublicLocale, path: string): string {
+export function languageLinks({ locale, messages }: PublicWords, path: string): string {
   const links = PUBLIC_LOCALES.filter((l) => l !== locale)
     .map(
       (l) =>
         `<a href="${esc(path)}${path.includes("?") ? "&" : "?"}lang=${l}" lang="${l}" hreflang="${l}" dir="${directionOf(l)}">${esc(LANGUAGE_NAMES[l])}</a>`,
     )
     .join("");
-  const note = machineTranslated(locale)
-    ? `<p class="mt">${esc(publicMessages(locale).ideas.machineTranslated)}</p>`
-    : "";
-  return `<nav class="lang" aria-label="${esc(publicMessages(locale).ideas.languages)}">${pictogram("language")}${links}</nav>${note}`;
+  const note = machineTranslated(locale) ? `<p class="mt">${esc(messages.ideas.machineTranslated)}</p>` : "";
+  return `<nav class="lang" aria-label="${esc(messages.ideas.languages)}">${pictogram("language")}${links}</nav>${note}`;
 }
 
 // A whole page: its title, its body (already escaped), in the reader's language, remembered.
@@ -111,9 +111,9 @@ export function publicNotFound(locale: PublicLocale) {
 // « Écouter »: the page read aloud by the browser's own speech synthesis, where it has one. The
 // path's only script, small and optional: without it (or without speech) the button stays hidden
 // and nothing else changes. It carries the page's nonce (proxy.ts), as every script must.
-export function listenControl(locale: PublicLocale, nonce: string | null): string {
+export function listenControl({ messages }: PublicWords, nonce: string | null): string {
   if (!nonce) return "";
-  const label = esc(publicMessages(locale).ideas.listen);
+  const label = esc(messages.ideas.listen);
   return `<button type="button" class="listen" id="ecouter" hidden>${pictogram("listen")}${label}</button><script nonce="${esc(nonce)}">(function(){var b=document.getElementById("ecouter");var s=window.speechSynthesis;if(!b||!s||typeof SpeechSynthesisUtterance==="undefined")return;b.hidden=false;b.addEventListener("click",function(){if(s.speaking){s.cancel();return}var u=new SpeechSynthesisUtterance(document.querySelector("main").innerText);u.lang=document.documentElement.lang;s.speak(u)})})();</script>`;
 }
 

@@ -80,6 +80,7 @@ export async function followIdea(slug: string, token: string) {
   const published = idea.answerPublishedAt !== null;
   const kind: AnswerChoice = idea.status === "MERGED" ? "MERGED" : (idea.answerKind ?? "ACCEPTED");
   return {
+    cooperativeId: idea.cooperativeId,
     text: idea.text,
     createdAt: idea.createdAt,
     stage:

@@ -1,6 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import { isPublicLocale, publicMessages, type PublicLocale } from "@/lib/i18n/public-locales";
+import { isPublicLocale, type PublicLocale, type PublicWords } from "@/lib/i18n/public-locales";
+import { publicWords } from "@/lib/ideas/translations";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/mail/send";
@@ -46,6 +47,12 @@ export async function publishAnswers(
     }
     return rows;
   });
+  // Each language's words once, with the cooperative's corrections.
+  const wordsIn = new Map<PublicLocale, Promise<PublicWords>>();
+  const wordsOf = (locale: PublicLocale) => {
+    if (!wordsIn.has(locale)) wordsIn.set(locale, publicWords(cooperativeId, locale));
+    return wordsIn.get(locale)!;
+  };
   for (const idea of ideas) {
     const to = idea.author?.person.email ?? (isEmail(idea.contact) ? idea.contact : null);
     if (!to) continue;
@@ -58,7 +65,7 @@ export async function publishAnswers(
     const language = idea.author?.person.locale ?? idea.locale;
     const locale = isPublicLocale(language) ? language : "fr";
     const written = answerMail({
-      locale,
+      words: await wordsOf(locale),
       text: idea.text,
       kind: idea.status === "MERGED" ? "MERGED" : idea.answerKind,
       answer: idea.answerText,
@@ -85,7 +92,7 @@ export function answerWords(kind: string | null): string {
 }
 
 function answerMail({
-  locale,
+  words: { locale, messages },
   text,
   kind,
   answer,
@@ -93,7 +100,7 @@ function answerMail({
   link,
   coop,
 }: {
-  locale: PublicLocale;
+  words: PublicWords;
   text: string;
   kind: string | null;
   answer: string | null;
@@ -101,13 +108,10 @@ function answerMail({
   link: string;
   coop: string;
 }) {
-  const words = publicMessages(locale).ideas;
-  const t = createTranslator({
-    locale: locale as "fr",
-    messages: publicMessages(locale),
-    namespace: "ideas",
-  });
-  const answerWord = words.answers[(kind ?? "ACCEPTED") as keyof typeof words.answers] ?? answerWords(kind);
+  const ideasWords = messages.ideas;
+  const t = createTranslator({ locale: locale as "fr", messages, namespace: "ideas" });
+  const answerWord =
+    ideasWords.answers[(kind ?? "ACCEPTED") as keyof typeof ideasWords.answers] ?? answerWords(kind);
   return {
     subject: t("answerMail.subject", { coop }),
     text: [

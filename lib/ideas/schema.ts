@@ -67,3 +67,8 @@ export const answerSchema = z
 export type AnswerInput = z.infer<typeof answerSchema>;
 
 export const isEmail = (contactText: string | null) => contactText !== null && contactText.includes("@");
+
+// A coordinator's correction of one machine-translated text (empty: back to the file's text).
+export const translationSchema = z.object({
+  text: z.string().max(2000, { error: "tooLong" }).optional().default(""),
+});

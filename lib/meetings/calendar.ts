@@ -15,6 +15,8 @@ export type CalendarMeeting = {
   // The agenda's durations added up, in minutes (0 when none is given).
   agendaMinutes?: number;
   url: string;
+  // The labels of the description, in the reader's language (French when not given).
+  words?: { agenda: string; video: (url: string) => string };
 };
 
 const DEFAULT_DURATION_MS = 2 * 60 * 60 * 1000;
@@ -55,11 +57,15 @@ export function foldIcs(text: string): string {
 }
 
 function event(meeting: CalendarMeeting, organizer: { name: string; email: string } | null): EventAttributes {
+  const words = meeting.words ?? {
+    agenda: "Ordre du jour :",
+    video: (url: string) => `Visioconférence : ${url}`,
+  };
   const description = [
-    meeting.agenda.length ? "Ordre du jour :" : "",
+    meeting.agenda.length ? words.agenda : "",
     ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`),
     "",
-    meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : "",
+    meeting.videoUrl ? words.video(meeting.videoUrl) : "",
     meeting.url,
   ]
     .filter((line, i, all) => line !== "" || (i > 0 && all[i - 1] !== ""))

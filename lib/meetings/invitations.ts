@@ -7,7 +7,14 @@ import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { meetingIcs, type CalendarMeeting } from "@/lib/meetings/calendar";
 import { scheduleMeetingReminder } from "@/lib/jobs/queue";
 import { ownMeeting } from "@/lib/meetings/meeting-access.internal";
-import { calendarMeeting, loadMeeting, notify, organizerOf } from "@/lib/meetings/meeting-notices.internal";
+import {
+  calendarMeeting,
+  loadMeeting,
+  meetingWords,
+  notify,
+  organizerOf,
+} from "@/lib/meetings/meeting-notices.internal";
+import { localeOf, mailTranslator } from "@/lib/i18n/translator";
 import type { MeetingResult } from "@/lib/meetings/service";
 import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
 
@@ -101,7 +108,7 @@ export async function meetingIcsFor(
   if (!meeting) return null;
   return {
     filename: `reunion-${bodySlug}-${number}.ics`,
-    ics: meetingIcs(calendarMeeting(meeting), null, "PUBLISH"),
+    ics: meetingIcs(calendarMeeting(meeting, meetingWords(localeOf(actor.locale))), null, "PUBLISH"),
   };
 }
 
@@ -147,9 +154,14 @@ export async function feedForToken(
         (x) => x.bodyId === m.bodyId && x.startsOn <= m.startsAt && (!x.endsOn || x.endsOn > m.startsAt),
       ),
   );
+  // In the member's own language, as their e-mails are.
+  const locale = localeOf(membership.person.locale);
+  const words = meetingWords(locale);
   return {
-    name: `${membership.cooperative.shortName ?? membership.cooperative.name} – réunions`,
-    meetings: seated.map((m) => calendarMeeting(m)),
+    name: mailTranslator(locale)("meeting.feed", {
+      cooperative: membership.cooperative.shortName ?? membership.cooperative.name,
+    }),
+    meetings: seated.map((m) => calendarMeeting(m, words)),
   };
 }
 

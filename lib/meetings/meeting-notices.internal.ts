@@ -36,13 +36,27 @@ export type LoadedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>
 
 // One agenda item as the e-mail, the .ics and the minutes say it: its title, who presents it and
 // for how long, then its « précisions ».
-// The words around the cooperative's data, French by default (the minutes are French); an
-// e-mail passes its reader's.
-type AgendaWords = { presentedBy: (name: string) => string; minutes: (count: number) => string };
-const FRENCH_AGENDA: AgendaWords = {
-  presentedBy: (name) => `présenté par ${name}`,
-  minutes: (count) => `${count} min`,
+// The words around the cooperative's data, from the message files: French by default (the
+// minutes are French); an e-mail, a download or a feed passes its reader's.
+export type MeetingWords = {
+  presentedBy: (name: string) => string;
+  minutes: (count: number) => string;
+  title: (body: string, number: number) => string;
+  agenda: string;
+  video: (url: string) => string;
 };
+
+export function meetingWords(locale: Locale): MeetingWords {
+  const t = mailTranslator(locale);
+  return {
+    presentedBy: (name) => t("meeting.presentedBy", { name }),
+    minutes: (count) => t("meeting.minutes", { count }),
+    title: (body, number) => t("meeting.title", { body, number }),
+    agenda: t("meeting.agenda"),
+    video: (url) => t("meeting.video", { url }),
+  };
+}
+const FRENCH: MeetingWords = meetingWords("fr");
 
 export function agendaLine(
   item: {
@@ -52,7 +66,7 @@ export function agendaLine(
     durationMinutes: number | null;
     description: string | null;
   },
-  words: AgendaWords = FRENCH_AGENDA,
+  words: Pick<MeetingWords, "presentedBy" | "minutes"> = FRENCH,
 ): string {
   const presenter = item.presenter ? shownName(item.presenter) : (item.presenterName ?? null);
   const notes = [
@@ -65,10 +79,11 @@ export function agendaLine(
   return `${item.title}${notes ? ` (${notes})` : ""}${description ? `\n   ${description.replace(/\n/g, "\n   ")}` : ""}`;
 }
 
-export function calendarMeeting(meeting: LoadedMeeting, words: AgendaWords = FRENCH_AGENDA): CalendarMeeting {
+export function calendarMeeting(meeting: LoadedMeeting, words: MeetingWords = FRENCH): CalendarMeeting {
   return {
     id: meeting.id,
-    title: `${meeting.body.name} n° ${meeting.number}`,
+    title: words.title(meeting.body.name, meeting.number),
+    words: { agenda: words.agenda, video: words.video },
     startsAt: meeting.startsAt,
     endsAt: meeting.endsAt,
     place: meeting.place,
@@ -151,11 +166,7 @@ export async function notify(
   const byLocale = new Map<Locale, { cal: CalendarMeeting; ics: string }>();
   const inLocale = (locale: Locale) => {
     if (!byLocale.has(locale)) {
-      const t = mailTranslator(locale);
-      const cal = calendarMeeting(meeting, {
-        presentedBy: (name) => t("meeting.presentedBy", { name }),
-        minutes: (count) => t("meeting.minutes", { count }),
-      });
+      const cal = calendarMeeting(meeting, meetingWords(locale));
       byLocale.set(locale, { cal, ics: meetingIcs(cal, organizer, method) });
     }
     return byLocale.get(locale)!;

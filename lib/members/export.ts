@@ -4,23 +4,31 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { dateKey } from "@/lib/dates";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { shownName } from "@/lib/members/names";
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translator";
 
-// The same headers as the import reads, so an exported file imports back as it is.
-const HEADERS = [
-  "Nom",
-  "E-mail",
-  "Téléphone",
-  "Adresse",
-  "Catégorie",
-  "Date d'adhésion",
-  "Parts",
-  "Lettre d'information",
-  "Statut",
-  "Compte activé",
-];
+// Headers the import reads (in French and in English), so an exported file imports back as it is.
+const COLUMNS = [
+  "name",
+  "email",
+  "phone",
+  "address",
+  "category",
+  "joinedOn",
+  "shares",
+  "newsletter",
+  "status",
+  "account",
+] as const;
 
-export async function registerTable(actor: Actor, today = new Date()): Promise<string[][]> {
+export async function registerTable(
+  actor: Actor,
+  { today = new Date(), locale = "fr" }: { today?: Date; locale?: Locale } = {},
+): Promise<string[][]> {
   authorize(actor, "member.manage");
+  const t = translator(locale);
+  const yes = t("members.register.yes");
+  const no = t("members.register.no");
   const [members, recipients] = await Promise.all([
     db.membership.findMany({
       where: { cooperativeId: actor.cooperativeId },
@@ -34,7 +42,7 @@ export async function registerTable(actor: Actor, today = new Date()): Promise<s
   ]);
   const consenting = new Set(recipients.map((r) => r.email));
   return [
-    HEADERS,
+    COLUMNS.map((column) => t(`members.register.columns.${column}`)),
     ...members.map((m) => {
       const category = categoryOn(spansOf(m.categoryAssignments), today);
       return [
@@ -45,9 +53,9 @@ export async function registerTable(actor: Actor, today = new Date()): Promise<s
         category?.categoryName ?? "",
         m.joinedOn ? dateKey(m.joinedOn) : "",
         String(m.shares),
-        m.person.email && consenting.has(m.person.email) ? "oui" : "non",
-        m.status === "ACTIVE" ? (m.kind === "ASSOCIATE" ? "associé·e" : "invité·e") : "archivé·e",
-        m.person.passwordHash || m.person.emailVerifiedAt ? "oui" : "non",
+        m.person.email && consenting.has(m.person.email) ? yes : no,
+        t(`members.register.status.${m.status === "ACTIVE" ? m.kind : "ARCHIVED"}`),
+        m.person.passwordHash || m.person.emailVerifiedAt ? yes : no,
       ];
     }),
   ];

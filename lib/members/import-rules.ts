@@ -158,7 +158,8 @@ export function checkMemberRows(
     if (emailText && !emailCheck.safeParse(emailText).success)
       rowErrors.push({ line: row.line, field: "email", code: "emailInvalid", value: emailText });
     // A guest (invité·e, as the export writes it) has no category; an associé·e must have one.
-    const kind = plain(cell(row, "status")).startsWith("invite") ? "GUEST" : "ASSOCIATE";
+    const status = plain(cell(row, "status"));
+    const kind = status.startsWith("invite") || status.startsWith("guest") ? "GUEST" : "ASSOCIATE";
     const categoryId = categoryByName.get(plain(categoryText)) ?? null;
     if (!categoryId && (kind === "ASSOCIATE" || categoryText))
       rowErrors.push({ line: row.line, field: "category", code: "categoryUnknown", value: categoryText });

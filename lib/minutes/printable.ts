@@ -1,26 +1,35 @@
 // The minutes as one document, shaped like the cooperative's own (header, present, excused,
 // agenda, numbered items with their things to do and decisions, next meeting): what the print
-// view and the PDF both show. The record is the cooperative's, in French.
+// view and the PDF both show. What the cooperative wrote stays as written (French); the words
+// around it (headings, « adoptée », dates) are the reader's, from the message files.
 import type { MinutesView } from "@/lib/minutes/service";
 import { TIME_ZONE } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { intlLocale, translator } from "@/lib/i18n/translator";
 
-const OUTCOME = { ADOPTED: "adoptée", REJECTED: "rejetée", NOTED: "prise d'acte" } as const;
-const METHOD = {
-  CONSENSUS: "par consensus",
-  SHOW_OF_HANDS: "à main levée",
-  ONLINE_BALLOT: "vote en ligne",
-  WRITTEN_CONSULTATION: "consultation écrite",
-  AG_RESOLUTION: "résolution d'AG",
-} as const;
+type Translate = ReturnType<typeof translator>;
 
 export type PrintableDecision = { text: string; cites: { line: string; href: string } | null };
 
-function printableDecision(d: MinutesView["sections"][number]["decisions"][number]): PrintableDecision {
+function printableDecision(
+  d: MinutesView["sections"][number]["decisions"][number],
+  t: Translate,
+  locale: Locale,
+): PrintableDecision {
+  const head = t("record.decision", {
+    title: d.title,
+    outcome: t(`decisions.outcomes.${d.outcome}`),
+    method: t(`decisions.methods.${d.method}`),
+  });
   return {
-    text: `${d.title} (${OUTCOME[d.outcome]}, ${METHOD[d.method]})${d.text ? ` : ${d.text}` : ""}`,
+    text: `${head}${d.text ? ` : ${d.text}` : ""}`,
     cites: d.cites
       ? {
-          line: `Fait suite à : ${d.cites.title} (${d.cites.bodyName}, ${frenchDate(d.cites.decidedOn, "UTC")})`,
+          line: t("record.cites", {
+            title: d.cites.title,
+            body: d.cites.bodyName,
+            date: dateIn(d.cites.decidedOn, locale, "UTC"),
+          }),
           href: `/decisions#decision-${d.cites.id}`,
         }
       : null,
@@ -48,10 +57,24 @@ export type PrintableMinutes = {
   // minutes without one, what was written in that section.
   next: { line: string; place: string | null; agenda: string[]; notes: string } | null;
   footer: string[];
+  // The words around the record, in the reader's language (the language of `lang`).
+  lang: Locale;
+  labels: {
+    agenda: string;
+    documents: string;
+    inAnnex: string;
+    actions: string;
+    followUps: string;
+    decisions: string;
+    otherDecisions: string;
+    place: (place: string) => string;
+    nextAgenda: (items: string) => string;
+    skipped: string;
+  };
 };
 
-export function frenchDate(date: Date, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat("fr-FR", {
+export function dateIn(date: Date, locale: Locale, timeZone = TIME_ZONE): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone,
     day: "numeric",
     month: "long",
@@ -59,8 +82,15 @@ export function frenchDate(date: Date, timeZone = TIME_ZONE): string {
   }).format(date);
 }
 
-export function frenchDateTime(date: Date, timeZone = TIME_ZONE): string {
-  const day = new Intl.DateTimeFormat("fr-FR", {
+export function frenchDate(date: Date, timeZone = TIME_ZONE): string {
+  return dateIn(date, "fr", timeZone);
+}
+
+function dateTimeIn(
+  date: Date,
+  { t, locale, timeZone = TIME_ZONE }: { t: Translate; locale: Locale; timeZone?: string },
+): string {
+  const day = new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone,
     weekday: "long",
     day: "numeric",
@@ -75,10 +105,16 @@ export function frenchDateTime(date: Date, timeZone = TIME_ZONE): string {
   }).formatToParts(date);
   const hour = parts.find((p) => p.type === "hour")?.value ?? "00";
   const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
-  return `${day} à ${hour}h${minute}`;
+  return t("record.dayAt", { day, hour, minute });
 }
 
-export function printableMinutes(minutes: MinutesView, cooperativeName: string): PrintableMinutes {
+export function printableMinutes(
+  minutes: MinutesView,
+  cooperativeName: string,
+  locale: Locale = "fr",
+): PrintableMinutes {
+  const t = translator(locale);
+  const date = (d: Date, timeZone?: string) => dateIn(d, locale, timeZone);
   const sections = minutes.sections.filter(
     (s) =>
       !s.isNextMeeting &&
@@ -93,16 +129,23 @@ export function printableMinutes(minutes: MinutesView, cooperativeName: string):
   if (minutes.approvedAt) {
     footer.push(
       minutes.approvalMeeting
-        ? `Approuvé lors de la réunion n° ${minutes.approvalMeeting.number}.`
-        : `Approuvé par ${minutes.approvedByName ?? "la présidence"} le ${frenchDate(minutes.approvedAt)}.`,
+        ? t("record.approvedAtMeeting", { number: minutes.approvalMeeting.number })
+        : t("record.approvedBy", {
+            name: minutes.approvedByName ?? t("record.thePresidency"),
+            date: date(minutes.approvedAt),
+          }),
     );
   }
   if (minutes.publishedAt)
-    footer.push(`Publié le ${frenchDate(minutes.publishedAt)} (version ${minutes.version}).`);
-  else footer.push("Projet de compte rendu, non publié.");
+    footer.push(t("record.published", { date: date(minutes.publishedAt), version: minutes.version }));
+  else footer.push(t("record.draft"));
   return {
     filename: `compte-rendu-${minutes.meeting.bodySlug}-${minutes.meeting.number}.pdf`,
-    heading: `Réunion ${minutes.meeting.bodyName} n° ${minutes.meeting.number} – ${frenchDate(minutes.meeting.startsAt)}`,
+    heading: t("record.heading", {
+      body: minutes.meeting.bodyName,
+      number: minutes.meeting.number,
+      date: date(minutes.meeting.startsAt),
+    }),
     attendance: minutes.attendanceText
       .split(/\n\s*\n/)
       .map((p) => p.trim())
@@ -120,22 +163,35 @@ export function printableMinutes(minutes: MinutesView, cooperativeName: string):
       })),
       actions: s.actionItems.map(
         (a) =>
-          `${a.title} — ${a.owners.map((o) => o.name).join(", ")}${a.dueOn ? ` — pour le ${frenchDate(a.dueOn, "UTC")}` : ""}`,
+          `${a.title} — ${a.owners.map((o) => o.name).join(", ")}${a.dueOn ? ` — ${t("record.due", { date: date(a.dueOn, "UTC") })}` : ""}`,
       ),
-      decisions: s.decisions.map(printableDecision),
+      decisions: s.decisions.map((d) => printableDecision(d, t, locale)),
       followUps: s.followUps.map((f) => f.text),
     })),
-    otherDecisions: minutes.otherDecisions.map(printableDecision),
+    otherDecisions: minutes.otherDecisions.map((d) => printableDecision(d, t, locale)),
     next: minutes.nextMeeting
       ? {
-          line: `Prochaine réunion : ${frenchDateTime(minutes.nextMeeting.startsAt)}`,
+          line: t("record.next", { when: dateTimeIn(minutes.nextMeeting.startsAt, { t, locale }) }),
           place: minutes.nextMeeting.place,
           agenda: minutes.nextMeeting.agenda,
           notes: "",
         }
       : nextSection?.body.trim()
-        ? { line: "Prochaine réunion", place: null, agenda: [], notes: nextSection.body }
+        ? { line: t("record.nextPlain"), place: null, agenda: [], notes: nextSection.body }
         : null,
     footer,
+    lang: locale,
+    labels: {
+      agenda: t("record.agenda"),
+      documents: t("record.documents"),
+      inAnnex: t("record.inAnnex"),
+      actions: t("record.actions"),
+      followUps: t("record.followUps"),
+      decisions: t("record.decisions"),
+      otherDecisions: t("record.otherDecisions"),
+      place: (place) => t("record.place", { place }),
+      nextAgenda: (items) => t("record.nextAgenda", { items }),
+      skipped: t("record.skipped"),
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "./test";
 import type { Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, pdfText, signIn } from "./helpers";
 
 // Issue 19: the portal on a 320 px phone, with the keyboard only.
 
@@ -231,4 +231,93 @@ test("the public idea path in Arabic, right to left, at 320 px; and in Spanish",
     page.getByRole("heading", { name: "¿Tiene una idea para el centro de salud o el barrio?" }),
   ).toBeVisible();
   await visitor.close();
+});
+
+test("the coordinator corrects an Arabic text; the public page and the Arabic poster show it", async ({
+  page,
+  browser,
+  demo,
+}) => {
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.goto("/idees/gestion");
+  await page.getByRole("link", { name: "Corriger les traductions de la page publique" }).click();
+  await expect(page).toHaveTitle("Traductions de la page publique · Portail SCIC");
+  await expect(page.getByLabel("Langue", { exact: true })).toHaveValue("ar");
+  await expectAccessible(page);
+  const field = page.getByLabel(
+    "Le texte à afficher pour « Une idée pour le centre de santé ou le quartier ? »",
+  );
+  await expect(field).toHaveAttribute("dir", "rtl");
+  // A correction that loses a word between braces is refused, and what was typed stays.
+  const when = page.getByLabel(/^Le texte à afficher pour « La prochaine réunion du conseil est le \{date\}/);
+  await when.fill("سيرد المجلس قريبًا.");
+  await when.locator("xpath=ancestor::form").getByRole("button", { name: "Enregistrer" }).click();
+  await expect(
+    page.getByText("Gardez tels quels les mots entre accolades du texte d'origine."),
+  ).toBeVisible();
+  await expect(when).toHaveValue("سيرد المجلس قريبًا.");
+  await field.fill("عندك فكرة للمركز الصحي أو للحي؟");
+  await field.locator("xpath=ancestor::form").getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Correction enregistrée.")).toBeVisible();
+  await expect(page.getByText("1 texte corrigé sur")).toBeVisible();
+
+  const visitor = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "ar" });
+  const phone = await visitor.newPage();
+  await phone.goto(`/i/${demo.slug}`);
+  await expect(phone.getByRole("heading", { name: "عندك فكرة للمركز الصحي أو للحي؟" })).toBeVisible();
+  await visitor.close();
+
+  // The poster: French first, then the languages chosen, each in its direction.
+  await page.goto("/idees/affiche");
+  await page.getByRole("checkbox", { name: "العربية" }).check();
+  await page.getByRole("checkbox", { name: "Español" }).check();
+  await page.getByRole("button", { name: "Mettre à jour l'affiche" }).click();
+  await expect(page).toHaveURL(/langue=ar/);
+  const arabic = page.locator('article [lang="ar"][dir="rtl"]').first();
+  await expect(arabic).toContainText("صندوق الأفكار");
+  await expect(page.locator("article")).toContainText("¿Una idea para el centro de salud o el barrio?");
+  await expect(page.locator("article")).toContainText(
+    "Une idée pour le centre de santé ou le quartier ? Dites-la-nous.",
+  );
+  await expectAccessible(page);
+  await page.setViewportSize(PHONE);
+  await noSidewaysScroll(page);
+  // Back to the machine translation.
+  await page.goto("/idees/traductions?langue=ar");
+  await page.getByRole("button", { name: "Revenir à la traduction automatique" }).click();
+  await expect(page.getByText("Traduction automatique rétablie.")).toBeVisible();
+  await expect(page.getByText("Aucun texte corrigé sur")).toBeVisible();
+});
+
+// Last in this file: it leaves the coordinator reading English.
+test("an English account's PDFs, exports and calendar speak English around the cooperative's French", async ({
+  page,
+  demo,
+}) => {
+  await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByRole("heading", { name: /^Hello / })).toBeVisible();
+
+  const minutes = await page.request.get("/reunions/conseil/3/compte-rendu/pdf");
+  expect(minutes.headers()["content-type"]).toBe("application/pdf");
+  const text = (await pdfText(await minutes.body())).replace(/\s+/g, " ");
+  expect(text).toMatch(/Meeting Conseil coopératif no\. 3 – \d{1,2} [A-Z][a-z]+ \d{4}/);
+  expect(text).toContain("On the agenda");
+  expect(text).toContain("Draft minutes, not published.");
+  expect(text).not.toContain("Projet de compte rendu");
+
+  const record = await page.request.get("/decisions/export?format=pdf");
+  const recordText = (await pdfText(await record.body())).replace(/\s+/g, " ");
+  expect(recordText).toContain("Decision record – ");
+  expect(recordText).toContain("adopted, by consensus");
+  expect(recordText).not.toContain("adoptée");
+  const csv = await (await page.request.get("/decisions/export")).text();
+  expect(csv.split("\n")[0]).toContain("Date;Body;Meeting;Decision;Text;Outcome;How it was decided");
+
+  const ics = await (await page.request.get("/reunions/conseil/4/ics")).text();
+  expect(ics).toContain("SUMMARY:Conseil coopératif no. 4");
+  expect(ics.replace(/\r\n /g, "")).toContain("Agenda:");
+  expect(ics).not.toContain("Ordre du jour");
 });

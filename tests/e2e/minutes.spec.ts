@@ -305,8 +305,8 @@ test("minutes of n° 3 from draft to publication, found by a plain member, as PD
   const recordText = (await pdfText(await record.body())).replace(/\s+/g, " ");
   expect(recordText).toContain("Relevé de décisions – SCIC Centre de santé communautaire du Bois-Joli");
   expect(recordText).toContain("Écrire au ministère sur la durée de l'expérimentation SecPa");
-  expect(recordText).toMatch(/Conseil coopératif · réunion n° 3 · adoptée, consensus/);
-  expect(recordText).toContain("Commission administrative · adoptée, consensus");
+  expect(recordText).toMatch(/Conseil coopératif · réunion n° 3 · adoptée, par consensus/);
+  expect(recordText).toContain("Commission administrative · adoptée, par consensus");
 });
 
 test("minutes opened before attendance is taken: the attendance arrives, then changes are shown and taken in one click", async ({

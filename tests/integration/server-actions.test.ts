@@ -935,6 +935,12 @@ const ACTIONS: Record<string, Door> = {
     scoped: true,
     args: () => [f.ideas[0]!.id, null, form({ mergeInto: f.ideas[1]!.id })],
   },
+  correctTranslationAction: {
+    right: "idea.moderate",
+    scoped: false,
+    args: () => ["ar", "ideas.send", null, form({ text: "أرسل فكرتي الآن" })],
+  },
+  restoreTranslationAction: { right: "idea.moderate", scoped: false, args: () => ["ar", "ideas.send"] },
   // lib/newsletter/actions.ts
   createIssueAction: {
     right: "newsletter.manage",

@@ -79,6 +79,23 @@ const view: MinutesView = {
   ],
 };
 
+describe("the minutes for a reader who reads English", () => {
+  const m = printableMinutes(view, "SCIC Test", "en");
+  it("keeps what the cooperative wrote and puts the words around it in English", () => {
+    expect(m.heading).toBe("Meeting Conseil coopératif no. 3 – 27 March 2023");
+    // The attendance is the record as written: it stays French.
+    expect(m.attendance[0]).toBe("Présent·es : Saida Sadaoui (catégorie usager·es et habitant·es)");
+    expect(m.sections[0]!.actions).toEqual(["Faire un petit carnet — Saida, Asta — due 1 May 2023"]);
+    expect(m.sections[1]!.decisions).toEqual([
+      { text: "Écrire au ministère (adopted, by consensus)", cites: null },
+    ]);
+    expect(m.labels.actions).toBe("Things to do:");
+    expect(m.labels.agenda).toBe("On the agenda");
+    expect(m.footer.at(-1)).toBe("Published on 6 April 2023 (version 1).");
+    expect(m.lang).toBe("en");
+  });
+});
+
 describe("the minutes as one document, like the cooperative's own", () => {
   const m = printableMinutes(view, "SCIC Test");
   it("has the header, present and excused, and the agenda", () => {

@@ -1,40 +1,43 @@
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { requireActor } from "@/lib/auth/session";
 import { listDecisions } from "@/lib/decisions/service";
 import { toCsv } from "@/lib/spreadsheet";
 import { dateKey, dayKey } from "@/lib/dates";
 import { decisionFilter } from "@/lib/decisions/schema";
-import { frenchDate } from "@/lib/minutes/printable";
+import { dateIn } from "@/lib/minutes/printable";
 import { decisionRecordPdf } from "@/lib/pdf";
+import { translator } from "@/lib/i18n/translator";
 
-const OUTCOME = { ADOPTED: "adoptée", REJECTED: "rejetée", NOTED: "prise d'acte" } as const;
-const METHOD = {
-  CONSENSUS: "consensus",
-  SHOW_OF_HANDS: "vote à main levée",
-  ONLINE_BALLOT: "vote en ligne",
-  WRITTEN_CONSULTATION: "consultation écrite",
-  AG_RESOLUTION: "résolution d'AG",
-} as const;
-
+// The decision record as a file, in the reader's language around the cooperative's own words.
 export async function GET(request: Request) {
   const actor = await requireActor("decision.read");
+  const locale = await readerLocale();
+  const t = translator(locale);
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const decisions = await listDecisions(actor, decisionFilter(params), { take: 10_000 });
   const stamp = `releve-decisions-${actor.cooperativeSlug}-${dayKey(new Date())}`;
+  const outcome = (d: (typeof decisions)[number]) => t(`decisions.outcomes.${d.outcome}`);
+  const method = (d: (typeof decisions)[number]) => t(`decisions.methods.${d.method}`);
   if (params.format === "pdf") {
     const rows = decisions.map((d) => ({
-      date: frenchDate(d.decidedOn, "UTC"),
+      date: dateIn(d.decidedOn, locale, "UTC"),
       body: d.bodyName,
-      meeting: d.meeting ? `réunion n° ${d.meeting.number}` : "",
+      meeting: d.meeting ? t("record.decisionRecord.meeting", { number: d.meeting.number }) : "",
       title: d.title,
       text: d.text,
-      outcome: OUTCOME[d.outcome],
-      method: METHOD[d.method],
+      outcome: outcome(d),
+      method: method(d),
     }));
-    const pdf = await decisionRecordPdf(
-      `Relevé de décisions – ${actor.cooperativeName}`,
-      `Édité le ${frenchDate(new Date())} · ${decisions.length} décision(s)`,
+    const pdf = await decisionRecordPdf({
+      title: t("record.decisionRecord.title", { cooperative: actor.cooperativeName }),
+      subtitle: t("record.decisionRecord.subtitle", {
+        date: dateIn(new Date(), locale),
+        count: decisions.length,
+      }),
       rows,
-    );
+      none: t("record.decisionRecord.none"),
+      lang: locale === "en" ? "en-GB" : "fr-FR",
+    });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
@@ -44,16 +47,18 @@ export async function GET(request: Request) {
       },
     });
   }
+  const column = (key: "date" | "body" | "meeting" | "title" | "text" | "outcome" | "method") =>
+    t(`record.decisionRecord.columns.${key}`);
   const table = [
-    ["Date", "Instance", "Réunion", "Décision", "Texte", "Issue", "Mode de décision"],
+    (["date", "body", "meeting", "title", "text", "outcome", "method"] as const).map(column),
     ...decisions.map((d) => [
       dateKey(d.decidedOn),
       d.bodyName,
-      d.meeting ? `n° ${d.meeting.number}` : "",
+      d.meeting ? t("record.decisionRecord.meetingShort", { number: d.meeting.number }) : "",
       d.title,
       d.text,
-      OUTCOME[d.outcome],
-      METHOD[d.method],
+      outcome(d),
+      method(d),
     ]),
   ];
   return new Response(toCsv(table), {

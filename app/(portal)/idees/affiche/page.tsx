@@ -4,17 +4,28 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { siteUrl } from "@/lib/site-url";
 import { PrintButton } from "@/components/print-button";
-import { TextLink } from "@/components/ui";
+import { TextLink, buttonClass } from "@/components/ui";
 import { titled } from "@/lib/page-title";
+import { directionOf, isPublicLocale, LANGUAGE_NAMES, PUBLIC_LOCALES } from "@/lib/i18n/public-locales";
+import { publicWords } from "@/lib/ideas/translations";
+import { pictogram } from "@/lib/ideas/pictograms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return titled("poster");
 }
 
-// For the waiting room: the short link and its QR code, in French and English, to print.
-export default async function PosterPage() {
+type Props = { searchParams: Promise<{ langue?: string | string[] }> };
+
+// For the waiting room: the short link and its QR code, in French and the languages people
+// there speak (each from its messages file, with the cooperative's corrections), to print.
+export default async function PosterPage({ searchParams }: Props) {
   const actor = await requireActor("idea.moderate");
   const t = await getTranslations("ideas");
+  const asked = (await searchParams).langue;
+  const chosen = asked === undefined ? ["en"] : [asked].flat();
+  const others = PUBLIC_LOCALES.filter((l) => l !== "fr" && chosen.includes(l));
+  const languages = ["fr" as const, ...others.filter(isPublicLocale)];
+  const blocks = await Promise.all(languages.map((l) => publicWords(actor.cooperativeId, l)));
   const url = `${siteUrl()}/i/${actor.cooperativeSlug}`;
   const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return (
@@ -23,20 +34,59 @@ export default async function PosterPage() {
         <TextLink href="/idees/gestion">← {t("backToManage")}</TextLink>
         <PrintButton label={t("print")} />
       </div>
+      <form method="get" className="space-y-2 print:hidden">
+        <fieldset aria-describedby="poster-languages-hint">
+          <legend className="font-medium text-stone-900">{t("posterLanguages")}</legend>
+          <p id="poster-languages-hint" className="text-sm text-stone-600">
+            {t("posterLanguagesHint")}
+          </p>
+          <div className="flex flex-wrap gap-x-4">
+            {PUBLIC_LOCALES.filter((l) => l !== "fr").map((l) => (
+              <label key={l} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="langue"
+                  value={l}
+                  defaultChecked={others.includes(l)}
+                  className="size-5"
+                />
+                <span lang={l} dir={directionOf(l)}>
+                  {LANGUAGE_NAMES[l]}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className={buttonClass}>
+          {t("posterShow")}
+        </button>
+      </form>
       <article className="mx-auto max-w-xl space-y-4 rounded-lg border-2 border-stone-900 p-8 text-center print:border-0">
-        <h1 className="text-3xl font-bold">Boîte à idées</h1>
-        <p className="text-xl" lang="fr">
-          Une idée pour le centre de santé ou le quartier ? Dites-la-nous.
-        </p>
-        <p className="text-lg text-stone-700" lang="en">
-          An idea for the health centre or the neighbourhood? Tell us.
-        </p>
+        {blocks.map(({ locale, messages }, i) => (
+          <div key={locale} lang={locale} dir={directionOf(locale)} className="space-y-1">
+            {i === 0 ? (
+              <h1 className="flex items-center justify-center gap-2 text-3xl font-bold">
+                <span dangerouslySetInnerHTML={{ __html: pictogram("idea") }} />
+                {messages.ideas.title}
+              </h1>
+            ) : (
+              <p className="text-xl font-semibold">{messages.ideas.title}</p>
+            )}
+            <p className={i === 0 ? "text-xl" : "text-lg text-stone-800"}>{messages.ideas.posterText.lead}</p>
+            <p className="text-stone-700">{messages.ideas.posterText.noAccount}</p>
+          </div>
+        ))}
         <div
           className="mx-auto w-64"
           role="img"
           aria-label={t("qrLabel", { url })}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
+        {blocks.map(({ locale, messages }) => (
+          <p key={locale} lang={locale} dir={directionOf(locale)} className="text-stone-800">
+            {messages.ideas.posterText.scan}
+          </p>
+        ))}
         <p className="break-all font-mono text-xl font-semibold">{url.replace(/^https?:\/\//, "")}</p>
         <p className="text-stone-700">{actor.cooperativeName}</p>
       </article>

@@ -36,6 +36,10 @@ export default async function IdeasAdminPage() {
     <div className="space-y-6">
       <TextLink href="/idees">← {t("backToBoard")}</TextLink>
       <PageTitle>{t("manageTitle")}</PageTitle>
+      <div className="flex flex-wrap gap-x-6">
+        <TextLink href="/idees/affiche">{t("poster")}</TextLink>
+        <TextLink href="/idees/traductions">{t("translationsLink")}</TextLink>
+      </div>
 
       <Card title={t("queueTitle", { count: view.queue.length })}>
         {view.queue.length === 0 ? (

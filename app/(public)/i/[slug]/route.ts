@@ -1,4 +1,5 @@
-import type { PublicLocale as Locale } from "@/lib/i18n/public-locales";
+import type { PublicLocale as Locale, PublicWords } from "@/lib/i18n/public-locales";
+import { publicWords } from "@/lib/ideas/translations";
 import {
   errorsTranslator,
   esc,
@@ -34,15 +35,16 @@ type View = {
   slug: string;
   coop: string;
   answers: BoardIdea[];
+  words: PublicWords;
   values: Values;
   errors: Record<string, string>;
   formError: string | null;
   nonce: string | null;
 };
 
-function page({ locale, slug, coop, answers, values, errors, formError, nonce }: View): string {
-  const t = ideasTranslator(locale);
-  const te = errorsTranslator(locale);
+function page({ locale, words, slug, coop, answers, values, errors, formError, nonce }: View): string {
+  const t = ideasTranslator(words);
+  const te = errorsTranslator(words);
   const attrs = (name: keyof Values, hint = false) =>
     `id="${name}" name="${name}"${errors[name] ? ` aria-invalid="true" aria-describedby="${name}-error"` : hint ? ` aria-describedby="${name}-hint"` : ""}`;
   const error = (name: string) =>
@@ -63,8 +65,8 @@ function page({ locale, slug, coop, answers, values, errors, formError, nonce }:
         )
         .join("")}</ul></section>`
     : "";
-  return `${languageLinks(locale, `/i/${slug}`)}
-<p class="coop">${esc(coop)}</p><h1>${pictogram("idea")}${esc(t("publicTitle"))}</h1><p>${esc(t("publicIntro"))}</p><p>${esc(t("councilExplained"))}</p>${listenControl(locale, nonce)}
+  return `${languageLinks(words, `/i/${slug}`)}
+<p class="coop">${esc(coop)}</p><h1>${pictogram("idea")}${esc(t("publicTitle"))}</h1><p>${esc(t("publicIntro"))}</p><p>${esc(t("councilExplained"))}</p>${listenControl(words, nonce)}
 ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "errors.form"))}</p>` : ""}
 <form method="post" action="/i/${esc(slug)}?lang=${locale}" novalidate>
 <label for="text">${esc(t("yourIdea"))}</label><textarea ${attrs("text")} rows="5">${v("text")}</textarea>${error("text")}
@@ -75,11 +77,17 @@ ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "e
 <button type="submit">${pictogram("send")}${esc(t("send"))}</button></form>${list}`;
 }
 
-async function render(view: Omit<View, "answers" | "coop"> & { coopId: string; coop: string }, status = 200) {
-  const answers = await publicAnswers(view.coopId);
-  const t = ideasTranslator(view.locale);
+async function render(
+  view: Omit<View, "answers" | "coop" | "words"> & { coopId: string; coop: string },
+  status = 200,
+) {
+  const [answers, words] = await Promise.all([
+    publicAnswers(view.coopId),
+    publicWords(view.coopId, view.locale),
+  ]);
+  const t = ideasTranslator(words);
   return htmlResponse(
-    { locale: view.locale, title: `${t("title")} · ${view.coop}`, body: page({ ...view, answers }) },
+    { locale: view.locale, title: `${t("title")} · ${view.coop}`, body: page({ ...view, answers, words }) },
     status,
   );
 }

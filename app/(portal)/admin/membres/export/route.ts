@@ -2,11 +2,12 @@ import { requireActor } from "@/lib/auth/session";
 import { registerTable } from "@/lib/members/export";
 import { toCsv, toXlsx } from "@/lib/spreadsheet";
 import { dayKey } from "@/lib/dates";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 
 export async function GET(request: Request) {
   const actor = await requireActor("member.manage");
   const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-  const table = await registerTable(actor);
+  const table = await registerTable(actor, { locale: await readerLocale() });
   const filename = `registre-${actor.cooperativeSlug}-${dayKey(new Date())}.${format}`;
   const headers = {
     "Content-Disposition": `attachment; filename="${filename}"`,

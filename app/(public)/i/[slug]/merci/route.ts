@@ -11,6 +11,7 @@ import {
   nonceOf,
 } from "@/lib/ideas/public-html";
 import { tokenId } from "@/lib/links/keyed-token";
+import { publicWords } from "@/lib/ideas/translations";
 import { siteUrl } from "@/lib/site-url";
 
 // After posting an idea: thanks, and the private link to follow it, named for what it is (its
@@ -20,7 +21,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const locale = publicLocale(request);
   const coop = await publicCooperative(slug);
   if (!coop) return publicNotFound(locale);
-  const t = ideasTranslator(locale);
+  const words = await publicWords(coop.id, locale);
+  const t = ideasTranslator(words);
   const token = new URL(request.url).searchParams.get("suivi");
   const follow = token && tokenId(token) !== null ? `/i/${coop.slug}/suivi/${token}` : null;
   // When the answer comes: after the council's next meeting, named by its date.
@@ -38,7 +40,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       )}</p>`
     : "";
   const here = `/i/${coop.slug}/merci${token ? `?suivi=${encodeURIComponent(token)}` : ""}`;
-  const body = `${languageLinks(locale, here)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${pictogram("idea")}${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>${when}${listenControl(locale, nonceOf(request))}
+  const body = `${languageLinks(words, here)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${pictogram("idea")}${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>${when}${listenControl(words, nonceOf(request))}
 ${
   follow
     ? `<div class="box"><p style="margin:0">${esc(t("followHelp"))}</p><p style="margin:0"><a class="link" href="${esc(follow)}">${esc(t("followLink"))}</a></p><p class="address">${esc(siteUrl() + follow)}</p></div>`

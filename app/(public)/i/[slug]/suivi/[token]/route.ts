@@ -10,6 +10,7 @@ import {
   nonceOf,
 } from "@/lib/ideas/public-html";
 import { pictogram } from "@/lib/ideas/pictograms";
+import { publicWords } from "@/lib/ideas/translations";
 
 // The private link given after posting: where the idea is, and the council's answer. Plain HTML.
 export async function GET(
@@ -20,7 +21,8 @@ export async function GET(
   const locale = publicLocale(request);
   const idea = await followIdea(slug, token);
   if (!idea) return publicNotFound(locale);
-  const t = ideasTranslator(locale);
+  const words = await publicWords(idea.cooperativeId, locale);
+  const t = ideasTranslator(words);
   const posted = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
     day: "numeric",
     month: "long",
@@ -34,7 +36,7 @@ export async function GET(
           : ""
       }${idea.answer.text ? `<p style="margin:0;white-space:pre-line">${esc(idea.answer.text)}</p>` : ""}</div>`
     : "";
-  const body = `${languageLinks(locale, `/i/${slug}/suivi/${token}`)}<h1>${pictogram("idea")}${esc(t("followTitle"))}</h1>${listenControl(locale, nonceOf(request))}<blockquote>${esc(idea.text)}</blockquote>
+  const body = `${languageLinks(words, `/i/${slug}/suivi/${token}`)}<h1>${pictogram("idea")}${esc(t("followTitle"))}</h1>${listenControl(words, nonceOf(request))}<blockquote>${esc(idea.text)}</blockquote>
 <p class="hint">${esc(t("postedOn", { date: posted }))}</p><p style="font-weight:700;font-size:1.1rem">${esc(t(`stages.${idea.stage}`))}</p>${answer}
 <p><a class="link" href="/i/${esc(slug)}">${esc(t("anotherIdea"))}</a></p>`;
   return htmlResponse({ locale, title: t("followTitle"), body, robots: false });

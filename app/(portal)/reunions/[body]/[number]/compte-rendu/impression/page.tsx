@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { forbidden, notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localeOf } from "@/lib/i18n/translator";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isGuestAt } from "@/lib/meetings/guests";
@@ -32,7 +33,10 @@ export default async function PrintMinutesPage({ params }: Props) {
   const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
   const t = await getTranslations("minutes");
-  const m = printableMinutes(minutes, actor.cooperativeName);
+  const m = printableMinutes(minutes, actor.cooperativeName, localeOf(await getLocale()));
+  const l = m.labels;
+  // The record is the cooperative's (French); the words around it are the reader's.
+  const label = m.lang === "fr" ? undefined : m.lang;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 print:hidden">
@@ -63,7 +67,9 @@ export default async function PrintMinutesPage({ params }: Props) {
         ))}
         {m.agenda.length ? (
           <section>
-            <h2 className="font-semibold">À l’ordre du jour</h2>
+            <h2 className="font-semibold" lang={label}>
+              {l.agenda}
+            </h2>
             <ul className="list-[square] pl-6">
               {m.agenda.map((item) => (
                 <li key={item}>{item}</li>
@@ -82,14 +88,16 @@ export default async function PrintMinutesPage({ params }: Props) {
             />
             {s.documents.length ? (
               <div>
-                <h3 className="font-semibold">Documents joints :</h3>
+                <h3 className="font-semibold" lang={label}>
+                  {l.documents}
+                </h3>
                 <ul className="list-disc pl-6">
                   {s.documents.map((d) => (
                     <li key={d.id}>
                       <a href={d.href} className="text-brand-700 underline underline-offset-2">
                         {d.name}
                       </a>
-                      {d.isPdf ? " (en annexe du PDF avec les documents joints)" : null}
+                      {d.isPdf ? <span lang={label}> {l.inAnnex}</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -97,7 +105,9 @@ export default async function PrintMinutesPage({ params }: Props) {
             ) : null}
             {s.actions.length ? (
               <div>
-                <h3 className="font-semibold">Choses à faire :</h3>
+                <h3 className="font-semibold" lang={label}>
+                  {l.actions}
+                </h3>
                 <ul className="list-disc pl-6">
                   {s.actions.map((a) => (
                     <li key={a}>{a}</li>
@@ -107,7 +117,9 @@ export default async function PrintMinutesPage({ params }: Props) {
             ) : null}
             {s.followUps.length ? (
               <div>
-                <h3 className="font-semibold">Points à suivre :</h3>
+                <h3 className="font-semibold" lang={label}>
+                  {l.followUps}
+                </h3>
                 <ul className="list-disc pl-6">
                   {s.followUps.map((f) => (
                     <li key={f}>{f}</li>
@@ -117,7 +129,9 @@ export default async function PrintMinutesPage({ params }: Props) {
             ) : null}
             {s.decisions.length ? (
               <div>
-                <h3 className="font-semibold">Décisions :</h3>
+                <h3 className="font-semibold" lang={label}>
+                  {l.decisions}
+                </h3>
                 <ul className="list-disc pl-6">
                   {s.decisions.map((d) => (
                     <li key={d.text}>
@@ -140,7 +154,9 @@ export default async function PrintMinutesPage({ params }: Props) {
         ))}
         {m.otherDecisions.length ? (
           <section className="space-y-1">
-            <h2 className="text-lg font-semibold">Autres décisions de la réunion</h2>
+            <h2 className="text-lg font-semibold" lang={label}>
+              {l.otherDecisions}
+            </h2>
             <ul className="list-disc pl-6">
               {m.otherDecisions.map((d) => (
                 <li key={d.text}>{d.text}</li>
@@ -151,8 +167,8 @@ export default async function PrintMinutesPage({ params }: Props) {
         {m.next ? (
           <section className="space-y-1">
             <h2 className="text-lg font-semibold">{m.next.line}</h2>
-            {m.next.place ? <p>Lieu : {m.next.place}</p> : null}
-            {m.next.agenda.length ? <p>À l’ordre du jour : {m.next.agenda.join(" + ")}.</p> : null}
+            {m.next.place ? <p>{l.place(m.next.place)}</p> : null}
+            {m.next.agenda.length ? <p>{l.nextAgenda(m.next.agenda.join(" + "))}</p> : null}
             {m.next.notes.trim() ? (
               <div
                 className="prose-minutes space-y-2"

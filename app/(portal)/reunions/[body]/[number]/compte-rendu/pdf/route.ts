@@ -1,5 +1,6 @@
 import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isGuestAt } from "@/lib/meetings/guests";
@@ -22,12 +23,12 @@ export async function GET(
     return new Response("Accès refusé / forbidden", { status: 403 });
   const minutes = n ? await readMinutes(actor, body, n) : null;
   if (!minutes) notFound();
-  const printable = printableMinutes(minutes, actor.cooperativeName);
+  const printable = printableMinutes(minutes, actor.cooperativeName, await readerLocale());
   let pdf = await minutesPdf(printable, siteUrl());
   // « avec les documents joints »: the sections' PDFs appended after the minutes.
   if (new URL(request.url).searchParams.get("joints") === "1") {
     const ids = printable.sections.flatMap((s) => s.documents.filter((d) => d.isPdf).map((d) => d.id));
-    ({ pdf } = await appendPdfs(pdf, await attachedPdfs(actor, ids)));
+    ({ pdf } = await appendPdfs(pdf, await attachedPdfs(actor, ids), printable.labels.skipped));
   }
   return new Response(new Uint8Array(pdf), {
     headers: {

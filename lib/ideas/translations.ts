@@ -1,0 +1,138 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import type { Result } from "@/lib/form-result";
+import {
+  correctableLocales,
+  flatTexts,
+  frenchTexts,
+  isPublicLocale,
+  publicMessages,
+  type PublicLocale,
+  type PublicWords,
+} from "@/lib/i18n/public-locales";
+
+// A language of the public idea path starts as a machine translation (its file says so); the
+// cooperative's coordinator corrects a text for their own cooperative's pages and the e-mails
+// its authors receive. A correction sits over the file; emptied, the file's text comes back.
+
+export type CorrectableText = {
+  key: string;
+  french: string;
+  // The file's text, then the cooperative's correction when there is one.
+  machine: string;
+  corrected: string | null;
+};
+
+export type TranslationError = "unknownLanguage" | "unknownText" | "placeholders" | "syntax";
+
+const MAX = 2000;
+
+export function isCorrectable(locale: unknown): locale is PublicLocale {
+  return isPublicLocale(locale) && correctableLocales().includes(locale);
+}
+
+export async function translationsFor(actor: Actor, locale: PublicLocale): Promise<CorrectableText[]> {
+  authorize(actor, "idea.moderate");
+  if (!isCorrectable(locale)) return [];
+  const corrections = await db.translationCorrection.findMany({
+    where: { cooperativeId: actor.cooperativeId, locale },
+    select: { key: true, text: true },
+  });
+  const fixed = new Map(corrections.map((c) => [c.key, c.text]));
+  const french = frenchTexts();
+  return Object.entries(flatTexts(locale)).map(([key, machine]) => ({
+    key,
+    french: french[key] ?? "",
+    machine,
+    corrected: fixed.get(key) ?? null,
+  }));
+}
+
+// The names between braces ({name}, {count, plural, …}) a text is given when it is shown.
+function argumentsOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[,}]/g)].map((m) => m[1]!))].sort();
+}
+
+// A correction must keep what the text is given, and be a message that formats.
+function checkText(
+  locale: PublicLocale,
+  { text, french }: { text: string; french: string },
+): TranslationError | null {
+  const wanted = argumentsOf(french);
+  if (argumentsOf(text).join(",") !== wanted.join(",")) return "placeholders";
+  let failed = false;
+  const t = createTranslator({
+    locale: locale as "fr",
+    messages: { check: text } as never,
+    onError: () => {
+      failed = true;
+    },
+  });
+  (t as unknown as (k: string, v: Record<string, number>) => string)(
+    "check",
+    Object.fromEntries(wanted.map((name) => [name, 1])),
+  );
+  return failed ? "syntax" : null;
+}
+
+export async function correctTranslation(
+  actor: Actor,
+  { locale, key, text }: { locale: string; key: string; text: string },
+): Promise<Result<null, TranslationError | "form">> {
+  authorize(actor, "idea.moderate");
+  if (!isCorrectable(locale)) return { ok: false, error: "unknownLanguage" };
+  const machine = flatTexts(locale)[key];
+  if (machine === undefined) return { ok: false, error: "unknownText" };
+  // The file's own text typed back is no correction: the file's text is shown again.
+  const written = text.trim().slice(0, MAX);
+  const typed = written === machine ? "" : written;
+  const where = { cooperativeId_locale_key: { cooperativeId: actor.cooperativeId, locale, key } };
+  const before = await db.translationCorrection.findUnique({ where, select: { text: true } });
+  if (typed) {
+    const problem = checkText(locale, { text: typed, french: frenchTexts()[key] ?? machine });
+    if (problem) return { ok: false, error: "form", fieldErrors: { text: problem } };
+  }
+  await db.$transaction(async (tx) => {
+    if (typed)
+      await tx.translationCorrection.upsert({
+        where,
+        create: {
+          cooperativeId: actor.cooperativeId,
+          locale,
+          key,
+          text: typed,
+          updatedById: actor.membershipId,
+        },
+        update: { text: typed, updatedById: actor.membershipId },
+      });
+    else await tx.translationCorrection.deleteMany({ where: where.cooperativeId_locale_key });
+    await recordAudit(tx, {
+      cooperativeId: actor.cooperativeId,
+      actorId: actor.personId,
+      action: typed ? "translation.corrected" : "translation.restored",
+      entityType: "Translation",
+      entityId: `${locale}:${key}`,
+      before: { text: before?.text ?? machine },
+      after: { text: typed || machine },
+    });
+  });
+  return { ok: true, data: null };
+}
+
+// The public path's texts for one cooperative in one language: the file over French, then the
+// cooperative's corrections. Read once per request.
+export async function publicWords(cooperativeId: string, locale: PublicLocale): Promise<PublicWords> {
+  const corrections = isCorrectable(locale)
+    ? await db.translationCorrection.findMany({
+        where: { cooperativeId, locale },
+        select: { key: true, text: true },
+      })
+    : [];
+  return {
+    locale,
+    messages: publicMessages(locale, Object.fromEntries(corrections.map((c) => [c.key, c.text]))),
+  };
+}
