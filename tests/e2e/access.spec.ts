@@ -87,6 +87,60 @@ test("at 320 px, every navigation entry is there, reached with the keyboard, tit
   await expectAccessible(page);
 });
 
+test("no page scrolls sideways at 320 px, nor at 200 % zoom (a 1280 px screen seen as 640 px)", async ({
+  browser,
+  demo,
+}) => {
+  test.setTimeout(180_000);
+  const pages = [
+    "/",
+    "/reunions",
+    "/reunions/nouvelle",
+    "/reunions/conseil/4",
+    "/reunions/conseil/4/preparer",
+    "/reunions/conseil/4/presences",
+    "/reunions/conseil/4/idees",
+    "/reunions/conseil/3/compte-rendu",
+    "/reunions/conseil/3/compte-rendu/impression",
+    "/decisions",
+    "/actions",
+    "/votes",
+    "/votes/nouvelle",
+    "/textes",
+    "/idees",
+    "/idees/gestion",
+    "/idees/affiche",
+    "/idees/traductions",
+    "/annuaire",
+    "/recherche?q=conseil",
+    "/profil",
+    "/admin",
+    "/admin/membres",
+    "/admin/membres/nouveau",
+    "/admin/membres/import",
+    "/admin/instances",
+    "/admin/colleges",
+    "/admin/journal",
+    "/admin/courriels",
+    "/admin/lettre",
+  ];
+  for (const viewport of [
+    { width: 320, height: 740, deviceScaleFactor: 1 },
+    { width: 640, height: 400, deviceScaleFactor: 2 },
+  ]) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.deviceScaleFactor });
+    const page = await context.newPage();
+    await signIn(page, demo.email("coordination"));
+    await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
+    for (const path of pages) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await noSidewaysScroll(page);
+    }
+    await context.close();
+  }
+});
+
 test("a council member votes with the keyboard at 320 px: focus stays on the answer, which is announced", async ({
   page,
   demo,
