@@ -1,6 +1,7 @@
 // What the next agenda should take up from the previous meeting and the idea box.
 // Pure: the service reads the rows, this decides the proposals.
 import type { AgendaItemKind } from "@/lib/generated/prisma/enums";
+import { recordWords as t } from "@/lib/i18n/record-words";
 
 export type Proposal = { key: string; kind: AgendaItemKind; title: string; description: string | null };
 
@@ -31,7 +32,10 @@ export function carryOverProposals(input: CarryOverInput): Proposal[] {
     proposals.push({
       key: "minutes",
       kind: "DECISION",
-      title: `Approbation du compte rendu du ${input.bodyName.toLocaleLowerCase("fr")} n° ${input.previous.number}`,
+      title: t("approval", {
+        body: input.bodyName.toLocaleLowerCase("fr"),
+        number: String(input.previous.number),
+      }),
       description: null,
     });
   }
@@ -42,11 +46,13 @@ export function carryOverProposals(input: CarryOverInput): Proposal[] {
     proposals.push({
       key: "actions",
       kind: "INFORMATION",
-      title: `Suivi des choses à faire du n° ${input.previous.number}`,
+      title: t("followActions", { number: String(input.previous.number) }),
       description: input.openActions
         .map(
           (a) =>
-            `- ${a.title}${a.owners.length ? ` (${a.owners.join(", ")})` : ""}${a.dueOn ? `, pour le ${a.dueOn}` : ""}`,
+            t("actionLine", { title: a.title }) +
+            (a.owners.length ? t("actionOwners", { owners: a.owners.join(", ") }) : "") +
+            (a.dueOn ? t("actionDue", { due: a.dueOn }) : ""),
         )
         .join("\n"),
     });
@@ -55,9 +61,13 @@ export function carryOverProposals(input: CarryOverInput): Proposal[] {
     proposals.push({
       key: "followups",
       kind: "DISCUSSION",
-      title: "Points à suivre",
+      title: t("followUps"),
       description: input.followUps
-        .map((f) => `- ${f.text}${f.fromNumber !== null ? ` (réunion n° ${f.fromNumber})` : ""}`)
+        .map(
+          (f) =>
+            t("followUpLine", { text: f.text }) +
+            (f.fromNumber !== null ? t("followUpFrom", { from: String(f.fromNumber) }) : ""),
+        )
         .join("\n"),
     });
   }
@@ -65,7 +75,7 @@ export function carryOverProposals(input: CarryOverInput): Proposal[] {
     proposals.push({
       key: "ideas",
       kind: "INFORMATION",
-      title: `Boîte à idées : lecture des petits papiers (${input.waitingIdeas.length})`,
+      title: t("ideas", { count: input.waitingIdeas.length }),
       description: input.waitingIdeas.map((i) => `- ${i.text}`).join("\n"),
     });
   }

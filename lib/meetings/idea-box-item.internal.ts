@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordWords } from "@/lib/i18n/record-words";
 
 // Internal to the server: no right is checked here; the idea box (lib/ideas/idea-box.internal.ts)
 // asks for the item inside its own transaction, the meeting row locked.
@@ -18,8 +19,8 @@ export async function addIdeaBoxAgendaItem(
       meetingId,
       position: (last._max.position ?? -1) + 1,
       kind: "DISCUSSION",
-      title: "Boîte à idées",
-      description: "Les idées reçues depuis le dernier conseil, et les réponses du conseil.",
+      title: recordWords("ideaBox"),
+      description: recordWords("ideaBoxDescription"),
       ideaBox: true,
     },
   });

@@ -51,7 +51,7 @@ export function meetingWords(locale: Locale): MeetingWords {
   return {
     presentedBy: (name) => t("meeting.presentedBy", { name }),
     minutes: (count) => t("meeting.minutes", { count }),
-    title: (body, number) => t("meeting.title", { body, number }),
+    title: (body, number) => t("meeting.title", { body, number: String(number) }),
     agenda: t("meeting.agenda"),
     video: (url) => t("meeting.video", { url }),
   };

@@ -12,6 +12,7 @@ import { createDecision, deleteDecision, placeVoteDecision } from "@/lib/decisio
 import type { MinutesStatus } from "@/lib/generated/prisma/enums";
 import type { ActionItemInput, DecisionInput, FollowUpInput, NextMeetingInput } from "@/lib/minutes/schema";
 import { shownName } from "@/lib/members/names";
+import { recordWords } from "@/lib/i18n/record-words";
 
 // What sits inside a section of the minutes besides its text: the things to do (with owners
 // and a due date), the decisions taken, and, in the last section, the next meeting.
@@ -350,7 +351,12 @@ export async function setNextMeeting(
   });
   const items = [
     ...(statutes?.minutesApprovedBy !== "PRESIDENT"
-      ? [{ kind: "DECISION" as const, title: `Approbation du compte rendu n° ${minutes.meeting.number}` }]
+      ? [
+          {
+            kind: "DECISION" as const,
+            title: recordWords("approvalShort", { number: String(minutes.meeting.number) }),
+          },
+        ]
       : []),
     ...input.items.map((title) => ({ kind: "DISCUSSION" as const, title })),
   ];

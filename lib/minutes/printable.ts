@@ -129,7 +129,7 @@ export function printableMinutes(
   if (minutes.approvedAt) {
     footer.push(
       minutes.approvalMeeting
-        ? t("record.approvedAtMeeting", { number: minutes.approvalMeeting.number })
+        ? t("record.approvedAtMeeting", { number: String(minutes.approvalMeeting.number) })
         : t("record.approvedBy", {
             name: minutes.approvedByName ?? t("record.thePresidency"),
             date: date(minutes.approvedAt),
@@ -137,13 +137,13 @@ export function printableMinutes(
     );
   }
   if (minutes.publishedAt)
-    footer.push(t("record.published", { date: date(minutes.publishedAt), version: minutes.version }));
+    footer.push(t("record.published", { date: date(minutes.publishedAt), version: String(minutes.version) }));
   else footer.push(t("record.draft"));
   return {
     filename: `compte-rendu-${minutes.meeting.bodySlug}-${minutes.meeting.number}.pdf`,
     heading: t("record.heading", {
       body: minutes.meeting.bodyName,
-      number: minutes.meeting.number,
+      number: String(minutes.meeting.number),
       date: date(minutes.meeting.startsAt),
     }),
     attendance: minutes.attendanceText

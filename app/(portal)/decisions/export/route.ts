@@ -22,7 +22,7 @@ export async function GET(request: Request) {
     const rows = decisions.map((d) => ({
       date: dateIn(d.decidedOn, locale, "UTC"),
       body: d.bodyName,
-      meeting: d.meeting ? t("record.decisionRecord.meeting", { number: d.meeting.number }) : "",
+      meeting: d.meeting ? t("record.decisionRecord.meeting", { number: String(d.meeting.number) }) : "",
       title: d.title,
       text: d.text,
       outcome: outcome(d),
@@ -54,7 +54,7 @@ export async function GET(request: Request) {
     ...decisions.map((d) => [
       dateKey(d.decidedOn),
       d.bodyName,
-      d.meeting ? t("record.decisionRecord.meetingShort", { number: d.meeting.number }) : "",
+      d.meeting ? t("record.decisionRecord.meetingShort", { number: String(d.meeting.number) }) : "",
       d.title,
       d.text,
       outcome(d),
