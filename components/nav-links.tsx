@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import {
+  BookOpen,
   CalendarDays,
   FilePen,
   House,
@@ -23,6 +24,7 @@ const ICONS: Record<string, LucideIcon> = {
   votes: Vote,
   texts: FilePen,
   ideas: Lightbulb,
+  booklet: BookOpen,
   directory: Users,
   search: Search,
   admin: Settings,

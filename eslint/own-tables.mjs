@@ -47,6 +47,8 @@ export const OWNERS = {
   operatorSetup: ["operator"],
   supportGrant: ["operator"],
   translationCorrection: ["ideas"],
+  partnerEntry: ["booklet"],
+  bookletSettings: ["booklet"],
 };
 
 const WRITES = new Set([

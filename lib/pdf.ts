@@ -272,3 +272,69 @@ export async function appendPdfs(
   }
   return { pdf: Buffer.from(await merged.save()), skipped };
 }
+
+export type BookletPdfEntry = {
+  name: string;
+  description: string;
+  lines: string[]; // address, hours, phone, languages, access, cost — already in words
+  stale: string | null; // « À vérifier … » when the entry is old
+  checked: string; // « Vérifié le … »
+};
+
+// The partners' booklet on paper: a title page line, then each theme with its entries, dated,
+// with the QR code to the online booklet; old entries marked as on screen.
+export async function bookletPdf({
+  title,
+  subtitle,
+  online,
+  qrPng,
+  sections,
+  lang,
+}: {
+  title: string;
+  subtitle: string;
+  online: { label: string; url: string };
+  qrPng: Buffer;
+  sections: { theme: string; entries: BookletPdfEntry[] }[];
+  lang: string;
+}): Promise<Buffer> {
+  const { doc, done } = newDocument(title, lang);
+  doc.font("Helvetica-Bold").fontSize(18).fillColor("#1c1917").text(winAnsi(title));
+  doc.font("Helvetica").fontSize(10).fillColor("#57534e").text(winAnsi(subtitle)).fillColor("#1c1917");
+  doc.moveDown(0.5);
+  const top = doc.y;
+  doc.image(qrPng, doc.page.margins.left, top, { width: 90 });
+  doc
+    .fontSize(10)
+    .text(winAnsi(online.label), doc.page.margins.left + 105, top + 20)
+    .fillColor("#185a42")
+    .text(winAnsi(online.url), { link: online.url, underline: true })
+    .fillColor("#1c1917");
+  doc.x = doc.page.margins.left;
+  doc.y = top + 100;
+  for (const section of sections) {
+    heading(doc, section.theme, 14);
+    for (const entry of section.entries) {
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
+      doc.font("Helvetica-Bold").fontSize(11.5).text(winAnsi(entry.name));
+      if (entry.stale)
+        doc
+          .font("Helvetica-Bold")
+          .fontSize(9.5)
+          .fillColor("#92400e")
+          .text(winAnsi(entry.stale))
+          .fillColor("#1c1917");
+      if (entry.description) doc.font("Helvetica").fontSize(10.5).text(winAnsi(entry.description));
+      for (const line of entry.lines) doc.font("Helvetica").fontSize(10).text(winAnsi(line));
+      doc
+        .font("Helvetica")
+        .fontSize(8.5)
+        .fillColor("#57534e")
+        .text(winAnsi(entry.checked))
+        .fillColor("#1c1917");
+      doc.moveDown(0.6);
+    }
+  }
+  doc.end();
+  return done;
+}

@@ -3,6 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { currentRules } from "../lib/votes/rules";
+import { parseHours } from "../lib/booklet/rules";
 
 export const DEMO_PASSWORD = "demo-portail-scic";
 export const DEMO_EMAIL_DOMAIN = "demo.portail-scic.fr";
@@ -502,6 +503,238 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
           body: "Rappeler que la lettre sera relue avec elle à son arrivée.",
         },
       });
+
+      // The partners' booklet (« un petit carnet » the council asked for): a neighbourhood's
+      // addresses, invented names, one not checked for eight months.
+      const monthsAgo = (months: number) => new Date(Date.now() - months * 30 * 86_400_000);
+      const booklet: {
+        name: string;
+        description: string;
+        themes: string[];
+        place: string;
+        address: string;
+        hoursText: string;
+        phone?: string;
+        email?: string;
+        website?: string;
+        walkIn?: boolean;
+        languages: string[];
+        wheelchair?: boolean;
+        childrenWelcome?: boolean;
+        cost: string;
+        keeper: string;
+        checked: number;
+      }[] = [
+        {
+          name: "Parlons Ensemble",
+          description: "Cours de français pour adultes, tous niveaux, et aide pour les papiers en français.",
+          themes: ["languages"],
+          place: "Bois-Joli",
+          address: "4 rue des Lilas",
+          hoursText: "lun-ven 9h-12h ; sam 9h-12h",
+          phone: "01 23 45 10 01",
+          walkIn: true,
+          languages: ["français", "arabe", "tamoul"],
+          wheelchair: true,
+          cost: "gratuit",
+          keeper: "awa",
+          checked: 1,
+        },
+        {
+          name: "Les Mots du Bois-Joli",
+          description: "Ateliers pour parler français dans la vie de tous les jours : la poste, le médecin, l'école.",
+          themes: ["languages"],
+          place: "Bois-Joli",
+          address: "Maison de quartier, 12 place du Marché",
+          hoursText: "mar et jeu 14h-17h",
+          phone: "01 23 45 10 02",
+          languages: ["français", "anglais", "soninké"],
+          childrenWelcome: true,
+          cost: "adhésion 5 € par an",
+          keeper: "salima",
+          checked: 2,
+        },
+        {
+          name: "Épicerie solidaire La Cagette",
+          description: "Des courses à petit prix, sur orientation d'une assistante sociale.",
+          themes: ["food"],
+          place: "Les Tilleuls",
+          address: "27 avenue des Tilleuls",
+          hoursText: "lun, mer, ven 14h-18h30",
+          phone: "01 23 45 10 03",
+          email: "contact@la-cagette.example.org",
+          languages: ["français", "arabe"],
+          wheelchair: true,
+          cost: "10 % du prix en magasin",
+          keeper: "julien",
+          checked: 3,
+        },
+        {
+          name: "Le Panier Partagé",
+          description: "Colis alimentaires chaque semaine, sans condition, et un café pour discuter.",
+          themes: ["food"],
+          place: "Centre-ville",
+          address: "3 rue de la Gare",
+          hoursText: "mar 9h-12h ; jeu 14h-17h",
+          phone: "01 23 45 10 04",
+          walkIn: true,
+          languages: ["français", "portugais"],
+          cost: "gratuit",
+          keeper: "julien",
+          checked: 1,
+        },
+        {
+          name: "Point d'accès au droit du Bois-Joli",
+          description: "Une juriste répond aux questions : logement, travail, famille, titres de séjour.",
+          themes: ["rights"],
+          place: "Bois-Joli",
+          address: "Mairie annexe, 1 rue de l'Église",
+          hoursText: "mar 9h-12h ; jeu 14h-17h",
+          phone: "01 23 45 10 05",
+          languages: ["français", "anglais", "espagnol"],
+          wheelchair: true,
+          cost: "gratuit",
+          keeper: "elise",
+          checked: 2,
+        },
+        {
+          name: "Écrivain public de la Maison de quartier",
+          description: "Aide pour écrire une lettre, remplir un dossier, comprendre un courrier.",
+          themes: ["rights"],
+          place: "Bois-Joli",
+          address: "Maison de quartier, 12 place du Marché",
+          hoursText: "mer 14h-17h",
+          walkIn: true,
+          languages: ["français", "arabe", "turc"],
+          cost: "gratuit",
+          keeper: "salima",
+          checked: 4,
+        },
+        {
+          name: "Toit Commun",
+          description: "Accompagnement pour trouver ou garder un logement, et les démarches du logement social.",
+          themes: ["housing", "rights"],
+          place: "Centre-ville",
+          address: "15 boulevard Jean-Jaurès",
+          hoursText: "lun-ven 9h-12h30 14h-17h",
+          phone: "01 23 45 10 07",
+          website: "toit-commun.example.org",
+          languages: ["français", "portugais"],
+          cost: "gratuit",
+          keeper: "elise",
+          checked: 2,
+        },
+        {
+          name: "Veille sociale (115)",
+          description: "Un hébergement d'urgence pour la nuit : appeler le 115, gratuit, à toute heure.",
+          themes: ["housing"],
+          place: "Centre-ville",
+          address: "Par téléphone",
+          hoursText: "tous les jours 0h-24h",
+          phone: "115",
+          languages: ["français", "anglais"],
+          cost: "appel gratuit",
+          keeper: "awa",
+          checked: 1,
+        },
+        {
+          name: "Écoute Bois-Joli",
+          description: "Un groupe d'entraide : on vient parler, boire un café, sans rendez-vous.",
+          themes: ["mentalHealth"],
+          place: "Bois-Joli",
+          address: "8 rue des Lilas",
+          hoursText: "lun-sam 14h-18h",
+          phone: "01 23 45 10 09",
+          walkIn: true,
+          languages: ["français", "arabe", "wolof"],
+          cost: "gratuit",
+          keeper: "salima",
+          checked: 3,
+        },
+        {
+          name: "Centre médico-psychologique du secteur",
+          description: "Consultations de psychologue et de psychiatre, sur rendez-vous, remboursées.",
+          themes: ["mentalHealth", "health"],
+          place: "Centre-ville",
+          address: "40 rue Pasteur",
+          hoursText: "sur rendez-vous, en semaine",
+          phone: "01 23 45 10 10",
+          languages: ["français"],
+          wheelchair: true,
+          cost: "gratuit (Sécurité sociale)",
+          keeper: "julien",
+          checked: 5,
+        },
+        {
+          name: "Club sportif des Tilleuls",
+          description: "Foot, basket et gym douce, pour les enfants et les adultes.",
+          themes: ["sport", "childhood"],
+          place: "Les Tilleuls",
+          address: "Gymnase des Tilleuls",
+          hoursText: "mer 14h-18h ; sam 10h-12h",
+          phone: "01 23 45 10 11",
+          languages: ["français"],
+          childrenWelcome: true,
+          cost: "30 € par an",
+          keeper: "mathis",
+          checked: 2,
+        },
+        {
+          name: "Les Petits Pas",
+          description: "Lieu d'accueil enfants-parents : jouer, rencontrer d'autres parents, parler avec une accueillante.",
+          themes: ["childhood"],
+          place: "Bois-Joli",
+          address: "2 allée des Écoles",
+          hoursText: "mar et ven 9h-11h30",
+          walkIn: true,
+          languages: ["français", "arabe", "wolof"],
+          childrenWelcome: true,
+          cost: "gratuit",
+          keeper: "awa",
+          checked: 1,
+        },
+        {
+          name: "Mission locale, antenne du Bois-Joli",
+          description: "Pour les 16-25 ans : formation, emploi, santé, logement.",
+          themes: ["work"],
+          place: "Bois-Joli",
+          address: "6 place du Marché",
+          hoursText: "lun-ven 9h-12h 13h30-17h",
+          phone: "01 23 45 10 13",
+          languages: ["français", "anglais"],
+          wheelchair: true,
+          cost: "gratuit",
+          keeper: "elise",
+          checked: 3,
+        },
+        {
+          name: "Club des anciens du Bois-Joli",
+          description: "Jeux, sorties et repas partagés pour les personnes âgées du quartier.",
+          themes: ["elderly", "culture"],
+          place: "Bois-Joli",
+          address: "Résidence des Acacias",
+          hoursText: "lun et jeu 14h-17h",
+          phone: "01 23 45 10 14",
+          languages: ["français"],
+          cost: "adhésion 15 € par an",
+          keeper: "salima",
+          checked: 8,
+        },
+      ];
+      for (const entry of booklet) {
+        const { keeper, checked, ...fields } = entry;
+        await tx.partnerEntry.create({
+          data: {
+            cooperativeId,
+            ...fields,
+            hours: (parseHours(fields.hoursText) ?? undefined) as never,
+            keeperId: members[keeper],
+            verifiedAt: monthsAgo(checked),
+            verifiedById: members[keeper],
+          },
+        });
+      }
+      await tx.bookletSettings.create({ data: { cooperativeId, staleMonths: 6, public: true } });
 
       await tx.voteQuestion.create({
         data: {

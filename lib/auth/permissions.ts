@@ -31,6 +31,11 @@ export const ACTIONS = [
   "audit.read",
   "admin.access",
   "support.grant",
+  // The partners' booklet (lib/booklet): members read it and keep entries up to date; the
+  // coordinator imports, publishes and sets when an entry is old.
+  "booklet.read",
+  "booklet.edit",
+  "booklet.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +47,8 @@ const associate: Action[] = [
   "decision.read",
   "vote.castAssembly",
   "directory.read",
+  "booklet.read",
+  "booklet.edit",
 ];
 const council: Action[] = [
   ...associate,
@@ -78,6 +85,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "audit.read",
     "admin.access",
     "support.grant",
+    "booklet.manage",
   ]),
 };
 

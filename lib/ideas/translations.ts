@@ -51,16 +51,19 @@ export async function translationsFor(actor: Actor, locale: PublicLocale): Promi
   }));
 }
 
-// The names between braces ({name}, {count, plural, …}) a text is given when it is shown.
+// The names between braces ({name}) a text is given when it is shown.
 function argumentsOf(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[,}]/g)].map((m) => m[1]!))].sort();
 }
 
-// A correction must keep what the text is given, and be a message that formats.
+// The public path's texts take plain {name} arguments only, all strings (the date already
+// written out): a correction keeps exactly those, adds no other brace or tag, and formats with
+// them. (A {date, date} or a select would pass a check with numbers and fail with the real text.)
 function checkText(
   locale: PublicLocale,
   { text, french }: { text: string; french: string },
 ): TranslationError | null {
+  if (/[<>]/.test(text) || /[{}]/.test(text.replace(/\{[A-Za-z_][A-Za-z0-9_]*\}/g, ""))) return "syntax";
   const wanted = argumentsOf(french);
   if (argumentsOf(text).join(",") !== wanted.join(",")) return "placeholders";
   let failed = false;
@@ -71,9 +74,9 @@ function checkText(
       failed = true;
     },
   });
-  (t as unknown as (k: string, v: Record<string, number>) => string)(
+  (t as unknown as (k: string, v: Record<string, string>) => string)(
     "check",
-    Object.fromEntries(wanted.map((name) => [name, 1])),
+    Object.fromEntries(wanted.map((name) => [name, "x"])),
   );
   return failed ? "syntax" : null;
 }
@@ -84,17 +87,24 @@ export async function correctTranslation(
 ): Promise<Result<null, TranslationError | "form">> {
   authorize(actor, "idea.moderate");
   if (!isCorrectable(locale)) return { ok: false, error: "unknownLanguage" };
-  const machine = flatTexts(locale)[key];
-  if (machine === undefined) return { ok: false, error: "unknownText" };
+  const file = flatTexts(locale);
+  if (!Object.hasOwn(file, key)) return { ok: false, error: "unknownText" };
+  const machine = file[key]!;
+  const french = frenchTexts();
   // The file's own text typed back is no correction: the file's text is shown again.
   const written = text.trim().slice(0, MAX);
   const typed = written === machine ? "" : written;
   const where = { cooperativeId_locale_key: { cooperativeId: actor.cooperativeId, locale, key } };
   const before = await db.translationCorrection.findUnique({ where, select: { text: true } });
   if (typed) {
-    const problem = checkText(locale, { text: typed, french: frenchTexts()[key] ?? machine });
+    const problem = checkText(locale, {
+      text: typed,
+      french: Object.hasOwn(french, key) ? french[key]! : machine,
+    });
     if (problem) return { ok: false, error: "form", fieldErrors: { text: problem } };
   }
+  // Back to the file's text when it already is: nothing to write, nothing to journal.
+  if (!typed && !before) return { ok: true, data: null };
   await db.$transaction(async (tx) => {
     if (typed)
       await tx.translationCorrection.upsert({
@@ -131,8 +141,11 @@ export async function publicWords(cooperativeId: string, locale: PublicLocale): 
         select: { key: true, text: true },
       })
     : [];
+  // A correction whose text the file no longer has (renamed, removed) is not applied.
+  const file = flatTexts(locale);
+  const current = corrections.filter((c) => Object.hasOwn(file, c.key));
   return {
     locale,
-    messages: publicMessages(locale, Object.fromEntries(corrections.map((c) => [c.key, c.text]))),
+    messages: publicMessages(locale, Object.fromEntries(current.map((c) => [c.key, c.text]))),
   };
 }

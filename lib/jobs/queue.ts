@@ -13,6 +13,7 @@ export const QUEUES = {
   purgeLimits: "purge-rate-limits",
   deleteCooperatives: "delete-cooperatives",
   sweep: "sweep",
+  bookletStale: "booklet-stale",
 } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };

@@ -14,6 +14,7 @@ import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
 import { purgeExpiredLimits } from "@/lib/limits/purge.internal";
 import { log } from "@/lib/log";
 import { deleteDueCooperatives } from "@/lib/operator/deletion.internal";
+import { remindStaleEntries } from "@/lib/booklet/reminders.internal";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -69,6 +70,13 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     if (deleted.length) log.info({ cooperatives: deleted }, "[worker] coopératives supprimées");
   });
   await boss.schedule(QUEUES.deleteCooperatives, "41 * * * *");
+  // Every morning: the booklet's entries not checked for the cooperative's months, told to
+  // their keepers once.
+  await boss.work(QUEUES.bookletStale, async () => {
+    const sent = await remindStaleEntries();
+    if (sent) log.info(`[worker] carnet : ${sent} rappel(s) d'adresses à vérifier`);
+  });
+  await boss.schedule(QUEUES.bookletStale, "7 8 * * *");
   // Every minute, and once now: questions past their deadline still open are closed, e-mails
   // written by a committed change and never sent are sent.
   const sweep = async () => {

@@ -66,7 +66,15 @@ export async function parseSpreadsheet(file: File): Promise<ParsedFile> {
     }
     if (name.endsWith(".csv") || name.endsWith(".txt")) {
       const text = (await file.text()).replace(/^\uFEFF/, "");
-      const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+      // The delimiter is the header line's (Papa's own guess falls back to a comma on a short
+      // file ending with an empty line, and reads « Nom;Thèmes » as one column).
+      const header = text.split(/\r?\n/, 1)[0] ?? "";
+      const counts = [";", ",", "\t", "|"].map((d) => [d, header.split(d).length - 1] as const);
+      const [delimiter, found] = counts.reduce((best, c) => (c[1] > best[1] ? c : best));
+      const parsed = Papa.parse<string[]>(text, {
+        skipEmptyLines: false,
+        ...(found > 0 ? { delimiter } : {}),
+      });
       return toRows(parsed.data.map((r) => r.map((c) => String(c ?? "").trim())));
     }
     return { ok: false, error: "fileType" };

@@ -337,9 +337,15 @@ async function buildFixture() {
     text: "…",
   });
   const feed = await db.membership.findUniqueOrThrow({ where: { id: member.membershipId } });
+  const entries = await db.partnerEntry.findMany({
+    where: { cooperativeId: coop.id },
+    orderBy: { name: "asc" },
+  });
 
   return {
     coop,
+    entry: entries[0]!.id,
+    doomedEntry: entries[1]!.id,
     revocableGrant: revocableGrant.id,
     councilBody,
     assemblyBody,
@@ -941,6 +947,40 @@ const ACTIONS: Record<string, Door> = {
     args: () => ["ar", "ideas.send", null, form({ text: "أرسل فكرتي الآن" })],
   },
   restoreTranslationAction: { right: "idea.moderate", scoped: false, args: () => ["ar", "ideas.send"] },
+  // lib/booklet/actions.ts
+  createEntryAction: {
+    right: "booklet.edit",
+    scoped: false,
+    args: () => [
+      null,
+      form({ name: "Un lieu de plus", themes: ["food", "rights"], hoursText: "lun 9h-12h" }),
+    ],
+  },
+  updateEntryAction: {
+    right: "booklet.edit",
+    scoped: true,
+    args: () => [f.entry, null, form({ name: "Parlons Ensemble", languages: "français, arabe" })],
+  },
+  verifyEntryAction: { right: "booklet.edit", scoped: true, args: () => [f.entry] },
+  archiveEntryAction: { right: "booklet.manage", scoped: true, args: () => [f.doomedEntry] },
+  bookletSettingsAction: {
+    right: "booklet.manage",
+    scoped: false,
+    args: () => [null, form({ staleMonths: "6", public: "on" })],
+  },
+  importBookletAction: {
+    right: "booklet.manage",
+    scoped: false,
+    args: () => [
+      null,
+      form({
+        intent: "import",
+        file: new File(["Nom;Thèmes;Horaires\nLa Boussole;Accès aux droits;mar 9h-12h\n"], "carnet.csv", {
+          type: "text/csv",
+        }),
+      }),
+    ],
+  },
   // lib/newsletter/actions.ts
   createIssueAction: {
     right: "newsletter.manage",
@@ -1142,6 +1182,17 @@ const ROUTES: Record<string, Door> = {
     right: "meeting.read",
     scoped: false,
     args: () => [request("/reunions/conseil/4/ics"), params({ body: "conseil", number: "4" })],
+  },
+  "app/(portal)/carnet/livret/route.ts GET": { right: "booklet.read", scoped: false, args: () => [] },
+  "app/(portal)/carnet/export/route.ts GET": {
+    right: "booklet.manage",
+    scoped: false,
+    args: () => [request("/carnet/export")],
+  },
+  "app/(public)/i/[slug]/carnet/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/i/${f.coop.slug}/carnet`), params({ slug: f.coop.slug })],
   },
   "app/(public)/i/[slug]/route.ts GET": {
     right: "anyone",

@@ -65,6 +65,18 @@ describe("correcting a machine-translated text", () => {
       error: "form",
       fieldErrors: { text: "syntax" },
     });
+    // Shapes that pass a check with numbers and fail with the real (text) values, or a tag.
+    for (const text of ["بعد {date, date}", "{date, select, 1 {a} other {b}}", "بعد {date} <b>x</b>"])
+      expect(await correctTranslation(coordinator, { locale: "ar", key, text })).toMatchObject({
+        ok: false,
+        error: "form",
+        fieldErrors: { text: "syntax" },
+      });
+    for (const key of ["__proto__", "constructor", "toString"])
+      expect(await correctTranslation(coordinator, { locale: "ar", key, text: "" })).toEqual({
+        ok: false,
+        error: "unknownText",
+      });
     expect(await correctTranslation(coordinator, { locale: "ar", key: "ideas.nope", text: "x" })).toEqual({
       ok: false,
       error: "unknownText",

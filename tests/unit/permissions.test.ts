@@ -29,6 +29,9 @@ const EXPECTED: Record<Action, Role[]> = {
   "audit.read": ["coordinator"],
   "admin.access": ["coordinator"],
   "support.grant": ["coordinator"],
+  "booklet.read": ["coordinator", "president", "councilMember", "member"],
+  "booklet.edit": ["coordinator", "president", "councilMember", "member"],
+  "booklet.manage": ["coordinator"],
 };
 
 describe("permission table", () => {

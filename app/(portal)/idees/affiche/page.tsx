@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import { requireActor } from "@/lib/auth/session";
 import { siteUrl } from "@/lib/site-url";
 import { PrintButton } from "@/components/print-button";
@@ -25,7 +26,12 @@ export default async function PosterPage({ searchParams }: Props) {
   const chosen = asked === undefined ? ["en"] : [asked].flat();
   const others = PUBLIC_LOCALES.filter((l) => l !== "fr" && chosen.includes(l));
   const languages = ["fr" as const, ...others.filter(isPublicLocale)];
-  const blocks = await Promise.all(languages.map((l) => publicWords(actor.cooperativeId, l)));
+  const blocks = (await Promise.all(languages.map((l) => publicWords(actor.cooperativeId, l)))).map(
+    ({ locale, messages }) => ({
+      locale,
+      t: createTranslator({ locale: locale as "fr", messages, namespace: "ideas" }),
+    }),
+  );
   const url = `${siteUrl()}/i/${actor.cooperativeSlug}`;
   const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return (
@@ -62,18 +68,18 @@ export default async function PosterPage({ searchParams }: Props) {
         </button>
       </form>
       <article className="mx-auto max-w-xl space-y-4 rounded-lg border-2 border-stone-900 p-8 text-center print:border-0">
-        {blocks.map(({ locale, messages }, i) => (
+        {blocks.map(({ locale, t: tr }, i) => (
           <div key={locale} lang={locale} dir={directionOf(locale)} className="space-y-1">
             {i === 0 ? (
               <h1 className="flex items-center justify-center gap-2 text-3xl font-bold">
                 <span dangerouslySetInnerHTML={{ __html: pictogram("idea") }} />
-                {messages.ideas.title}
+                {tr("title")}
               </h1>
             ) : (
-              <p className="text-xl font-semibold">{messages.ideas.title}</p>
+              <p className="text-xl font-semibold">{tr("title")}</p>
             )}
-            <p className={i === 0 ? "text-xl" : "text-lg text-stone-800"}>{messages.ideas.posterText.lead}</p>
-            <p className="text-stone-700">{messages.ideas.posterText.noAccount}</p>
+            <p className={i === 0 ? "text-xl" : "text-lg text-stone-800"}>{tr("posterText.lead")}</p>
+            <p className="text-stone-700">{tr("posterText.noAccount")}</p>
           </div>
         ))}
         <div
@@ -82,9 +88,9 @@ export default async function PosterPage({ searchParams }: Props) {
           aria-label={t("qrLabel", { url })}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
-        {blocks.map(({ locale, messages }) => (
+        {blocks.map(({ locale, t: tr }) => (
           <p key={locale} lang={locale} dir={directionOf(locale)} className="text-stone-800">
-            {messages.ideas.posterText.scan}
+            {tr("posterText.scan")}
           </p>
         ))}
         <p className="break-all font-mono text-xl font-semibold">{url.replace(/^https?:\/\//, "")}</p>
