@@ -542,7 +542,8 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
         },
         {
           name: "Les Mots du Bois-Joli",
-          description: "Ateliers pour parler français dans la vie de tous les jours : la poste, le médecin, l'école.",
+          description:
+            "Ateliers pour parler français dans la vie de tous les jours : la poste, le médecin, l'école.",
           themes: ["languages"],
           place: "Bois-Joli",
           address: "Maison de quartier, 12 place du Marché",
@@ -612,7 +613,8 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
         },
         {
           name: "Toit Commun",
-          description: "Accompagnement pour trouver ou garder un logement, et les démarches du logement social.",
+          description:
+            "Accompagnement pour trouver ou garder un logement, et les démarches du logement social.",
           themes: ["housing", "rights"],
           place: "Centre-ville",
           address: "15 boulevard Jean-Jaurès",
@@ -681,7 +683,8 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
         },
         {
           name: "Les Petits Pas",
-          description: "Lieu d'accueil enfants-parents : jouer, rencontrer d'autres parents, parler avec une accueillante.",
+          description:
+            "Lieu d'accueil enfants-parents : jouer, rencontrer d'autres parents, parler avec une accueillante.",
           themes: ["childhood"],
           place: "Bois-Joli",
           address: "2 allée des Écoles",

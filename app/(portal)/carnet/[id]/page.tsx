@@ -51,7 +51,6 @@ export default async function EntryPage({ params, searchParams }: Props) {
           />
           <Card title={t("details")}>
             <EntryForm
-              key={entry.verifiedAt.toISOString()}
               action={updateEntryAction.bind(null, entry.id)}
               keepers={keepers}
               submit={t("form.save")}

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/client-messages";
+
+// The partners' booklet.
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["booklet"]}>{children}</ClientMessages>;
+}
