@@ -187,11 +187,14 @@ export function AnswerIdeaForm({
   ideaId,
   targets,
   current,
+  entries = [],
 }: {
   action: Action;
   ideaId: string;
   targets: { id: string; text: string }[];
-  current: { answer: string | null; text: string | null; mergeInto: string | null };
+  current: { answer: string | null; text: string | null; mergeInto: string | null; partnerIds?: string[] };
+  // The booklet's entries the answer may point to.
+  entries?: { id: string; name: string }[];
 }) {
   const t = useTranslations("ideas");
   const words = useFieldError();
@@ -202,6 +205,10 @@ export function AnswerIdeaForm({
       : { answer: current.answer ?? "", text: current.text ?? "", mergeInto: current.mergeInto ?? "" };
   const errors = state && !state.ok ? state.fieldErrors : {};
   const [answer, setAnswer] = useState(values.answer ?? "");
+  const chosenPartners =
+    state && !state.ok
+      ? (state.values.partnerIds ?? "").split(",").filter(Boolean)
+      : (current.partnerIds ?? []);
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
       <Outcome state={state} success={t("answerSaved")} />
@@ -250,6 +257,27 @@ export function AnswerIdeaForm({
           aria-invalid={errors.text ? true : undefined}
         />
       </Field>
+      {entries.length && answer !== "MERGED" ? (
+        <details className="rounded-md border border-stone-300 p-2" open={chosenPartners.length > 0}>
+          <summary className="min-h-11 cursor-pointer py-2 font-medium">
+            {t("answerPartners")} ({t("answerPartnersCount", { count: chosenPartners.length })})
+          </summary>
+          <div className="grid gap-x-4 sm:grid-cols-2">
+            {entries.map((e) => (
+              <label key={e.id} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="partnerIds"
+                  value={e.id}
+                  defaultChecked={chosenPartners.includes(e.id)}
+                  className="size-5"
+                />{" "}
+                <span lang="fr">{e.name}</span>
+              </label>
+            ))}
+          </div>
+        </details>
+      ) : null}
       <button type="submit" className={buttonClass} aria-disabled={pending}>
         {t("saveAnswer")}
       </button>

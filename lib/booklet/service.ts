@@ -351,7 +351,7 @@ export async function publicBooklet(slug: string, now = new Date()) {
 export async function entriesNamed(cooperativeId: string, ids: string[]) {
   if (!ids.length) return [];
   return db.partnerEntry.findMany({
-    where: { cooperativeId, id: { in: ids.slice(0, 20) }, archivedAt: null },
+    where: { cooperativeId, id: { in: ids.slice(0, 500) }, archivedAt: null },
     select: { id: true, name: true, phone: true, address: true, hoursText: true, website: true },
     orderBy: { name: "asc" },
   });

@@ -1,5 +1,6 @@
 "use server";
 import { arg, formAction } from "@/lib/action";
+import { isId } from "@/lib/action-input";
 import { refuse } from "@/lib/form-result";
 import { answerSchema, hideSchema, ideaSchema, paperIdeaSchema, translationSchema } from "@/lib/ideas/schema";
 import { correctTranslation } from "@/lib/ideas/translations";
@@ -71,7 +72,14 @@ export const answerIdeaAction = formAction({
   right: "minutes.draft",
   bound: [arg.id, arg.id, arg.path],
   input: answerSchema,
-  run: ({ actor, args: [meetingId, ideaId], input }) => answerIdea(actor, { meetingId, ideaId, input }),
+  run: ({ actor, args: [meetingId, ideaId], input, values }) =>
+    answerIdea(actor, {
+      meetingId,
+      ideaId,
+      input,
+      // The booklet's entries ticked (ids, checked against the cooperative's booklet).
+      partnerIds: (values.partnerIds ?? "").split(",").filter(isId).slice(0, 20),
+    }),
   refresh: ([, , path]) => path,
 });
 

@@ -20,8 +20,23 @@ export type BoardIdea = {
   supports: number;
   supportedByMe: boolean;
   mine: boolean;
-  answer: { kind: IdeaAnswer; text: string | null; at: Date | null } | null;
+  answer: {
+    kind: IdeaAnswer;
+    text: string | null;
+    at: Date | null;
+    // The booklet's addresses the answer points to (« où apprendre le français ? »).
+    partners: BoardPartner[];
+  } | null;
   merged: { id: string; text: string }[];
+};
+
+export type BoardPartner = {
+  id: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  hoursText: string | null;
+  website: string | null;
 };
 
 // One page of the board, and how many ideas it holds in all.

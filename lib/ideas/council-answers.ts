@@ -9,6 +9,7 @@ import { HOUR_MS, merge, OPEN, ownIdea, themeOf, type MergeRefusal } from "@/lib
 import { answerWords, publishAnswers } from "@/lib/ideas/publish-answers.internal";
 import type { AnswerChoice, AnswerInput, Theme } from "@/lib/ideas/schema";
 import type { IdeaResult } from "@/lib/ideas/service";
+import { entriesNamed } from "@/lib/booklet/service";
 
 // At the council: the ideas read out and answered in meeting, the answers published (with the
 // minutes, or when the council says), and what was answered told in the newsletter.
@@ -33,6 +34,8 @@ export type SheetIdea = {
   answerText: string | null;
   mergedIntoId: string | null;
   published: boolean;
+  // The booklet's entries the answer points to.
+  partnerIds: string[];
 };
 
 // What the council reads out and answers: the ideas attached to this meeting, and any other
@@ -78,6 +81,7 @@ export async function answerSheet(actor: Actor, meetingId: string) {
         answerText: shown ? i.answerText : null,
         mergedIntoId: shown ? i.mergedIntoId : null,
         published: i.answerPublishedAt !== null,
+        partnerIds: shown ? i.answerPartnerIds : [],
       };
     }),
     unpublished: ideas.filter(
@@ -104,7 +108,12 @@ export async function answerSheetAt(actor: Actor, bodySlug: string, number: numb
 // said). A merged idea points at the idea that answers it.
 export async function answerIdea(
   actor: Actor,
-  { meetingId, ideaId, input }: { meetingId: string; ideaId: string; input: AnswerInput },
+  {
+    meetingId,
+    ideaId,
+    input,
+    partnerIds = [],
+  }: { meetingId: string; ideaId: string; input: AnswerInput; partnerIds?: string[] },
 ): Promise<IdeaResult<null, "notCouncilMeeting" | MergeRefusal>> {
   authorize(actor, "minutes.draft");
   const meeting = await councilMeeting(actor, meetingId);
@@ -125,6 +134,8 @@ export async function answerIdea(
     });
   }
   const answerKind = input.answer;
+  // Only the cooperative's own entries, still in the booklet.
+  const partners = (await entriesNamed(actor.cooperativeId, partnerIds)).map((e) => e.id);
   await db.$transaction(async (tx) => {
     await tx.idea.update({
       where: { id: idea.id },
@@ -135,6 +146,7 @@ export async function answerIdea(
         answeredAt: new Date(),
         meetingId: meeting.id,
         mergedIntoId: null,
+        answerPartnerIds: partners,
       },
     });
     await recordAudit(tx, {
@@ -144,7 +156,7 @@ export async function answerIdea(
       entityType: "Idea",
       entityId: idea.id,
       before: { status: idea.status, answer: idea.answerKind },
-      after: { answer: input.answer, text: input.text },
+      after: { answer: input.answer, text: input.text, partners },
     });
   });
   return { ok: true, data: null };

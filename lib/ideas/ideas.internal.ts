@@ -8,6 +8,7 @@ import type { BoardIdea } from "@/lib/ideas/board";
 import { THEMES, type Sort, type Theme } from "@/lib/ideas/schema";
 import type { IdeaResult } from "@/lib/ideas/service";
 import { OPEN_IDEA_STATUSES } from "@/lib/ideas/statuses";
+import { entriesNamed } from "@/lib/booklet/service";
 
 // Internal to the server: no right is checked here. Shared by the idea box's services
 // (service.ts, public-page.ts, moderation.ts, board.ts, council-answers.ts), which check the
@@ -79,6 +80,7 @@ type BoardRow = {
   answerText: string | null;
   answeredAt: Date | null;
   answerPublishedAt: Date | null;
+  answerPartnerIds: string[] | null;
   authorId: string | null;
   supports: number;
   mine: boolean;
@@ -108,7 +110,7 @@ export async function boardRows({
         : `i."createdAt" DESC`;
   const rows = await db.$queryRawUnsafe<BoardRow[]>(
     `SELECT i.id, i.text, i.theme, i.source::text AS source, i."authorName", i."showName", i."createdAt", i.status::text AS status, i."answerKind"::text AS "answerKind", i."answerText",
-            i."answeredAt", i."answerPublishedAt", i."authorId",
+            i."answeredAt", i."answerPublishedAt", i."answerPartnerIds", i."authorId",
             (SELECT count(*)::int FROM "IdeaSupport" s WHERE s."ideaId" = i.id) AS supports,
             EXISTS (SELECT 1 FROM "IdeaSupport" s WHERE s."ideaId" = i.id AND s."membershipId" = $2) AS mine
        FROM "Idea" i
@@ -125,6 +127,11 @@ export async function boardRows({
         select: { id: true, text: true, mergedIntoId: true },
       })
     : [];
+  // The booklet's entries the published answers point to, in one read.
+  const partnerIds = rows.flatMap((r) => (r.answerPublishedAt ? (r.answerPartnerIds ?? []) : []));
+  const partners = new Map(
+    (await entriesNamed(cooperativeId, [...new Set(partnerIds)])).map((e) => [e.id, e]),
+  );
   return rows.map((r) => ({
     id: r.id,
     text: r.text,
@@ -139,7 +146,12 @@ export async function boardRows({
     // An answer shows once published; before that the idea is « à l'étude ».
     answer:
       r.answerPublishedAt && r.answerKind
-        ? { kind: r.answerKind, text: r.answerText, at: r.answeredAt }
+        ? {
+            kind: r.answerKind,
+            text: r.answerText,
+            at: r.answeredAt,
+            partners: (r.answerPartnerIds ?? []).flatMap((id) => partners.get(id) ?? []),
+          }
         : null,
     merged: merged.filter((m) => m.mergedIntoId === r.id).map((m) => ({ id: m.id, text: m.text })),
   }));

@@ -49,6 +49,25 @@ blockquote{margin:1rem 0;padding-inline-start:.75rem;border-inline-start:4px sol
 .pict{vertical-align:middle;margin-inline-end:.4rem;flex:none}h1 .pict,h2 .pict{color:#185a42}button .pict{margin-inline-end:.5rem}
 button.listen{display:inline-flex;align-items:center;width:auto;min-height:44px;margin:.5rem 0 0;padding:.5rem .9rem;background:#fff;color:#185a42;border:2px solid #185a42;font-size:1rem}`;
 
+// The booklet's addresses an answer points to, for the public pages (escaped here).
+export function partnersHtml(
+  title: string,
+  partners: { name: string; address: string | null; hoursText: string | null; phone: string | null }[],
+): string {
+  if (!partners.length) return "";
+  const items = partners
+    .map((p) => {
+      const tel = p.phone?.replace(/[^\d+]/g, "");
+      const facts = [p.address, p.hoursText]
+        .filter(Boolean)
+        .map((x) => esc(x!))
+        .join(" · ");
+      return `<li lang="fr" style="margin:.25rem 0;padding:.5rem"><strong>${esc(p.name)}</strong>${facts ? `<br>${facts}` : ""}${tel ? `<br><a class="link" href="tel:${esc(tel)}">${esc(p.phone!)}</a>` : ""}</li>`;
+    })
+    .join("");
+  return `<p style="margin:.5rem 0 0;font-weight:700">${esc(title)}</p><ul style="margin:0">${items}</ul>`;
+}
+
 // Every text that comes from people or the translations goes through esc().
 export const esc = (text: string) =>
   text

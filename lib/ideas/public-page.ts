@@ -7,6 +7,7 @@ import type { IdeaResult } from "@/lib/ideas/service";
 import { limit } from "@/lib/limits/counters";
 import { limitedAddress } from "@/lib/net/client-address";
 import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
+import { entriesNamed } from "@/lib/booklet/service";
 
 // No actor: the public page has none. Limited instead by slug, follow token, moderation and PUBLIC_LIMIT.
 
@@ -91,7 +92,13 @@ export async function followIdea(slug: string, token: string) {
           : published
             ? "answered"
             : "waiting",
-    answer: published ? { kind, text: idea.answerText } : null,
+    answer: published
+      ? {
+          kind,
+          text: idea.answerText,
+          partners: await entriesNamed(idea.cooperativeId, idea.answerPartnerIds),
+        }
+      : null,
     mergedInto: published && idea.mergedInto ? { text: idea.mergedInto.text } : null,
   } as const;
 }

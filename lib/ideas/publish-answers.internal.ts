@@ -8,6 +8,7 @@ import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
 import { isEmail } from "@/lib/ideas/schema";
 import { keyedToken } from "@/lib/links/keyed-token";
+import { entriesNamed } from "@/lib/booklet/service";
 
 // Internal to the server: no right is checked here. Called by services that have checked the
 // actor's right already (lib/minutes/workflow.ts when the minutes are published, and
@@ -66,6 +67,7 @@ export async function publishAnswers(
     const locale = isPublicLocale(language) ? language : "fr";
     const written = answerMail({
       words: await wordsOf(locale),
+      partners: await entriesNamed(cooperativeId, idea.answerPartnerIds),
       text: idea.text,
       kind: idea.status === "MERGED" ? "MERGED" : idea.answerKind,
       answer: idea.answerText,
@@ -93,6 +95,7 @@ export function answerWords(kind: string | null): string {
 
 function answerMail({
   words: { locale, messages },
+  partners,
   text,
   kind,
   answer,
@@ -101,6 +104,7 @@ function answerMail({
   coop,
 }: {
   words: PublicWords;
+  partners: { name: string; phone: string | null; address: string | null; hoursText: string | null }[];
   text: string;
   kind: string | null;
   answer: string | null;
@@ -122,6 +126,15 @@ function answerMail({
       t("answerMail.answered", { answer: answerWord }),
       mergedInto ? t("answerMail.related", { text: mergedInto }) : null,
       answer ? `\n${answer}` : null,
+      ...(partners.length
+        ? [
+            "",
+            t("answerMail.partners"),
+            ...partners.map(
+              (p) => `- ${[p.name, p.address, p.hoursText, p.phone].filter(Boolean).join(" · ")}`,
+            ),
+          ]
+        : []),
       "",
       t("answerMail.link", { link }),
       "",

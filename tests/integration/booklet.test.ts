@@ -16,6 +16,13 @@ import { remindStaleEntries } from "@/lib/booklet/reminders.internal";
 import { bookletFilter, entrySchema } from "@/lib/booklet/schema";
 import { toCsv } from "@/lib/spreadsheet";
 import { seedIfEmpty } from "../../scripts/seed";
+import { answerIdea, publishAnswersNow } from "@/lib/ideas/council-answers";
+import { approveIdea } from "@/lib/ideas/moderation";
+import { followIdea, postPublicIdea } from "@/lib/ideas/public-page";
+import { publicIdeaSchema } from "@/lib/ideas/schema";
+import { ideaBoard } from "@/lib/ideas/board";
+import { tokenId } from "@/lib/links/keyed-token";
+import { buildMeeting } from "@/tests/factories/meetings";
 import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
 
 // Issue 20: the partners' booklet — reception finds an address; members keep it right; the
@@ -220,5 +227,51 @@ describe("the spreadsheet, the settings and the public page", () => {
     const { entries } = await searchBooklet(member, filter({}));
     expect(entries.find((e) => e.name === "Écrivain public de la Maison de quartier")?.stale).toBe(true);
     await updateBookletSettings(coordinator, { staleMonths: 6, public: true });
+  });
+});
+
+describe("a council answer points to the booklet", () => {
+  it("« où apprendre le français ? »: the answer names entries of this booklet only, on the board, the follow page and in the e-mail", async () => {
+    const parlons = (await searchBooklet(member, filter({ q: "Parlons Ensemble" }))).entries[0]!;
+    const foreign = await createEntry(other, entrySchema.parse({ name: "Ailleurs" }));
+    const posted = await postPublicIdea({
+      slug: "bois-joli",
+      input: publicIdeaSchema.parse({ text: "Où apprendre le français ?", contact: "nadia@exemple.fr" }),
+      address: "10.0.0.77",
+      locale: "fr",
+    });
+    const token = posted.ok ? posted.data.followToken! : "";
+    const idea = await db.idea.findFirstOrThrow({ where: { id: tokenId(token) ?? "" } });
+    await approveIdea(coordinator, idea.id);
+    const council = await db.body.findFirstOrThrow({
+      where: { slug: "conseil", cooperativeId: coordinator.cooperativeId },
+    });
+    const meeting = await buildMeeting({
+      cooperativeId: coordinator.cooperativeId,
+      bodyId: council.id,
+      number: 42,
+      startsAt: new Date(Date.now() + 86400000),
+    });
+    expect(
+      await answerIdea(coordinator, {
+        meetingId: meeting.id,
+        ideaId: idea.id,
+        input: { answer: "ACCEPTED", text: "Des cours gratuits près du centre.", mergeInto: null },
+        partnerIds: [parlons.id, foreign.ok ? foreign.data.id : "x"],
+      }),
+    ).toEqual({ ok: true, data: null });
+    expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).answerPartnerIds).toEqual([
+      parlons.id,
+    ]);
+    expect(await publishAnswersNow(coordinator, meeting.id)).toEqual({ ok: true, data: { count: 1 } });
+    expect((await followIdea("bois-joli", token))?.answer?.partners.map((p) => p.name)).toEqual([
+      "Parlons Ensemble",
+    ]);
+    const board = (await ideaBoard(member, { sort: "repondues" })).ideas.find((i) => i.id === idea.id)!;
+    expect(board.answer?.partners.map((p) => p.phone)).toEqual(["01 23 45 10 01"]);
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: "nadia@exemple.fr" } });
+    expect(mail.textBody).toContain("Les adresses que le conseil vous conseille :");
+    expect(mail.textBody).toContain("- Parlons Ensemble · 4 rue des Lilas");
+    expect(mail.textBody).not.toContain("Ailleurs");
   });
 });

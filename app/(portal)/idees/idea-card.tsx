@@ -1,9 +1,19 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { BoardIdea } from "@/lib/ideas/board";
 
 // One idea on a board (signed in or public): text, who and when, supports, and the council's
 // answer once published.
-export async function IdeaCard({ idea, children }: { idea: BoardIdea; children?: React.ReactNode }) {
+// `booklet`: the reader may open the booklet's pages (the entries then link to them).
+export async function IdeaCard({
+  idea,
+  children,
+  booklet = false,
+}: {
+  idea: BoardIdea;
+  children?: React.ReactNode;
+  booklet?: boolean;
+}) {
   const [t, format] = await Promise.all([getTranslations("ideas"), getFormatter()]);
   return (
     <li className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
@@ -23,6 +33,27 @@ export async function IdeaCard({ idea, children }: { idea: BoardIdea; children?:
             {t("councilAnswer")} : {t(`answers.${idea.answer.kind}`)}
           </p>
           {idea.answer.text ? <p className="whitespace-pre-line">{idea.answer.text}</p> : null}
+          {idea.answer.partners.length ? (
+            <>
+              <p className="mt-2 font-medium">{t("partnersTitle")}</p>
+              <ul className="list-disc ps-6" lang="fr">
+                {idea.answer.partners.map((p) => (
+                  <li key={p.id}>
+                    {booklet ? (
+                      <Link href={`/carnet/${p.id}`} className="font-medium text-brand-700 underline">
+                        {p.name}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{p.name}</span>
+                    )}
+                    {[p.address, p.hoursText, p.phone].filter(Boolean).length
+                      ? ` — ${[p.address, p.hoursText, p.phone].filter(Boolean).join(" · ")}`
+                      : ""}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       ) : idea.status === "TO_READ" || idea.status === "ANSWERED" ? (
         <p className="text-sm font-medium text-stone-800">{t("atCouncil")}</p>

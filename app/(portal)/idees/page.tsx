@@ -71,7 +71,7 @@ export default async function IdeasPage({
         ) : (
           <ul className="space-y-3">
             {ideas.map((idea) => (
-              <IdeaCard key={idea.id} idea={idea}>
+              <IdeaCard key={idea.id} idea={idea} booklet={can(actor.roles, "booklet.read")}>
                 {idea.answer ? null : (
                   <StepForm
                     namespace="ideas"

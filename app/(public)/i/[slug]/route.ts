@@ -9,6 +9,7 @@ import {
   publicLocale as localeOf,
   publicNotFound as notFound,
   listenControl,
+  partnersHtml,
   nonceOf,
 } from "@/lib/ideas/public-html";
 import { pictogram } from "@/lib/ideas/pictograms";
@@ -61,7 +62,7 @@ function page({ locale, words, slug, coop, answers, values, errors, formError, n
     ? `<section aria-labelledby="answers"><h2 id="answers">${pictogram("answer")}${esc(t("publicAnswers"))}</h2><ul>${answers
         .map(
           (idea) =>
-            `<li><p style="margin:0">${esc(idea.text)}</p><p class="answer">${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer!.kind}` as "answers.ACCEPTED"))}</p>${idea.answer!.text ? `<p style="margin:0">${esc(idea.answer!.text)}</p>` : ""}</li>`,
+            `<li><p style="margin:0">${esc(idea.text)}</p><p class="answer">${esc(t("councilAnswer"))} : ${esc(t(`answers.${idea.answer!.kind}` as "answers.ACCEPTED"))}</p>${idea.answer!.text ? `<p style="margin:0">${esc(idea.answer!.text)}</p>` : ""}${partnersHtml(t("partnersTitle"), idea.answer!.partners)}</li>`,
         )
         .join("")}</ul></section>`
     : "";

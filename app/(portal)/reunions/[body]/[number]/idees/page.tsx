@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { answerSheetAt } from "@/lib/ideas/council-answers";
+import { entryChoices } from "@/lib/booklet/service";
 import { answerIdeaAction, publishAnswersAction } from "@/lib/ideas/actions";
 import { AnswerIdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";
@@ -34,6 +35,7 @@ export default async function MeetingIdeasPage({
   const t = await getTranslations("ideas");
   const answer = can(actor.roles, "minutes.draft");
   const path = `/reunions/${body}/${n}/idees`;
+  const entries = answer && can(actor.roles, "booklet.read") ? await entryChoices(actor) : [];
   const targets = sheet.ideas.filter((i) => i.status !== "MERGED").map((i) => ({ id: i.id, text: i.text }));
   return (
     <div className="space-y-6">
@@ -77,7 +79,9 @@ export default async function MeetingIdeasPage({
                         answer: idea.answerKind,
                         text: idea.answerText,
                         mergeInto: idea.mergedIntoId,
+                        partnerIds: idea.partnerIds,
                       }}
+                      entries={entries}
                     />
                   ) : idea.answerKind ? (
                     <p className="font-medium">

@@ -8,6 +8,7 @@ import {
   publicNotFound,
   listenControl,
   nonceOf,
+  partnersHtml,
 } from "@/lib/ideas/public-html";
 import { pictogram } from "@/lib/ideas/pictograms";
 import { publicWords } from "@/lib/ideas/translations";
@@ -34,7 +35,7 @@ export async function GET(
         idea.mergedInto
           ? `<p style="margin:0">${esc(t("mergedInto", { text: idea.mergedInto.text }))}</p>`
           : ""
-      }${idea.answer.text ? `<p style="margin:0;white-space:pre-line">${esc(idea.answer.text)}</p>` : ""}</div>`
+      }${idea.answer.text ? `<p style="margin:0;white-space:pre-line">${esc(idea.answer.text)}</p>` : ""}${partnersHtml(t("partnersTitle"), idea.answer.partners)}</div>`
     : "";
   const body = `${languageLinks(words, `/i/${slug}/suivi/${token}`)}<h1>${pictogram("idea")}${esc(t("followTitle"))}</h1>${listenControl(words, nonceOf(request))}<blockquote>${esc(idea.text)}</blockquote>
 <p class="hint">${esc(t("postedOn", { date: posted }))}</p><p style="font-weight:700;font-size:1.1rem">${esc(t(`stages.${idea.stage}`))}</p>${answer}
