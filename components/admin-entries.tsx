@@ -7,6 +7,8 @@ const ENTRIES = [
   { href: "/admin/instances", key: "bodies", ready: true },
   { href: "/reunions", key: "meetings", ready: true },
   { href: "/idees/gestion", key: "ideas", ready: true },
+  { href: "/admin/contacts", key: "contacts", ready: true },
+  { href: "/carnet/gestion", key: "booklet", ready: true },
   { href: "/admin/lettre", key: "newsletter", ready: true },
   { href: "/admin/courriels", key: "outbox", ready: true },
   { href: "/admin/journal", key: "audit", ready: true },

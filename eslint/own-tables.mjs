@@ -49,6 +49,7 @@ export const OWNERS = {
   translationCorrection: ["ideas"],
   partnerEntry: ["booklet"],
   bookletSettings: ["booklet"],
+  contactConsent: ["contacts"],
 };
 
 const WRITES = new Set([

@@ -739,6 +739,61 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
       }
       await tx.bookletSettings.create({ data: { cooperativeId, staleMonths: 6, public: true } });
 
+      // People willing to be contacted (visitors, events, testimonies, the network's meetings):
+      // one from the public page, one typed in from a paper form, one member from her profile.
+      const consent =
+        "J'accepte que le centre de santé me contacte pour ce que j'ai coché. Je peux arrêter quand je veux : avec le lien que je reçois, ou en le disant à l'équipe.";
+      for (const person of [
+        {
+          name: "Yasmina Haddou",
+          phone: "06 10 20 30 40",
+          email: null,
+          purposes: ["visitors", "testimonies"],
+          channels: ["phone", "sms"],
+          availability: "en fin d'après-midi",
+          languages: ["français", "arabe"],
+          source: "PUBLIC_FORM" as const,
+          membershipId: null,
+          months: 3,
+        },
+        {
+          name: "Gérard Pons",
+          phone: "06 55 44 33 22",
+          email: null,
+          purposes: ["events", "network"],
+          channels: ["phone"],
+          availability: "le samedi",
+          languages: ["français"],
+          source: "PAPER" as const,
+          membershipId: null,
+          months: 1,
+        },
+        {
+          name: "Fatou Diallo",
+          phone: null,
+          email: emailOf("fatou.diallo@demo.portail-scic.fr"),
+          purposes: ["events", "visitors"],
+          channels: ["email"],
+          availability: null,
+          languages: ["français", "wolof"],
+          source: "PROFILE" as const,
+          membershipId: members.fatou ?? null,
+          months: 2,
+        },
+      ]) {
+        const { months, ...row } = person;
+        await tx.contactConsent.create({
+          data: {
+            cooperativeId,
+            ...row,
+            consentText: consent,
+            consentAt: monthsAgo(months),
+            confirmedAt: monthsAgo(months),
+            enteredById: row.source === "PAPER" ? members.clara : null,
+          },
+        });
+      }
+
       await tx.voteQuestion.create({
         data: {
           cooperativeId,

@@ -36,6 +36,8 @@ export const ACTIONS = [
   "booklet.read",
   "booklet.edit",
   "booklet.manage",
+  // People willing to be contacted (lib/contacts): the list, its call sheet and e-mails.
+  "contact.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -86,6 +88,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "admin.access",
     "support.grant",
     "booklet.manage",
+    "contact.manage",
   ]),
 };
 

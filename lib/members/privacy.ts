@@ -31,7 +31,7 @@ export async function exportMyData(actor: Actor) {
     },
   });
   const emails = person.email ? [person.email] : [];
-  const [recipients, outbox, audit] = await Promise.all([
+  const [recipients, outbox, audit, contacts] = await Promise.all([
     db.newsletterRecipient.findMany({
       where: { email: { in: emails } },
       select: {
@@ -56,6 +56,26 @@ export async function exportMyData(actor: Actor) {
       },
       select: { action: true, entityType: true, createdAt: true },
     }),
+    // The list of people willing to be contacted (lib/contacts): by membership or e-mail.
+    db.contactConsent.findMany({
+      where: { OR: [{ membershipId: { in: memberships.map((m) => m.id) } }, { email: { in: emails } }] },
+      select: {
+        cooperativeId: true,
+        name: true,
+        phone: true,
+        email: true,
+        purposes: true,
+        channels: true,
+        availability: true,
+        languages: true,
+        note: true,
+        source: true,
+        consentText: true,
+        consentAt: true,
+        confirmedAt: true,
+        withdrawnAt: true,
+      },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -63,6 +83,7 @@ export async function exportMyData(actor: Actor) {
     person,
     memberships: memberships.map(({ calendarSeed: _seed, ...m }) => m),
     newsletter: recipients,
+    contactList: contacts,
     emailsSent: outbox,
     changesMadeByOrAboutYou: audit,
   };
@@ -145,6 +166,13 @@ export async function erasePerson(
     await tx.idea.updateMany({
       where: { authorId: membershipId },
       data: { authorId: null, authorName: null, showName: false, contact: null },
+    });
+    // Off the list of people to contact, whichever way they joined it.
+    await tx.contactConsent.deleteMany({
+      where: {
+        cooperativeId,
+        OR: [{ membershipId }, ...(person.email ? [{ email: person.email }] : [])],
+      },
     });
     if (person.email) {
       await tx.newsletterRecipient.deleteMany({ where: { cooperativeId, email: person.email } });

@@ -195,12 +195,35 @@ describe("erasing a person leaves no trace of them", () => {
       },
     });
 
+    // The list of people willing to be contacted: from her profile, and once from the public page
+    // with her e-mail (no account named there).
+    for (const source of ["PROFILE", "PUBLIC_FORM"] as const)
+      await db.contactConsent.create({
+        data: {
+          cooperativeId,
+          membershipId: source === "PROFILE" ? membershipId : null,
+          name: NAME,
+          phone: PHONE,
+          email: EMAIL,
+          purposes: ["visitors"],
+          source,
+          consentText: "J'accepte que le centre de santé me contacte.",
+          consentAt: new Date(),
+          confirmedAt: new Date(),
+          note: `Demander ${NAME} à l'accueil`,
+        },
+      });
     const needles = [NAME, EMAIL, PHONE, ADDRESS];
     expect((await findTraces(needles)).length).toBeGreaterThan(20); // the search finds what is there
 
     expect(await erasePerson(coordinator, membershipId)).toEqual({ ok: true, data: null });
 
     expect(await findTraces(needles)).toEqual([]);
+    expect(
+      await db.contactConsent.count({
+        where: { cooperativeId, email: { in: [EMAIL, "[adresse effacée]"] } },
+      }),
+    ).toBe(0);
     // The ballot still counts, without a name; the record keeps its shape.
     const ballots = await db.ballot.findMany({ where: { questionId: question.id } });
     expect(ballots).toEqual([expect.objectContaining({ choice: "FOR", memberId: null })]);

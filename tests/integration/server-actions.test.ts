@@ -337,6 +337,20 @@ async function buildFixture() {
     text: "…",
   });
   const feed = await db.membership.findUniqueOrThrow({ where: { id: member.membershipId } });
+  const contactRow = (name: string) =>
+    db.contactConsent.create({
+      data: {
+        cooperativeId: coop.id,
+        name,
+        email: `${name.toLowerCase()}@exemple.org`,
+        purposes: ["events"],
+        source: "PAPER",
+        consentText: "J'accepte.",
+        consentAt: new Date(),
+        confirmedAt: new Date(),
+      },
+    });
+  const [contact, contact2] = [await contactRow("Contact"), await contactRow("Contact2")];
   const entries = await db.partnerEntry.findMany({
     where: { cooperativeId: coop.id },
     orderBy: { name: "asc" },
@@ -345,6 +359,8 @@ async function buildFixture() {
   return {
     coop,
     entry: entries[0]!.id,
+    contact: contact.id,
+    contact2: contact2.id,
     doomedEntry: entries[1]!.id,
     revocableGrant: revocableGrant.id,
     councilBody,
@@ -981,6 +997,27 @@ const ACTIONS: Record<string, Door> = {
       }),
     ],
   },
+  // lib/contacts/actions.ts
+  profileConsentAction: {
+    right: "home.view",
+    scoped: false,
+    args: () => [null, form({ name: "Moi", phone: "06 00 00 00 00", purposes: ["events"], agree: "on" })],
+  },
+  withdrawMineAction: { right: "home.view", scoped: false, args: () => [] },
+  paperConsentAction: {
+    right: "contact.manage",
+    scoped: false,
+    args: () => [
+      null,
+      form({ name: "Papier", phone: "06 11 11 11 11", purposes: ["visitors"], agree: "on" }),
+    ],
+  },
+  removeContactAction: { right: "contact.manage", scoped: true, args: () => [f.contact] },
+  mailContactsAction: {
+    right: "contact.manage",
+    scoped: true,
+    args: () => [null, form({ ids: [f.contact2], subject: "Visite", body: "Une élue vient jeudi." })],
+  },
   // lib/newsletter/actions.ts
   createIssueAction: {
     right: "newsletter.manage",
@@ -1193,6 +1230,53 @@ const ROUTES: Record<string, Door> = {
     right: "anyone",
     scoped: false,
     args: () => [request(`/i/${f.coop.slug}/carnet`), params({ slug: f.coop.slug })],
+  },
+  "app/(portal)/admin/contacts/feuille/route.ts GET": {
+    right: "contact.manage",
+    scoped: false,
+    args: () => [request("/admin/contacts/feuille")],
+  },
+  "app/(public)/i/[slug]/contact/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/i/${f.coop.slug}/contact`), params({ slug: f.coop.slug })],
+  },
+  "app/(public)/i/[slug]/contact/route.ts POST": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/contact`, {
+        method: "POST",
+        body: new URLSearchParams({
+          name: "Voisine",
+          phone: "06 22 22 22 22",
+          purposes: "events",
+          agree: "on",
+        }),
+      }),
+      params({ slug: f.coop.slug }),
+    ],
+  },
+  "app/(public)/i/[slug]/contact/merci/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/i/${f.coop.slug}/contact/merci`), params({ slug: f.coop.slug })],
+  },
+  "app/(public)/i/[slug]/contact/retrait/[token]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/contact/retrait/x.y`),
+      params({ slug: f.coop.slug, token: "x.y" }),
+    ],
+  },
+  "app/(public)/i/[slug]/contact/retrait/[token]/route.ts POST": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/contact/retrait/x.y`, { method: "POST" }),
+      params({ slug: f.coop.slug, token: "x.y" }),
+    ],
   },
   "app/(public)/i/[slug]/route.ts GET": {
     right: "anyone",

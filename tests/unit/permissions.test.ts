@@ -32,6 +32,7 @@ const EXPECTED: Record<Action, Role[]> = {
   "booklet.read": ["coordinator", "president", "councilMember", "member"],
   "booklet.edit": ["coordinator", "president", "councilMember", "member"],
   "booklet.manage": ["coordinator"],
+  "contact.manage": ["coordinator"],
 };
 
 describe("permission table", () => {

@@ -1,6 +1,10 @@
 import { redirect } from "next/navigation";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { myContactConsent } from "@/lib/contacts/service";
+import { profileConsentAction, withdrawMineAction } from "@/lib/contacts/actions";
+import { ConsentForm } from "@/components/contact-forms";
+import { StepForm } from "@/components/step-form";
 import { requireActor } from "@/lib/auth/session";
 import { calendarTokenOf } from "@/lib/meetings/invitations";
 import { siteUrl } from "@/lib/site-url";
@@ -19,6 +23,8 @@ export default async function ProfilePage() {
   if (actor.support) redirect("/");
   const t = await getTranslations();
   const feedUrl = `${siteUrl()}/calendrier/${await calendarTokenOf(actor)}.ics`;
+  const consent = await myContactConsent(actor);
+  const format = await getFormatter();
   return (
     <div className="space-y-6">
       <PageTitle>{t("profile.title")}</PageTitle>
@@ -34,6 +40,43 @@ export default async function ProfilePage() {
           <dd>{actor.roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
         </dl>
         <p className="mt-3 text-sm text-stone-700">{t("profile.changeHint")}</p>
+      </Card>
+      <Card title={t("contacts.profileTitle")}>
+        <p className="mb-3 text-stone-700">{t("contacts.profileHint")}</p>
+        <p className="mb-3 font-medium" role="status">
+          {consent
+            ? t("contacts.profileCurrent", {
+                date: format.dateTime(consent.consentAt, { day: "numeric", month: "long", year: "numeric" }),
+              })
+            : t("contacts.profileNone")}
+        </p>
+        <ConsentForm
+          action={profileConsentAction}
+          agreeLabel={t("contacts.consentText")}
+          submit={t("contacts.profileSave")}
+          success={t("contacts.profileSaved")}
+          initial={{
+            name: consent?.name ?? actor.name,
+            phone: consent?.phone ?? "",
+            email: consent?.email ?? actor.email ?? "",
+            purposes: consent?.purposes ?? [],
+            channels: consent?.channels ?? [],
+            availability: consent?.availability ?? "",
+            languages: consent?.languages.join(", ") ?? "",
+            note: consent?.note ?? "",
+          }}
+        />
+        {consent ? (
+          <div className="mt-3">
+            <StepForm
+              namespace="contacts"
+              action={withdrawMineAction}
+              label={t("contacts.profileWithdraw")}
+              success={t("contacts.profileWithdrawn")}
+              secondary
+            />
+          </div>
+        ) : null}
       </Card>
       <Card title={t("profile.password")}>
         <p className="mb-2">{t("profile.passwordText")}</p>
