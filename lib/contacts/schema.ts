@@ -71,3 +71,9 @@ export function contactFilter(params: Record<string, string | string[] | undefin
     q: one(params.q),
   };
 }
+
+// Consent is asked again after two years (lib/contacts/reminders.internal.ts).
+export const TWO_YEARS = 730 * 86_400_000;
+export function isOld(confirmedAt: Date, now: Date): boolean {
+  return confirmedAt.getTime() < now.getTime() - TWO_YEARS;
+}

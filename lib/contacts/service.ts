@@ -179,6 +179,26 @@ export async function withdrawByToken(slug: string, token: string, now = new Dat
   return true;
 }
 
+// « Oui, je reste sur la liste »: two more years, from the link of the two-year e-mail.
+export async function confirmByToken(slug: string, token: string, now = new Date()): Promise<boolean> {
+  const row = await consentByToken(slug, token);
+  if (!row || row.withdrawnAt) return false;
+  await db.$transaction(async (tx) => {
+    await tx.contactConsent.update({
+      where: { id: row.id },
+      data: { confirmedAt: now, confirmAskedAt: null },
+    });
+    await recordAudit(tx, {
+      cooperativeId: row.cooperativeId,
+      actorId: null,
+      action: "contact.confirmed",
+      entityType: "ContactConsent",
+      entityId: row.id,
+    });
+  });
+  return true;
+}
+
 // The coordinator's list: by purpose, language, and words (name, availability, note).
 export async function contactList(actor: Actor, filter: ContactFilter) {
   authorize(actor, "contact.manage");

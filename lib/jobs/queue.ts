@@ -14,6 +14,7 @@ export const QUEUES = {
   deleteCooperatives: "delete-cooperatives",
   sweep: "sweep",
   bookletStale: "booklet-stale",
+  contactsReconfirm: "contacts-reconfirm",
 } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };

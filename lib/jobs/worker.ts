@@ -15,6 +15,7 @@ import { purgeExpiredLimits } from "@/lib/limits/purge.internal";
 import { log } from "@/lib/log";
 import { deleteDueCooperatives } from "@/lib/operator/deletion.internal";
 import { remindStaleEntries } from "@/lib/booklet/reminders.internal";
+import { reconfirmContacts } from "@/lib/contacts/reminders.internal";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -77,6 +78,14 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     if (sent) log.info(`[worker] carnet : ${sent} rappel(s) d'adresses à vérifier`);
   });
   await boss.schedule(QUEUES.bookletStale, "7 8 * * *");
+  // Every morning: agreements to be contacted older than two years are asked again, and removed
+  // 30 days later without a yes.
+  await boss.work(QUEUES.contactsReconfirm, async () => {
+    const { asked, removed } = await reconfirmContacts();
+    if (asked || removed)
+      log.info(`[worker] personnes à contacter : ${asked} relance(s), ${removed} retrait(s)`);
+  });
+  await boss.schedule(QUEUES.contactsReconfirm, "13 8 * * *");
   // Every minute, and once now: questions past their deadline still open are closed, e-mails
   // written by a committed change and never sent are sent.
   const sweep = async () => {

@@ -16,6 +16,8 @@ import {
 } from "@/lib/contacts/service";
 import { consentSchema, contactFilter } from "@/lib/contacts/schema";
 import { exportMyData } from "@/lib/members/privacy";
+import { reconfirmContacts } from "@/lib/contacts/reminders.internal";
+import { confirmByToken } from "@/lib/contacts/service";
 import { seedIfEmpty } from "../../scripts/seed";
 import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
 
@@ -186,5 +188,54 @@ describe("the coordinator's list", () => {
     );
     expect(await removeContact(coordinator, ours.id)).toEqual({ ok: true, data: null });
     expect(await db.contactConsent.count({ where: { id: ours.id } })).toBe(0);
+  });
+});
+
+describe("every two years, consent is asked again", () => {
+  it("asks once by e-mail, keeps who says yes, removes who does not answer in 30 days or cannot be asked", async () => {
+    const day = 86_400_000;
+    const now = new Date();
+    const row = (
+      name: string,
+      email: string | null,
+      confirmedDaysAgo: number,
+      askedDaysAgo: number | null = null,
+    ) =>
+      db.contactConsent.create({
+        data: {
+          cooperativeId: coordinator.cooperativeId,
+          name,
+          email,
+          phone: email ? null : "06 00 00 00 01",
+          purposes: ["events"],
+          source: "PAPER",
+          consentText: "J'accepte.",
+          consentAt: new Date(now.getTime() - confirmedDaysAgo * day),
+          confirmedAt: new Date(now.getTime() - confirmedDaysAgo * day),
+          confirmAskedAt: askedDaysAgo === null ? null : new Date(now.getTime() - askedDaysAgo * day),
+        },
+      });
+    const asked = await row("Ancienne Réponse", "ancienne@exemple.org", 731);
+    const silent = await row("Sans Réponse", "silence@exemple.org", 770, 31);
+    const noEmail = await row("Sans Courriel", null, 770);
+    const recent = await row("Récente", "recente@exemple.org", 100);
+    const result = await reconfirmContacts(now);
+    expect(result.removed).toBeGreaterThanOrEqual(2);
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: "ancienne@exemple.org" } });
+    expect(mail.subject).toMatch(/^Voulez-vous rester sur la liste \?/);
+    expect(await db.contactConsent.count({ where: { id: { in: [silent.id, noEmail.id] } } })).toBe(0);
+    expect(await db.contactConsent.count({ where: { id: { in: [asked.id, recent.id] } } })).toBe(2);
+    expect(await db.outboxEmail.count({ where: { toAddress: "recente@exemple.org" } })).toBe(0);
+    // Asked once only.
+    await reconfirmContacts(now);
+    expect(await db.outboxEmail.count({ where: { toAddress: "ancienne@exemple.org" } })).toBe(1);
+    // « Oui, je reste »: two more years.
+    const token = /\/contact\/confirmer\/(\S+)/.exec(mail.textBody)![1]!;
+    expect(await confirmByToken("bois-joli", token)).toBe(true);
+    const kept = await db.contactConsent.findUniqueOrThrow({ where: { id: asked.id } });
+    expect(kept.confirmAskedAt).toBeNull();
+    expect(kept.confirmedAt.getTime()).toBeGreaterThan(now.getTime() - day);
+    const journal = await db.auditEntry.findMany({ where: { entityId: { in: [silent.id, asked.id] } } });
+    expect(journal.map((e) => e.action).sort()).toEqual(["contact.confirmed", "contact.expired"]);
   });
 });

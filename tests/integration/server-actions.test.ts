@@ -1257,6 +1257,22 @@ const ROUTES: Record<string, Door> = {
       params({ slug: f.coop.slug }),
     ],
   },
+  "app/(public)/i/[slug]/contact/confirmer/[token]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/contact/confirmer/x.y`),
+      params({ slug: f.coop.slug, token: "x.y" }),
+    ],
+  },
+  "app/(public)/i/[slug]/contact/confirmer/[token]/route.ts POST": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/contact/confirmer/x.y`, { method: "POST" }),
+      params({ slug: f.coop.slug, token: "x.y" }),
+    ],
+  },
   "app/(public)/i/[slug]/contact/merci/route.ts GET": {
     right: "anyone",
     scoped: false,

@@ -4,7 +4,16 @@ import { ClientMessages } from "@/components/client-messages";
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <ClientMessages
-      namespaces={["members", "bodies", "colleges", "statutes", "import", "newsletter", "meetingAdmin", "contacts"]}
+      namespaces={[
+        "members",
+        "bodies",
+        "colleges",
+        "statutes",
+        "import",
+        "newsletter",
+        "meetingAdmin",
+        "contacts",
+      ]}
     >
       {children}
     </ClientMessages>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { contactFilter, PURPOSES } from "@/lib/contacts/schema";
+import { contactFilter, isOld, PURPOSES } from "@/lib/contacts/schema";
 import { contactList } from "@/lib/contacts/service";
 import { mailContactsAction, paperConsentAction, removeContactAction } from "@/lib/contacts/actions";
 import { ConsentForm, MailContactsForm } from "@/components/contact-forms";
@@ -22,6 +22,7 @@ export default async function ContactsPage({ searchParams }: Props) {
   const actor = await requireActor("contact.manage");
   const params = await searchParams;
   const filter = contactFilter(params);
+  const now = new Date();
   const [list, t, format] = await Promise.all([
     contactList(actor, filter),
     getTranslations("contacts"),
@@ -94,6 +95,11 @@ export default async function ContactsPage({ searchParams }: Props) {
               <p className="font-semibold" lang={DATA_LANG}>
                 {c.name}
               </p>
+              {isOld(c.confirmedAt, now) ? (
+                <p className="rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm font-semibold text-amber-900">
+                  {t("toReconfirm")}
+                </p>
+              ) : null}
               <p>
                 {[c.phone, c.email].filter(Boolean).join(" · ")}
                 {c.channels.length
