@@ -51,6 +51,11 @@ const DAYS: Record<string, number> = {
   saturday: 6,
 };
 
+// A day's number from its name: the table's own keys only (never « constructor » and the like).
+function dayOf(name: string): number | null {
+  return Object.hasOwn(DAYS, name) ? DAYS[name]! : null;
+}
+
 const plain = (text: string) =>
   text
     .normalize("NFD")
@@ -75,17 +80,18 @@ function days(text: string): number[] | null {
   for (const part of t.split(/\s*(?:,|\bet\b|\band\b|\+)\s*/).filter(Boolean)) {
     const range = /^([a-z]+)\.?(?:\s*[-–]\s*|\s+(?:au|a|to)\s+)([a-z]+)\.?$/.exec(part);
     if (range) {
-      const from = DAYS[range[1]!];
-      const to = DAYS[range[2]!];
-      if (from === undefined || to === undefined) return null;
-      for (let d = from; ; d = (d + 1) % 7) {
+      const from = dayOf(range[1]!);
+      const to = dayOf(range[2]!);
+      if (from === null || to === null) return null;
+      // At most a week: « ven-lun » wraps over the weekend, and stops.
+      for (let d = from, steps = 0; steps < 7; d = (d + 1) % 7, steps++) {
         out.add(d);
         if (d === to) break;
       }
       continue;
     }
-    const day = DAYS[part.replace(/\.$/, "")];
-    if (day === undefined) return null;
+    const day = dayOf(part.replace(/\.$/, ""));
+    if (day === null) return null;
     out.add(day);
   }
   return out.size ? [...out].sort() : null;

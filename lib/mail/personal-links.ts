@@ -5,6 +5,8 @@ const PERSONAL = [
   /\/mot-de-passe\/nouveau\?/,
   /\/api\/auth\/callback\//,
   /\/i\/[^/\s]+\/suivi\//,
+  // Leaving or staying on the list of people to contact (lib/contacts).
+  /\/i\/[^/\s]+\/contact\/(retrait|confirmer)\//,
   /\/desabonnement\//,
   /\/calendrier\//,
   /[?&](token|jeton)=/i,

@@ -24,6 +24,11 @@ describe("opening hours as people write them", () => {
     expect(parseHours("lun 14h-9h")).toBeNull();
     expect(parseHours("lun 25h-26h")).toBeNull();
     expect(parseHours("")).toBeNull();
+    // Names of the language's objects are no days (« lun-constructor » once looped for ever).
+    expect(parseHours("lun-constructor 9h-12h")).toBeNull();
+    expect(parseHours("constructor 9h-12h")).toBeNull();
+    expect(parseHours("__proto__-toString 9h-12h")).toBeNull();
+    expect(parseHours("ven-lun 9h-12h")?.map((s) => s.day)).toEqual([0, 1, 5, 6]);
     expect(isOpenAt(null, tuesdayMorning, PARIS)).toBeNull();
   });
 
