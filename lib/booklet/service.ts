@@ -242,8 +242,24 @@ export async function updateEntry(
       action: "booklet.entryUpdated",
       entityType: "PartnerEntry",
       entityId: id,
-      before: { name: found.name, verifiedAt: found.verifiedAt.toISOString() },
-      after: { name: input.name },
+      // What reception relies on, before and after: a wrong number leaves a trace.
+      before: {
+        name: found.name,
+        address: found.address,
+        hoursText: found.hoursText,
+        phone: found.phone,
+        email: found.email,
+        website: found.website,
+        verifiedAt: found.verifiedAt.toISOString(),
+      },
+      after: {
+        name: input.name,
+        address: input.address,
+        hoursText: input.hoursText,
+        phone: input.phone,
+        email: input.email,
+        website: input.website,
+      },
     });
   });
   return { ok: true, data: null };

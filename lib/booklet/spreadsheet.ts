@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Result } from "@/lib/form-result";
@@ -154,28 +155,31 @@ export async function importBooklet(
   const create = rows.filter((r) => !r.id).length;
   const update = rows.length - create;
   if (!commit || problems.length) return { ok: true, data: { create, update, problems, committed: false } };
-  await db.$transaction(async (tx) => {
-    for (const { id, data } of rows) {
-      const { keeperId: _keeper, ...fields } = data;
-      const values = {
-        ...fields,
-        hours: parseHours(fields.hoursText) ?? undefined,
-        verifiedAt: now,
-        verifiedById: actor.membershipId,
-        staleRemindedAt: null,
-      };
-      if (id) await tx.partnerEntry.update({ where: { id }, data: values });
-      else await tx.partnerEntry.create({ data: { ...values, cooperativeId: actor.cooperativeId } });
-    }
-    await recordAudit(tx, {
-      cooperativeId: actor.cooperativeId,
-      actorId: actor.personId,
-      action: "booklet.imported",
-      entityType: "BookletSettings",
-      entityId: actor.cooperativeId,
-      after: { create, update, file: file.name.slice(0, 200) },
-    });
-  });
+  await db.$transaction(
+    async (tx) => {
+      for (const { id, data } of rows) {
+        const { keeperId: _keeper, ...fields } = data;
+        const values = {
+          ...fields,
+          hours: parseHours(fields.hoursText) ?? Prisma.DbNull,
+          verifiedAt: now,
+          verifiedById: actor.membershipId,
+          staleRemindedAt: null,
+        };
+        if (id) await tx.partnerEntry.update({ where: { id }, data: values });
+        else await tx.partnerEntry.create({ data: { ...values, cooperativeId: actor.cooperativeId } });
+      }
+      await recordAudit(tx, {
+        cooperativeId: actor.cooperativeId,
+        actorId: actor.personId,
+        action: "booklet.imported",
+        entityType: "BookletSettings",
+        entityId: actor.cooperativeId,
+        after: { create, update, file: file.name.slice(0, 200) },
+      });
+    },
+    { timeout: 120_000 },
+  );
   return { ok: true, data: { create, update, problems: [], committed: true } };
 }
 

@@ -18,7 +18,7 @@ const profile = () => "/profil";
 export const profileConsentAction = formAction({
   right: "home.view",
   input: consentSchema,
-  run: ({ actor, input }) => consentFromProfile(actor, input),
+  run: async ({ actor, input }) => consentFromProfile(actor, input, { locale: await readerLocale() }),
   refresh: profile,
 });
 

@@ -55,5 +55,6 @@ export function contactForm({
 <label for="languages">${esc(t("form.languages"))}</label><input id="languages" name="languages" type="text" value="${v("languages")}">
 <label for="note">${esc(t("form.note"))}</label><textarea id="note" name="note" rows="3">${v("note")}</textarea>
 <label style="display:flex;align-items:flex-start;gap:.5rem;margin-top:1.25rem"><input type="checkbox" name="agree" value="on" style="width:1.25rem;min-height:0;margin:.3rem 0 0"${values.agree === "on" ? " checked" : ""}${described("agree")}> <span>${esc(t("consentText"))}</span></label>${error("agree")}
+<div class="hp" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
 <button type="submit">${esc(t("form.send"))}</button></form>`;
 }

@@ -15,7 +15,11 @@ const GRACE = 30 * 86_400_000;
 
 export async function reconfirmContacts(now = new Date()): Promise<{ asked: number; removed: number }> {
   const old = await db.contactConsent.findMany({
-    where: { withdrawnAt: null, confirmedAt: { lt: new Date(now.getTime() - TWO_YEARS) } },
+    where: {
+      withdrawnAt: null,
+      confirmedAt: { lt: new Date(now.getTime() - TWO_YEARS) },
+      cooperative: { suspendedAt: null },
+    },
     include: {
       cooperative: { select: { slug: true, name: true, shortName: true } },
       membership: { select: { person: { select: { locale: true } } } },

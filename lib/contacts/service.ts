@@ -10,6 +10,7 @@ import { limit } from "@/lib/limits/counters";
 import { limitedAddress } from "@/lib/net/client-address";
 import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
 import { publicMessages, type PublicLocale } from "@/lib/i18n/public-locales";
+import { mailTranslator } from "@/lib/i18n/translator";
 import type { ConsentInput, ContactFilter, Purpose } from "@/lib/contacts/schema";
 
 // People willing to be contacted: for visitors (officials, journalists), events, testimonies,
@@ -46,6 +47,12 @@ export function withdrawalLink(row: { id: string; linkSeed: string }, slug: stri
 }
 
 const perAddress = limit({ name: "contact:address", points: 10, seconds: 3_600 });
+// However many addresses: no more than this a day on one cooperative's list from its public page.
+const perCooperative = limit({ name: "contact:cooperative", points: 200, seconds: 86_400 });
+
+export function confirmationLink(row: { id: string; linkSeed: string }, slug: string): string {
+  return `${siteUrl()}/i/${slug}/contact/confirmer/${keyedToken("contact", { id: row.id, seed: row.linkSeed })}`;
+}
 
 // From the public page, without an account.
 export async function consentFromPublicPage({
@@ -63,12 +70,13 @@ export async function consentFromPublicPage({
 }): Promise<Result<{ withdrawal: string }, ContactError>> {
   const coop = await db.cooperative.findUnique({
     where: { slug },
-    select: { id: true, slug: true, suspendedAt: true },
+    select: { id: true, slug: true, name: true, shortName: true, suspendedAt: true },
   });
   if (!coop) return { ok: false, error: "notFound" };
   if (coop.suspendedAt) return { ok: false, error: "suspended" };
   if (address && !(await perAddress.take(`${coop.id}|${limitedAddress(address)}`)))
     return { ok: false, error: "rateLimited" };
+  if (!(await perCooperative.take(coop.id))) return { ok: false, error: "rateLimited" };
   const row = await db.$transaction(async (tx) => {
     const created = await tx.contactConsent.create({
       data: {
@@ -90,6 +98,22 @@ export async function consentFromPublicPage({
     });
     return created;
   });
+  // Anyone can type any address: it is written to only once its owner confirms it.
+  if (row.email) {
+    const t = mailTranslator(locale === "en" ? "en" : "fr");
+    const cooperative = coop.shortName ?? coop.name;
+    await sendEmail({
+      cooperativeId: coop.id,
+      to: row.email,
+      subject: t("contacts.verifySubject", { cooperative }),
+      text: [
+        t("contacts.verifyText", { cooperative }),
+        confirmationLink(row, coop.slug),
+        "",
+        t("contacts.verifyIgnore"),
+      ].join("\n"),
+    });
+  }
   return { ok: true, data: { withdrawal: withdrawalLink(row, coop.slug) } };
 }
 
@@ -104,7 +128,7 @@ export async function myContactConsent(actor: Actor) {
 export async function consentFromProfile(
   actor: Actor,
   input: ConsentInput,
-  now = new Date(),
+  { locale = "fr", now = new Date() }: { locale?: PublicLocale; now?: Date } = {},
 ): Promise<Result<null>> {
   authorize(actor, "home.view");
   const current = await myContactConsent(actor);
@@ -112,7 +136,7 @@ export async function consentFromProfile(
     const row = current
       ? await tx.contactConsent.update({
           where: { id: current.id },
-          data: { ...fields(input), consentText: consentWords("fr"), consentAt: now, confirmedAt: now },
+          data: { ...fields(input), consentText: consentWords(locale), consentAt: now, confirmedAt: now },
         })
       : await tx.contactConsent.create({
           data: {
@@ -120,7 +144,7 @@ export async function consentFromProfile(
             membershipId: actor.membershipId,
             ...fields(input),
             source: "PROFILE",
-            consentText: consentWords("fr"),
+            consentText: consentWords(locale),
             consentAt: now,
             confirmedAt: now,
           },
@@ -150,13 +174,15 @@ async function withdraw(
   { cooperativeId, actorId, now }: { cooperativeId: string; actorId: string | null; now: Date },
 ) {
   await db.$transaction(async (tx) => {
-    await tx.contactConsent.update({ where: { id }, data: { withdrawnAt: now } });
+    // Withdrawn is gone: nothing of the person is kept (the journal keeps that it happened).
+    await tx.contactConsent.delete({ where: { id } });
     await recordAudit(tx, {
       cooperativeId,
       actorId,
       action: "contact.withdrawn",
       entityType: "ContactConsent",
       entityId: id,
+      after: { at: now.toISOString() },
     });
   });
 }
@@ -167,7 +193,17 @@ export async function consentByToken(slug: string, token: string) {
   if (!id) return null;
   const row = await db.contactConsent.findFirst({
     where: { id, cooperative: { slug } },
-    select: { id: true, linkSeed: true, name: true, withdrawnAt: true, cooperativeId: true },
+    select: {
+      id: true,
+      linkSeed: true,
+      name: true,
+      withdrawnAt: true,
+      cooperativeId: true,
+      source: true,
+      email: true,
+      emailConfirmedAt: true,
+      confirmAskedAt: true,
+    },
   });
   return row && tokenMatches("contact", token, { id: row.id, seed: row.linkSeed }) ? row : null;
 }
@@ -186,7 +222,7 @@ export async function confirmByToken(slug: string, token: string, now = new Date
   await db.$transaction(async (tx) => {
     await tx.contactConsent.update({
       where: { id: row.id },
-      data: { confirmedAt: now, confirmAskedAt: null },
+      data: { confirmedAt: now, confirmAskedAt: null, ...(row.email ? { emailConfirmedAt: now } : {}) },
     });
     await recordAudit(tx, {
       cooperativeId: row.cooperativeId,
@@ -314,6 +350,12 @@ export async function mailSelection(
       cooperativeId: actor.cooperativeId,
       withdrawnAt: null,
       email: { not: null },
+      // Only who agreed to e-mail (or said nothing of how), at an address they confirmed when
+      // they gave it on the public page.
+      AND: [
+        { OR: [{ channels: { has: "email" } }, { channels: { isEmpty: true } }] },
+        { OR: [{ source: { not: "PUBLIC_FORM" } }, { emailConfirmedAt: { not: null } }] },
+      ],
     },
   });
   if (!rows.length) return { ok: false, error: "notFound" };

@@ -128,7 +128,12 @@ export async function answerIdea(
       if (merged.ok)
         await tx.idea.update({
           where: { id: idea.id },
-          data: { meetingId: meeting.id, answerText: input.text, answeredAt: new Date() },
+          data: {
+            meetingId: meeting.id,
+            answerText: input.text,
+            answeredAt: new Date(),
+            answerPartnerIds: [],
+          },
         });
       return merged;
     });

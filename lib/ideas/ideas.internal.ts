@@ -9,6 +9,7 @@ import { THEMES, type Sort, type Theme } from "@/lib/ideas/schema";
 import type { IdeaResult } from "@/lib/ideas/service";
 import { OPEN_IDEA_STATUSES } from "@/lib/ideas/statuses";
 import { entriesNamed } from "@/lib/booklet/service";
+import type { BoardPartner } from "@/lib/ideas/board";
 
 // Internal to the server: no right is checked here. Shared by the idea box's services
 // (service.ts, public-page.ts, moderation.ts, board.ts, council-answers.ts), which check the
@@ -81,6 +82,7 @@ type BoardRow = {
   answeredAt: Date | null;
   answerPublishedAt: Date | null;
   answerPartnerIds: string[] | null;
+  answerPartners: BoardPartner[] | null;
   authorId: string | null;
   supports: number;
   mine: boolean;
@@ -110,7 +112,7 @@ export async function boardRows({
         : `i."createdAt" DESC`;
   const rows = await db.$queryRawUnsafe<BoardRow[]>(
     `SELECT i.id, i.text, i.theme, i.source::text AS source, i."authorName", i."showName", i."createdAt", i.status::text AS status, i."answerKind"::text AS "answerKind", i."answerText",
-            i."answeredAt", i."answerPublishedAt", i."answerPartnerIds", i."authorId",
+            i."answeredAt", i."answerPublishedAt", i."answerPartnerIds", i."answerPartners", i."authorId",
             (SELECT count(*)::int FROM "IdeaSupport" s WHERE s."ideaId" = i.id) AS supports,
             EXISTS (SELECT 1 FROM "IdeaSupport" s WHERE s."ideaId" = i.id AND s."membershipId" = $2) AS mine
        FROM "Idea" i
@@ -128,7 +130,9 @@ export async function boardRows({
       })
     : [];
   // The booklet's entries the published answers point to, in one read.
-  const partnerIds = rows.flatMap((r) => (r.answerPublishedAt ? (r.answerPartnerIds ?? []) : []));
+  const partnerIds = rows.flatMap((r) =>
+    r.answerPublishedAt && !r.answerPartners ? (r.answerPartnerIds ?? []) : [],
+  );
   const partners = new Map(
     (await entriesNamed(cooperativeId, [...new Set(partnerIds)])).map((e) => [e.id, e]),
   );
@@ -150,7 +154,9 @@ export async function boardRows({
             kind: r.answerKind,
             text: r.answerText,
             at: r.answeredAt,
-            partners: (r.answerPartnerIds ?? []).flatMap((id) => partners.get(id) ?? []),
+            // As published (kept with the answer); for an answer published before that was kept,
+            // the entries as they are.
+            partners: r.answerPartners ?? (r.answerPartnerIds ?? []).flatMap((id) => partners.get(id) ?? []),
           }
         : null,
     merged: merged.filter((m) => m.mergedIntoId === r.id).map((m) => ({ id: m.id, text: m.text })),

@@ -8,6 +8,7 @@ import { limit } from "@/lib/limits/counters";
 import { limitedAddress } from "@/lib/net/client-address";
 import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
 import { entriesNamed } from "@/lib/booklet/service";
+import type { BoardPartner } from "@/lib/ideas/board";
 
 // No actor: the public page has none. Limited instead by slug, follow token, moderation and PUBLIC_LIMIT.
 
@@ -96,7 +97,10 @@ export async function followIdea(slug: string, token: string) {
       ? {
           kind,
           text: idea.answerText,
-          partners: await entriesNamed(idea.cooperativeId, idea.answerPartnerIds),
+          // As published, kept with the answer.
+          partners:
+            (idea.answerPartners as BoardPartner[] | null) ??
+            (await entriesNamed(idea.cooperativeId, idea.answerPartnerIds)),
         }
       : null,
     mergedInto: published && idea.mergedInto ? { text: idea.mergedInto.text } : null,

@@ -37,6 +37,13 @@ export async function publishAnswers(
         where: { id: { in: rows.map((r) => r.id) } },
         data: { answerPublishedAt: now },
       });
+      // The booklet's entries as they are now go with the published answer: a later edit of the
+      // booklet does not change what was published.
+      for (const row of rows.filter((r) => r.answerPartnerIds.length))
+        await tx.idea.update({
+          where: { id: row.id },
+          data: { answerPartners: await entriesNamed(cooperativeId, row.answerPartnerIds) },
+        });
       await recordAudit(tx, {
         cooperativeId,
         actorId,

@@ -36,6 +36,21 @@ test("an inhabitant joins from the public page, is selected for a visit, and wit
   await expect(inhabitant.getByRole("heading", { name: "Merci !" })).toBeVisible();
   await expect(inhabitant.getByRole("link", { name: "Ne plus être contacté·e" })).toBeVisible();
   await expectAccessible(inhabitant);
+  // Her address is written to only once she confirms it, from the e-mail she received.
+  const mailTo = async (subject: string) => {
+    const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+    await client.connect();
+    const { rows } = await client.query<{ textBody: string }>(
+      `SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = 'nadia@exemple.org' AND subject LIKE $1 ORDER BY "createdAt" DESC LIMIT 1`,
+      [`${subject}%`],
+    );
+    await client.end();
+    return rows[0]!.textBody;
+  };
+  const verify = /https?:\/\/\S+\/contact\/confirmer\/\S+/.exec(await mailTo("Confirmez votre adresse"))![0];
+  await inhabitant.goto(new URL(verify).pathname);
+  await inhabitant.getByRole("button", { name: "Oui, je confirme" }).click();
+  await expect(inhabitant.getByText("Merci : votre adresse est confirmée.")).toBeVisible();
 
   // The coordinator: a minister visits; who speaks Arabic and agreed to meet visitors?
   await signIn(page, demo.email("coordination"));
@@ -67,13 +82,7 @@ test("an inhabitant joins from the public page, is selected for a visit, and wit
   await expect(page.getByText("1 e-mail écrit dans la boîte d'envoi.")).toBeVisible();
 
   // The message carries her own link; she leaves the list with it, without an account.
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  const { rows } = await client.query<{ textBody: string }>(
-    `SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = 'nadia@exemple.org' ORDER BY "createdAt" DESC LIMIT 1`,
-  );
-  await client.end();
-  const link = /https?:\/\/\S+\/contact\/retrait\/\S+/.exec(rows[0]!.textBody)![0];
+  const link = /https?:\/\/\S+\/contact\/retrait\/\S+/.exec(await mailTo("Visite de la ministre"))![0];
   await inhabitant.goto(new URL(link).pathname);
   await expect(
     inhabitant.getByText("Voulez-vous ne plus être sur la liste des personnes à contacter ?"),

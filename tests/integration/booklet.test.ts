@@ -273,5 +273,15 @@ describe("a council answer points to the booklet", () => {
     expect(mail.textBody).toContain("Les adresses que le conseil vous conseille :");
     expect(mail.textBody).toContain("- Parlons Ensemble · 4 rue des Lilas");
     expect(mail.textBody).not.toContain("Ailleurs");
+    // Published is published: the booklet changes later, the answer shows what was sent.
+    await updateEntry(coordinator, {
+      id: parlons.id,
+      input: entrySchema.parse({ name: "Parlons Ensemble", phone: "01 99 99 99 99" }),
+    });
+    expect((await followIdea("bois-joli", token))?.answer?.partners.map((p) => p.phone)).toEqual([
+      "01 23 45 10 01",
+    ]);
+    const again = (await ideaBoard(member, { sort: "repondues" })).ideas.find((i) => i.id === idea.id)!;
+    expect(again.answer?.partners.map((p) => p.phone)).toEqual(["01 23 45 10 01"]);
   });
 });

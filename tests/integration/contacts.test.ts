@@ -95,7 +95,8 @@ describe("joining the list and leaving it", () => {
     expect(await consentByToken("autre-cooperative", token)).toBeNull();
     expect(await withdrawByToken("bois-joli", `${row.id}.${"A".repeat(43)}`)).toBe(false);
     expect(await withdrawByToken("bois-joli", token)).toBe(true);
-    expect((await db.contactConsent.findUniqueOrThrow({ where: { id: row.id } })).withdrawnAt).not.toBeNull();
+    // Withdrawn is gone: nothing of her is kept but the journal's line.
+    expect(await db.contactConsent.count({ where: { id: row.id } })).toBe(0);
     expect((await contactList(coordinator, filter())).contacts.map((c) => c.name)).not.toContain(
       "Nadia Benyahia",
     );
@@ -122,6 +123,33 @@ describe("joining the list and leaving it", () => {
     expect(data.contactList.map((c) => c.purposes)).toContainEqual(["testimonies"]);
     expect(await withdrawMine(member)).toEqual({ ok: true, data: null });
     expect(await myContactConsent(member)).toBeNull();
+  });
+});
+
+describe("an address typed on the public page", () => {
+  it("is written to only after its owner confirms it (anyone can type anyone's address)", async () => {
+    const input = form({ name: "Lina Voisine", email: "lina@exemple.org", purposes: "events", agree: "on" });
+    const joined = await consentFromPublicPage({
+      slug: "bois-joli",
+      input: input.success ? input.data : (null as never),
+      address: "10.1.2.4",
+      locale: "fr",
+    });
+    expect(joined.ok).toBe(true);
+    const row = await db.contactConsent.findFirstOrThrow({ where: { email: "lina@exemple.org" } });
+    const mail = { subject: "Fête", body: "Samedi", footer: (l: string) => l };
+    expect(await mailSelection(coordinator, { ids: [row.id], ...mail })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    const verify = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: "lina@exemple.org" } });
+    expect(verify.subject).toMatch(/^Confirmez votre adresse/);
+    const token = /\/contact\/confirmer\/(\S+)/.exec(verify.textBody)![1]!;
+    expect(await confirmByToken("bois-joli", token)).toBe(true);
+    expect(await mailSelection(coordinator, { ids: [row.id], ...mail })).toEqual({
+      ok: true,
+      data: { sent: 1 },
+    });
   });
 });
 

@@ -17,7 +17,9 @@ describe("personal links in an e-mail", () => {
 
   it("masks every link that grants access, and no other", () => {
     const masked = maskPersonalLinks(text);
-    expect(masked).not.toMatch(/token=|callback\/email|suivi\/|desabonnement\/|calendrier\/|retrait\/|confirmer\//);
+    expect(masked).not.toMatch(
+      /token=|callback\/email|suivi\/|desabonnement\/|calendrier\/|retrait\/|confirmer\//,
+    );
     expect(masked.match(/\[lien personnel masqué\]/g)).toHaveLength(7);
     // The public form's own address is no one's.
     expect(masked).toContain("https://portail.test/i/bois-joli/contact\n");

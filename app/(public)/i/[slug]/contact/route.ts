@@ -52,6 +52,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     "agree",
   ])
     values[key] = (given[key] ?? "").slice(0, 2_000);
+  // A filled honeypot (a field people never see): the same thanks, nothing stored.
+  if (values.website)
+    return new Response(null, { status: 303, headers: { location: `/i/${slug}/contact/merci` } });
   const parsed = consentSchema.safeParse(values);
   if (!parsed.success) {
     const errors: Record<string, string> = {};

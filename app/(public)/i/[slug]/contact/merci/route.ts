@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const t = contactsTranslator(words);
   const token = new URL(request.url).searchParams.get("retrait");
   const link = token && tokenId(token) ? `/i/${coop.slug}/contact/retrait/${token}` : null;
-  const body = `${languageLinks(words, `/i/${coop.slug}/contact/merci${token ? `?retrait=${encodeURIComponent(token)}` : ""}`)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p>${
+  const body = `${languageLinks(words, `/i/${coop.slug}/contact/merci${token ? `?retrait=${encodeURIComponent(token)}` : ""}`)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(t("thanksTitle"))}</h1><p>${esc(t("thanksText"))}</p><p>${esc(t("thanksCheckMail"))}</p>${
     link
       ? `<div class="box"><p style="margin:0">${esc(t("withdrawHelp"))}</p><p style="margin:0"><a class="link" href="${esc(link)}">${esc(t("withdrawLink"))}</a></p></div>`
       : ""

@@ -10,20 +10,23 @@ import type { PublicLocale } from "@/lib/i18n/public-locales";
 async function answer(
   { slug, token, locale }: { slug: string; token: string; locale: PublicLocale },
   done: boolean,
+  wasFirst?: boolean,
 ) {
   const coop = await publicCooperative(slug);
   if (!coop) return publicNotFound(locale);
   const t = contactsTranslator(await publicWords(coop.id, locale));
-  const title = t("confirmTitle");
   const row = await consentByToken(coop.slug, token);
+  // A new address from the public page is confirmed; an old agreement is renewed.
+  const first = wasFirst ?? (row?.source === "PUBLIC_FORM" && !row.emailConfirmedAt && !row.confirmAskedAt);
+  const title = first ? t("verifyTitle") : t("confirmTitle");
   if (!row || row.withdrawnAt)
     return htmlResponse(
       { locale, title, body: `<h1>${esc(title)}</h1><p>${esc(t("invalidLink"))}</p>`, robots: false },
       404,
     );
   const body = done
-    ? `<h1>${esc(title)}</h1><p role="status">${esc(t("confirmedText"))}</p>`
-    : `<h1>${esc(title)}</h1><p>${esc(t("confirmQuestion"))}</p><form method="post"><button type="submit">${esc(t("confirmButton"))}</button></form>`;
+    ? `<h1>${esc(title)}</h1><p role="status">${esc(first ? t("verifiedText") : t("confirmedText"))}</p>`
+    : `<h1>${esc(title)}</h1><p>${esc(first ? t("verifyQuestion") : t("confirmQuestion"))}</p><form method="post"><button type="submit">${esc(first ? t("verifyButton") : t("confirmButton"))}</button></form>`;
   return htmlResponse({
     locale,
     title,
@@ -45,6 +48,8 @@ export async function POST(
   { params }: { params: Promise<{ slug: string; token: string }> },
 ) {
   const { slug, token } = await params;
+  const before = await consentByToken(slug, token);
+  const first = before?.source === "PUBLIC_FORM" && !before.emailConfirmedAt && !before.confirmAskedAt;
   const done = await confirmByToken(slug, token);
-  return answer({ slug, token, locale: publicLocale(request) }, done);
+  return answer({ slug, token, locale: publicLocale(request) }, done, first);
 }

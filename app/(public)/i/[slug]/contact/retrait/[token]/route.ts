@@ -14,17 +14,24 @@ async function answer(
   const coop = await publicCooperative(slug);
   if (!coop) return publicNotFound(locale);
   const t = contactsTranslator(await publicWords(coop.id, locale));
-  const row = await consentByToken(coop.slug, token);
   const title = t("withdrawTitle");
+  // Withdrawn: the row is gone, and so is anything to look up.
+  if (done)
+    return htmlResponse({
+      locale,
+      title,
+      body: `<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(title)}</h1><p role="status">${esc(t("withdrawnText"))}</p>`,
+      robots: false,
+    });
+  const row = await consentByToken(coop.slug, token);
   if (!row)
     return htmlResponse(
       { locale, title, body: `<h1>${esc(title)}</h1><p>${esc(t("invalidLink"))}</p>`, robots: false },
       404,
     );
-  const body =
-    done || row.withdrawnAt
-      ? `<h1>${esc(title)}</h1><p role="status">${esc(t("withdrawnText"))}</p>`
-      : `<h1>${esc(title)}</h1><p>${esc(t("withdrawConfirm"))}</p><form method="post"><button type="submit">${esc(t("withdrawButton"))}</button></form>`;
+  const body = row.withdrawnAt
+    ? `<h1>${esc(title)}</h1><p role="status">${esc(t("withdrawnText"))}</p>`
+    : `<h1>${esc(title)}</h1><p>${esc(t("withdrawConfirm"))}</p><form method="post"><button type="submit">${esc(t("withdrawButton"))}</button></form>`;
   return htmlResponse({
     locale,
     title,
