@@ -5,24 +5,9 @@ import type { ActionResult, ActionState } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { FormOutcome, useRefusal } from "@/components/form-outcome";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
+import { BOOKLET_THEMES as THEMES } from "@/lib/form-errors";
 
 type Action<T = null> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
-
-// The themes' keys, repeated here so that the form does not ship the rules module's code.
-const THEMES = [
-  "rights",
-  "food",
-  "housing",
-  "mentalHealth",
-  "health",
-  "languages",
-  "sport",
-  "childhood",
-  "work",
-  "elderly",
-  "culture",
-  "other",
-] as const;
 
 export type EntryValues = {
   name: string;

@@ -3,3 +3,19 @@
 
 // The idea box's themes (messages ideas.themes.<theme>).
 export const THEMES = ["accueil", "soins", "prevention", "locaux", "quartier", "autre"] as const;
+
+// The partners' booklet's themes (messages booklet.themes.<theme>).
+export const BOOKLET_THEMES = [
+  "rights",
+  "food",
+  "housing",
+  "mentalHealth",
+  "health",
+  "languages",
+  "sport",
+  "childhood",
+  "work",
+  "elderly",
+  "culture",
+  "other",
+] as const;

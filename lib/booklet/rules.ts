@@ -1,20 +1,9 @@
 // The partners' booklet's rules, pure: themes, opening hours as people write them, « ouvert
 // maintenant », when an entry is old, languages as typed.
 
-export const BOOKLET_THEMES = [
-  "rights",
-  "food",
-  "housing",
-  "mentalHealth",
-  "health",
-  "languages",
-  "sport",
-  "childhood",
-  "work",
-  "elderly",
-  "culture",
-  "other",
-] as const;
+import { BOOKLET_THEMES } from "@/lib/form-errors";
+
+export { BOOKLET_THEMES };
 export type BookletTheme = (typeof BOOKLET_THEMES)[number];
 
 // One opening: a day (0 Sunday … 6 Saturday) and minutes since midnight, from → to.
