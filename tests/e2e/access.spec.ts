@@ -280,6 +280,22 @@ test("the public idea path in Arabic, right to left, at 320 px; and in Spanish",
   await expect(page.getByText("مترجم في الاستقبال يوم السبت.")).toBeVisible();
   await noSidewaysScroll(page);
   await expectAccessible(page);
+  // The contact list and the booklet's public page, in Arabic too.
+  const followUrl = page.url();
+  await page.goto(`/i/${demo.slug}`);
+  await page.getByRole("link", { name: "هل توافق على أن نتصل بك من أجل زيارات أو فعاليات؟" }).click();
+  await expect(page.getByRole("heading", { name: "هل توافق على أن نتصل بك؟" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  await page.goto(`/i/${demo.slug}/carnet`);
+  await expect(page.getByRole("heading", { name: "دليل الشركاء" })).toBeVisible();
+  await page.getByLabel("الموضوع").selectOption({ label: "دروس اللغة" });
+  await page.getByRole("button", { name: "ابحث" }).click();
+  await expect(page.getByRole("heading", { name: "Parlons Ensemble" })).toBeVisible();
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  await page.goto(followUrl);
   // Every language is offered in its own name, from any of them.
   await page.getByRole("link", { name: "Español" }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
