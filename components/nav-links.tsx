@@ -4,6 +4,7 @@ import { usePathname } from "next/navigation";
 import {
   BookOpen,
   CalendarDays,
+  CalendarHeart,
   FilePen,
   House,
   Lightbulb,
@@ -24,6 +25,7 @@ const ICONS: Record<string, LucideIcon> = {
   votes: Vote,
   texts: FilePen,
   ideas: Lightbulb,
+  events: CalendarHeart,
   booklet: BookOpen,
   directory: Users,
   search: Search,

@@ -17,6 +17,7 @@ const NAV: { href: string; key: keyof Messages["nav"]; action: Action }[] = [
   { href: "/votes", key: "votes", action: "vote.castAssembly" },
   { href: "/textes", key: "texts", action: "text.read" },
   { href: "/idees", key: "ideas", action: "idea.post" },
+  { href: "/evenements", key: "events", action: "event.read" },
   { href: "/carnet", key: "booklet", action: "booklet.read" },
   { href: "/annuaire", key: "directory", action: "directory.read" },
   { href: "/recherche", key: "search", action: "minutes.readPublished" },

@@ -50,6 +50,8 @@ export const OWNERS = {
   partnerEntry: ["booklet"],
   bookletSettings: ["booklet"],
   contactConsent: ["contacts"],
+  communityEvent: ["events"],
+  eventSignup: ["events"],
 };
 
 const WRITES = new Set([

@@ -4,6 +4,9 @@
 // The idea box's themes (messages ideas.themes.<theme>).
 export const THEMES = ["accueil", "soins", "prevention", "locaux", "quartier", "autre"] as const;
 
+// The kinds of event (messages events.kinds.<kind>).
+export const EVENT_KINDS = ["CAFE", "WEBINAR", "VISIT", "NETWORK", "OTHER"] as const;
+
 // The partners' booklet's themes (messages booklet.themes.<theme>).
 export const BOOKLET_THEMES = [
   "rights",

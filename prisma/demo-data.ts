@@ -794,6 +794,55 @@ export async function seedDemo(db: PrismaClient, options: DemoOptions = {}) {
         });
       }
 
+      // Two events: a café-rencontre next week, nearly full (members and inhabitants signed up),
+      // and the network's webinar on inhabitants in governance, by video.
+      const cafe = await tx.communityEvent.create({
+        data: {
+          cooperativeId,
+          kind: "CAFE",
+          title: "Café-rencontre : l'accès aux droits",
+          description:
+            "Un moment pour se rencontrer autour d'un café : la médiatrice en santé et l'association Droits devant répondent à vos questions sur la complémentaire santé, l'AME et les papiers. Venez avec vos enfants, il y a un coin jeux.",
+          startsAt: atLocalTime(today, 6, 18, 0),
+          endsAt: atLocalTime(today, 6, 20, 0),
+          place: "Salle commune du centre de santé, 12 rue des Lilas",
+          capacity: 12,
+          public: true,
+          createdById: members.clara,
+        },
+      });
+      for (const [key, name] of [
+        ["fatou", "Fatou Diallo"],
+        ["awa", "Awa Touré"],
+        ["salima", "Salima Haddad"],
+      ] as const)
+        if (members[key])
+          await tx.eventSignup.create({
+            data: { cooperativeId, eventId: cafe.id, membershipId: members[key], name, source: "MEMBER" },
+          });
+      for (const inhabitant of [
+        { name: "Gérard Pons", phone: "06 55 44 33 22", email: null },
+        { name: "Nadia Belkacem", phone: null, email: emailOf("nadia.belkacem@demo.portail-scic.fr") },
+      ])
+        await tx.eventSignup.create({
+          data: { cooperativeId, eventId: cafe.id, ...inhabitant, locale: "fr", source: "PUBLIC_FORM" },
+        });
+      await tx.communityEvent.create({
+        data: {
+          cooperativeId,
+          kind: "WEBINAR",
+          title: "Webinaire du Réseau : les habitant·es dans la gouvernance des centres",
+          description:
+            "Le Réseau national des centres de santé communautaires invite usager·es, habitant·es et élu·es : comment faire entrer les habitant·es dans les conseils ? Témoignages de trois centres, puis questions.",
+          startsAt: atLocalTime(today, 17, 12, 30),
+          endsAt: atLocalTime(today, 17, 14, 0),
+          videoUrl: "https://visio.example.org/reseau-habitants",
+          capacity: 100,
+          public: true,
+          createdById: members.clara,
+        },
+      });
+
       await tx.voteQuestion.create({
         data: {
           cooperativeId,

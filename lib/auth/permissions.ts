@@ -38,10 +38,13 @@ export const ACTIONS = [
   "booklet.manage",
   // People willing to be contacted (lib/contacts): the list, its call sheet and e-mails.
   "contact.manage",
+  // Events (lib/events): everyone signs up; the coordinator announces, invites and ticks the door.
+  "event.read",
+  "event.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const everyone: Action[] = ["home.view", "idea.post"];
+const everyone: Action[] = ["home.view", "idea.post", "event.read"];
 const associate: Action[] = [
   ...everyone,
   "meeting.read",
@@ -89,6 +92,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "support.grant",
     "booklet.manage",
     "contact.manage",
+    "event.manage",
   ]),
 };
 

@@ -15,6 +15,7 @@ export const QUEUES = {
   sweep: "sweep",
   bookletStale: "booklet-stale",
   contactsReconfirm: "contacts-reconfirm",
+  eventReminders: "event-reminders",
 } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };

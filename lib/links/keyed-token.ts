@@ -6,7 +6,7 @@ import { portalSecret } from "@/lib/secret";
 // not the link; without the secret file nobody can compute one. Renewing the seed ends the old
 // link. Used for the calendar feed and an idea's follow link; the sign-in, reset and invitation
 // links are stored as hashes (lib/auth), the unsubscribe link is keyed the same way.
-export type TokenPurpose = "calendar" | "follow" | "contact";
+export type TokenPurpose = "calendar" | "follow" | "contact" | "event";
 
 function mac(purpose: TokenPurpose, id: string, seed: string): string {
   return createHmac("sha256", portalSecret()).update(`${purpose}:${id}:${seed}`).digest("base64url");

@@ -7,6 +7,8 @@ const PERSONAL = [
   /\/i\/[^/\s]+\/suivi\//,
   // Leaving or staying on the list of people to contact (lib/contacts).
   /\/i\/[^/\s]+\/contact\/(retrait|confirmer)\//,
+  // Cancelling a sign-up to an event (lib/events).
+  /\/i\/[^/\s]+\/evenements\/annuler\//,
   /\/desabonnement\//,
   /\/calendrier\//,
   /[?&](token|jeton)=/i,

@@ -12,6 +12,8 @@ export type CalendarMeeting = {
   cancelled: boolean;
   sequence: number;
   agenda: string[];
+  // Words said before the agenda (an event's description).
+  description?: string;
   // The agenda's durations added up, in minutes (0 when none is given).
   agendaMinutes?: number;
   url: string;
@@ -62,6 +64,8 @@ function event(meeting: CalendarMeeting, organizer: { name: string; email: strin
     video: (url: string) => `Visioconférence : ${url}`,
   };
   const description = [
+    meeting.description ?? "",
+    "",
     meeting.agenda.length ? words.agenda : "",
     ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`),
     "",

@@ -31,7 +31,7 @@ export async function exportMyData(actor: Actor) {
     },
   });
   const emails = person.email ? [person.email] : [];
-  const [recipients, outbox, audit, contacts] = await Promise.all([
+  const [recipients, outbox, audit, contacts, eventSignups] = await Promise.all([
     db.newsletterRecipient.findMany({
       where: { email: { in: emails } },
       select: {
@@ -76,6 +76,20 @@ export async function exportMyData(actor: Actor) {
         withdrawnAt: true,
       },
     }),
+    // Events signed up to (lib/events), from the portal or the public page with the same e-mail.
+    db.eventSignup.findMany({
+      where: { OR: [{ membershipId: { in: memberships.map((m) => m.id) } }, { email: { in: emails } }] },
+      select: {
+        cooperativeId: true,
+        name: true,
+        email: true,
+        phone: true,
+        source: true,
+        checkedInAt: true,
+        createdAt: true,
+        event: { select: { title: true, startsAt: true } },
+      },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -84,6 +98,7 @@ export async function exportMyData(actor: Actor) {
     memberships: memberships.map(({ calendarSeed: _seed, ...m }) => m),
     newsletter: recipients,
     contactList: contacts,
+    eventSignups,
     emailsSent: outbox,
     changesMadeByOrAboutYou: audit,
   };
@@ -169,6 +184,13 @@ export async function erasePerson(
     });
     // Off the list of people to contact, whichever way they joined it.
     await tx.contactConsent.deleteMany({
+      where: {
+        cooperativeId,
+        OR: [{ membershipId }, ...(person.email ? [{ email: person.email }] : [])],
+      },
+    });
+    // Off the events' lists, signed up as a member or from the public page with the same e-mail.
+    await tx.eventSignup.deleteMany({
       where: {
         cooperativeId,
         OR: [{ membershipId }, ...(person.email ? [{ email: person.email }] : [])],

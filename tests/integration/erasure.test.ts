@@ -213,6 +213,29 @@ describe("erasing a person leaves no trace of them", () => {
           note: `Demander ${NAME} à l'accueil`,
         },
       });
+    // An event she signed up to as a member, and once from the public page with her e-mail.
+    const event = await db.communityEvent.create({
+      data: {
+        cooperativeId,
+        kind: "CAFE",
+        title: "Café du jardin",
+        startsAt: new Date(Date.now() + 86_400_000),
+        place: "Jardin",
+      },
+    });
+    await db.eventSignup.create({
+      data: { cooperativeId, eventId: event.id, membershipId, name: NAME, source: "MEMBER" },
+    });
+    await db.eventSignup.create({
+      data: {
+        cooperativeId,
+        eventId: event.id,
+        name: NAME,
+        email: EMAIL,
+        phone: PHONE,
+        source: "PUBLIC_FORM",
+      },
+    });
     const needles = [NAME, EMAIL, PHONE, ADDRESS];
     expect((await findTraces(needles)).length).toBeGreaterThan(20); // the search finds what is there
 
@@ -224,6 +247,7 @@ describe("erasing a person leaves no trace of them", () => {
         where: { cooperativeId, email: { in: [EMAIL, "[adresse effacée]"] } },
       }),
     ).toBe(0);
+    expect(await db.eventSignup.count({ where: { eventId: event.id } })).toBe(0);
     // The ballot still counts, without a name; the record keeps its shape.
     const ballots = await db.ballot.findMany({ where: { questionId: question.id } });
     expect(ballots).toEqual([expect.objectContaining({ choice: "FOR", memberId: null })]);

@@ -33,6 +33,8 @@ const EXPECTED: Record<Action, Role[]> = {
   "booklet.edit": ["coordinator", "president", "councilMember", "member"],
   "booklet.manage": ["coordinator"],
   "contact.manage": ["coordinator"],
+  "event.read": ["coordinator", "president", "councilMember", "member", "guest"],
+  "event.manage": ["coordinator"],
 };
 
 describe("permission table", () => {

@@ -1,0 +1,349 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ForbiddenError, type Actor } from "@/lib/auth/actor";
+import {
+  addAtDoor,
+  cancelByToken,
+  cancelEvent,
+  checkIn,
+  createEvent,
+  eventFor,
+  eventIcs,
+  eventList,
+  inviteContacts,
+  publicEvents,
+  publicSignUp,
+  removeSignup,
+  signUp,
+  signupByToken,
+  updateEvent,
+  withdrawSignup,
+} from "@/lib/events/service";
+import { eventSchema, publicSignupSchema, type EventInput } from "@/lib/events/schema";
+import { remindTomorrow } from "@/lib/events/reminders.internal";
+import { exportMyData } from "@/lib/members/privacy";
+import { seedIfEmpty } from "../../scripts/seed";
+import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
+
+// Issue 20: events — announced by the coordinator, members sign up in one tap, inhabitants from
+// the public page without an account, the capacity holds, the door list is ticked, the reminder
+// goes out once, and another cooperative sees and touches nothing.
+
+let coordinator: Actor, member: Actor, guest: Actor, other: Actor;
+let coop: { id: string; slug: string; name: string; shortName: string | null; suspendedAt: Date | null };
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+const event = (over: Partial<EventInput> = {}): EventInput => ({
+  kind: "CAFE",
+  title: "Café-rencontre de test",
+  description: "On parle du quartier.",
+  startsAt: inDays(5),
+  endsAt: null,
+  place: "Salle commune",
+  videoUrl: null,
+  capacity: null,
+  public: true,
+  ...over,
+});
+const created = async (over: Partial<EventInput> = {}) => {
+  const result = await createEvent(coordinator, event(over));
+  if (!result.ok) throw new Error("not created");
+  return result.data.id;
+};
+const inhabitant = (id: string, name: string, contact: { email?: string; phone?: string }) =>
+  publicSignUp({
+    cooperative: coop,
+    eventId: id,
+    input: { name, email: contact.email ?? null, phone: contact.phone ?? null },
+    address: null,
+    locale: "fr",
+  });
+
+beforeAll(async () => {
+  await seedIfEmpty(process.env.DATABASE_URL!);
+  [coordinator, member] = (await Promise.all(["coordination", "paul.martin"].map(signInAs))) as [
+    Actor,
+    Actor,
+  ];
+  coop = await db.cooperative.findUniqueOrThrow({
+    where: { slug: "bois-joli" },
+    select: { id: true, slug: true, name: true, shortName: true, suspendedAt: true },
+  });
+  const visitor = await createMember(coop.id, { kind: "GUEST", name: "Invitée Test" });
+  guest = await actorFor(visitor.person.id, coop.id);
+  const { cooperative } = await createCooperative("Événements Est");
+  const boss = await createMember(cooperative.id, { isCoordinator: true });
+  other = await actorFor(boss.person.id, cooperative.id);
+});
+
+describe("the form", () => {
+  it("needs a kind, a title, a start, and a place or a video link; the end after the start", () => {
+    const missing = eventSchema.safeParse({ title: "", startsAt: "", place: "", videoUrl: "" });
+    expect(missing.success).toBe(false);
+    const codes = missing.error!.issues.map((i) => `${String(i.path[0])}:${i.message}`);
+    expect(codes).toEqual(
+      expect.arrayContaining(["kind:kindRequired", "title:titleRequired", "startsAt:dateTimeInvalid"]),
+    );
+    const where = eventSchema.safeParse({
+      kind: "CAFE",
+      title: "Café",
+      startsAt: "2027-03-01T18:00",
+      endsAt: "2027-03-01T17:00",
+      capacity: "0",
+    });
+    const whereCodes = where.error!.issues.map((i) => `${String(i.path[0])}:${i.message}`);
+    expect(whereCodes).toEqual(
+      expect.arrayContaining(["place:placeRequired", "endsAt:endBeforeStart", "capacity:capacityInvalid"]),
+    );
+    const forged = eventSchema.safeParse({
+      kind: "PARTY",
+      title: "x",
+      startsAt: "2027-03-01T18:00",
+      place: "x",
+    });
+    expect(forged.success).toBe(false);
+    expect(publicSignupSchema.safeParse({ name: "Nadia" }).error!.issues[0]!.message).toBe("reachRequired");
+  });
+});
+
+describe("who may do what", () => {
+  it("a member or a guest reads and signs up, but does not announce, tick or invite", async () => {
+    const id = await created();
+    await expect(createEvent(member, event())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateEvent(member, id, event())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(cancelEvent(member, id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addAtDoor(member, id, { name: "x", phone: null })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await signUp(guest, id)).ok).toBe(true);
+    const seen = await eventFor(guest, id);
+    // A member sees whether they come, not who else does.
+    expect(seen).toMatchObject({ mine: true, taken: 1, signups: [] });
+    const signup = await db.eventSignup.findFirstOrThrow({ where: { eventId: id } });
+    await expect(checkIn(member, signup.id, { present: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(removeSignup(guest, signup.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("another cooperative's coordinator neither sees nor touches the event", async () => {
+    const id = await created({ title: "Café privé du Bois-Joli" });
+    await signUp(member, id);
+    const signup = await db.eventSignup.findFirstOrThrow({ where: { eventId: id } });
+    expect(await eventFor(other, id)).toBeNull();
+    expect((await eventList(other)).coming.map((e) => e.id)).not.toContain(id);
+    expect(await updateEvent(other, id, event({ title: "Pris" }))).toEqual({ ok: false, error: "notFound" });
+    expect(await cancelEvent(other, id)).toEqual({ ok: false, error: "notFound" });
+    expect(await signUp(other, id)).toEqual({ ok: false, error: "notFound" });
+    expect(await checkIn(other, signup.id, { present: true })).toEqual({ ok: false, error: "notFound" });
+    expect(await removeSignup(other, signup.id)).toEqual({ ok: false, error: "notFound" });
+    expect(await addAtDoor(other, id, { name: "Intrus", phone: null })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await db.eventSignup.count({ where: { eventId: id } })).toBe(1);
+    expect((await db.communityEvent.findUniqueOrThrow({ where: { id } })).title).toBe(
+      "Café privé du Bois-Joli",
+    );
+    // Its public page does not list it either.
+    expect(
+      (await publicEvents((await db.cooperative.findFirstOrThrow({ where: { id: other.cooperativeId } })).id))
+        .length,
+    ).toBe(0);
+  });
+});
+
+describe("signing up", () => {
+  it("a member and an inhabitant fill the places; the next one is told it is full", async () => {
+    const id = await created({ capacity: 2 });
+    expect(await signUp(member, id)).toEqual({ ok: true, data: null });
+    // A second tap changes nothing.
+    expect(await signUp(member, id)).toEqual({ ok: true, data: null });
+    const joined = await inhabitant(id, "Nadia Benyahia", { email: "nadia.events@exemple.org" });
+    expect(joined.ok && joined.data.cancel).toBeTruthy();
+    expect(await signUp(guest, id)).toEqual({ ok: false, error: "full" });
+    expect(await inhabitant(id, "Karim", { phone: "06 00 00 00 01" })).toEqual({ ok: false, error: "full" });
+    // The confirmation names the event and carries the link that frees the place.
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: "nadia.events@exemple.org" } });
+    expect(mail.subject).toContain("Café-rencontre de test");
+    expect(mail.textBody).toContain("/evenements/annuler/");
+    // The member frees a place: the guest gets it.
+    expect(await withdrawSignup(member, id)).toEqual({ ok: true, data: null });
+    expect(await signUp(guest, id)).toEqual({ ok: true, data: null });
+  });
+
+  it("twenty inhabitants at once for five places: exactly five get one", async () => {
+    const id = await created({ capacity: 5 });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => inhabitant(id, `Habitant ${i}`, { phone: `07 00 00 00 ${i}` })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.error === "full")).toHaveLength(15);
+    expect(await db.eventSignup.count({ where: { eventId: id } })).toBe(5);
+  });
+
+  it("the same contact twice is one sign-up, and the second gets no link to cancel the first", async () => {
+    const id = await created();
+    const first = await inhabitant(id, "Lina", { email: "lina.events@exemple.org" });
+    const second = await inhabitant(id, "Quelqu'un d'autre", { email: "lina.events@exemple.org" });
+    expect(first.ok && first.data.cancel).toBeTruthy();
+    expect(second).toEqual({ ok: true, data: { cancel: null } });
+    expect(await db.eventSignup.count({ where: { eventId: id } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { toAddress: "lina.events@exemple.org" } })).toBe(1);
+  });
+
+  it("a cancelled, past or members-only event takes no sign-up from the public page", async () => {
+    const past = await created({ startsAt: inDays(-2) });
+    expect(await signUp(member, past)).toEqual({ ok: false, error: "over" });
+    expect(await inhabitant(past, "A", { phone: "1" })).toEqual({ ok: false, error: "over" });
+    const members = await created({ public: false });
+    expect(await inhabitant(members, "A", { phone: "1" })).toEqual({ ok: false, error: "notFound" });
+    expect((await publicEvents(coop.id)).map((e) => e.id)).not.toContain(members);
+    const cancelled = await created();
+    expect(await cancelEvent(coordinator, cancelled)).toEqual({ ok: true, data: null });
+    expect(await signUp(member, cancelled)).toEqual({ ok: false, error: "cancelled" });
+    expect(await inhabitant(cancelled, "A", { phone: "1" })).toEqual({ ok: false, error: "cancelled" });
+  });
+
+  it("an inhabitant frees the place with their link, and only with their own", async () => {
+    const id = await created({ capacity: 1 });
+    const joined = await inhabitant(id, "Mamadou", { phone: "06 11 22 33 44" });
+    const token = joined.ok ? joined.data.cancel! : "";
+    // A forged link, or the right link on another cooperative's address, finds nothing.
+    const [rowId] = token.split(".");
+    expect(await signupByToken(coop.slug, `${rowId}.${"A".repeat(43)}`)).toBeNull();
+    const otherSlug = (await db.cooperative.findUniqueOrThrow({ where: { id: other.cooperativeId } })).slug;
+    expect(await cancelByToken(otherSlug, token)).toBe(false);
+    expect(await signupByToken(coop.slug, token)).toMatchObject({ name: "Mamadou" });
+    expect(await cancelByToken(coop.slug, token)).toBe(true);
+    expect(await cancelByToken(coop.slug, token)).toBe(false);
+    expect(await signUp(member, id)).toEqual({ ok: true, data: null });
+  });
+});
+
+describe("the coordinator", () => {
+  it("cannot lower the places under who already signed up, and a cancellation tells them", async () => {
+    const id = await created({ capacity: 3 });
+    await signUp(member, id);
+    await inhabitant(id, "Awa", { email: "awa.events@exemple.org" });
+    expect(await updateEvent(coordinator, id, event({ capacity: 1 }))).toEqual({
+      ok: false,
+      error: "capacityBelowSignups",
+    });
+    expect(await updateEvent(coordinator, id, event({ capacity: 2, title: "Café changé" }))).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect((await db.communityEvent.findUniqueOrThrow({ where: { id } })).sequence).toBe(1);
+    expect(await cancelEvent(coordinator, id)).toEqual({ ok: true, data: null });
+    const told = await db.outboxEmail.findMany({
+      where: { subject: { contains: "Annulé : Café changé" } },
+      select: { toAddress: true },
+    });
+    expect(told.map((m) => m.toAddress).sort()).toEqual(["awa.events@exemple.org", member.email].sort());
+  });
+
+  it("ticks people at the door, adds who comes without signing up, and removes a mistake", async () => {
+    const id = await created({ capacity: 1 });
+    await signUp(member, id);
+    // At the door the capacity does not turn anyone away.
+    expect(await addAtDoor(coordinator, id, { name: "Voisin du 3e", phone: null })).toEqual({
+      ok: true,
+      data: null,
+    });
+    const list = (await eventFor(coordinator, id))!;
+    expect(list.taken).toBe(1);
+    expect(list.signups.map((s) => [s.name, s.source, Boolean(s.checkedInAt)])).toEqual([
+      ["Paul Martin", "MEMBER", false],
+      ["Voisin du 3e", "DOOR", true],
+    ]);
+    // The coordinator sees the member's contact from the register.
+    expect(list.signups[0]!.email).toBe(member.email);
+    const paul = list.signups[0]!;
+    expect(await checkIn(coordinator, paul.id, { present: true })).toEqual({ ok: true, data: null });
+    expect((await db.eventSignup.findUniqueOrThrow({ where: { id: paul.id } })).checkedInAt).not.toBeNull();
+    expect(await checkIn(coordinator, paul.id, { present: false })).toEqual({ ok: true, data: null });
+    expect((await db.eventSignup.findUniqueOrThrow({ where: { id: paul.id } })).checkedInAt).toBeNull();
+    expect(await removeSignup(coordinator, paul.id)).toEqual({ ok: true, data: null });
+    expect((await eventFor(member, id))!.mine).toBe(false);
+  });
+
+  it("invites the contact list's people who agreed to events, once, and only for a public event", async () => {
+    const words = {
+      locale: "fr",
+      subject: (title: string) => `Invitation : ${title}`,
+      body: (v: { title: string; link: string }) => `${v.title} ${v.link}`,
+      footer: (link: string) => `Ne plus être contacté·e : ${link}`,
+    };
+    const hidden = await created({ public: false });
+    expect(await inviteContacts(coordinator, hidden, words)).toEqual({ ok: false, error: "notPublic" });
+    await expect(inviteContacts(member, hidden, words)).rejects.toBeInstanceOf(ForbiddenError);
+    const id = await created({ title: "Café des invité·es" });
+    expect(await inviteContacts(other, id, words)).toEqual({ ok: false, error: "notFound" });
+    const sent = await inviteContacts(coordinator, id, words);
+    expect(sent.ok && sent.data.sent).toBeGreaterThanOrEqual(1);
+    const mails = await db.outboxEmail.findMany({ where: { subject: "Invitation : Café des invité·es" } });
+    // Fatou agreed to events from her profile, by e-mail; Gérard (phone only) is not written to.
+    expect(mails.map((m) => m.toAddress)).toContain("fatou.diallo@demo.portail-scic.fr");
+    for (const mail of mails) {
+      expect(mail.textBody).toContain(`/i/bois-joli/evenements/${id}`);
+      expect(mail.textBody).toContain("/contact/retrait/");
+    }
+    expect(await inviteContacts(coordinator, id, words)).toEqual({ ok: false, error: "alreadyInvited" });
+  });
+});
+
+describe("the reminder of the day before", () => {
+  it("goes once to who gave an e-mail, never for a cancelled event or one further away", async () => {
+    const now = new Date();
+    const soon = await created({
+      title: "Café de demain",
+      startsAt: new Date(now.getTime() + 20 * 3_600_000),
+    });
+    await signUp(member, soon);
+    await inhabitant(soon, "Inès", { email: "ines.events@exemple.org" });
+    await inhabitant(soon, "Sans e-mail", { phone: "06 99 99 99 99" });
+    const later = await created({ title: "Café de plus tard", startsAt: inDays(3) });
+    await signUp(member, later);
+    const cancelled = await created({
+      title: "Café annulé demain",
+      startsAt: new Date(now.getTime() + 10 * 3_600_000),
+    });
+    await signUp(member, cancelled);
+    await cancelEvent(coordinator, cancelled);
+
+    await remindTomorrow(now);
+    const reminders = await db.outboxEmail.findMany({ where: { subject: { startsWith: "Rappel : Café" } } });
+    expect(reminders.map((m) => [m.subject, m.toAddress]).sort()).toEqual(
+      [
+        ["Rappel : Café de demain", "ines.events@exemple.org"],
+        ["Rappel : Café de demain", member.email],
+      ].sort(),
+    );
+    // The inhabitant's reminder carries their link; the member's the portal's page.
+    const ines = reminders.find((m) => m.toAddress === "ines.events@exemple.org")!;
+    expect(ines.textBody).toContain("/evenements/annuler/");
+    // Once: a second pass (or a second worker) sends nothing more.
+    await remindTomorrow(new Date(now.getTime() + 3_600_000));
+    expect(
+      await db.outboxEmail.count({ where: { subject: { startsWith: "Rappel : Café de demain" } } }),
+    ).toBe(2);
+  });
+});
+
+describe("the calendar file and the person's data", () => {
+  it("the .ics carries the title, the description and the place", async () => {
+    const id = await created({ title: "Visite du jardin", description: "Rendez-vous devant la grille." });
+    const { event } = (await eventFor(member, id))!;
+    const { ics, filename } = eventIcs(event, {
+      url: "https://portail.example/evenements/x",
+      video: (u) => u,
+    });
+    expect(filename).toBe("visite-du-jardin.ics");
+    expect(ics).toContain("SUMMARY:Visite du jardin");
+    expect(ics).toContain("Rendez-vous devant la grille.");
+    expect(ics).toContain("LOCATION:Salle commune");
+  });
+
+  it("the member's data export lists the events they signed up to", async () => {
+    const id = await created({ title: "Café de l'export" });
+    await signUp(member, id);
+    const data = await exportMyData(member);
+    expect(data.eventSignups.map((s) => s.event.title)).toContain("Café de l'export");
+  });
+});
