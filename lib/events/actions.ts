@@ -77,7 +77,7 @@ export const inviteContactsAction = formAction({
 export const checkInAction = plainAction({
   right: "event.manage",
   bound: [arg.id, arg.id, arg.flag],
-  run: ({ actor, args: [, signupId, present] }) => checkIn(actor, signupId, { present }),
+  run: ({ actor, args: [eventId, signupId, present] }) => checkIn(actor, { eventId, signupId, present }),
   refresh: ([eventId]) => door(eventId),
 });
 
@@ -92,6 +92,6 @@ export const addAtDoorAction = formAction({
 export const removeSignupAction = plainAction({
   right: "event.manage",
   bound: [arg.id, arg.id],
-  run: ({ actor, args: [, signupId] }) => removeSignup(actor, signupId),
+  run: ({ actor, args: [eventId, signupId] }) => removeSignup(actor, { eventId, signupId }),
   refresh: ([eventId]) => [door(eventId), eventPath(eventId)],
 });

@@ -316,10 +316,16 @@ export async function signUp(actor: Actor, id: string, now = new Date()): Promis
 // « Je ne viens plus »: the place goes back to the others.
 export async function withdrawSignup(actor: Actor, id: string): Promise<Result<null, EventError>> {
   authorize(actor, "event.read");
+  const event = await db.communityEvent.findFirst({
+    where: { id, cooperativeId: actor.cooperativeId },
+    select: { id: true },
+  });
+  if (!event) return { ok: false, error: "notFound" };
   const { count } = await db.eventSignup.deleteMany({
     where: { eventId: id, membershipId: actor.membershipId, cooperativeId: actor.cooperativeId },
   });
-  if (!count) return { ok: false, error: "notFound" };
+  // A second tap (or a page left open) finds nothing more to undo.
+  if (!count) return { ok: true, data: null };
   await recordAudit(db, {
     cooperativeId: actor.cooperativeId,
     actorId: actor.personId,
@@ -518,21 +524,28 @@ export async function addAtDoor(
 // A tick at the door (or its removal, for a mistaken tap).
 export async function checkIn(
   actor: Actor,
-  signupId: string,
-  { present, now = new Date() }: { present: boolean; now?: Date },
+  {
+    eventId,
+    signupId,
+    present,
+    now = new Date(),
+  }: { eventId: string; signupId: string; present: boolean; now?: Date },
 ): Promise<Result<null, EventError>> {
   authorize(actor, "event.manage");
   const { count } = await db.eventSignup.updateMany({
-    where: { id: signupId, cooperativeId: actor.cooperativeId },
+    where: { id: signupId, eventId, cooperativeId: actor.cooperativeId },
     data: { checkedInAt: present ? now : null },
   });
   return count ? { ok: true, data: null } : { ok: false, error: "notFound" };
 }
 
-export async function removeSignup(actor: Actor, signupId: string): Promise<Result<null, EventError>> {
+export async function removeSignup(
+  actor: Actor,
+  { eventId, signupId }: { eventId: string; signupId: string },
+): Promise<Result<null, EventError>> {
   authorize(actor, "event.manage");
   const row = await db.eventSignup.findFirst({
-    where: { id: signupId, cooperativeId: actor.cooperativeId },
+    where: { id: signupId, eventId, cooperativeId: actor.cooperativeId },
     select: { id: true, eventId: true },
   });
   if (!row) return { ok: false, error: "notFound" };

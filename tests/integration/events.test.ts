@@ -117,8 +117,12 @@ describe("who may do what", () => {
     // A member sees whether they come, not who else does.
     expect(seen).toMatchObject({ mine: true, taken: 1, signups: [] });
     const signup = await db.eventSignup.findFirstOrThrow({ where: { eventId: id } });
-    await expect(checkIn(member, signup.id, { present: true })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(removeSignup(guest, signup.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(checkIn(member, { eventId: id, signupId: signup.id, present: true })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(removeSignup(guest, { eventId: id, signupId: signup.id })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it("another cooperative's coordinator neither sees nor touches the event", async () => {
@@ -130,8 +134,14 @@ describe("who may do what", () => {
     expect(await updateEvent(other, id, event({ title: "Pris" }))).toEqual({ ok: false, error: "notFound" });
     expect(await cancelEvent(other, id)).toEqual({ ok: false, error: "notFound" });
     expect(await signUp(other, id)).toEqual({ ok: false, error: "notFound" });
-    expect(await checkIn(other, signup.id, { present: true })).toEqual({ ok: false, error: "notFound" });
-    expect(await removeSignup(other, signup.id)).toEqual({ ok: false, error: "notFound" });
+    expect(await checkIn(other, { eventId: id, signupId: signup.id, present: true })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await removeSignup(other, { eventId: id, signupId: signup.id })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
     expect(await addAtDoor(other, id, { name: "Intrus", phone: null })).toEqual({
       ok: false,
       error: "notFound",
@@ -164,6 +174,9 @@ describe("signing up", () => {
     expect(mail.textBody).toContain("/evenements/annuler/");
     // The member frees a place: the guest gets it.
     expect(await withdrawSignup(member, id)).toEqual({ ok: true, data: null });
+    // A second tap finds nothing more to undo.
+    expect(await withdrawSignup(member, id)).toEqual({ ok: true, data: null });
+    expect(await withdrawSignup(other, id)).toEqual({ ok: false, error: "notFound" });
     expect(await signUp(guest, id)).toEqual({ ok: true, data: null });
   });
 
@@ -255,11 +268,30 @@ describe("the coordinator", () => {
     // The coordinator sees the member's contact from the register.
     expect(list.signups[0]!.email).toBe(member.email);
     const paul = list.signups[0]!;
-    expect(await checkIn(coordinator, paul.id, { present: true })).toEqual({ ok: true, data: null });
+    // A sign-up is ticked only through its own event (a forged pair finds nothing).
+    const elsewhere = await created();
+    expect(await checkIn(coordinator, { eventId: elsewhere, signupId: paul.id, present: true })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await removeSignup(coordinator, { eventId: elsewhere, signupId: paul.id })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await checkIn(coordinator, { eventId: id, signupId: paul.id, present: true })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect((await db.eventSignup.findUniqueOrThrow({ where: { id: paul.id } })).checkedInAt).not.toBeNull();
-    expect(await checkIn(coordinator, paul.id, { present: false })).toEqual({ ok: true, data: null });
+    expect(await checkIn(coordinator, { eventId: id, signupId: paul.id, present: false })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect((await db.eventSignup.findUniqueOrThrow({ where: { id: paul.id } })).checkedInAt).toBeNull();
-    expect(await removeSignup(coordinator, paul.id)).toEqual({ ok: true, data: null });
+    expect(await removeSignup(coordinator, { eventId: id, signupId: paul.id })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect((await eventFor(member, id))!.mine).toBe(false);
   });
 

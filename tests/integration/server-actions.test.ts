@@ -355,12 +355,33 @@ async function buildFixture() {
     where: { cooperativeId: coop.id },
     orderBy: { name: "asc" },
   });
+  const eventRow = (title: string) =>
+    db.communityEvent.create({
+      data: {
+        cooperativeId: coop.id,
+        kind: "CAFE",
+        title,
+        startsAt: new Date(Date.now() + 5 * 86_400_000),
+        place: "Salle commune",
+        public: true,
+      },
+    });
+  const [event, doomedEvent] = [await eventRow("Café du matrice"), await eventRow("Café à annuler")];
+  const signupRow = (name: string) =>
+    db.eventSignup.create({
+      data: { cooperativeId: coop.id, eventId: event.id, name, phone: "06", source: "PUBLIC_FORM" },
+    });
+  const [eventSignup, doomedSignup] = [await signupRow("Voisine"), await signupRow("Voisin")];
 
   return {
     coop,
     entry: entries[0]!.id,
     contact: contact.id,
     contact2: contact2.id,
+    event: event.id,
+    doomedEvent: doomedEvent.id,
+    eventSignup: eventSignup.id,
+    doomedSignup: doomedSignup.id,
     doomedEntry: entries[1]!.id,
     revocableGrant: revocableGrant.id,
     councilBody,
@@ -1018,6 +1039,32 @@ const ACTIONS: Record<string, Door> = {
     scoped: true,
     args: () => [null, form({ ids: [f.contact2], subject: "Visite", body: "Une élue vient jeudi." })],
   },
+  // lib/events/actions.ts
+  createEventAction: {
+    right: "event.manage",
+    scoped: false,
+    args: () => [null, form({ kind: "CAFE", title: "Café", startsAt: local(9, "18:00"), place: "Salle" })],
+  },
+  updateEventAction: {
+    right: "event.manage",
+    scoped: true,
+    args: () => [
+      f.event,
+      null,
+      form({ kind: "VISIT", title: "Visite", startsAt: local(9, "18:00"), place: "Salle", public: "on" }),
+    ],
+  },
+  cancelEventAction: { right: "event.manage", scoped: true, args: () => [f.doomedEvent] },
+  signUpAction: { right: "event.read", scoped: true, args: () => [f.event] },
+  withdrawSignupAction: { right: "event.read", scoped: true, args: () => [f.event] },
+  inviteContactsAction: { right: "event.manage", scoped: true, args: () => [f.event] },
+  checkInAction: { right: "event.manage", scoped: true, args: () => [f.event, f.eventSignup, true] },
+  addAtDoorAction: {
+    right: "event.manage",
+    scoped: true,
+    args: () => [f.event, null, form({ name: "Voisin du 2e" })],
+  },
+  removeSignupAction: { right: "event.manage", scoped: true, args: () => [f.event, f.doomedSignup] },
   // lib/newsletter/actions.ts
   createIssueAction: {
     right: "newsletter.manage",
@@ -1291,6 +1338,64 @@ const ROUTES: Record<string, Door> = {
     scoped: false,
     args: () => [
       request(`/i/${f.coop.slug}/contact/retrait/x.y`, { method: "POST" }),
+      params({ slug: f.coop.slug, token: "x.y" }),
+    ],
+  },
+  "app/(portal)/evenements/[id]/ics/route.ts GET": {
+    right: "event.read",
+    scoped: true,
+    args: () => [request(`/evenements/${f.event}/ics`), params({ id: f.event })],
+  },
+  "app/(public)/i/[slug]/evenements/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/i/${f.coop.slug}/evenements`), params({ slug: f.coop.slug })],
+  },
+  "app/(public)/i/[slug]/evenements/[id]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/evenements/${f.event}`),
+      params({ slug: f.coop.slug, id: f.event }),
+    ],
+  },
+  "app/(public)/i/[slug]/evenements/[id]/route.ts POST": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/evenements/${f.event}`, {
+        method: "POST",
+        body: new URLSearchParams({ name: "Voisine du 4e", phone: "06 33 33 33 33" }),
+      }),
+      params({ slug: f.coop.slug, id: f.event }),
+    ],
+  },
+  "app/(public)/i/[slug]/evenements/[id]/ics/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/evenements/${f.event}/ics`),
+      params({ slug: f.coop.slug, id: f.event }),
+    ],
+  },
+  "app/(public)/i/[slug]/evenements/merci/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [request(`/i/${f.coop.slug}/evenements/merci?e=${f.event}`), params({ slug: f.coop.slug })],
+  },
+  "app/(public)/i/[slug]/evenements/annuler/[token]/route.ts GET": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/evenements/annuler/x.y`),
+      params({ slug: f.coop.slug, token: "x.y" }),
+    ],
+  },
+  "app/(public)/i/[slug]/evenements/annuler/[token]/route.ts POST": {
+    right: "anyone",
+    scoped: false,
+    args: () => [
+      request(`/i/${f.coop.slug}/evenements/annuler/x.y`, { method: "POST" }),
       params({ slug: f.coop.slug, token: "x.y" }),
     ],
   },
