@@ -76,6 +76,7 @@ ${formError ? `<p class="alert" role="alert">${esc(t(`errors.${formError}` as "e
 <label for="contact">${esc(t("contactOptional"))}</label><p id="contact-hint" class="hint">${esc(t("contactHint"))}</p><input ${attrs("contact", true)} type="text" autocomplete="email" inputmode="email" value="${v("contact")}">${error("contact")}
 <div class="hp" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
 <button type="submit">${pictogram("send")}${esc(t("send"))}</button></form>${list}
+<p><a class="link" href="/i/${esc(slug)}/evenements">${esc(words.messages.events.public.listTitle)}</a></p>
 <p><a class="link" href="/i/${esc(slug)}/contact">${esc(words.messages.contacts.publicLink)}</a></p>`;
 }
 
