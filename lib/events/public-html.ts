@@ -37,7 +37,11 @@ export function eventFacts(words: PublicWords, event: PublicEvent): string {
       ? `<p style="margin:.25rem 0" class="address"><strong>${esc(t("video"))}</strong> ${esc(event.videoUrl)}</p>`
       : "",
     `<p style="margin:.25rem 0">${esc(
-      left === null ? t("noLimit") : t("places", { left, capacity: event.capacity! }),
+      left === null
+        ? t("noLimit")
+        : left === 0
+          ? t("public.full")
+          : t("public.placesLeft", { left: String(left), capacity: String(event.capacity) }),
     )}</p>`,
   ].join("");
 }
