@@ -38,10 +38,15 @@ export function winAnsi(text: string): string {
 
 type Doc = PDFKit.PDFDocument;
 
-function newDocument(title: string, lang = "fr-FR"): { doc: Doc; done: Promise<Buffer> } {
+function newDocument(
+  title: string,
+  lang = "fr-FR",
+  size: "A4" | "A5" = "A4",
+): { doc: Doc; done: Promise<Buffer> } {
+  const margin = size === "A5" ? 36 : 56;
   const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 56, left: 60, right: 60 },
+    size,
+    margins: { top: margin, bottom: margin, left: margin + 4, right: margin + 4 },
     info: { Title: winAnsi(title), Creator: "Portail SCIC" },
     lang,
   } as PDFKit.PDFDocumentOptions);
@@ -290,6 +295,7 @@ export async function bookletPdf({
   qrPng,
   sections,
   lang,
+  size = "A4",
 }: {
   title: string;
   subtitle: string;
@@ -297,8 +303,10 @@ export async function bookletPdf({
   qrPng: Buffer;
   sections: { theme: string; entries: BookletPdfEntry[] }[];
   lang: string;
+  // A5: a small booklet (two pages per A4 sheet, folded, with the printer's « livret » mode).
+  size?: "A4" | "A5";
 }): Promise<Buffer> {
-  const { doc, done } = newDocument(title, lang);
+  const { doc, done } = newDocument(title, lang, size);
   doc.font("Helvetica-Bold").fontSize(18).fillColor("#1c1917").text(winAnsi(title));
   doc.font("Helvetica").fontSize(10).fillColor("#57534e").text(winAnsi(subtitle)).fillColor("#1c1917");
   doc.moveDown(0.5);
@@ -315,7 +323,7 @@ export async function bookletPdf({
   for (const section of sections) {
     heading(doc, section.theme, 14);
     for (const entry of section.entries) {
-      if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
+      if (doc.y > doc.page.height - doc.page.margins.bottom - (size === "A5" ? 70 : 90)) doc.addPage();
       doc.font("Helvetica-Bold").fontSize(11.5).text(winAnsi(entry.name));
       if (entry.stale)
         doc

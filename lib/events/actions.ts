@@ -13,7 +13,6 @@ import {
   updateEvent,
   withdrawSignup,
 } from "@/lib/events/service";
-import { readerLocale } from "@/lib/i18n/reader-locale";
 import { translator } from "@/lib/i18n/translator";
 
 const list = () => "/evenements";
@@ -60,11 +59,11 @@ export const withdrawSignupAction = formAction({
 export const inviteContactsAction = formAction({
   right: "event.manage",
   bound: [arg.id],
+  // In French, the cooperative's language (the list does not say which language each reads).
   run: async ({ actor, args: [id] }) => {
-    const locale = await readerLocale();
-    const t = translator(locale);
+    const t = translator("fr");
     return inviteContacts(actor, id, {
-      locale,
+      locale: "fr",
       subject: (title) => t("mail.events.inviteSubject", { title }),
       body: (values) => t("mail.events.inviteText", values),
       footer: (link) => t("contacts.footer", { link }),

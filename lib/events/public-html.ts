@@ -24,7 +24,9 @@ export type PublicEvent = {
 };
 
 // What, when, where and the places left (the cooperative's words marked French).
-export function eventFacts(words: PublicWords, event: PublicEvent): string {
+// The video link is not shown to everyone: it is given to who signs up (the thanks page, the
+// confirmation), so that the places of a webinar mean something and strangers do not drop in.
+export function eventFacts(words: PublicWords, event: PublicEvent, { video = false } = {}): string {
   const t = eventsTranslator(words);
   const left = placesLeft(event.capacity, event.taken);
   return [
@@ -34,7 +36,9 @@ export function eventFacts(words: PublicWords, event: PublicEvent): string {
       ? `<p style="margin:.25rem 0"><strong>${esc(t("where"))}</strong> <span lang="fr">${esc(event.place)}</span></p>`
       : "",
     event.videoUrl
-      ? `<p style="margin:.25rem 0" class="address"><strong>${esc(t("video"))}</strong> ${esc(event.videoUrl)}</p>`
+      ? video
+        ? `<p style="margin:.25rem 0" class="address"><strong>${esc(t("public.videoYours"))}</strong> <a class="link" style="padding:0" href="${esc(event.videoUrl)}" rel="noopener noreferrer">${esc(event.videoUrl)}</a></p>`
+        : `<p style="margin:.25rem 0"><strong>${esc(t("video"))}</strong> ${esc(t("public.videoLater"))}</p>`
       : "",
     `<p style="margin:.25rem 0">${esc(
       left === null

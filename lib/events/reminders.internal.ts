@@ -1,14 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { sendEmail } from "@/lib/mail/send";
-import { siteUrl } from "@/lib/site-url";
-import { mailTranslator } from "@/lib/i18n/translator";
-import { addressees, cancelLink, eventPath } from "@/lib/events/service";
-import { eventWhen } from "@/lib/events/when";
+import { deliverAll } from "@/lib/mail/send";
+import { queueNotices } from "@/lib/events/service";
 
 // Internal to the server: the job worker's hourly pass. An event starting within a day gets its
-// reminder once: the event is claimed (remindedAt set only if nobody set it) before anything is
-// sent, so two workers never send it twice. Members get the portal's page, inhabitants their
+// reminder once: in one transaction the event is claimed (remindedAt set only if nobody set it)
+// and every reminder written to the outbox, then they are sent; a worker stopped in between
+// leaves them to the sweep, never half a list. Members get the portal's page, inhabitants their
 // « je ne viens plus » link; a phone-only sign-up gets nothing (no SMS is sent).
 export async function remindTomorrow(now = new Date()): Promise<number> {
   const due = await db.communityEvent.findMany({
@@ -18,44 +16,46 @@ export async function remindTomorrow(now = new Date()): Promise<number> {
       startsAt: { gt: now, lte: new Date(now.getTime() + 24 * 3_600_000) },
       cooperative: { suspendedAt: null },
     },
-    select: {
-      id: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      videoUrl: true,
-      cooperative: { select: { id: true, slug: true, name: true, shortName: true } },
-    },
+    include: { cooperative: { select: { id: true, slug: true, name: true, shortName: true } } },
   });
   let sent = 0;
   for (const event of due) {
-    const { count } = await db.communityEvent.updateMany({
-      where: { id: event.id, remindedAt: null },
-      data: { remindedAt: now },
-    });
-    if (!count) continue;
-    const cooperative = event.cooperative.shortName ?? event.cooperative.name;
-    for (const person of await addressees(event.id)) {
-      const t = mailTranslator(person.locale);
-      const link = person.member
-        ? `${siteUrl()}${eventPath(event.id)}`
-        : t("events.cancelLine", { link: cancelLink(person, event.cooperative.slug) });
-      await sendEmail({
-        cooperativeId: event.cooperative.id,
-        to: person.email,
-        subject: t("events.reminderSubject", { title: event.title }),
-        text: t("events.reminderText", {
-          name: person.name,
-          title: event.title,
-          when: eventWhen(event, person.locale),
-          where: [event.place, event.videoUrl].filter(Boolean).join(" · "),
-          cooperative,
-          link,
-        }),
+    const written = await db.$transaction(async (tx) => {
+      const { count } = await tx.communityEvent.updateMany({
+        where: { id: event.id, remindedAt: null },
+        data: { remindedAt: now },
       });
-      sent++;
-    }
+      if (!count) return [];
+      return queueNotices(tx, {
+        event,
+        cooperative: {
+          id: event.cooperative.id,
+          slug: event.cooperative.slug,
+          name: event.cooperative.shortName ?? event.cooperative.name,
+        },
+        notice: "reminder",
+      });
+    });
+    await deliverAll(written);
+    sent += written.length;
   }
   return sent;
+}
+
+// Three months after an event, what inhabitants gave to sign up (name, e-mail, phone) is
+// forgotten; the count of who signed up and came stays. Members' sign-ups stay with the member
+// (erased with them).
+export const FORGET_AFTER_DAYS = 90;
+
+export async function forgetPastSignups(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - FORGET_AFTER_DAYS * 86_400_000);
+  const { count } = await db.eventSignup.updateMany({
+    where: {
+      membershipId: null,
+      NOT: { name: "" },
+      event: { OR: [{ endsAt: { lt: before } }, { endsAt: null, startsAt: { lt: before } }] },
+    },
+    data: { name: "", email: null, phone: null, locale: null },
+  });
+  return count;
 }

@@ -4,7 +4,8 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Result } from "@/lib/form-result";
-import { sendEmail } from "@/lib/mail/send";
+import { deliverAll, sendEmail } from "@/lib/mail/send";
+import { queueEmail } from "@/lib/mail/outbox.internal";
 import { siteUrl } from "@/lib/site-url";
 import { limit } from "@/lib/limits/counters";
 import { limitedAddress } from "@/lib/net/client-address";
@@ -33,7 +34,9 @@ export type EventError =
   | "capacityBelowSignups"
   | "alreadyInvited"
   | "notPublic"
-  | "nobodyToInvite";
+  | "nobodyToInvite"
+  | "busy"
+  | "startInPast";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -148,8 +151,15 @@ export async function eventFor(actor: Actor, id: string) {
   };
 }
 
-export async function createEvent(actor: Actor, input: EventInput): Promise<Result<{ id: string }>> {
+export async function createEvent(
+  actor: Actor,
+  input: EventInput,
+  now = new Date(),
+): Promise<Result<{ id: string }, EventError>> {
   authorize(actor, "event.manage");
+  // A year mistyped would announce an event already over.
+  if (input.startsAt < now)
+    return { ok: false, error: "startInPast", fieldErrors: { startsAt: "startInPast" } };
   const event = await db.$transaction(async (tx) => {
     const created = await tx.communityEvent.create({
       data: { cooperativeId: actor.cooperativeId, ...fields(input), createdById: actor.membershipId },
@@ -184,21 +194,35 @@ export async function updateEvent(
   input: EventInput,
 ): Promise<Result<null, EventError>> {
   authorize(actor, "event.manage");
-  return db.$transaction(async (tx) => {
+  let changed: string[] = [];
+  const result = await db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, id, actor.cooperativeId);
     if (!locked) return { ok: false, error: "notFound" } as const;
     if (locked.event.cancelledAt) return { ok: false, error: "cancelled" } as const;
     if (input.capacity !== null && input.capacity < locked.taken)
       return { ok: false, error: "capacityBelowSignups" } as const;
-    await tx.communityEvent.update({
+    const before = locked.event;
+    const moved =
+      before.startsAt.getTime() !== input.startsAt.getTime() ||
+      (before.endsAt?.getTime() ?? null) !== (input.endsAt?.getTime() ?? null) ||
+      before.place !== input.place ||
+      before.videoUrl !== input.videoUrl;
+    const updated = await tx.communityEvent.update({
       where: { id },
       data: {
         ...fields(input),
         sequence: { increment: 1 },
         // A new date is a new day before: its reminder goes out again.
-        ...(locked.event.startsAt.getTime() !== input.startsAt.getTime() ? { remindedAt: null } : {}),
+        ...(before.startsAt.getTime() !== input.startsAt.getTime() ? { remindedAt: null } : {}),
       },
     });
+    // Who signed up with an e-mail is told what changed (written with the change, sent after).
+    if (moved && !isOver(updated, new Date()))
+      changed = await queueNotices(tx, {
+        event: updated,
+        cooperative: { id: actor.cooperativeId, slug: actor.cooperativeSlug, name: actor.cooperativeName },
+        notice: "changed",
+      });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
@@ -210,9 +234,12 @@ export async function updateEvent(
     });
     return { ok: true, data: null } as const;
   });
+  await deliverAll(changed);
+  return result;
 }
 
-// Cancelled, not deleted: who signed up and gave an e-mail is told, in their language.
+// Cancelled, not deleted: who signed up and gave an e-mail is told, in their language. The event
+// is claimed first (cancelledAt set only if nobody set it), so two clicks tell people once.
 export async function cancelEvent(
   actor: Actor,
   id: string,
@@ -221,9 +248,12 @@ export async function cancelEvent(
   authorize(actor, "event.manage");
   const event = await db.communityEvent.findFirst({ where: { id, cooperativeId: actor.cooperativeId } });
   if (!event) return { ok: false, error: "notFound" };
-  if (event.cancelledAt) return { ok: false, error: "cancelled" };
-  await db.$transaction(async (tx) => {
-    await tx.communityEvent.update({ where: { id }, data: { cancelledAt: now, sequence: { increment: 1 } } });
+  const written = await db.$transaction(async (tx) => {
+    const { count } = await tx.communityEvent.updateMany({
+      where: { id, cancelledAt: null },
+      data: { cancelledAt: now, sequence: { increment: 1 } },
+    });
+    if (!count) return null;
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,
@@ -231,29 +261,71 @@ export async function cancelEvent(
       entityType: "CommunityEvent",
       entityId: id,
     });
+    if (isOver(event, now)) return [];
+    return queueNotices(tx, {
+      event,
+      cooperative: { id: actor.cooperativeId, slug: actor.cooperativeSlug, name: actor.cooperativeName },
+      notice: "cancelled",
+    });
   });
-  if (!isOver(event, now))
-    for (const person of await addressees(id)) {
-      const t = mailTranslator(person.locale);
-      await sendEmail({
-        cooperativeId: actor.cooperativeId,
-        to: person.email,
-        subject: t("events.cancelledSubject", { title: event.title }),
-        text: t("events.cancelledText", {
-          name: person.name,
-          title: event.title,
-          when: eventWhen(event, person.locale),
-          cooperative: actor.cooperativeName,
-        }),
-      });
-    }
+  if (written === null) return { ok: false, error: "cancelled" };
+  await deliverAll(written);
   return { ok: true, data: null };
+}
+
+// A message to everyone signed up with an e-mail, written to the outbox in the caller's
+// transaction: members get the portal's page, inhabitants their « je ne viens plus » link. The
+// words typed on the public form (a name) are never put into it: anyone can type any address.
+export async function queueNotices(
+  tx: Tx,
+  {
+    event,
+    cooperative,
+    notice,
+  }: {
+    event: {
+      id: string;
+      title: string;
+      startsAt: Date;
+      endsAt: Date | null;
+      place: string | null;
+      videoUrl: string | null;
+    };
+    cooperative: { id: string; slug: string; name: string };
+    notice: "changed" | "cancelled" | "reminder";
+  },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const person of await addressees(event.id, tx)) {
+    const t = mailTranslator(person.locale);
+    const link = person.member
+      ? `${siteUrl()}${eventPath(event.id)}`
+      : notice === "cancelled"
+        ? ""
+        : t("events.cancelLine", { link: cancelLink(person, cooperative.slug) });
+    const values = {
+      title: event.title,
+      when: eventWhen(event, person.locale),
+      where: [event.place, event.videoUrl].filter(Boolean).join(" · "),
+      cooperative: cooperative.name,
+      link,
+    };
+    ids.push(
+      await queueEmail(tx, {
+        cooperativeId: cooperative.id,
+        to: person.email,
+        subject: t(`events.${notice}Subject`, { title: event.title }),
+        text: t(`events.${notice}Text`, values),
+      }),
+    );
+  }
+  return ids;
 }
 
 // Who can be written to about an event: members at their account's address and language,
 // inhabitants at the address they gave (with their cancel link).
-export async function addressees(eventId: string) {
-  const rows = await db.eventSignup.findMany({
+export async function addressees(eventId: string, client: Tx | typeof db = db) {
+  const rows = await client.eventSignup.findMany({
     where: { eventId },
     select: {
       id: true,
@@ -318,9 +390,11 @@ export async function withdrawSignup(actor: Actor, id: string): Promise<Result<n
   authorize(actor, "event.read");
   const event = await db.communityEvent.findFirst({
     where: { id, cooperativeId: actor.cooperativeId },
-    select: { id: true },
+    select: { id: true, startsAt: true, endsAt: true },
   });
   if (!event) return { ok: false, error: "notFound" };
+  // Once it is over, who came is what happened.
+  if (isOver(event, new Date())) return { ok: false, error: "over" };
   const { count } = await db.eventSignup.deleteMany({
     where: { eventId: id, membershipId: actor.membershipId, cooperativeId: actor.cooperativeId },
   });
@@ -387,22 +461,26 @@ export async function publicSignUp({
   if (cooperative.suspendedAt) return { ok: false, error: "suspended" };
   if (address && !(await perAddress.take(`${cooperative.id}|${limitedAddress(address)}`)))
     return { ok: false, error: "rateLimited" };
-  if (!(await perCooperative.take(cooperative.id))) return { ok: false, error: "rateLimited" };
+  // However many addresses: past the cooperative's daily cap, the page says it is busy today.
+  if (!(await perCooperative.take(cooperative.id))) return { ok: false, error: "busy" };
   const outcome = await db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, eventId, cooperative.id);
     if (!locked || !locked.event.public) return { ok: false, error: "notFound" } as const;
     if (locked.event.cancelledAt) return { ok: false, error: "cancelled" } as const;
     if (isOver(locked.event, now)) return { ok: false, error: "over" } as const;
-    const same = await tx.eventSignup.findFirst({
-      where: {
-        eventId,
-        OR: [
-          ...(input.email ? [{ email: input.email }] : []),
-          ...(input.phone ? [{ phone: input.phone }] : []),
-        ],
-      },
-      select: { id: true },
+    // The same person: the same e-mail (their own, or a member's account), or the same phone
+    // however it is written (« 06 12… », « 0612… », « +33 6 12… »).
+    const others = await tx.eventSignup.findMany({
+      where: { eventId },
+      select: { email: true, phone: true, membership: { select: { person: { select: { email: true } } } } },
     });
+    const phone = input.phone ? phoneDigits(input.phone) : null;
+    const same = others.some(
+      (o) =>
+        (input.email &&
+          (o.email === input.email || o.membership?.person.email?.toLowerCase() === input.email)) ||
+        (phone && o.phone && phoneDigits(o.phone) === phone),
+    );
     if (same) return { ok: true, data: { row: null } } as const;
     if (locked.event.capacity !== null && locked.taken >= locked.event.capacity)
       return { ok: false, error: "full" } as const;
@@ -439,7 +517,6 @@ export async function publicSignUp({
       to: row.email,
       subject: t("events.signedUpSubject", { title: event.title }),
       text: t("events.signedUpText", {
-        name: row.name,
         title: event.title,
         when: eventWhen(event, localeOf(locale)),
         where: [event.place, event.videoUrl].filter(Boolean).join(" · "),
@@ -449,6 +526,12 @@ export async function publicSignUp({
     });
   }
   return { ok: true, data: { cancel: link.split("/").at(-1)! } };
+}
+
+// A phone number's digits, French numbers written the national way (+33 6… → 06…).
+export function phoneDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  return digits.startsWith("33") && digits.length === 11 ? `0${digits.slice(2)}` : digits;
 }
 
 // The « je ne viens plus » link: the sign-up it names, if the link is its own.
@@ -462,26 +545,45 @@ export async function signupByToken(slug: string, token: string) {
       linkSeed: true,
       name: true,
       cooperativeId: true,
-      event: { select: { id: true, title: true, startsAt: true, endsAt: true, place: true } },
+      event: {
+        select: {
+          id: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          place: true,
+          videoUrl: true,
+          cancelledAt: true,
+        },
+      },
     },
   });
   return row && tokenMatches("event", token, { id: row.id, seed: row.linkSeed }) ? row : null;
 }
 
-export async function cancelByToken(slug: string, token: string): Promise<boolean> {
+// The button behind the link. An event over or cancelled keeps its list as it was.
+export async function cancelByToken(
+  slug: string,
+  token: string,
+  now = new Date(),
+): Promise<"done" | "invalid" | "over" | "cancelled"> {
   const row = await signupByToken(slug, token);
-  if (!row) return false;
+  if (!row) return "invalid";
+  if (row.event.cancelledAt) return "cancelled";
+  if (isOver(row.event, now)) return "over";
   await db.$transaction(async (tx) => {
-    await tx.eventSignup.delete({ where: { id: row.id } });
-    await recordAudit(tx, {
-      cooperativeId: row.cooperativeId,
-      actorId: null,
-      action: "event.signupWithdrawn",
-      entityType: "CommunityEvent",
-      entityId: row.event.id,
-    });
+    // Two presses at once: the second finds nothing left to delete.
+    const { count } = await tx.eventSignup.deleteMany({ where: { id: row.id } });
+    if (count)
+      await recordAudit(tx, {
+        cooperativeId: row.cooperativeId,
+        actorId: null,
+        action: "event.signupWithdrawn",
+        entityType: "CommunityEvent",
+        entityId: row.event.id,
+      });
   });
-  return true;
+  return "done";
 }
 
 // At the door: someone who did not sign up comes in (ticked at once; the door decides, so the
@@ -589,7 +691,12 @@ export async function inviteContacts(
   if (event.cancelledAt) return { ok: false, error: "cancelled" };
   if (isOver(event, now)) return { ok: false, error: "over" };
   if (!event.public) return { ok: false, error: "notPublic" };
-  if (event.invitedAt) return { ok: false, error: "alreadyInvited" };
+  // Claimed before anything is sent: two clicks (or two coordinators) invite once.
+  const { count } = await db.communityEvent.updateMany({
+    where: { id: eventId, invitedAt: null },
+    data: { invitedAt: now },
+  });
+  if (!count) return { ok: false, error: "alreadyInvited" };
   const { contacts } = await contactList(actor, { purpose: "events", language: null, q: "" });
   const sent = contacts.length
     ? await mailSelection(actor, {
@@ -605,9 +712,12 @@ export async function inviteContacts(
         footer: words.footer,
       })
     : ({ ok: false, error: "notFound" } as const);
-  if (!sent.ok) return { ok: false, error: "nobodyToInvite" };
+  if (!sent.ok) {
+    // Nobody to write to: the event can be invited once someone joins the list.
+    await db.communityEvent.update({ where: { id: eventId }, data: { invitedAt: null } });
+    return { ok: false, error: "nobodyToInvite" };
+  }
   await db.$transaction(async (tx) => {
-    await tx.communityEvent.update({ where: { id: eventId }, data: { invitedAt: now } });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,

@@ -16,7 +16,7 @@ import { log } from "@/lib/log";
 import { deleteDueCooperatives } from "@/lib/operator/deletion.internal";
 import { remindStaleEntries } from "@/lib/booklet/reminders.internal";
 import { reconfirmContacts } from "@/lib/contacts/reminders.internal";
-import { remindTomorrow } from "@/lib/events/reminders.internal";
+import { forgetPastSignups, remindTomorrow } from "@/lib/events/reminders.internal";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -87,10 +87,14 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
       log.info(`[worker] personnes à contacter : ${asked} relance(s), ${removed} retrait(s)`);
   });
   await boss.schedule(QUEUES.contactsReconfirm, "13 8 * * *");
-  // Every hour: events starting within a day, reminded to who signed up, once.
+  // Every hour: events starting within a day, reminded to who signed up, once; inhabitants'
+  // names and contacts forgotten three months after an event.
   await boss.work(QUEUES.eventReminders, async () => {
     const sent = await remindTomorrow();
     if (sent) log.info(`[worker] événements : ${sent} rappel(s) de la veille`);
+    const forgotten = await forgetPastSignups();
+    if (forgotten)
+      log.info(`[worker] événements : ${forgotten} inscription(s) passée(s) rendue(s) anonyme(s)`);
   });
   await boss.schedule(QUEUES.eventReminders, "29 * * * *");
   // Every minute, and once now: questions past their deadline still open are closed, e-mails

@@ -69,6 +69,13 @@ export async function deliver(id: string) {
   }
 }
 
+// Sends e-mails a committed transaction wrote to the outbox (queueEmail); without SMTP they stay
+// there for the coordinator to read. If the process stops first, the worker's sweep sends them.
+export async function deliverAll(ids: string[]) {
+  if (!smtpSettings()) return;
+  for (const id of ids) await deliver(id);
+}
+
 // The worker's sweep: e-mails written by a committed change (a vote opened or closed) whose
 // process stopped before sending them; never tried, and older than a minute so as not to race
 // the process that wrote them. deliver's claim keeps each to one sending.

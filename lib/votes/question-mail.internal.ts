@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { deliver, sendEmail } from "@/lib/mail/send";
+import { deliverAll, sendEmail } from "@/lib/mail/send";
 import { queueEmail } from "@/lib/mail/outbox.internal";
-import { smtpSettings } from "@/lib/mail/transport";
 import { siteUrl } from "@/lib/site-url";
 import { TIME_ZONE } from "@/lib/dates";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
@@ -109,7 +108,4 @@ export async function queueMail(
   return ids;
 }
 
-export async function deliverAll(ids: string[]) {
-  if (!smtpSettings()) return;
-  for (const id of ids) await deliver(id);
-}
+export { deliverAll };

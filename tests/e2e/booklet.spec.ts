@@ -112,6 +112,11 @@ test("the coordinator prints the booklet, exports it, and the neighbourhood read
   ])
     expect(text).toContain(expected);
   expect(text).toContain(`/i/${demo.slug}/carnet`);
+  // The small booklet: the same content on A5 pages (420 × 595 points), to fold.
+  const a5Href = await page.getByRole("link", { name: "Le petit livret A5 (à plier)" }).getAttribute("href");
+  const a5 = await (await page.request.get(a5Href!)).body();
+  expect(a5.toString("latin1")).toMatch(/\/MediaBox \[0 0 419\.5\d* 595\.2\d*\]/);
+  expect((await pdfText(a5)).replace(/\s+/g, " ")).toContain("Épicerie solidaire La Cagette");
 
   const csv = await (await page.request.get("/carnet/export")).text();
   expect(csv.split("\n")[0]).toContain("Nom;Description;Thèmes;Quartier;Adresse;Horaires");

@@ -125,7 +125,9 @@ test("a member and an inhabitant sign up for a café-rencontre, which fills, and
   await expect(page).toHaveTitle(`Liste des inscrit·es : ${TITLE} · Portail SCIC`);
   const rows = page.getByRole("row");
   await expect(rows.filter({ hasText: "Paul Martin" })).toContainText("☑");
-  await expect(rows.filter({ hasText: "Nadia Benyahia" })).toContainText("06 12 34 56 78");
+  await expect(rows.filter({ hasText: "Nadia Benyahia" })).toContainText("page publique");
+  // Names only on paper: no phone on a sheet left on a table.
+  await expect(page.getByText("06 12 34 56 78")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Liste imprimable" })).toBeVisible();
 
   // The member adds it to their calendar.

@@ -20,7 +20,11 @@ import {
   withdrawSignup,
 } from "@/lib/events/service";
 import { eventSchema, publicSignupSchema, type EventInput } from "@/lib/events/schema";
-import { remindTomorrow } from "@/lib/events/reminders.internal";
+import { forgetPastSignups, remindTomorrow } from "@/lib/events/reminders.internal";
+import * as publicEventRoute from "@/app/(public)/i/[slug]/evenements/[id]/route";
+import * as publicThanksRoute from "@/app/(public)/i/[slug]/evenements/merci/route";
+import * as publicIcsRoute from "@/app/(public)/i/[slug]/evenements/[id]/ics/route";
+import * as contactRoute from "@/app/(public)/i/[slug]/contact/route";
 import { exportMyData } from "@/lib/members/privacy";
 import { seedIfEmpty } from "../../scripts/seed";
 import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
@@ -198,10 +202,33 @@ describe("signing up", () => {
     expect(second).toEqual({ ok: true, data: { cancel: null } });
     expect(await db.eventSignup.count({ where: { eventId: id } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { toAddress: "lina.events@exemple.org" } })).toBe(1);
+    // A phone written another way, or a member's own address typed on the public page: the same person.
+    await inhabitant(id, "Karim", { phone: "06 12 34 56 78" });
+    expect(await inhabitant(id, "Karim", { phone: "+33 6 12 34 56 78" })).toEqual({
+      ok: true,
+      data: { cancel: null },
+    });
+    await signUp(member, id);
+    expect(await inhabitant(id, "Paul", { email: member.email! })).toEqual({
+      ok: true,
+      data: { cancel: null },
+    });
+    expect(await db.eventSignup.count({ where: { eventId: id } })).toBe(3);
+  });
+
+  it("the confirmation never carries what was typed as a name (anyone can type anyone's address)", async () => {
+    const id = await created({ title: "Café sans nom" });
+    await inhabitant(id, "Gagnez un iPhone sur http://arnaque.example", {
+      email: "cible.events@exemple.org",
+    });
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: "cible.events@exemple.org" } });
+    expect(mail.textBody).not.toContain("arnaque");
+    expect(mail.textBody).toContain("Café sans nom");
   });
 
   it("a cancelled, past or members-only event takes no sign-up from the public page", async () => {
-    const past = await created({ startsAt: inDays(-2) });
+    const past = await created();
+    await db.communityEvent.update({ where: { id: past }, data: { startsAt: inDays(-2) } });
     expect(await signUp(member, past)).toEqual({ ok: false, error: "over" });
     expect(await inhabitant(past, "A", { phone: "1" })).toEqual({ ok: false, error: "over" });
     const members = await created({ public: false });
@@ -221,34 +248,58 @@ describe("signing up", () => {
     const [rowId] = token.split(".");
     expect(await signupByToken(coop.slug, `${rowId}.${"A".repeat(43)}`)).toBeNull();
     const otherSlug = (await db.cooperative.findUniqueOrThrow({ where: { id: other.cooperativeId } })).slug;
-    expect(await cancelByToken(otherSlug, token)).toBe(false);
+    expect(await cancelByToken(otherSlug, token)).toBe("invalid");
     expect(await signupByToken(coop.slug, token)).toMatchObject({ name: "Mamadou" });
-    expect(await cancelByToken(coop.slug, token)).toBe(true);
-    expect(await cancelByToken(coop.slug, token)).toBe(false);
+    expect(await cancelByToken(coop.slug, token)).toBe("done");
+    expect(await cancelByToken(coop.slug, token)).toBe("invalid");
     expect(await signUp(member, id)).toEqual({ ok: true, data: null });
   });
 });
 
 describe("the coordinator", () => {
   it("cannot lower the places under who already signed up, and a cancellation tells them", async () => {
-    const id = await created({ capacity: 3 });
+    const at = inDays(5);
+    const id = await created({ capacity: 3, startsAt: at });
     await signUp(member, id);
     await inhabitant(id, "Awa", { email: "awa.events@exemple.org" });
-    expect(await updateEvent(coordinator, id, event({ capacity: 1 }))).toEqual({
+    expect(await updateEvent(coordinator, id, event({ capacity: 1, startsAt: at }))).toEqual({
       ok: false,
       error: "capacityBelowSignups",
     });
-    expect(await updateEvent(coordinator, id, event({ capacity: 2, title: "Café changé" }))).toEqual({
+    expect(
+      await updateEvent(coordinator, id, event({ capacity: 2, title: "Café changé", startsAt: at })),
+    ).toEqual({
       ok: true,
       data: null,
     });
     expect((await db.communityEvent.findUniqueOrThrow({ where: { id } })).sequence).toBe(1);
+    // A new title tells nobody; a new place tells everyone who gave an e-mail.
+    expect(await db.outboxEmail.count({ where: { subject: "Changement : Café changé" } })).toBe(0);
+    await updateEvent(
+      coordinator,
+      id,
+      event({ capacity: 2, title: "Café changé", place: "Salle du haut", startsAt: at }),
+    );
+    const moved = await db.outboxEmail.findMany({ where: { subject: "Changement : Café changé" } });
+    expect(moved.map((m) => m.toAddress).sort()).toEqual(["awa.events@exemple.org", member.email].sort());
+    expect(moved[0]!.textBody).toContain("Salle du haut");
     expect(await cancelEvent(coordinator, id)).toEqual({ ok: true, data: null });
     const told = await db.outboxEmail.findMany({
       where: { subject: { contains: "Annulé : Café changé" } },
       select: { toAddress: true },
     });
     expect(told.map((m) => m.toAddress).sort()).toEqual(["awa.events@exemple.org", member.email].sort());
+    // A second click tells nobody again.
+    expect(await cancelEvent(coordinator, id)).toEqual({ ok: false, error: "cancelled" });
+    expect(await db.outboxEmail.count({ where: { subject: { contains: "Annulé : Café changé" } } })).toBe(2);
+  });
+
+  it("refuses an event announced in the past (a year mistyped)", async () => {
+    expect(await createEvent(coordinator, event({ startsAt: inDays(-300) }))).toMatchObject({
+      ok: false,
+      error: "startInPast",
+      fieldErrors: { startsAt: "startInPast" },
+    });
   });
 
   it("ticks people at the door, adds who comes without signing up, and removes a mistake", async () => {
@@ -317,6 +368,14 @@ describe("the coordinator", () => {
       expect(mail.textBody).toContain("/contact/retrait/");
     }
     expect(await inviteContacts(coordinator, id, words)).toEqual({ ok: false, error: "alreadyInvited" });
+    // Two clicks at once: one sends, the other is told it is done.
+    const twice = await created({ title: "Café cliqué deux fois" });
+    const both = await Promise.all([
+      inviteContacts(coordinator, twice, words),
+      inviteContacts(coordinator, twice, words),
+    ]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.filter((r) => !r.ok && r.error === "alreadyInvited")).toHaveLength(1);
   });
 });
 
@@ -355,6 +414,106 @@ describe("the reminder of the day before", () => {
     expect(
       await db.outboxEmail.count({ where: { subject: { startsWith: "Rappel : Café de demain" } } }),
     ).toBe(2);
+  });
+});
+
+describe("after the event", () => {
+  it("who came stays as it was, and inhabitants' names and contacts are forgotten three months later", async () => {
+    const id = await created({ startsAt: inDays(1) });
+    await signUp(member, id);
+    const joined = await inhabitant(id, "Rania", {
+      email: "rania.events@exemple.org",
+      phone: "06 44 44 44 44",
+    });
+    const token = joined.ok ? joined.data.cancel! : "";
+    // The event took place a hundred days ago.
+    await db.communityEvent.update({ where: { id }, data: { startsAt: inDays(-100) } });
+    expect(await withdrawSignup(member, id)).toEqual({ ok: false, error: "over" });
+    expect(await cancelByToken(coop.slug, token)).toBe("over");
+    expect(await forgetPastSignups()).toBeGreaterThanOrEqual(1);
+    const rows = await db.eventSignup.findMany({ where: { eventId: id }, orderBy: { source: "asc" } });
+    expect(rows.map((r) => [r.source, r.name, r.email, r.phone])).toEqual([
+      ["MEMBER", "Paul Martin", null, null],
+      ["PUBLIC_FORM", "", null, null],
+    ]);
+    // A recent event keeps them.
+    const recent = await created();
+    await inhabitant(recent, "Rania", { email: "rania.events@exemple.org" });
+    await forgetPastSignups();
+    expect(await db.eventSignup.count({ where: { eventId: recent, name: "Rania" } })).toBe(1);
+  });
+});
+
+describe("the public pages", () => {
+  const req = (url: string, init?: RequestInit) => new Request(`http://localhost${url}`, init);
+  const post = (url: string, values: Record<string, string>) =>
+    req(url, { method: "POST", body: new URLSearchParams(values) });
+  const params = <T extends Record<string, string>>(values: T) => ({ params: Promise.resolve(values) });
+
+  it("a webinar's video link is given to who signs up, not to every visitor", async () => {
+    const id = await created({
+      kind: "WEBINAR",
+      place: null,
+      videoUrl: "https://visio.example.org/secret-42",
+    });
+    const page = await (
+      await publicEventRoute.GET(req(`/i/bois-joli/evenements/${id}`), params({ slug: "bois-joli", id }))
+    ).text();
+    expect(page).not.toContain("secret-42");
+    expect(page).toContain("Le lien de la visio est donné à l&#39;inscription.");
+    const ics = await (
+      await publicIcsRoute.GET(req(`/i/bois-joli/evenements/${id}/ics`), params({ slug: "bois-joli", id }))
+    ).text();
+    expect(ics).not.toContain("secret-42");
+    const answer = await publicEventRoute.POST(
+      post(`/i/bois-joli/evenements/${id}`, { name: "Lou", email: "lou.events@exemple.org" }),
+      params({ slug: "bois-joli", id }),
+    );
+    expect(answer.status).toBe(303);
+    const thanks = answer.headers.get("location")!;
+    expect(thanks).toMatch(/\/merci\?e=.+&annuler=/);
+    const shown = await (await publicThanksRoute.GET(req(thanks), params({ slug: "bois-joli" }))).text();
+    expect(shown).toContain("https://visio.example.org/secret-42");
+    // Without the sign-up's own link, the thanks page does not give it.
+    const bare = await (
+      await publicThanksRoute.GET(req(`/i/bois-joli/evenements/merci?e=${id}`), params({ slug: "bois-joli" }))
+    ).text();
+    expect(bare).not.toContain("secret-42");
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: "lou.events@exemple.org" } });
+    expect(mail.textBody).toContain("https://visio.example.org/secret-42");
+  });
+
+  it("a too long name is refused in words and what was typed stays; a filled honeypot stores nothing", async () => {
+    const id = await created();
+    const long = "N".repeat(130);
+    const refused = await publicEventRoute.POST(
+      post(`/i/bois-joli/evenements/${id}`, { name: long, phone: "06 55 55 55 55" }),
+      params({ slug: "bois-joli", id }),
+    );
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Ce texte est trop long.");
+    expect(html).toContain('value="06 55 55 55 55"');
+    const bot = await publicEventRoute.POST(
+      post(`/i/bois-joli/evenements/${id}`, { name: "Bot", phone: "01", website: "http://spam.example" }),
+      params({ slug: "bois-joli", id }),
+    );
+    expect(bot.status).toBe(303);
+    expect(await db.eventSignup.count({ where: { eventId: id } })).toBe(0);
+    // The contact list's public form: its honeypot too.
+    const before = await db.contactConsent.count();
+    const contactBot = await contactRoute.POST(
+      post("/i/bois-joli/contact", {
+        name: "Bot",
+        phone: "01",
+        purposes: "events",
+        agree: "on",
+        website: "http://spam.example",
+      }),
+      params({ slug: "bois-joli" }),
+    );
+    expect(contactBot.status).toBe(303);
+    expect(await db.contactConsent.count()).toBe(before);
   });
 });
 

@@ -1267,7 +1267,11 @@ const ROUTES: Record<string, Door> = {
     scoped: false,
     args: () => [request("/reunions/conseil/4/ics"), params({ body: "conseil", number: "4" })],
   },
-  "app/(portal)/carnet/livret/route.ts GET": { right: "booklet.read", scoped: false, args: () => [] },
+  "app/(portal)/carnet/livret/route.ts GET": {
+    right: "booklet.read",
+    scoped: false,
+    args: () => [request("/carnet/livret?format=a5")],
+  },
   "app/(portal)/carnet/export/route.ts GET": {
     right: "booklet.manage",
     scoped: false,

@@ -32,6 +32,16 @@ export default async function EventsPage() {
         ) : null}
       </div>
       <p className="text-stone-700">{t("intro")}</p>
+      {manage ? (
+        <p>
+          <a
+            href={`/i/${actor.cooperativeSlug}/evenements`}
+            className="inline-flex min-h-11 items-center text-brand-700 underline"
+          >
+            {t("publicList")}
+          </a>
+        </p>
+      ) : null}
       {coming.length === 0 ? <Empty>{t("empty")}</Empty> : null}
       <ul className="space-y-3">
         {coming.map((event) => (

@@ -13,7 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Files, not pages (a PDF, a spreadsheet): plain links, which the browser downloads.
-const FILES = { pdf: "/carnet/livret", csv: "/carnet/export", xlsx: "/carnet/export?format=xlsx" };
+const FILES = {
+  pdf: "/carnet/livret",
+  a5: "/carnet/livret?format=a5",
+  csv: "/carnet/export",
+  xlsx: "/carnet/export?format=xlsx",
+};
 
 // The coordinator's side of the booklet: print it, take it to and from the spreadsheet, say
 // when an entry is old and whether the neighbourhood may read it.
@@ -28,9 +33,14 @@ export default async function BookletManagePage() {
       <PageTitle>{t("manage")}</PageTitle>
       <Card title={t("print")}>
         <p className="text-stone-700">{t("printHint")}</p>
-        <a href={FILES.pdf} className={link}>
-          {t("print")}
-        </a>
+        <p className="flex flex-wrap gap-x-6">
+          <a href={FILES.pdf} className={link}>
+            {t("print")}
+          </a>
+          <a href={FILES.a5} className={link}>
+            {t("printA5")}
+          </a>
+        </p>
       </Card>
       <Card title={t("import")}>
         <ImportBookletForm action={importBookletAction} />

@@ -12,8 +12,10 @@ import { siteUrl } from "@/lib/site-url";
 // The booklet to print: by theme (an entry under each of its themes; those with none under « Autre »),
 // dated, with the QR code to the online booklet (the public page when published, else the
 // members' page).
-export async function GET() {
+// `?format=a5`: the small booklet, A5 pages to print two per sheet and fold.
+export async function GET(request: Request) {
   const actor = await requireActor("booklet.read");
+  const a5 = new URL(request.url).searchParams.get("format") === "a5";
   const locale = await readerLocale();
   const t = translator(locale);
   const [entries, settings] = await Promise.all([bookletForPrint(actor), settingsOf(actor.cooperativeId)]);
@@ -54,11 +56,12 @@ export async function GET() {
     qrPng,
     sections,
     lang: locale === "en" ? "en-GB" : "fr-FR",
+    size: a5 ? "A5" : "A4",
   });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="carnet-${actor.cooperativeSlug}-${dayKey(new Date())}.pdf"`,
+      "Content-Disposition": `inline; filename="carnet-${actor.cooperativeSlug}-${dayKey(new Date())}${a5 ? "-a5" : ""}.pdf"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

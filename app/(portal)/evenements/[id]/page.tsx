@@ -45,6 +45,8 @@ export default async function EventPage({ params, searchParams }: Props) {
   const open = !event.cancelledAt && !isOver(event, new Date());
   // Not a <Link>: a file to download.
   const icsHref = `/evenements/${event.id}/ics`;
+  // Who cannot be told by e-mail of a change or a cancellation: the coordinator calls them.
+  const phoneOnly = signups.filter((s) => !s.email && s.phone && s.source !== "DOOR");
   return (
     <div className="space-y-5">
       <TextLink href="/evenements">← {t("back")}</TextLink>
@@ -110,8 +112,28 @@ export default async function EventPage({ params, searchParams }: Props) {
                     namespace="events"
                     action={inviteContactsAction.bind(null, event.id)}
                     label={t("invite")}
+                    success={t("inviteSent")}
                     secondary
                   />
+                </div>
+              ) : null}
+              {phoneOnly.length ? (
+                <div className="space-y-1">
+                  <h3 className="font-semibold">{t("phoneOnly")}</h3>
+                  <p className="text-sm text-stone-700">{t("phoneOnlyHint")}</p>
+                  <ul className="space-y-1">
+                    {phoneOnly.map((s) => (
+                      <li key={s.id}>
+                        {s.name}{" "}
+                        <a
+                          href={`tel:${s.phone!.replace(/[^\d+]/g, "")}`}
+                          className="text-brand-700 underline"
+                        >
+                          {s.phone}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
                 </div>
               ) : null}
             </div>

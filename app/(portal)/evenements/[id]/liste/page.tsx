@@ -20,7 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-// The list for the door, on paper: a box to tick per person, dated.
+// The list for the door, on paper: a box to tick per person, dated. Names only: a sheet left on a
+// table shows nobody's phone or e-mail.
 export default async function PrintListPage({ params }: Props) {
   const actor = await requireActor("event.manage");
   const { id } = await params;
@@ -53,9 +54,6 @@ export default async function PrintListPage({ params }: Props) {
               {t("columns.name")}
             </th>
             <th scope="col" className="p-2">
-              {t("columns.contact")}
-            </th>
-            <th scope="col" className="p-2">
               {t("columns.source")}
             </th>
           </tr>
@@ -69,8 +67,7 @@ export default async function PrintListPage({ params }: Props) {
               >
                 {row.checkedInAt ? "☑" : "☐"}
               </td>
-              <td className="p-2 font-medium">{row.name}</td>
-              <td className="p-2 break-all">{row.phone ?? row.email ?? ""}</td>
+              <td className="p-2 font-medium">{row.name || t("forgotten")}</td>
               <td className="p-2">{t(`sources.${row.source}`)}</td>
             </tr>
           ))}
@@ -78,7 +75,6 @@ export default async function PrintListPage({ params }: Props) {
           {Array.from({ length: 5 }, (_, i) => (
             <tr key={`blank-${i}`} className="h-10 border-b border-stone-300">
               <td className="p-2 text-xl">☐</td>
-              <td className="p-2" />
               <td className="p-2" />
               <td className="p-2" />
             </tr>

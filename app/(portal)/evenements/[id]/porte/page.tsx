@@ -52,7 +52,7 @@ export default async function DoorPage({ params }: Props) {
             className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white p-3"
           >
             <div className="min-w-0">
-              <p className="font-semibold">{row.name}</p>
+              <p className="font-semibold">{row.name || t("forgotten")}</p>
               <p className="text-sm text-stone-700">
                 {t(`sources.${row.source}`)}
                 {row.phone ? ` · ${row.phone}` : ""}

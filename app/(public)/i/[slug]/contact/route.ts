@@ -53,7 +53,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   ])
     values[key] = (given[key] ?? "").slice(0, 2_000);
   // A filled honeypot (a field people never see): the same thanks, nothing stored.
-  if (values.website)
+  if (given.website)
     return new Response(null, { status: 303, headers: { location: `/i/${slug}/contact/merci` } });
   const parsed = consentSchema.safeParse(values);
   if (!parsed.success) {

@@ -71,11 +71,14 @@ export async function POST(request: Request, { params }: Params) {
   });
   if (!result.ok) {
     if (result.error === "notFound") return publicNotFound(locale);
-    const status = result.error === "rateLimited" ? 429 : result.error === "full" ? 409 : 403;
+    const status =
+      result.error === "rateLimited" || result.error === "busy" ? 429 : result.error === "full" ? 409 : 403;
     return page({ slug, id, locale }, { values, errors: {}, formError: result.error }, status);
   }
+  // Signed up now, or already with this contact: the same page (nothing tells a stranger that
+  // someone else signed up), the link only to who just did.
   const location = result.data.cancel
     ? `${thanks}&annuler=${encodeURIComponent(result.data.cancel)}`
-    : `${thanks}&deja=1`;
+    : thanks;
   return new Response(null, { status: 303, headers: { location } });
 }

@@ -2,7 +2,7 @@ import { publicCooperative } from "@/lib/ideas/public-page";
 import { esc, htmlResponse, languageLinks, publicLocale, publicNotFound } from "@/lib/ideas/public-html";
 import { publicWords } from "@/lib/ideas/translations";
 import { eventFacts, eventsTranslator } from "@/lib/events/public-html";
-import { publicEvent } from "@/lib/events/service";
+import { publicEvent, signupByToken } from "@/lib/events/service";
 import { isId } from "@/lib/action-input";
 import { tokenId } from "@/lib/links/keyed-token";
 
@@ -19,12 +19,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const event = id && isId(id) ? await publicEvent(coop.id, id) : null;
   const token = url.searchParams.get("annuler");
   const link = token && tokenId(token) ? `/i/${coop.slug}/evenements/annuler/${token}` : null;
+  // Who just signed up (their own link) sees the video link.
+  const signup = event && token && tokenId(token) ? await signupByToken(coop.slug, token) : null;
+  const theirs = signup?.event.id === event?.id;
   const here = `/i/${coop.slug}/evenements/merci${url.search.replace(/([?&])lang=[a-z]{2}&?/, "$1").replace(/[?&]$/, "")}`;
   const body = `${languageLinks(words, here)}<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(t("public.thanksTitle"))}</h1>${
     event
-      ? `<p role="status">${esc(t("public.thanksText", { title: event.title }))}</p>${eventFacts(words, event)}<p><a class="link" href="/i/${esc(coop.slug)}/evenements/${esc(event.id)}/ics">${esc(t("public.ics"))}</a></p>`
+      ? `<p role="status">${esc(t("public.thanksText", { title: event.title }))}</p>${eventFacts(words, event, { video: theirs })}<p><a class="link" href="/i/${esc(coop.slug)}/evenements/${esc(event.id)}/ics">${esc(t("public.ics"))}</a></p>`
       : ""
-  }${url.searchParams.get("deja") === "1" ? `<p>${esc(t("public.thanksAlready"))}</p>` : `<p>${esc(t("public.thanksMail"))}</p>`}${
+  }<p>${esc(t("public.thanksMail"))}</p><p>${esc(t("public.alreadyNote"))}</p>${
     link
       ? `<div class="box"><p style="margin:0">${esc(t("public.cancelHelp"))}</p><p style="margin:0"><a class="link" href="${esc(link)}">${esc(t("public.cancelLink"))}</a></p></div>`
       : ""

@@ -14,10 +14,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const event = coop && isId(id) ? await publicEvent(coop.id, id) : null;
   if (!coop || !event) return publicNotFound(locale);
   const t = eventsTranslator(await publicWords(coop.id, locale));
-  const file = eventIcs(event, {
-    url: `${siteUrl()}${publicEventPath(coop.slug, event.id)}`,
-    video: (url) => `${t("video")} ${url}`,
-  });
+  // The video link is the sign-up's (its confirmation), not the public calendar's.
+  const file = eventIcs(
+    { ...event, videoUrl: null },
+    {
+      url: `${siteUrl()}${publicEventPath(coop.slug, event.id)}`,
+      video: (url) => `${t("video")} ${url}`,
+    },
+  );
   return new Response(file.ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -3,6 +3,7 @@ import { esc, htmlResponse, publicLocale, publicNotFound } from "@/lib/ideas/pub
 import { publicWords } from "@/lib/ideas/translations";
 import { eventsTranslator } from "@/lib/events/public-html";
 import { cancelByToken, signupByToken } from "@/lib/events/service";
+import { isOver } from "@/lib/events/when";
 import type { PublicLocale } from "@/lib/i18n/public-locales";
 
 type Params = { params: Promise<{ slug: string; token: string }> };
@@ -19,19 +20,16 @@ async function answer(
   const title = t("public.cancelTitle");
   const head = `<p class="coop">${esc(coop.shortName ?? coop.name)}</p><h1>${esc(title)}</h1>`;
   const back = `<p><a class="link" href="/i/${esc(coop.slug)}/evenements">${esc(t("public.back"))}</a></p>`;
-  if (done)
-    return htmlResponse({
-      locale,
-      title,
-      body: `${head}<p role="status">${esc(t("public.cancelDone"))}</p>${back}`,
-      robots: false,
-    });
-  const row = await signupByToken(coop.slug, token);
-  if (!row)
-    return htmlResponse(
-      { locale, title, body: `${head}<p>${esc(t("public.cancelInvalid"))}</p>${back}`, robots: false },
-      404,
+  const say = (text: string, status = 200) =>
+    htmlResponse(
+      { locale, title, body: `${head}<p role="status">${esc(text)}</p>${back}`, robots: false },
+      status,
     );
+  if (done) return say(t("public.cancelDone"));
+  const row = await signupByToken(coop.slug, token);
+  if (!row) return say(t("public.cancelInvalid"), 404);
+  if (row.event.cancelledAt) return say(t("public.cancelCancelled"));
+  if (isOver(row.event, new Date())) return say(t("public.cancelOver"));
   return htmlResponse({
     locale,
     title,
@@ -47,7 +45,6 @@ export async function GET(request: Request, { params }: Params) {
 
 export async function POST(request: Request, { params }: Params) {
   const { slug, token } = await params;
-  const done = await cancelByToken(slug, token);
-  if (!done) return answer({ slug, token, locale: publicLocale(request) }, false);
-  return answer({ slug, token, locale: publicLocale(request) }, true);
+  const outcome = await cancelByToken(slug, token);
+  return answer({ slug, token, locale: publicLocale(request) }, outcome === "done");
 }
