@@ -385,6 +385,18 @@ export async function signUp(actor: Actor, id: string, now = new Date()): Promis
   });
 }
 
+// A member who leaves the cooperative (archived): their places at events still to come go back
+// to the others, in the archiving's transaction; past events keep who came.
+export async function releaseFutureSignups(
+  tx: Tx,
+  { membershipId, now = new Date() }: { membershipId: string; now?: Date },
+): Promise<number> {
+  const { count } = await tx.eventSignup.deleteMany({
+    where: { membershipId, checkedInAt: null, event: upcoming(now) },
+  });
+  return count;
+}
+
 // « Je ne viens plus »: the place goes back to the others.
 export async function withdrawSignup(actor: Actor, id: string): Promise<Result<null, EventError>> {
   authorize(actor, "event.read");

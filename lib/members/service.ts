@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { releaseFutureSignups } from "@/lib/events/service";
 import { recordAudit } from "@/lib/audit/record";
 import { endMandatesOf } from "@/lib/bodies/mandates.internal";
 import { endSessionsOf } from "@/lib/auth/sessions.internal";
@@ -352,6 +353,8 @@ export async function setArchived(
     });
     if (archived) {
       await endMandatesOf(tx, { membershipId: id, on: today });
+      // Their places at events still to come go back to the others.
+      await releaseFutureSignups(tx, { membershipId: id, now });
       // No active membership left: the person's sessions end (elsewhere, they act there still;
       // here, loadActor already refuses the archived membership).
       const left = await tx.membership.count({ where: { personId: member.personId, status: "ACTIVE" } });

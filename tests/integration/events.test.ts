@@ -26,6 +26,7 @@ import * as publicThanksRoute from "@/app/(public)/i/[slug]/evenements/merci/rou
 import * as publicIcsRoute from "@/app/(public)/i/[slug]/evenements/[id]/ics/route";
 import * as contactRoute from "@/app/(public)/i/[slug]/contact/route";
 import { exportMyData } from "@/lib/members/privacy";
+import { setArchived } from "@/lib/members/service";
 import { seedIfEmpty } from "../../scripts/seed";
 import { actorFor, createCooperative, createMember, signInAs } from "@/tests/factories/people";
 
@@ -441,6 +442,22 @@ describe("after the event", () => {
     await inhabitant(recent, "Rania", { email: "rania.events@exemple.org" });
     await forgetPastSignups();
     expect(await db.eventSignup.count({ where: { eventId: recent, name: "Rania" } })).toBe(1);
+  });
+});
+
+describe("a member who leaves", () => {
+  it("gives back their places at events to come, and keeps those of events past", async () => {
+    const leaving = await createMember(coop.id, { name: "Léa Départ" });
+    const lea = await actorFor(leaving.person.id, coop.id);
+    const coming = await created({ capacity: 1 });
+    const past = await created();
+    await signUp(lea, coming);
+    await signUp(lea, past);
+    await db.communityEvent.update({ where: { id: past }, data: { startsAt: inDays(-10) } });
+    expect(await signUp(member, coming)).toEqual({ ok: false, error: "full" });
+    expect(await setArchived(coordinator, leaving.membership.id, true)).toEqual({ ok: true, data: null });
+    expect(await db.eventSignup.count({ where: { membershipId: leaving.membership.id } })).toBe(1);
+    expect(await signUp(member, coming)).toEqual({ ok: true, data: null });
   });
 });
 
