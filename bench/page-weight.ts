@@ -1,5 +1,6 @@
 // What a page costs a phone on first load: the HTML, then every script and stylesheet it names,
-// compressed as the production server sends them (gzip). Inline scripts and styles count too.
+// compressed as the production server sends them (gzip). Inline scripts and styles count too; the
+// nomodule polyfills do not (a current browser never loads them).
 import { gzipSync } from "node:zlib";
 
 async function transferred(url: string): Promise<{ bytes: number; body: string }> {
@@ -17,7 +18,12 @@ export async function weigh(base: string, path: string, cookie?: string) {
   });
   const html = await page.text();
   if (!page.ok) throw new Error(`${path}: HTTP ${page.status}`);
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+  // What a current browser downloads: not the nomodule polyfills (only browsers without ES
+  // modules load them).
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\snomodule\b/i.test(tag))
+    .flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []);
   const styles = [
     ...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g),
     ...html.matchAll(/<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g),
@@ -27,9 +33,11 @@ export async function weigh(base: string, path: string, cookie?: string) {
     .join("");
   let js = 0;
   let css = 0;
+  const sizes = new Map<string, number>();
   for (const src of new Set(scripts)) {
     const { bytes } = await transferred(new URL(src, base).href);
     js += bytes;
+    sizes.set(src, bytes);
     // BENCH_DETAIL=1 lists every script with its compressed size.
     if (process.env.BENCH_DETAIL) console.log(`    ${path} ${src} ${(bytes / 1024).toFixed(1)} kB`);
   }
@@ -46,5 +54,7 @@ export async function weigh(base: string, path: string, cookie?: string) {
     css,
     html: htmlBytes,
     total: js + inlineJs + css,
+    // Each script's compressed size, by address (to tell the floor page's from a page's own).
+    scripts: sizes,
   };
 }
