@@ -80,7 +80,8 @@ await withBenchDatabase("pages", async (databaseUrl) => {
       const t0 = performance.now();
       const response = await fetch(server.base + path, { headers: { cookie }, redirect: "manual" });
       await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status}`);
+      if (response.status !== 200)
+        throw new Error(`${path}: HTTP ${response.status} ${response.headers.get("location") ?? ""}`);
       return performance.now() - t0;
     };
     const measure = async (path: string) => {
@@ -104,7 +105,10 @@ await withBenchDatabase("pages", async (databaseUrl) => {
     console.log(
       `  ${"floor".padEnd(16)} ${FLOOR.padEnd(22)} ${line(floor)}, ${floor.rate.toFixed(0)} pages/s ${target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(floor.solo, 95) < SOLO_P95_MS)}`,
     );
-    for (const [name, path] of PAGES) {
+    // BENCH_ONLY=meeting: the floor and that page alone (to profile one page).
+    for (const [name, path] of PAGES.filter(
+      ([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY,
+    )) {
       const r = await measure(path);
       const share = (100 * r.rate) / floor.rate;
       const targets = [

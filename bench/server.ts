@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../scripts/embedded-db";
 import { buildIsCurrent } from "../scripts/build-state";
+import { webHeapMb } from "../scripts/settings";
 
 export async function startBenchServer(databaseUrl: string, secret: string) {
   if (!buildIsCurrent()) {
@@ -21,9 +22,18 @@ export async function startBenchServer(databaseUrl: string, secret: string) {
   const profile = process.env.BENCH_PROFILE
     ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
+  // The same heap bound as `npm start` gives its web server (scripts/start.ts).
+  const heap = [`--max-old-space-size=${webHeapMb()}`];
   const web = spawn(
     process.execPath,
-    [...profile, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    [
+      ...profile,
+      ...heap,
+      path.join("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+    ],
     {
       env: {
         ...process.env,
@@ -31,6 +41,8 @@ export async function startBenchServer(databaseUrl: string, secret: string) {
         DATABASE_URL: databaseUrl,
         NEXTAUTH_SECRET: secret,
         NEXTAUTH_URL: base,
+        // The benchmarks sign in as the demo's people: the demo is let in on their database.
+        PORTAIL_DEMO: "true",
       },
       stdio: ["ignore", "ignore", "inherit"],
     },

@@ -8,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
 import { buildIsCurrent } from "./build-state";
 import { seedIfEmpty } from "./seed";
-import { persistentSecret } from "./settings";
+import { persistentSecret, webHeapMb } from "./settings";
 import { demoWanted } from "../lib/demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
 
@@ -129,10 +129,20 @@ async function main() {
     { env, stdio: ["ignore", "inherit", "inherit"] },
   );
   // Our server around Next.js: it resolves the client's address from the socket (TRUSTED_PROXIES).
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])], {
-    env: { ...env, NODE_ENV: dev ? "development" : "production" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  server = spawn(
+    process.execPath,
+    [
+      ...(dev ? [] : [`--max-old-space-size=${webHeapMb()}`]),
+      "--import",
+      "tsx",
+      "scripts/server.ts",
+      ...(dev ? ["--dev"] : []),
+    ],
+    {
+      env: { ...env, NODE_ENV: dev ? "development" : "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   server.on("exit", (code) => void shutdown(code ?? 0));
 
   if (await waitUntilServing(`http://127.0.0.1:${port}/connexion`)) {

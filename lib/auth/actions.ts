@@ -64,6 +64,19 @@ export const switchCooperativeAction = plainAction({
   redirect: () => "/",
 });
 
+// « Se déconnecter »: the session is next-auth's JWT cookie (nothing kept on the server), so
+// signing out here is removing it. A plain form: the browser needs no next-auth client for it.
+export const signOutAction = plainAction({
+  right: "anyone",
+  run: async () => {
+    const jar = await cookies();
+    for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"])
+      if (jar.get(name)) jar.delete(name);
+    return ok(null);
+  },
+  redirect: () => "/connexion?sortie=1",
+});
+
 // « Se déconnecter partout » (Mon profil): every session of the person ends, this one too.
 export const signOutEverywhereAction = plainAction({
   right: "signedIn",

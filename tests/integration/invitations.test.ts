@@ -14,6 +14,16 @@ import { agendaItemSchema } from "@/lib/meetings/schema";
 import { feedIcs } from "@/lib/meetings/calendar";
 import { actorFor, calendarToken, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { dateKey, dayKey, localInputToInstant, parseDateKey } from "@/lib/dates";
+
+// A time later today on the cooperative's clock, whatever the hour the tests run: three hours
+// on, or half-way to midnight when that comes sooner (at 21:17 in Paris, +3 h is tomorrow).
+function laterToday(now = new Date()): Date {
+  const tomorrow = dateKey(new Date(parseDateKey(dayKey(now)).getTime() + 86_400_000));
+  const midnight = localInputToInstant(`${tomorrow}T00:00`)!;
+  const untilMidnight = midnight.getTime() - now.getTime();
+  return new Date(now.getTime() + Math.min(3 * 3_600_000, untilMidnight / 2));
+}
 
 let coordinator: Actor;
 let salima: Actor;
@@ -188,7 +198,7 @@ describe("invitations", () => {
       cooperativeId: meeting.cooperativeId,
       bodyId: meeting.bodyId,
       number: 5,
-      startsAt: new Date(Date.now() + 3 * 3_600_000),
+      startsAt: laterToday(),
     });
     expect(await sendInvitations(coordinator, today.id)).toMatchObject({ ok: true });
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -476,6 +476,7 @@ const ACTIONS: Record<string, Door> = {
   },
   setLocaleAction: { right: "anyone", scoped: false, args: () => [form({ locale: "fr" })] },
   signOutEverywhereAction: { right: "signedIn", scoped: false, args: () => [form({})] },
+  signOutAction: { right: "anyone", scoped: false, args: () => [form({})] },
   renewCalendarLinkAction: { right: "home.view", scoped: false, args: () => [form({})] },
   switchCooperativeAction: {
     right: "signedIn",

@@ -29,6 +29,7 @@ export default async function SignInPage({
       {params.reinitialise ? <Alert kind="success">{t("resetDone")}</Alert> : null}
       {params.installe ? <Alert kind="success">{ts("done")}</Alert> : null}
       {params.partout ? <Alert kind="success">{t("signedOutEverywhere")}</Alert> : null}
+      {params.sortie ? <Alert kind="success">{t("signedOut")}</Alert> : null}
       {params.error === "Verification" ? <Alert kind="error">{t("linkExpired")}</Alert> : null}
       <SignInForm callbackUrl={localPath(params.callbackUrl)} />
       <p>

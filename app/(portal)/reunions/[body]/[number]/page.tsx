@@ -19,6 +19,7 @@ import { grantProxyAction, revokeProxyAction } from "@/lib/votes/actions";
 import { ProxyForm } from "@/components/vote-forms";
 import { StepForm } from "@/components/step-form";
 import { meetingTitled } from "@/lib/page-title";
+import { ClientMessages } from "@/components/client-messages";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
@@ -142,41 +143,46 @@ export default async function MeetingPage({ params }: Props) {
         </Card>
       ) : null}
       {proxies ? (
-        <Card title={tv("proxyTitleMeeting")}>
-          <div className="space-y-3">
-            {proxies.heldFor.length ? (
-              <p>{tv("proxyHeldFor", { names: proxies.heldFor.join(", ") })}</p>
-            ) : null}
-            {proxies.given ? (
-              <>
-                <p className="font-medium">
-                  {proxies.given.to ? tv("proxyGivenTo", { name: proxies.given.to }) : tv("proxyGivenBlank")}
-                </p>
-                {proxies.mayChange ? (
-                  <StepForm
-                    action={revokeProxyAction.bind(null, meeting.id, path)}
-                    label={tv("revokeProxy")}
-                    namespace="votes"
-                    success={tv("proxyRevoked")}
+        // The proxies' forms speak the votes' words: sent to the browser only with them.
+        <ClientMessages namespaces={["meetings", "meetingAdmin", "invitation", "votes"]}>
+          <Card title={tv("proxyTitleMeeting")}>
+            <div className="space-y-3">
+              {proxies.heldFor.length ? (
+                <p>{tv("proxyHeldFor", { names: proxies.heldFor.join(", ") })}</p>
+              ) : null}
+              {proxies.given ? (
+                <>
+                  <p className="font-medium">
+                    {proxies.given.to
+                      ? tv("proxyGivenTo", { name: proxies.given.to })
+                      : tv("proxyGivenBlank")}
+                  </p>
+                  {proxies.mayChange ? (
+                    <StepForm
+                      action={revokeProxyAction.bind(null, meeting.id, path)}
+                      label={tv("revokeProxy")}
+                      namespace="votes"
+                      success={tv("proxyRevoked")}
+                    />
+                  ) : (
+                    <p className="text-stone-700">{tv("proxyLocked")}</p>
+                  )}
+                </>
+              ) : proxies.mayChange ? (
+                <>
+                  <p>{tv("proxyNone")}</p>
+                  <p className="text-sm text-stone-700">{tv("proxyHelp")}</p>
+                  <ProxyForm
+                    action={grantProxyAction.bind(null, meeting.id, path)}
+                    members={proxies.candidates}
                   />
-                ) : (
-                  <p className="text-stone-700">{tv("proxyLocked")}</p>
-                )}
-              </>
-            ) : proxies.mayChange ? (
-              <>
-                <p>{tv("proxyNone")}</p>
-                <p className="text-sm text-stone-700">{tv("proxyHelp")}</p>
-                <ProxyForm
-                  action={grantProxyAction.bind(null, meeting.id, path)}
-                  members={proxies.candidates}
-                />
-              </>
-            ) : (
-              <p className="text-stone-700">{tv("proxyLocked")}</p>
-            )}
-          </div>
-        </Card>
+                </>
+              ) : (
+                <p className="text-stone-700">{tv("proxyLocked")}</p>
+              )}
+            </div>
+          </Card>
+        </ClientMessages>
       ) : null}
       <p>
         <a
