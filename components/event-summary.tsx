@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { eventWhen, isOver } from "@/lib/events/when";
 import { placesLeft } from "@/lib/events/schema";
 import { DATA_LANG } from "@/lib/i18n/config";
+import { signUpAction, withdrawSignupAction } from "@/lib/events/actions";
+import { StepForm } from "@/components/step-form";
 
 export type EventSummaryData = {
   id: string;
@@ -65,5 +67,36 @@ export async function EventSummary({ event, link = true }: { event: EventSummary
           : t("places", { left, capacity: event.capacity! })}
       </p>
     </div>
+  );
+}
+
+// « Je viens », or « Vous êtes inscrit·e » and « Je ne viens plus »: one tap either way. Nothing
+// once the event is cancelled or over.
+export async function SignUpButtons({
+  event,
+  mine,
+}: {
+  event: { id: string; startsAt: Date; endsAt: Date | null; cancelledAt: Date | null };
+  mine: boolean;
+}) {
+  if (event.cancelledAt || isOver(event, new Date())) return null;
+  const t = await getTranslations("events");
+  return mine ? (
+    <div className="space-y-2">
+      <p className="font-medium text-green-800">{t("youCome")}</p>
+      <StepForm
+        namespace="events"
+        action={withdrawSignupAction.bind(null, event.id)}
+        label={t("notComing")}
+        secondary
+      />
+    </div>
+  ) : (
+    <StepForm
+      namespace="events"
+      action={signUpAction.bind(null, event.id)}
+      label={t("come")}
+      success={t("comeDone")}
+    />
   );
 }

@@ -37,3 +37,12 @@ export function optionalText(max: number) {
     .optional()
     .transform((v) => (v ? v : null));
 }
+
+// An e-mail address, lower-cased; an empty field is null.
+export const optionalEmail = z
+  .string()
+  .trim()
+  .max(320, { error: "tooLong" })
+  .optional()
+  .transform((v) => (v ? v.toLowerCase() : null))
+  .refine((v) => v === null || z.email().safeParse(v).success, { error: "emailInvalid" });

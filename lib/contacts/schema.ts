@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "@/lib/form-schema";
+import { optionalEmail, optionalText } from "@/lib/form-schema";
 
 // The contact list's forms; messages are keys of contacts.errors.* (else errors.*) in lib/i18n.
 
@@ -18,13 +18,7 @@ const listOf = <T extends string>(choices: readonly T[]) =>
       ),
     );
 
-const email = z
-  .string()
-  .trim()
-  .max(320, { error: "tooLong" })
-  .optional()
-  .transform((v) => (v ? v.toLowerCase() : null))
-  .refine((v) => v === null || z.email().safeParse(v).success, { error: "emailInvalid" });
+const email = optionalEmail;
 
 // Explicit: the box must be ticked; at least one purpose and one way to be reached.
 export const consentSchema = z

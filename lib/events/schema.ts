@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { localInputToInstant } from "@/lib/dates";
-import { checkbox, optionalText } from "@/lib/form-schema";
+import { checkbox, optionalEmail, optionalText } from "@/lib/form-schema";
 import { EVENT_KINDS } from "@/lib/form-errors";
 
 // The events' forms; messages are keys of events.errors.* (else errors.*) in lib/i18n.
@@ -70,13 +70,7 @@ export const eventSchema = z
   });
 export type EventInput = z.infer<typeof eventSchema>;
 
-const email = z
-  .string()
-  .trim()
-  .max(320, { error: "tooLong" })
-  .optional()
-  .transform((v) => (v ? v.toLowerCase() : null))
-  .refine((v) => v === null || z.email().safeParse(v).success, { error: "emailInvalid" });
+const email = optionalEmail;
 
 // An inhabitant signing up from the public page, or someone added at the door: a name, and for
 // the public page a way to reach them (an e-mail or a phone).

@@ -4,10 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { eventList } from "@/lib/events/service";
-import { signUpAction, withdrawSignupAction } from "@/lib/events/actions";
-import { isOver } from "@/lib/events/when";
-import { EventSummary } from "@/components/event-summary";
-import { StepForm } from "@/components/step-form";
+import { EventSummary, SignUpButtons } from "@/components/event-summary";
 import { Empty, PageTitle, buttonClass } from "@/components/ui";
 import { titled } from "@/lib/page-title";
 
@@ -20,7 +17,6 @@ export default async function EventsPage() {
   const actor = await requireActor("event.read");
   const [{ coming, past }, t] = await Promise.all([eventList(actor), getTranslations("events")]);
   const manage = can(actor.roles, "event.manage");
-  const now = new Date();
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -47,24 +43,7 @@ export default async function EventsPage() {
         {coming.map((event) => (
           <li key={event.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
             <EventSummary event={event} />
-            {event.cancelledAt || isOver(event, now) ? null : event.mine ? (
-              <div className="space-y-2">
-                <p className="font-medium text-green-800">{t("youCome")}</p>
-                <StepForm
-                  namespace="events"
-                  action={withdrawSignupAction.bind(null, event.id)}
-                  label={t("notComing")}
-                  secondary
-                />
-              </div>
-            ) : (
-              <StepForm
-                namespace="events"
-                action={signUpAction.bind(null, event.id)}
-                label={t("come")}
-                success={t("comeDone")}
-              />
-            )}
+            <SignUpButtons event={event} mine={event.mine} />
           </li>
         ))}
       </ul>

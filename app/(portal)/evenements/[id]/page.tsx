@@ -6,17 +6,11 @@ import { getActor, requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isId } from "@/lib/action-input";
 import { eventFor, publicEventPath } from "@/lib/events/service";
-import {
-  cancelEventAction,
-  inviteContactsAction,
-  signUpAction,
-  updateEventAction,
-  withdrawSignupAction,
-} from "@/lib/events/actions";
+import { cancelEventAction, inviteContactsAction, updateEventAction } from "@/lib/events/actions";
 import { isOver } from "@/lib/events/when";
 import { instantToLocalInput } from "@/lib/dates";
 import { DATA_LANG } from "@/lib/i18n/config";
-import { EventSummary } from "@/components/event-summary";
+import { EventSummary, SignUpButtons } from "@/components/event-summary";
 import { EventForm } from "@/components/event-forms";
 import { StepForm } from "@/components/step-form";
 import { Alert, Card, PageTitle, TextLink, secondaryButtonClass } from "@/components/ui";
@@ -60,26 +54,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           {event.description}
         </p>
       ) : null}
-      {open ? (
-        mine ? (
-          <div className="space-y-2">
-            <p className="font-medium text-green-800">{t("youCome")}</p>
-            <StepForm
-              namespace="events"
-              action={withdrawSignupAction.bind(null, event.id)}
-              label={t("notComing")}
-              secondary
-            />
-          </div>
-        ) : (
-          <StepForm
-            namespace="events"
-            action={signUpAction.bind(null, event.id)}
-            label={t("come")}
-            success={t("comeDone")}
-          />
-        )
-      ) : null}
+      <SignUpButtons event={event} mine={mine} />
       <p>
         <a href={icsHref} className="inline-flex min-h-11 items-center text-brand-700 underline">
           {t("ics")}
