@@ -1,3 +1,5 @@
+import { withoutNul } from "@/lib/form-result";
+
 // A server action can be called by its id with any arguments at all: the ids bound in a page,
 // the form, the path to refresh all come from the browser, as does every address a page reads.
 // They are read by shape here before anything reaches a query
@@ -47,12 +49,16 @@ export function meetingNumber(text: string): number | null {
   return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : null;
 }
 
-// A text field of a form, or "" (a file or a missing field is not text).
+// A text field of a form, or "" (a file or a missing field is not text). A NUL is dropped, as in
+// formValues: PostgreSQL text cannot hold it, and a query with one fails.
 export function field(form: FormData, name: string): string {
   const value = form.get(name);
-  return typeof value === "string" ? value : "";
+  return typeof value === "string" ? withoutNul(value) : "";
 }
 
 export function fields(form: FormData, name: string): string[] {
-  return form.getAll(name).filter((v): v is string => typeof v === "string");
+  return form
+    .getAll(name)
+    .filter((v): v is string => typeof v === "string")
+    .map(withoutNul);
 }

