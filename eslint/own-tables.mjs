@@ -46,6 +46,7 @@ export const OWNERS = {
   rateLimit: ["limits"],
   operatorSetup: ["operator"],
   supportGrant: ["operator"],
+  backupRun: ["operator"],
   translationCorrection: ["ideas"],
   partnerEntry: ["booklet"],
   bookletSettings: ["booklet"],

@@ -8,11 +8,14 @@
 // same migrations as the copy (it is migrated first, then compared). The job queue (schema
 // pgboss: queues, schedules, and jobs waiting, running or done) is copied too, so that a vote's
 // close or a reminder queued before the backup still runs after a restore.
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { adminUrl, embeddedPassword, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
-import { migrateDeploy } from "./migrate";
+import { migrateDeploy, pendingMigrations } from "./migrate";
+import { runScript, ScriptError } from "./cli";
+import { dataDir as settingsDataDir, runningPort } from "./settings";
 import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "./json-lines";
 
 const FORMAT = "portail-scic-backup";
@@ -70,10 +73,14 @@ async function tablesOf(client: pg.Client): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-export async function backupDatabase(databaseUrl: string, file: string): Promise<Record<string, number>> {
+export async function backupDatabase(
+  databaseUrl: string,
+  file: string,
+  options: { passphrase?: string } = {},
+): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { write, close } = jsonLinesWriter(file);
+  const { write, close } = jsonLinesWriter(file, options);
   const counts: Record<string, number> = {};
   try {
     // One snapshot for every table: the copy is consistent even while the portal runs.
@@ -109,11 +116,31 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   return counts;
 }
 
-export async function restoreDatabase(databaseUrl: string, file: string): Promise<Record<string, number>> {
-  const { header, iterator } = await jsonLinesReader<Header>(file);
-  if (header?.format !== FORMAT)
-    throw new Error(`${file} : ce n'est pas une sauvegarde du portail / not a portal backup`);
-  migrateDeploy(databaseUrl);
+async function openBackup(file: string, options: { passphrase?: string }) {
+  const opened = await jsonLinesReader<Header>(file, options);
+  if (opened.header?.format !== FORMAT) {
+    opened.close();
+    throw new ScriptError(`${file} : ce n'est pas une sauvegarde du portail / not a portal backup`);
+  }
+  return { ...opened, header: opened.header };
+}
+
+// What a backup file says of itself (its date, migrations and tables), or a refusal in words.
+export async function backupHeader(file: string, options: { passphrase?: string } = {}): Promise<Header> {
+  const { header, close } = await openBackup(file, options);
+  close();
+  return header;
+}
+
+export async function restoreDatabase(
+  databaseUrl: string,
+  file: string,
+  options: { passphrase?: string } = {},
+): Promise<{ counts: Record<string, number>; migrated: boolean }> {
+  const { header, iterator } = await openBackup(file, options);
+  // Prisma's migrate deploy takes seconds even with nothing to do: only when something is.
+  const migrated = (await pendingMigrations(databaseUrl)).length > 0;
+  if (migrated) migrateDeploy(databaseUrl);
   const withJobs = header.version === 2 && header.jobVersion != null;
   if (withJobs) await ensureJobSchema(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -124,14 +151,14 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
     // Same migrations on both sides: a copy from another version of the portal is restored with
     // that version, then upgraded by its migrations (which may fill new columns).
     if (migrations.join() !== header.migrations.join()) {
-      throw new Error(
+      throw new ScriptError(
         `Cette sauvegarde vient d'une autre version du portail (migrations ${header.migrations.at(-1) ?? "?"} ; ici ${migrations.at(-1) ?? "?"}) : restaurez-la avec cette version, puis mettez à jour. ` +
           `This backup comes from another version of the portal: restore it with that version, then upgrade.`,
       );
     }
     const jobVersion = withJobs ? await jobVersionOf(client) : null;
     if (withJobs && jobVersion !== header.jobVersion) {
-      throw new Error(
+      throw new ScriptError(
         `La file des tâches de cette sauvegarde est en version ${header.jobVersion}, celle d'ici en ${jobVersion} : restaurez-la avec la version du portail qui l'a faite. ` +
           `The backup's job queue is at version ${header.jobVersion}, this portal's at ${jobVersion}.`,
       );
@@ -165,7 +192,7 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
       if (!line.value) continue;
       const { t, rows } = JSON.parse(line.value) as { t: string; rows: Record<string, unknown>[] };
       const columns = insertable.get(t);
-      if (!columns) throw new Error(`Table inconnue / unknown table ${t}`);
+      if (!columns) throw new ScriptError(`Table inconnue / unknown table ${t}`);
       if (t === qualified("queue")) {
         // Each queue's jobs live in a partition made by pg-boss's own create_queue, as it would
         // have on the source; the row's settings then replace the defaults.
@@ -201,23 +228,36 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
   } finally {
     await client.end();
   }
-  return counts;
+  return { counts, migrated };
 }
 
-// The configured database: DATABASE_URL, or the embedded one (started here if not running).
-async function configuredDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+// The configured database: DATABASE_URL, or the embedded one `npm start` runs with the same
+// settings (PORTAIL_DATA_DIR): the port it listens on is read from its postmaster.pid, so a
+// portal started with another EMBEDDED_PG_PORT is still found; when it is not running, it is
+// started for the time of the copy on EMBEDDED_PG_PORT.
+export async function configuredDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const dataDir = path.join(path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data"), "postgres");
+  const dataDir = path.join(settingsDataDir(), "postgres");
   const password = embeddedPassword(dataDir);
-  const url = password ? adminUrl({ port, password, database: "portail" }) : "";
-  const probe = new pg.Client({ connectionString: url });
+  if (!password || !fs.existsSync(path.join(dataDir, "PG_VERSION")))
+    throw new ScriptError(
+      `Pas de base du portail dans ${dataDir} : lancez cette commande avec les mêmes réglages que npm start ` +
+        `(PORTAIL_DATA_DIR, le dossier de données ; ou DATABASE_URL pour une base PostgreSQL à part). ` +
+        `/ No portal database there: use the same PORTAIL_DATA_DIR (or DATABASE_URL) as npm start.`,
+    );
+  const running = runningPort(dataDir);
+  if (running !== null) {
+    const url = adminUrl({ port: running, password, database: "portail" });
+    const probe = new pg.Client({ connectionString: url });
+    const answers = await probe.connect().then(
+      () => true,
+      () => false,
+    );
+    await probe.end().catch(() => undefined);
+    if (answers) return { url, stop: async () => undefined };
+  }
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   try {
-    if (!password) throw new Error("not started yet");
-    await probe.connect();
-    await probe.end();
-    return { url, stop: async () => undefined };
-  } catch {
     const embedded: EmbeddedDb = await startEmbeddedPostgres({
       dataDir,
       port,
@@ -225,32 +265,50 @@ async function configuredDatabase(): Promise<{ url: string; stop: () => Promise<
       quiet: true,
     });
     return { url: embedded.url, stop: embedded.stop };
+  } catch (error) {
+    throw new ScriptError(
+      `La base embarquée de ${dataDir} n'a pas démarré sur le port ${port} (${error instanceof Error ? error.message : error}) : ` +
+        `choisissez un port libre avec EMBEDDED_PG_PORT, ou lancez le portail (npm start) et recommencez. / The embedded database did not start.`,
+    );
   }
 }
 
+// The copy's passphrase, when backups are encrypted.
+export function backupPassphrase(): string | undefined {
+  return process.env.PORTAIL_BACKUP_PASSPHRASE || undefined;
+}
+
+export function defaultBackupName(now = new Date(), encrypted = Boolean(backupPassphrase())): string {
+  return `portail-${now.toISOString().replace(/[:.]/g, "-")}.jsonl.gz${encrypted ? ".age" : ""}`;
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [command, fileArgument] = process.argv.slice(2);
-  const database = await configuredDatabase();
-  try {
-    if (command === "backup") {
-      const file = fileArgument ?? `portail-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`;
-      const counts = await backupDatabase(database.url, file);
-      console.log(
-        `Sauvegarde écrite / backup written: ${file} (${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows, ${Object.keys(counts).length} tables)`,
-      );
-    } else if (command === "restore" && fileArgument) {
-      const counts = await restoreDatabase(database.url, fileArgument);
-      console.log(
-        `Restauré / restored: ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes / rows from ${fileArgument}`,
-      );
-    } else {
-      console.error("Usage: npm run db:backup -- [file]   |   npm run db:restore -- <file>");
-      process.exitCode = 1;
+  await runScript(async () => {
+    if (!(command === "backup" || (command === "restore" && fileArgument)))
+      throw new ScriptError("Usage : npm run db:backup -- [fichier]   |   npm run db:restore -- <fichier>");
+    const passphrase = backupPassphrase();
+    // A file that is missing, foreign or locked is said before any database is started.
+    if (command === "restore") await backupHeader(fileArgument!, { passphrase });
+    const database = await configuredDatabase();
+    try {
+      if (command === "backup") {
+        const file = fileArgument ?? defaultBackupName();
+        const counts = await backupDatabase(database.url, file, { passphrase });
+        console.log(
+          `Sauvegarde écrite / backup written: ${file} (${total(counts)} lignes / rows, ${Object.keys(counts).length} tables, ${fs.statSync(file).size} octets / bytes${passphrase ? ", chiffrée / encrypted" : ""})`,
+        );
+      } else {
+        const started = performance.now();
+        const { counts, migrated } = await restoreDatabase(database.url, fileArgument!, { passphrase });
+        console.log(
+          `Restauré / restored: ${total(counts)} lignes / rows from ${fileArgument} en ${((performance.now() - started) / 1000).toFixed(1)} s${migrated ? "" : " (déjà à jour, sans migration / no migration needed)"}`,
+        );
+      }
+    } finally {
+      await database.stop();
     }
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  } finally {
-    await database.stop();
-  }
+  });
 }

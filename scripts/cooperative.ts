@@ -4,47 +4,45 @@
 // SMTP, its link in this output's log line).
 import { parseArgs } from "node:util";
 import { embeddedDatabaseUrl, persistentSecret } from "./settings";
+import { runScript, ScriptError } from "./cli";
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== "create"),
-  options: {
-    name: { type: "string" },
-    slug: { type: "string" },
-    coordinator: { type: "string" },
-    "coordinator-name": { type: "string" },
-    "short-name": { type: "string" },
-    city: { type: "string" },
-  },
-});
-process.env.NEXTAUTH_SECRET = persistentSecret();
-process.env.DATABASE_URL ||= embeddedDatabaseUrl() ?? "";
-if (!process.env.DATABASE_URL) {
-  console.error("Pas de base : définissez DATABASE_URL, ou lancez d'abord npm start. / No database.");
-  process.exit(1);
-}
-const { newCooperativeSchema } = await import("../lib/operator/schema");
-const parsed = newCooperativeSchema.safeParse({
-  name: values.name ?? "",
-  slug: values.slug ?? "",
-  shortName: values["short-name"],
-  city: values.city,
-  coordinatorEmail: values.coordinator ?? "",
-  coordinatorName: values["coordinator-name"] ?? values.coordinator ?? "",
-});
-if (!parsed.success) {
-  console.error(
-    'Usage : npm run cooperative:create -- --name "Nom" --slug adresse-courte --coordinator x@exemple.org\n' +
-      parsed.error.issues.map((i) => `  ${String(i.path[0])} : ${i.message}`).join("\n"),
+await runScript(async () => {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== "create"),
+    options: {
+      name: { type: "string" },
+      slug: { type: "string" },
+      coordinator: { type: "string" },
+      "coordinator-name": { type: "string" },
+      "short-name": { type: "string" },
+      city: { type: "string" },
+    },
+  });
+  process.env.NEXTAUTH_SECRET = persistentSecret();
+  process.env.DATABASE_URL ||= embeddedDatabaseUrl() ?? "";
+  if (!process.env.DATABASE_URL)
+    throw new ScriptError(
+      "Pas de base : définissez DATABASE_URL, ou lancez d'abord npm start (même PORTAIL_DATA_DIR). / No database.",
+    );
+  const { newCooperativeSchema } = await import("../lib/operator/schema");
+  const parsed = newCooperativeSchema.safeParse({
+    name: values.name ?? "",
+    slug: values.slug ?? "",
+    shortName: values["short-name"],
+    city: values.city,
+    coordinatorEmail: values.coordinator ?? "",
+    coordinatorName: values["coordinator-name"] ?? values.coordinator ?? "",
+  });
+  if (!parsed.success) {
+    throw new ScriptError(
+      'Usage : npm run cooperative:create -- --name "Nom" --slug adresse-courte --coordinator x@exemple.org — ' +
+        parsed.error.issues.map((i) => `${String(i.path[0])} : ${i.message}`).join(" ; "),
+    );
+  }
+  const { createCooperativeSpace } = await import("../lib/operator/space.internal");
+  const result = await createCooperativeSpace(parsed.data, { actorId: null });
+  if (!result.ok) throw new ScriptError(`Refusé / refused: ${result.error}`);
+  console.log(
+    `Coopérative créée : /i/${result.data.slug} (id ${result.data.id}). Invitation envoyée à ${parsed.data.coordinatorEmail}.`,
   );
-  process.exit(1);
-}
-const { createCooperativeSpace } = await import("../lib/operator/space.internal");
-const result = await createCooperativeSpace(parsed.data, { actorId: null });
-if (!result.ok) {
-  console.error(`Refusé / refused: ${result.error}`);
-  process.exit(1);
-}
-console.log(
-  `Coopérative créée : /i/${result.data.slug} (id ${result.data.id}). Invitation envoyée à ${parsed.data.coordinatorEmail}.`,
-);
-process.exit(0);
+});

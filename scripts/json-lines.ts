@@ -1,12 +1,20 @@
 // The file format of db:backup and cooperative:export: gzipped JSON lines, a header first, then
 // { t: table, rows: [...] } lines; and the migrations a database is at, which both compare.
+// With a passphrase the gzipped lines are encrypted with age (age-encryption.org/v1, scrypt
+// passphrase), which the `age` command also reads: `age -d copie.jsonl.gz.age | gunzip`.
 import fs from "node:fs";
-import readline from "node:readline";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGunzip, createGzip } from "node:zlib";
 import { once } from "node:events";
 import type pg from "pg";
+import { ScriptError } from "./cli";
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+const AGE_MAGIC = "age-encryption.org/v1";
+const GZIP_MAGIC = [0x1f, 0x8b];
 
 export async function migrationsOf(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
@@ -15,31 +23,105 @@ export async function migrationsOf(client: pg.Client): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-export function jsonLinesWriter(file: string) {
+async function encrypted(source: Readable, passphrase: string): Promise<Readable> {
+  const { Encrypter } = await import("age-encryption");
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  const web = Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>;
+  return Readable.fromWeb((await encrypter.encrypt(web)) as unknown as WebReadableStream<Uint8Array>);
+}
+
+async function decrypted(source: Readable, passphrase: string): Promise<Readable> {
+  const { Decrypter } = await import("age-encryption");
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  const web = Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>;
+  try {
+    return Readable.fromWeb((await decrypter.decrypt(web)) as unknown as WebReadableStream<Uint8Array>);
+  } catch {
+    throw new ScriptError(
+      "La phrase de passe ne déchiffre pas cette sauvegarde (PORTAIL_BACKUP_PASSPHRASE) / wrong passphrase.",
+    );
+  }
+}
+
+export function jsonLinesWriter(file: string, options: { passphrase?: string } = {}) {
   const gzip = createGzip();
   // Password hashes, addresses and e-mails are in it: for its owner's eyes only.
   if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
   const out = fs.createWriteStream(file, { mode: 0o600 });
-  gzip.pipe(out);
+  const written = (async () => {
+    const body = options.passphrase ? await encrypted(gzip, options.passphrase) : gzip;
+    await pipeline(body, out);
+  })();
+  // Kept until close() reports it (a full disk, a folder that does not exist).
+  let failure: unknown = null;
+  written.catch((error: unknown) => {
+    failure = error;
+    gzip.destroy();
+  });
   return {
     async write(value: unknown) {
-      if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, "drain");
+      if (failure) throw failure;
+      if (!gzip.write(`${JSON.stringify(value)}\n`)) await Promise.race([once(gzip, "drain"), written]);
     },
     async close() {
-      gzip.end();
-      await once(out, "finish");
+      if (!failure) gzip.end();
+      await written;
     },
   };
 }
 
-// The lines of a file, the header parsed.
-export async function jsonLinesReader<H>(file: string) {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  const iterator = lines[Symbol.asyncIterator]();
+// The lines of a file, the header parsed. A missing, truncated, damaged, foreign or encrypted
+// file without its passphrase is refused in words (ScriptError, or a zlib error cli.ts words),
+// from the iterator when the damage is further in.
+export async function jsonLinesReader<H>(file: string, options: { passphrase?: string } = {}) {
+  if (!fs.existsSync(file)) throw new ScriptError(`Fichier introuvable / file not found: ${file}`);
+  if (!fs.statSync(file).isFile()) throw new ScriptError(`Ce n'est pas un fichier / not a file: ${file}`);
+  const start = Buffer.alloc(AGE_MAGIC.length);
+  const handle = await fs.promises.open(file, "r");
+  const { bytesRead } = await handle.read(start, 0, start.length, 0).finally(() => handle.close());
+  let source: Readable = fs.createReadStream(file);
+  if (start.subarray(0, bytesRead).toString("latin1") === AGE_MAGIC) {
+    const passphrase = options.passphrase;
+    if (!passphrase)
+      throw new ScriptError(
+        "Cette sauvegarde est chiffrée : donnez sa phrase de passe dans PORTAIL_BACKUP_PASSPHRASE / this backup is encrypted.",
+      );
+    source = await decrypted(source, passphrase);
+  } else if (bytesRead < 2 || start[0] !== GZIP_MAGIC[0] || start[1] !== GZIP_MAGIC[1]) {
+    source.destroy();
+    throw new ScriptError(`Ce fichier n'est pas une sauvegarde du portail / not a portal backup: ${file}`);
+  }
+  const gunzip = createGunzip();
+  // Errors of the file or of the decryption reach the lines' reader through the gunzip stream.
+  pipeline(source, gunzip).catch(() => undefined);
+  // Characters split between two chunks are put back together.
+  gunzip.setEncoding("utf8");
+  async function* lines(): AsyncGenerator<string> {
+    let rest = "";
+    for await (const chunk of gunzip) {
+      const text = rest + (chunk as string);
+      const parts = text.split("\n");
+      rest = parts.pop() ?? "";
+      yield* parts;
+    }
+    if (rest) yield rest;
+  }
+  const iterator = lines();
+  let header: H | null = null;
   const first = await iterator.next();
-  const header = (first.done ? null : JSON.parse(first.value)) as H | null;
-  return { header, iterator };
+  const close = () => {
+    source.destroy();
+    gunzip.destroy();
+  };
+  if (!first.done) {
+    try {
+      header = JSON.parse(first.value) as H;
+    } catch {
+      close();
+      throw new ScriptError(`Ce fichier n'est pas une sauvegarde du portail / not a portal backup: ${file}`);
+    }
+  }
+  return { header, iterator, close };
 }

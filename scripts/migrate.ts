@@ -1,6 +1,9 @@
 // Applies the migrations with Prisma's own command (through prisma.config.ts).
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { runScript, ScriptError } from "./cli";
 
 export function migrateDeploy(databaseUrl: string) {
   const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
@@ -9,15 +12,39 @@ export function migrateDeploy(databaseUrl: string) {
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new Error(`prisma migrate deploy a échoué / failed:\n${result.stdout}\n${result.stderr}`);
+    throw new ScriptError(`prisma migrate deploy a échoué / failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+// This version's migrations (prisma/migrations) that the database has not finished: all of them
+// for a database Prisma never migrated.
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+  const folder = path.join(process.cwd(), "prisma", "migrations");
+  const local = fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(folder, entry.name, "migration.sql")))
+    .map((entry) => entry.name);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: table } = await client.query<{ present: boolean }>(
+      `SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`,
+    );
+    if (!table[0]?.present) return local;
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const done = new Set(rows.map((r) => r.name));
+    return local.filter((name) => !done.has(name));
+  } finally {
+    await client.end();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!process.env.DATABASE_URL) {
-    console.error("DATABASE_URL est requis / is required");
-    process.exit(1);
-  }
-  migrateDeploy(process.env.DATABASE_URL);
-  console.log("Migrations appliquées / applied.");
+  await runScript(async () => {
+    if (!process.env.DATABASE_URL) throw new ScriptError("DATABASE_URL est requis / is required");
+    migrateDeploy(process.env.DATABASE_URL);
+    console.log("Migrations appliquées / applied.");
+  });
 }

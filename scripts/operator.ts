@@ -4,26 +4,26 @@
 // database and secret as the portal (DATABASE_URL, or the embedded one of `npm start`).
 import { parseArgs } from "node:util";
 import { embeddedDatabaseUrl, persistentSecret } from "./settings";
+import { runScript, ScriptError } from "./cli";
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== "create"),
-  options: { email: { type: "string" }, name: { type: "string" } },
+await runScript(async () => {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== "create"),
+    options: { email: { type: "string" }, name: { type: "string" } },
+  });
+  if (!values.email || !values.name)
+    throw new ScriptError('Usage : npm run operator:create -- --email vous@exemple.org --name "Votre nom"');
+  process.env.NEXTAUTH_SECRET = persistentSecret();
+  process.env.DATABASE_URL ||= embeddedDatabaseUrl() ?? "";
+  if (!process.env.DATABASE_URL)
+    throw new ScriptError(
+      "Pas de base : définissez DATABASE_URL, ou lancez d'abord npm start (même PORTAIL_DATA_DIR). / No database.",
+    );
+  const { makeOperator } = await import("../lib/operator/accounts.internal");
+  const link = await makeOperator({ email: values.email!, name: values.name! });
+  console.log(
+    link
+      ? `Compte d'exploitation prêt. Choisissez son mot de passe avec ce lien (7 jours) / choose the password:\n${link}`
+      : "Compte d'exploitation prêt : connectez-vous avec votre mot de passe habituel. / Sign in as usual.",
+  );
 });
-if (!values.email || !values.name) {
-  console.error('Usage : npm run operator:create -- --email vous@exemple.org --name "Votre nom"');
-  process.exit(1);
-}
-process.env.NEXTAUTH_SECRET = persistentSecret();
-process.env.DATABASE_URL ||= embeddedDatabaseUrl() ?? "";
-if (!process.env.DATABASE_URL) {
-  console.error("Pas de base : définissez DATABASE_URL, ou lancez d'abord npm start. / No database.");
-  process.exit(1);
-}
-const { makeOperator } = await import("../lib/operator/accounts.internal");
-const link = await makeOperator({ email: values.email, name: values.name });
-console.log(
-  link
-    ? `Compte d'exploitation prêt. Choisissez son mot de passe avec ce lien (7 jours) / choose the password:\n${link}`
-    : "Compte d'exploitation prêt : connectez-vous avec votre mot de passe habituel. / Sign in as usual.",
-);
-process.exit(0);

@@ -161,16 +161,16 @@ export async function generateScaleData(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error("DATABASE_URL est requis / is required (the database to fill)");
-    process.exit(1);
-  }
-  const [coops, members, years] = process.argv.slice(2).map(Number);
-  const t0 = performance.now();
-  console.log(
-    `Réseau de test / scale data: ${coops || 1000} coopératives × ${members || 200} membres, ${years || 5} ans…`,
-  );
-  await generateScaleData(url, coops || 1000, members || 200, years || 5, console.log);
-  console.log(`fait / done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const { runScript, ScriptError } = await import("./cli");
+  await runScript(async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new ScriptError("DATABASE_URL est requis / is required (the database to fill)");
+    const [coops, members, years] = process.argv.slice(2).map(Number);
+    const t0 = performance.now();
+    console.log(
+      `Réseau de test / scale data: ${coops || 1000} coopératives × ${members || 200} membres, ${years || 5} ans…`,
+    );
+    await generateScaleData(url, coops || 1000, members || 200, years || 5, console.log);
+    console.log(`fait / done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  });
 }

@@ -28,13 +28,13 @@ export async function seedDemoCopy(databaseUrl: string, options: DemoOptions & {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error("DATABASE_URL est requis / is required");
-    process.exit(1);
-  }
-  const seeded = await seedIfEmpty(url);
-  console.log(
-    seeded ? "Données de démonstration créées." : "La base contient déjà une coopérative : rien à faire.",
-  );
+  const { runScript, ScriptError } = await import("./cli");
+  await runScript(async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new ScriptError("DATABASE_URL est requis / is required");
+    const seeded = await seedIfEmpty(url);
+    console.log(
+      seeded ? "Données de démonstration créées." : "La base contient déjà une coopérative : rien à faire.",
+    );
+  });
 }

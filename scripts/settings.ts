@@ -25,10 +25,23 @@ export function persistentSecret(): string {
 
 // DATABASE_URL if set; otherwise the embedded PostgreSQL that `npm start` runs (null when it
 // never started here).
+// The port is the one the running cluster wrote in its postmaster.pid, else EMBEDDED_PG_PORT.
 export function embeddedDatabaseUrl(): string | null {
-  const password = embeddedPassword(path.join(dataDir(), "postgres"));
+  const cluster = path.join(dataDir(), "postgres");
+  const password = embeddedPassword(cluster);
   if (!password) return null;
-  return adminUrl({ port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), password, database: "portail" });
+  const port = runningPort(cluster) ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  return adminUrl({ port, password, database: "portail" });
+}
+
+// The port in a running cluster's postmaster.pid (its fourth line), or null when none runs.
+export function runningPort(cluster: string): number | null {
+  try {
+    const port = Number(fs.readFileSync(path.join(cluster, "postmaster.pid"), "utf8").split("\n")[3]);
+    return Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
 }
 
 // The web server's V8 heap bound (old generation), in MB: PORTAIL_WEB_HEAP_MB, 384 by default.

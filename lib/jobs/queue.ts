@@ -16,6 +16,7 @@ export const QUEUES = {
   bookletStale: "booklet-stale",
   contactsReconfirm: "contacts-reconfirm",
   eventReminders: "event-reminders",
+  backup: "backup",
 } as const;
 export type MeetingReminderJob = { meetingId: string; sequence: number };
 export type VoteJob = { questionId: string };

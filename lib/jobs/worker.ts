@@ -17,6 +17,8 @@ import { deleteDueCooperatives } from "@/lib/operator/deletion.internal";
 import { remindStaleEntries } from "@/lib/booklet/reminders.internal";
 import { reconfirmContacts } from "@/lib/contacts/reminders.internal";
 import { forgetPastSignups, remindTomorrow } from "@/lib/events/reminders.internal";
+import { scheduledBackup } from "@/lib/operator/backups.internal";
+import { backupSchedule } from "@/lib/operator/backups";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -97,6 +99,19 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
       log.info(`[worker] événements : ${forgotten} inscription(s) passée(s) rendue(s) anonyme(s)`);
   });
   await boss.schedule(QUEUES.eventReminders, "29 * * * *");
+  // The nightly copy of the database (PORTAIL_BACKUP_SCHEDULE; "off" for none), the last ones kept.
+  await boss.work(QUEUES.backup, async () => {
+    const outcome = await scheduledBackup();
+    if (outcome.error) log.error(`[worker] sauvegarde échouée / backup failed: ${outcome.error}`);
+    else
+      log.info(
+        { removed: outcome.removed },
+        `[worker] sauvegarde / backup: ${outcome.file} (${outcome.bytes} octets / bytes)`,
+      );
+  });
+  const schedule = backupSchedule();
+  if (schedule) await boss.schedule(QUEUES.backup, schedule);
+  else await boss.unschedule(QUEUES.backup);
   // Every minute, and once now: questions past their deadline still open are closed, e-mails
   // written by a committed change and never sent are sent.
   const sweep = async () => {

@@ -239,13 +239,14 @@ async function requeueJobs(client: pg.Client, databaseUrl: string, cooperativeId
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { embeddedDatabaseUrl } = await import("@/scripts/settings");
+  const { runScript, ScriptError } = await import("@/scripts/cli");
   const [command, first, second] = process.argv.slice(2);
-  const url = process.env.DATABASE_URL || embeddedDatabaseUrl();
-  if (!url) {
-    console.error("Pas de base : définissez DATABASE_URL, ou lancez d'abord npm start. / No database.");
-    process.exit(1);
-  }
-  try {
+  await runScript(async () => {
+    const url = process.env.DATABASE_URL || embeddedDatabaseUrl();
+    if (!url)
+      throw new ScriptError(
+        "Pas de base : définissez DATABASE_URL, ou lancez d'abord npm start (mêmes PORTAIL_DATA_DIR et EMBEDDED_PG_PORT). / No database.",
+      );
     if (command === "export" && first) {
       const file = second ?? `cooperative-${first}-${new Date().toISOString().slice(0, 10)}.jsonl.gz`;
       const counts = await exportCooperative(url, first, file);
@@ -256,13 +257,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `Importée : ${cooperative.name} (/i/${cooperative.slug}) — ${JSON.stringify(counts)} ; comptes déjà connus rejoints : ${accountsJoined}`,
       );
     } else {
-      console.error(
+      throw new ScriptError(
         "Usage : npm run cooperative:export -- <adresse-courte> [fichier] | npm run cooperative:import -- <fichier>",
       );
-      process.exit(1);
     }
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  });
 }

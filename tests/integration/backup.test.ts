@@ -4,7 +4,12 @@ import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { backupDatabase, restoreDatabase } from "../../scripts/backup";
+import { backupDatabase, backupHeader, restoreDatabase } from "../../scripts/backup";
+import { ScriptError } from "../../scripts/cli";
+import { lastBackups } from "@/lib/operator/backups";
+import { pruneBackups, scheduledBackup } from "@/lib/operator/backups.internal";
+import { db } from "@/lib/db";
+import type { Operator } from "@/lib/operator/operator";
 import { seedIfEmpty } from "../../scripts/seed";
 
 // db:backup then db:restore round-trips the demo data into another, empty database: every table
@@ -92,7 +97,9 @@ describe("backup and restore", () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     const restored = await restoreDatabase(copyUrl, file);
-    expect(restored).toEqual(Object.fromEntries(Object.entries(written).filter(([, n]) => n > 0)));
+    // The copy was made from a database at this version's migrations: none to apply.
+    expect(restored.migrated).toBe(false);
+    expect(restored.counts).toEqual(Object.fromEntries(Object.entries(written).filter(([, n]) => n > 0)));
     expect(await fingerprint(copyUrl)).toEqual(source);
     // Again, over the rows now there: the same, not twice.
     await restoreDatabase(copyUrl, file);
@@ -140,5 +147,94 @@ describe("backup and restore", () => {
     fs.writeFileSync(other, (await import("node:zlib")).gzipSync('{"hello":1}\n'));
     await expect(restoreDatabase(copyUrl, other)).rejects.toThrow(/not a portal backup/);
     fs.rmSync(other);
+  });
+
+  it("encrypts with a passphrase (age), and refuses to restore without it or with another", async () => {
+    const locked = path.join(os.tmpdir(), `portail-backup-${process.pid}.jsonl.gz.age`);
+    try {
+      const source = await fingerprint(process.env.DATABASE_URL!);
+      await backupDatabase(process.env.DATABASE_URL!, locked, { passphrase: "cheval agrafe pile" });
+      const bytes = fs.readFileSync(locked);
+      expect(bytes.subarray(0, 21).toString("latin1")).toBe("age-encryption.org/v1");
+      expect(fs.statSync(locked).mode & 0o777).toBe(0o600);
+      // Nothing readable inside: not gzip, no address in clear.
+      expect(bytes.includes("demo.portail-scic.fr")).toBe(false);
+      await expect(backupHeader(locked)).rejects.toThrow(/chiffrée.*PORTAIL_BACKUP_PASSPHRASE/);
+      await expect(restoreDatabase(copyUrl, locked, { passphrase: "autre chose" })).rejects.toThrow(
+        ScriptError,
+      );
+      const restored = await restoreDatabase(copyUrl, locked, { passphrase: "cheval agrafe pile" });
+      expect(restored.counts.Membership).toBeGreaterThan(10);
+      expect(await fingerprint(copyUrl)).toEqual(source);
+    } finally {
+      fs.rmSync(locked, { force: true });
+    }
+  });
+
+  it("refuses a truncated copy in words, with the database unchanged", async () => {
+    const whole = path.join(os.tmpdir(), `portail-whole-${process.pid}.jsonl.gz`);
+    const cut = path.join(os.tmpdir(), `portail-cut-${process.pid}.jsonl.gz`);
+    try {
+      await backupDatabase(process.env.DATABASE_URL!, whole);
+      const bytes = fs.readFileSync(whole);
+      fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      const before = await fingerprint(copyUrl);
+      const refused = await restoreDatabase(copyUrl, cut).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect((refused as { code?: string }).code).toBe("Z_BUF_ERROR");
+      expect(await fingerprint(copyUrl)).toEqual(before);
+    } finally {
+      fs.rmSync(whole, { force: true });
+      fs.rmSync(cut, { force: true });
+    }
+  });
+});
+
+describe("the nightly backup", () => {
+  const dir = path.join(os.tmpdir(), `portail-backups-${process.pid}`);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("writes a copy into the backups folder, keeps the last ones, and tells the operator", async () => {
+    process.env.PORTAIL_BACKUP_DIR = dir;
+    process.env.PORTAIL_BACKUP_KEEP = "2";
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      // Someone else's file in the folder is never removed.
+      fs.writeFileSync(path.join(dir, "notes.txt"), "à garder");
+      const made: string[] = [];
+      for (const day of ["2026-11-27", "2026-11-28", "2026-11-29"]) {
+        const outcome = await scheduledBackup(new Date(`${day}T02:30:00Z`));
+        expect(outcome.error).toBeNull();
+        made.push(outcome.file!);
+      }
+      expect(fs.readdirSync(dir).sort()).toEqual([...made.slice(1), "notes.txt"].sort());
+      expect(fs.statSync(path.join(dir, made[2]!)).mode & 0o777).toBe(0o600);
+      const operator: Operator = {
+        personId: "operator",
+        name: "Exploitation",
+        email: "ops@exemple.org",
+        isOperator: true,
+      };
+      const shown = await lastBackups(operator);
+      expect(shown.lastGood?.file).toBe(made[2]);
+      expect(shown.lastGood?.bytes).toBe(fs.statSync(path.join(dir, made[2]!)).size);
+      expect(shown.failed).toBeNull();
+      expect(shown.keep).toBe(2);
+
+      // A folder that cannot be written: the failure is kept and shown, in words.
+      process.env.PORTAIL_BACKUP_DIR = path.join(dir, "notes.txt", "dessous");
+      const failed = await scheduledBackup(new Date("2026-11-30T02:30:00Z"));
+      expect(failed.error).toMatch(/^Un élément du chemin n.est pas un dossier/);
+      const after = await lastBackups(operator);
+      expect(after.failed?.error).toBe(failed.error);
+      expect(after.lastGood?.file).toBe(made[2]);
+      expect(pruneBackups(dir, 2)).toEqual([]);
+    } finally {
+      delete process.env.PORTAIL_BACKUP_DIR;
+      delete process.env.PORTAIL_BACKUP_KEEP;
+      await db.backupRun.deleteMany({});
+    }
   });
 });
