@@ -10,6 +10,8 @@ import { lastBackups } from "@/lib/operator/backups";
 import { pruneBackups, scheduledBackup } from "@/lib/operator/backups.internal";
 import { db } from "@/lib/db";
 import type { Operator } from "@/lib/operator/operator";
+import { createIssue, runSend, startSend } from "@/lib/newsletter/service";
+import { signInAs } from "@/tests/factories/people";
 import { seedIfEmpty } from "../../scripts/seed";
 
 // db:backup then db:restore round-trips the demo data into another, empty database: every table
@@ -188,6 +190,42 @@ describe("backup and restore", () => {
     } finally {
       fs.rmSync(whole, { force: true });
       fs.rmSync(cut, { force: true });
+    }
+  });
+});
+
+// The drill an operator runs: a backup, then life goes on (a newsletter sent, a member added, an
+// idea deleted), then the restore — the database is what it was at the backup, table by table.
+describe("the restore drill", () => {
+  it("backs up after a newsletter send, changes, restores, and compares", async () => {
+    const url = process.env.DATABASE_URL!;
+    const coordinator = await signInAs("coordination@demo.portail-scic.fr");
+    await db.newsletterRecipient.create({
+      data: {
+        cooperativeId: coordinator.cooperativeId,
+        email: "voisine.drill@voisins.test",
+        consentAt: new Date("2026-01-01T00:00:00Z"),
+        consentSource: "import",
+      },
+    });
+    const created = await createIssue(coordinator, { subject: "Lettre de l'exercice", body: "Bonjour." });
+    if (!created.ok) throw new Error(created.error);
+    const started = await startSend(coordinator, created.data.id);
+    expect(started.ok).toBe(true);
+    expect(await runSend(created.data.id)).toBeGreaterThan(0);
+    const drill = path.join(os.tmpdir(), `portail-drill-${process.pid}.jsonl.gz`);
+    try {
+      const atBackup = await fingerprint(url);
+      await backupDatabase(url, drill);
+      // Life goes on.
+      await db.newsletterRecipient.deleteMany({ where: { email: "voisine.drill@voisins.test" } });
+      await db.idea.deleteMany({ where: { cooperativeId: coordinator.cooperativeId } });
+      await db.cooperative.update({ where: { id: coordinator.cooperativeId }, data: { city: "Ailleurs" } });
+      expect(await fingerprint(url)).not.toEqual(atBackup);
+      await restoreDatabase(url, drill);
+      expect(await fingerprint(url)).toEqual(atBackup);
+    } finally {
+      fs.rmSync(drill, { force: true });
     }
   });
 });
