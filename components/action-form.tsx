@@ -21,7 +21,8 @@ export function ActionForm({
       onSubmit={(event) => {
         event.preventDefault();
         if (confirm && !window.confirm(confirm)) return;
-        const formData = new FormData(event.currentTarget);
+        // With the button pressed (its name and value), as the browser would post it.
+        const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => action(formData));
       }}
     >

@@ -1,13 +1,15 @@
 "use client";
 import { startTransition, useActionState, useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { importAction } from "@/lib/members/import-actions";
 import { useRefusal } from "@/components/form-outcome";
 import { Alert, buttonClass, secondaryButtonClass } from "@/components/ui";
 
 // No automatic reset: the chosen file stays selected between the preview and the import.
-export function ImportForm() {
+// `kind`: the kind chosen when the page opens (?kind=recipients from the newsletter's page).
+export function ImportForm({ kind: initialKind = "members" }: { kind?: "members" | "recipients" }) {
   const t = useTranslations("import");
+  const format = useFormatter();
   const refusal = useRefusal("import");
   const [state, action, pending] = useActionState(importAction, null);
   const intent = useRef<"preview" | "import">("preview");
@@ -16,6 +18,9 @@ export function ImportForm() {
   const preview = report?.preview;
   const lines = preview?.lines ?? [];
   const rowErrors = preview?.errors ?? [];
+  const conflicts = preview?.conflicts ?? [];
+  const undecided = conflicts.filter((c) => c.choice === null);
+  const warnings = preview?.warnings ?? [];
 
   return (
     <form
@@ -35,7 +40,7 @@ export function ImportForm() {
               type="radio"
               name="kind"
               value={kind}
-              defaultChecked={kind === "members"}
+              defaultChecked={kind === initialKind}
               className="size-5"
             />
             {t(`kinds.${kind}`)}
@@ -90,18 +95,68 @@ export function ImportForm() {
             </p>
           </Alert>
         ) : null}
+        {report && !rowErrors.length && !report.imported && undecided.length > 0 ? (
+          <Alert kind="error">
+            <p className="font-semibold">{t("conflictsPending", { count: undecided.length })}</p>
+          </Alert>
+        ) : null}
+        {report && !rowErrors.length && preview?.kind === "recipients" ? (
+          <p className="font-medium">{t("receivers", { count: preview.receivers })}</p>
+        ) : null}
         {report && !rowErrors.length && report.imported ? (
           <Alert kind="success">
             {t("done", { created: report.preview.toCreate, updated: report.preview.toUpdate })}
           </Alert>
         ) : null}
-        {report && !rowErrors.length && !report.imported ? (
+        {report && !rowErrors.length && !report.imported && undecided.length === 0 ? (
           <Alert kind="info">
             {t("ready", { created: report.preview.toCreate, updated: report.preview.toUpdate })}
           </Alert>
         ) : null}
       </div>
 
+      {!rowErrors.length && conflicts.length ? (
+        <fieldset className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
+          <legend className="px-1 font-semibold">{t("conflictsTitle")}</legend>
+          <p className="text-sm">{t("conflictsIntro")}</p>
+          {conflicts.map((c) => (
+            <div key={c.email} role="group" aria-label={c.email} className="space-y-1">
+              <p>
+                <span className="font-medium">{c.email}</span> —{" "}
+                {c.answers
+                  .map((a) => t("conflictAnswer", { line: a.line, consent: String(a.consent) }))
+                  .join(", ")}
+              </p>
+              <div className="flex flex-wrap gap-x-4">
+                {(["yes", "no"] as const).map((choice) => (
+                  <label key={choice} className="flex min-h-11 items-center gap-2">
+                    <input
+                      type="radio"
+                      name={`consent:${c.email}`}
+                      value={choice}
+                      defaultChecked={c.choice !== null && c.choice === (choice === "yes")}
+                      className="size-5"
+                    />
+                    {t(choice === "yes" ? "conflictYes" : "conflictNo")}
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      {!rowErrors.length && warnings.length ? (
+        <div className="rounded-md border border-stone-300 p-3 text-sm">
+          <p className="font-semibold">{t("warningsTitle")}</p>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {warnings.map((w) => (
+              <li key={`${w.line}-${w.field}`}>
+                {t("warningFormula", { line: w.line, column: t(`columns.${w.field}`), value: w.value })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {rowErrors.length ? (
         <div className="overflow-x-auto" role="region" aria-label={t("errorsTitle")} tabIndex={0}>
           <table className="w-full border-collapse bg-white text-left text-sm">
@@ -144,6 +199,17 @@ export function ImportForm() {
             {lines.slice(0, 200).map((l) => (
               <li key={l.lines.join("-")}>
                 {t("lineLabel", { lines: l.lines.join(", ") })} · {l.label} · {t(`actions.${l.action}`)}
+                {l.reason ? (
+                  <span className={l.receives ? "text-green-800" : "text-stone-700"}>
+                    {" "}
+                    ·{" "}
+                    {t(`reasons.${l.reason}`, {
+                      date: l.consentOn
+                        ? format.dateTime(new Date(`${l.consentOn}T12:00:00Z`), { dateStyle: "long" })
+                        : "",
+                    })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

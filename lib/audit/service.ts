@@ -9,6 +9,8 @@ export type AuditRow = {
   action: string;
   entityType: string;
   entityId: string;
+  // What the entry is about, in a word: the address that unsubscribed.
+  subject: string | null;
 };
 
 export async function listAudit(actor: Actor, take = 200): Promise<AuditRow[]> {
@@ -26,5 +28,12 @@ export async function listAudit(actor: Actor, take = 200): Promise<AuditRow[]> {
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
+    subject: subjectOf(r.after),
   }));
+}
+
+function subjectOf(after: unknown): string | null {
+  if (after && typeof after === "object" && "email" in after && typeof after.email === "string")
+    return after.email;
+  return null;
 }

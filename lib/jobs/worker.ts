@@ -18,7 +18,7 @@ import { remindStaleEntries } from "@/lib/booklet/reminders.internal";
 import { reconfirmContacts } from "@/lib/contacts/reminders.internal";
 import { forgetPastSignups, remindTomorrow } from "@/lib/events/reminders.internal";
 import { scheduledBackup } from "@/lib/operator/backups.internal";
-import { backupSchedule } from "@/lib/operator/backups";
+import { backupSchedule } from "@/lib/operator/backup-settings";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {

@@ -13,11 +13,22 @@ export const importAction = formAction({
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return refuse("noFile");
     const kind = values.kind === "recipients" ? "recipients" : "members";
-    const result = await importSpreadsheet(actor, { kind, file, commit: values.intent === "import" });
+    // The coordinator's choice for an address that answered yes and no (consent:<email>).
+    const resolutions = new Map<string, boolean>();
+    for (const [key, value] of Object.entries(values))
+      if (key.startsWith("consent:") && (value === "yes" || value === "no"))
+        resolutions.set(key.slice("consent:".length).toLowerCase(), value === "yes");
+    const result = await importSpreadsheet(actor, {
+      kind,
+      file,
+      commit: values.intent === "import",
+      resolutions,
+    });
     if (result.ok) return ok<ImportReport>({ preview: result.preview, imported: result.imported });
-    if (result.error === "rowErrors" && result.preview)
+    // Rows to correct or answers to decide: the report says which, nothing was written.
+    if ((result.error === "rowErrors" || result.error === "conflicts") && result.preview)
       return ok<ImportReport>({ preview: result.preview, imported: false });
-    return refuse(result.error === "rowErrors" ? "unexpected" : result.error);
+    return refuse(result.error === "rowErrors" || result.error === "conflicts" ? "unexpected" : result.error);
   },
   refresh: (_, report) => (report?.imported === false ? [] : "/admin/membres"),
 });

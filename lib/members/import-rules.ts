@@ -9,7 +9,7 @@ export type ImportKind = "members" | "recipients";
 export type RowError = {
   line: number;
   // A column of the file (import.columns.<field>).
-  field: "name" | "email" | "category" | "joinedOn" | "shares" | "group";
+  field: "name" | "email" | "category" | "joinedOn" | "shares" | "group" | "consent";
   code:
     | "emailInvalid"
     | "emailMissing"
@@ -18,7 +18,9 @@ export type RowError = {
     | "dateInvalid"
     | "sharesInvalid"
     | "groupUnknown"
-    | "duplicateConflict";
+    | "duplicateConflict"
+    | "consentColumnMissing"
+    | "consentUnclear";
   value: string;
 };
 
@@ -35,6 +37,10 @@ export type MemberRow = {
   newsletterConsent: boolean;
 };
 
+// A recipient's answer to « do you agree to receive the letter? »: yes (on a day, when the cell is
+// a date), or no — a blank cell is a no (consent is given, never presumed).
+export type ConsentAnswer = { consent: boolean; on: string | null; blank: boolean };
+
 export type RecipientRow = {
   lines: number[];
   email: string;
@@ -42,7 +48,15 @@ export type RecipientRow = {
   organisation: string | null;
   group: RecipientGroup;
   consent: boolean;
+  // The day the cell gave, when it was a date.
+  consentOn: string | null;
+  blank: boolean;
+  // The same address said yes on one line and no on another: the coordinator decides.
+  conflict: { line: number; consent: boolean }[] | null;
 };
+
+// A cell a spreadsheet would take for a formula (=, +, -, @): kept as text, shown as a warning.
+export type RowWarning = { line: number; field: "name" | "organisation"; value: string };
 
 // Header cells as people write them, reduced to one key each.
 const HEADERS: Record<string, string[]> = {
@@ -74,7 +88,22 @@ export function normalizeHeader(text: string): string {
 }
 
 const emailCheck = z.email();
-const YES = ["oui", "o", "yes", "y", "x", "1", "true", "vrai", "ok"];
+const YES = ["oui", "o", "yes", "y", "x", "1", "true", "vrai", "ok", "accepte", "d'accord"];
+const NO = ["non", "n", "no", "0", "false", "faux", "refuse", "-"];
+
+// The consent cell read: null when it says neither yes, no nor a date (an error to correct).
+export function consentAnswer(text: string): ConsentAnswer | null {
+  const value = plain(text);
+  if (value === "") return { consent: false, on: null, blank: true };
+  if (YES.includes(value)) return { consent: true, on: null, blank: false };
+  if (NO.includes(value)) return { consent: false, on: null, blank: false };
+  const day = parseDay(text);
+  return day ? { consent: true, on: day, blank: false } : null;
+}
+
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
 
 // 14/02/2023, 14-02-2023, 2023-02-14 → 2023-02-14; null when it is not a real day.
 export function parseDay(text: string): string | null {
@@ -206,39 +235,71 @@ export function checkMemberRows(
   return { rows: accepted, errors };
 }
 
-export function checkRecipientRows(rows: readonly RawRow[]): { rows: RecipientRow[]; errors: RowError[] } {
+export function checkRecipientRows(rows: readonly RawRow[]): {
+  rows: RecipientRow[];
+  errors: RowError[];
+  warnings: RowWarning[];
+} {
   const errors: RowError[] = [];
+  const warnings: RowWarning[] = [];
+  // Without a consent column nobody said yes: the file is refused rather than imported as all no.
+  if (rows.length > 0 && !rows.some((row) => "consent" in row.cells))
+    return {
+      rows: [],
+      errors: [{ line: 1, field: "consent", code: "consentColumnMissing", value: "" }],
+      warnings,
+    };
   const byEmail = new Map<string, RecipientRow>();
   for (const row of rows) {
     const email = cell(row, "email").toLowerCase();
     const groupText = plain(cell(row, "group"));
     const group = GROUPS[groupText];
+    const answer = consentAnswer(cell(row, "consent"));
     const rowErrors: RowError[] = [];
     if (!email) rowErrors.push({ line: row.line, field: "email", code: "emailMissing", value: "" });
     else if (!emailCheck.safeParse(email).success)
       rowErrors.push({ line: row.line, field: "email", code: "emailInvalid", value: email });
     if (!group)
       rowErrors.push({ line: row.line, field: "group", code: "groupUnknown", value: cell(row, "group") });
+    if (!answer)
+      rowErrors.push({
+        line: row.line,
+        field: "consent",
+        code: "consentUnclear",
+        value: cell(row, "consent"),
+      });
     if (rowErrors.length) {
       errors.push(...rowErrors);
       continue;
     }
-    const consentText = plain(cell(row, "consent"));
-    const recipient: RecipientRow = {
-      lines: [row.line],
-      email,
-      name: nameOf(row) || null,
-      organisation: cell(row, "organisation") || null,
-      group: group!,
-      // No consent column means the file is the list of people who agreed (as today's file is).
-      consent: consentText === "" || YES.includes(consentText) || parseDay(consentText) !== null,
-    };
+    const name = nameOf(row) || null;
+    const organisation = cell(row, "organisation") || null;
+    if (name && looksLikeFormula(name)) warnings.push({ line: row.line, field: "name", value: name });
+    if (organisation && looksLikeFormula(organisation))
+      warnings.push({ line: row.line, field: "organisation", value: organisation });
     const earlier = byEmail.get(email);
     if (earlier) {
       earlier.lines.push(row.line);
-      earlier.name ??= recipient.name;
-      earlier.organisation ??= recipient.organisation;
-    } else byEmail.set(email, recipient);
+      earlier.name ??= name;
+      earlier.organisation ??= organisation;
+      if (earlier.consent !== answer!.consent || earlier.conflict) {
+        earlier.conflict ??= [{ line: earlier.lines[0]!, consent: earlier.consent }];
+        earlier.conflict.push({ line: row.line, consent: answer!.consent });
+      }
+      earlier.consentOn ??= answer!.on;
+      continue;
+    }
+    byEmail.set(email, {
+      lines: [row.line],
+      email,
+      name,
+      organisation,
+      group: group!,
+      consent: answer!.consent,
+      consentOn: answer!.on,
+      blank: answer!.blank,
+      conflict: null,
+    });
   }
-  return { rows: [...byEmail.values()], errors };
+  return { rows: [...byEmail.values()], errors, warnings };
 }

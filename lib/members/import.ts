@@ -11,21 +11,54 @@ import {
   checkRecipientRows,
   type ImportKind,
   type RowError,
+  type RowWarning,
 } from "@/lib/members/import-rules";
 
-export type ImportLine = { lines: number[]; label: string; action: "create" | "update" | "keepUnsubscribed" };
+// Why a recipient will get the letter, or not (import.reasons.<reason>).
+export type RecipientReason =
+  | "consentYes"
+  | "consentOn"
+  | "alreadyConsented"
+  | "consentNo"
+  | "consentBlank"
+  | "withdrawn"
+  | "unsubscribed"
+  | "bounced"
+  | "conflict";
+export type ImportLine = {
+  lines: number[];
+  label: string;
+  action: "create" | "update" | "keepUnsubscribed";
+  // Newsletter recipients: whether the letter will reach them, and why.
+  receives?: boolean;
+  reason?: RecipientReason;
+  consentOn?: string | null;
+};
+// The same address answered yes and no: the coordinator chooses (form field consent:<email>).
+export type ConsentConflict = {
+  email: string;
+  answers: { line: number; consent: boolean }[];
+  choice: boolean | null;
+};
 export type ImportPreview = {
   kind: ImportKind;
   lines: ImportLine[];
   errors: RowError[];
+  warnings: RowWarning[];
+  conflicts: ConsentConflict[];
   toCreate: number;
   toUpdate: number;
+  receivers: number;
 };
 // What the import form shows: the file's report, and whether it was written.
 export type ImportReport = { preview: ImportPreview; imported: boolean };
 export type ImportResult =
   | { ok: true; preview: ImportPreview; imported: boolean }
-  | { ok: false; error: Exclude<ParsedFile, { ok: true }>["error"] | "rowErrors"; preview?: ImportPreview };
+  | {
+      ok: false;
+      error: Exclude<ParsedFile, { ok: true }>["error"] | "rowErrors" | "conflicts";
+      preview?: ImportPreview;
+    };
 
 type Plan = { preview: ImportPreview; write: () => Promise<void> };
 
@@ -55,8 +88,11 @@ async function planMembers(
     kind: "members",
     lines,
     errors: checked.errors,
+    warnings: [],
+    conflicts: [],
     toCreate: lines.filter((l) => l.action === "create").length,
     toUpdate: lines.filter((l) => l.action === "update").length,
+    receivers: 0,
   };
   const today = dayKey(now);
 
@@ -141,7 +177,10 @@ async function planMembers(
 
 async function planRecipients(
   actor: Actor,
-  rows: Parameters<typeof checkRecipientRows>[0],
+  {
+    rows,
+    resolutions,
+  }: { rows: Parameters<typeof checkRecipientRows>[0]; resolutions: ReadonlyMap<string, boolean> },
   now: Date,
 ): Promise<Plan> {
   const cooperativeId = actor.cooperativeId;
@@ -150,33 +189,77 @@ async function planRecipients(
     where: { cooperativeId, email: { in: checked.rows.map((r) => r.email) } },
   });
   const byEmail = new Map(existing.map((r) => [r.email, r]));
-  const lines: ImportLine[] = checked.rows.map((r) => {
+  const conflicts: ConsentConflict[] = checked.rows
+    .filter((r) => r.conflict)
+    .map((r) => ({ email: r.email, answers: r.conflict!, choice: resolutions.get(r.email) ?? null }));
+  // The answer kept for each address: the file's, or the coordinator's choice for a conflict.
+  const answers = checked.rows.map((r) => ({
+    row: r,
+    consent: r.conflict ? (resolutions.get(r.email) ?? null) : r.consent,
+  }));
+  const lines: ImportLine[] = answers.map(({ row: r, consent }) => {
     const known = byEmail.get(r.email);
+    const label = r.name ? `${r.name} <${r.email}>` : r.email;
     // Someone who unsubscribed stays unsubscribed: an old spreadsheet never overrides that.
-    return {
-      lines: r.lines,
-      label: r.name ? `${r.name} <${r.email}>` : r.email,
-      action: !known ? "create" : known.unsubscribedAt ? "keepUnsubscribed" : "update",
-    };
+    const action = !known ? "create" : known.unsubscribedAt ? "keepUnsubscribed" : "update";
+    const reason: RecipientReason = known?.unsubscribedAt
+      ? "unsubscribed"
+      : known?.bouncedAt
+        ? "bounced"
+        : consent === null
+          ? "conflict"
+          : consent
+            ? known?.consentAt
+              ? "alreadyConsented"
+              : r.consentOn
+                ? "consentOn"
+                : "consentYes"
+            : known?.consentAt
+              ? "withdrawn"
+              : r.blank && !r.conflict
+                ? "consentBlank"
+                : "consentNo";
+    const receives = ["consentYes", "consentOn", "alreadyConsented"].includes(reason);
+    return { lines: r.lines, label, action, receives, reason, consentOn: r.consentOn };
   });
   const preview: ImportPreview = {
     kind: "recipients",
     lines,
     errors: checked.errors,
+    warnings: checked.warnings,
+    conflicts,
     toCreate: lines.filter((l) => l.action === "create").length,
     toUpdate: lines.filter((l) => l.action === "update").length,
+    receivers: lines.filter((l) => l.receives).length,
   };
   async function write() {
     await db.$transaction(
       async (tx) => {
-        await importRecipients(tx, { cooperativeId, rows: checked.rows, known: byEmail, now });
+        await importRecipients(tx, {
+          cooperativeId,
+          rows: answers.map(({ row, consent }) => ({
+            email: row.email,
+            name: row.name,
+            organisation: row.organisation,
+            group: row.group,
+            consent: consent === true,
+            consentOn: row.consentOn ? parseDateKey(row.consentOn) : null,
+          })),
+          known: byEmail,
+          now,
+        });
         await recordAudit(tx, {
           cooperativeId,
           actorId: actor.personId,
           action: "recipients.imported",
           entityType: "Cooperative",
           entityId: cooperativeId,
-          after: { created: preview.toCreate, updated: preview.toUpdate },
+          after: {
+            created: preview.toCreate,
+            updated: preview.toUpdate,
+            receivers: preview.receivers,
+            conflictsResolved: conflicts.length,
+          },
         });
       },
       { timeout: 120_000 },
@@ -188,7 +271,12 @@ async function planRecipients(
 // Preview, or import all-or-nothing: a single bad row anywhere imports nothing and says so.
 export async function importSpreadsheet(
   actor: Actor,
-  { kind, file, commit }: { kind: ImportKind; file: File; commit: boolean },
+  {
+    kind,
+    file,
+    commit,
+    resolutions = new Map(),
+  }: { kind: ImportKind; file: File; commit: boolean; resolutions?: ReadonlyMap<string, boolean> },
   now = new Date(),
 ): Promise<ImportResult> {
   authorize(actor, kind === "members" ? "member.manage" : "newsletter.manage");
@@ -197,8 +285,11 @@ export async function importSpreadsheet(
   const plan =
     kind === "members"
       ? await planMembers(actor, parsed.rows, now)
-      : await planRecipients(actor, parsed.rows, now);
+      : await planRecipients(actor, { rows: parsed.rows, resolutions }, now);
   if (plan.preview.errors.length) return { ok: false, error: "rowErrors", preview: plan.preview };
+  // Nothing is written while an address has two answers and no choice.
+  if (commit && plan.preview.conflicts.some((c) => c.choice === null))
+    return { ok: false, error: "conflicts", preview: plan.preview };
   if (!commit) return { ok: true, preview: plan.preview, imported: false };
   await plan.write();
   return { ok: true, preview: plan.preview, imported: true };

@@ -21,24 +21,18 @@ export const createIssueAction = formAction({
   redirect: (_, issue) => `/admin/lettre/${issue.id}`,
 });
 
+// Saves the draft as typed; with intent=appendAnswers (the editor's second button), the « what the
+// council answered this month » block is added to the text as typed, not to the last saved one.
 export const updateIssueAction = formAction({
   right: "newsletter.manage",
   bound: [arg.id],
   input: issueSchema,
-  run: ({ actor, args: [issueId], input }) => updateIssue(actor, issueId, input),
-  refresh: issuePath,
-});
-
-// Appends the « what the council answered this month » block to the saved draft.
-export const appendAnswersAction = formAction({
-  right: "newsletter.manage",
-  bound: [arg.id],
-  run: async ({ actor, args: [issueId] }) => {
-    const issue = await getIssue(actor, issueId);
-    if (!issue) return refuse("notFound");
+  run: async ({ actor, args: [issueId], input, values }) => {
+    if (values.intent !== "appendAnswers") return updateIssue(actor, issueId, input);
+    if (!(await getIssue(actor, issueId))) return refuse("notFound");
     const block = await answeredThisMonth(actor);
     if (!block) return refuse("noAnswers");
-    return updateIssue(actor, issueId, { subject: issue.subject, body: `${issue.body}\n\n${block}`.trim() });
+    return updateIssue(actor, issueId, { ...input, body: `${input.body}\n\n${block}`.trim() });
   },
   refresh: issuePath,
 });

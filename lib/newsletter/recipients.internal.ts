@@ -71,7 +71,9 @@ export type ImportedRecipient = {
   name: string | null;
   organisation: string | null;
   group: RecipientGroup;
+  // The answer kept (a conflict resolved by the coordinator), and the day the file gave.
   consent: boolean;
+  consentOn: Date | null;
 };
 export type KnownRecipient = {
   id: string;
@@ -81,8 +83,9 @@ export type KnownRecipient = {
   unsubscribedAt: Date | null;
 };
 
-// An imported list of recipients: new addresses are added, known ones refreshed; someone who
-// unsubscribed is left as they are.
+// An imported list of recipients: new addresses are added with the file's answer (a yes from the
+// day it gives, or today; a no or a blank cell: no consent); known ones are refreshed, and their
+// consent follows the file's latest answer. Someone who unsubscribed is left as they are.
 export async function importRecipients(
   tx: Tx,
   {
@@ -106,20 +109,26 @@ export async function importRecipients(
         name: r.name,
         organisation: r.organisation,
         group: r.group,
-        consentAt: r.consent ? now : null,
-        consentSource: "import",
+        consentAt: r.consent ? (r.consentOn ?? now) : null,
+        consentSource: r.consent ? "import" : null,
       })),
   });
   for (const r of rows) {
     const recipient = known.get(r.email);
     if (!recipient || recipient.unsubscribedAt) continue;
+    const consent =
+      r.consent && !recipient.consentAt
+        ? { consentAt: r.consentOn ?? now, consentSource: "import" }
+        : !r.consent && recipient.consentAt
+          ? { consentAt: null, consentSource: `retiré par l'import du ${now.toISOString().slice(0, 10)}` }
+          : {};
     await tx.newsletterRecipient.update({
       where: { id: recipient.id },
       data: {
         name: r.name ?? recipient.name,
         organisation: r.organisation ?? recipient.organisation,
         group: r.group,
-        ...(r.consent && !recipient.consentAt ? { consentAt: now, consentSource: "import" } : {}),
+        ...consent,
       },
     });
   }

@@ -37,6 +37,12 @@ const reachable = (cooperativeId: string) => ({
 
 // ───────────────────────────── Unsubscribe links ─────────────────────────────
 
+// The test e-mail's link: its page explains that it unsubscribes nobody.
+export const TEST_UNSUBSCRIBE_TOKEN = "essai";
+function testUnsubscribeUrl(): string {
+  return `${siteUrl()}/desabonnement/${TEST_UNSUBSCRIBE_TOKEN}`;
+}
+
 export function unsubscribeUrl(recipientId: string): string {
   return `${siteUrl()}/desabonnement/${unsubscribeToken(recipientId)}`;
 }
@@ -71,6 +77,8 @@ export async function unsubscribe(token: string, now = new Date()): Promise<bool
         action: "newsletter.unsubscribed",
         entityType: "NewsletterRecipient",
         entityId: id,
+        // Who: the journal names the address (an erasure scrubs it like every other trace).
+        after: { email: recipient.email },
       });
     });
   }
@@ -116,7 +124,13 @@ export async function getIssue(actor: Actor, issueId: string) {
       ? Promise.resolve(issue.recipients)
       : db.newsletterRecipient.count({ where: reachable(actor.cooperativeId) }),
   ]);
-  return { ...issue, queued, recipientCount: recipients, html: renderMarkdown(issue.body) };
+  // The preview is the e-mail itself, with the test's unsubscribe link.
+  return {
+    ...issue,
+    queued,
+    recipientCount: recipients,
+    emailHtml: htmlOf(issue.body, testUnsubscribeUrl()),
+  };
 }
 
 export async function createIssue(
@@ -195,7 +209,7 @@ export async function sendTest(actor: Actor, issueId: string): Promise<Newslette
     where: { id: issueId, cooperativeId: actor.cooperativeId },
   });
   if (!issue) return { ok: false, error: "notFound" };
-  const link = `${siteUrl()}/desabonnement/essai`;
+  const link = testUnsubscribeUrl();
   await sendEmail({
     cooperativeId: actor.cooperativeId,
     to: actor.email,

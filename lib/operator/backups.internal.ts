@@ -4,7 +4,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { backupDatabase, backupPassphrase, defaultBackupName } from "@/scripts/backup";
 import { inWords } from "@/scripts/cli";
-import { BACKUP_FILE, backupDir, backupsKept } from "@/lib/operator/backups";
+import { BACKUP_FILE, backupDir, backupsKept } from "@/lib/operator/backup-settings";
 
 // Internal to the server: the job worker's nightly copy of the whole database (db:backup's file,
 // encrypted when PORTAIL_BACKUP_PASSPHRASE is set) into the backups folder, keeping the last ones.

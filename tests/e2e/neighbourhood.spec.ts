@@ -212,9 +212,10 @@ test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubs
   const file = path.join(os.tmpdir(), `voisins-${Date.now()}.csv`);
   fs.writeFileSync(
     file,
-    ["E-mail;Nom", ...Array.from({ length: 500 }, (_, i) => `voisin${i}@quartier.test;Voisin ${i}`)].join(
-      "\n",
-    ),
+    [
+      "E-mail;Nom;Lettre",
+      ...Array.from({ length: 500 }, (_, i) => `voisin${i}@quartier.test;Voisin ${i};oui`),
+    ].join("\n"),
   );
   await page.goto("/admin/membres/import");
   await page.getByLabel("des destinataires de la lettre d'information").check();
@@ -232,13 +233,43 @@ test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubs
   await expect(
     page.getByRole("heading", { name: "Lettre n° 1 : Lettre du centre de santé – décembre" }),
   ).toBeVisible();
+  // Text typed and not saved yet stays when the council's answers are added.
+  const body = page.getByLabel("Texte", { exact: true });
+  await body.fill(
+    `${await body.inputValue()}\n\n- Nouveaux horaires le samedi\n- [Le programme](https://exemple.org/programme)`,
+  );
   await page.getByRole("button", { name: "Ajouter « Ce que le conseil a répondu ce mois-ci »" }).click();
+  await expect(page.getByText("Lettre enregistrée.")).toBeVisible();
+  await expect(page.getByLabel("Texte", { exact: true })).toHaveValue(
+    /Nouveaux horaires le samedi[\s\S]*Ce que le conseil a répondu ce mois-ci/,
+  );
+  // The preview is the e-mail itself: a list with bullets, a link that looks like one.
+  const preview = page.frameLocator(
+    'iframe[title="Aperçu de l\'e-mail tel que les destinataires le recevront"]',
+  );
+  await expect(preview.getByText("Ce que le conseil a répondu ce mois-ci")).toBeVisible();
+  await expect(preview.getByText(INHABITANT_IDEA)).toBeVisible();
   await expect(
-    page.getByRole("region", { name: "Aperçu" }).getByText("Ce que le conseil a répondu ce mois-ci"),
+    preview.getByRole("listitem").filter({ hasText: "Nouveaux horaires le samedi" }),
   ).toBeVisible();
-  await expect(page.getByRole("region", { name: "Aperçu" }).getByText(INHABITANT_IDEA)).toBeVisible();
+  expect(
+    await preview
+      .getByRole("listitem")
+      .filter({ hasText: "Nouveaux horaires le samedi" })
+      .evaluate((li) => getComputedStyle(li).display),
+  ).toBe("list-item");
+  const programme = preview.getByRole("link", { name: "Le programme" });
+  expect(await programme.evaluate((a) => getComputedStyle(a).textDecorationLine)).toContain("underline");
   await page.getByRole("button", { name: /M'envoyer un essai/ }).click();
   await expect(page.getByText("Essai envoyé")).toBeVisible();
+  // The test e-mail's unsubscribe link says it is a test, and unsubscribes nobody.
+  const testLink = await lastLinkSentTo(demo.email("coordination"), /https?:\/\/\S+\/desabonnement\/\S+/);
+  const testPage = await browser.newPage();
+  await testPage.goto(new URL(testLink).pathname);
+  await expect(
+    testPage.getByText("Ce lien vient d'un e-mail d'essai : il ne désabonne personne."),
+  ).toBeVisible();
+  await testPage.close();
 
   const send = page.getByRole("button", { name: /^Envoyer à \d+ destinataires$/ });
   const count = Number(/(\d+)/.exec((await send.textContent()) ?? "")![1]);
@@ -267,13 +298,21 @@ test("a newsletter goes out to 500 recipients (and more) from the outbox; unsubs
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const other = await visitor.newPage();
   await other.goto(new URL(link).pathname);
-  await expect(other.getByText("Vous ne recevrez plus la lettre d'information de")).toBeVisible();
+  // Before: what pressing will do; after: what was done.
+  await expect(
+    other.getByText(`En appuyant sur « Me désabonner », l'adresse ${address} ne recevra plus`),
+  ).toBeVisible();
   await other.getByRole("button", { name: "Me désabonner" }).click();
-  await expect(other.getByText("C'est fait : vous ne recevrez plus la lettre.")).toBeVisible();
+  await expect(other.getByText("C'est fait : cette adresse ne recevra plus la lettre.")).toBeVisible();
   await other.reload();
   await expect(other.getByText(`L'adresse ${address} est désabonnée`)).toBeVisible();
   // A forged link does nothing.
   await other.goto(new URL(link).pathname.replace(/\.[^.]+$/, ".faux"));
   await expect(other.getByText("Ce lien de désabonnement n'est pas valide.")).toBeVisible();
   await visitor.close();
+  // The journal names the address that unsubscribed.
+  await page.goto("/admin/journal");
+  await expect(
+    page.getByRole("cell", { name: `newsletter.unsubscribed · NewsletterRecipient · ${address}` }),
+  ).toBeVisible();
 });

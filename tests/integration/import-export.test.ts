@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { importSpreadsheet } from "@/lib/members/import";
 import { registerTable } from "@/lib/members/export";
+import { listRecipients, recipientsTable } from "@/lib/newsletter/recipients";
 import { toCsv, toXlsx } from "@/lib/spreadsheet";
 import { parseSpreadsheet } from "@/lib/members/import-file";
 import { getMember, listMembers } from "@/lib/members/service";
@@ -175,11 +176,11 @@ describe("importing newsletter recipients", () => {
     const file = new File(
       [
         csvText(
-          ["E-mail", "Nom", "Organisation", "Groupe"],
+          ["E-mail", "Nom", "Organisation", "Groupe", "Lettre"],
           [
-            ["ars@exemple.org", "", "ARS", "institution"],
-            ["ARS@exemple.org", "Agence", "", "institution"],
-            ["parti@exemple.org", "Parti", "", "autre"],
+            ["ars@exemple.org", "", "ARS", "institution", "oui"],
+            ["ARS@exemple.org", "Agence", "", "institution", "oui"],
+            ["parti@exemple.org", "Parti", "", "autre", "oui"],
           ],
           ",",
         ),
@@ -206,6 +207,138 @@ describe("importing newsletter recipients", () => {
     expect(
       (await db.newsletterRecipient.findFirst({ where: { email: "parti@exemple.org" } }))?.unsubscribedAt,
     ).not.toBeNull();
+  });
+});
+
+describe("consent in the recipients' import", () => {
+  const sheet = (rows: string[][], headers = ["E-mail", "Nom", "Lettre"]) =>
+    new File([csvText(headers, rows, ";")], "voisins.csv");
+  const recipient = (email: string) => db.newsletterRecipient.findFirst({ where: { email } });
+
+  it("takes yes, a date, no and a blank cell as said: a blank is a no", async () => {
+    const result = await importSpreadsheet(coordinator, {
+      kind: "recipients",
+      file: sheet([
+        ["oui@voisins.test", "Oui", "oui"],
+        ["date@voisins.test", "Datée", "14/02/2025"],
+        ["non@voisins.test", "Non", "non"],
+        ["vide@voisins.test", "Vide", ""],
+      ]),
+      commit: true,
+    });
+    expect(result.ok).toBe(true);
+    const preview = result.ok ? result.preview : null;
+    expect(preview?.receivers).toBe(2);
+    expect(preview?.lines.map((l) => [l.label.split(" <")[0], l.receives, l.reason])).toEqual([
+      ["Oui", true, "consentYes"],
+      ["Datée", true, "consentOn"],
+      ["Non", false, "consentNo"],
+      ["Vide", false, "consentBlank"],
+    ]);
+    expect((await recipient("oui@voisins.test"))?.consentAt).not.toBeNull();
+    expect((await recipient("date@voisins.test"))?.consentAt?.toISOString().slice(0, 10)).toBe("2025-02-14");
+    expect((await recipient("non@voisins.test"))?.consentAt).toBeNull();
+    expect((await recipient("vide@voisins.test"))?.consentAt).toBeNull();
+    // Who receives it is what the send takes: the blank and the no are not in the list.
+    const { rows } = await listRecipients(coordinator, { filter: "receiving", q: "voisins.test" });
+    expect(rows.map((r) => r.email).sort()).toEqual(["date@voisins.test", "oui@voisins.test"]);
+  });
+
+  it("refuses a file without a consent column, and an answer it cannot read, importing nothing", async () => {
+    const before = await db.newsletterRecipient.count();
+    const noColumn = await importSpreadsheet(coordinator, {
+      kind: "recipients",
+      file: sheet([["sans@voisins.test", "Sans"]], ["E-mail", "Nom"]),
+      commit: true,
+    });
+    expect(noColumn).toMatchObject({ ok: false, error: "rowErrors" });
+    expect(!noColumn.ok && noColumn.preview?.errors.map((e) => e.code)).toEqual(["consentColumnMissing"]);
+    const unclear = await importSpreadsheet(coordinator, {
+      kind: "recipients",
+      file: sheet([["peutetre@voisins.test", "Peut-être", "peut-être"]]),
+      commit: true,
+    });
+    expect(!unclear.ok && unclear.preview?.errors.map((e) => e.code)).toEqual(["consentUnclear"]);
+    expect(await db.newsletterRecipient.count()).toBe(before);
+  });
+
+  it("shows a duplicate that said yes and no as a conflict, and imports nothing until it is decided", async () => {
+    const file = () =>
+      sheet([
+        ["double@voisins.test", "Double", "oui"],
+        ["autre@voisins.test", "Autre", "oui"],
+        ["DOUBLE@voisins.test", "Double", "non"],
+      ]);
+    const pending = await importSpreadsheet(coordinator, { kind: "recipients", file: file(), commit: true });
+    expect(pending).toMatchObject({ ok: false, error: "conflicts" });
+    expect(!pending.ok && pending.preview?.conflicts).toEqual([
+      {
+        email: "double@voisins.test",
+        answers: [
+          { line: 2, consent: true },
+          { line: 4, consent: false },
+        ],
+        choice: null,
+      },
+    ]);
+    expect(await recipient("autre@voisins.test")).toBeNull();
+    // The coordinator asked the person: no.
+    const decided = await importSpreadsheet(coordinator, {
+      kind: "recipients",
+      file: file(),
+      commit: true,
+      resolutions: new Map([["double@voisins.test", false]]),
+    });
+    expect(decided.ok).toBe(true);
+    expect((await recipient("double@voisins.test"))?.consentAt).toBeNull();
+    expect((await recipient("autre@voisins.test"))?.consentAt).not.toBeNull();
+  });
+
+  it("withdraws a recorded consent when a later file says no, and keeps a formula-like name as text with a warning", async () => {
+    const result = await importSpreadsheet(coordinator, {
+      kind: "recipients",
+      file: sheet([
+        ["oui@voisins.test", "Oui", "non"],
+        ["formule@voisins.test", "=1+1", "oui"],
+      ]),
+      commit: true,
+    });
+    expect(result.ok && result.preview.lines[0]?.reason).toBe("withdrawn");
+    expect(result.ok && result.preview.warnings).toEqual([{ line: 3, field: "name", value: "=1+1" }]);
+    expect(await recipient("oui@voisins.test")).toMatchObject({
+      consentAt: null,
+      consentSource: expect.stringMatching(/^retiré par l'import/),
+    });
+    expect((await recipient("formule@voisins.test"))?.name).toBe("=1+1");
+    // The export neutralises it (a quote before), and reads back as the same name.
+    const table = await recipientsTable(coordinator, { q: "formule@" });
+    expect(table[1]?.[1]).toBe("=1+1");
+    const csv = toCsv(table);
+    expect(csv).toContain("'=1+1");
+    expect(csv).not.toMatch(/;=1\+1/);
+    const parsed = await parseSpreadsheet(new File([csv], "destinataires.csv"));
+    expect(parsed.ok && parsed.rows[0]?.cells.name).toBe("=1+1");
+  });
+
+  it("lists recipients by state, with consent's date and source, to the coordinator only", async () => {
+    const { counts, rows } = await listRecipients(coordinator, { filter: "noConsent", q: "voisins.test" });
+    expect(rows.map((r) => r.email)).toEqual(
+      expect.arrayContaining(["non@voisins.test", "vide@voisins.test", "oui@voisins.test"]),
+    );
+    expect(counts.all).toBeGreaterThanOrEqual(counts.receiving + counts.noConsent);
+    // (A member made in a cooperative of their own: the register tests below count this one's.)
+    const { cooperative } = await createCooperative();
+    const member = await actorFor(
+      (await createMember(cooperative.id, { email: "simple@exemple.org" })).person.id,
+    );
+    await expect(listRecipients(member)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(recipientsTable(member)).rejects.toBeInstanceOf(ForbiddenError);
+    // Another cooperative's coordinator sees none of these addresses.
+    const stranger = await actorFor(
+      (await createMember(cooperative.id, { isCoordinator: true, email: "autre-coord@exemple.org" })).person
+        .id,
+    );
+    expect((await listRecipients(stranger, { q: "voisins.test" })).total).toBe(0);
   });
 });
 

@@ -65,14 +65,16 @@ describe("writing and testing", () => {
     ).toEqual({ ok: true, data: null });
     const issue = (await getIssue(coordinator, id))!;
     expect(issue.number).toBe(1);
-    expect(issue.html).toContain("<h3>Au centre</h3>");
-    expect(issue.html).not.toContain("<script>");
+    expect(issue.emailHtml).toContain("<h3>Au centre</h3>");
+    expect(issue.emailHtml).not.toContain("<script>");
     expect(await sendTest(coordinator, id)).toEqual({ ok: true, data: { to: coordinator.email } });
     const test = await db.outboxEmail.findFirstOrThrow({
       where: { subject: "[Essai] Lettre de décembre 2026" },
     });
     expect(test.toAddress).toBe(coordinator.email);
     expect(test.htmlBody).not.toContain("<script>");
+    // The preview is the e-mail itself: same HTML, same styles, the test's link.
+    expect(issue.emailHtml).toBe(test.htmlBody);
   });
 });
 

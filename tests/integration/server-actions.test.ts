@@ -1081,7 +1081,6 @@ const ACTIONS: Record<string, Door> = {
       form({ subject: "Lettre de novembre", body: "Bonjour, voisines et voisins." }),
     ],
   },
-  appendAnswersAction: { right: "newsletter.manage", scoped: true, args: () => [f.issue] },
   sendTestAction: { right: "newsletter.manage", scoped: true, args: () => [f.issue] },
   startSendAction: { right: "newsletter.manage", scoped: true, args: () => [f.issue] },
   unsubscribeAction: { right: "anyone", scoped: false, args: () => [unsubscribeToken(f.recipient)] },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkMemberRows,
   checkRecipientRows,
+  consentAnswer,
   normalizeHeader,
   parseDay,
   type RawRow,
@@ -142,11 +143,11 @@ describe("member rows", () => {
 describe("newsletter recipient rows", () => {
   it("needs a valid e-mail, reads groups in French, and merges duplicates", () => {
     const { rows, errors } = checkRecipientRows([
-      row(2, { email: "ars@exemple.org", organisation: "ARS", group: "Institutionnels" }),
-      row(3, { email: "ARS@exemple.org", name: "Agence régionale" }),
-      row(4, { email: "", name: "Sans adresse" }),
-      row(5, { email: "x@", group: "membre" }),
-      row(6, { email: "y@exemple.org", group: "fanclub" }),
+      row(2, { email: "ars@exemple.org", organisation: "ARS", group: "Institutionnels", consent: "oui" }),
+      row(3, { email: "ARS@exemple.org", name: "Agence régionale", consent: "Oui" }),
+      row(4, { email: "", name: "Sans adresse", consent: "oui" }),
+      row(5, { email: "x@", group: "membre", consent: "oui" }),
+      row(6, { email: "y@exemple.org", group: "fanclub", consent: "oui" }),
       row(7, { email: "z@exemple.org", consent: "non" }),
     ]);
     expect(rows).toEqual([
@@ -157,13 +158,46 @@ describe("newsletter recipient rows", () => {
         organisation: "ARS",
         group: "INSTITUTION",
         consent: true,
+        consentOn: null,
+        blank: false,
+        conflict: null,
       },
-      { lines: [7], email: "z@exemple.org", name: null, organisation: null, group: "OTHER", consent: false },
+      {
+        lines: [7],
+        email: "z@exemple.org",
+        name: null,
+        organisation: null,
+        group: "OTHER",
+        consent: false,
+        consentOn: null,
+        blank: false,
+        conflict: null,
+      },
     ]);
     expect(errors.map((e) => [e.line, e.code])).toEqual([
       [4, "emailMissing"],
       [5, "emailInvalid"],
       [6, "groupUnknown"],
     ]);
+  });
+
+  it("reads consent as given, never presumed: yes, a date, no, blank; a missing column refuses the file", () => {
+    expect(consentAnswer("Oui")).toEqual({ consent: true, on: null, blank: false });
+    expect(consentAnswer("14/02/2025")).toEqual({ consent: true, on: "2025-02-14", blank: false });
+    expect(consentAnswer("non")).toEqual({ consent: false, on: null, blank: false });
+    expect(consentAnswer("  ")).toEqual({ consent: false, on: null, blank: true });
+    expect(consentAnswer("peut-être")).toBeNull();
+    expect(checkRecipientRows([row(2, { email: "a@exemple.org" })]).errors).toEqual([
+      { line: 1, field: "consent", code: "consentColumnMissing", value: "" },
+    ]);
+    const { rows, warnings } = checkRecipientRows([
+      row(2, { email: "a@exemple.org", consent: "oui", name: "=1+1" }),
+      row(3, { email: "a@exemple.org", consent: "" }),
+    ]);
+    expect(rows[0]?.conflict).toEqual([
+      { line: 2, consent: true },
+      { line: 3, consent: false },
+    ]);
+    expect(warnings).toEqual([{ line: 2, field: "name", value: "=1+1" }]);
   });
 });

@@ -43,6 +43,7 @@ export default async function AuditPage() {
                   <td className="p-2">{row.actorName ?? t("system")}</td>
                   <td className="p-2">
                     {row.action} · {row.entityType}
+                    {row.subject ? ` · ${row.subject}` : null}
                   </td>
                 </tr>
               ))}

@@ -23,7 +23,10 @@ export default async function NewsletterPage() {
     <div className="space-y-6">
       <TextLink href="/admin">← {t("backToAdmin")}</TextLink>
       <PageTitle>{t("title")}</PageTitle>
-      <p className="text-stone-700">{t("recipients", { count: recipients })}</p>
+      <p className="text-stone-700">
+        {t("recipients", { count: recipients })}{" "}
+        <TextLink href="/admin/lettre/destinataires">{t("recipientsLink")}</TextLink>
+      </p>
       <Card title={t("issues")}>
         {issues.length === 0 ? (
           <Empty>{t("noIssue")}</Empty>

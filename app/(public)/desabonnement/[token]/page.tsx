@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { unsubscribeInfo } from "@/lib/newsletter/service";
+import { TEST_UNSUBSCRIBE_TOKEN, unsubscribeInfo } from "@/lib/newsletter/service";
 import { unsubscribeAction } from "@/lib/newsletter/actions";
 import { StepForm } from "@/components/step-form";
 import { titled } from "@/lib/page-title";
@@ -12,6 +12,15 @@ export async function generateMetadata(): Promise<Metadata> {
 // The link at the foot of every newsletter: one button, no sign-in.
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  if (decodeURIComponent(token) === TEST_UNSUBSCRIBE_TOKEN) {
+    const t = await getTranslations("newsletter");
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-bold">{t("unsubscribeTitle")}</h1>
+        <p role="note">{t("unsubscribeTest")}</p>
+      </div>
+    );
+  }
   const [info, t] = await Promise.all([
     unsubscribeInfo(decodeURIComponent(token)),
     getTranslations("newsletter"),

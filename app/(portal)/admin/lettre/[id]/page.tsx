@@ -4,12 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { getIssue } from "@/lib/newsletter/service";
-import {
-  appendAnswersAction,
-  sendTestAction,
-  startSendAction,
-  updateIssueAction,
-} from "@/lib/newsletter/actions";
+import { sendTestAction, startSendAction, updateIssueAction } from "@/lib/newsletter/actions";
 import { IssueForm } from "@/components/newsletter-forms";
 import { StepForm } from "@/components/step-form";
 import { Alert, Card, PageTitle, TextLink } from "@/components/ui";
@@ -54,28 +49,21 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           <IssueForm
             action={updateIssueAction.bind(null, issue.id)}
             initial={{ subject: issue.subject, body: issue.body }}
+            withAnswers
           />
-          <div className="mt-4 border-t border-stone-200 pt-3">
-            <p className="mb-2 text-sm text-stone-700">{t("answersHelp")}</p>
-            <StepForm
-              namespace="newsletter"
-              action={appendAnswersAction.bind(null, issue.id)}
-              label={t("appendAnswers")}
-              success={t("answersAdded")}
-              secondary
-            />
-          </div>
         </Card>
       ) : null}
       <Card title={t("preview")}>
-        <div
-          lang={DATA_LANG}
-          className="prose-minutes max-w-prose space-y-2 rounded-md border border-stone-200 p-4"
-        >
+        <div lang={DATA_LANG} className="space-y-2">
           <p className="font-semibold">{issue.subject}</p>
-          <div dangerouslySetInnerHTML={{ __html: issue.html }} />
-          <hr className="my-3" />
-          <p className="text-sm text-stone-600">{t("footerPreview")}</p>
+          {/* The e-mail's own HTML and styles, as a mail program shows it (no script runs in it). */}
+          <iframe
+            title={t("previewFrame")}
+            srcDoc={issue.emailHtml}
+            sandbox=""
+            className="h-[28rem] w-full rounded-md border border-stone-300 bg-white"
+          />
+          <p className="text-sm text-stone-700">{t("footerPreview")}</p>
         </div>
       </Card>
       {draft ? (

@@ -1,0 +1,26 @@
+import path from "node:path";
+
+// The nightly backup's settings, read by the worker (lib/operator/backups.internal.ts) and the
+// operator's page. Settings: PORTAIL_BACKUP_SCHEDULE (a cron line, "30 2 * * *" by default: every
+// night at 2:30; "off" for none), PORTAIL_BACKUP_DIR (".data/backups" by default),
+// PORTAIL_BACKUP_KEEP (7).
+
+export const BACKUP_FILE = /^portail-\d{4}-\d{2}-\d{2}T[\d-]+Z\.jsonl\.gz(\.age)?$/;
+
+export function backupSchedule(): string | null {
+  const asked = process.env.PORTAIL_BACKUP_SCHEDULE?.trim();
+  if (asked === "off") return null;
+  return asked || "30 2 * * *";
+}
+
+export function backupDir(): string {
+  return path.resolve(
+    process.env.PORTAIL_BACKUP_DIR ||
+      path.join(path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data"), "backups"),
+  );
+}
+
+export function backupsKept(): number {
+  const asked = Number(process.env.PORTAIL_BACKUP_KEEP);
+  return Number.isInteger(asked) && asked >= 1 ? asked : 7;
+}
