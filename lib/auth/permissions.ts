@@ -1,6 +1,8 @@
 // Who may do what: one table, read by the server on every page and action, and walked
 // whole by tests/unit/permissions.test.ts. The UI only mirrors it.
 
+import { dateKey, dayKey } from "@/lib/dates";
+
 export const ROLES = ["coordinator", "president", "councilMember", "member", "guest"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -103,8 +105,12 @@ export function can(roles: readonly Role[], action: Action): boolean {
 export type MandateView = { bodyKind: string; role: string; startsOn: Date; endsOn: Date | null };
 
 // A mandate holds on `day` when it has started and not yet ended (endsOn is exclusive).
-export function mandateIsCurrent(mandate: Pick<MandateView, "startsOn" | "endsOn">, day: Date): boolean {
-  return mandate.startsOn <= day && (mandate.endsOn === null || day < mandate.endsOn);
+// `at` is an instant (now, a meeting's start): a mandate's days are compared with its calendar
+// day in the cooperative's time zone — a mandate starting today counts from local midnight, not
+// from midnight UTC (between 00:00 and 01:00 in Paris, a council seated that day had no seat).
+export function mandateIsCurrent(mandate: Pick<MandateView, "startsOn" | "endsOn">, at: Date): boolean {
+  const day = dayKey(at);
+  return dateKey(mandate.startsOn) <= day && (mandate.endsOn === null || day < dateKey(mandate.endsOn));
 }
 
 // Roles follow from the register: the coordinator flag, the kind of membership, and the

@@ -4,7 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Result } from "@/lib/form-result";
-import { dateKey, dayKey, parseDateKey } from "@/lib/dates";
+import { dateKey, parseDateKey } from "@/lib/dates";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import { councilWarnings, type SeatView, type SeatWarning } from "@/lib/bodies/warnings";
 import type { MandateInput } from "@/lib/bodies/schema";
@@ -35,8 +35,9 @@ const memberInclude = {
   categoryAssignments: { include: { category: { select: { name: true, collegeId: true } } } },
 } as const;
 
+// Now: rules compare it as the cooperative's calendar day (lib/dates.ts).
 function today() {
-  return parseDateKey(dayKey(new Date()));
+  return new Date();
 }
 
 async function bodiesWithSeats(cooperativeId: string, day: Date): Promise<BodyView[]> {

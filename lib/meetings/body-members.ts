@@ -4,10 +4,13 @@ import { mandateIsCurrent } from "@/lib/auth/permissions";
 import { categoryOn, spansOf } from "@/lib/members/category-history";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { shownName } from "@/lib/members/names";
+import { dayKey, parseDateKey } from "@/lib/dates";
 
 // Who belongs to the body on `day`: seated members of a council or commission (current
 // mandate), every active associé·e for a general assembly; with the category held that day.
-export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperativeId: string }, day: Date) {
+// `at` is an instant: mandates are compared with its calendar day in the cooperative's zone.
+export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperativeId: string }, at: Date) {
+  const day = parseDateKey(dayKey(at));
   const memberships =
     body.kind === "GENERAL_ASSEMBLY"
       ? await db.membership.findMany({
@@ -40,7 +43,7 @@ export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperat
   const unique = [...new Map(memberships.map((m) => [m.id, m])).values()];
   return unique
     .map((m) => {
-      const held = categoryOn(spansOf(m.categoryAssignments), day);
+      const held = categoryOn(spansOf(m.categoryAssignments), at);
       return {
         membershipId: m.id,
         name: shownName(m),
@@ -48,7 +51,7 @@ export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperat
         categoryName: held?.categoryName ?? null,
         collegeId:
           m.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null,
-        isPresident: m.mandates.some((x) => x.role === "PRESIDENT" && mandateIsCurrent(x, day)),
+        isPresident: m.mandates.some((x) => x.role === "PRESIDENT" && mandateIsCurrent(x, at)),
       };
     })
     .sort((a, b) => Number(b.isPresident) - Number(a.isPresident) || a.name.localeCompare(b.name, "fr"));

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { dayKey, parseDateKey } from "@/lib/dates";
 
 // A new cooperative's first steps, on its coordinator's home until all are done: each says
 // whether it is done and where to do it. Read from what is there, nothing stored.
@@ -15,6 +16,8 @@ export async function firstSteps(actor: Actor, now = new Date()): Promise<FirstS
   authorize(actor, "home.view");
   if (!can(actor.roles, "statutes.configure")) return null;
   const cooperativeId = actor.cooperativeId;
+  // Mandates are calendar days: today in the cooperative's time zone.
+  const today = parseDateKey(dayKey(now));
   const [coop, categories, seats, members, meetings] = await Promise.all([
     db.cooperative.findUniqueOrThrow({
       where: { id: cooperativeId },
@@ -25,8 +28,8 @@ export async function firstSteps(actor: Actor, now = new Date()): Promise<FirstS
       where: {
         cooperativeId,
         body: { kind: "COUNCIL" },
-        startsOn: { lte: now },
-        OR: [{ endsOn: null }, { endsOn: { gt: now } }],
+        startsOn: { lte: today },
+        OR: [{ endsOn: null }, { endsOn: { gt: today } }],
       },
     }),
     db.membership.count({ where: { cooperativeId, status: "ACTIVE" } }),

@@ -194,7 +194,7 @@ const OWN_BALLOT_FACTS = `
          ARRAY(SELECT e."categoryId" FROM "VoteExclusion" e WHERE e."questionId" = q.id) AS excluded,
          held."categoryId", held."collegeId",
          EXISTS (SELECT 1 FROM "Mandate" md WHERE md."membershipId" = me.id AND md."bodyId" = q."bodyId"
-                   AND md."startsOn" <= $4::timestamp AND (md."endsOn" IS NULL OR md."endsOn" > $4::timestamp)) AS seated,
+                   AND md."startsOn" <= $5::date AND (md."endsOn" IS NULL OR md."endsOn" > $5::date)) AS seated,
          (a.id IS NOT NULL) AS "hasAttendance", a.status::text AS "attendanceStatus",
          a."arrivedAt" AT TIME ZONE 'UTC' AS "arrivedAt", a."leftAt" AT TIME ZONE 'UTC' AS "leftAt",
          EXISTS (SELECT 1 FROM "Proxy" x WHERE x."meetingId" = q."meetingId" AND x."grantorId" = me.id AND x."revokedAt" IS NULL) AS "gaveProxy"

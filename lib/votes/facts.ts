@@ -109,7 +109,7 @@ export async function voterFacts(
     SELECT m.kind::text AS kind, m.status::text AS status, COALESCE(m."displayName", p.name) AS name,
            held."categoryId", held."collegeId",
            EXISTS (SELECT 1 FROM "Mandate" md WHERE md."membershipId" = m.id AND md."bodyId" = ${q.bodyId}
-                     AND (md."startsOn"::timestamp AT TIME ZONE 'UTC') <= ${at} AND (md."endsOn" IS NULL OR (md."endsOn"::timestamp AT TIME ZONE 'UTC') > ${at})) AS seated,
+                     AND md."startsOn" <= ${day}::date AND (md."endsOn" IS NULL OR md."endsOn" > ${day}::date)) AS seated,
            a.status::text AS "attendanceStatus", a."arrivedAt", a."leftAt", (a.id IS NOT NULL) AS "hasAttendance",
            EXISTS (SELECT 1 FROM "Proxy" x WHERE x."meetingId" = ${meetingId} AND x."grantorId" = m.id AND x."revokedAt" IS NULL) AS "gaveProxy"
       FROM "Membership" m

@@ -46,6 +46,7 @@ test("a recipients' sheet with yes, no, blank and a conflicting duplicate: only 
     ].join("\n"),
   );
   await signIn(page, demo.email("coordination"));
+  await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await page.goto("/admin/lettre");
   await page.getByRole("link", { name: /Voir les destinataires/ }).click();
   await expect(page.getByRole("heading", { name: "Destinataires de la lettre" })).toBeVisible();

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, PERMISSIONS, ROLES, rolesOf, type Action, type Role } from "@/lib/auth/permissions";
+import {
+  ACTIONS,
+  can,
+  mandateIsCurrent,
+  PERMISSIONS,
+  ROLES,
+  rolesOf,
+  type Action,
+  type Role,
+} from "@/lib/auth/permissions";
 
 // The whole table, written out once more by hand: a change to who may do what must change here too.
 const EXPECTED: Record<Action, Role[]> = {
@@ -82,6 +91,22 @@ describe("roles from the register", () => {
       "councilMember",
       "president",
     ]);
+  });
+
+  it("a mandate starts at local midnight: between 00:00 and 01:00 in Paris it already counts", () => {
+    // 23:30 UTC on 30 November is 00:30 on 1 December in Paris.
+    const justAfterMidnight = new Date("2026-11-30T23:30:00Z");
+    expect(rolesOf(associate, [council("MEMBER", "2026-12-01", null)], justAfterMidnight)).toEqual([
+      "member",
+      "councilMember",
+    ]);
+    // And one ending on 1 December no longer does.
+    expect(rolesOf(associate, [council("MEMBER", "2025-01-01", "2026-12-01")], justAfterMidnight)).toEqual([
+      "member",
+    ]);
+    expect(mandateIsCurrent(council("MEMBER", "2026-12-01", null), new Date("2026-11-30T22:59:00Z"))).toBe(
+      false,
+    );
   });
 
   it("an expired or future mandate gives no council role", () => {
