@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { cached } from "@/lib/cache";
 import type { AnswerChoice, PublicIdeaInput } from "@/lib/ideas/schema";
 import type { BoardIdea } from "@/lib/ideas/board";
 import { boardRows } from "@/lib/ideas/ideas.internal";
@@ -17,7 +18,17 @@ import type { BoardPartner } from "@/lib/ideas/board";
 export const PUBLIC_LIMIT = 5;
 const perAddress = limit({ name: "idea:address", points: PUBLIC_LIMIT, seconds: 3_600 });
 
+// The cooperative behind a public address, kept between requests (lib/cache.ts: public facts
+// only, keyed by the address; its identity and suspension expire it). What is written through
+// the public pages reads it fresh (freshCooperative).
 export async function publicCooperative(slug: string) {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const coop = await cached("cooperative", slug, () => freshCooperative(slug));
+  // Kept as JSON: the suspension's date comes back as text.
+  return coop && { ...coop, suspendedAt: coop.suspendedAt ? new Date(coop.suspendedAt) : null };
+}
+
+export async function freshCooperative(slug: string) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   return db.cooperative.findUnique({
     where: { slug },
@@ -38,7 +49,7 @@ export async function postPublicIdea({
   address: string | null;
   locale: string;
 }): Promise<IdeaResult<{ followToken: string | null }, "notFound" | "rateLimited" | "suspended">> {
-  const coop = await publicCooperative(slug);
+  const coop = await freshCooperative(slug);
   if (!coop) return { ok: false, error: "notFound" };
   // A cooperative its operator suspended is read-only: its public box takes nothing either.
   if (coop.suspendedAt) return { ok: false, error: "suspended" };

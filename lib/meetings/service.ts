@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { cached } from "@/lib/cache";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { can, mandateIsCurrent } from "@/lib/auth/permissions";
 import { isGuestAt } from "@/lib/meetings/guests";
@@ -64,6 +65,14 @@ export async function nextMeeting(actor: Actor, now = new Date()): Promise<Meeti
   return meeting ? toListItem(meeting) : null;
 }
 
+// The cooperative's categories, in their order, by name (the attendance's colleges).
+async function collegeNames(cooperativeId: string): Promise<{ name: string }[]> {
+  const names = await cached("colleges", cooperativeId, () =>
+    db.category.findMany({ where: { cooperativeId }, orderBy: { position: "asc" }, select: { name: true } }),
+  );
+  return names ?? [];
+}
+
 export async function getMeeting(
   actor: Actor,
   bodySlug: string,
@@ -72,38 +81,38 @@ export async function getMeeting(
   // A guest of this meeting reads it too (lib/meetings/guests.ts).
   if (!can(actor.roles, "meeting.read") && !(await isGuestAt(actor, bodySlug, number)))
     throw new ForbiddenError("meeting.read");
-  const meeting = await db.meeting.findFirst({
-    where: {
-      cooperativeId: actor.cooperativeId,
-      number,
-      body: { slug: bodySlug, cooperativeId: actor.cooperativeId },
-    },
-    include: {
-      body: { select: { id: true, name: true, slug: true } },
-      agendaItems: {
-        orderBy: { position: "asc" },
-        include: { presenter: { select: { displayName: true, person: { select: { name: true } } } } },
+  // The colleges' names do not change from one request to the next (lib/cache.ts), and are read
+  // beside the meeting rather than after it.
+  const [meeting, colleges] = await Promise.all([
+    db.meeting.findFirst({
+      where: {
+        cooperativeId: actor.cooperativeId,
+        number,
+        body: { slug: bodySlug, cooperativeId: actor.cooperativeId },
       },
-      attendances: {
-        include: {
-          membership: {
-            include: {
-              person: { select: { name: true } },
-              categoryAssignments: { include: { category: { select: { name: true } } } },
-              mandates: true,
+      include: {
+        body: { select: { id: true, name: true, slug: true } },
+        agendaItems: {
+          orderBy: { position: "asc" },
+          include: { presenter: { select: { displayName: true, person: { select: { name: true } } } } },
+        },
+        attendances: {
+          include: {
+            membership: {
+              include: {
+                person: { select: { name: true } },
+                categoryAssignments: { include: { category: { select: { name: true } } } },
+                mandates: true,
+              },
             },
           },
         },
       },
-    },
-  });
+    }),
+    collegeNames(actor.cooperativeId),
+  ]);
   if (!meeting) return null;
 
-  const colleges = await db.category.findMany({
-    where: { cooperativeId: actor.cooperativeId },
-    orderBy: { position: "asc" },
-    select: { name: true },
-  });
   const lines = meeting.attendances.map((a) => {
     const spans = spansOf(a.membership?.categoryAssignments ?? []);
     const isPresident = (a.membership?.mandates ?? []).some(

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { forget } from "@/lib/cache";
 import { recordAudit } from "@/lib/audit/record";
 import { createCooperativeSpace, type CreateCooperativeResult } from "@/lib/operator/space.internal";
 import type { Result } from "@/lib/form-result";
@@ -59,7 +60,7 @@ export async function suspendCooperative(
   { id, note }: { id: string; note: string },
 ): Promise<Result<null, "notFound">> {
   assertOperator(operator);
-  const coop = await db.cooperative.findUnique({ where: { id }, select: { id: true } });
+  const coop = await db.cooperative.findUnique({ where: { id }, select: { id: true, slug: true } });
   if (!coop) return { ok: false, error: "notFound" };
   await db.$transaction(async (tx) => {
     await tx.cooperative.update({ where: { id }, data: { suspendedAt: new Date(), suspensionNote: note } });
@@ -72,12 +73,13 @@ export async function suspendCooperative(
       after: { note },
     });
   });
+  forget("cooperative", coop.slug);
   return { ok: true, data: null };
 }
 
 export async function resumeCooperative(operator: Operator, id: string): Promise<Result<null, "notFound">> {
   assertOperator(operator);
-  const coop = await db.cooperative.findUnique({ where: { id }, select: { id: true } });
+  const coop = await db.cooperative.findUnique({ where: { id }, select: { id: true, slug: true } });
   if (!coop) return { ok: false, error: "notFound" };
   await db.$transaction(async (tx) => {
     await tx.cooperative.update({ where: { id }, data: { suspendedAt: null, suspensionNote: null } });
@@ -89,6 +91,7 @@ export async function resumeCooperative(operator: Operator, id: string): Promise
       entityId: id,
     });
   });
+  forget("cooperative", coop.slug);
   return { ok: true, data: null };
 }
 
@@ -105,7 +108,7 @@ export async function requestDeletion(
   assertOperator(operator);
   const coop = await db.cooperative.findUnique({
     where: { id },
-    select: { name: true, suspendedAt: true, suspensionNote: true },
+    select: { name: true, slug: true, suspendedAt: true, suspensionNote: true },
   });
   if (!coop) return { ok: false, error: "notFound" };
   if (confirmName.trim() !== coop.name)
@@ -131,6 +134,7 @@ export async function requestDeletion(
       after: { dueAt: dueAt.toISOString() },
     });
   });
+  forget("cooperative", coop.slug);
   return { ok: true, data: { dueAt } };
 }
 
@@ -158,5 +162,7 @@ export async function cancelDeletion(operator: Operator, id: string): Promise<Re
     entityType: "Cooperative",
     entityId: id,
   });
+  const restored = await db.cooperative.findUnique({ where: { id }, select: { slug: true } });
+  if (restored) forget("cooperative", restored.slug);
   return { ok: true, data: null };
 }

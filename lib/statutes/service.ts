@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { forget } from "@/lib/cache";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { validateCollegeConfig, type ConfigViolation } from "@/lib/statutes/college-rules";
@@ -120,6 +121,8 @@ export async function saveCollegeConfig(
       after: input as never,
     });
   });
+  // The meeting pages' college names (lib/meetings/service.ts).
+  forget("colleges", actor.cooperativeId);
   return { ok: true };
 }
 
@@ -230,4 +233,6 @@ export async function saveIdentity(actor: Actor, input: IdentityInput) {
       after: input as never,
     });
   });
+  // The public pages' name (lib/ideas/public-page.ts).
+  forget("cooperative", actor.cooperativeSlug);
 }

@@ -69,6 +69,8 @@ vi.mock("next/cache", () => ({
   revalidatePath: () => undefined,
   revalidateTag: () => undefined,
   updateTag: () => undefined,
+  // No cache between calls here: each read is done (lib/cache.ts).
+  unstable_cache: <T>(read: () => Promise<T>) => read,
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
