@@ -56,3 +56,30 @@ export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperat
     })
     .sort((a, b) => Number(b.isPresident) - Number(a.isPresident) || a.name.localeCompare(b.name, "fr"));
 }
+
+// Whether one member belongs to the body on the day of `at` — the same rule as bodyMembersOn, for
+// one person in one query (an assembly's page asks it for each reader; listing every associate
+// to find one was the meeting page's dearest read).
+export async function sitsIn(
+  body: { id: string; kind: BodyKind; cooperativeId: string },
+  { membershipId, at }: { membershipId: string; at: Date },
+): Promise<boolean> {
+  const day = parseDateKey(dayKey(at));
+  if (body.kind === "GENERAL_ASSEMBLY")
+    return (
+      (await db.membership.count({
+        where: { id: membershipId, cooperativeId: body.cooperativeId, status: "ACTIVE", kind: "ASSOCIATE" },
+      })) > 0
+    );
+  return (
+    (await db.mandate.count({
+      where: {
+        bodyId: body.id,
+        membershipId,
+        startsOn: { lte: day },
+        OR: [{ endsOn: null }, { endsOn: { gt: day } }],
+        membership: { status: "ACTIVE" },
+      },
+    })) > 0
+  );
+}

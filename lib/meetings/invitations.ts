@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Result } from "@/lib/form-result";
-import { bodyMembersOn } from "@/lib/meetings/body-members";
+import { sitsIn } from "@/lib/meetings/body-members";
 import { meetingIcs, type CalendarMeeting } from "@/lib/meetings/calendar";
 import { scheduleMeetingReminder } from "@/lib/jobs/queue";
 import { ownMeeting } from "@/lib/meetings/meeting-access.internal";
@@ -60,8 +60,7 @@ export async function answerInvitation(
   const meeting = await ownMeeting(actor, meetingId);
   if (!meeting) return { ok: false, error: "notFound" };
   if (meeting.status !== "PLANNED" && meeting.status !== "INVITED") return { ok: false, error: "closed" };
-  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
-  if (!members.some((m) => m.membershipId === actor.membershipId))
+  if (!(await sitsIn(meeting.body, { membershipId: actor.membershipId, at: meeting.startsAt })))
     return { ok: false, error: "notBodyMember" };
   await db.attendance.upsert({
     where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } },
@@ -82,11 +81,13 @@ export async function myInvitation(actor: Actor, meetingId: string) {
   authorize(actor, "meeting.read");
   const meeting = await ownMeeting(actor, meetingId);
   if (!meeting || (meeting.status !== "PLANNED" && meeting.status !== "INVITED")) return null;
-  const members = await bodyMembersOn(meeting.body, meeting.startsAt);
-  if (!members.some((m) => m.membershipId === actor.membershipId)) return null;
-  const line = await db.attendance.findUnique({
-    where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } },
-  });
+  const [seated, line] = await Promise.all([
+    sitsIn(meeting.body, { membershipId: actor.membershipId, at: meeting.startsAt }),
+    db.attendance.findUnique({
+      where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } },
+    }),
+  ]);
+  if (!seated) return null;
   return { answer: line?.rsvp ?? null, note: line?.rsvpNote ?? null };
 }
 

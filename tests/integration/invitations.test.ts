@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { answerInvitation, feedForToken, sendInvitations } from "@/lib/meetings/invitations";
 import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
+import { bodyMembersOn, sitsIn } from "@/lib/meetings/body-members";
 import { getMeeting, meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
 import { addGuest } from "@/lib/meetings/attendance";
 import { readMinutes } from "@/lib/minutes/service";
@@ -294,5 +295,37 @@ describe("Courriels envoyés", () => {
     });
     expect(invitation.attachments[0]!.text).toContain("BEGIN:VCALENDAR");
     expect((await listOutbox(coordinator, { kind: "vote" })).total).toBe(0);
+  });
+});
+
+// The meeting page asks whether its reader sits in the body in one query (sitsIn): the same
+// answer as the whole list (bodyMembersOn), for every member, every body, before and after a
+// mandate's days, at local midnight.
+describe("sitting in a body, for one member", () => {
+  it("agrees with the body's list for every member, on several days", async () => {
+    const coop = { id: coordinator.cooperativeId };
+    const bodies = await db.body.findMany({ where: { cooperativeId: coop.id } });
+    const members = await db.membership.findMany({ where: { cooperativeId: coop.id }, select: { id: true } });
+    const mandates = await db.mandate.findMany({ where: { cooperativeId: coop.id } });
+    // Today, a day in 2023, and the local midnights that start and end mandates (23:30 UTC the
+    // day before is 00:30 in Paris).
+    const days = [new Date(), new Date("2023-03-27T17:00:00Z")];
+    let checked = 0;
+    for (const m of mandates.slice(0, 6))
+      for (const d of [m.startsOn, m.endsOn].filter((x): x is Date => x !== null))
+        days.push(new Date(d.getTime() - 30 * 60_000), new Date(d.getTime() - 90 * 60_000));
+    for (const body of bodies)
+      for (const at of days) {
+        const listed = new Set((await bodyMembersOn(body, at)).map((m) => m.membershipId));
+        for (const { id } of members) {
+          checked++;
+          expect(await sitsIn(body, { membershipId: id, at }), `${body.slug} ${at.toISOString()} ${id}`).toBe(
+            listed.has(id),
+          );
+        }
+      }
+    // Not an empty comparison: members, bodies and mandates were there to compare.
+    expect(checked).toBeGreaterThan(10);
+    expect(mandates.length).toBeGreaterThan(0);
   });
 });
