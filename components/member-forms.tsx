@@ -82,6 +82,13 @@ export function MemberForm<T>({
             defaultChecked={values.newsletterConsent === "on"}
             className="size-5"
           />
+          {/* What the box said when the page opened: an unchanged box changes no consent (the
+              person may have unsubscribed meanwhile, and a save of their phone must not undo it). */}
+          <input
+            type="hidden"
+            name="newsletterConsentWas"
+            value={initial.newsletterConsent === "on" ? "on" : ""}
+          />
           {t("fields.newsletterConsent")}
         </label>
         <label className="flex min-h-11 items-center gap-2">

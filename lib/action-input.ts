@@ -40,7 +40,7 @@ export function localPath(value: unknown): string {
 
 // A value of the address (?q=…): repeated keys arrive as a list, which is not a text.
 export function queryText(value: unknown, max = 200): string | undefined {
-  return typeof value === "string" ? value.slice(0, max) : undefined;
+  return typeof value === "string" ? withoutNul(value).slice(0, max) : undefined;
 }
 
 // A meeting's number in its address (/reunions/conseil/3): a whole number a database integer

@@ -14,7 +14,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { adminUrl, embeddedPassword, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy, pendingMigrations } from "./migrate";
-import { runScript, ScriptError } from "./cli";
+import { isMain, runScript, ScriptError } from "./cli";
 import { dataDir as settingsDataDir, runningPort } from "./settings";
 import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "./json-lines";
 
@@ -29,6 +29,7 @@ type Header = {
   migrations: string[];
   tables: string[];
   jobVersion?: number | null;
+  ends?: boolean;
 };
 
 const JOB_SCHEMA = "pgboss";
@@ -80,7 +81,7 @@ export async function backupDatabase(
 ): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { write, close } = jsonLinesWriter(file, options);
+  const { write, close, abort } = jsonLinesWriter(file, options);
   const counts: Record<string, number> = {};
   try {
     // One snapshot for every table: the copy is consistent even while the portal runs.
@@ -94,6 +95,8 @@ export async function backupDatabase(
       migrations: await migrationsOf(client),
       tables,
       jobVersion,
+      // The file ends with its end line: a copy cut short is refused (scripts/json-lines.ts).
+      ends: true,
     } satisfies Header);
     for (const table of tables) {
       counts[table] = 0;
@@ -109,9 +112,13 @@ export async function backupDatabase(
       await client.query("CLOSE rows_cursor");
     }
     await client.query("COMMIT");
+    await close();
+  } catch (error) {
+    // Nothing takes the file's name: the last good copy stays as it was.
+    await abort();
+    throw error;
   } finally {
     await client.end();
-    await close();
   }
   return counts;
 }
@@ -278,13 +285,21 @@ export function backupPassphrase(): string | undefined {
   return process.env.PORTAIL_BACKUP_PASSPHRASE || undefined;
 }
 
-export function defaultBackupName(now = new Date(), encrypted = Boolean(backupPassphrase())): string {
-  return `portail-${now.toISOString().replace(/[:.]/g, "-")}.jsonl.gz${encrypted ? ".age" : ""}`;
+// `prefix`: "portail" for a copy made by hand, "portail-nuit" for the worker's (only those are
+// pruned).
+export function defaultBackupName(
+  now = new Date(),
+  {
+    encrypted = Boolean(backupPassphrase()),
+    prefix = "portail",
+  }: { encrypted?: boolean; prefix?: string } = {},
+): string {
+  return `${prefix}-${now.toISOString().replace(/[:.]/g, "-")}.jsonl.gz${encrypted ? ".age" : ""}`;
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const [command, fileArgument] = process.argv.slice(2);
   await runScript(async () => {
     if (!(command === "backup" || (command === "restore" && fileArgument)))

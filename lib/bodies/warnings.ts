@@ -1,5 +1,6 @@
 // What the coordinator should know about a body's seats: warnings, not refusals.
 import { mandateIsCurrent } from "@/lib/auth/permissions";
+import { dateKey, dayKey } from "@/lib/dates";
 
 export type SeatView = {
   mandateId: string;
@@ -50,7 +51,8 @@ export function councilWarnings(
   for (const seat of seats) {
     if (
       seat.endsOn &&
-      seat.endsOn <= today &&
+      // Calendar days in the cooperative's zone, as mandateIsCurrent reads them.
+      dateKey(seat.endsOn) <= dayKey(today) &&
       today.getTime() - seat.endsOn.getTime() < YEAR_MS &&
       !seat.renewed
     ) {

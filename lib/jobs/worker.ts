@@ -18,7 +18,8 @@ import { remindStaleEntries } from "@/lib/booklet/reminders.internal";
 import { reconfirmContacts } from "@/lib/contacts/reminders.internal";
 import { forgetPastSignups, remindTomorrow } from "@/lib/events/reminders.internal";
 import { scheduledBackup } from "@/lib/operator/backups.internal";
-import { backupSchedule } from "@/lib/operator/backup-settings";
+import { backupSchedule, validSchedule } from "@/lib/operator/backup-settings";
+import { TIME_ZONE } from "@/lib/dates";
 
 // Registers every job handler; scripts/worker.ts runs this in its own process.
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
@@ -109,9 +110,19 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
         `[worker] sauvegarde / backup: ${outcome.file} (${outcome.bytes} octets / bytes)`,
       );
   });
+  // In the cooperative's time zone (pg-boss reads cron lines in UTC otherwise). A line it cannot
+  // read is logged and leaves every other job running.
   const schedule = backupSchedule();
-  if (schedule) await boss.schedule(QUEUES.backup, schedule);
-  else await boss.unschedule(QUEUES.backup);
+  if (schedule && validSchedule(schedule))
+    await boss
+      .schedule(QUEUES.backup, schedule, undefined, { tz: TIME_ZONE })
+      .catch((error: unknown) =>
+        log.error({ err: error }, `[worker] PORTAIL_BACKUP_SCHEDULE illisible / unreadable: ${schedule}`),
+      );
+  else {
+    if (schedule) log.error(`[worker] PORTAIL_BACKUP_SCHEDULE illisible / unreadable: ${schedule}`);
+    await boss.unschedule(QUEUES.backup);
+  }
   // Every minute, and once now: questions past their deadline still open are closed, e-mails
   // written by a committed change and never sent are sent.
   const sweep = async () => {

@@ -20,7 +20,8 @@ export type RowError = {
     | "groupUnknown"
     | "duplicateConflict"
     | "consentColumnMissing"
-    | "consentUnclear";
+    | "consentUnclear"
+    | "consentConflict";
   value: string;
 };
 
@@ -35,6 +36,8 @@ export type MemberRow = {
   joinedOn: string | null;
   shares: number;
   newsletterConsent: boolean;
+  // The file said no (not a blank cell): a consent already recorded is withdrawn.
+  newsletterRefused: boolean;
 };
 
 // A recipient's answer to « do you agree to receive the letter? »: yes (on a day, when the cell is
@@ -97,7 +100,9 @@ export function consentAnswer(text: string): ConsentAnswer | null {
   if (value === "") return { consent: false, on: null, blank: true };
   if (YES.includes(value)) return { consent: true, on: null, blank: false };
   if (NO.includes(value)) return { consent: false, on: null, blank: false };
-  const day = parseDay(text);
+  // Only a date alone (« 2024-03-01 non » is not a yes on that day).
+  const alone = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})$/.test(text.trim());
+  const day = alone ? parseDay(text) : null;
   return day ? { consent: true, on: day, blank: false } : null;
 }
 
@@ -198,6 +203,15 @@ export function checkMemberRows(
     const shares = sharesText ? Number(sharesText.replace(",", ".")) : 1;
     if (!Number.isInteger(shares) || shares < 0)
       rowErrors.push({ line: row.line, field: "shares", code: "sharesInvalid", value: sharesText });
+    // The newsletter's column, read as in the recipients' import: given, never presumed.
+    const answer = consentAnswer(cell(row, "consent"));
+    if (!answer)
+      rowErrors.push({
+        line: row.line,
+        field: "consent",
+        code: "consentUnclear",
+        value: cell(row, "consent"),
+      });
     if (rowErrors.length) {
       errors.push(...rowErrors);
       continue;
@@ -212,7 +226,8 @@ export function checkMemberRows(
       categoryId,
       joinedOn,
       shares,
-      newsletterConsent: YES.includes(plain(cell(row, "consent"))),
+      newsletterConsent: answer!.consent,
+      newsletterRefused: !answer!.consent && !answer!.blank,
     };
     const earlier = member.email ? byEmail.get(member.email) : undefined;
     if (!earlier) {
@@ -226,11 +241,20 @@ export function checkMemberRows(
       errors.push({ line: row.line, field: "email", code: "duplicateConflict", value: member.email! });
       continue;
     }
+    // Nor a yes and a no to the newsletter: the file says which (no yes wins by default).
+    if (
+      (earlier.newsletterConsent && member.newsletterRefused) ||
+      (earlier.newsletterRefused && member.newsletterConsent)
+    ) {
+      errors.push({ line: row.line, field: "consent", code: "consentConflict", value: member.email! });
+      continue;
+    }
     earlier.lines.push(row.line);
     earlier.phone ??= member.phone;
     earlier.address ??= member.address;
     earlier.joinedOn ??= member.joinedOn;
     earlier.newsletterConsent ||= member.newsletterConsent;
+    earlier.newsletterRefused ||= member.newsletterRefused;
   }
   return { rows: accepted, errors };
 }

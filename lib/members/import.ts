@@ -4,7 +4,11 @@ import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { dayKey, parseDateKey } from "@/lib/dates";
-import { addConsentingMembers, importRecipients } from "@/lib/newsletter/recipients.internal";
+import {
+  addConsentingMembers,
+  importRecipients,
+  setMemberConsent,
+} from "@/lib/newsletter/recipients.internal";
 import { parseSpreadsheet, type ParsedFile } from "@/lib/members/import-file";
 import {
   checkMemberRows,
@@ -155,6 +159,15 @@ async function planMembers(
               });
           }
           if (row.email && row.newsletterConsent) consents.push({ email: row.email, name: row.name });
+          // A « non » in the file withdraws a consent already recorded for a known member.
+          if (row.email && row.newsletterRefused && known?.memberships.length)
+            await setMemberConsent(tx, {
+              cooperativeId,
+              email: row.email,
+              name: row.name,
+              consent: false,
+              now,
+            });
         }
         await tx.person.createMany({ data: newPersons });
         await tx.membership.createMany({ data: newMemberships });

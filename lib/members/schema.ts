@@ -33,6 +33,12 @@ export const memberSchema = z
       }),
     title: optionalText(200),
     newsletterConsent: checkbox,
+    // What the box said when the form opened (absent: unknown, the box is taken as said).
+    newsletterConsentWas: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "on"))
+      .optional(),
     isCoordinator: checkbox,
     invite: checkbox,
   })

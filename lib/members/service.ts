@@ -271,13 +271,20 @@ export async function updateMember(
       where: { id },
       data: { ...membershipFields(input), displayName: input.name === ownName ? null : input.name },
     });
-    await setMemberConsent(tx, {
-      cooperativeId: actor.cooperativeId,
-      email: input.email,
-      name: input.name,
-      consent: input.newsletterConsent,
-      now,
-    });
+    // Only a box the coordinator changed (or a new address) changes the consent.
+    const boxWas = input.newsletterConsentWas;
+    if (
+      boxWas === undefined ||
+      input.newsletterConsent !== boxWas ||
+      (input.email ?? null) !== (before.email ?? null)
+    )
+      await setMemberConsent(tx, {
+        cooperativeId: actor.cooperativeId,
+        email: input.email,
+        name: input.name,
+        consent: input.newsletterConsent,
+        now,
+      });
     await recordAudit(tx, {
       cooperativeId: actor.cooperativeId,
       actorId: actor.personId,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { withoutNul } from "@/lib/form-result";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RecipientGroup } from "@/lib/generated/prisma/enums";
@@ -26,7 +27,8 @@ function whereOf(
     unsubscribed: { unsubscribedAt: { not: null } },
     bounced: { bouncedAt: { not: null }, unsubscribedAt: null },
   };
-  const text = q.trim();
+  // A NUL cannot be in a PostgreSQL text (the query would fail): dropped.
+  const text = withoutNul(q).trim();
   return {
     cooperativeId,
     ...state[filter],

@@ -279,9 +279,10 @@ export async function sendBatch(
         name: string | null;
         unsubscribedAt: Date | null;
         bouncedAt: Date | null;
+        consentAt: Date | null;
       }[]
     >`
-      SELECT d."recipientId", r.email, r.name, r."unsubscribedAt", r."bouncedAt"
+      SELECT d."recipientId", r.email, r.name, r."unsubscribedAt", r."bouncedAt", r."consentAt"
         FROM "NewsletterDelivery" d JOIN "NewsletterRecipient" r ON r.id = d."recipientId"
        WHERE d."issueId" = ${issueId} AND d."queuedAt" IS NULL
        ORDER BY d."recipientId"
@@ -290,8 +291,9 @@ export async function sendBatch(
     const ids: string[] = [];
     for (const [index, row] of batch.entries()) {
       fault?.(index);
-      // Unsubscribed (or bounced) since the send started: skipped, marked so.
-      if (row.unsubscribedAt || row.bouncedAt) {
+      // Unsubscribed, bounced or consent withdrawn (a later import said no) since the send
+      // started: skipped, marked so.
+      if (row.unsubscribedAt || row.bouncedAt || !row.consentAt) {
         await tx.newsletterDelivery.update({
           where: { issueId_recipientId: { issueId, recipientId: row.recipientId } },
           data: { queuedAt: new Date() },

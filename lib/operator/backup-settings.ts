@@ -5,12 +5,19 @@ import path from "node:path";
 // night at 2:30; "off" for none), PORTAIL_BACKUP_DIR (".data/backups" by default),
 // PORTAIL_BACKUP_KEEP (7).
 
-export const BACKUP_FILE = /^portail-\d{4}-\d{2}-\d{2}T[\d-]+Z\.jsonl\.gz(\.age)?$/;
+export const NIGHTLY_PREFIX = "portail-nuit";
+export const BACKUP_FILE = /^portail-nuit-\d{4}-\d{2}-\d{2}T[\d-]+Z\.jsonl\.gz(\.age)?$/;
 
 export function backupSchedule(): string | null {
   const asked = process.env.PORTAIL_BACKUP_SCHEDULE?.trim();
   if (asked === "off") return null;
   return asked || "30 2 * * *";
+}
+
+// A cron line of five fields (minute hour day month weekday) pg-boss can read; anything else is
+// said on the operator's page and in the worker's log, and the other jobs run on.
+export function validSchedule(line: string): boolean {
+  return /^(\S+\s+){4}\S+$/.test(line) && line.split(/\s+/).every((field) => /^[\d*/,-]+$/.test(field));
 }
 
 export function backupDir(): string {

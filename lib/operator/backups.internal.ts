@@ -4,7 +4,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { backupDatabase, backupPassphrase, defaultBackupName } from "@/scripts/backup";
 import { inWords } from "@/scripts/cli";
-import { BACKUP_FILE, backupDir, backupsKept } from "@/lib/operator/backup-settings";
+import { BACKUP_FILE, backupDir, backupsKept, NIGHTLY_PREFIX } from "@/lib/operator/backup-settings";
 
 // Internal to the server: the job worker's nightly copy of the whole database (db:backup's file,
 // encrypted when PORTAIL_BACKUP_PASSPHRASE is set) into the backups folder, keeping the last ones.
@@ -21,37 +21,29 @@ export type BackupOutcome = {
 export async function scheduledBackup(now = new Date()): Promise<BackupOutcome> {
   const dir = backupDir();
   const passphrase = backupPassphrase();
-  const name = defaultBackupName(now, Boolean(passphrase));
+  const name = defaultBackupName(now, { encrypted: Boolean(passphrase), prefix: NIGHTLY_PREFIX });
   const file = path.join(dir, name);
+  let rows: number;
   try {
     // Only its owner reads the folder: each copy holds password hashes and addresses.
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A copy that fails leaves no file under its name (scripts/json-lines.ts).
     const counts = await backupDatabase(process.env.DATABASE_URL!, file, { passphrase });
-    const bytes = fs.statSync(file).size;
-    await db.backupRun.create({
-      data: {
-        startedAt: now,
-        file: name,
-        bytes,
-        rows: Object.values(counts).reduce((a, b) => a + b, 0),
-        encrypted: Boolean(passphrase),
-      },
-    });
-    return { file: name, bytes, removed: pruneBackups(dir, backupsKept()), error: null };
+    rows = Object.values(counts).reduce((a, b) => a + b, 0);
   } catch (error) {
-    // A half-written copy is not left to be mistaken for a good one.
-    try {
-      fs.rmSync(file, { force: true });
-    } catch {
-      // No file was made (a folder that cannot be written).
-    }
     const words = inWords(error);
     await db.backupRun.create({ data: { startedAt: now, error: words } });
     return { file: null, bytes: null, removed: [], error: words };
   }
+  const bytes = fs.statSync(file).size;
+  await db.backupRun.create({
+    data: { startedAt: now, file: name, bytes, rows, encrypted: Boolean(passphrase) },
+  });
+  return { file: name, bytes, removed: pruneBackups(dir, backupsKept()), error: null };
 }
 
-// The oldest of the copies this job made beyond the last `keep` (other files are left alone).
+// The oldest of the copies this job made beyond the last `keep` (its own names only: a copy made
+// by hand with db:backup, or any other file, is left alone).
 export function pruneBackups(dir: string, keep: number): string[] {
   const ours = fs
     .readdirSync(dir)

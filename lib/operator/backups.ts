@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertOperator, type Operator } from "@/lib/operator/operator";
-import { backupDir, backupSchedule, backupsKept } from "@/lib/operator/backup-settings";
+import { backupDir, backupSchedule, backupsKept, validSchedule } from "@/lib/operator/backup-settings";
 
 // What the operator sees of the nightly backups (the worker makes them:
 // lib/operator/backups.internal.ts).
@@ -17,6 +17,7 @@ export async function lastBackups(operator: Operator) {
     lastGood: lastGood && { ...lastGood, bytes: Number(lastGood.bytes ?? 0) },
     failed: lastTry?.error ? { at: lastTry.finishedAt, error: lastTry.error } : null,
     schedule: backupSchedule(),
+    scheduleValid: validSchedule(backupSchedule() ?? ""),
     dir: backupDir(),
     keep: backupsKept(),
   };

@@ -11,6 +11,7 @@ import pg from "pg";
 import { migrateDeploy } from "@/scripts/migrate";
 import { scheduleMeetingReminder, scheduleVoteJobs, senderBossFor } from "@/lib/jobs/queue";
 import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "@/scripts/json-lines";
+import { isMain } from "@/scripts/cli";
 
 const FORMAT = "portail-scic-cooperative";
 
@@ -20,6 +21,7 @@ type Header = {
   createdAt: string;
   migrations: string[];
   cooperative: { id: string; slug: string; name: string };
+  ends?: boolean;
 };
 
 async function scopedTables(client: pg.Client): Promise<string[]> {
@@ -58,7 +60,7 @@ async function selections(client: pg.Client): Promise<[string, string][]> {
 export async function exportCooperative(databaseUrl: string, slugOrId: string, file: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { write, close } = jsonLinesWriter(file);
+  const { write, close, abort } = jsonLinesWriter(file);
   const counts: Record<string, number> = {};
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -74,6 +76,7 @@ export async function exportCooperative(databaseUrl: string, slugOrId: string, f
       createdAt: new Date().toISOString(),
       migrations: await migrationsOf(client),
       cooperative,
+      ends: true,
     } satisfies Header);
     for (const [table, sql] of await selections(client)) {
       const { rows } = await client.query(`SELECT row_to_json(t) AS r FROM (${sql}) t`, [cooperative.id]);
@@ -82,9 +85,12 @@ export async function exportCooperative(databaseUrl: string, slugOrId: string, f
         await write({ t: table, rows: rows.slice(i, i + 500).map((row) => (row as { r: unknown }).r) });
     }
     await client.query("COMMIT");
+    await close();
+  } catch (error) {
+    await abort();
+    throw error;
   } finally {
     await client.end();
-    await close();
   }
   return counts;
 }
@@ -237,7 +243,7 @@ async function requeueJobs(client: pg.Client, databaseUrl: string, cooperativeId
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { embeddedDatabaseUrl } = await import("@/scripts/settings");
   const { runScript, ScriptError } = await import("@/scripts/cli");
   const [command, first, second] = process.argv.slice(2);

@@ -6,6 +6,7 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { backupDatabase, backupHeader, restoreDatabase } from "../../scripts/backup";
 import { ScriptError } from "../../scripts/cli";
+import { jsonLinesWriter } from "../../scripts/json-lines";
 import { lastBackups } from "@/lib/operator/backups";
 import { pruneBackups, scheduledBackup } from "@/lib/operator/backups.internal";
 import { db } from "@/lib/db";
@@ -196,6 +197,38 @@ describe("backup and restore", () => {
 
 // The drill an operator runs: a backup, then life goes on (a newsletter sent, a member added, an
 // idea deleted), then the restore — the database is what it was at the backup, table by table.
+describe("a copy cut short", () => {
+  it("is refused when its end line is missing, with the database unchanged", async () => {
+    const whole = path.join(os.tmpdir(), `portail-end-${process.pid}.jsonl.gz`);
+    const cut = path.join(os.tmpdir(), `portail-noend-${process.pid}.jsonl.gz`);
+    try {
+      await backupDatabase(process.env.DATABASE_URL!, whole);
+      const { gunzipSync, gzipSync } = await import("node:zlib");
+      const lines = gunzipSync(fs.readFileSync(whole)).toString("utf8").trimEnd().split("\n");
+      expect(lines.at(-1)).toBe('{"end":true}');
+      // A whole gzip that stops after a few tables, as a backup that failed used to leave.
+      fs.writeFileSync(cut, gzipSync(`${lines.slice(0, 4).join("\n")}\n`));
+      const before = await fingerprint(copyUrl);
+      await expect(restoreDatabase(copyUrl, cut)).rejects.toThrow(/incomplet/);
+      expect(await fingerprint(copyUrl)).toEqual(before);
+    } finally {
+      fs.rmSync(whole, { force: true });
+      fs.rmSync(cut, { force: true });
+    }
+  });
+
+  it("never takes a file's name when the copy fails: the last good one stays", async () => {
+    const target = path.join(os.tmpdir(), `portail-keep-${process.pid}.jsonl.gz`);
+    fs.writeFileSync(target, "la copie d'hier");
+    const writer = jsonLinesWriter(target);
+    await writer.write({ format: "portail-scic-backup", ends: true });
+    await writer.abort();
+    expect(fs.readFileSync(target, "utf8")).toBe("la copie d'hier");
+    expect(fs.existsSync(`${target}.partial`)).toBe(false);
+    fs.rmSync(target, { force: true });
+  });
+});
+
 describe("the restore drill", () => {
   it("backs up after a newsletter send, changes, restores, and compares", async () => {
     const url = process.env.DATABASE_URL!;

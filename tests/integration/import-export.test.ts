@@ -210,6 +210,29 @@ describe("importing newsletter recipients", () => {
   });
 });
 
+describe("consent in the register's import", () => {
+  it("a later file's « non » withdraws a member's consent; a blank cell changes nothing", async () => {
+    const sheet = (answer: string) =>
+      new File(
+        [
+          csvText(
+            ["Nom", "E-mail", "Catégorie", "Lettre d'information"],
+            [["Iris Lettre", "iris@exemple.org", "salarié·es", answer]],
+          ),
+        ],
+        "registre.csv",
+      );
+    const first = await importSpreadsheet(coordinator, { kind: "members", file: sheet("oui"), commit: true });
+    expect(first.ok).toBe(true);
+    const recipient = () => db.newsletterRecipient.findFirst({ where: { email: "iris@exemple.org" } });
+    expect((await recipient())?.consentAt).not.toBeNull();
+    await importSpreadsheet(coordinator, { kind: "members", file: sheet(""), commit: true });
+    expect((await recipient())?.unsubscribedAt).toBeNull();
+    await importSpreadsheet(coordinator, { kind: "members", file: sheet("non"), commit: true });
+    expect((await recipient())?.unsubscribedAt).not.toBeNull();
+  });
+});
+
 describe("consent in the recipients' import", () => {
   const sheet = (rows: string[][], headers = ["E-mail", "Nom", "Lettre"]) =>
     new File([csvText(headers, rows, ";")], "voisins.csv");

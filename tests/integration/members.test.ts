@@ -163,6 +163,40 @@ describe("the member register", () => {
     expect(recipient?.unsubscribedAt).not.toBeNull();
   });
 
+  it("a save that leaves the box as it was never undoes an unsubscribe made meanwhile", async () => {
+    const created = await createMember(
+      coordinator,
+      input({ name: "Lina", email: "lina@exemple.org", newsletterConsent: "on" }),
+    );
+    if (!created.ok) throw new Error("not created");
+    // The page opened with the box ticked; meanwhile Lina unsubscribed from a letter.
+    await db.newsletterRecipient.updateMany({
+      where: { email: "lina@exemple.org" },
+      data: { unsubscribedAt: new Date() },
+    });
+    await updateMember(
+      coordinator,
+      created.data.id,
+      input({
+        name: "Lina",
+        email: "lina@exemple.org",
+        phone: "06 00 00 00 00",
+        newsletterConsent: "on",
+        newsletterConsentWas: "on",
+      }),
+    );
+    const kept = await db.newsletterRecipient.findFirst({ where: { email: "lina@exemple.org" } });
+    expect(kept?.unsubscribedAt).not.toBeNull();
+    // The coordinator ticks it on purpose (she asked again): then it is consent again.
+    await updateMember(
+      coordinator,
+      created.data.id,
+      input({ name: "Lina", email: "lina@exemple.org", newsletterConsent: "on", newsletterConsentWas: "" }),
+    );
+    const again = await db.newsletterRecipient.findFirst({ where: { email: "lina@exemple.org" } });
+    expect(again?.unsubscribedAt).toBeNull();
+  });
+
   it("invites by e-mail; the link sets a password and activates the account", async () => {
     const created = await createMember(coordinator, input({ name: "Awa Touré", email: "awa@exemple.org" }));
     if (!created.ok) throw new Error("not created");

@@ -119,12 +119,18 @@ describe("sending", () => {
     // Someone unsubscribes after the send started: skipped.
     const leaving = await db.newsletterRecipient.findFirstOrThrow({ where: { email: "a499@voisins.test" } });
     expect(await unsubscribe(unsubscribeToken(leaving.id))).toBe(true);
+    // A later import said no for another: consent withdrawn, skipped too.
+    await db.newsletterRecipient.updateMany({
+      where: { email: "a498@voisins.test" },
+      data: { consentAt: null, consentSource: "retiré par l'import" },
+    });
 
     expect(await runSend(id)).toBe(reachable);
     const to = await deliveredTo(id);
-    expect(to).toHaveLength(reachable - 1);
+    expect(to).toHaveLength(reachable - 2);
     expect(new Set(to).size).toBe(to.length);
     expect(to).not.toContain("a499@voisins.test");
+    expect(to).not.toContain("a498@voisins.test");
     expect(to).not.toEqual(expect.arrayContaining(["sans-consentement@voisins.test"]));
     expect(to.filter((t) => ["parti@voisins.test", "rebond@voisins.test"].includes(t))).toEqual([]);
     expect((await db.newsletterIssue.findUniqueOrThrow({ where: { id } })).sentAt).not.toBeNull();

@@ -66,6 +66,7 @@ describe("member rows", () => {
         joinedOn: "2022-06-15",
         shares: 1,
         newsletterConsent: true,
+        newsletterRefused: false,
       },
     ]);
     expect(
@@ -83,6 +84,28 @@ describe("member rows", () => {
     expect(checkMemberRows([row(2, { name: "Sans catégorie" })], categories).errors[0]?.code).toBe(
       "categoryUnknown",
     );
+  });
+
+  it("reads the newsletter's column as given, never presumed: a yes and a no for one address is an error", () => {
+    const { rows, errors } = checkMemberRows(
+      [
+        row(2, { name: "Oui", email: "oui@exemple.org", category: "salarié·es", consent: "oui" }),
+        row(3, { name: "Non", email: "non@exemple.org", category: "salarié·es", consent: "non" }),
+        row(4, { name: "Vide", email: "vide@exemple.org", category: "salarié·es", consent: "" }),
+        row(5, { name: "Oui", email: "OUI@exemple.org", category: "salarié·es", consent: "non" }),
+        row(6, { name: "Flou", email: "flou@exemple.org", category: "salarié·es", consent: "bof" }),
+      ],
+      categories,
+    );
+    expect(rows.map((r) => [r.name, r.newsletterConsent, r.newsletterRefused])).toEqual([
+      ["Oui", true, false],
+      ["Non", false, true],
+      ["Vide", false, false],
+    ]);
+    expect(errors.map((e) => [e.line, e.code])).toEqual([
+      [5, "consentConflict"],
+      [6, "consentUnclear"],
+    ]);
   });
 
   it("joins first and last names", () => {
@@ -187,6 +210,10 @@ describe("newsletter recipient rows", () => {
     expect(consentAnswer("non")).toEqual({ consent: false, on: null, blank: false });
     expect(consentAnswer("  ")).toEqual({ consent: false, on: null, blank: true });
     expect(consentAnswer("peut-être")).toBeNull();
+    // A date with words after it is not a yes on that day.
+    expect(consentAnswer("2024-03-01 non")).toBeNull();
+    expect(consentAnswer("01/03/2024 retrait")).toBeNull();
+    expect(consentAnswer("2024-03-01")).toEqual({ consent: true, on: "2024-03-01", blank: false });
     expect(checkRecipientRows([row(2, { email: "a@exemple.org" })]).errors).toEqual([
       { line: 1, field: "consent", code: "consentColumnMissing", value: "" },
     ]);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { queryText } from "@/lib/action-input";
 import { listOutbox, OUTBOX_KINDS, type OutboxKind } from "@/lib/mail/service";
 import { smtpSettings } from "@/lib/mail/transport";
 import { retryEmailAction } from "@/lib/mail/actions";
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OutboxPage({ searchParams }: Props) {
   const actor = await requireActor("outbox.read");
   const params = await searchParams;
-  const q = one(params.q)?.slice(0, 200) ?? "";
+  const q = queryText(one(params.q)) ?? "";
   const kindParam = one(params.type);
   const kind = OUTBOX_KINDS.includes(kindParam as OutboxKind) ? (kindParam as OutboxKind) : undefined;
   const page = pageParam(params.page);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { queryText } from "@/lib/action-input";
 import { listRecipients, RECIPIENT_FILTERS, type RecipientFilter } from "@/lib/newsletter/recipients";
 import { pageCount, pageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RecipientsPage({ searchParams }: Props) {
   const actor = await requireActor("newsletter.manage");
   const params = await searchParams;
-  const q = one(params.q)?.slice(0, 200) ?? "";
+  const q = queryText(one(params.q)) ?? "";
   const asked = one(params.filtre);
   const filter = RECIPIENT_FILTERS.includes(asked as RecipientFilter) ? (asked as RecipientFilter) : "all";
   const page = pageParam(params.page);
