@@ -95,7 +95,6 @@ export async function castOwnBallot(
       personId,
       preferredCooperativeId,
       questionId,
-      utc(at),
       dayKey(at),
       sessionVersion,
       demoEnabled(),
@@ -175,17 +174,17 @@ type OwnBallotRow = {
   gaveProxy: boolean;
 };
 
-// $7 whether the demo is on (lib/demo.ts; its memberships count only then).
-// $1 person, $6 the session's version (an ended session votes no more), $2 preferred cooperative (as getActor picks it: that one if a member there, else the
-// oldest active membership), $3 question, $4 the instant (UTC), $5 the day in the cooperative's
-// time zone. No row: no active membership (signed out); no question: not in this cooperative.
+// $6 whether the demo is on (lib/demo.ts; its memberships count only then).
+// $1 person, $5 the session's version (an ended session votes no more), $2 preferred cooperative (as getActor picks it: that one if a member there, else the
+// oldest active membership), $3 question, $4 the day in the cooperative's time zone (mandates and
+// categories are calendar days). No row: no active membership (signed out); no question: not in this cooperative.
 // Timestamps leave as timestamptz so they arrive as the right instants.
 const OWN_BALLOT_FACTS = `
   WITH me AS (
     SELECT m.id, m."cooperativeId", m.kind::text AS kind, m.status::text AS status, c."suspendedAt" IS NOT NULL AS suspended
-      FROM "Membership" m JOIN "Cooperative" c ON c.id = m."cooperativeId" AND (c."isDemo" = false OR $7::boolean)
+      FROM "Membership" m JOIN "Cooperative" c ON c.id = m."cooperativeId" AND (c."isDemo" = false OR $6::boolean)
      WHERE m."personId" = $1 AND m.status = 'ACTIVE'
-       AND EXISTS (SELECT 1 FROM "Person" p WHERE p.id = $1 AND p."sessionVersion" = $6)
+       AND EXISTS (SELECT 1 FROM "Person" p WHERE p.id = $1 AND p."sessionVersion" = $5)
      ORDER BY (m."cooperativeId" = $2) IS TRUE DESC, m."createdAt" ASC, m.id ASC LIMIT 1
   )
   SELECT me.id AS "membershipId", me."cooperativeId", me.kind, me.status, me.suspended,
@@ -194,7 +193,7 @@ const OWN_BALLOT_FACTS = `
          ARRAY(SELECT e."categoryId" FROM "VoteExclusion" e WHERE e."questionId" = q.id) AS excluded,
          held."categoryId", held."collegeId",
          EXISTS (SELECT 1 FROM "Mandate" md WHERE md."membershipId" = me.id AND md."bodyId" = q."bodyId"
-                   AND md."startsOn" <= $5::date AND (md."endsOn" IS NULL OR md."endsOn" > $5::date)) AS seated,
+                   AND md."startsOn" <= $4::date AND (md."endsOn" IS NULL OR md."endsOn" > $4::date)) AS seated,
          (a.id IS NOT NULL) AS "hasAttendance", a.status::text AS "attendanceStatus",
          a."arrivedAt" AT TIME ZONE 'UTC' AS "arrivedAt", a."leftAt" AT TIME ZONE 'UTC' AS "leftAt",
          EXISTS (SELECT 1 FROM "Proxy" x WHERE x."meetingId" = q."meetingId" AND x."grantorId" = me.id AND x."revokedAt" IS NULL) AS "gaveProxy"
@@ -203,7 +202,7 @@ const OWN_BALLOT_FACTS = `
     LEFT JOIN "Body" b ON b.id = q."bodyId"
     LEFT JOIN LATERAL (
       SELECT ca."categoryId", c."collegeId" FROM "CategoryAssignment" ca JOIN "Category" c ON c.id = ca."categoryId"
-       WHERE ca."membershipId" = me.id AND ca."validFrom" <= $5::date AND (ca."validTo" IS NULL OR ca."validTo" > $5::date)
+       WHERE ca."membershipId" = me.id AND ca."validFrom" <= $4::date AND (ca."validTo" IS NULL OR ca."validTo" > $4::date)
        ORDER BY ca."validFrom" DESC LIMIT 1) held ON true
     LEFT JOIN "Attendance" a ON a."meetingId" = q."meetingId" AND a."membershipId" = me.id`;
 

@@ -1244,6 +1244,11 @@ const ROUTES: Record<string, Door> = {
     scoped: false,
     args: () => [request("/admin/membres/export?format=csv")],
   },
+  "app/(portal)/admin/lettre/destinataires/export/route.ts GET": {
+    right: "newsletter.manage",
+    scoped: false,
+    args: () => [request("/admin/lettre/destinataires/export?format=csv&q=%00")],
+  },
   "app/(portal)/votes/[id]/belenios/route.ts GET": {
     right: "vote.manage",
     scoped: true,
