@@ -91,14 +91,7 @@ export async function castOwnBallot(
   const { rows } = await pool.query<OwnBallotRow>({
     name: "own-ballot-facts",
     text: OWN_BALLOT_FACTS,
-    values: [
-      personId,
-      preferredCooperativeId,
-      questionId,
-      dayKey(at),
-      sessionVersion,
-      demoEnabled(),
-    ],
+    values: [personId, preferredCooperativeId, questionId, dayKey(at), sessionVersion, demoEnabled()],
   });
   const row = rows[0];
   if (!row) return { ok: false, reason: "signedOut" };
