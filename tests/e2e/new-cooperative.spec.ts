@@ -98,7 +98,7 @@ test("from an empty database to a first council convened, without touching the d
   await expect(operator.getByRole("heading", { name: "Exploitation du portail" })).toBeVisible();
   // The nightly backups: when, where, how many are kept, and how to restore.
   const backups = operator.getByRole("region", { name: "Sauvegardes" });
-  await expect(backups).toContainText("Automatique selon « 30 2 * * * » (cron)");
+  await expect(backups).toContainText("Automatique selon « 30 2 * * * » (cron, heure de la coopérative)");
   await expect(backups).toContainText("les 7 dernières sont gardées");
   await expect(backups).toContainText("arrêtez le portail, puis npm run db:restore");
   await expect(operator.getByText("Aucune coopérative pour l'instant.")).toBeVisible();

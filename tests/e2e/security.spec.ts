@@ -113,7 +113,11 @@ test("idea texts and Markdown never run a script in the browser", async ({ page,
   await page.getByLabel("Texte", { exact: true }).fill(hostile);
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("heading", { name: /Essai de sécurité/ })).toBeVisible();
-  const preview = page.getByRole("region", { name: "Aperçu" });
+  // The preview is the e-mail in a sandboxed frame (no script runs there at all).
+  await expect(page.getByRole("region", { name: "Aperçu" }).locator('iframe[sandbox=""]')).toHaveCount(1);
+  const preview = page.frameLocator(
+    'iframe[title="Aperçu de l\'e-mail tel que les destinataires le recevront"]',
+  );
   await expect(preview.getByText(/alert\(1\)/).first()).toBeVisible();
   expect(await preview.locator("script, img, [onerror], a[href^='javascript']").count()).toBe(0);
   await page.waitForTimeout(300);
