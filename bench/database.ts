@@ -6,13 +6,18 @@ import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-db";
 import { migrateDeploy } from "../scripts/migrate";
 
-export async function withBenchDatabase(name: string, run: (url: string) => Promise<void>) {
+export async function withBenchDatabase(
+  name: string,
+  run: (url: string) => Promise<void>,
+  settings?: Record<string, string>,
+) {
   const dataDir = path.join(os.tmpdir(), `portail-bench-${name}-${process.pid}`);
   const server = await startEmbeddedPostgres({
     dataDir,
     port: Number(process.env.BENCH_PG_PORT) || (await freePort()),
     database: "bench",
     quiet: true,
+    settings,
   });
   try {
     migrateDeploy(server.url);

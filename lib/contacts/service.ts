@@ -12,6 +12,7 @@ import { keyedToken, tokenId, tokenMatches } from "@/lib/links/keyed-token";
 import { publicMessages, type PublicLocale } from "@/lib/i18n/public-locales";
 import { mailTranslator } from "@/lib/i18n/translator";
 import type { ConsentInput, ContactFilter, Purpose } from "@/lib/contacts/schema";
+import { compareFrench } from "@/lib/intl";
 
 // People willing to be contacted: for visitors (officials, journalists), events, testimonies,
 // the network's meetings. Kept apart from membership (an inhabitant without an account is here);
@@ -252,7 +253,7 @@ export async function contactList(actor: Actor, filter: ContactFilter) {
   return {
     contacts: shown,
     total: rows.length,
-    languages: [...new Set(rows.flatMap((r) => r.languages))].sort((a, b) => a.localeCompare(b, "fr")),
+    languages: [...new Set(rows.flatMap((r) => r.languages))].sort(compareFrench),
   };
 }
 

@@ -1,4 +1,5 @@
 import { TIME_ZONE } from "@/lib/dates";
+import { dateTimeFormat } from "@/lib/intl";
 
 // An event's date in the reader's language, on the cooperative's clock: « samedi 12 décembre 2026,
 // 10:00 – 12:00 ». Pure: the pages, the public page and the e-mails use it alike.
@@ -10,21 +11,19 @@ export function eventWhen(
   timeZone = TIME_ZONE,
 ): string {
   const intl = INTL[locale] ?? "fr-FR";
-  const day = new Intl.DateTimeFormat(intl, {
+  const day = dateTimeFormat(intl, {
     timeZone,
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
   }).format(startsAt);
-  const time = (d: Date) =>
-    new Intl.DateTimeFormat(intl, { timeZone, hour: "2-digit", minute: "2-digit" }).format(d);
+  const time = (d: Date) => dateTimeFormat(intl, { timeZone, hour: "2-digit", minute: "2-digit" }).format(d);
   const sameDay = (a: Date, b: Date) =>
-    new Intl.DateTimeFormat("en-CA", { timeZone }).format(a) ===
-    new Intl.DateTimeFormat("en-CA", { timeZone }).format(b);
+    dateTimeFormat("en-CA", { timeZone }).format(a) === dateTimeFormat("en-CA", { timeZone }).format(b);
   if (!endsAt) return `${day}, ${time(startsAt)}`;
   if (sameDay(startsAt, endsAt)) return `${day}, ${time(startsAt)} – ${time(endsAt)}`;
-  const until = new Intl.DateTimeFormat(intl, {
+  const until = dateTimeFormat(intl, {
     timeZone,
     day: "numeric",
     month: "long",

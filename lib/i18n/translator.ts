@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import fr from "@/lib/i18n/messages/fr.json";
 import en from "@/lib/i18n/messages/en.json";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { numberFormat } from "@/lib/intl";
 
 // Texts written outside a request (e-mails, jobs), in a given person's language: the message
 // files, as the pages use them.
@@ -26,7 +27,5 @@ export function translator(locale: Locale) {
 }
 
 export function percentIn(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 1 }).format(
-    value,
-  );
+  return numberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 1 }).format(value);
 }

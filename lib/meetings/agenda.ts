@@ -4,6 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { carryOverProposals, type Proposal } from "@/lib/meetings/carry-over";
 import { ownMeeting } from "@/lib/meetings/meeting-access.internal";
+import { dateTimeFormat } from "@/lib/intl";
 import type { AgendaItemInput } from "@/lib/meetings/schema";
 import type { MeetingResult } from "@/lib/meetings/service";
 import { shownName } from "@/lib/members/names";
@@ -198,7 +199,7 @@ export async function proposalsFor(actor: Actor, meetingId: string): Promise<Pro
     openActions: (previous?.actionItems ?? []).map((a) => ({
       title: a.title,
       owners: [...a.owners.map((o) => shownName(o.membership)), ...a.outsideOwners],
-      dueOn: a.dueOn ? new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC" }).format(a.dueOn) : null,
+      dueOn: a.dueOn ? dateTimeFormat("fr-FR", { timeZone: "UTC" }).format(a.dueOn) : null,
     })),
     waitingIdeas,
     nextMeetingNotes: previous?.minutes?.sections[0]?.body ?? "",

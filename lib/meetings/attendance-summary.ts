@@ -1,4 +1,5 @@
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
+import { compareFrench } from "@/lib/intl";
 
 export type AttendanceLine = {
   name: string;
@@ -28,9 +29,7 @@ export function summarizeAttendance(
   };
   const sorted = [...lines].sort(
     (a, b) =>
-      Number(b.isPresident) - Number(a.isPresident) ||
-      rank(a) - rank(b) ||
-      a.name.localeCompare(b.name, "fr"),
+      Number(b.isPresident) - Number(a.isPresident) || rank(a) - rank(b) || compareFrench(a.name, b.name),
   );
   return {
     present: sorted.filter((l) => l.status === "PRESENT"),

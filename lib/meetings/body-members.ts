@@ -5,6 +5,7 @@ import { categoryOn, spansOf } from "@/lib/members/category-history";
 import type { BodyKind } from "@/lib/generated/prisma/enums";
 import { shownName } from "@/lib/members/names";
 import { dayKey, parseDateKey } from "@/lib/dates";
+import { compareFrench } from "@/lib/intl";
 
 // Who belongs to the body on `day`: seated members of a council or commission (current
 // mandate), every active associé·e for a general assembly; with the category held that day.
@@ -54,7 +55,7 @@ export async function bodyMembersOn(body: { id: string; kind: BodyKind; cooperat
         isPresident: m.mandates.some((x) => x.role === "PRESIDENT" && mandateIsCurrent(x, at)),
       };
     })
-    .sort((a, b) => Number(b.isPresident) - Number(a.isPresident) || a.name.localeCompare(b.name, "fr"));
+    .sort((a, b) => Number(b.isPresident) - Number(a.isPresident) || compareFrench(a.name, b.name));
 }
 
 // Whether one member belongs to the body on the day of `at` — the same rule as bodyMembersOn, for

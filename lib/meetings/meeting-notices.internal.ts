@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { sendEmail } from "@/lib/mail/send";
 import { siteUrl } from "@/lib/site-url";
 import { TIME_ZONE } from "@/lib/dates";
+import { dateTimeFormat } from "@/lib/intl";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { meetingIcs, type CalendarMeeting } from "@/lib/meetings/calendar";
 import { scheduleMeetingReminder } from "@/lib/jobs/queue";
@@ -97,7 +98,7 @@ export function calendarMeeting(meeting: LoadedMeeting, words: MeetingWords = FR
 }
 
 function when(date: Date, locale: Locale = "fr") {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateTimeFormat(intlLocale(locale), {
     timeZone: TIME_ZONE,
     weekday: "long",
     day: "numeric",
@@ -112,13 +113,13 @@ function when(date: Date, locale: Locale = "fr") {
 // never « demain » for a meeting of the same day. In the reader's language.
 export function relativeDay(date: Date, now = new Date(), locale: Locale = "fr"): string {
   const t = mailTranslator(locale);
-  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(d);
+  const day = (d: Date) => dateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(d);
   const today = day(now);
   const tomorrow = day(new Date(now.getTime() + 86_400_000));
   if (day(date) === today) return t("meeting.today");
   if (day(date) === tomorrow) return t("meeting.tomorrow");
   return t("meeting.onDay", {
-    day: new Intl.DateTimeFormat(intlLocale(locale), {
+    day: dateTimeFormat(intlLocale(locale), {
       timeZone: TIME_ZONE,
       weekday: "long",
       day: "numeric",

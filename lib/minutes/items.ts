@@ -13,6 +13,7 @@ import type { MinutesStatus } from "@/lib/generated/prisma/enums";
 import type { ActionItemInput, DecisionInput, FollowUpInput, NextMeetingInput } from "@/lib/minutes/schema";
 import { shownName } from "@/lib/members/names";
 import { recordWords } from "@/lib/i18n/record-words";
+import { compareFrench } from "@/lib/intl";
 
 // What sits inside a section of the minutes besides its text: the things to do (with owners
 // and a due date), the decisions taken, and, in the last section, the next meeting.
@@ -423,5 +424,5 @@ export async function ownerChoices(actor: Actor, meetingId: string): Promise<{ i
   const choices = new Map(members.map((m) => [m.membershipId, m.name]));
   for (const a of meeting.attendances)
     if (a.membership?.status === "ACTIVE") choices.set(a.membership.id, shownName(a.membership));
-  return [...choices].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return [...choices].map(([id, name]) => ({ id, name })).sort((a, b) => compareFrench(a.name, b.name));
 }

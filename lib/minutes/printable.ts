@@ -4,6 +4,7 @@
 // around it (headings, « adoptée », dates) are the reader's, from the message files.
 import type { MinutesView } from "@/lib/minutes/service";
 import { TIME_ZONE } from "@/lib/dates";
+import { dateTimeFormat } from "@/lib/intl";
 import type { Locale } from "@/lib/i18n/config";
 import { intlLocale, translator } from "@/lib/i18n/translator";
 
@@ -74,7 +75,7 @@ export type PrintableMinutes = {
 };
 
 export function dateIn(date: Date, locale: Locale, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateTimeFormat(intlLocale(locale), {
     timeZone,
     day: "numeric",
     month: "long",
@@ -90,14 +91,14 @@ function dateTimeIn(
   date: Date,
   { t, locale, timeZone = TIME_ZONE }: { t: Translate; locale: Locale; timeZone?: string },
 ): string {
-  const day = new Intl.DateTimeFormat(intlLocale(locale), {
+  const day = dateTimeFormat(intlLocale(locale), {
     timeZone,
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
   }).format(date);
-  const parts = new Intl.DateTimeFormat("fr-FR", {
+  const parts = dateTimeFormat("fr-FR", {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",

@@ -18,6 +18,7 @@ import type {
 import { EDITABLE, NEXT_MEETING_TITLE } from "@/lib/minutes/titles";
 import { followTheMeeting } from "@/lib/minutes/attendance";
 import { agendaLine } from "@/lib/meetings/meeting-notices.internal";
+import { compareFrench } from "@/lib/intl";
 export { EDITABLE, NEXT_MEETING_TITLE };
 
 export type SectionDetail = {
@@ -233,7 +234,7 @@ async function loadView(
         owners: [
           ...a.owners
             .map((o) => ({ id: o.membershipId, name: shownName(o.membership) }))
-            .sort((x, y) => x.name.localeCompare(y.name, "fr")),
+            .sort((x, y) => compareFrench(x.name, y.name)),
           ...a.outsideOwners.map((name, i) => ({ id: `outside-${i}`, name })),
         ],
       })),

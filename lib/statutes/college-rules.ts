@@ -2,6 +2,7 @@
 // Pure: the colleges form and the service both call validateCollegeConfig.
 import type { CategoryKind } from "@/lib/generated/prisma/enums";
 import type { Problem } from "@/lib/form-result";
+import { numberFormat } from "@/lib/intl";
 
 export const MIN_COLLEGE_BP = 1000; // art. 19 octies: no college under 10 %
 export const MAX_COLLEGE_BP = 5000; // art. 19 octies: no college over 50 %
@@ -78,7 +79,7 @@ export function parsePercent(text: string): number | null {
 }
 
 export function formatPercent(bp: number, locale = "fr"): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(bp / 100);
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(bp / 100);
 }
 
 // What the service refuses a configuration for: the law's rules, and categories members hold.

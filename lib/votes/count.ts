@@ -1,6 +1,7 @@
 // Counting: per college and overall, weighted by college when the body votes by college, with
 // the statutes' rules for an empty college, the majority and the quorum. Pure: the results page,
 // the close job and the benchmark call it with the counts they read.
+import { numberFormat } from "@/lib/intl";
 
 export type Counts = { for: number; against: number; abstain: number; blank: number; spoiled: number };
 export type CollegeInput = { id: string; name: string; weightBp: number; counts: Counts };
@@ -66,7 +67,7 @@ const castOf = (c: Counts) => c.for + c.against;
 
 export function percent(value: number): string {
   const rounded = Math.round(value * 1000) / 10;
-  return `${rounded.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
+  return `${numberFormat("fr-FR", { maximumFractionDigits: 1 }).format(rounded)} %`;
 }
 
 export function passes(share: number, majority: Majority): boolean {

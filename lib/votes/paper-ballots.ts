@@ -11,6 +11,7 @@ import type { QuestionFailure } from "@/lib/votes/questions";
 import type { PaperRowInput } from "@/lib/votes/schema";
 import { tallyRowsData } from "@/lib/votes/tally-rows";
 import { shownName } from "@/lib/members/names";
+import { compareFrench } from "@/lib/intl";
 
 export type PaperProblem = Problem;
 export type PaperResult = Result<null, QuestionFailure>;
@@ -169,5 +170,5 @@ export async function paperCandidates(actor: Actor, questionId: string) {
       college: m.collegeId ? (colleges.get(m.collegeId) ?? null) : null,
       onPaper: onPaper.has(m.membershipId),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+    .sort((a, b) => compareFrench(a.name, b.name));
 }

@@ -4,6 +4,7 @@ import { deliverAll, sendEmail } from "@/lib/mail/send";
 import { queueEmail } from "@/lib/mail/outbox.internal";
 import { siteUrl } from "@/lib/site-url";
 import { TIME_ZONE } from "@/lib/dates";
+import { dateTimeFormat } from "@/lib/intl";
 import { bodyMembersOn } from "@/lib/meetings/body-members";
 import { mayVote } from "@/lib/votes/eligibility";
 import { questionFacts, voterFacts, type LoadedQuestion } from "@/lib/votes/facts";
@@ -15,7 +16,7 @@ import { localeOf, mailTranslator } from "@/lib/i18n/translator";
 // job worker; never by a page or an action.
 
 export function when(date: Date) {
-  return new Intl.DateTimeFormat("fr-FR", {
+  return dateTimeFormat("fr-FR", {
     timeZone: TIME_ZONE,
     weekday: "long",
     day: "numeric",

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { Card, Empty, PageTitle } from "@/components/ui";
 import { setActionItemDoneAction, setFollowUpClosedAction } from "@/lib/minutes/actions";
 import { titled } from "@/lib/page-title";
+import { compareFrench } from "@/lib/intl";
 
 export async function generateMetadata(): Promise<Metadata> {
   return titled("actions");
@@ -86,7 +87,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         <Empty>{all ? t("emptyAll") : t("emptyMine")}</Empty>
       ) : all ? (
         [...byOwner.entries()]
-          .sort(([a], [b]) => a.localeCompare(b, "fr"))
+          .sort(([a], [b]) => compareFrench(a, b))
           .map(([owner, items]) => (
             <Card key={owner} title={owner}>
               <ul className="space-y-2">{items.map(line)}</ul>

@@ -1,0 +1,79 @@
+// Where a page's time goes, from the web server's CPU profile (node --cpu-prof, written when it
+// stops): the samples taken while one page was under load (its window, on the same monotonic
+// clock as process.hrtime) are summed by what ran them. Only the server's JavaScript thread is
+// sampled: PostgreSQL's own time is counted apart (pg_stat_statements), gzip's compression work on
+// libuv's threads is not here (its handling on the main thread is).
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+type Node = { id: number; callFrame: { functionName: string; url: string } };
+type Profile = { nodes: Node[]; startTime: number; samples: number[]; timeDeltas: number[] };
+export type Window = { name: string; from: number; to: number; requests: number };
+
+// The monotonic clock in microseconds, as V8's profiler stamps its samples.
+export const nowMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+const PARTS: [string, (f: Node["callFrame"]) => boolean][] = [
+  ["garbage collection", (f) => f.functionName === "(garbage collector)"],
+  [
+    "Prisma's query compiler (WebAssembly)",
+    (f) => f.url.startsWith("wasm://") || /query_compiler/.test(f.url),
+  ],
+  ["Prisma's client", (f) => /@prisma|\/\.prisma\/|generated\/prisma/.test(f.url)],
+  ["pg driver", (f) => /node_modules\/pg(-[a-z]+)?\//.test(f.url)],
+  // Next's app renderer bundles React's server renderers: the HTML and the RSC payload.
+  ["React rendering (HTML and payload)", (f) => /next\/dist\/compiled\/next-server\//.test(f.url)],
+  [
+    "Next.js request handling",
+    (f) => /node_modules\/next\/dist\/|chunks\/.*node_modules_next_dist/.test(f.url),
+  ],
+  ["the portal's server bundle", (f) => /\.next\/server\//.test(f.url)],
+  ["gzip", (f) => /node:zlib/.test(f.url) || /zlib/i.test(f.functionName)],
+  [
+    "sockets and streams",
+    (f) =>
+      /node:(net|_http|http|stream|internal\/streams|internal\/stream_base)/.test(f.url) ||
+      ["writev", "writeUtf8String", "writeBuffer", "writeLatin1String"].includes(f.functionName),
+  ],
+];
+
+function part(frame: Node["callFrame"]): string {
+  return (
+    PARTS.find(([, test]) => test(frame))?.[0] ?? "Node.js (promises, async hooks, module loading, other)"
+  );
+}
+
+export function newestProfile(dir: string): string | null {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => path.join(dir, f));
+  return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? null;
+}
+
+// Per window: CPU milliseconds per request on the server's JavaScript thread, and the shares.
+export function profileByWindow(file: string, windows: Window[]) {
+  const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
+  const partOf = new Map(
+    profile.nodes.map((n) => [n.id, n.callFrame.functionName === "(idle)" ? null : part(n.callFrame)]),
+  );
+  const totals = windows.map(() => new Map<string, number>());
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    const name = partOf.get(profile.samples[i]!);
+    if (!name) continue;
+    const w = windows.findIndex((w) => at >= w.from && at < w.to);
+    if (w >= 0) totals[w]!.set(name, (totals[w]!.get(name) ?? 0) + delta);
+  }
+  return windows.map((w, i) => {
+    const busy = [...totals[i]!.values()].reduce((a, b) => a + b, 0);
+    return {
+      name: w.name,
+      cpuMsPerRequest: busy / 1000 / w.requests,
+      parts: [...totals[i]!]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, micros]) => ({ name, msPerRequest: micros / 1000 / w.requests, share: micros / busy })),
+    };
+  });
+}
