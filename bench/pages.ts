@@ -191,6 +191,10 @@ await withBenchDatabase(
           console.log(
             `    ${(100 * p.share).toFixed(0).padStart(3)} %  ${p.msPerRequest.toFixed(1).padStart(5)} ms  ${p.name}`,
           );
+        // BENCH_DETAIL=1: the functions that took most, where they are in the built files.
+        if (process.env.BENCH_DETAIL)
+          for (const f of page.functions)
+            console.log(`          ${f.msPerRequest.toFixed(2).padStart(5)} ms  ${f.name}`);
       }
     }
   },

@@ -6,7 +6,10 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-type Node = { id: number; callFrame: { functionName: string; url: string } };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+};
 type Profile = { nodes: Node[]; startTime: number; samples: number[]; timeDeltas: number[] };
 export type Window = { name: string; from: number; to: number; requests: number };
 
@@ -57,6 +60,17 @@ export function profileByWindow(file: string, windows: Window[]) {
     profile.nodes.map((n) => [n.id, n.callFrame.functionName === "(idle)" ? null : part(n.callFrame)]),
   );
   const totals = windows.map(() => new Map<string, number>());
+  // With BENCH_DETAIL: the functions that took most, by where they are in the built files.
+  const functions = windows.map(() => new Map<string, number>());
+  const where = new Map(
+    profile.nodes.map((n) => {
+      const f = n.callFrame;
+      return [
+        n.id,
+        `${f.functionName || "(anonymous)"} ${f.url.split("/").slice(-2).join("/")}:${f.lineNumber + 1}:${f.columnNumber + 1}`,
+      ];
+    }),
+  );
   let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const delta = profile.timeDeltas[i] ?? 0;
@@ -64,7 +78,10 @@ export function profileByWindow(file: string, windows: Window[]) {
     const name = partOf.get(profile.samples[i]!);
     if (!name) continue;
     const w = windows.findIndex((w) => at >= w.from && at < w.to);
-    if (w >= 0) totals[w]!.set(name, (totals[w]!.get(name) ?? 0) + delta);
+    if (w < 0) continue;
+    totals[w]!.set(name, (totals[w]!.get(name) ?? 0) + delta);
+    const fn = where.get(profile.samples[i]!)!;
+    functions[w]!.set(fn, (functions[w]!.get(fn) ?? 0) + delta);
   }
   return windows.map((w, i) => {
     const busy = [...totals[i]!.values()].reduce((a, b) => a + b, 0);
@@ -74,6 +91,10 @@ export function profileByWindow(file: string, windows: Window[]) {
       parts: [...totals[i]!]
         .sort((a, b) => b[1] - a[1])
         .map(([name, micros]) => ({ name, msPerRequest: micros / 1000 / w.requests, share: micros / busy })),
+      functions: [...functions[i]!]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([name, micros]) => ({ name, msPerRequest: micros / 1000 / w.requests })),
     };
   });
 }

@@ -16,7 +16,7 @@ const NO_CACHE = "Invariant: incrementalCache missing";
 // A read that found nothing is not kept (a cooperative created next minute must be found).
 class NothingFound extends Error {}
 
-export type CacheKind = "cooperative" | "colleges";
+export type CacheKind = "cooperative" | "colleges" | "body";
 const tagOf = (kind: CacheKind, key: string) => `${kind}:${key}`;
 
 export async function cached<T>(

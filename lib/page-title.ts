@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type messages from "@/lib/i18n/messages/fr.json";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { cached } from "@/lib/cache";
 
 // Every page's title, in the reader's language, naming the page and its object (« Vote : … »);
 // the layout adds « · Portail SCIC ». An object the reader may not see is not named.
@@ -24,11 +25,12 @@ export async function meetingTitled(
   const slug = /^[a-z0-9-]{1,80}$/.test(body) ? body : null;
   const shownNumber = /^\d{1,10}$/.test(number) ? number : "";
   const actor = slug ? await getActor().catch(() => null) : null;
+  // A body's name never changes once created (lib/cache.ts keeps it; a new body is found at once).
   const found =
     actor && slug
-      ? await db.body
-          .findFirst({ where: { cooperativeId: actor.cooperativeId, slug }, select: { name: true } })
-          .catch(() => null)
+      ? await cached("body", `${actor.cooperativeId}/${slug}`, () =>
+          db.body.findFirst({ where: { cooperativeId: actor.cooperativeId, slug }, select: { name: true } }),
+        ).catch(() => null)
       : null;
   return titled(key, { body: found?.name ?? "", number: shownNumber });
 }

@@ -76,18 +76,21 @@ export async function answerInvitation(
   return { ok: true, data: null };
 }
 
-// This member's answer so far, while the meeting is still to come and they sit in its body.
+// This member's answer so far, while the meeting is still to come and they sit in its body: the
+// meeting and their own line in one read, the seat only for a meeting to come.
 export async function myInvitation(actor: Actor, meetingId: string) {
   authorize(actor, "meeting.read");
-  const meeting = await ownMeeting(actor, meetingId);
-  if (!meeting || (meeting.status !== "PLANNED" && meeting.status !== "INVITED")) return null;
-  const [seated, line] = await Promise.all([
-    sitsIn(meeting.body, { membershipId: actor.membershipId, at: meeting.startsAt }),
-    db.attendance.findUnique({
-      where: { meetingId_membershipId: { meetingId, membershipId: actor.membershipId } },
-    }),
-  ]);
-  if (!seated) return null;
+  const meeting = await db.meeting.findFirst({
+    where: { id: meetingId, cooperativeId: actor.cooperativeId, status: { in: ["PLANNED", "INVITED"] } },
+    select: {
+      startsAt: true,
+      body: { select: { id: true, kind: true, cooperativeId: true } },
+      attendances: { where: { membershipId: actor.membershipId }, select: { rsvp: true, rsvpNote: true } },
+    },
+  });
+  if (!meeting) return null;
+  if (!(await sitsIn(meeting.body, { membershipId: actor.membershipId, at: meeting.startsAt }))) return null;
+  const line = meeting.attendances[0];
   return { answer: line?.rsvp ?? null, note: line?.rsvpNote ?? null };
 }
 

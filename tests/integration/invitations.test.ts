@@ -2,7 +2,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { answerInvitation, feedForToken, sendInvitations } from "@/lib/meetings/invitations";
+import { answerInvitation, feedForToken, myInvitation, sendInvitations } from "@/lib/meetings/invitations";
 import { sendReminder } from "@/lib/meetings/meeting-notices.internal";
 import { bodyMembersOn, sitsIn } from "@/lib/meetings/body-members";
 import { getMeeting, meetingForEdit, setMeetingStatus, updateMeeting } from "@/lib/meetings/service";
@@ -139,6 +139,19 @@ describe("invitations", () => {
     });
     const line = await db.attendance.findFirstOrThrow({ where: { meetingId, rsvp: { not: null } } });
     expect(line).toMatchObject({ rsvp: "EXCUSED", rsvpNote: "en formation ce jour-là", status: null });
+    // Her page shows her answer; someone outside the body is asked nothing; once the meeting is
+    // held, nobody is asked any more.
+    expect(await myInvitation(salima, meetingId)).toEqual({
+      answer: "EXCUSED",
+      note: "en formation ce jour-là",
+    });
+    expect(await myInvitation(outsider, meetingId)).toBeNull();
+    await db.meeting.update({ where: { id: meetingId }, data: { status: "HELD" } });
+    try {
+      expect(await myInvitation(salima, meetingId)).toBeNull();
+    } finally {
+      await db.meeting.update({ where: { id: meetingId }, data: { status: "INVITED" } });
+    }
   });
 
   it("a guest added once the invitations are out gets hers, opens that meeting and its published minutes, nothing else", async () => {

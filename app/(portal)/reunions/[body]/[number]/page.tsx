@@ -45,7 +45,10 @@ export default async function MeetingPage({ params }: Props) {
   const ta = await getTranslations("meetingAdmin");
   const ti = await getTranslations("invitation");
   const [invitation, documents, minutesReadable, proxies] = await Promise.all([
-    member ? myInvitation(actor, meeting.id) : null,
+    // Only a meeting to come asks for an answer (the service checks it again).
+    member && (meeting.status === "PLANNED" || meeting.status === "INVITED")
+      ? myInvitation(actor, meeting.id)
+      : null,
     member ? documentsByItem(actor, meeting.id) : Promise.resolve(new Map<string, never[]>()),
     member ? hasReadableMinutes(actor, meeting.id) : hasPublishedMinutes(actor, meeting.id),
     meeting.assemblyType && can(actor.roles, "vote.castAssembly") ? proxySituation(actor, meeting.id) : null,
