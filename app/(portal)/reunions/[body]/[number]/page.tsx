@@ -147,7 +147,7 @@ export default async function MeetingPage({ params }: Props) {
       ) : null}
       {proxies ? (
         // The proxies' forms speak the votes' words: sent to the browser only with them.
-        <ClientMessages namespaces={["meetings", "meetingAdmin", "invitation", "votes"]}>
+        <ClientMessages namespaces={["votes"]}>
           <Card title={tv("proxyTitleMeeting")}>
             <div className="space-y-3">
               {proxies.heldFor.length ? (
