@@ -3,11 +3,13 @@
 // Morel), measured against the floor page (/plancher: no data of its own, no client component,
 // the same proxy and session check) from the same build and server in the same run. For each
 // page: p50/p95/p99 with one user (sequential requests) and with 20 users at once (200 requests
-// after a warm-up), its pages/s as a share of the floor's (measured before and after the pages), and at the end the server's memory
-// (RSS of its processes). Every figure line ends with its target, met or not. Starts and stops
-// what it needs. Per page also: its SQL statements and PostgreSQL's time (pg_stat_statements,
-// over the one-user run). BENCH_PROFILE=<dir> writes the server's CPU profile there (node
-// --cpu-prof) and prints, per page, its CPU time per request and where it goes (bench/profile.ts).
+// after a warm-up), its pages/s as a share of the floor's (measured before and after the pages),
+// its SQL statements and PostgreSQL's time (pg_stat_statements, over the one-user run), its HTML's
+// size, and at the end the server's memory (RSS of its processes). Every figure line ends with
+// its target, met or not. Starts and stops what it needs. BENCH_PROFILE=<dir> writes the
+// server's CPU profile there (node --cpu-prof) and prints, per page, its CPU time per request and
+// where it goes (bench/profile.ts); BENCH_DETAIL=1 adds each page's statements and hottest
+// functions.
 import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
@@ -21,6 +23,7 @@ const secret = randomBytes(32).toString("base64url");
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const SOLO = Number(process.env.BENCH_SOLO ?? 60);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 400);
 // BENCH_SCALE=<cooperatives> adds the scale network (npm run db:scale) and signs in as a council
 // member of its first cooperative (60 councils, 240 minutes sections, 180 ideas of its own).
 const SCALE = Number(process.env.BENCH_SCALE ?? 0);
@@ -149,7 +152,17 @@ await withBenchDatabase(
 
       // A warm server first (JIT, pools, module caches) for every page, so that the floor, measured
       // first, is not measured cold.
-      for (const path of [FLOOR, ...PAGES.map(([, p]) => p)]) for (let i = 0; i < 40; i++) await get(path);
+      // Each page is served WARMUP times (20 at once) before anything is measured: V8 optimises a
+      // function after many calls, and with 40 requests each the floor, measured first, ran at 80
+      // pages/s where the same floor at the end of the run served 120.
+      for (const path of [FLOOR, ...PAGES.map(([, p]) => p)]) {
+        let done = 0;
+        await Promise.all(
+          Array.from({ length: USERS }, async () => {
+            while (done++ < WARMUP) await get(path);
+          }),
+        );
+      }
       // The floor is measured before the pages and again after them, and each page's share is
       // taken of the two runs' mean: a machine that gets busier or quieter during the run (other
       // work on it) moves the floor and the pages alike, not the share.

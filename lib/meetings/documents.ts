@@ -152,11 +152,13 @@ export async function readDocument(actor: Actor, documentId: string) {
 
 export async function documentsByItem(actor: Actor, meetingId: string) {
   authorize(actor, "meeting.read");
-  const documents = await db.document.findMany({
-    where: { meetingId, cooperativeId: actor.cooperativeId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, filename: true, sizeBytes: true, agendaItemId: true },
-  });
+  // Plain SQL: on every meeting's page (Prisma compiles each query anew; README, Benchmarks).
+  const documents = await db.$queryRaw<
+    { id: string; filename: string; sizeBytes: number; agendaItemId: string | null }[]
+  >`
+    SELECT id, filename, "sizeBytes", "agendaItemId" FROM "Document"
+     WHERE "meetingId" = ${meetingId} AND "cooperativeId" = ${actor.cooperativeId}
+     ORDER BY "createdAt" ASC, id`;
   const byItem = new Map<string, typeof documents>();
   for (const d of documents)
     if (d.agendaItemId) byItem.set(d.agendaItemId, [...(byItem.get(d.agendaItemId) ?? []), d]);

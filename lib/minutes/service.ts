@@ -396,10 +396,11 @@ export async function hasPublishedMinutes(actor: Actor, meetingId: string): Prom
 export async function hasReadableMinutes(actor: Actor, meetingId: string): Promise<boolean> {
   if (can(actor.roles, "minutes.draft")) return true;
   if (!can(actor.roles, "minutes.readPublished")) return false;
-  const minutes = await db.minutes.findFirst({
-    where: { meetingId, cooperativeId: actor.cooperativeId },
-    select: { status: true },
-  });
+  // Plain SQL: on every meeting's page (Prisma compiles each query anew; README, Benchmarks).
+  const [minutes] = await db.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM "Minutes"
+     WHERE "meetingId" = ${meetingId} AND "cooperativeId" = ${actor.cooperativeId}
+     LIMIT 1`;
   return Boolean(minutes && (minutes.status === "PUBLISHED" || can(actor.roles, "minutes.readDraft")));
 }
 

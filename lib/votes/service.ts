@@ -12,10 +12,12 @@ export async function openQuestionsFor(actor: Actor): Promise<OpenQuestion[]> {
   if (can(actor.roles, "vote.castCouncil")) kinds.push("COUNCIL");
   if (can(actor.roles, "vote.castAssembly")) kinds.push("GENERAL_ASSEMBLY");
   if (kinds.length === 0) return [];
-  const questions = await db.voteQuestion.findMany({
-    where: { cooperativeId: actor.cooperativeId, status: "OPEN", body: { kind: { in: kinds } } },
-    orderBy: { closesAt: "asc" },
-    include: { body: { select: { name: true } } },
-  });
-  return questions.map((q) => ({ id: q.id, title: q.title, bodyName: q.body.name, closesAt: q.closesAt }));
+  // Plain SQL: read on every home page, where Prisma's compiling of each query costs more than
+  // the query (README, Benchmarks). Questions without a closing date come last, as Prisma's did.
+  return db.$queryRaw<OpenQuestion[]>`
+    SELECT q.id, q.title, b.name AS "bodyName", q."closesAt"
+      FROM "VoteQuestion" q JOIN "Body" b ON b.id = q."bodyId"
+     WHERE q."cooperativeId" = ${actor.cooperativeId} AND q.status = 'OPEN'
+       AND b.kind::text = ANY(${kinds}::text[])
+     ORDER BY q."closesAt" ASC NULLS LAST, q.id`;
 }

@@ -80,6 +80,9 @@ describe("the decision record", () => {
       meeting: { bodySlug: "conseil", number: 3 },
     });
     expect(all[2]).toMatchObject({ bodyName: "Commission administrative", meeting: null });
+    // A calendar day, as the page formats it (read with plain SQL since issue 21).
+    expect(all[1]!.decidedOn).toEqual(new Date("2023-03-21T00:00:00.000Z"));
+    expect(all.every((d) => d.cites === null && d.sharedText === null)).toBe(true);
   });
 
   it("filters by body, dates and outcome, ignoring malformed values", async () => {

@@ -1,0 +1,141 @@
+// The home page's reads (plain SQL since issue 21): what they return, in which order, and never
+// another cooperative's.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { nextMeeting } from "@/lib/meetings/service";
+import { openQuestionsFor } from "@/lib/votes/service";
+import { countIdeasToRead } from "@/lib/ideas/service";
+import { documentsByItem } from "@/lib/meetings/documents";
+import { hasReadableMinutes } from "@/lib/minutes/service";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
+import { buildQuestion } from "@/tests/factories/votes";
+import { buildIdea } from "@/tests/factories/ideas";
+
+const day = 86_400_000;
+let councillor: Actor;
+let plainMember: Actor;
+let other: Actor;
+let otherMember: Actor;
+let soonId: string;
+let heldId: string;
+
+beforeAll(async () => {
+  const { cooperative, council } = await createCooperative();
+  const assembly = await db.body.create({
+    data: { cooperativeId: cooperative.id, kind: "GENERAL_ASSEMBLY", name: "Assemblée générale", slug: "ag" },
+  });
+  const seated = await createMember(cooperative.id);
+  await db.mandate.create({
+    data: {
+      cooperativeId: cooperative.id,
+      bodyId: council.id,
+      membershipId: seated.membership.id,
+      startsOn: new Date(Date.now() - 30 * day),
+    },
+  });
+  councillor = await actorFor(seated.person.id);
+  plainMember = await actorFor((await createMember(cooperative.id)).person.id);
+
+  // Another cooperative's meeting sooner, question and ideas: never on this home page.
+  const elsewhere = await createCooperative("Ailleurs");
+  other = await actorFor((await createMember(elsewhere.cooperative.id, { isCoordinator: true })).person.id);
+  otherMember = await actorFor((await createMember(elsewhere.cooperative.id)).person.id);
+  await buildMeeting({
+    cooperativeId: elsewhere.cooperative.id,
+    bodyId: elsewhere.council.id,
+    number: 1,
+    startsAt: new Date(Date.now() + day / 2),
+  });
+  await buildQuestion({
+    cooperativeId: elsewhere.cooperative.id,
+    bodyId: elsewhere.council.id,
+    status: "OPEN",
+    title: "Ailleurs",
+  });
+  await buildIdea({ cooperativeId: elsewhere.cooperative.id });
+
+  const base = { cooperativeId: cooperative.id, bodyId: council.id };
+  await buildMeeting({ ...base, number: 1, startsAt: new Date(Date.now() + day), status: "CANCELLED" });
+  soonId = (
+    await buildMeeting({ ...base, number: 2, startsAt: new Date(Date.now() + 2 * day), place: "Salle 2" })
+  ).id;
+  await buildMeeting({ ...base, number: 3, startsAt: new Date(Date.now() + 9 * day) });
+  heldId = (
+    await buildMeeting({ ...base, number: 4, startsAt: new Date(Date.now() - 9 * day), status: "HELD" })
+  ).id;
+
+  await buildQuestion({ ...base, status: "OPEN", title: "Sans date" });
+  await buildQuestion({
+    ...base,
+    status: "OPEN",
+    title: "Dans deux jours",
+    closesAt: new Date(Date.now() + 2 * day),
+  });
+  await buildQuestion({ ...base, status: "OPEN", title: "Demain", closesAt: new Date(Date.now() + day) });
+  await buildQuestion({ ...base, status: "DRAFT", title: "Brouillon" });
+  await buildQuestion({ ...base, status: "CLOSED", title: "Close" });
+  await buildQuestion({
+    cooperativeId: cooperative.id,
+    bodyId: assembly.id,
+    status: "OPEN",
+    title: "De l'AG",
+  });
+
+  await buildIdea({ cooperativeId: cooperative.id });
+  await buildIdea({ cooperativeId: cooperative.id, status: "TO_READ" });
+  await buildIdea({ cooperativeId: cooperative.id, status: "REJECTED" });
+});
+
+describe("the home page's reads", () => {
+  it("the next meeting is the soonest one to come that is not cancelled, of this cooperative", async () => {
+    const next = await nextMeeting(councillor);
+    expect(next).toEqual({
+      id: soonId,
+      bodyName: "Conseil coopératif",
+      bodySlug: "conseil",
+      number: 2,
+      startsAt: expect.any(Date),
+      place: "Salle 2",
+      status: "PLANNED",
+    });
+    expect((await nextMeeting(other))?.number).toBe(1);
+  });
+
+  it("open questions of the bodies one votes in, the soonest to close first, undated last", async () => {
+    // A councillor who is also an associé·e votes in both bodies.
+    const questions = await openQuestionsFor(councillor);
+    expect(questions.slice(0, 2).map((q) => q.title)).toEqual(["Demain", "Dans deux jours"]);
+    expect(
+      questions
+        .slice(2)
+        .map((q) => q.title)
+        .sort(),
+    ).toEqual(["De l'AG", "Sans date"]);
+    expect(questions[0]).toMatchObject({ bodyName: "Conseil coopératif", closesAt: expect.any(Date) });
+    expect(questions.slice(2).every((q) => q.closesAt === null)).toBe(true);
+    // A member outside the council votes in the assembly only (if an associé·e), never the council's.
+    expect((await openQuestionsFor(plainMember)).map((q) => q.title)).toEqual(["De l'AG"]);
+    expect((await openQuestionsFor(otherMember)).map((q) => q.title)).toEqual([]);
+  });
+
+  it("counts the ideas waiting to be read, of this cooperative only", async () => {
+    const own = await db.idea.count({
+      where: { cooperativeId: councillor.cooperativeId, status: { in: ["NEW", "TO_READ"] } },
+    });
+    expect(await countIdeasToRead(councillor)).toBe(own);
+    expect(own).toBeGreaterThan(0);
+    expect(await countIdeasToRead(other)).toBe(1);
+  });
+
+  it("a meeting's documents and minutes are found by this cooperative's members only", async () => {
+    expect(await documentsByItem(councillor, heldId)).toEqual(new Map());
+    expect(await hasReadableMinutes(plainMember, heldId)).toBe(false);
+    await db.minutes.create({
+      data: { cooperativeId: councillor.cooperativeId, meetingId: heldId, status: "PUBLISHED" },
+    });
+    expect(await hasReadableMinutes(plainMember, heldId)).toBe(true);
+    expect(await hasReadableMinutes(otherMember, heldId)).toBe(false);
+  });
+});
