@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { cached } from "@/lib/cache";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/actor";
-import { can, mandateIsCurrent } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { isGuestAt } from "@/lib/meetings/guests";
 import { categoryOn, previousCategory, spansOf } from "@/lib/members/category-history";
 import { summarizeAttendance, type AttendanceSummary } from "@/lib/meetings/attendance-summary";
@@ -12,8 +12,8 @@ import type { Result } from "@/lib/form-result";
 import { sendChangeNotice } from "@/lib/meetings/meeting-notices.internal";
 import { listSelect, ownMeeting, toListItem } from "@/lib/meetings/meeting-access.internal";
 import type { MeetingInput, NewMeetingInput } from "@/lib/meetings/schema";
-import type { AgendaItemKind, MeetingStatus } from "@/lib/generated/prisma/enums";
-import { shownName } from "@/lib/members/names";
+import type { AgendaItemKind, AttendanceStatus, MeetingStatus } from "@/lib/generated/prisma/enums";
+import { parseDateKey, TIME_ZONE } from "@/lib/dates";
 
 // The meetings themselves. Their agenda is in agenda.ts, their attendance sheet in
 // attendance.ts, the invitations and the members' answers in invitations.ts.
@@ -87,72 +87,100 @@ export async function getMeeting(
   if (!can(actor.roles, "meeting.read") && !(await isGuestAt(actor, bodySlug, number)))
     throw new ForbiddenError("meeting.read");
   // The colleges' names do not change from one request to the next (lib/cache.ts), and are read
-  // beside the meeting rather than after it.
-  const [meeting, colleges] = await Promise.all([
-    db.meeting.findFirst({
-      where: {
-        cooperativeId: actor.cooperativeId,
-        number,
-        body: { slug: bodySlug, cooperativeId: actor.cooperativeId },
-      },
-      include: {
-        body: { select: { id: true, name: true, slug: true } },
-        agendaItems: {
-          orderBy: { position: "asc" },
-          include: { presenter: { select: { displayName: true, person: { select: { name: true } } } } },
-        },
-        attendances: {
-          include: {
-            membership: {
-              include: {
-                person: { select: { name: true } },
-                categoryAssignments: { include: { category: { select: { name: true } } } },
-                mandates: true,
-              },
-            },
-          },
-        },
-      },
-    }),
+  // beside the meeting rather than after it. The meeting, its agenda and its attendance sheet
+  // (each line's categories, and whether it chairs the body on that day) are one statement of
+  // plain SQL: Prisma compiled this nested read anew on every page (README, Benchmarks).
+  const [[meeting], colleges] = await Promise.all([
+    db.$queryRaw<MeetingRow[]>`
+      SELECT m.id, m.number, m."startsAt", m.place, m.status::text AS status, m."videoUrl",
+             m."assemblyType"::text AS "assemblyType", b.name AS "bodyName", b.slug AS "bodySlug",
+             (SELECT coalesce(json_agg(json_build_object(
+                       'id', a.id, 'position', a.position, 'kind', a.kind, 'title', a.title,
+                       'presenter', COALESCE(pm."displayName", pp.name, a."presenterName"),
+                       'durationMinutes', a."durationMinutes", 'description', a.description,
+                       'ideaBox', a."ideaBox") ORDER BY a.position), '[]')
+                FROM "AgendaItem" a
+                LEFT JOIN "Membership" pm ON pm.id = a."presenterId"
+                LEFT JOIN "Person" pp ON pp.id = pm."personId"
+               WHERE a."meetingId" = m.id) AS agenda,
+             (SELECT coalesce(json_agg(json_build_object(
+                       'status', at.status, 'guestName', at."guestName", 'guestRole', at."guestRole",
+                       'member', ms.id IS NOT NULL, 'name', COALESCE(ms."displayName", ps.name),
+                       'title', ms.title,
+                       'categories', (SELECT coalesce(json_agg(json_build_object(
+                                               'categoryId', ca."categoryId", 'name', c.name,
+                                               'validFrom', ca."validFrom", 'validTo', ca."validTo")), '[]')
+                                        FROM "CategoryAssignment" ca JOIN "Category" c ON c.id = ca."categoryId"
+                                       WHERE ca."membershipId" = ms.id),
+                       'isPresident', EXISTS (
+                         SELECT 1 FROM "Mandate" md
+                          WHERE md."membershipId" = ms.id AND md."bodyId" = m."bodyId" AND md.role = 'PRESIDENT'
+                            AND md."startsOn" <= (m."startsAt" AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
+                            AND (md."endsOn" IS NULL OR md."endsOn" > (m."startsAt" AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date)))), '[]')
+                FROM "Attendance" at
+                LEFT JOIN "Membership" ms ON ms.id = at."membershipId"
+                LEFT JOIN "Person" ps ON ps.id = ms."personId"
+               WHERE at."meetingId" = m.id) AS attendances
+        FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
+       WHERE m."cooperativeId" = ${actor.cooperativeId} AND m.number = ${number}
+         AND b.slug = ${bodySlug} AND b."cooperativeId" = ${actor.cooperativeId}`,
     collegeNames(actor.cooperativeId),
   ]);
   if (!meeting) return null;
 
   const lines = meeting.attendances.map((a) => {
-    const spans = spansOf(a.membership?.categoryAssignments ?? []);
-    const isPresident = (a.membership?.mandates ?? []).some(
-      (m) => m.bodyId === meeting.bodyId && m.role === "PRESIDENT" && mandateIsCurrent(m, meeting.startsAt),
+    // JSON carries the calendar days as text: back to the dates the category history reads.
+    const spans = spansOf(
+      a.categories.map((c) => ({
+        categoryId: c.categoryId,
+        category: { name: c.name },
+        validFrom: parseDateKey(c.validFrom),
+        validTo: c.validTo === null ? null : parseDateKey(c.validTo),
+      })),
     );
     return {
-      name: a.membership ? shownName(a.membership) : (a.guestName ?? ""),
+      name: a.member ? (a.name ?? "") : (a.guestName ?? ""),
       status: a.status,
       category: categoryOn(spans, meeting.startsAt)?.categoryName ?? null,
       formerCategory: previousCategory(spans, meeting.startsAt)?.categoryName ?? null,
-      isPresident,
-      guestRole: a.guestRole ?? a.membership?.title ?? null,
+      isPresident: a.isPresident,
+      guestRole: a.guestRole ?? a.title ?? null,
     };
   });
 
   return {
-    ...toListItem(meeting),
+    id: meeting.id,
+    bodyName: meeting.bodyName,
+    bodySlug: meeting.bodySlug,
+    number: meeting.number,
+    startsAt: meeting.startsAt,
+    place: meeting.place,
+    status: meeting.status,
     videoUrl: meeting.videoUrl,
     assemblyType: meeting.assemblyType,
-    agenda: meeting.agendaItems.map((item) => ({
-      id: item.id,
-      position: item.position,
-      kind: item.kind,
-      title: item.title,
-      presenter: item.presenter ? shownName(item.presenter) : item.presenterName,
-      durationMinutes: item.durationMinutes,
-      description: item.description,
-      ideaBox: item.ideaBox,
-    })),
+    agenda: meeting.agenda,
     attendance: summarizeAttendance(
       lines,
       colleges.map((c) => c.name),
     ),
   };
 }
+
+type MeetingRow = MeetingListItem & {
+  videoUrl: string | null;
+  assemblyType: "ORDINARY" | "EXTRAORDINARY" | null;
+  agenda: MeetingDetail["agenda"];
+  attendances: {
+    status: AttendanceStatus | null;
+    guestName: string | null;
+    guestRole: string | null;
+    member: boolean;
+    name: string | null;
+    title: string | null;
+    categories: { categoryId: string; name: string; validFrom: string; validTo: string | null }[];
+    isPresident: boolean;
+  }[];
+};
 
 // ───────────────────────────── Preparing and running a meeting (coordinator) ─────────────────────────────
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { nextMeeting } from "@/lib/meetings/service";
+import { getMeeting, nextMeeting } from "@/lib/meetings/service";
 import { openQuestionsFor } from "@/lib/votes/service";
 import { countIdeasToRead } from "@/lib/ideas/service";
 import { documentsByItem } from "@/lib/meetings/documents";
@@ -137,5 +137,110 @@ describe("the home page's reads", () => {
     });
     expect(await hasReadableMinutes(plainMember, heldId)).toBe(true);
     expect(await hasReadableMinutes(otherMember, heldId)).toBe(false);
+  });
+});
+
+describe("a meeting's page read", () => {
+  it("gives the agenda in order with its presenters, the attendance with categories and the chair on the meeting's own day", async () => {
+    const { cooperative, council } = await createCooperative();
+    const reader = await actorFor((await createMember(cooperative.id)).person.id);
+    const chair = await createMember(cooperative.id, { name: "Bertrand Lemoine" });
+    const former = await createMember(cooperative.id, { name: "Anne Ancienne" });
+    const category = await db.category.create({
+      data: { cooperativeId: cooperative.id, name: "usager·es", kind: "BENEFICIARY", position: 0 },
+    });
+    await db.categoryAssignment.create({
+      data: {
+        cooperativeId: cooperative.id,
+        membershipId: chair.membership.id,
+        categoryId: category.id,
+        validFrom: new Date("2020-01-01"),
+      },
+    });
+    // 00:30 in Paris on 15 June is 22:30 UTC on the 14th: the mandate starting on the 15th
+    // chairs this meeting, the one ending on the 15th no longer does.
+    const meeting = await buildMeeting({
+      cooperativeId: cooperative.id,
+      bodyId: council.id,
+      number: 7,
+      startsAt: new Date("2026-06-14T22:30:00Z"),
+      place: "Salle 1",
+    });
+    for (const [who, startsOn, endsOn] of [
+      [chair, "2026-06-15", null],
+      [former, "2025-06-15", "2026-06-15"],
+    ] as const)
+      await db.mandate.create({
+        data: {
+          cooperativeId: cooperative.id,
+          bodyId: council.id,
+          membershipId: who.membership.id,
+          role: "PRESIDENT",
+          startsOn: new Date(startsOn),
+          endsOn: endsOn ? new Date(endsOn) : null,
+        },
+      });
+    await db.attendance.createMany({
+      data: [
+        {
+          cooperativeId: cooperative.id,
+          meetingId: meeting.id,
+          membershipId: chair.membership.id,
+          status: "PRESENT",
+        },
+        {
+          cooperativeId: cooperative.id,
+          meetingId: meeting.id,
+          membershipId: former.membership.id,
+          status: "EXCUSED",
+        },
+        {
+          cooperativeId: cooperative.id,
+          meetingId: meeting.id,
+          guestName: "Sonia Benali",
+          guestRole: "ARS",
+          status: "GUEST",
+        },
+      ],
+    });
+    await db.agendaItem.createMany({
+      data: [
+        {
+          cooperativeId: cooperative.id,
+          meetingId: meeting.id,
+          position: 1,
+          kind: "DECISION",
+          title: "Budget",
+          presenterId: chair.membership.id,
+        },
+        {
+          cooperativeId: cooperative.id,
+          meetingId: meeting.id,
+          position: 0,
+          kind: "INFORMATION",
+          title: "Accueil",
+          presenterName: "Invitée",
+        },
+      ],
+    });
+
+    const read = await getMeeting(reader, "conseil", 7);
+    expect(read).toMatchObject({ number: 7, place: "Salle 1", status: "PLANNED", bodySlug: "conseil" });
+    expect(read!.startsAt).toEqual(new Date("2026-06-14T22:30:00Z"));
+    expect(read!.agenda.map((i) => [i.title, i.presenter])).toEqual([
+      ["Accueil", "Invitée"],
+      ["Budget", "Bertrand Lemoine"],
+    ]);
+    expect(read!.attendance.present).toEqual([
+      expect.objectContaining({ name: "Bertrand Lemoine", isPresident: true, category: "usager·es" }),
+    ]);
+    expect(read!.attendance.excused).toEqual([
+      expect.objectContaining({ name: "Anne Ancienne", isPresident: false, category: null }),
+    ]);
+    expect(read!.attendance.guests).toEqual([
+      expect.objectContaining({ name: "Sonia Benali", guestRole: "ARS" }),
+    ]);
+    // Another cooperative's member with the same address finds nothing.
+    expect(await getMeeting(otherMember, "conseil", 7)).toBeNull();
   });
 });
