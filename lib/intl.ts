@@ -2,28 +2,32 @@
 // for a DateTimeFormat here) and cheap to use. Pages format and sort many values per request, so
 // the formatters and the collator are made once per process and kept: a handful of locales ×
 // option sets. (`a.localeCompare(b, "fr")` builds a collator on every comparison.)
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let formatter = numberFormats.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, formatter);
+function kept<T>(store: Map<string, T>, key: string, make: () => T): T {
+  let value = store.get(key);
+  if (value === undefined) {
+    value = make();
+    store.set(key, value);
   }
-  return formatter;
+  return value;
+}
+
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return kept(
+    dateTimeFormats,
+    `${locale} ${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, options),
+  );
+}
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return kept(
+    numberFormats,
+    `${locale} ${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(locale, options),
+  );
 }
 
 const french = new Intl.Collator("fr");

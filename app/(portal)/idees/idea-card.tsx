@@ -1,20 +1,25 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import type { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { BoardIdea } from "@/lib/ideas/board";
 
 // One idea on a board (signed in or public): text, who and when, supports, and the council's
 // answer once published.
 // `booklet`: the reader may open the booklet's pages (the entries then link to them).
-export async function IdeaCard({
+// Not an async component: the board renders 25 of them, and each awaiting its own translator
+// made React hold and resume every card apart (issue 21); the page passes its own.
+export function IdeaCard({
   idea,
   children,
   booklet = false,
+  t,
+  format,
 }: {
   idea: BoardIdea;
   children?: React.ReactNode;
   booklet?: boolean;
+  t: Awaited<ReturnType<typeof getTranslations<"ideas">>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
 }) {
-  const [t, format] = await Promise.all([getTranslations("ideas"), getFormatter()]);
   return (
     <li className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
       <p className="whitespace-pre-line text-stone-900">{idea.text}</p>

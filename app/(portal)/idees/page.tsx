@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { ideaBoard } from "@/lib/ideas/board";
@@ -27,9 +27,10 @@ export default async function IdeasPage({
   const { tri, page: pageText } = await searchParams;
   const sort: Sort = (SORTS as readonly string[]).includes(tri ?? "") ? (tri as Sort) : "recentes";
   const page = pageParam(pageText);
-  const [{ ideas, total }, t] = await Promise.all([
+  const [{ ideas, total }, t, format] = await Promise.all([
     ideaBoard(actor, { sort, page }),
     getTranslations("ideas"),
+    getFormatter(),
   ]);
   const moderate = can(actor.roles, "idea.moderate");
   return (
@@ -71,7 +72,13 @@ export default async function IdeasPage({
         ) : (
           <ul className="space-y-3">
             {ideas.map((idea) => (
-              <IdeaCard key={idea.id} idea={idea} booklet={can(actor.roles, "booklet.read")}>
+              <IdeaCard
+                key={idea.id}
+                idea={idea}
+                booklet={can(actor.roles, "booklet.read")}
+                t={t}
+                format={format}
+              >
                 {idea.answer ? null : (
                   <StepForm
                     namespace="ideas"
