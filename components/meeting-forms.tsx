@@ -212,7 +212,12 @@ export function AnswerForm<T>({
   return (
     <ActionForm action={formAction} className="space-y-3">
       <div aria-live="polite">
-        {state?.ok ? <Alert kind="success">{t("thanks")}</Alert> : <Outcome state={state} />}
+        {/* Its refusals in the member's words (the page sends only the invitation's texts). */}
+        {state?.ok ? (
+          <Alert kind="success">{t("thanks")}</Alert>
+        ) : (
+          <FormOutcome state={state} namespace="invitation" />
+        )}
       </div>
       <fieldset className="space-y-1">
         <legend className="font-medium">{t("question")}</legend>

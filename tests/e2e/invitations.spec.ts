@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "./test";
-import { expectAccessible, signIn, signOut } from "./helpers";
+import pg from "pg";
+import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
 
 test("the coordinator sends the invitation; a council member answers; the coordinator sees the answer", async ({
   page,
@@ -50,6 +51,26 @@ test("the coordinator sends the invitation; a council member answers; the coordi
   await page.getByLabel("Un mot (facultatif)").fill("en formation ce jour-là");
   await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
   await expect(page.getByText("Merci, votre réponse est enregistrée.")).toBeVisible();
+  // Held while her page was open: the refusal says why, in her words (the meeting's page sends
+  // the browser only the invitation's texts).
+  const setStatus = async (status: string) => {
+    const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+    await client.connect();
+    try {
+      await client.query(
+        `UPDATE "Meeting" SET status = $2::"MeetingStatus" WHERE number = 4 AND "bodyId" IN (
+           SELECT b.id FROM "Body" b JOIN "Membership" ms ON ms."cooperativeId" = b."cooperativeId"
+             JOIN "Person" p ON p.id = ms."personId" WHERE p.email = $1 AND b.slug = 'conseil')`,
+        [demo.email("salima.haddad"), status],
+      );
+    } finally {
+      await client.end();
+    }
+  };
+  await setStatus("HELD");
+  await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
+  await expect(page.getByText("La réunion a déjà eu lieu ou a été annulée")).toBeVisible();
+  await setStatus("INVITED");
 
   const [pdf] = await Promise.all([
     page.waitForEvent("download"),
