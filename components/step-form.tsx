@@ -6,6 +6,8 @@ import { buttonClass, secondaryButtonClass } from "@/components/ui";
 
 // One step of a workflow (share, publish, open, close, support, send): a button, an optional
 // confirmation, the server's refusal in words (`namespace`.errors.<key>) or a success line.
+// `fields`: hidden fields the action reads (which item of a list), for an action not bound in the
+// page — a list renders many of these, and a bound action is encoded apart for each one.
 export function StepForm<T>({
   action,
   label,
@@ -14,6 +16,7 @@ export function StepForm<T>({
   success,
   secondary = false,
   pressed,
+  fields,
 }: {
   action: (state: ActionState<T>, form: FormData) => Promise<ActionResult<T>>;
   label: string;
@@ -22,6 +25,7 @@ export function StepForm<T>({
   success?: string;
   secondary?: boolean;
   pressed?: boolean;
+  fields?: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -32,6 +36,11 @@ export function StepForm<T>({
         if (confirm && !window.confirm(confirm)) event.preventDefault();
       }}
     >
+      {fields
+        ? Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))
+        : null}
       <div aria-live="polite">
         <FormOutcome state={state} namespace={namespace} success={success} />
       </div>

@@ -125,11 +125,15 @@ export async function latestDecisions(actor: Actor, take = 5) {
 
 export async function decisionBodies(actor: Actor) {
   authorize(actor, "decision.read");
-  return db.body.findMany({
-    where: { cooperativeId: actor.cooperativeId, decisions: { some: { publishedAt: { not: null } } } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
+  // Plain SQL: the record asks on every visit, and Prisma compiles each query anew (issue 21).
+  return db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT b.id, b.name
+      FROM "Body" b
+     WHERE b."cooperativeId" = ${actor.cooperativeId}
+       AND EXISTS (SELECT 1 FROM "Decision" d
+                    WHERE d."bodyId" = b.id AND d."cooperativeId" = b."cooperativeId"
+                      AND d."publishedAt" IS NOT NULL)
+     ORDER BY b.name ASC, b.id`;
 }
 
 export type ActionRow = {

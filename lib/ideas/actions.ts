@@ -27,10 +27,12 @@ export const paperIdeaAction = formAction({
   refresh: management,
 });
 
+// The idea comes in the form (a hidden field), not bound in the page: the board shows 25 of these
+// buttons, and React encodes each bound action apart before it can render it (issue 21).
 export const supportAction = formAction({
   right: "idea.post",
-  bound: [arg.id],
-  run: ({ actor, args: [ideaId] }) => toggleSupport(actor, ideaId),
+  run: async ({ actor, values }) =>
+    isId(values.idea) ? toggleSupport(actor, values.idea) : refuse("notFound"),
   refresh: board,
 });
 

@@ -45,17 +45,20 @@ export async function ideaBoard(
   { sort = "recentes", page = 1, size = PAGE_SIZE }: { sort?: Sort; page?: number; size?: number } = {},
 ): Promise<{ ideas: BoardIdea[]; total: number }> {
   authorize(actor, "idea.post");
-  const [ideas, total] = await Promise.all([
-    boardRows({
-      cooperativeId: actor.cooperativeId,
-      membershipId: actor.membershipId,
-      sort,
-      limit: size,
-      offset: (page - 1) * size,
-    }),
-    db.idea.count({ where: { cooperativeId: actor.cooperativeId, status: { in: VISIBLE } } }),
-  ]);
-  return { ideas, total };
+  const { ideas, total } = await boardRows({
+    cooperativeId: actor.cooperativeId,
+    membershipId: actor.membershipId,
+    sort,
+    limit: size,
+    offset: (page - 1) * size,
+  });
+  // Past the last page no row carries the count: asked apart (a stale or typed address).
+  return {
+    ideas,
+    total:
+      total ??
+      (await db.idea.count({ where: { cooperativeId: actor.cooperativeId, status: { in: VISIBLE } } })),
+  };
 }
 
 // One support per person and idea; a second click takes it back.

@@ -86,9 +86,14 @@ type BoardRow = {
   authorId: string | null;
   supports: number;
   mine: boolean;
+  merged: { id: string; text: string }[];
+  // How many ideas the board holds in all (the same count on every row).
+  total: number;
 };
 
-// The board's ideas, for a member (membershipId) or for the public page (null).
+// The board's ideas, for a member (membershipId) or for the public page (null), and how many it
+// holds in all (null when the page is past the end: no row carried the count). One statement:
+// the board is read on every visit, and Prisma compiles each query anew (issue 21).
 export async function boardRows({
   cooperativeId,
   membershipId,
@@ -103,7 +108,7 @@ export async function boardRows({
   limit: number;
   onlyAnswered?: boolean;
   offset?: number;
-}): Promise<BoardIdea[]> {
+}): Promise<{ ideas: BoardIdea[]; total: number | null }> {
   const order =
     sort === "soutenues"
       ? `supports DESC, i."createdAt" DESC`
@@ -114,7 +119,11 @@ export async function boardRows({
     `SELECT i.id, i.text, i.theme, i.source::text AS source, i."authorName", i."showName", i."createdAt", i.status::text AS status, i."answerKind"::text AS "answerKind", i."answerText",
             i."answeredAt", i."answerPublishedAt", i."answerPartnerIds", i."answerPartners", i."authorId",
             (SELECT count(*)::int FROM "IdeaSupport" s WHERE s."ideaId" = i.id) AS supports,
-            EXISTS (SELECT 1 FROM "IdeaSupport" s WHERE s."ideaId" = i.id AND s."membershipId" = $2) AS mine
+            EXISTS (SELECT 1 FROM "IdeaSupport" s WHERE s."ideaId" = i.id AND s."membershipId" = $2) AS mine,
+            (SELECT coalesce(json_agg(json_build_object('id', m.id, 'text', m.text) ORDER BY m."createdAt", m.id), '[]')
+               FROM "Idea" m
+              WHERE m."mergedIntoId" = i.id AND m."cooperativeId" = i."cooperativeId" AND m.status = 'MERGED') AS merged,
+            count(*) OVER ()::int AS total
        FROM "Idea" i
       WHERE i."cooperativeId" = $1 AND i.status::text = ANY($3::text[]) ${onlyAnswered ? `AND i."answerPublishedAt" IS NOT NULL` : ""}
       ORDER BY ${order}, i.id
@@ -123,12 +132,6 @@ export async function boardRows({
     membershipId ?? "",
     VISIBLE,
   );
-  const merged = rows.length
-    ? await db.idea.findMany({
-        where: { mergedIntoId: { in: rows.map((r) => r.id) }, status: "MERGED" },
-        select: { id: true, text: true, mergedIntoId: true },
-      })
-    : [];
   // The booklet's entries the published answers point to, in one read.
   const partnerIds = rows.flatMap((r) =>
     r.answerPublishedAt && !r.answerPartners ? (r.answerPartnerIds ?? []) : [],
@@ -136,7 +139,7 @@ export async function boardRows({
   const partners = new Map(
     (await entriesNamed(cooperativeId, [...new Set(partnerIds)])).map((e) => [e.id, e]),
   );
-  return rows.map((r) => ({
+  const ideas = rows.map((r) => ({
     id: r.id,
     text: r.text,
     theme: themeOf(r.theme),
@@ -159,6 +162,7 @@ export async function boardRows({
             partners: r.answerPartners ?? (r.answerPartnerIds ?? []).flatMap((id) => partners.get(id) ?? []),
           }
         : null,
-    merged: merged.filter((m) => m.mergedIntoId === r.id).map((m) => ({ id: m.id, text: m.text })),
+    merged: r.merged,
   }));
+  return { ideas, total: rows[0]?.total ?? null };
 }

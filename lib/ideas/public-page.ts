@@ -74,7 +74,14 @@ export async function postPublicIdea({
 
 // The public page shows the answers the council published.
 export async function publicAnswers(cooperativeId: string, limit = 10): Promise<BoardIdea[]> {
-  return boardRows({ cooperativeId, membershipId: null, sort: "repondues", limit, onlyAnswered: true });
+  const { ideas } = await boardRows({
+    cooperativeId,
+    membershipId: null,
+    sort: "repondues",
+    limit,
+    onlyAnswered: true,
+  });
+  return ideas;
 }
 
 // The private link given after posting on the public page.

@@ -411,19 +411,13 @@ export async function minutesToReview(
 ): Promise<{ bodyName: string; bodySlug: string; number: number; status: MinutesStatus }[]> {
   if (!can(actor.roles, "minutes.readDraft")) return [];
   const statuses: MinutesStatus[] = can(actor.roles, "minutes.draft") ? ["SHARED", "APPROVED"] : ["SHARED"];
-  const rows = await db.minutes.findMany({
-    where: { cooperativeId: actor.cooperativeId, status: { in: statuses } },
-    orderBy: { updatedAt: "desc" },
-    take: 10,
-    select: {
-      status: true,
-      meeting: { select: { number: true, body: { select: { name: true, slug: true } } } },
-    },
-  });
-  return rows.map((r) => ({
-    bodyName: r.meeting.body.name,
-    bodySlug: r.meeting.body.slug,
-    number: r.meeting.number,
-    status: r.status,
-  }));
+  // Plain SQL: the home page asks on every visit, and Prisma compiles each query anew (issue 21).
+  return db.$queryRaw<{ bodyName: string; bodySlug: string; number: number; status: MinutesStatus }[]>`
+    SELECT b.name AS "bodyName", b.slug AS "bodySlug", m.number, mi.status::text AS status
+      FROM "Minutes" mi
+      JOIN "Meeting" m ON m.id = mi."meetingId" AND m."cooperativeId" = mi."cooperativeId"
+      JOIN "Body" b ON b.id = m."bodyId"
+     WHERE mi."cooperativeId" = ${actor.cooperativeId} AND mi.status::text = ANY(${statuses}::text[])
+     ORDER BY mi."updatedAt" DESC, mi.id
+     LIMIT 10`;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
-import { decisionRecord, listDecisions, openActions } from "@/lib/decisions/service";
+import { decisionBodies, decisionRecord, listDecisions, openActions } from "@/lib/decisions/service";
 import { decisionFilter } from "@/lib/decisions/schema";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
@@ -9,10 +9,12 @@ import { buildMeeting } from "@/tests/factories/meetings";
 let coordinator: Actor;
 let member: Actor;
 let commissionId: string;
+let councilId: string;
 
 beforeAll(async () => {
   const { cooperative, council } = await createCooperative();
   const cooperativeId = cooperative.id;
+  councilId = council.id;
   coordinator = await actorFor((await createMember(cooperativeId, { isCoordinator: true })).person.id);
   member = await actorFor((await createMember(cooperativeId, { name: "Élise Hamon" })).person.id);
   commissionId = (
@@ -124,6 +126,38 @@ describe("the decision record", () => {
     expect(new Set(seen).size).toBe(60);
     expect(seen[0]).toMatch(/^Décision (19|39|59)$/);
     expect((await decisionRecord(reader, {}, { page: 4 })).decisions).toEqual([]);
+  });
+
+  it("its body filter offers the bodies with a published decision, by name, of this cooperative only", async () => {
+    // A body whose only decision is a draft is not offered (nothing to find there).
+    const assembly = await db.body.create({
+      data: {
+        cooperativeId: member.cooperativeId,
+        kind: "GENERAL_ASSEMBLY",
+        name: "Assemblée générale",
+        slug: "ag",
+      },
+    });
+    await db.decision.create({
+      data: {
+        cooperativeId: member.cooperativeId,
+        bodyId: assembly.id,
+        title: "Pas encore publiée",
+        text: "…",
+        method: "SHOW_OF_HANDS",
+        outcome: "ADOPTED",
+        decidedOn: new Date("2023-05-01"),
+      },
+    });
+    // By id: the cooperative of the long years (above) has a « Conseil coopératif » too.
+    expect(await decisionBodies(member)).toEqual([
+      { id: commissionId, name: "Commission administrative" },
+      { id: councilId, name: "Conseil coopératif" },
+    ]);
+    // Another cooperative's bodies (the one of the long years has published decisions): never.
+    const elsewhere = await createCooperative("Ailleurs");
+    const stranger = await actorFor((await createMember(elsewhere.cooperative.id)).person.id);
+    expect(await decisionBodies(stranger)).toEqual([]);
   });
 
   it("is not for guests of the idea box", async () => {

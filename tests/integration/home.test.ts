@@ -7,7 +7,7 @@ import { getMeeting, nextMeeting } from "@/lib/meetings/service";
 import { openQuestionsFor } from "@/lib/votes/service";
 import { countIdeasToRead } from "@/lib/ideas/service";
 import { documentsByItem } from "@/lib/meetings/documents";
-import { hasReadableMinutes } from "@/lib/minutes/service";
+import { hasReadableMinutes, minutesToReview } from "@/lib/minutes/service";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 import { buildQuestion } from "@/tests/factories/votes";
@@ -18,8 +18,10 @@ let councillor: Actor;
 let plainMember: Actor;
 let other: Actor;
 let otherMember: Actor;
+let coordinator: Actor;
 let soonId: string;
 let heldId: string;
+let otherMeetingId: string;
 
 beforeAll(async () => {
   const { cooperative, council } = await createCooperative();
@@ -37,17 +39,20 @@ beforeAll(async () => {
   });
   councillor = await actorFor(seated.person.id);
   plainMember = await actorFor((await createMember(cooperative.id)).person.id);
+  coordinator = await actorFor((await createMember(cooperative.id, { isCoordinator: true })).person.id);
 
   // Another cooperative's meeting sooner, question and ideas: never on this home page.
   const elsewhere = await createCooperative("Ailleurs");
   other = await actorFor((await createMember(elsewhere.cooperative.id, { isCoordinator: true })).person.id);
   otherMember = await actorFor((await createMember(elsewhere.cooperative.id)).person.id);
-  await buildMeeting({
-    cooperativeId: elsewhere.cooperative.id,
-    bodyId: elsewhere.council.id,
-    number: 1,
-    startsAt: new Date(Date.now() + day / 2),
-  });
+  otherMeetingId = (
+    await buildMeeting({
+      cooperativeId: elsewhere.cooperative.id,
+      bodyId: elsewhere.council.id,
+      number: 1,
+      startsAt: new Date(Date.now() + day / 2),
+    })
+  ).id;
   await buildQuestion({
     cooperativeId: elsewhere.cooperative.id,
     bodyId: elsewhere.council.id,
@@ -137,6 +142,53 @@ describe("the home page's reads", () => {
     });
     expect(await hasReadableMinutes(plainMember, heldId)).toBe(true);
     expect(await hasReadableMinutes(otherMember, heldId)).toBe(false);
+  });
+
+  it("minutes waiting for the reader: shared ones for the council, approved ones too for the coordinator, the latest first, of this cooperative only", async () => {
+    const base = {
+      cooperativeId: councillor.cooperativeId,
+      bodyId: (
+        await db.body.findFirstOrThrow({
+          where: { cooperativeId: councillor.cooperativeId, slug: "conseil" },
+        })
+      ).id,
+    };
+    const held = async (number: number, status: "DRAFT" | "SHARED" | "APPROVED", at: number) => {
+      const meeting = await buildMeeting({
+        ...base,
+        number,
+        startsAt: new Date(Date.now() - 20 * day),
+        status: "HELD",
+      });
+      await db.minutes.create({
+        data: {
+          cooperativeId: base.cooperativeId,
+          meetingId: meeting.id,
+          status,
+          updatedAt: new Date(Date.now() - at * day),
+        },
+      });
+    };
+    await held(10, "SHARED", 3);
+    await held(11, "APPROVED", 2);
+    await held(12, "SHARED", 1);
+    await held(13, "DRAFT", 0);
+    // Another cooperative's shared minutes: never on this home page.
+    await db.minutes.create({
+      data: { cooperativeId: other.cooperativeId, meetingId: otherMeetingId, status: "SHARED" },
+    });
+    expect(await minutesToReview(councillor)).toEqual([
+      { bodyName: "Conseil coopératif", bodySlug: "conseil", number: 12, status: "SHARED" },
+      { bodyName: "Conseil coopératif", bodySlug: "conseil", number: 10, status: "SHARED" },
+    ]);
+    expect((await minutesToReview(coordinator)).map((m) => [m.number, m.status])).toEqual([
+      [12, "SHARED"],
+      [11, "APPROVED"],
+      [10, "SHARED"],
+    ]);
+    // A member outside the council reads no draft.
+    expect(await minutesToReview(plainMember)).toEqual([]);
+    expect((await minutesToReview(other)).map((m) => m.number)).toEqual([1]);
   });
 });
 

@@ -243,7 +243,9 @@ describe("moderation and the paper box", () => {
     expect(await db.ideaSupport.count({ where: { ideaId: keep, membershipId: fatou.membershipId } })).toBe(1);
     const board = (await ideaBoard(marc)).ideas;
     expect(board.some((i) => i.id === dup)).toBe(false);
-    expect(board.find((i) => i.id === keep)?.merged.map((m) => m.id)).toEqual([dup]);
+    expect(board.find((i) => i.id === keep)?.merged).toEqual([
+      { id: dup, text: "Des bancs dehors, dans le jardin." },
+    ]);
 
     const { cooperative } = await createCooperative("Autre");
     const other = await createMember(cooperative.id, { isCoordinator: true });
@@ -288,6 +290,8 @@ describe("the board over the years", () => {
     expect(new Set(texts).size).toBe(130);
     expect(texts[0]).toBe("Idée n° 129");
     expect(texts.at(-1)).toBe("Idée n° 0");
+    // Past the last page (an old link): no idea, and still the count of them all.
+    expect(await ideaBoard(reader, { sort: "recentes", page: 7 })).toEqual({ ideas: [], total: 130 });
   });
 });
 

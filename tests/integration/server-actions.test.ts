@@ -952,7 +952,7 @@ const ACTIONS: Record<string, Door> = {
     scoped: false,
     args: () => [null, form({ text: "Plus de plantes vertes.", theme: "", emptiedOn: "2026-11-20" })],
   },
-  supportAction: { right: "idea.post", scoped: true, args: () => [f.ideas[1]!.id] },
+  supportAction: { right: "idea.post", scoped: true, args: () => [null, form({ idea: f.ideas[1]!.id })] },
   approveIdeaAction: { right: "idea.moderate", scoped: true, args: () => [f.ideas[1]!.id] },
   answerIdeaAction: {
     right: "minutes.draft",

@@ -82,7 +82,8 @@ export default async function IdeasPage({
                 {idea.answer ? null : (
                   <StepForm
                     namespace="ideas"
-                    action={supportAction.bind(null, idea.id)}
+                    action={supportAction}
+                    fields={{ idea: idea.id }}
                     label={idea.supportedByMe ? t("unsupport") : t("support")}
                     pressed={idea.supportedByMe}
                     secondary
