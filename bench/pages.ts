@@ -3,8 +3,8 @@
 // Morel), measured against the floor page (/plancher: no data of its own, no client component,
 // the same proxy and session check) from the same build and server in the same run. For each
 // page: p50/p95/p99 with one user (sequential requests) and with 20 users at once (200 requests
-// after a warm-up), its pages/s as a share of the floor's (measured before and after the pages),
-// its SQL statements and PostgreSQL's time (pg_stat_statements, over the one-user run), its HTML's
+// after a warm-up), its pages/s as a share of the floor's (BENCH_ROUNDS rounds, each page between
+// two runs of the floor; the median share of the rounds), its SQL statements and PostgreSQL's time (pg_stat_statements, over the one-user run), its HTML's
 // size, and at the end the server's memory (RSS of its processes). Every figure line ends with
 // its target, met or not. Starts and stops what it needs. BENCH_PROFILE=<dir> writes the
 // server's CPU profile there (node --cpu-prof) and prints, per page, its CPU time per request and
@@ -12,6 +12,7 @@
 // functions.
 import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import pg from "pg";
 import { withBenchDatabase } from "./database";
@@ -24,6 +25,10 @@ const USERS = Number(process.env.BENCH_USERS ?? 20);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const SOLO = Number(process.env.BENCH_SOLO ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 400);
+// The pages are measured with 20 users in several rounds, each between two runs of the floor: this
+// shared machine's speed drifts by ±10 % within a run, so one round decided « met » near 50 % by
+// chance. Each page's share is the median of its rounds'.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // BENCH_SCALE=<cooperatives> adds the scale network (npm run db:scale) and signs in as a council
 // member of its first cooperative (60 councils, 240 minutes sections, 180 ideas of its own).
 const SCALE = Number(process.env.BENCH_SCALE ?? 0);
@@ -43,6 +48,7 @@ const RSS_MB = 400;
 
 const target = (label: string, met: boolean) => `[target ${label}: ${met ? "met" : "NOT met"}]`;
 const ms = (n: number) => n.toFixed(0);
+const median = (values: number[]) => percentile(values, 50);
 
 // The memory of a process and its children, from /proc (Linux), in MB.
 function treeRss(pid: number): number | null {
@@ -92,15 +98,36 @@ await withBenchDatabase(
       console.log(
         `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; 1 user × ${SOLO} requests, then ${USERS} users at once × ${REQUESTS} requests, per page`,
       );
-      // The HTML's size as the page was last served (decompressed): what the server rendered.
-      const htmlBytes = new Map<string, number>();
-      const get = async (path: string) => {
-        const t0 = performance.now();
+      // The load comes from node:http on a keep-alive agent, reading the gzipped answer without
+      // inflating it: the client runs on the same two cores as the server and PostgreSQL, and
+      // fetch (undici) with inflating took 1–2 ms of CPU a page there, more for the longer pages
+      // (what a browser elsewhere spends is not the server's). The HTML's size is read apart.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
+      const get = (path: string) =>
+        new Promise<number>((resolve, reject) => {
+          const t0 = performance.now();
+          http
+            .get(
+              server.base + path,
+              { agent, headers: { cookie, "accept-encoding": "gzip" } },
+              (response) => {
+                response.resume();
+                response.on("error", reject);
+                response.on("end", () =>
+                  response.statusCode === 200
+                    ? resolve(performance.now() - t0)
+                    : reject(
+                        new Error(`${path}: HTTP ${response.statusCode} ${response.headers.location ?? ""}`),
+                      ),
+                );
+              },
+            )
+            .on("error", reject);
+        });
+      // The HTML's size (decompressed): what the server rendered.
+      const htmlKb = async (path: string) => {
         const response = await fetch(server.base + path, { headers: { cookie }, redirect: "manual" });
-        htmlBytes.set(path, (await response.arrayBuffer()).byteLength);
-        if (response.status !== 200)
-          throw new Error(`${path}: HTTP ${response.status} ${response.headers.get("location") ?? ""}`);
-        return performance.now() - t0;
+        return (await response.arrayBuffer()).byteLength / 1000;
       };
       // The SQL a page sends, from the one-user run (nothing else queries meanwhile): statements
       // (each one a round trip, BEGIN and COMMIT included) and PostgreSQL's execution time, per page.
@@ -123,39 +150,45 @@ await withBenchDatabase(
           : [];
         return { statements: Number(rows[0]!.calls) / SOLO, sqlMs: rows[0]!.ms / SOLO, detail };
       };
-      const measure = async (name: string, path: string) => {
+      // One user: sequential requests (and the SQL they send).
+      const alone = async (path: string) => {
         for (let i = 0; i < 10; i++) await get(path);
         const solo: number[] = [];
         const sql = await queriesDuring(async () => {
           for (let i = 0; i < SOLO; i++) solo.push(await get(path));
         });
-        const crowd: number[] = [];
+        return { solo, kB: await htmlKb(path), ...sql };
+      };
+      // 20 users at once: one round's pages/s, its latencies kept with the other rounds'.
+      const crowds = new Map<string, { latencies: number[]; rates: number[] }>();
+      const crowd = async (name: string, path: string) => {
+        const latencies: number[] = [];
         let next = 0;
         const t0 = performance.now();
         const from = nowMicros();
         await Promise.all(
           Array.from({ length: USERS }, async () => {
-            while (next++ < REQUESTS) crowd.push(await get(path));
+            while (next++ < REQUESTS) latencies.push(await get(path));
           }),
         );
         windows.push({ name, from, to: nowMicros(), requests: REQUESTS });
-        return {
-          solo,
-          crowd,
-          rate: REQUESTS / ((performance.now() - t0) / 1000),
-          kB: (htmlBytes.get(path) ?? 0) / 1000,
-          ...sql,
-        };
+        const rate = REQUESTS / ((performance.now() - t0) / 1000);
+        const kept = crowds.get(name) ?? { latencies: [], rates: [] };
+        kept.latencies.push(...latencies);
+        kept.rates.push(rate);
+        crowds.set(name, kept);
+        return rate;
       };
-      const line = (r: { solo: number[]; crowd: number[]; statements: number; sqlMs: number; kB: number }) =>
-        `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(r.crowd, 50))}/${ms(percentile(r.crowd, 95))}/${ms(percentile(r.crowd, 99))} ms; ${r.statements.toFixed(0)} SQL statements (${r.sqlMs.toFixed(1)} ms in PostgreSQL); ${r.kB.toFixed(0)} kB of HTML`;
+      const line = (r: { solo: number[]; statements: number; sqlMs: number; kB: number }, many: number[]) =>
+        `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(many, 50))}/${ms(percentile(many, 95))}/${ms(percentile(many, 99))} ms; ${r.statements.toFixed(0)} SQL statements (${r.sqlMs.toFixed(1)} ms in PostgreSQL); ${r.kB.toFixed(0)} kB of HTML`;
 
       // A warm server first (JIT, pools, module caches) for every page, so that the floor, measured
       // first, is not measured cold.
       // Each page is served WARMUP times (20 at once) before anything is measured: V8 optimises a
       // function after many calls, and with 40 requests each the floor, measured first, ran at 80
       // pages/s where the same floor at the end of the run served 120.
-      for (const path of [FLOOR, ...PAGES.map(([, p]) => p)]) {
+      const measured = PAGES.filter(([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY);
+      for (const path of [FLOOR, ...measured.map(([, p]) => p)]) {
         let done = 0;
         await Promise.all(
           Array.from({ length: USERS }, async () => {
@@ -163,35 +196,44 @@ await withBenchDatabase(
           }),
         );
       }
-      // The floor is measured before the pages and again after them, and each page's share is
-      // taken of the two runs' mean: a machine that gets busier or quieter during the run (other
-      // work on it) moves the floor and the pages alike, not the share.
-      const floor = await measure("floor", FLOOR);
-      // BENCH_ONLY=meeting: the floor and that page alone (to profile one page).
-      const pages: [string, string, Awaited<ReturnType<typeof measure>>][] = [];
-      for (const [name, path] of PAGES.filter(
-        ([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY,
-      ))
-        pages.push([name, path, await measure(name, path)]);
-      const floorAfter = await measure("floor, after", FLOOR);
-      const floorRate = (floor.rate + floorAfter.rate) / 2;
+      const floorAlone = await alone(FLOOR);
+      const pagesAlone = new Map<string, Awaited<ReturnType<typeof alone>>>();
+      for (const [name, path] of measured) pagesAlone.set(name, await alone(path));
+      // Rounds: the floor, each page, …, and the floor again at the end. A page's share in a round
+      // is of the mean of the floor's runs just before and after it (BENCH_ONLY=meeting: the floor
+      // and that page alone, to profile one page).
+      const floorRates = [await crowd("floor", FLOOR)];
+      const shares = new Map<string, number[]>();
+      for (let round = 0; round < ROUNDS; round++) {
+        const rates: [string, number][] = [];
+        for (const [name, path] of measured) rates.push([name, await crowd(name, path)]);
+        floorRates.push(await crowd("floor", FLOOR));
+        const floorRate = (floorRates[round]! + floorRates[round + 1]!) / 2;
+        for (const [name, rate] of rates)
+          shares.set(name, [...(shares.get(name) ?? []), (100 * rate) / floorRate]);
+      }
+      const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
       console.log(
-        `  ${"floor".padEnd(16)} ${FLOOR.padEnd(22)} ${line(floor)}, ${floor.rate.toFixed(0)} pages/s before the pages, ${floorAfter.rate.toFixed(0)} after (mean ${floorRate.toFixed(0)}) ${target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(floor.solo, 95) < SOLO_P95_MS)}`,
+        `  ${"floor".padEnd(16)} ${FLOOR.padEnd(22)} ${line(floorAlone, crowds.get("floor")!.latencies)}, ${median(floorRates).toFixed(0)} pages/s (runs: ${list(floorRates)}) ${target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(floorAlone.solo, 95) < SOLO_P95_MS)}`,
       );
-      for (const [name, path, r] of pages) {
-        const share = (100 * r.rate) / floorRate;
+      for (const [name, path] of measured) {
+        const r = pagesAlone.get(name)!;
+        const { latencies, rates } = crowds.get(name)!;
+        const share = median(shares.get(name)!);
+        const rate = median(rates);
         const targets = [
           target(`≥ ${SHARE_OF_FLOOR} % of the floor`, share >= SHARE_OF_FLOOR),
           target(`p95 < ${SOLO_P95_MS} ms with 1 user`, percentile(r.solo, 95) < SOLO_P95_MS),
           ...(name === "home" || name === "meeting"
-            ? [target(`≥ ${RATE_HOME_MEETING} pages/s`, r.rate >= RATE_HOME_MEETING)]
+            ? [target(`≥ ${RATE_HOME_MEETING} pages/s`, rate >= RATE_HOME_MEETING)]
             : []),
         ];
         console.log(
-          `  ${name.padEnd(16)} ${path.padEnd(22)} ${line(r)}, ${r.rate.toFixed(0)} pages/s = ${share.toFixed(0)} % of the floor ${targets.join(" ")}`,
+          `  ${name.padEnd(16)} ${path.padEnd(22)} ${line(r, latencies)}, ${rate.toFixed(0)} pages/s (rounds: ${list(rates)}) = ${share.toFixed(0)} % of the floor (rounds: ${list(shares.get(name)!)} %) ${targets.join(" ")}`,
         );
         for (const statement of r.detail) console.log(statement);
       }
+      agent.destroy();
       const rss = treeRss(server.process.pid!);
       console.log(
         rss === null

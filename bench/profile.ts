@@ -54,14 +54,20 @@ export function newestProfile(dir: string): string | null {
 }
 
 // Per window: CPU milliseconds per request on the server's JavaScript thread, and the shares.
+// Windows of the same name (a page measured in several rounds) are counted together.
 export function profileByWindow(file: string, windows: Window[]) {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const partOf = new Map(
     profile.nodes.map((n) => [n.id, n.callFrame.functionName === "(idle)" ? null : part(n.callFrame)]),
   );
-  const totals = windows.map(() => new Map<string, number>());
+  const names = [...new Set(windows.map((w) => w.name))];
+  const groupOf = windows.map((w) => names.indexOf(w.name));
+  const requests = names.map((name) =>
+    windows.filter((w) => w.name === name).reduce((sum, w) => sum + w.requests, 0),
+  );
+  const totals = names.map(() => new Map<string, number>());
   // With BENCH_DETAIL: the functions that took most, by where they are in the built files.
-  const functions = windows.map(() => new Map<string, number>());
+  const functions = names.map(() => new Map<string, number>());
   const where = new Map(
     profile.nodes.map((n) => {
       const f = n.callFrame;
@@ -79,22 +85,24 @@ export function profileByWindow(file: string, windows: Window[]) {
     if (!name) continue;
     const w = windows.findIndex((w) => at >= w.from && at < w.to);
     if (w < 0) continue;
-    totals[w]!.set(name, (totals[w]!.get(name) ?? 0) + delta);
+    const g = groupOf[w]!;
+    totals[g]!.set(name, (totals[g]!.get(name) ?? 0) + delta);
     const fn = where.get(profile.samples[i]!)!;
-    functions[w]!.set(fn, (functions[w]!.get(fn) ?? 0) + delta);
+    functions[g]!.set(fn, (functions[g]!.get(fn) ?? 0) + delta);
   }
-  return windows.map((w, i) => {
+  return names.map((name, i) => {
     const busy = [...totals[i]!.values()].reduce((a, b) => a + b, 0);
+    const n = requests[i]!;
     return {
-      name: w.name,
-      cpuMsPerRequest: busy / 1000 / w.requests,
+      name,
+      cpuMsPerRequest: busy / 1000 / n,
       parts: [...totals[i]!]
         .sort((a, b) => b[1] - a[1])
-        .map(([name, micros]) => ({ name, msPerRequest: micros / 1000 / w.requests, share: micros / busy })),
+        .map(([part, micros]) => ({ name: part, msPerRequest: micros / 1000 / n, share: micros / busy })),
       functions: [...functions[i]!]
         .sort((a, b) => b[1] - a[1])
         .slice(0, 15)
-        .map(([name, micros]) => ({ name, msPerRequest: micros / 1000 / w.requests })),
+        .map(([fn, micros]) => ({ name: fn, msPerRequest: micros / 1000 / n })),
     };
   });
 }
