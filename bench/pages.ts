@@ -4,8 +4,11 @@
 // the same proxy and session check) from the same build and server in the same run. For each
 // page: p50/p95/p99 with one user (sequential requests) and with 20 users at once (200 requests
 // after a warm-up), its pages/s as a share of the floor's (BENCH_ROUNDS rounds, each page between
-// two runs of the floor; the median share of the rounds), its SQL statements and PostgreSQL's time (pg_stat_statements, over the one-user run), its HTML's
-// size, and at the end the server's memory (RSS of its processes). Every figure line ends with
+// two runs of the floor; the median share of the rounds), its SQL statements and PostgreSQL's
+// time (pg_stat_statements, over the one-user run), its HTML's size, the CPU time of the server's
+// JavaScript thread per page served one at a time (and as a multiple of the floor's: the cost
+// ratio, which this machine's drift moves less than pages/s), and at the end the server's memory
+// (RSS of its processes). Every figure line ends with
 // its target, met or not. Starts and stops what it needs. BENCH_PROFILE=<dir> writes the
 // server's CPU profile there (node --cpu-prof) and prints, per page, its CPU time per request and
 // where it goes (bench/profile.ts); BENCH_DETAIL=1 adds each page's statements and hottest
@@ -49,6 +52,17 @@ const RSS_MB = 400;
 const target = (label: string, met: boolean) => `[target ${label}: ${met ? "met" : "NOT met"}]`;
 const ms = (n: number) => n.toFixed(0);
 const median = (values: number[]) => percentile(values, 50);
+
+// The time the server's JavaScript thread spent on a CPU, in ms (/proc/<pid>/schedstat, Linux):
+// unlike pages/s, not moved by what else this machine runs meanwhile.
+function threadCpuMs(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 200);
 
 // The memory of a process and its children, from /proc (Linux), in MB.
 function treeRss(pid: number): number | null {
@@ -157,7 +171,12 @@ await withBenchDatabase(
         const sql = await queriesDuring(async () => {
           for (let i = 0; i < SOLO; i++) solo.push(await get(path));
         });
-        return { solo, kB: await htmlKb(path), ...sql };
+        // The server's JavaScript thread's time per page, one request at a time.
+        const before = threadCpuMs(server.process.pid!);
+        for (let i = 0; i < CPU_REQUESTS; i++) await get(path);
+        const after = threadCpuMs(server.process.pid!);
+        const cpuMs = before === null || after === null ? null : (after - before) / CPU_REQUESTS;
+        return { solo, kB: await htmlKb(path), cpuMs, ...sql };
       };
       // 20 users at once: one round's pages/s, its latencies kept with the other rounds'.
       const crowds = new Map<string, { latencies: number[]; rates: number[] }>();
@@ -179,8 +198,16 @@ await withBenchDatabase(
         crowds.set(name, kept);
         return rate;
       };
-      const line = (r: { solo: number[]; statements: number; sqlMs: number; kB: number }, many: number[]) =>
-        `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(many, 50))}/${ms(percentile(many, 95))}/${ms(percentile(many, 99))} ms; ${r.statements.toFixed(0)} SQL statements (${r.sqlMs.toFixed(1)} ms in PostgreSQL); ${r.kB.toFixed(0)} kB of HTML`;
+      let floorAlone: Awaited<ReturnType<typeof alone>> | null = null;
+      const cpuOf = (r: { cpuMs: number | null }) =>
+        r.cpuMs === null
+          ? ""
+          : `; ${r.cpuMs.toFixed(1)} ms of the server's JavaScript thread${floorAlone && r !== floorAlone && floorAlone.cpuMs ? ` (${(r.cpuMs / floorAlone.cpuMs).toFixed(2)}× the floor)` : ""}`;
+      const line = (
+        r: { solo: number[]; statements: number; sqlMs: number; kB: number; cpuMs: number | null },
+        many: number[],
+      ) =>
+        `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(many, 50))}/${ms(percentile(many, 95))}/${ms(percentile(many, 99))} ms; ${r.statements.toFixed(0)} SQL statements (${r.sqlMs.toFixed(1)} ms in PostgreSQL); ${r.kB.toFixed(0)} kB of HTML${cpuOf(r)}`;
 
       // A warm server first (JIT, pools, module caches) for every page, so that the floor, measured
       // first, is not measured cold.
@@ -196,7 +223,7 @@ await withBenchDatabase(
           }),
         );
       }
-      const floorAlone = await alone(FLOOR);
+      floorAlone = await alone(FLOOR);
       const pagesAlone = new Map<string, Awaited<ReturnType<typeof alone>>>();
       for (const [name, path] of measured) pagesAlone.set(name, await alone(path));
       // Rounds: the floor, each page, …, and the floor again at the end. A page's share in a round

@@ -24,8 +24,10 @@ export async function startBenchServer(databaseUrl: string, secret: string) {
     : [];
   // The same heap bound as `npm start` gives its web server (scripts/start.ts).
   const heap = [`--max-old-space-size=${webHeapMb()}`];
+  // BENCH_NODE=<path>: the server on another Node.js than the benchmark's (to measure what a
+  // newer one changes; README, Benchmarks).
   const web = spawn(
-    process.execPath,
+    process.env.BENCH_NODE || process.execPath,
     [
       ...profile,
       ...heap,

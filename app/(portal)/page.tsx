@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { minutesToReview } from "@/lib/minutes/service";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { nextMeeting } from "@/lib/meetings/service";
-import { latestDecisions } from "@/lib/decisions/service";
-import { openQuestionsFor } from "@/lib/votes/service";
-import { countIdeasToRead } from "@/lib/ideas/service";
 import { firstSteps } from "@/lib/statutes/first-steps";
+import { homeSections } from "@/lib/home";
 import { MeetingLink, meetingHref } from "@/components/meeting-link";
 import { AdminEntries } from "@/components/admin-entries";
 import { buttonClass, Card, Empty, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
@@ -21,15 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 // What concerns the person: the next meeting, open votes, latest decisions, the idea box.
 export default async function HomePage() {
   const actor = await requireActor("home.view");
-  const t = await getTranslations();
-  const format = await getFormatter();
-  const [meeting, questions, decisions, ideasToRead, toReview, steps] = await Promise.all([
-    can(actor.roles, "meeting.read") ? nextMeeting(actor) : null,
-    openQuestionsFor(actor),
-    can(actor.roles, "decision.read") ? latestDecisions(actor) : [],
-    countIdeasToRead(actor),
-    minutesToReview(actor),
+  const [{ meeting, questions, decisions, ideasToRead, toReview }, steps, t, format] = await Promise.all([
+    homeSections(actor),
     firstSteps(actor),
+    getTranslations(),
+    getFormatter(),
   ]);
   const roles = actor.roles.map((r) => t(`roles.${r}`)).join(", ");
 

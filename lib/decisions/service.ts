@@ -46,6 +46,8 @@ function published(actor: Actor, filter: DecisionFilter): Prisma.Sql {
 }
 
 type DecisionRow = Omit<DecisionListItem, "meeting" | "cites" | "sharedText"> & {
+  // How many decisions the filter finds in all (the same on every row).
+  total: number;
   meetingBodySlug: string | null;
   meetingNumber: number | null;
   citesId: string | null;
@@ -62,6 +64,15 @@ export async function listDecisions(
   filter: DecisionFilter = {},
   { take = 500, skip = 0 }: { take?: number; skip?: number } = {},
 ): Promise<DecisionListItem[]> {
+  return (await decisionRows(actor, filter, { take, skip })).decisions;
+}
+
+// The rows, and how many the filter finds in all (null past the end: no row carried the count).
+async function decisionRows(
+  actor: Actor,
+  filter: DecisionFilter,
+  { take, skip }: { take: number; skip: number },
+): Promise<{ decisions: DecisionListItem[]; total: number | null }> {
   authorize(actor, "decision.read");
   const rows = await db.$queryRaw<DecisionRow[]>`
     SELECT d.id, d.title, d.text, b.name AS "bodyName", b.kind::text AS "bodyKind", d."decidedOn",
@@ -69,7 +80,8 @@ export async function listDecisions(
            mb.slug AS "meetingBodySlug", m.number AS "meetingNumber",
            d."sectionId", d."voteQuestionId",
            c.id AS "citesId", c.title AS "citesTitle", cb.name AS "citesBodyName",
-           COALESCE(st.id, vst.id) AS "sharedTextId", COALESCE(st.title, vst.title) AS "sharedTextTitle"
+           COALESCE(st.id, vst.id) AS "sharedTextId", COALESCE(st.title, vst.title) AS "sharedTextTitle",
+           count(*) OVER ()::int AS total
       FROM "Decision" d
       JOIN "Body" b ON b.id = d."bodyId"
       LEFT JOIN "Meeting" m ON m.id = d."meetingId"
@@ -81,7 +93,7 @@ export async function listDecisions(
      WHERE ${published(actor, filter)}
      ORDER BY d."decidedOn" DESC, d."createdAt" DESC, d.id DESC
      LIMIT ${take} OFFSET ${skip}`;
-  return rows.map((d) => ({
+  const decisions = rows.map((d) => ({
     id: d.id,
     title: d.title,
     text: d.text,
@@ -102,6 +114,7 @@ export async function listDecisions(
         : null,
     sharedText: d.sharedTextId !== null ? { id: d.sharedTextId, title: d.sharedTextTitle ?? "" } : null,
   }));
+  return { decisions, total: rows[0]?.total ?? null };
 }
 
 // One page of the record, and how many decisions the filter finds in all.
@@ -110,17 +123,12 @@ export async function decisionRecord(
   filter: DecisionFilter,
   { page, size = PAGE_SIZE }: { page: number; size?: number },
 ): Promise<{ decisions: DecisionListItem[]; total: number }> {
-  authorize(actor, "decision.read");
-  const [decisions, [counted]] = await Promise.all([
-    listDecisions(actor, filter, { take: size, skip: (page - 1) * size }),
-    db.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS total FROM "Decision" d WHERE ${published(actor, filter)}`,
-  ]);
+  const { decisions, total } = await decisionRows(actor, filter, { take: size, skip: (page - 1) * size });
+  if (total !== null) return { decisions, total };
+  // Past the last page (an old link) no row carries the count: asked apart.
+  const [counted] = await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "Decision" d WHERE ${published(actor, filter)}`;
   return { decisions, total: counted?.total ?? 0 };
-}
-
-export async function latestDecisions(actor: Actor, take = 5) {
-  return listDecisions(actor, {}, { take });
 }
 
 export async function decisionBodies(actor: Actor) {

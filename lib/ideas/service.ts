@@ -5,7 +5,6 @@ import { recordAudit } from "@/lib/audit/record";
 import { parseDateKey } from "@/lib/dates";
 import type { Result } from "@/lib/form-result";
 import { ensureIdeaBoxItem } from "@/lib/ideas/idea-box.internal";
-import { OPEN } from "@/lib/ideas/ideas.internal";
 import type { IdeaInput, PaperIdeaInput } from "@/lib/ideas/schema";
 
 // The idea box: ideas posted signed in, on the public page (moderated first, public-page.ts) or
@@ -23,15 +22,6 @@ export type IdeaRefusal =
   | "rateLimited"
   | "suspended";
 export type IdeaResult<T = null, E extends IdeaRefusal = IdeaRefusal> = Result<T, E>;
-
-export async function countIdeasToRead(actor: Actor): Promise<number> {
-  authorize(actor, "idea.post");
-  // Plain SQL: on every home page (Prisma compiles each query anew; README, Benchmarks).
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM "Idea"
-     WHERE "cooperativeId" = ${actor.cooperativeId} AND status::text = ANY(${OPEN}::text[])`;
-  return row?.count ?? 0;
-}
 
 export async function postIdea(actor: Actor, input: IdeaInput): Promise<IdeaResult<{ id: string }, never>> {
   authorize(actor, "idea.post");

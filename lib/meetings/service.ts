@@ -55,21 +55,6 @@ export async function listMeetings(actor: Actor): Promise<MeetingListItem[]> {
   return meetings.map(toListItem);
 }
 
-// The home page's reads are plain SQL: Prisma compiles each of its queries anew on every call
-// (about 0.7 ms of CPU each here, a seventh of the page; README, Benchmarks).
-export async function nextMeeting(actor: Actor, now = new Date()): Promise<MeetingListItem | null> {
-  authorize(actor, "meeting.read");
-  const [meeting] = await db.$queryRaw<MeetingListItem[]>`
-    SELECT m.id, b.name AS "bodyName", b.slug AS "bodySlug", m.number, m."startsAt", m.place,
-           m.status::text AS status
-      FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
-     WHERE m."cooperativeId" = ${actor.cooperativeId} AND m."startsAt" >= ${now}
-       AND m.status <> 'CANCELLED'
-     ORDER BY m."startsAt" ASC
-     LIMIT 1`;
-  return meeting ?? null;
-}
-
 // The cooperative's categories, in their order, by name (the attendance's colleges).
 async function collegeNames(cooperativeId: string): Promise<{ name: string }[]> {
   const names = await cached("colleges", cooperativeId, () =>

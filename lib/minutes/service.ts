@@ -403,21 +403,3 @@ export async function hasReadableMinutes(actor: Actor, meetingId: string): Promi
      LIMIT 1`;
   return Boolean(minutes && (minutes.status === "PUBLISHED" || can(actor.roles, "minutes.readDraft")));
 }
-
-// Minutes waiting for this reader: shared for comments (the council), approved and waiting to
-// be published (the coordinator).
-export async function minutesToReview(
-  actor: Actor,
-): Promise<{ bodyName: string; bodySlug: string; number: number; status: MinutesStatus }[]> {
-  if (!can(actor.roles, "minutes.readDraft")) return [];
-  const statuses: MinutesStatus[] = can(actor.roles, "minutes.draft") ? ["SHARED", "APPROVED"] : ["SHARED"];
-  // Plain SQL: the home page asks on every visit, and Prisma compiles each query anew (issue 21).
-  return db.$queryRaw<{ bodyName: string; bodySlug: string; number: number; status: MinutesStatus }[]>`
-    SELECT b.name AS "bodyName", b.slug AS "bodySlug", m.number, mi.status::text AS status
-      FROM "Minutes" mi
-      JOIN "Meeting" m ON m.id = mi."meetingId" AND m."cooperativeId" = mi."cooperativeId"
-      JOIN "Body" b ON b.id = m."bodyId"
-     WHERE mi."cooperativeId" = ${actor.cooperativeId} AND mi.status::text = ANY(${statuses}::text[])
-     ORDER BY mi."updatedAt" DESC, mi.id
-     LIMIT 10`;
-}

@@ -125,7 +125,15 @@ describe("the decision record", () => {
     const seen = pages.flatMap((p) => p.decisions.map((d) => d.title));
     expect(new Set(seen).size).toBe(60);
     expect(seen[0]).toMatch(/^Décision (19|39|59)$/);
-    expect((await decisionRecord(reader, {}, { page: 4 })).decisions).toEqual([]);
+    // Past the last page (an old link): none, and still the count of them all.
+    expect(await decisionRecord(reader, {}, { page: 4 })).toEqual({ decisions: [], total: 60 });
+    // A filter that finds nothing: none, counted as none.
+    expect(await decisionRecord(reader, decisionFilter({ issue: "REJECTED" }), { page: 1 })).toEqual({
+      decisions: [],
+      total: 0,
+    });
+    // The count follows the filter (3 decisions a day: 21 of the 60 on January 1–7).
+    expect((await decisionRecord(reader, decisionFilter({ au: "2021-01-07" }), { page: 1 })).total).toBe(21);
   });
 
   it("its body filter offers the bodies with a published decision, by name, of this cooperative only", async () => {

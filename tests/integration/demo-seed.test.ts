@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getMeeting, nextMeeting } from "@/lib/meetings/service";
+import { getMeeting } from "@/lib/meetings/service";
+import { homeSections } from "@/lib/home";
 
 import { seedIfEmpty } from "../../scripts/seed";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-data";
@@ -64,7 +65,7 @@ describe("the demo cooperative", () => {
 
   it("has a next meeting, n° 4, planned with its first agenda items", async () => {
     const member = await signInAs("paul.martin@demo.portail-scic.fr");
-    const next = await nextMeeting(member);
+    const next = (await homeSections(member)).meeting;
     expect(next).toMatchObject({ number: 4, status: "PLANNED" });
   });
 });

@@ -1,19 +1,23 @@
-// The home page's reads (plain SQL since issue 21): what they return, in which order, and never
-// another cooperative's.
+// The home page's reads (one plain SQL statement since issue 21): what each section returns, in
+// which order, as the person's rights allow, and never another cooperative's.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { getMeeting, nextMeeting } from "@/lib/meetings/service";
-import { openQuestionsFor } from "@/lib/votes/service";
-import { countIdeasToRead } from "@/lib/ideas/service";
+import { getMeeting } from "@/lib/meetings/service";
+import { homeSections } from "@/lib/home";
 import { documentsByItem } from "@/lib/meetings/documents";
-import { hasReadableMinutes, minutesToReview } from "@/lib/minutes/service";
+import { hasReadableMinutes } from "@/lib/minutes/service";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 import { buildQuestion } from "@/tests/factories/votes";
 import { buildIdea } from "@/tests/factories/ideas";
 
 const day = 86_400_000;
+// The home page's sections, one at a time.
+const nextMeeting = async (actor: Actor) => (await homeSections(actor)).meeting;
+const openQuestionsFor = async (actor: Actor) => (await homeSections(actor)).questions;
+const countIdeasToRead = async (actor: Actor) => (await homeSections(actor)).ideasToRead;
+const minutesToReview = async (actor: Actor) => (await homeSections(actor)).toReview;
 let councillor: Actor;
 let plainMember: Actor;
 let other: Actor;
@@ -101,7 +105,8 @@ describe("the home page's reads", () => {
       bodyName: "Conseil coopératif",
       bodySlug: "conseil",
       number: 2,
-      startsAt: expect.any(Date),
+      // To the millisecond, in UTC (it travels in the statement's JSON as a number).
+      startsAt: (await db.meeting.findUniqueOrThrow({ where: { id: soonId } })).startsAt,
       place: "Salle 2",
       status: "PLANNED",
     });
@@ -189,6 +194,60 @@ describe("the home page's reads", () => {
     // A member outside the council reads no draft.
     expect(await minutesToReview(plainMember)).toEqual([]);
     expect((await minutesToReview(other)).map((m) => m.number)).toEqual([1]);
+  });
+});
+
+describe("the home page's latest decisions and what a guest sees", () => {
+  it("the five latest published decisions, newest first, on their day; a guest of the idea box gets no council section", async () => {
+    const cooperativeId = councillor.cooperativeId;
+    const council = await db.body.findFirstOrThrow({ where: { cooperativeId, slug: "conseil" } });
+    for (let i = 1; i <= 7; i++)
+      await db.decision.create({
+        data: {
+          cooperativeId,
+          bodyId: council.id,
+          title: `Décision ${i}`,
+          text: "…",
+          method: "CONSENSUS",
+          outcome: "ADOPTED",
+          decidedOn: new Date(Date.UTC(2024, 0, i)),
+          publishedAt: i === 7 ? null : new Date(),
+        },
+      });
+    // Another cooperative's newer decision: never here.
+    const elsewhere = await db.body.findFirstOrThrow({ where: { cooperativeId: other.cooperativeId } });
+    await db.decision.create({
+      data: {
+        cooperativeId: other.cooperativeId,
+        bodyId: elsewhere.id,
+        title: "Ailleurs",
+        text: "…",
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        decidedOn: new Date(Date.UTC(2025, 0, 1)),
+        publishedAt: new Date(),
+      },
+    });
+    const { decisions } = await homeSections(plainMember);
+    expect(decisions.map((d) => d.title)).toEqual([
+      "Décision 6",
+      "Décision 5",
+      "Décision 4",
+      "Décision 3",
+      "Décision 2",
+    ]);
+    expect(decisions[0]).toEqual({
+      id: expect.any(String),
+      title: "Décision 6",
+      bodyName: "Conseil coopératif",
+      decidedOn: new Date("2024-01-06T00:00:00Z"),
+    });
+    expect((await homeSections(other)).decisions.map((d) => d.title)).toEqual(["Ailleurs"]);
+
+    const guest = await actorFor((await createMember(cooperativeId, { kind: "GUEST" })).person.id);
+    const seen = await homeSections(guest);
+    expect(seen).toMatchObject({ meeting: null, questions: [], toReview: [], decisions: [] });
+    expect(seen.ideasToRead).toBeGreaterThan(0);
   });
 });
 

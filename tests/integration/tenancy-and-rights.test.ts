@@ -5,7 +5,8 @@ import { getMeeting, listMeetings } from "@/lib/meetings/service";
 import { listOutbox, retryEmail } from "@/lib/mail/service";
 import { sendEmail } from "@/lib/mail/send";
 import { listAudit } from "@/lib/audit/service";
-import { latestDecisions } from "@/lib/decisions/service";
+import { listDecisions } from "@/lib/decisions/service";
+import { homeSections } from "@/lib/home";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 
@@ -55,7 +56,7 @@ describe("one cooperative never sees another's rows", () => {
   it("lists only its own meetings and decisions", async () => {
     const meetings = await listMeetings(memberA);
     expect(meetings).toHaveLength(1);
-    expect((await latestDecisions(memberA)).map((d) => d.title)).toEqual(["Décision Coopérative A"]);
+    expect((await homeSections(memberA)).decisions.map((d) => d.title)).toEqual(["Décision Coopérative A"]);
   });
 
   it("cannot open the other's meeting by guessing its address", async () => {
@@ -83,7 +84,7 @@ describe("the server refuses what a role may not do", () => {
 
   it("a guest of the idea box cannot read meetings or decisions", async () => {
     await expect(listMeetings(guestA)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(latestDecisions(guestA)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listDecisions(guestA)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("the coordinator can, and reads only their own cooperative's", async () => {
