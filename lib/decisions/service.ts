@@ -67,21 +67,36 @@ export async function listDecisions(
   return (await decisionRows(actor, filter, { take, skip })).decisions;
 }
 
-// The rows, and how many the filter finds in all (null past the end: no row carried the count).
+type Body = { id: string; name: string };
+
+// The cooperative's bodies that have a published decision (the record's filter offers them).
+const withPublished = (cooperativeId: string) => Prisma.sql`
+  FROM "Body" b
+ WHERE b."cooperativeId" = ${cooperativeId}
+   AND EXISTS (SELECT 1 FROM "Decision" d
+                WHERE d."bodyId" = b.id AND d."cooperativeId" = b."cooperativeId"
+                  AND d."publishedAt" IS NOT NULL)`;
+
+// The rows, how many the filter finds in all and, with `bodies`, the filter's bodies (both null
+// past the end: no row carried them).
 async function decisionRows(
   actor: Actor,
   filter: DecisionFilter,
-  { take, skip }: { take: number; skip: number },
-): Promise<{ decisions: DecisionListItem[]; total: number | null }> {
+  { take, skip, bodies = false }: { take: number; skip: number; bodies?: boolean },
+): Promise<{ decisions: DecisionListItem[]; total: number | null; bodies: Body[] | null }> {
   authorize(actor, "decision.read");
-  const rows = await db.$queryRaw<DecisionRow[]>`
+  const bodyList = bodies
+    ? Prisma.sql`, (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name) ORDER BY b.name, b.id), '[]')
+                    ${withPublished(actor.cooperativeId)}) AS bodies`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<(DecisionRow & { bodies?: Body[] })[]>`
     SELECT d.id, d.title, d.text, b.name AS "bodyName", b.kind::text AS "bodyKind", d."decidedOn",
            d.outcome::text AS outcome, d.method::text AS method,
            mb.slug AS "meetingBodySlug", m.number AS "meetingNumber",
            d."sectionId", d."voteQuestionId",
            c.id AS "citesId", c.title AS "citesTitle", cb.name AS "citesBodyName",
            COALESCE(st.id, vst.id) AS "sharedTextId", COALESCE(st.title, vst.title) AS "sharedTextTitle",
-           count(*) OVER ()::int AS total
+           (SELECT count(*)::int FROM "Decision" d WHERE ${published(actor, filter)}) AS total ${bodyList}
       FROM "Decision" d
       JOIN "Body" b ON b.id = d."bodyId"
       LEFT JOIN "Meeting" m ON m.id = d."meetingId"
@@ -114,34 +129,34 @@ async function decisionRows(
         : null,
     sharedText: d.sharedTextId !== null ? { id: d.sharedTextId, title: d.sharedTextTitle ?? "" } : null,
   }));
-  return { decisions, total: rows[0]?.total ?? null };
+  return { decisions, total: rows[0]?.total ?? null, bodies: rows[0]?.bodies ?? null };
 }
 
-// One page of the record, and how many decisions the filter finds in all.
+// One page of the record, how many decisions the filter finds in all, and the bodies its filter
+// offers: one statement (the record is read on every visit; issue 21).
 export async function decisionRecord(
   actor: Actor,
   filter: DecisionFilter,
   { page, size = PAGE_SIZE }: { page: number; size?: number },
-): Promise<{ decisions: DecisionListItem[]; total: number }> {
-  const { decisions, total } = await decisionRows(actor, filter, { take: size, skip: (page - 1) * size });
-  if (total !== null) return { decisions, total };
-  // Past the last page (an old link) no row carries the count: asked apart.
-  const [counted] = await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "Decision" d WHERE ${published(actor, filter)}`;
-  return { decisions, total: counted?.total ?? 0 };
+): Promise<{ decisions: DecisionListItem[]; total: number; bodies: Body[] }> {
+  const found = await decisionRows(actor, filter, { take: size, skip: (page - 1) * size, bodies: true });
+  if (found.total !== null && found.bodies !== null)
+    return { decisions: found.decisions, total: found.total, bodies: found.bodies };
+  // Nothing found, or past the last page (an old link): no row carried them, asked apart.
+  const [[counted], bodies] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM "Decision" d WHERE ${published(actor, filter)}`,
+    decisionBodies(actor),
+  ]);
+  return { decisions: found.decisions, total: counted?.total ?? 0, bodies };
 }
 
 export async function decisionBodies(actor: Actor) {
   authorize(actor, "decision.read");
   // Plain SQL: the record asks on every visit, and Prisma compiles each query anew (issue 21).
-  return db.$queryRaw<{ id: string; name: string }[]>`
-    SELECT b.id, b.name
-      FROM "Body" b
-     WHERE b."cooperativeId" = ${actor.cooperativeId}
-       AND EXISTS (SELECT 1 FROM "Decision" d
-                    WHERE d."bodyId" = b.id AND d."cooperativeId" = b."cooperativeId"
-                      AND d."publishedAt" IS NOT NULL)
-     ORDER BY b.name ASC, b.id`;
+  return db.$queryRaw<
+    Body[]
+  >`SELECT b.id, b.name ${withPublished(actor.cooperativeId)} ORDER BY b.name ASC, b.id`;
 }
 
 export type ActionRow = {

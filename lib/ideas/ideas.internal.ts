@@ -123,7 +123,8 @@ export async function boardRows({
             (SELECT coalesce(json_agg(json_build_object('id', m.id, 'text', m.text) ORDER BY m."createdAt", m.id), '[]')
                FROM "Idea" m
               WHERE m."mergedIntoId" = i.id AND m."cooperativeId" = i."cooperativeId" AND m.status = 'MERGED') AS merged,
-            count(*) OVER ()::int AS total
+            (SELECT count(*)::int FROM "Idea" c
+              WHERE c."cooperativeId" = $1 AND c.status::text = ANY($3::text[]) ${onlyAnswered ? `AND c."answerPublishedAt" IS NOT NULL` : ""}) AS total
        FROM "Idea" i
       WHERE i."cooperativeId" = $1 AND i.status::text = ANY($3::text[]) ${onlyAnswered ? `AND i."answerPublishedAt" IS NOT NULL` : ""}
       ORDER BY ${order}, i.id

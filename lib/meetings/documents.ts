@@ -150,19 +150,29 @@ export async function readDocument(actor: Actor, documentId: string) {
   return data ? { filename: document.filename, mimeType: document.mimeType, data } : null;
 }
 
+export type MeetingDocument = {
+  id: string;
+  filename: string;
+  sizeBytes: number;
+  agendaItemId: string | null;
+};
+
 export async function documentsByItem(actor: Actor, meetingId: string) {
   authorize(actor, "meeting.read");
-  // Plain SQL: on every meeting's page (Prisma compiles each query anew; README, Benchmarks).
-  const documents = await db.$queryRaw<
-    { id: string; filename: string; sizeBytes: number; agendaItemId: string | null }[]
-  >`
+  const documents = await db.$queryRaw<MeetingDocument[]>`
     SELECT id, filename, "sizeBytes", "agendaItemId" FROM "Document"
      WHERE "meetingId" = ${meetingId} AND "cooperativeId" = ${actor.cooperativeId}
      ORDER BY "createdAt" ASC, id`;
-  const byItem = new Map<string, typeof documents>();
+  return byItem(documents);
+}
+
+// A meeting's documents by the agenda item they are attached to (getMeeting reads them with
+// the meeting for its page).
+export function byItem(documents: MeetingDocument[]): Map<string, MeetingDocument[]> {
+  const grouped = new Map<string, MeetingDocument[]>();
   for (const d of documents)
-    if (d.agendaItemId) byItem.set(d.agendaItemId, [...(byItem.get(d.agendaItemId) ?? []), d]);
-  return byItem;
+    if (d.agendaItemId) grouped.set(d.agendaItemId, [...(grouped.get(d.agendaItemId) ?? []), d]);
+  return grouped;
 }
 
 // The PDFs attached to sections of minutes the caller has already read (readMinutes checked who

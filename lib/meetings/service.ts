@@ -12,8 +12,15 @@ import type { Result } from "@/lib/form-result";
 import { sendChangeNotice } from "@/lib/meetings/meeting-notices.internal";
 import { listSelect, ownMeeting, toListItem } from "@/lib/meetings/meeting-access.internal";
 import type { MeetingInput, NewMeetingInput } from "@/lib/meetings/schema";
-import type { AgendaItemKind, AttendanceStatus, MeetingStatus } from "@/lib/generated/prisma/enums";
+import type {
+  AgendaItemKind,
+  AttendanceStatus,
+  MeetingStatus,
+  MinutesStatus,
+} from "@/lib/generated/prisma/enums";
 import { parseDateKey, TIME_ZONE } from "@/lib/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MeetingDocument } from "@/lib/meetings/documents";
 
 // The meetings themselves. Their agenda is in agenda.ts, their attendance sheet in
 // attendance.ts, the invitations and the members' answers in invitations.ts.
@@ -43,6 +50,10 @@ export type MeetingDetail = MeetingListItem & {
     ideaBox: boolean;
   }[];
   attendance: AttendanceSummary;
+  // Its documents, for a member (a guest of the meeting gets none), in the order they came.
+  documents: MeetingDocument[];
+  // Where its minutes stand (null: none yet); lib/minutes/service.ts says who may open them.
+  minutesStatus: MinutesStatus | null;
 };
 
 export async function listMeetings(actor: Actor): Promise<MeetingListItem[]> {
@@ -74,7 +85,15 @@ export async function getMeeting(
   // The colleges' names do not change from one request to the next (lib/cache.ts), and are read
   // beside the meeting rather than after it. The meeting, its agenda and its attendance sheet
   // (each line's categories, and whether it chairs the body on that day) are one statement of
-  // plain SQL: Prisma compiled this nested read anew on every page (README, Benchmarks).
+  // plain SQL: Prisma compiled this nested read anew on every page (README, Benchmarks). Its
+  // documents and its minutes' status come with it (each a round trip of its own before).
+  const documents = can(actor.roles, "meeting.read")
+    ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object(
+                           'id', d.id, 'filename', d.filename, 'sizeBytes', d."sizeBytes",
+                           'agendaItemId', d."agendaItemId") ORDER BY d."createdAt", d.id), '[]')
+                    FROM "Document" d
+                   WHERE d."meetingId" = m.id AND d."cooperativeId" = m."cooperativeId")`
+    : Prisma.sql`'[]'::json`;
   const [[meeting], colleges] = await Promise.all([
     db.$queryRaw<MeetingRow[]>`
       SELECT m.id, m.number, m."startsAt", m.place, m.status::text AS status, m."videoUrl",
@@ -105,7 +124,10 @@ export async function getMeeting(
                 FROM "Attendance" at
                 LEFT JOIN "Membership" ms ON ms.id = at."membershipId"
                 LEFT JOIN "Person" ps ON ps.id = ms."personId"
-               WHERE at."meetingId" = m.id) AS attendances
+               WHERE at."meetingId" = m.id) AS attendances,
+             ${documents} AS documents,
+             (SELECT mi.status::text FROM "Minutes" mi
+               WHERE mi."meetingId" = m.id AND mi."cooperativeId" = m."cooperativeId") AS "minutesStatus"
         FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
        WHERE m."cooperativeId" = ${actor.cooperativeId} AND m.number = ${number}
          AND b.slug = ${bodySlug} AND b."cooperativeId" = ${actor.cooperativeId}`,
@@ -148,10 +170,14 @@ export async function getMeeting(
       lines,
       colleges.map((c) => c.name),
     ),
+    documents: meeting.documents,
+    minutesStatus: meeting.minutesStatus,
   };
 }
 
 type MeetingRow = MeetingListItem & {
+  documents: MeetingDocument[];
+  minutesStatus: MinutesStatus | null;
   videoUrl: string | null;
   assemblyType: "ORDINARY" | "EXTRAORDINARY" | null;
   agenda: MeetingDetail["agenda"];

@@ -383,23 +383,16 @@ export async function saveSection(
   return { ok: true, revision: revision + 1 };
 }
 
-// Whether a meeting's minutes are published (what a guest of the meeting may open).
-export async function hasPublishedMinutes(actor: Actor, meetingId: string): Promise<boolean> {
-  const minutes = await db.minutes.findFirst({
-    where: { meetingId, cooperativeId: actor.cooperativeId, status: "PUBLISHED" },
-    select: { id: true },
-  });
-  return minutes !== null;
-}
-
-// Whether this reader has minutes to open for a meeting (drafts for the council, else published).
-export async function hasReadableMinutes(actor: Actor, meetingId: string): Promise<boolean> {
+// Whether this reader has minutes to open for a meeting, from where its minutes stand (null: none
+// yet; getMeeting reads it): the coordinator always (to start them), drafts for the council, else
+// published ones; a guest of the meeting, published ones only.
+export function minutesReadable(
+  actor: Actor,
+  status: MinutesStatus | null,
+  { guest = false }: { guest?: boolean } = {},
+): boolean {
+  if (guest) return status === "PUBLISHED";
   if (can(actor.roles, "minutes.draft")) return true;
   if (!can(actor.roles, "minutes.readPublished")) return false;
-  // Plain SQL: on every meeting's page (Prisma compiles each query anew; README, Benchmarks).
-  const [minutes] = await db.$queryRaw<{ status: string }[]>`
-    SELECT status::text AS status FROM "Minutes"
-     WHERE "meetingId" = ${meetingId} AND "cooperativeId" = ${actor.cooperativeId}
-     LIMIT 1`;
-  return Boolean(minutes && (minutes.status === "PUBLISHED" || can(actor.roles, "minutes.readDraft")));
+  return status !== null && (status === "PUBLISHED" || can(actor.roles, "minutes.readDraft"));
 }

@@ -126,9 +126,9 @@ describe("the decision record", () => {
     expect(new Set(seen).size).toBe(60);
     expect(seen[0]).toMatch(/^Décision (19|39|59)$/);
     // Past the last page (an old link): none, and still the count of them all.
-    expect(await decisionRecord(reader, {}, { page: 4 })).toEqual({ decisions: [], total: 60 });
+    expect(await decisionRecord(reader, {}, { page: 4 })).toMatchObject({ decisions: [], total: 60 });
     // A filter that finds nothing: none, counted as none.
-    expect(await decisionRecord(reader, decisionFilter({ issue: "REJECTED" }), { page: 1 })).toEqual({
+    expect(await decisionRecord(reader, decisionFilter({ issue: "REJECTED" }), { page: 1 })).toMatchObject({
       decisions: [],
       total: 0,
     });
@@ -162,6 +162,10 @@ describe("the decision record", () => {
       { id: commissionId, name: "Commission administrative" },
       { id: councilId, name: "Conseil coopératif" },
     ]);
+    // The record's page reads them with its rows; past its end, apart: the same list.
+    const offered = await decisionBodies(member);
+    expect((await decisionRecord(member, {}, { page: 1 })).bodies).toEqual(offered);
+    expect((await decisionRecord(member, {}, { page: 99 })).bodies).toEqual(offered);
     // Another cooperative's bodies (the one of the long years has published decisions): never.
     const elsewhere = await createCooperative("Ailleurs");
     const stranger = await actorFor((await createMember(elsewhere.cooperative.id)).person.id);

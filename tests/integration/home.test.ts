@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { getMeeting } from "@/lib/meetings/service";
 import { homeSections } from "@/lib/home";
-import { documentsByItem } from "@/lib/meetings/documents";
-import { hasReadableMinutes } from "@/lib/minutes/service";
+import { byItem } from "@/lib/meetings/documents";
+import { minutesReadable } from "@/lib/minutes/service";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 import { buildQuestion } from "@/tests/factories/votes";
@@ -139,14 +139,54 @@ describe("the home page's reads", () => {
     expect(await countIdeasToRead(other)).toBe(1);
   });
 
-  it("a meeting's documents and minutes are found by this cooperative's members only", async () => {
-    expect(await documentsByItem(councillor, heldId)).toEqual(new Map());
-    expect(await hasReadableMinutes(plainMember, heldId)).toBe(false);
-    await db.minutes.create({
-      data: { cooperativeId: councillor.cooperativeId, meetingId: heldId, status: "PUBLISHED" },
+  it("a meeting's documents and where its minutes stand come with it, for this cooperative's members", async () => {
+    const cooperativeId = councillor.cooperativeId;
+    const read = async (actor: Actor) => (await getMeeting(actor, "conseil", 4))!;
+    expect(await read(councillor)).toMatchObject({ id: heldId, documents: [], minutesStatus: null });
+    expect(minutesReadable(plainMember, null)).toBe(false);
+
+    const item = await db.agendaItem.create({
+      data: { cooperativeId, meetingId: heldId, position: 1, kind: "INFORMATION", title: "Budget" },
     });
-    expect(await hasReadableMinutes(plainMember, heldId)).toBe(true);
-    expect(await hasReadableMinutes(otherMember, heldId)).toBe(false);
+    const attach = (filename: string, createdAt: Date) =>
+      db.document.create({
+        data: {
+          cooperativeId,
+          meetingId: heldId,
+          agendaItemId: item.id,
+          filename,
+          mimeType: "application/pdf",
+          sizeBytes: 1200,
+          storageKey: `test/${filename}-${Date.now()}`,
+          createdAt,
+        },
+      });
+    const second = await attach("budget-v2.pdf", new Date(Date.now() - day));
+    const first = await attach("budget-v1.pdf", new Date(Date.now() - 2 * day));
+    const documents = (await read(plainMember)).documents;
+    expect(documents).toEqual([
+      { id: first.id, filename: "budget-v1.pdf", sizeBytes: 1200, agendaItemId: item.id },
+      { id: second.id, filename: "budget-v2.pdf", sizeBytes: 1200, agendaItemId: item.id },
+    ]);
+    expect(
+      byItem(documents)
+        .get(item.id)
+        ?.map((d) => d.filename),
+    ).toEqual(["budget-v1.pdf", "budget-v2.pdf"]);
+
+    await db.minutes.create({ data: { cooperativeId, meetingId: heldId, status: "SHARED" } });
+    expect((await read(plainMember)).minutesStatus).toBe("SHARED");
+    // Shared minutes are for the council; the coordinator opens them at any stage.
+    expect(minutesReadable(plainMember, "SHARED")).toBe(false);
+    expect(minutesReadable(councillor, "SHARED")).toBe(true);
+    expect(minutesReadable(coordinator, null)).toBe(true);
+    await db.minutes.update({ where: { meetingId: heldId }, data: { status: "PUBLISHED" } });
+    expect(minutesReadable(plainMember, (await read(plainMember)).minutesStatus)).toBe(true);
+    // A guest of the meeting: published minutes only, and none of its documents.
+    expect(minutesReadable(plainMember, "SHARED", { guest: true })).toBe(false);
+    expect(minutesReadable(plainMember, "PUBLISHED", { guest: true })).toBe(true);
+    // Another cooperative's meeting n° 4 of a « conseil »: none here (the other has only n° 1).
+    expect(await getMeeting(otherMember, "conseil", 4)).toBeNull();
   });
 
   it("minutes waiting for the reader: shared ones for the council, approved ones too for the coordinator, the latest first, of this cooperative only", async () => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { decisionBodies, decisionRecord } from "@/lib/decisions/service";
+import { decisionRecord } from "@/lib/decisions/service";
 import { pageCount, pageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
 import { decisionFilter, OUTCOMES } from "@/lib/decisions/schema";
@@ -22,9 +22,8 @@ export default async function DecisionsPage({
   const params = await searchParams;
   const filter = decisionFilter(params);
   const page = pageParam(params.page);
-  const [{ decisions, total }, bodies, t, format] = await Promise.all([
+  const [{ decisions, total, bodies }, t, format] = await Promise.all([
     decisionRecord(actor, filter, { page }),
-    decisionBodies(actor),
     getTranslations("decisions"),
     getFormatter(),
   ]);

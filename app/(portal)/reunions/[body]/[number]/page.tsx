@@ -3,13 +3,13 @@ import { meetingNumber } from "@/lib/action-input";
 import { forbidden, notFound } from "next/navigation";
 import { isGuestAt } from "@/lib/meetings/guests";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { hasPublishedMinutes, hasReadableMinutes } from "@/lib/minutes/service";
+import { minutesReadable } from "@/lib/minutes/service";
 import { requireActor } from "@/lib/auth/session";
 import { getMeeting } from "@/lib/meetings/service";
 import { myInvitation } from "@/lib/meetings/invitations";
 import { answerInvitationAction } from "@/lib/meetings/actions";
 import { AnswerForm } from "@/components/meeting-forms";
-import { documentsByItem } from "@/lib/meetings/documents";
+import { byItem } from "@/lib/meetings/documents";
 import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
@@ -44,13 +44,14 @@ export default async function MeetingPage({ params }: Props) {
   const t = await getTranslations("meetings");
   const ta = await getTranslations("meetingAdmin");
   const ti = await getTranslations("invitation");
-  const [invitation, documents, minutesReadable, proxies] = await Promise.all([
+  // Its documents and where its minutes stand came with it.
+  const documents = byItem(meeting.documents);
+  const readable = minutesReadable(actor, meeting.minutesStatus, { guest: !member });
+  const [invitation, proxies] = await Promise.all([
     // Only a meeting to come asks for an answer (the service checks it again).
     member && (meeting.status === "PLANNED" || meeting.status === "INVITED")
       ? myInvitation(actor, meeting.id)
       : null,
-    member ? documentsByItem(actor, meeting.id) : Promise.resolve(new Map<string, never[]>()),
-    member ? hasReadableMinutes(actor, meeting.id) : hasPublishedMinutes(actor, meeting.id),
     meeting.assemblyType && can(actor.roles, "vote.castAssembly") ? proxySituation(actor, meeting.id) : null,
   ]);
   const tv = await getTranslations("votes");
@@ -91,7 +92,7 @@ export default async function MeetingPage({ params }: Props) {
             </Link>
           </div>
         ) : null}
-        {minutesReadable ? (
+        {readable ? (
           <p className="mt-2">
             <Link
               href={`/reunions/${body}/${number}/compte-rendu`}
