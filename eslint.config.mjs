@@ -78,7 +78,22 @@ const config = [
   // Routes, forms and shared components never reach the database.
   {
     files: ["app/**", "components/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [database] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [database],
+          // next-intl's builds its Intl formatters anew for each request (lib/i18n/formatter.ts).
+          paths: [
+            {
+              name: "next-intl/server",
+              importNames: ["getFormatter"],
+              message: "Use getFormatter from @/lib/i18n/formatter: one formatter per locale per process.",
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
 

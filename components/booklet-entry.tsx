@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { BookletEntry } from "@/lib/booklet/service";
 import { DATA_LANG } from "@/lib/i18n/config";
 

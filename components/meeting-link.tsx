@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { MeetingListItem } from "@/lib/meetings/service";
 
 export function meetingHref(meeting: Pick<MeetingListItem, "bodySlug" | "number">) {

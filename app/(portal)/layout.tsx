@@ -1,15 +1,17 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
 import { PortalHeader } from "@/components/portal-header";
-import { ClientMessages } from "@/components/client-messages";
 
+// The root layout gives the browser the `app` texts; each part of the portal with forms gives its
+// own (components/client-messages.tsx).
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("app");
   const ts = await getTranslations("operator.support");
   const format = await getFormatter();
   return (
-    <ClientMessages namespaces={[]}>
+    <>
       <a
         href="#contenu"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2"
@@ -41,6 +43,6 @@ export default async function PortalLayout({ children }: { children: React.React
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>
-    </ClientMessages>
+    </>
   );
 }

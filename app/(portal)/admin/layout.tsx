@@ -5,6 +5,7 @@ export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <ClientMessages
       namespaces={[
+        "errors",
         "members",
         "bodies",
         "colleges",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { supportGrants } from "@/lib/operator/support";
@@ -52,7 +53,7 @@ export default async function AdminPage() {
               ))}
             </ul>
           )}
-          <ClientMessages namespaces={["operator"]}>
+          <ClientMessages namespaces={["errors", "operator"]}>
             <SupportGrantForm action={grantSupportAction} />
           </ClientMessages>
         </Card>

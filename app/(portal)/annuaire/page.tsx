@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { Messages } from "next-intl";
 import { requireActor } from "@/lib/auth/session";
 import { queryText } from "@/lib/action-input";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
 import { decisionRecord } from "@/lib/decisions/service";
 import { pageCount, pageParam } from "@/lib/pagination";
@@ -95,26 +96,27 @@ export default async function DecisionsPage({
         {t("count", { count: total })}
       </p>
       {decisions.length ? (
-        <ol className="space-y-3">
+        // The entries' frame is set once on the list (*:), not repeated in each of 25 entries, and
+        // each meta line is one text: the page's HTML and its payload both carry every entry.
+        <ol className="space-y-3 *:rounded-lg *:border *:border-stone-200 *:bg-white *:p-4">
           {decisions.map((d) => (
-            <li
-              key={d.id}
-              id={`decision-${d.id}`}
-              className="rounded-lg border border-stone-200 bg-white p-4"
-            >
+            <li key={d.id} id={`decision-${d.id}`}>
               <p className="font-semibold">{d.title}</p>
               {d.text !== d.title ? (
                 <p className="mt-1 whitespace-pre-line text-stone-800">{d.text}</p>
               ) : null}
               <p className="mt-1 text-sm text-stone-700">
-                {d.bodyName} ·{" "}
-                {format.dateTime(d.decidedOn, {
-                  day: "numeric",
-                  month: "long",
-                  year: "numeric",
-                  timeZone: "UTC",
-                })}{" "}
-                · {t(`outcomes.${d.outcome}`)} · {t(`methods.${d.method}`)}
+                {[
+                  d.bodyName,
+                  format.dateTime(d.decidedOn, {
+                    day: "numeric",
+                    month: "long",
+                    year: "numeric",
+                    timeZone: "UTC",
+                  }),
+                  t(`outcomes.${d.outcome}`),
+                  t(`methods.${d.method}`),
+                ].join(" · ")}
                 {d.meeting ? (
                   <>
                     {" · "}

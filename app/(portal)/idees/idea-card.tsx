@@ -1,4 +1,5 @@
-import type { getFormatter, getTranslations } from "next-intl/server";
+import type { getTranslations } from "next-intl/server";
+import type { Formatter } from "@/lib/i18n/formatter";
 import Link from "next/link";
 import type { BoardIdea } from "@/lib/ideas/board";
 
@@ -18,25 +19,29 @@ export function IdeaCard({
   children?: React.ReactNode;
   booklet?: boolean;
   t: Awaited<ReturnType<typeof getTranslations<"ideas">>>;
-  format: Awaited<ReturnType<typeof getFormatter>>;
+  format: Formatter;
 }) {
   return (
     <li className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
       <p className="whitespace-pre-line text-stone-900">{idea.text}</p>
+      {/* One text, not six: the board shows 25 cards, each in the HTML and in the payload. */}
       <p className="text-sm text-stone-700">
-        {idea.theme ? `${t(`themes.${idea.theme}`)} · ` : ""}
-        {idea.authorName ?? t("anonymous")} · {t(`sources.${idea.source}`)} ·{" "}
-        {format.dateTime(idea.createdAt, { day: "numeric", month: "long", year: "numeric" })}
-        {idea.supports ? ` · ${t("supportCount", { count: idea.supports })}` : ""}
+        {[
+          idea.theme ? t(`themes.${idea.theme}`) : null,
+          idea.authorName ?? t("anonymous"),
+          t(`sources.${idea.source}`),
+          format.dateTime(idea.createdAt, { day: "numeric", month: "long", year: "numeric" }),
+          idea.supports ? t("supportCount", { count: idea.supports }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {idea.merged.length ? (
         <p className="text-sm text-stone-700">{t("mergedWith", { count: idea.merged.length })}</p>
       ) : null}
       {idea.answer ? (
         <div className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
-          <p className="font-semibold">
-            {t("councilAnswer")} : {t(`answers.${idea.answer.kind}`)}
-          </p>
+          <p className="font-semibold">{`${t("councilAnswer")} : ${t(`answers.${idea.answer.kind}`)}`}</p>
           {idea.answer.text ? <p className="whitespace-pre-line">{idea.answer.text}</p> : null}
           {idea.answer.partners.length ? (
             <>

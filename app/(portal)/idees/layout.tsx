@@ -2,5 +2,5 @@ import { ClientMessages } from "@/components/client-messages";
 
 // The idea box.
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={["ideas"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["errors", "ideas"]}>{children}</ClientMessages>;
 }

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { myContactConsent } from "@/lib/contacts/service";
 import { profileConsentAction, withdrawMineAction } from "@/lib/contacts/actions";
 import { ConsentForm } from "@/components/contact-forms";

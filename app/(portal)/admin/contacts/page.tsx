@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
 import { contactFilter, isOld, PURPOSES } from "@/lib/contacts/schema";
 import { contactList } from "@/lib/contacts/service";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { getActor, requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isId } from "@/lib/action-input";

@@ -1,7 +1,8 @@
 import { DATA_LANG } from "@/lib/i18n/config";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { Messages } from "next-intl";
 import { requireActor } from "@/lib/auth/session";
 import { questionPage } from "@/lib/votes/question-page";

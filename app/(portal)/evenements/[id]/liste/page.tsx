@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { getActor, requireActor } from "@/lib/auth/session";
 import { isId } from "@/lib/action-input";
 import { eventFor } from "@/lib/events/service";

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { forbidden, notFound } from "next/navigation";
 import { isGuestAt } from "@/lib/meetings/guests";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { minutesReadable } from "@/lib/minutes/service";
 import { requireActor } from "@/lib/auth/session";
 import { getMeeting } from "@/lib/meetings/service";
@@ -148,7 +149,7 @@ export default async function MeetingPage({ params }: Props) {
       ) : null}
       {proxies ? (
         // The proxies' forms speak the votes' words: sent to the browser only with them.
-        <ClientMessages namespaces={["votes"]}>
+        <ClientMessages namespaces={["errors", "votes"]}>
           <Card title={tv("proxyTitleMeeting")}>
             <div className="space-y-3">
               {proxies.heldFor.length ? (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
 import { readMinutes } from "@/lib/minutes/service";
 import { minutesVersions } from "@/lib/minutes/workflow";
