@@ -2,19 +2,36 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import type { Messages } from "next-intl";
 
-// The texts the browser receives: only the namespaces the client components of a part of the
-// portal use (every page used to carry all 60 kB of them). The root layout gives `app`; each
-// part's layout names its own, with `errors` where its forms show a refusal (a provider replaces
-// the one above it, so each list is whole, `app` included here). The pages without a form (home,
-// decision record, actions, directory, search) carry no refusal texts: 5 kB less (issue 21).
+// A namespace ("ideas"), or one part of it ("ideas.themes", "ideas.send").
+type Path = keyof Messages | `${keyof Messages}.${string}`;
+type Tree = { [key: string]: string | Tree };
+
+// The texts the browser receives: only what the client components of a part of the portal use
+// (every page used to carry all 60 kB of them). The root layout gives `app`; each part's layout
+// names its own, with `errors` where its forms show a refusal (a provider replaces the one above
+// it, so each list is whole, `app` included here). The pages without a form (home, decision
+// record, actions, directory, search) carry no refusal texts: 5 kB less. A page whose forms use
+// a few texts of a large namespace names those parts (the idea board: 1 of the 8 kB; issue 21).
 export async function ClientMessages({
   namespaces,
   children,
 }: {
-  namespaces: readonly (keyof Messages)[];
+  namespaces: readonly Path[];
   children: React.ReactNode;
 }) {
-  const messages = await getMessages();
-  const picked = Object.fromEntries((["app", ...namespaces] as const).map((n) => [n, messages[n]]));
+  const messages = (await getMessages()) as unknown as Tree;
+  const picked: Tree = {};
+  for (const path of ["app", ...namespaces]) {
+    const keys = path.split(".");
+    const last = keys.pop()!;
+    let from: Tree | string | undefined = messages;
+    let to = picked;
+    for (const key of keys) {
+      from = typeof from === "object" ? from[key] : undefined;
+      to = (to[key] ??= {}) as Tree;
+    }
+    const value = typeof from === "object" ? from[last] : undefined;
+    if (value !== undefined) to[last] = value;
+  }
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }

@@ -10,6 +10,7 @@ import { postIdeaAction, supportAction } from "@/lib/ideas/actions";
 import { IdeaForm } from "@/components/idea-forms";
 import { StepForm } from "@/components/step-form";
 import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
+import { ClientMessages } from "@/components/client-messages";
 import { IdeaCard } from "./idea-card";
 import { pageCount, pageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
@@ -35,67 +36,83 @@ export default async function IdeasPage({
   ]);
   const moderate = can(actor.roles, "idea.moderate");
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <PageTitle>{t("title")}</PageTitle>
-        {moderate ? (
-          <div className="flex flex-wrap gap-2">
-            <Link href="/idees/gestion" className={secondaryButtonClass}>
-              {t("manage")}
-            </Link>
-            <Link href="/idees/affiche" className={secondaryButtonClass}>
-              {t("poster")}
-            </Link>
-          </div>
-        ) : null}
-      </div>
-      <Card title={t("postTitle")}>
-        <IdeaForm action={postIdeaAction} />
-      </Card>
-      <section aria-labelledby="board-title" className="space-y-3">
-        <h2 id="board-title" className="text-xl font-semibold">
-          {t("board")}
-        </h2>
-        <nav aria-label={t("sortBy")} className="flex flex-wrap gap-2">
-          {SORTS.map((s) => (
-            <Link
-              key={s}
-              href={`/idees?tri=${s}`}
-              aria-current={s === sort ? "page" : undefined}
-              className={`min-h-11 rounded-full border px-4 py-2 font-medium ${s === sort ? "border-brand-700 bg-brand-700 text-white" : "border-stone-300 bg-white"}`}
-            >
-              {t(`sorts.${s}`)}
-            </Link>
-          ))}
-        </nav>
-        {ideas.length === 0 ? (
-          <Empty>{t("empty")}</Empty>
-        ) : (
-          <ul className="space-y-3">
-            {ideas.map((idea) => (
-              <IdeaCard
-                key={idea.id}
-                idea={idea}
-                booklet={can(actor.roles, "booklet.read")}
-                t={t}
-                format={format}
+    // The texts its forms use (the idea form, « Je soutiens » and their refusals), not the idea
+    // box's 8 kB: the board is the page the neighbourhood's members open most.
+    <ClientMessages
+      namespaces={[
+        "errors",
+        "ideas.errors",
+        "ideas.themes",
+        "ideas.yourIdea",
+        "ideas.themeOptional",
+        "ideas.noTheme",
+        "ideas.showName",
+        "ideas.send",
+        "ideas.posted",
+      ]}
+    >
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <PageTitle>{t("title")}</PageTitle>
+          {moderate ? (
+            <div className="flex flex-wrap gap-2">
+              <Link href="/idees/gestion" className={secondaryButtonClass}>
+                {t("manage")}
+              </Link>
+              <Link href="/idees/affiche" className={secondaryButtonClass}>
+                {t("poster")}
+              </Link>
+            </div>
+          ) : null}
+        </div>
+        <Card title={t("postTitle")}>
+          <IdeaForm action={postIdeaAction} />
+        </Card>
+        <section aria-labelledby="board-title" className="space-y-3">
+          <h2 id="board-title" className="text-xl font-semibold">
+            {t("board")}
+          </h2>
+          <nav aria-label={t("sortBy")} className="flex flex-wrap gap-2">
+            {SORTS.map((s) => (
+              <Link
+                key={s}
+                href={`/idees?tri=${s}`}
+                aria-current={s === sort ? "page" : undefined}
+                className={`min-h-11 rounded-full border px-4 py-2 font-medium ${s === sort ? "border-brand-700 bg-brand-700 text-white" : "border-stone-300 bg-white"}`}
               >
-                {idea.answer ? null : (
-                  <StepForm
-                    namespace="ideas"
-                    action={supportAction}
-                    fields={{ idea: idea.id }}
-                    label={idea.supportedByMe ? t("unsupport") : t("support")}
-                    pressed={idea.supportedByMe}
-                    secondary
-                  />
-                )}
-              </IdeaCard>
+                {t(`sorts.${s}`)}
+              </Link>
             ))}
-          </ul>
-        )}
-        <Pagination page={page} pages={pageCount(total)} href={(n) => `/idees?tri=${sort}&page=${n}`} />
-      </section>
-    </div>
+          </nav>
+          {ideas.length === 0 ? (
+            <Empty>{t("empty")}</Empty>
+          ) : (
+            <ul className="space-y-3">
+              {ideas.map((idea) => (
+                <IdeaCard
+                  key={idea.id}
+                  idea={idea}
+                  booklet={can(actor.roles, "booklet.read")}
+                  t={t}
+                  format={format}
+                >
+                  {idea.answer ? null : (
+                    <StepForm
+                      namespace="ideas"
+                      action={supportAction}
+                      fields={{ idea: idea.id }}
+                      label={idea.supportedByMe ? t("unsupport") : t("support")}
+                      pressed={idea.supportedByMe}
+                      secondary
+                    />
+                  )}
+                </IdeaCard>
+              ))}
+            </ul>
+          )}
+          <Pagination page={page} pages={pageCount(total)} href={(n) => `/idees?tri=${sort}&page=${n}`} />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }
