@@ -5,7 +5,7 @@
 // page: p50/p95/p99 with one user (sequential requests) and with 20 users at once (200 requests
 // after a warm-up), its pages/s as a share of the floor's (BENCH_ROUNDS rounds, each page between
 // two runs of the floor; the median share of the rounds), its SQL statements and PostgreSQL's
-// time (pg_stat_statements, over the one-user run), its HTML's size, the CPU time of the server's
+// time, planning included (pg_stat_statements, over the one-user run), its HTML's size, the CPU time of the server's
 // JavaScript thread per page served one at a time (and as a multiple of the floor's: the cost
 // ratio, which this machine's drift moves less than pages/s), and at the end the server's memory
 // (RSS of its processes). Every figure line ends with
@@ -148,8 +148,10 @@ await withBenchDatabase(
       const queriesDuring = async (run: () => Promise<void>) => {
         await stats.query("SELECT pg_stat_statements_reset()");
         await run();
-        const { rows } = await stats.query<{ calls: string; ms: number }>(
-          "SELECT coalesce(sum(calls), 0) AS calls, coalesce(sum(total_exec_time), 0) AS ms FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'",
+        // Planning counts (track_planning): the decision record's six joins once took 5 ms to plan
+        // for 0.8 ms of execution, and under load that filled a core unseen.
+        const { rows } = await stats.query<{ calls: string; ms: number; planMs: number }>(
+          "SELECT coalesce(sum(calls), 0) AS calls, coalesce(sum(total_exec_time + total_plan_time), 0) AS ms, coalesce(sum(total_plan_time), 0) AS \"planMs\" FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'",
         );
         // BENCH_DETAIL=1 lists them.
         const detail = process.env.BENCH_DETAIL
@@ -162,7 +164,12 @@ await withBenchDatabase(
                 `      ${(Number(r.calls) / SOLO).toFixed(1)}× ${(r.ms / Number(r.calls)).toFixed(2)} ms  ${r.query.replace(/\s+/g, " ").slice(0, 160)}`,
             )
           : [];
-        return { statements: Number(rows[0]!.calls) / SOLO, sqlMs: rows[0]!.ms / SOLO, detail };
+        return {
+          statements: Number(rows[0]!.calls) / SOLO,
+          sqlMs: rows[0]!.ms / SOLO,
+          planMs: rows[0]!.planMs / SOLO,
+          detail,
+        };
       };
       // One user: sequential requests (and the SQL they send).
       const alone = async (path: string) => {
@@ -204,10 +211,17 @@ await withBenchDatabase(
           ? ""
           : `; ${r.cpuMs.toFixed(1)} ms of the server's JavaScript thread${floorAlone && r !== floorAlone && floorAlone.cpuMs ? ` (${(r.cpuMs / floorAlone.cpuMs).toFixed(2)}× the floor)` : ""}`;
       const line = (
-        r: { solo: number[]; statements: number; sqlMs: number; kB: number; cpuMs: number | null },
+        r: {
+          solo: number[];
+          statements: number;
+          sqlMs: number;
+          planMs: number;
+          kB: number;
+          cpuMs: number | null;
+        },
         many: number[],
       ) =>
-        `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(many, 50))}/${ms(percentile(many, 95))}/${ms(percentile(many, 99))} ms; ${r.statements.toFixed(0)} SQL statements (${r.sqlMs.toFixed(1)} ms in PostgreSQL); ${r.kB.toFixed(0)} kB of HTML${cpuOf(r)}`;
+        `1 user p50/p95/p99 ${ms(percentile(r.solo, 50))}/${ms(percentile(r.solo, 95))}/${ms(percentile(r.solo, 99))} ms; ${USERS} users ${ms(percentile(many, 50))}/${ms(percentile(many, 95))}/${ms(percentile(many, 99))} ms; ${r.statements.toFixed(0)} SQL statements (${r.sqlMs.toFixed(1)} ms in PostgreSQL, ${r.planMs.toFixed(1)} of it planning); ${r.kB.toFixed(0)} kB of HTML${cpuOf(r)}`;
 
       // A warm server first (JIT, pools, module caches) for every page, so that the floor, measured
       // first, is not measured cold.
@@ -287,5 +301,5 @@ await withBenchDatabase(
       }
     }
   },
-  { shared_preload_libraries: "pg_stat_statements" },
+  { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track_planning": "on" },
 );
