@@ -12,7 +12,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // A journey's budget. The longest (an Arabic correction, a written consultation, the minutes
+  // from draft to PDF) take about 35 s alone; with two workers on a slow hour of a 2-core
+  // machine (2026-12-01: every step twice as slow, sign-in included) they crossed 60 s.
+  timeout: 120_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
