@@ -36,6 +36,32 @@ describe("repeated statements are prepared", () => {
     }
   });
 
+  it("keeps a statement prepared in a transaction that failed and rolled back", async () => {
+    const client = await pool.connect();
+    try {
+      const offset = Date.now() % 1000;
+      const text = `SELECT $1::int + ${offset} AS n`;
+      await client.query("BEGIN");
+      await client.query({ text, values: [1] });
+      // Prepared here, inside the transaction, which then fails and rolls back.
+      await client.query({ text, values: [2] });
+      await expect(client.query("SELECT 1 / 0")).rejects.toThrow();
+      await expect(client.query({ text, values: [3] })).rejects.toThrow(/aborted/);
+      // Named for the first time while the transaction is aborted: its preparation fails…
+      const late = `SELECT $1::int - ${offset} AS n`;
+      statementName(late);
+      await expect(client.query({ text: late, values: [1] })).rejects.toThrow(/aborted/);
+      await client.query("ROLLBACK");
+      const { rows } = await client.query<{ n: number }>({ text, values: [4] });
+      expect(rows[0]!.n).toBe(4 + offset);
+      // … and is made again afterwards.
+      const again = await client.query<{ n: number }>({ text: late, values: [5] });
+      expect(again.rows[0]!.n).toBe(5 - offset);
+    } finally {
+      client.release();
+    }
+  });
+
   it("keeps Prisma's queries and transactions working through named statements", async () => {
     const slug = `prepared-${Date.now()}`;
     for (let i = 0; i < 8; i++) {
