@@ -116,7 +116,11 @@ export async function boardRows({
         ? `(i."answerPublishedAt" IS NULL) ASC, i."answerPublishedAt" DESC NULLS LAST, i."createdAt" DESC`
         : `i."createdAt" DESC`;
   const supports = `(SELECT count(*)::int FROM "IdeaSupport" s WHERE s."ideaId" = i.id)`;
-  const visible = `i."cooperativeId" = $1 AND i.status = ANY($3::"IdeaStatus"[]) ${onlyAnswered ? `AND i."answerPublishedAt" IS NOT NULL` : ""}`;
+  // The visible statuses are written into the text (the enum's own names, from VISIBLE): given as
+  // an array parameter, PostgreSQL could not estimate them in a prepared statement's generic plan
+  // and planned the board anew on every visit (0.4 ms; 1.0 ms a visit against 0.6).
+  const statuses = VISIBLE.map((status) => `'${status}'`).join(", ");
+  const visible = `i."cooperativeId" = $1 AND i.status IN (${statuses}) ${onlyAnswered ? `AND i."answerPublishedAt" IS NOT NULL` : ""}`;
   // The page's ideas are chosen first (the inner SELECT), then what each shows is read for those
   // 25 only: read beside the board's 180 ideas, the supports and « mine » took a millisecond of
   // PostgreSQL's time on every visit (issue 21). The status is compared as the enum it is, so
@@ -138,7 +142,6 @@ export async function boardRows({
       ORDER BY ${order}, i.id`,
     cooperativeId,
     membershipId ?? "",
-    VISIBLE,
   );
   // The booklet's entries the published answers point to, in one read.
   const partnerIds = rows.flatMap((r) =>
