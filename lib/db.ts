@@ -13,24 +13,39 @@ const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.
 // visit: 0.5–1 ms of planning for a page's statement, for well under that of execution, and under
 // load that fills the core the web server needs (README, Benchmarks). A statement seen twice is
 // sent named instead: each connection prepares it once, and PostgreSQL keeps its plan (a generic
-// one after five runs, when it costs no more than planning each time). Statements whose text
-// carries their values would each be new: only a second sighting names one, the process
-// remembers at most SEEN texts, and a connection prepares at most PREPARED_PER_CONNECTION.
-// DATABASE_PREPARED_STATEMENTS=off sends them all unnamed, the ballot box's too (for a pooler in
-// transaction mode that does not carry prepared statements, such as PgBouncer before 1.21).
-const SEEN = 5000;
-const PREPARED_PER_CONNECTION = 500;
+// one after five runs, when it costs no more than planning each time).
+// What bounds it: texts that carry their values, or lists of any length (Prisma writes `IN` as
+// $1…$n), would each be new; only a second sighting names one, long texts and long lists are
+// never named, the process remembers texts up to a budget in bytes, a connection prepares at most
+// PREPARED_PER_CONNECTION and lives at most half an hour (PostgreSQL frees its plans with it).
+// A statement prepared before a migration changed what it returns fails once on that connection
+// (« cached plan must not change result type »): it is sent unnamed from then on, and run again
+// so at once when it ran outside a transaction.
+// DATABASE_PREPARED_STATEMENTS=off sends them all unnamed, the ballot box's too (for a pooler that
+// does not carry prepared statements: PgBouncer before 1.22, or with max_prepared_statements = 0).
+const REMEMBERED_BYTES = 4_000_000;
+const LONGEST_TEXT = 16_000;
+const MOST_PARAMETERS = 64;
+const PREPARED_PER_CONNECTION = 200;
 // Only what PostgreSQL plans; BEGIN, SET and the like stay unnamed.
 const PLANNABLE = /^\s*(select|with|insert|update|delete)\b/i;
 const ONCE = 0;
-const names = new Map<string, string | typeof ONCE | false>();
+const names = new Map<string, string | typeof ONCE>();
+let rememberedBytes = 0;
+
+const TOO_MANY_PARAMETERS = new RegExp(`\\$${MOST_PARAMETERS + 1}\\b`);
+function worthNaming(text: string): boolean {
+  return text.length <= LONGEST_TEXT && PLANNABLE.test(text) && !TOO_MANY_PARAMETERS.test(text);
+}
 
 export function statementName(text: string): string | undefined {
   const known = names.get(text);
-  if (typeof known === "string") return known;
-  if (known === false) return undefined;
+  if (known !== undefined && known !== ONCE) return known;
   if (known === undefined) {
-    if (names.size < SEEN) names.set(text, PLANNABLE.test(text) ? ONCE : false);
+    // What is never named is not remembered either: it does not spend the budget.
+    if (!worthNaming(text) || rememberedBytes + text.length > REMEMBERED_BYTES) return undefined;
+    rememberedBytes += text.length;
+    names.set(text, ONCE);
     return undefined;
   }
   const name = `p${createHash("sha1").update(text).digest("base64url")}`;
@@ -38,22 +53,56 @@ export function statementName(text: string): string | undefined {
   return name;
 }
 
+// PostgreSQL's answers to a prepared statement that no longer fits the schema (its result type
+// changed) or that the connection no longer holds.
+const STALE = new Set(["0A000", "26000"]);
+const isStale = (error: unknown) =>
+  typeof error === "object" && error !== null && STALE.has((error as { code?: string }).code ?? "");
+
 // Each connection of the pool sends its statements through this: named when seen again (on), or
 // all unnamed (off: the ballot box's own names dropped too).
 export function nameStatements(prepare: boolean) {
   return (client: pg.PoolClient) => {
     const prepared = new Set<string>();
+    const stale = new Set<string>();
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    // pg's query() has a dozen overloads; only a config object with a text is touched.
+    // pg's query() has a dozen overloads; only a plain config object with a text is touched
+    // (a Query, cursor or stream object, with its own submit(), is passed as it is).
     client.query = ((config: unknown, ...rest: unknown[]) => {
-      if (typeof config !== "object" || config === null || !("text" in config)) return query(config, ...rest);
+      if (
+        typeof config !== "object" ||
+        config === null ||
+        !("text" in config) ||
+        typeof (config as { submit?: unknown }).submit === "function"
+      )
+        return query(config, ...rest);
       if (!prepare) return query({ ...config, name: undefined }, ...rest);
       if (typeof config.text !== "string" || ("name" in config && config.name)) return query(config, ...rest);
       const name = statementName(config.text);
-      if (!name || (!prepared.has(name) && prepared.size >= PREPARED_PER_CONNECTION))
+      if (!name || stale.has(name) || (!prepared.has(name) && prepared.size >= PREPARED_PER_CONNECTION))
         return query(config, ...rest);
       prepared.add(name);
-      return query({ ...config, name }, ...rest);
+      // Stale (see above): sent unnamed from now on. pg-pool's query (outside a transaction)
+      // passes a callback, and the statement is run again, unnamed; a transaction's own calls
+      // wait for a promise, and as PostgreSQL has already failed the transaction, the error
+      // goes back to it.
+      const forget = () => {
+        stale.add(name);
+        prepared.delete(name);
+      };
+      const callback = rest.at(-1);
+      if (typeof callback === "function") {
+        const args = rest.slice(0, -1);
+        return query({ ...config, name }, ...args, (error: unknown, result: unknown) => {
+          if (!isStale(error)) return callback(error, result);
+          forget();
+          query(config, ...args, callback);
+        });
+      }
+      return (query({ ...config, name }, ...rest) as Promise<unknown>).catch((error: unknown) => {
+        if (isStale(error)) forget();
+        throw error;
+      });
     }) as typeof client.query;
   };
 }
@@ -66,6 +115,9 @@ function createPool() {
     // connections (each one's SCRAM sign-in: 1 % of the web server's CPU profile in a bench run)
     // and the statements they had prepared. A minute keeps them across such lulls.
     idleTimeoutMillis: 60_000,
+    // A connection is closed after half an hour (when next released): PostgreSQL frees the plans
+    // it prepared, and a statement prepared before a migration goes with it.
+    maxLifetimeSeconds: 1800,
   });
   pool.on("connect", nameStatements(process.env.DATABASE_PREPARED_STATEMENTS !== "off"));
   return pool;

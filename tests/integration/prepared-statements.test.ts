@@ -71,7 +71,8 @@ describe("repeated statements are prepared", () => {
       });
       expect(coop.slug).toBe(`${slug}-${i}`);
     }
-    // An error in a named statement leaves the connection usable and the statement too.
+    // A named statement refused (a duplicate slug) leaves the next ones working (pg-pool replaces
+    // the connection that answered with an error).
     await expect(db.cooperative.create({ data: { slug: `${slug}-0`, name: "Doublon" } })).rejects.toThrow();
     expect(await db.cooperative.count({ where: { slug: { startsWith: slug } } })).toBe(8);
     // Prisma's own statements get prepared: three reads in one transaction (one connection).
@@ -96,6 +97,67 @@ describe("repeated statements are prepared", () => {
       expect(rows[0].n).toBe(0);
     } finally {
       await off.end();
+    }
+  });
+
+  it("never names long lists or long texts, and passes pg's own query objects as they are", async () => {
+    const list = Array.from({ length: 65 }, (_, i) => `$${i + 1}::int`).join(", ");
+    const many = `SELECT ${Date.now()} AS n WHERE 1 IN (${list})`;
+    for (let i = 0; i < 3; i++) expect(statementName(many)).toBeUndefined();
+    const long = `SELECT ${Date.now()} AS n /* ${"x".repeat(16_000)} */`;
+    for (let i = 0; i < 3; i++) expect(statementName(long)).toBeUndefined();
+    const client = await pool.connect();
+    try {
+      const text = `SELECT $1::int * 2 AS n, ${Date.now()} AS probe`;
+      await client.query({ text, values: [1] });
+      await client.query({ text, values: [1] });
+      // A Query object runs itself (its submit()): copied as a plain config, it would never end.
+      const query = new pg.Query({ text, values: [21] });
+      client.query(query);
+      const result = await new Promise<pg.QueryResult>((resolve, reject) => {
+        query.on("end", resolve);
+        query.on("error", reject);
+      });
+      expect(result.rows[0].n).toBe(42);
+    } finally {
+      client.release();
+    }
+  });
+
+  it("after a column changed type under a prepared statement, answers again unnamed", async () => {
+    const client = await pool.connect();
+    // Outside a transaction pg-pool calls with (config, values, callback); that path runs a stale
+    // statement again at once. (@types/pg types that call with a string only.)
+    const withCallback = client.query.bind(client) as unknown as (
+      config: { text: string },
+      values: unknown[],
+      callback: (error: Error | null, result: pg.QueryResult) => void,
+    ) => void;
+    const run = (text: string, value: number) =>
+      new Promise<pg.QueryResult>((resolve, reject) =>
+        withCallback({ text }, [value], (error, result) => (error ? reject(error) : resolve(result))),
+      );
+    try {
+      await client.query("CREATE TEMP TABLE shape (x int)");
+      await client.query("INSERT INTO shape VALUES (7)");
+      const text = `SELECT x FROM shape WHERE $1::int = 1 AND ${Date.now()} > 0`;
+      for (let i = 0; i < 3; i++) expect((await run(text, 1)).rows).toEqual([{ x: 7 }]);
+      await client.query("ALTER TABLE shape ALTER COLUMN x TYPE text");
+      expect((await run(text, 1)).rows).toEqual([{ x: "7" }]);
+
+      // In a transaction (a promise), PostgreSQL has failed the transaction: the error goes back,
+      // once; the statement is sent unnamed afterwards.
+      const inside = `SELECT x FROM shape WHERE $1::int = 2 AND ${Date.now()} > 0`;
+      for (let i = 0; i < 3; i++) await client.query({ text: inside, values: [2] });
+      await client.query("ALTER TABLE shape ALTER COLUMN x TYPE varchar(10)");
+      await client.query("BEGIN");
+      await expect(client.query({ text: inside, values: [2] })).rejects.toMatchObject({ code: "0A000" });
+      await client.query("ROLLBACK");
+      await client.query("BEGIN");
+      expect((await client.query({ text: inside, values: [2] })).rows).toEqual([{ x: "7" }]);
+      await client.query("COMMIT");
+    } finally {
+      client.release();
     }
   });
 });
