@@ -51,6 +51,12 @@ const server = http.createServer((request, response) => {
   admit(request, response);
   void handle(request, response);
 });
+// A connection kept alive waits 65 s for its next request, not Node's 5 s: a client (a browser,
+// a reverse proxy, Playwright's request context) that sends on an idle connection just as the
+// server closes it gets « socket hang up » (ECONNRESET), as an e2e journey did in CI between two
+// PDFs. Longer than the usual proxies' 60 s, so that the proxy is the one to close it first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 if (dev) {
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import { expect, test, type ConsoleMessage } from "./test";
 import { signIn } from "./helpers";
 
@@ -205,4 +206,29 @@ test("route handlers refuse an oversized body, and read none before the sign-in"
   // A ballot of the right size still reaches the rules (here: no such question).
   const small = await page.request.post("/api/votes/x/ballot", { data: { choice: "FOR" } });
   expect(small.status()).toBe(404);
+});
+
+// A kept-alive connection idle for longer than Node's default 5 s still answers: the server
+// waits 65 s (scripts/server.ts), so that a client sending just as it would have closed does not
+// get « socket hang up ».
+test("a kept-alive connection idle for 6 s still answers its next request", async ({ baseURL }) => {
+  const { hostname, port } = new URL(baseURL!);
+  const socket = net.connect(Number(port), hostname);
+  let received = "";
+  socket.setEncoding("latin1");
+  socket.on("data", (chunk: string) => (received += chunk));
+  const ask = () =>
+    socket.write(`GET /connexion HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: keep-alive\r\n\r\n`);
+  const answers = () => received.match(/^HTTP\/1\.1 200/gm)?.length ?? 0;
+  try {
+    await new Promise<void>((resolve) => socket.once("connect", resolve));
+    ask();
+    await expect.poll(answers, { timeout: 20_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(socket.destroyed || socket.readyState !== "open").toBe(false);
+    ask();
+    await expect.poll(answers, { timeout: 20_000 }).toBe(2);
+  } finally {
+    socket.destroy();
+  }
 });
