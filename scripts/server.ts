@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import next from "next";
 import { log, loggablePath, requestIdFrom } from "../lib/log";
 import { clientAddress, PROXY_HEADERS, trustedProxies } from "../lib/net/client-address";
+import { compress } from "../lib/net/compress";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -16,6 +17,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || "127.0.0.1";
 
 const trust = trustedProxies(process.env.TRUSTED_PROXIES);
+// Gzip is ours (lib/net/compress.ts; Next.js's is off in next.config.ts), unless a reverse proxy
+// that compresses (nginx, Caddy) is left to do it: PORTAIL_COMPRESS=off.
+const compressing = !dev && process.env.PORTAIL_COMPRESS !== "off";
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 
@@ -49,6 +53,7 @@ function admit(request: http.IncomingMessage, response: http.ServerResponse) {
 
 const server = http.createServer((request, response) => {
   admit(request, response);
+  if (compressing) compress(request, response);
   void handle(request, response);
 });
 // A connection kept alive waits 65 s for its next request, not Node's 5 s: a client (a browser,

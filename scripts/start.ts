@@ -7,6 +7,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
 import { migrateDeploy } from "./migrate";
 import { buildIsCurrent } from "./build-state";
+import { bundleServer } from "./server-bundle";
 import { seedIfEmpty } from "./seed";
 import { persistentSecret, webHeapMb } from "./settings";
 import { demoWanted } from "../lib/demo";
@@ -128,16 +129,11 @@ async function main() {
     ["--import", "tsx", "--import", "./scripts/server-only-loader.mjs", "scripts/worker.ts"],
     { env, stdio: ["ignore", "inherit", "inherit"] },
   );
-  // Our server around Next.js: it resolves the client's address from the socket (TRUSTED_PROXIES).
+  // Our server around Next.js: it resolves the client's address from the socket (TRUSTED_PROXIES)
+  // and compresses. Bundled into plain JavaScript first (scripts/server-bundle.ts).
   server = spawn(
     process.execPath,
-    [
-      ...(dev ? [] : [`--max-old-space-size=${webHeapMb()}`]),
-      "--import",
-      "tsx",
-      "scripts/server.ts",
-      ...(dev ? ["--dev"] : []),
-    ],
+    [...(dev ? [] : [`--max-old-space-size=${webHeapMb()}`]), bundleServer(), ...(dev ? ["--dev"] : [])],
     {
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
       stdio: ["ignore", "inherit", "inherit"],

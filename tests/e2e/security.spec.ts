@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
+import zlib from "node:zlib";
 import { expect, test, type ConsoleMessage } from "./test";
 import { signIn } from "./helpers";
 
@@ -231,4 +233,39 @@ test("a kept-alive connection idle for 6 s still answers its next request", asyn
   } finally {
     socket.destroy();
   }
+});
+
+// The web server compresses (lib/net/compress.ts; Next.js's own gzip is off): a page and the
+// scripts it names arrive gzipped in one piece with their length, and as they are to a client
+// that does not take gzip.
+test("pages and scripts arrive gzipped from the web server, plain to a client without gzip", async ({
+  baseURL,
+}) => {
+  const fetchRaw = (path: string, encoding?: string) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const headers = encoding ? { "accept-encoding": encoding } : {};
+      http
+        .get(new URL(path, baseURL), { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        })
+        .on("error", reject);
+    });
+  const page = await fetchRaw("/connexion", "gzip, deflate, br, zstd");
+  expect(page.headers["content-encoding"]).toBe("gzip");
+  expect(page.headers["content-length"]).toBe(String(page.body.length));
+  expect(page.headers.vary).toMatch(/Accept-Encoding/);
+  const html = zlib.gunzipSync(page.body).toString("utf8");
+  expect(html).toContain('<html lang="fr"');
+  expect(html).toContain("Se connecter");
+
+  const script = /<script src="([^"]+\.js)"/.exec(html)![1]!;
+  const bundle = await fetchRaw(script, "gzip");
+  expect(bundle.headers["content-encoding"]).toBe("gzip");
+  expect(zlib.gunzipSync(bundle.body).length).toBeGreaterThan(bundle.body.length);
+
+  const plain = await fetchRaw("/connexion");
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  expect(plain.body.toString("utf8")).toContain("Se connecter");
 });
