@@ -148,8 +148,18 @@ export default async function MeetingPage({ params }: Props) {
         </Card>
       ) : null}
       {proxies ? (
-        // The proxies' forms speak the votes' words: sent to the browser only with them.
-        <ClientMessages namespaces={["errors", "votes"]}>
+        // The proxies' forms speak a few of the votes' words: sent to the browser only with them,
+        // and only those (2 of the namespace's 12 kB).
+        <ClientMessages
+          namespaces={[
+            "errors",
+            "votes.errors",
+            "votes.proxyGiven",
+            "votes.proxyHolder",
+            "votes.chooseMember",
+            "votes.giveProxy",
+          ]}
+        >
           <Card title={tv("proxyTitleMeeting")}>
             <div className="space-y-3">
               {proxies.heldFor.length ? (
