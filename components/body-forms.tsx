@@ -106,8 +106,8 @@ export function EndMandateForm<T>({
   defaultEnd: string;
 }) {
   const t = useTranslations("bodies");
-  const refusal = useRefusal("bodies");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("bodies", state);
   const { errorOf, props } = useFormFields(state, { endsOn: defaultEnd });
   return (
     <ActionForm action={formAction} className="flex flex-wrap items-end gap-2">

@@ -44,8 +44,8 @@ export function EntryForm<T>({
   hoursUnread?: boolean;
 }) {
   const t = useTranslations("booklet");
-  const refusal = useRefusal("booklet");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("booklet", state);
   const failed = state && !state.ok ? state : null;
   const text = (name: keyof EntryValues) =>
     failed ? (failed.values[name] ?? "") : String(initial[name] ?? "");
@@ -168,8 +168,8 @@ export function BookletSettingsForm({
   initial: { staleMonths: number; public: boolean };
 }) {
   const t = useTranslations("booklet");
-  const refusal = useRefusal("booklet");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("booklet", state);
   const failed = state && !state.ok ? state : null;
   const monthsError = failed?.fieldErrors.staleMonths;
   return (
@@ -216,8 +216,8 @@ type ImportReport = {
 // The spreadsheet: first what will change (and the lines to correct), then the import.
 export function ImportBookletForm({ action }: { action: Action<ImportReport> }) {
   const t = useTranslations("booklet");
-  const refusal = useRefusal("booklet");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("booklet", state);
   const intent = useRef<"preview" | "import">("preview");
   const report = state?.ok ? state.data : undefined;
   const problem = (code: string) => refusal(code as Parameters<typeof refusal>[0]);

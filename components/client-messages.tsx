@@ -8,10 +8,11 @@ type Tree = { [key: string]: string | Tree };
 
 // The texts the browser receives: only what the client components of a part of the portal use
 // (every page used to carry all 60 kB of them). The root layout gives `app`; each part's layout
-// names its own, with `errors` where its forms show a refusal (a provider replaces the one above
-// it, so each list is whole, `app` included here). The pages without a form (home, decision
-// record, actions, directory, search) carry no refusal texts: 5 kB less. A page whose forms use
-// a few texts of a large namespace names those parts (the idea board: 1 of the 8 kB; issue 21).
+// names its own (a provider replaces the one above it, so each list is whole, `app` included
+// here). The general refusals (`errors`, 5 kB) come in words with each refusal (lib/action.ts):
+// only the booklet's pages send them, whose import preview names them in its lines. A page whose
+// forms use a few texts of a large namespace names those parts (the idea board: 1 of the 8 kB;
+// the proxies on a meeting's page: 2 of the votes' 12 kB; issue 21).
 export async function ClientMessages({
   namespaces,
   children,

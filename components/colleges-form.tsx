@@ -38,8 +38,8 @@ const KINDS = ["BENEFICIARY", "EMPLOYEE", "PRODUCER", "OTHER"] as const;
 
 export function CollegesForm({ colleges, categories }: CollegesFormProps) {
   const t = useTranslations("colleges");
-  const refusal = useRefusal("colleges");
   const [state, action, pending] = useActionState(saveCollegesAction, null);
+  const refusal = useRefusal("colleges", state);
   const [collegeRows, setCollegeRows] = useState<CollegeRow[]>(() =>
     colleges.map((c) => ({ key: c.id, id: c.id, name: c.name, weight: formatPercent(c.weightBp) })),
   );

@@ -38,8 +38,8 @@ export function ConsentForm<T>({
   success: string;
 }) {
   const t = useTranslations("contacts");
-  const refusal = useRefusal("contacts");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("contacts", state);
   const failed = state && !state.ok ? state : null;
   const text = (name: keyof ConsentValues) =>
     failed ? (failed.values[name] ?? "") : String(initial[name] ?? "");
@@ -134,8 +134,8 @@ export function MailContactsForm({
   people: { id: string; name: string; hasEmail: boolean }[];
 }) {
   const t = useTranslations("contacts");
-  const refusal = useRefusal("contacts");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("contacts", state);
   const failed = state && !state.ok ? state : null;
   const error = (name: string) => {
     const key = failed?.fieldErrors[name];

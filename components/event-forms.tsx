@@ -34,8 +34,8 @@ export function EventForm<T>({
   success?: string;
 }) {
   const t = useTranslations("events");
-  const refusal = useRefusal("events");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("events", state);
   const failed = state && !state.ok ? state : null;
   const text = (name: keyof EventValues) =>
     failed ? (failed.values[name] ?? "") : String(initial[name] ?? "");
@@ -132,8 +132,8 @@ export function EventForm<T>({
 // Someone arrives without having signed up: a name (a phone if they want), added and ticked.
 export function DoorForm<T>({ action }: { action: Action<T> }) {
   const t = useTranslations("events");
-  const refusal = useRefusal("events");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("events", state);
   const failed = state && !state.ok ? state : null;
   const error = (name: string) => {
     const key = failed?.fieldErrors[name];

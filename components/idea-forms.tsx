@@ -43,8 +43,8 @@ function ThemeSelect({
 }
 
 // A field's error in words: the idea box's own refusal, else the general one.
-function useFieldError() {
-  const refusal = useRefusal("ideas");
+function useFieldError(state: ActionState<unknown>) {
+  const refusal = useRefusal("ideas", state);
   return (error: ActionError | undefined) => (error ? refusal(error) : undefined);
 }
 
@@ -126,8 +126,8 @@ function TargetOptions({ targets, ideaId }: { targets: { id: string; text: strin
 
 export function HideIdeaForm({ action, ideaId }: { action: Action; ideaId: string }) {
   const t = useTranslations("ideas");
-  const words = useFieldError();
   const [state, formAction, pending] = useActionState(action, null);
+  const words = useFieldError(state);
   const error = state && !state.ok ? state.fieldErrors.reason : undefined;
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
@@ -158,8 +158,8 @@ export function MergeIdeaForm({
   targets: { id: string; text: string }[];
 }) {
   const t = useTranslations("ideas");
-  const words = useFieldError();
   const [state, formAction, pending] = useActionState(action, null);
+  const words = useFieldError(state);
   const error = state && !state.ok ? state.fieldErrors.mergeInto : undefined;
   return (
     <ActionForm action={formAction} className="space-y-2" noValidate>
@@ -197,8 +197,8 @@ export function AnswerIdeaForm({
   entries?: { id: string; name: string }[];
 }) {
   const t = useTranslations("ideas");
-  const words = useFieldError();
   const [state, formAction, pending] = useActionState(action, null);
+  const words = useFieldError(state);
   const values =
     state && !state.ok
       ? state.values
@@ -306,8 +306,8 @@ export function TranslationForm({
   dir: "rtl" | "ltr";
 }) {
   const t = useTranslations("ideas");
-  const words = useFieldError();
   const [state, formAction, pending] = useActionState(action, null);
+  const words = useFieldError(state);
   const [restored, restoreAction, restoring] = useActionState(restore ?? action, null);
   const error = state && !state.ok ? state.fieldErrors.text : undefined;
   const typed = state && !state.ok ? state.values.text : value;

@@ -10,8 +10,8 @@ import { Alert, buttonClass, secondaryButtonClass } from "@/components/ui";
 export function ImportForm({ kind: initialKind = "members" }: { kind?: "members" | "recipients" }) {
   const t = useTranslations("import");
   const format = useFormatter();
-  const refusal = useRefusal("import");
   const [state, action, pending] = useActionState(importAction, null);
+  const refusal = useRefusal("import", state);
   const intent = useRef<"preview" | "import">("preview");
   // The file's report: with rows to correct, nothing was imported.
   const report = state?.ok ? state.data : undefined;

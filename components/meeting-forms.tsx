@@ -257,8 +257,8 @@ export function DocumentUploadForm<T>({
   itemTitle: string;
 }) {
   const t = useTranslations("meetingAdmin");
-  const refusal = useRefusal("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("meetingAdmin", state);
   // Under the file: the upload's own words (documentErrors.<key>), else the refusal in words.
   const error = state && !state.ok ? (state.fieldErrors.file ?? state.error) : undefined;
   const own = `documentErrors.${error}` as Parameters<typeof t>[0];
@@ -301,8 +301,8 @@ export function AttendanceTimesForm<T>({
   left: string;
 }) {
   const t = useTranslations("attendance");
-  const refusal = useRefusal("meetingAdmin");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("meetingAdmin", state);
   const { values } = useFormFields(state, { arrived, left });
   return (
     <ActionForm action={formAction} className="mt-2 space-y-2">

@@ -7,7 +7,6 @@ export default function MeetingToolsLayout({ children }: { children: React.React
   return (
     <ClientMessages
       namespaces={[
-        "errors",
         "meetings",
         "meetingAdmin",
         "attendance",

@@ -172,8 +172,8 @@ export function InviteForm<T>({ action, label }: { action: Action<T>; label: str
 
 export function EraseForm<T>({ action, name }: { action: Action<T>; name: string }) {
   const t = useTranslations("members");
-  const refusal = useRefusal("members");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("members", state);
   const { errorOf, props } = useFormFields(state, { confirmName: "" });
   return (
     <ActionForm action={formAction} className="space-y-3">

@@ -1,18 +1,19 @@
 "use client";
 import { useActionState } from "react";
-import { useTranslations, type Messages } from "next-intl";
+import { useTranslations } from "next-intl";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/actions";
 import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
 import type { ActionError, ActionState } from "@/lib/form-result";
+import { generalWords } from "@/components/form-outcome";
 
-// A refusal or a field's error in words: a key of `errors`, else « the form has errors ».
-function useErrorText() {
+// A refusal or a field's error in words: the general words the server sent with it (a key of
+// `errors`), else « the form has errors ».
+function useErrorText(state: ActionState) {
   const te = useTranslations("errors");
-  return (key: ActionError) => {
-    const general = key as keyof Messages["errors"];
-    return te.has(general) ? te(general) : te("form");
-  };
+  const words = state && !state.ok ? state.words : {};
+  return (key: ActionError) =>
+    words[key] ?? generalWords(te, key) ?? words.form ?? generalWords(te, "form") ?? "";
 }
 
 function fieldProps(state: ActionState, name: string) {
@@ -22,8 +23,8 @@ function fieldProps(state: ActionState, name: string) {
 
 export function PasswordResetRequestForm() {
   const t = useTranslations();
-  const says = useErrorText();
   const [state, action, pending] = useActionState(requestPasswordResetAction, null);
+  const says = useErrorText(state);
   if (state?.ok) return <Alert kind="success">{t("reset.requestSent")}</Alert>;
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
@@ -51,8 +52,8 @@ export function PasswordResetRequestForm() {
 
 export function NewPasswordForm({ token }: { token: string }) {
   const t = useTranslations();
-  const says = useErrorText();
   const [state, action, pending] = useActionState(resetPasswordAction, null);
+  const says = useErrorText(state);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <ActionForm action={action} className="space-y-3" noValidate>

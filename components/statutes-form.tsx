@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations, type Messages } from "next-intl";
 import { saveIdentityAction, saveStatutesAction } from "@/lib/statutes/actions";
-import { FormOutcome } from "@/components/form-outcome";
+import { FormOutcome, generalWords } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
 import type { ActionError } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
@@ -55,11 +55,11 @@ export function StatutesForm({ initial }: { initial: Record<string, string> }) {
   const [state, action, pending] = useActionState(saveStatutesAction, null);
   const values = state && !state.ok ? state.values : initial;
   const errors = state && !state.ok ? state.fieldErrors : {};
-  // A key of `errors`, else « the form has errors ».
-  const says = (key: ActionError) => {
-    const general = key as keyof Messages["errors"];
-    return te.has(general) ? te(general) : te("form");
-  };
+  // The general words the server sent with the refusal (a key of `errors`), else « the form has
+  // errors ».
+  const words = state && !state.ok ? state.words : {};
+  const says = (key: ActionError) =>
+    words[key] ?? generalWords(te, key) ?? words.form ?? generalWords(te, "form") ?? "";
 
   const fractionField = (name: FieldName) => (
     <div key={name}>

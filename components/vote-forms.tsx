@@ -396,8 +396,8 @@ export function PaperBallotsForm<T>({
 }) {
   const t = useTranslations("votes");
   const tp = useTranslations("votes.paperRefusals");
-  const refusal = useRefusal("votes");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = useRefusal("votes", state);
   const values = state && !state.ok ? state.values : initial;
   const refused = state && !state.ok;
   const [ticked, setTicked] = useState<Set<string>>(

@@ -5,7 +5,11 @@ import { headers } from "next/headers";
 import { log } from "@/lib/log";
 import { forbidden, redirect } from "next/navigation";
 import { isForm, isId, isOneOf, localPath } from "@/lib/action-input";
+import { createTranslator } from "next-intl";
 import messages from "@/lib/i18n/messages/fr.json";
+import english from "@/lib/i18n/messages/en.json";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
 import { getActor, requireActor } from "@/lib/auth/session";
@@ -18,6 +22,7 @@ import {
   type ActionResult,
   type ActionState,
   type FieldErrors,
+  type RefusalWords,
   type Result,
 } from "@/lib/form-result";
 
@@ -111,6 +116,21 @@ function withWords(fieldErrors: FieldErrors): FieldErrors {
   );
 }
 
+const CATALOGUES: Record<Locale, typeof messages> = { fr: messages, en: english };
+
+// The general words of a refusal's keys (the refusal, each field's, and « the form has errors »),
+// in the reader's language (French outside a request). A key of a feature's own refusals has no
+// general words: the form finds them in its namespace, which its page sends.
+async function wordsOf(refusal: { error: ActionError; fieldErrors: FieldErrors }): Promise<RefusalWords> {
+  const locale = await readerLocale().catch(() => DEFAULT_LOCALE);
+  const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "errors" });
+  const words: RefusalWords = {};
+  for (const key of ["form", refusal.error, ...Object.values(refusal.fieldErrors)]) {
+    if (key && !(key in words) && t.has(key as "form")) words[key] = t(key as "form");
+  }
+  return words;
+}
+
 // A Next.js control-flow interruption (redirect, notFound, forbidden): not a failure.
 function isInterruption(error: unknown): boolean {
   return typeof (error as { digest?: unknown } | null)?.digest === "string";
@@ -143,6 +163,10 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
   spec: Spec<W, R, S, T>,
 ) {
   const action = async (...given: unknown[]): Promise<ActionResult<T>> => {
+    const result = await attempt(...given);
+    return result.ok ? result : { ...result, words: await wordsOf(result) };
+  };
+  const attempt = async (...given: unknown[]): Promise<ActionResult<T>> => {
     const actor = await actorFor(spec.right);
     const readers = spec.bound ?? ([] as unknown as R);
     const args = readers.map((read, i) => read(given[i]));
@@ -186,7 +210,7 @@ function run<W extends Right, R extends readonly Reader<unknown>[], S extends z.
       const fieldErrors: FieldErrors = { ...("fieldErrors" in result ? result.fieldErrors : {}) };
       if (field) fieldErrors[field] ??= error;
       const problems = "problems" in result ? result.problems : undefined;
-      return { ok: false, error, fieldErrors, values, ...(problems ? { problems } : {}) };
+      return { ok: false, error, fieldErrors, values, words: {}, ...(problems ? { problems } : {}) };
     }
     const data = result.data;
     refreshAfter(spec, args as Read<R>, data);

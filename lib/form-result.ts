@@ -26,6 +26,11 @@ export type Problem = { name: string; reason: string };
 export type Result<T = null, E extends ActionError = ActionError> =
   { ok: true; data: T } | { ok: false; error: E; fieldErrors?: FieldErrors; problems?: Problem[] };
 
+// The general texts (messages.errors.<key>) of the keys a refusal names, and of `form`, in the
+// reader's language. They come with the refusal, so that pages need not send the browser the
+// whole catalogue of general refusals (5 kB) in case one is needed (issue 21).
+export type RefusalWords = Partial<Record<string, string>>;
+
 // What every server action returns to its form (read with useActionState). `at` is the time of
 // the change, so that a form adding rows can start empty again; `values` gives back what was
 // typed (never passwords) so that nothing is lost when the form shows again.
@@ -37,6 +42,7 @@ export type ActionResult<T = null> =
       fieldErrors: FieldErrors;
       values: Record<string, string>;
       problems?: Problem[];
+      words: RefusalWords;
     };
 
 export type ActionState<T = null> = ActionResult<T> | null;
@@ -84,5 +90,5 @@ export function failure(
   values: Record<string, string> = {},
   fieldErrors: FieldErrors = {},
 ): ActionResult<never> {
-  return { ok: false, error, fieldErrors, values };
+  return { ok: false, error, fieldErrors, values, words: {} };
 }

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/client-messages";
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("app");
   return (
-    <ClientMessages namespaces={["errors", "signIn", "reset", "setup"]}>
+    <ClientMessages namespaces={["signIn", "reset", "setup"]}>
       <div className="mx-auto flex min-h-screen max-w-md flex-col px-4 py-6">
         <header className="mb-6 flex items-center justify-between gap-2">
           <p className="text-lg font-bold text-brand-700">{t("name")}</p>

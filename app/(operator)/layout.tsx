@@ -10,7 +10,7 @@ export default async function OperatorLayout({ children }: { children: React.Rea
   await requireOperator();
   const t = await getTranslations();
   return (
-    <ClientMessages namespaces={["errors", "operator"]}>
+    <ClientMessages namespaces={["operator"]}>
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <Link href="/exploitation" className="text-lg font-semibold text-brand-800">

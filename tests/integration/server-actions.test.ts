@@ -12,6 +12,8 @@ import { createIssue } from "@/lib/newsletter/service";
 import { unsubscribeToken } from "@/lib/newsletter/unsubscribe-token";
 import { sendEmail } from "@/lib/mail/send";
 import fr from "@/lib/i18n/messages/fr.json";
+import en from "@/lib/i18n/messages/en.json";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { seedIfEmpty } from "../../scripts/seed";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { calendarToken, createCooperative, createMember } from "@/tests/factories/people";
@@ -1652,6 +1654,35 @@ describe("what a refused form gives back", () => {
       const given = (outcome as { value: { values: Record<string, string> } }).value.values;
       expect(given).toEqual({ token: "jeton-inconnu" });
     }
+  });
+});
+
+describe("the words a refusal carries", () => {
+  // The pages send the browser no catalogue of the general refusals: the words come with each.
+  it("the general words of its keys and of « the form has errors », in the reader's language", async () => {
+    const reset = actions.find((a) => a.name === "resetPasswordAction")!;
+    const values = { token: "jeton-inconnu", password: "court", confirm: "autre-chose" };
+    type Refusal = {
+      ok: false;
+      error: string;
+      fieldErrors: Record<string, string>;
+      words: Record<string, string>;
+    };
+    const refuse = async () => (await knock(reset.fn, [null, form(values)])) as { value: Refusal };
+
+    await actAs("anonymous");
+    const french = (await refuse()).value;
+    const keys = [french.error, ...Object.values(french.fieldErrors)];
+    expect(keys).toContain("passwordTooShort");
+    const general = fr.errors as Record<string, string>;
+    for (const key of keys) expect(french.words[key], key).toBe(general[key]);
+    expect(french.words.form).toBe(fr.errors.form);
+
+    next.jar.set(LOCALE_COOKIE, "en");
+    const english = (await refuse()).value;
+    expect(english.words.passwordTooShort).toBe(en.errors.passwordTooShort);
+    expect(english.words.form).toBe(en.errors.form);
+    expect(english.words.form).not.toBe(french.words.form);
   });
 });
 

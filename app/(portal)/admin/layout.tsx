@@ -5,7 +5,6 @@ export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <ClientMessages
       namespaces={[
-        "errors",
         "members",
         "bodies",
         "colleges",

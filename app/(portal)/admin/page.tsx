@@ -53,7 +53,7 @@ export default async function AdminPage() {
               ))}
             </ul>
           )}
-          <ClientMessages namespaces={["errors", "operator"]}>
+          <ClientMessages namespaces={["operator"]}>
             <SupportGrantForm action={grantSupportAction} />
           </ClientMessages>
         </Card>

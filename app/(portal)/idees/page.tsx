@@ -40,7 +40,6 @@ export default async function IdeasPage({
     // box's 8 kB: the board is the page the neighbourhood's members open most.
     <ClientMessages
       namespaces={[
-        "errors",
         "ideas.errors",
         "ideas.themes",
         "ideas.yourIdea",

@@ -6,5 +6,5 @@ import { ClientMessages } from "@/components/client-messages";
 // theirs in their own layouts, so that a member opening a meeting does not download the minutes
 // editor's texts (issue 21).
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={["errors", "invitation"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["invitation"]}>{children}</ClientMessages>;
 }

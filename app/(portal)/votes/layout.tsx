@@ -2,5 +2,5 @@ import { ClientMessages } from "@/components/client-messages";
 
 // Votes.
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={["errors", "votes"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["votes"]}>{children}</ClientMessages>;
 }

@@ -152,7 +152,6 @@ export default async function MeetingPage({ params }: Props) {
         // and only those (2 of the namespace's 12 kB).
         <ClientMessages
           namespaces={[
-            "errors",
             "votes.errors",
             "votes.proxyGiven",
             "votes.proxyHolder",
