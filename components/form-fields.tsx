@@ -1,16 +1,11 @@
 "use client";
-import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/form-result";
 import { Field, inputClass } from "@/components/ui";
-import { generalWords } from "@/components/form-outcome";
+import { useGeneralWords } from "@/components/form-outcome";
 
 // Text inputs wired to a form state: the error under the field, what was typed kept.
 export function useFormFields(state: ActionState<unknown>, initial: Record<string, string> = {}) {
-  const te = useTranslations("errors");
-  // The general words the server sent with the refusal, else the page's catalogue (when it sends one).
-  const words = state && !state.ok ? state.words : {};
-  const says = (key: string) =>
-    words[key] ?? generalWords(te, key) ?? words.form ?? generalWords(te, "form") ?? "";
+  const says = useGeneralWords(state);
   const values = state && !state.ok ? state.values : initial;
   const errors = state && !state.ok ? state.fieldErrors : {};
   const errorOf = (name: string) => {

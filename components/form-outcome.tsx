@@ -4,29 +4,28 @@ import { useTranslations } from "next-intl";
 import type { ActionError, ActionState, RefusalNamespace } from "@/lib/form-result";
 import { Alert } from "@/components/ui";
 
-// A refusal in words: the feature's own text (<namespace>.errors.<key>), else the general one the
-// server sent with the refusal (errors.<key>, in `words`), else « the form has errors ». Keys are
-// typed (ActionError), so every key an action can answer with has words in one of the two. The
-// general texts are in the browser's catalogue only on the pages that still send it (a preview
-// whose lines name general keys): read there when the answer has none.
+// A refusal in words: the feature's own text (<namespace>.errors.<key>), else the general one.
+// Keys are typed (ActionError), so every key an action can answer with has words in one of the two.
 export function useRefusal(namespace: RefusalNamespace, state: ActionState<unknown>) {
   const t = useTranslations(namespace);
-  const te = useTranslations("errors");
-  const words = state && !state.ok ? state.words : {};
+  const general = useGeneralWords(state);
   return (error: ActionError): string => {
     const own = `errors.${error}` as Parameters<typeof t>[0];
-    if (t.has(own)) return t(own);
-    return words[error] ?? generalWords(te, error) ?? words.form ?? generalWords(te, "form") ?? "";
+    return t.has(own) ? t(own) : general(error);
   };
 }
 
-// A general refusal's text from the browser's catalogue, when the page sent it.
-export function generalWords(
-  te: ReturnType<typeof useTranslations<"errors">>,
-  key: string,
-): string | undefined {
-  const general = key as Parameters<typeof te>[0];
-  return te.has(general) ? te(general) : undefined;
+// A general refusal's text (errors.<key>): the words the server sent with the refusal (in the
+// reader's language), else the browser's catalogue on the pages that still send it (a preview
+// whose lines name general keys), else « the form has errors ».
+export function useGeneralWords(state: ActionState<unknown>) {
+  const te = useTranslations("errors");
+  const words = (state && !state.ok ? state.words : undefined) ?? {};
+  const catalogue = (key: string) => {
+    const general = key as Parameters<typeof te>[0];
+    return te.has(general) ? te(general) : undefined;
+  };
+  return (key: string): string => words[key] ?? catalogue(key) ?? words.form ?? catalogue("form") ?? "";
 }
 
 // The line above a form after the server answered: success, or the refusal in words. Both live

@@ -4,17 +4,8 @@ import { useTranslations } from "next-intl";
 import { requestPasswordResetAction, resetPasswordAction } from "@/lib/auth/actions";
 import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
-import type { ActionError, ActionState } from "@/lib/form-result";
-import { generalWords } from "@/components/form-outcome";
-
-// A refusal or a field's error in words: the general words the server sent with it (a key of
-// `errors`), else « the form has errors ».
-function useErrorText(state: ActionState) {
-  const te = useTranslations("errors");
-  const words = state && !state.ok ? state.words : {};
-  return (key: ActionError) =>
-    words[key] ?? generalWords(te, key) ?? words.form ?? generalWords(te, "form") ?? "";
-}
+import type { ActionState } from "@/lib/form-result";
+import { useGeneralWords } from "@/components/form-outcome";
 
 function fieldProps(state: ActionState, name: string) {
   const error = state && !state.ok ? state.fieldErrors[name] : undefined;
@@ -24,7 +15,7 @@ function fieldProps(state: ActionState, name: string) {
 export function PasswordResetRequestForm() {
   const t = useTranslations();
   const [state, action, pending] = useActionState(requestPasswordResetAction, null);
-  const says = useErrorText(state);
+  const says = useGeneralWords(state);
   if (state?.ok) return <Alert kind="success">{t("reset.requestSent")}</Alert>;
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
@@ -53,7 +44,7 @@ export function PasswordResetRequestForm() {
 export function NewPasswordForm({ token }: { token: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(resetPasswordAction, null);
-  const says = useErrorText(state);
+  const says = useGeneralWords(state);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <ActionForm action={action} className="space-y-3" noValidate>

@@ -2,9 +2,8 @@
 import { useActionState } from "react";
 import { useTranslations, type Messages } from "next-intl";
 import { saveIdentityAction, saveStatutesAction } from "@/lib/statutes/actions";
-import { FormOutcome, generalWords } from "@/components/form-outcome";
+import { FormOutcome, useGeneralWords } from "@/components/form-outcome";
 import { useFormFields } from "@/components/form-fields";
-import type { ActionError } from "@/lib/form-result";
 import { ActionForm } from "@/components/action-form";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
 
@@ -51,15 +50,12 @@ function Check({ name, label, checked }: { name: string; label: string; checked:
 
 export function StatutesForm({ initial }: { initial: Record<string, string> }) {
   const t = useTranslations("statutes");
-  const te = useTranslations("errors");
   const [state, action, pending] = useActionState(saveStatutesAction, null);
   const values = state && !state.ok ? state.values : initial;
   const errors = state && !state.ok ? state.fieldErrors : {};
   // The general words the server sent with the refusal (a key of `errors`), else « the form has
   // errors ».
-  const words = state && !state.ok ? state.words : {};
-  const says = (key: ActionError) =>
-    words[key] ?? generalWords(te, key) ?? words.form ?? generalWords(te, "form") ?? "";
+  const says = useGeneralWords(state);
 
   const fractionField = (name: FieldName) => (
     <div key={name}>

@@ -2,15 +2,18 @@
 // run by Node without tsx. tsx's loader runs in a thread of its own inside the web process: about
 // 90 MB of memory (RSS 447 against 361 MB after bench:pages) and 0.5–1 ms of CPU per page.
 // esbuild bundles it in a few milliseconds, at every start; the packages stay in node_modules.
+import { renameSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
 
 export const SERVER_BUNDLE = path.join(".next", "portail-server.mjs");
 
 export function bundleServer(): string {
+  // Written aside then renamed: a start beside another never runs a half-written file.
+  const written = `${SERVER_BUNDLE}.${process.pid}.tmp`;
   buildSync({
     entryPoints: ["scripts/server.ts"],
-    outfile: SERVER_BUNDLE,
+    outfile: written,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -18,5 +21,6 @@ export function bundleServer(): string {
     packages: "external",
     logLevel: "warning",
   });
+  renameSync(written, SERVER_BUNDLE);
   return SERVER_BUNDLE;
 }

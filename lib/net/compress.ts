@@ -17,7 +17,9 @@ export const HOLD_LIMIT = 1024 * 1024;
 // it, on libuv's thread pool, so that a bundle does not hold other requests back.
 export const SYNC_LIMIT = 128 * 1024;
 
-// Texts compress; images, PDFs, archives and spreadsheets (zip inside) already are.
+// Texts compress; images, PDFs, archives and spreadsheets (zip inside) already are. A stream of
+// events must go out as it comes: never held.
+const STREAMED = /^text\/event-stream/i;
 const COMPRESSIBLE =
   /^(text\/|application\/(json|javascript|xml|manifest\+json|ld\+json|x-javascript)|image\/svg\+xml)/i;
 
@@ -25,16 +27,14 @@ const COMPRESSIBLE =
 // not refused by name (« gzip;q=0 »).
 export function acceptsGzip(header: string | string[] | undefined): boolean {
   const value = Array.isArray(header) ? header.join(",") : (header ?? "");
-  let any = false;
+  const weights = new Map<string, boolean>();
   for (const part of value.split(",")) {
     const [name = "", ...params] = part.trim().toLowerCase().split(";");
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     const weight = q === undefined ? 1 : Number(q.slice(2));
-    const accepted = Number.isFinite(weight) && weight > 0;
-    if (name === "gzip" || name === "x-gzip") return accepted;
-    if (name === "*") any = accepted;
+    weights.set(name.trim(), Number.isFinite(weight) && weight > 0);
   }
-  return any;
+  return weights.get("gzip") ?? weights.get("x-gzip") ?? weights.get("*") ?? false;
 }
 
 function headerText(value: number | string | string[] | undefined): string {
@@ -88,27 +88,26 @@ function holdWriteHead(response: ServerResponse, ready: () => boolean) {
 // Compresses what `response` sends for `request`, when the client takes gzip and the answer is
 // text. Called before the app sees the request.
 export function compress(request: IncomingMessage, response: ServerResponse) {
-  if (request.method === "HEAD" || !acceptsGzip(request.headers["accept-encoding"])) return;
+  if (request.method === "HEAD") return;
+  const accepted = acceptsGzip(request.headers["accept-encoding"]);
 
-  const write = response.write.bind(response) as (chunk: Chunk, callback?: Callback) => boolean;
-  const end = response.end.bind(response) as (
-    chunk?: Chunk | Callback,
-    callback?: Callback,
-  ) => ServerResponse;
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
   const held: Buffer[] = [];
   let size = 0;
   // undefined until the first byte is written: then « hold », « stream » or « pass ».
   let mode: "hold" | "stream" | "pass" | undefined;
   let gzip: zlib.Gzip | undefined;
-  // Set as the held answer goes out.
+  // Set as the held answer goes out; `ended` once the app has ended it.
   let releasing = false;
+  let ended = false;
 
   const compressible = () => {
     const status = response.statusCode;
-    if (status < 200 || status === 204 || status === 304) return false;
-    if (response.getHeader("content-encoding")) return false;
-    if (/no-transform/i.test(headerText(response.getHeader("cache-control")))) return false;
-    return COMPRESSIBLE.test(headerText(response.getHeader("content-type")));
+    if (status < 200 || status === 204 || status === 206 || status === 304) return false;
+    if (response.getHeader("content-encoding") || response.getHeader("content-range")) return false;
+    const type = headerText(response.getHeader("content-type"));
+    return COMPRESSIBLE.test(type) && !STREAMED.test(type);
   };
 
   const decide = () => {
@@ -117,23 +116,40 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
       mode = "pass";
       return;
     }
+    // Both versions vary with Accept-Encoding, for the caches in between.
     addVary(response);
-    mode = "hold";
+    const transform = /no-transform/i.test(headerText(response.getHeader("cache-control")));
+    mode = accepted && !transform ? "hold" : "pass";
+  };
+
+  // The compressed answer is another representation: its ETag is weak (as nginx makes it), and
+  // byte ranges of it are not offered (a range asked later gets the plain file's bytes).
+  const zipped = () => {
+    response.removeHeader("content-length");
+    response.removeHeader("accept-ranges");
+    response.setHeader("content-encoding", "gzip");
+    const etag = headerText(response.getHeader("etag"));
+    if (etag.startsWith('"')) response.setHeader("etag", `W/${etag}`);
   };
 
   const startStream = () => {
     mode = "stream";
-    response.removeHeader("content-length");
-    response.setHeader("content-encoding", "gzip");
-    gzip = zlib.createGzip();
-    gzip.on("data", (data: Buffer) => {
-      if (!write(data)) gzip!.pause();
+    releasing = true;
+    zipped();
+    const stream = zlib.createGzip();
+    gzip = stream;
+    stream.on("data", (data: Buffer) => {
+      if (!write(data)) stream.pause();
     });
-    response.on("drain", () => gzip!.resume());
-    gzip.on("drain", () => response.emit("drain"));
-    gzip.on("end", () => end());
-    gzip.on("error", (error) => response.destroy(error));
-    for (const chunk of held.splice(0)) gzip.write(chunk);
+    response.on("drain", () => stream.resume());
+    stream.on("drain", () => response.emit("drain"));
+    stream.on("end", () => end());
+    stream.on("error", (error) => response.destroy(error));
+    // A client gone before the end: the zlib stream (and its native memory) goes with it.
+    response.once("close", () => {
+      if (!response.writableFinished) stream.destroy();
+    });
+    for (const chunk of held.splice(0)) stream.write(chunk);
   };
 
   // Sends what was held, compressed or not, and ends the answer.
@@ -144,12 +160,16 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
       end(body, callback);
       return;
     }
-    const send = (error: Error | null, zipped: Buffer) => {
-      if (error) return response.destroy(error);
-      response.removeHeader("content-length");
-      response.setHeader("content-encoding", "gzip");
-      response.setHeader("content-length", zipped.length);
-      end(zipped, callback);
+    const send = (error: Error | null, compressed: Buffer) => {
+      if (error) return void response.destroy(error);
+      if (response.destroyed) return;
+      try {
+        zipped();
+        response.setHeader("content-length", compressed.length);
+        end(compressed, callback);
+      } catch (failure) {
+        response.destroy(failure as Error);
+      }
     };
     if (body.length <= SYNC_LIMIT) send(null, zlib.gzipSync(body));
     else zlib.gzip(body, send);
@@ -164,9 +184,16 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
   };
 
   response.write = function (...args: unknown[]) {
-    const { chunk, encoding, callback } = writeArgs(args);
     decide();
-    if (mode === "pass") return write(chunk ?? "", callback);
+    // As they came, when not held (Node checks them, and refuses a write after the end).
+    if (mode === "pass" || args[0] === null || response.writableEnded) return write(...args);
+    const { chunk, encoding, callback } = writeArgs(args);
+    if (ended) {
+      // Ended, still compressing: refused as Node refuses it.
+      const error = Object.assign(new Error("write after end"), { code: "ERR_STREAM_WRITE_AFTER_END" });
+      if (callback) process.nextTick(callback, error);
+      return false;
+    }
     if (chunk === undefined) return true;
     const buffer = toBuffer(chunk, encoding);
     if (mode === "stream") return gzip!.write(buffer, callback);
@@ -178,10 +205,15 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
   } as ServerResponse["write"];
 
   response.end = function (...args: unknown[]) {
-    const { chunk, encoding, callback } = writeArgs(args);
     decide();
-    if (mode === "pass")
-      return chunk === undefined ? end(callback) : end(toBuffer(chunk, encoding), callback);
+    if (mode === "pass") return end(...args);
+    const { chunk, encoding, callback } = writeArgs(args);
+    // Ended already (the answer may still be compressing): only the callback waits for it.
+    if (ended) {
+      if (callback) response.once("finish", () => callback());
+      return response;
+    }
+    ended = true;
     if (chunk !== undefined) held.push(toBuffer(chunk, encoding));
     if (mode === "stream") {
       if (callback) response.once("finish", () => callback());
@@ -189,7 +221,9 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
       gzip!.end();
       return response;
     }
-    finish(held.length === 1 ? held[0]! : Buffer.concat(held), callback);
+    const body = held.length === 1 ? held[0]! : Buffer.concat(held);
+    held.length = 0;
+    finish(body, callback);
     return response;
   } as ServerResponse["end"];
 }

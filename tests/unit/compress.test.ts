@@ -184,6 +184,101 @@ describe("the web server's gzip", () => {
   });
 });
 
+describe("the web server's gzip, as an attacker or an odd client would have it", () => {
+  const file = "export const scic = 'Conseil';\n".repeat(400);
+  // What `send` (Next's static files) does: a strong ETag, byte ranges offered, a range answered.
+  const asSend: Handler = (request, response) => {
+    response.setHeader("content-type", "application/javascript; charset=UTF-8");
+    response.setHeader("etag", '"abc123"');
+    response.setHeader("accept-ranges", "bytes");
+    const range = /^bytes=(\d+)-(\d+)$/.exec(String(request.headers.range ?? ""));
+    if (range) {
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      response.statusCode = 206;
+      response.setHeader("content-range", `bytes ${from}-${to}/${file.length}`);
+      response.setHeader("content-length", to - from + 1);
+      response.end(file.slice(from, to + 1));
+      return;
+    }
+    response.setHeader("content-length", file.length);
+    response.end(file);
+  };
+
+  it("answers a byte range with the plain file's bytes, and offers no range of the gzipped one", async () => {
+    handlers.set("/file.js", asSend);
+    const range = await get("/file.js", { "accept-encoding": "gzip", range: "bytes=100-2099" });
+    expect(range.status).toBe(206);
+    expect(range.headers["content-encoding"]).toBeUndefined();
+    expect(range.headers["content-range"]).toBe(`bytes 100-2099/${file.length}`);
+    expect(range.text).toBe(file.slice(100, 2100));
+
+    const whole = await get("/file.js");
+    expect(whole.headers["content-encoding"]).toBe("gzip");
+    expect(whole.headers["accept-ranges"]).toBeUndefined();
+    // Another representation: a weak ETag (a strong one names these very bytes).
+    expect(whole.headers.etag).toBe('W/"abc123"');
+    expect(whole.text).toBe(file);
+  });
+
+  it("tells caches the answer varies, also to a client that does not take gzip", async () => {
+    handlers.set("/page", asNext(page));
+    const plain = await get("/page", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toBe("rsc, next-router-state-tree, Accept-Encoding");
+  });
+
+  it("survives an answer ended twice, and refuses a write after the end, while compressing", async () => {
+    const big = "<li>Décision n° 1 : adoptée</li>".repeat(Math.ceil((SYNC_LIMIT * 2) / 30));
+    const seen: string[] = [];
+    handlers.set("/twice", (_request, response) => {
+      response.setHeader("content-type", "text/html");
+      response.write(big);
+      response.end(() => seen.push("first end"));
+      response.write("<p>trop tard</p>", (error) => seen.push(`write: ${(error as { code?: string }).code}`));
+      response.end(() => seen.push("second end"));
+    });
+    const answer = await get("/twice");
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.text).toBe(big);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.sort()).toEqual(["first end", "second end", "write: ERR_STREAM_WRITE_AFTER_END"]);
+  });
+
+  it("passes what it does not compress as it was written, encoding included", async () => {
+    const png = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 251));
+    handlers.set("/base64", (_request, response) => {
+      response.setHeader("content-type", "image/png");
+      response.write(png.toString("base64"), "base64");
+      response.end(Buffer.alloc(0));
+    });
+    const image = await get("/base64");
+    expect(image.raw.equals(png)).toBe(true);
+  });
+
+  it("never holds a stream of events", async () => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    handlers.set("/events", (_request, response) => {
+      response.setHeader("content-type", "text/event-stream");
+      response.write(`data: ${"x".repeat(2000)}\n\n`);
+      void released.then(() => response.end());
+    });
+    const first = await new Promise<string>((resolve, reject) => {
+      http
+        .get(
+          { host: "127.0.0.1", port, path: "/events", headers: { "accept-encoding": "gzip" } },
+          (response) => {
+            expect(response.headers["content-encoding"]).toBeUndefined();
+            response.once("data", (chunk: Buffer) => resolve(chunk.toString("utf8")));
+          },
+        )
+        .on("error", reject);
+    });
+    expect(first.startsWith("data: x")).toBe(true);
+    release();
+  });
+});
+
 describe("Accept-Encoding", () => {
   it("reads gzip, its weight and the wildcard", () => {
     expect(acceptsGzip("gzip, deflate, br, zstd")).toBe(true);
@@ -199,5 +294,8 @@ describe("Accept-Encoding", () => {
     expect(acceptsGzip("*, gzip;q=0")).toBe(false);
     expect(acceptsGzip("*;q=0")).toBe(false);
     expect(acceptsGzip("gzip;q=abc")).toBe(false);
+    // Named, gzip decides (x-gzip is its old name).
+    expect(acceptsGzip("x-gzip;q=0, gzip")).toBe(true);
+    expect(acceptsGzip("gzip;q=0, x-gzip")).toBe(false);
   });
 });
