@@ -72,7 +72,7 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    files: ["tests/**", "bench/**", "proxy.ts"],
+    files: ["tests/**", "bench/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [prisma] }] },
   },
   // Routes, forms and shared components never reach the database.

@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   // Our web server compresses (scripts/server.ts, lib/net/compress.ts): one gzip call per page
   // instead of a zlib stream flushed at every chunk. `next start` alone sends it uncompressed.
   compress: false,
-  // For every answer, pages and API alike (the Content-Security-Policy of pages is in proxy.ts).
+  // For every answer, pages and API alike (the Content-Security-Policy of pages is set by our web server: lib/net/csp.ts).
   async headers() {
     return [
       {

@@ -9,6 +9,7 @@ import next from "next";
 import { log, loggablePath, requestIdFrom } from "../lib/log";
 import { clientAddress, PROXY_HEADERS, trustedProxies } from "../lib/net/client-address";
 import { compress } from "../lib/net/compress";
+import { applyPolicy } from "../lib/net/csp";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -49,6 +50,8 @@ function admit(request: http.IncomingMessage, response: http.ServerResponse) {
   for (const header of PROXY_HEADERS) if (!viaProxy || header === "forwarded") delete request.headers[header];
   delete request.headers["x-real-ip"];
   request.headers["x-forwarded-for"] = address;
+  // The pages' Content-Security-Policy and its nonce (lib/net/csp.ts).
+  applyPolicy(request, response, { dev });
 }
 
 const server = http.createServer((request, response) => {

@@ -129,7 +129,7 @@ export function publicNotFound(locale: PublicLocale) {
 
 // « Écouter »: the page read aloud by the browser's own speech synthesis, where it has one. The
 // path's only script, small and optional: without it (or without speech) the button stays hidden
-// and nothing else changes. It carries the page's nonce (proxy.ts), as every script must.
+// and nothing else changes. It carries the page's nonce (lib/net/csp.ts), as every script must.
 export function listenControl({ messages }: PublicWords, nonce: string | null): string {
   if (!nonce) return "";
   const label = esc(messages.ideas.listen);

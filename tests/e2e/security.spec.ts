@@ -43,6 +43,17 @@ test("the pages send a strict policy and break none of it", async ({ page, demo 
   const again = await page.request.get("/connexion", { headers: { "x-request-id": "forged-id" } });
   expect(again.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   expect(again.headers()["x-request-id"]).not.toBe(first);
+  // A client's own nonce or policy is never the page's: its scripts carry the server's nonce.
+  const forgedNonce = "Zm9yZ2VkLW5vbmNlLWZyb20tdGhlLWNsaWVudA==";
+  const forged = await page.request.get("/connexion", {
+    headers: { "x-nonce": forgedNonce, "content-security-policy": `script-src 'nonce-${forgedNonce}'` },
+  });
+  const forgedPolicy = forged.headers()["content-security-policy"] ?? "";
+  expect(forgedPolicy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(forgedPolicy).not.toContain(forgedNonce);
+  const forgedHtml = await forged.text();
+  expect(forgedHtml).toContain(`nonce="${/'nonce-([^']+)'/.exec(forgedPolicy)![1]}"`);
+  expect(forgedHtml).not.toContain(forgedNonce);
 
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
