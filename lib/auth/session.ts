@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { loadActor, loadSupportActor, type Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
@@ -21,7 +21,7 @@ export const getSession = cache(async (): Promise<Session | null> => {
   const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
   const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
   if (!raw || !secret) return null;
-  const token = await decode({ token: raw, secret }).catch(() => null);
+  const token = await readSessionToken(raw, secret);
   const personId = typeof token?.sub === "string" ? token.sub : null;
   if (!personId) return null;
   // Sessions opened before versions existed carry none: version 0, the column's default.
