@@ -16,6 +16,11 @@ export const HOLD_LIMIT = 1024 * 1024;
 // Up to this size the whole answer is compressed on the main thread (a page: 0.2–0.5 ms); above
 // it, on libuv's thread pool, so that a bundle does not hold other requests back.
 export const SYNC_LIMIT = 128 * 1024;
+// zlib's level 3 rather than its default 6: half the CPU on a page (0.10 against 0.21 ms for the
+// meeting, 0.11 against 0.41 ms for the idea board) for 7–10 % more bytes (7.1 against 6.6 kB).
+// nginx compresses at 1 by default. The bundles, compressed at each request, gain the same.
+export const GZIP_LEVEL = 3;
+const OPTIONS: zlib.ZlibOptions = { level: GZIP_LEVEL };
 
 // Texts compress; images, PDFs, archives and spreadsheets (zip inside) already are. A stream of
 // events must go out as it comes: never held.
@@ -136,7 +141,7 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
     mode = "stream";
     releasing = true;
     zipped();
-    const stream = zlib.createGzip();
+    const stream = zlib.createGzip(OPTIONS);
     gzip = stream;
     stream.on("data", (data: Buffer) => {
       if (!write(data)) stream.pause();
@@ -171,8 +176,8 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
         response.destroy(failure as Error);
       }
     };
-    if (body.length <= SYNC_LIMIT) send(null, zlib.gzipSync(body));
-    else zlib.gzip(body, send);
+    if (body.length <= SYNC_LIMIT) send(null, zlib.gzipSync(body, OPTIONS));
+    else zlib.gzip(body, OPTIONS, send);
   };
 
   holdWriteHead(response, () => releasing || (mode !== undefined && mode !== "hold"));
