@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { demoEnabled } from "@/lib/demo";
 import { can, rolesOf, type Action, type Role } from "@/lib/auth/permissions";
 
@@ -53,13 +54,13 @@ type ActorRow = {
 };
 
 // One round trip (every page and every ballot starts here): the person's active memberships,
-// oldest first, with their cooperative and mandates.
+// oldest first, with their cooperative and mandates. Straight on the pool (lib/db.ts, readRows).
 export async function loadActor(
   personId: string,
   preferredCooperativeId?: string,
   day = new Date(),
 ): Promise<Actor | null> {
-  const rows = await db.$queryRaw<ActorRow[]>`
+  const rows = await readRows<ActorRow>(Prisma.sql`
     SELECT p.id AS "personId", COALESCE(m."displayName", p.name) AS name, p.email, p.locale, p."sessionVersion", p."isOperator", m.id AS "membershipId", m."cooperativeId", m.kind::text AS kind, m."isCoordinator",
            c.name AS "cooperativeName", c.slug AS "cooperativeSlug", c."isDemo",
            CASE WHEN c."suspendedAt" IS NULL THEN NULL ELSE coalesce(c."suspensionNote", '') END AS suspension,
@@ -69,7 +70,7 @@ export async function loadActor(
       JOIN "Membership" m ON m."personId" = p.id AND m.status = 'ACTIVE'
       JOIN "Cooperative" c ON c.id = m."cooperativeId" AND (c."isDemo" = false OR ${demoEnabled()})
      WHERE p.id = ${personId}
-     ORDER BY m."createdAt" ASC, m.id ASC`;
+     ORDER BY m."createdAt" ASC, m.id ASC`);
   if (rows.length === 0) return null;
   const membership = rows.find((m) => m.cooperativeId === preferredCooperativeId) ?? rows[0]!;
   const mandates = membership.mandates.map((m) => ({

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, readRows } from "@/lib/db";
 import { cached } from "@/lib/cache";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -85,8 +85,9 @@ export async function getMeeting(
   // The colleges' names do not change from one request to the next (lib/cache.ts), and are read
   // beside the meeting rather than after it. The meeting, its agenda and its attendance sheet
   // (each line's categories, and whether it chairs the body on that day) are one statement of
-  // plain SQL: Prisma compiled this nested read anew on every page (README, Benchmarks). Its
-  // documents and its minutes' status come with it (each a round trip of its own before).
+  // plain SQL: Prisma compiled this nested read anew on every page (README, Benchmarks), straight
+  // on the pool (lib/db.ts, readRows). Its documents and its minutes' status come with it (each a
+  // round trip of its own before).
   const documents = can(actor.roles, "meeting.read")
     ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object(
                            'id', d.id, 'filename', d.filename, 'sizeBytes', d."sizeBytes",
@@ -95,8 +96,8 @@ export async function getMeeting(
                    WHERE d."meetingId" = m.id AND d."cooperativeId" = m."cooperativeId")`
     : Prisma.sql`'[]'::json`;
   const [[meeting], colleges] = await Promise.all([
-    db.$queryRaw<MeetingRow[]>`
-      SELECT m.id, m.number, m."startsAt", m.place, m.status::text AS status, m."videoUrl",
+    readRows<MeetingRow>(Prisma.sql`
+      SELECT m.id, m.number, m."startsAt" AT TIME ZONE 'UTC' AS "startsAt", m.place, m.status::text AS status, m."videoUrl",
              m."assemblyType"::text AS "assemblyType", b.name AS "bodyName", b.slug AS "bodySlug",
              (SELECT coalesce(json_agg(json_build_object(
                        'id', a.id, 'position', a.position, 'kind', a.kind, 'title', a.title,
@@ -130,7 +131,7 @@ export async function getMeeting(
                WHERE mi."meetingId" = m.id AND mi."cooperativeId" = m."cooperativeId") AS "minutesStatus"
         FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
        WHERE m."cooperativeId" = ${actor.cooperativeId} AND m.number = ${number}
-         AND b.slug = ${bodySlug} AND b."cooperativeId" = ${actor.cooperativeId}`,
+         AND b.slug = ${bodySlug} AND b."cooperativeId" = ${actor.cooperativeId}`),
     collegeNames(actor.cooperativeId),
   ]);
   if (!meeting) return null;

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { db, readRows, sql } from "@/lib/db";
+import { getMeeting } from "@/lib/meetings/service";
+import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
+import { buildMeeting } from "@/tests/factories/meetings";
+
+// The reads every page makes go straight on the pool (lib/db.ts, readRows), not through Prisma:
+// they must read the same instants as Prisma does, whatever the web server's time zone.
+const zone = process.env.TZ;
+afterEach(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
+
+describe("reads straight on the pool", () => {
+  it("reads a meeting's start at the instant Prisma stored, in any zone of the server", async () => {
+    const { cooperative, council } = await createCooperative();
+    const { person } = await createMember(cooperative.id, { isCoordinator: true });
+    const startsAt = new Date("2026-03-29T00:30:00.000Z"); // the night France changes its clocks
+    await buildMeeting({ cooperativeId: cooperative.id, bodyId: council.id, number: 1, startsAt });
+    const actor = await actorFor(person.id);
+    for (const tz of ["UTC", "Europe/Paris", "Pacific/Auckland", "America/Cayenne"]) {
+      process.env.TZ = tz;
+      const meeting = await getMeeting(actor, "conseil", 1);
+      expect(meeting?.startsAt, tz).toEqual(startsAt);
+      expect((await actorFor(person.id)).cooperativeId, tz).toBe(cooperative.id);
+    }
+    const stored = await db.meeting.findFirst({ where: { cooperativeId: cooperative.id } });
+    expect(stored?.startsAt).toEqual(startsAt);
+  });
+
+  it("sends a date as its instant, and refuses a column that would be read in the server's zone", async () => {
+    process.env.TZ = "Pacific/Auckland";
+    const at = new Date("2026-12-01T20:15:00.000Z");
+    const [row] = await readRows<{ back: Date; text: string }>(
+      sql`SELECT ${at}::timestamp AT TIME ZONE 'UTC' AS back, to_char(${at}::timestamp, 'YYYY-MM-DD HH24:MI') AS text`,
+    );
+    expect(row).toEqual({ back: at, text: "2026-12-01 20:15" });
+    await expect(readRows(sql`SELECT ${at}::timestamp AS "startsAt"`)).rejects.toThrow(
+      /startsAt.*AT TIME ZONE 'UTC'/,
+    );
+    await expect(readRows(sql`SELECT current_date AS day`)).rejects.toThrow(/day/);
+  });
+});
