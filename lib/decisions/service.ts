@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, readRows } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { dateKey, parseDateKey } from "@/lib/dates";
@@ -87,8 +87,10 @@ async function decisionRows(
   // statement for 0.8 ms of work, on every visit, and under load the planning filled a core (the
   // scale data's record served a third of the floor's pages; issue 21). The subqueries each plan
   // on their own, in microseconds, and run for the 25 entries of the page only.
-  const rows = await db.$queryRaw<(DecisionRow & { bodies?: Body[] })[]>`
-    SELECT d.id, d.title, d.text, b.name AS "bodyName", b.kind::text AS "bodyKind", d."decidedOn",
+  // Straight on the pool (lib/db.ts, readRows): the day as the instant Prisma reads (UTC midnight).
+  const rows = await readRows<DecisionRow & { bodies?: Body[] }>(Prisma.sql`
+    SELECT d.id, d.title, d.text, b.name AS "bodyName", b.kind::text AS "bodyKind",
+           d."decidedOn"::timestamp AT TIME ZONE 'UTC' AS "decidedOn",
            d.outcome::text AS outcome, d.method::text AS method, d."sectionId", d."voteQuestionId",
            (SELECT json_build_object('bodySlug', mb.slug, 'number', m.number)
               FROM "Meeting" m JOIN "Body" mb ON mb.id = m."bodyId"
@@ -106,7 +108,7 @@ async function decisionRows(
       JOIN "Body" b ON b.id = d."bodyId"
      WHERE ${published(actor, filter)}
      ORDER BY d."decidedOn" DESC, d."createdAt" DESC, d.id DESC
-     LIMIT ${take} OFFSET ${skip}`;
+     LIMIT ${take} OFFSET ${skip}`);
   const decisions = rows.map(({ total: _total, bodies: _bodies, ...decision }): DecisionListItem => decision);
   return { decisions, total: rows[0]?.total ?? null, bodies: rows[0]?.bodies ?? null };
 }

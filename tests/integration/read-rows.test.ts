@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db, readRows, sql } from "@/lib/db";
 import { getMeeting } from "@/lib/meetings/service";
+import { decisionRecord } from "@/lib/decisions/service";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
 
@@ -27,6 +28,36 @@ describe("reads straight on the pool", () => {
     }
     const stored = await db.meeting.findFirst({ where: { cooperativeId: cooperative.id } });
     expect(stored?.startsAt).toEqual(startsAt);
+  });
+
+  it("reads a decision's day as Prisma does (midnight UTC), in any zone of the server", async () => {
+    const { cooperative, council } = await createCooperative();
+    const { person } = await createMember(cooperative.id, { isCoordinator: true });
+    const decidedOn = new Date("2026-03-29T00:00:00.000Z");
+    await db.decision.create({
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        title: "Horaires d'été",
+        text: "Le centre ouvre à 8 h.",
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        decidedOn,
+        publishedAt: new Date(),
+      },
+    });
+    const actor = await actorFor(person.id);
+    for (const tz of ["UTC", "Europe/Paris", "Pacific/Auckland", "America/Cayenne"]) {
+      process.env.TZ = tz;
+      const record = await decisionRecord(actor, { from: "2026-03-29", to: "2026-03-29" }, { page: 1 });
+      expect(
+        record.decisions.map((d) => d.decidedOn),
+        tz,
+      ).toEqual([decidedOn]);
+      expect(record.total, tz).toBe(1);
+    }
+    const stored = await db.decision.findFirst({ where: { cooperativeId: cooperative.id } });
+    expect(stored?.decidedOn).toEqual(decidedOn);
   });
 
   it("sends a date as its instant, and refuses a column that would be read in the server's zone", async () => {
