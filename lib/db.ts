@@ -132,7 +132,7 @@ if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: 
 // Plain reads straight on the pool, for the statements every page makes (who is acting, the
 // meeting): Prisma's $queryRaw spends 0.1–0.2 ms more CPU than pg per statement (its query
 // compiler plans even raw SQL), some 2 % of a page (README, Benchmarks). Written with Prisma.sql
-// as for $queryRaw. Columns come back as pg reads them: text, numbers, booleans, parsed JSON, and
+// as for $queryRaw (or a text with its $1… values). Columns come back as pg reads them: text, numbers, booleans, parsed JSON, and
 // dates only as timestamptz. pg would read a timestamp or a date without zone in the process's
 // own zone, not in UTC as Prisma does: such a column is refused, to be selected
 // `AT TIME ZONE 'UTC'` (or as text) instead. Dates sent are sent as UTC.
@@ -140,7 +140,10 @@ if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: 
 export const sql = Prisma.sql;
 const ZONELESS = new Set([pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE]);
 
-export async function readRows<T extends pg.QueryResultRow>(query: Prisma.Sql): Promise<T[]> {
+export async function readRows<T extends pg.QueryResultRow>(query: {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}): Promise<T[]> {
   const result = await pool.query<T>({
     text: query.text,
     values: query.values.map((value) => (value instanceof Date ? value.toISOString() : value)),

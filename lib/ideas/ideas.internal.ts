@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, readRows } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -125,9 +125,10 @@ export async function boardRows({
   // 25 only: read beside the board's 180 ideas, the supports and « mine » took a millisecond of
   // PostgreSQL's time on every visit (issue 21). The status is compared as the enum it is, so
   // that the index on (cooperative, status) answers it and PostgreSQL knows how many rows come.
-  const rows = await db.$queryRawUnsafe<BoardRow[]>(
-    `SELECT i.id, i.text, i.theme, i.source::text AS source, i."authorName", i."showName", i."createdAt", i.status::text AS status, i."answerKind"::text AS "answerKind", i."answerText",
-            i."answeredAt", i."answerPublishedAt", i."answerPartnerIds", i."answerPartners", i."authorId",
+  // Straight on the pool (lib/db.ts, readRows), its times read as UTC as Prisma reads them.
+  const rows = await readRows<BoardRow>({
+    text: `SELECT i.id, i.text, i.theme, i.source::text AS source, i."authorName", i."showName", i."createdAt" AT TIME ZONE 'UTC' AS "createdAt", i.status::text AS status, i."answerKind"::text AS "answerKind", i."answerText",
+            i."answeredAt" AT TIME ZONE 'UTC' AS "answeredAt", i."answerPublishedAt" AT TIME ZONE 'UTC' AS "answerPublishedAt", i."answerPartnerIds", i."answerPartners", i."authorId",
             ${sort === "soutenues" ? "i.supports" : supports} AS supports,
             EXISTS (SELECT 1 FROM "IdeaSupport" s WHERE s."ideaId" = i.id AND s."membershipId" = $2) AS mine,
             (SELECT coalesce(json_agg(json_build_object('id', m.id, 'text', m.text) ORDER BY m."createdAt", m.id), '[]')
@@ -140,9 +141,8 @@ export async function boardRows({
               ORDER BY ${order}, i.id
               LIMIT ${Number(limit)} OFFSET ${Number(offset)}) i
       ORDER BY ${order}, i.id`,
-    cooperativeId,
-    membershipId ?? "",
-  );
+    values: [cooperativeId, membershipId ?? ""],
+  });
   // The booklet's entries the published answers point to, in one read.
   const partnerIds = rows.flatMap((r) =>
     r.answerPublishedAt && !r.answerPartners ? (r.answerPartnerIds ?? []) : [],

@@ -4,6 +4,8 @@ import { getMeeting } from "@/lib/meetings/service";
 import { decisionRecord } from "@/lib/decisions/service";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
+import { buildIdea } from "@/tests/factories/ideas";
+import { boardRows } from "@/lib/ideas/ideas.internal";
 
 // The reads every page makes go straight on the pool (lib/db.ts, readRows), not through Prisma:
 // they must read the same instants as Prisma does, whatever the web server's time zone.
@@ -58,6 +60,38 @@ describe("reads straight on the pool", () => {
     }
     const stored = await db.decision.findFirst({ where: { cooperativeId: cooperative.id } });
     expect(stored?.decidedOn).toEqual(decidedOn);
+  });
+
+  it("reads the idea board's times as Prisma does, in every order, in any zone of the server", async () => {
+    const { cooperative } = await createCooperative();
+    const { membership } = await createMember(cooperative.id);
+    const createdAt = new Date("2026-03-29T00:45:00.000Z");
+    const answeredAt = new Date("2026-10-25T00:30:00.000Z");
+    const answerPublishedAt = new Date("2026-10-25T01:30:00.000Z");
+    const answered = await buildIdea({
+      cooperativeId: cooperative.id,
+      createdAt,
+      status: "ANSWERED",
+      answerKind: "PLANNED",
+      answerText: "Au printemps.",
+      answeredAt,
+      answerPublishedAt,
+    });
+    await buildIdea({ cooperativeId: cooperative.id, createdAt: new Date("2026-03-28T12:00:00.000Z") });
+    for (const tz of ["UTC", "Europe/Paris", "Pacific/Auckland"])
+      for (const sort of ["recentes", "soutenues", "repondues"] as const) {
+        process.env.TZ = tz;
+        const { ideas, total } = await boardRows({
+          cooperativeId: cooperative.id,
+          membershipId: membership.id,
+          sort,
+          limit: 25,
+        });
+        expect(total, `${tz} ${sort}`).toBe(2);
+        expect(ideas[0]?.id, `${tz} ${sort}`).toBe(answered.id);
+        expect(ideas[0]?.createdAt, `${tz} ${sort}`).toEqual(createdAt);
+        expect(ideas[0]?.answer?.at, `${tz} ${sort}`).toEqual(answeredAt);
+      }
   });
 
   it("sends a date as its instant, and refuses a column that would be read in the server's zone", async () => {
