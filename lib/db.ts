@@ -130,26 +130,39 @@ export const db: PrismaClient =
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: db, pool });
 
 // Plain reads straight on the pool, for the statements every page makes (who is acting, the
-// meeting): Prisma's $queryRaw spends 0.1–0.2 ms more CPU than pg per statement (its query
-// compiler plans even raw SQL), some 2 % of a page (README, Benchmarks). Written with Prisma.sql
-// as for $queryRaw (or a text with its $1… values). Columns come back as pg reads them: text, numbers, booleans, parsed JSON, and
-// dates only as timestamptz. pg would read a timestamp or a date without zone in the process's
-// own zone, not in UTC as Prisma does: such a column is refused, to be selected
-// `AT TIME ZONE 'UTC'` (or as text) instead. Dates sent are sent as UTC.
+// meeting, the decision record, the idea board): Prisma's $queryRaw spends 0.1–0.2 ms more CPU
+// than pg per statement (its query compiler plans even raw SQL), some 2 % of a page (README,
+// Benchmarks). Written with Prisma.sql as for $queryRaw (or a text with its $1… values).
+// Columns come back as pg reads them, which is what Prisma gives for text, int4, booleans, text
+// arrays, JSON and timestamptz. Where the two differ, the column is refused, with what to select
+// instead: a timestamp or date without zone (pg reads it in the process's own zone, Prisma in
+// UTC: select it `AT TIME ZONE 'UTC'`), a bigint or numeric (a string for pg, BigInt or Decimal
+// for Prisma: cast it ::int or ::text). Dates sent, also inside arrays, are sent as UTC.
 // A statement for it: Prisma.sql, for the places that do not import Prisma (tests).
 export const sql = Prisma.sql;
-const ZONELESS = new Set([pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE]);
+const { builtins } = pg.types;
+const REFUSED = new Map<number, string>([
+  [builtins.TIMESTAMP, "AT TIME ZONE 'UTC' (a time without zone)"],
+  [builtins.DATE, "::timestamp AT TIME ZONE 'UTC' (a day without zone)"],
+  [1115, "as timestamptz[] (times without zone)"],
+  [1182, "as text (days without zone)"],
+  [builtins.INT8, "::int or ::text (a bigint)"],
+  [builtins.NUMERIC, "::text (a numeric)"],
+  [1016, "::int[] (bigints)"],
+  [1231, "::text[] (numerics)"],
+]);
+
+const sent = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map(sent) : value;
 
 export async function readRows<T extends pg.QueryResultRow>(query: {
   readonly text: string;
   readonly values: readonly unknown[];
 }): Promise<T[]> {
-  const result = await pool.query<T>({
-    text: query.text,
-    values: query.values.map((value) => (value instanceof Date ? value.toISOString() : value)),
-  });
-  const zoneless = result.fields.find((field) => ZONELESS.has(field.dataTypeID));
-  if (zoneless)
-    throw new Error(`readRows: select "${zoneless.name}" AT TIME ZONE 'UTC' (a date without zone)`);
+  const result = await pool.query<T>({ text: query.text, values: query.values.map(sent) });
+  for (const field of result.fields) {
+    const instead = REFUSED.get(field.dataTypeID);
+    if (instead) throw new Error(`readRows: select "${field.name}" ${instead}`);
+  }
   return result.rows;
 }

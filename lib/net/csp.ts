@@ -29,8 +29,15 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 // them the other headers). Nor does the router's prefetch of a page's data.
 const WITHOUT_POLICY = /^\/(?:api\/|_next\/static(?:\/|$)|_next\/image(?:\/|$)|favicon\.ico$|icon\.svg$)/;
 
+// The path as Next.js routes it: `new URL` resolves its dot segments (`/api/../connexion` is the
+// sign-in page, which must get its policy). An address it cannot read gets the policy.
 export function wantsPolicy(request: http.IncomingMessage): boolean {
-  const path = (request.url ?? "/").split("?")[0]!;
+  let path: string;
+  try {
+    path = new URL(request.url ?? "/", "http://portail.invalid").pathname;
+  } catch {
+    return true;
+  }
   return !WITHOUT_POLICY.test(path) && request.headers["next-router-prefetch"] === undefined;
 }
 

@@ -105,5 +105,14 @@ describe("reads straight on the pool", () => {
       /startsAt.*AT TIME ZONE 'UTC'/,
     );
     await expect(readRows(sql`SELECT current_date AS day`)).rejects.toThrow(/day/);
+    // Nor what pg reads otherwise than Prisma: a bigint or a numeric (a string for pg).
+    await expect(readRows(sql`SELECT count(*) AS n FROM "Cooperative"`)).rejects.toThrow(/"n" ::int/);
+    await expect(readRows(sql`SELECT 1.5::numeric AS share`)).rejects.toThrow(/share/);
+    await expect(readRows(sql`SELECT ARRAY[now()::timestamp] AS times`)).rejects.toThrow(/times/);
+    // Dates inside an array are sent as their instants too.
+    const [list] = await readRows<{ first: string }>(
+      sql`SELECT to_char((${[at]}::timestamp[])[1], 'YYYY-MM-DD HH24:MI') AS first`,
+    );
+    expect(list).toEqual({ first: "2026-12-01 20:15" });
   });
 });

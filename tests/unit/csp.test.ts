@@ -91,7 +91,15 @@ describe("the pages' Content-Security-Policy (our web server, before Next.js)", 
     }
     expect((await get("/", { "next-router-prefetch": "1" })).answer).toBeUndefined();
     // A page whose name merely starts like one of them still gets its policy.
-    for (const path of ["/apiculture", "/icon.svg.html", "/idees?from=/api/x"])
+    // Nor one that only looks excluded before its dot segments are resolved, as Next.js does.
+    for (const path of [
+      "/apiculture",
+      "/icon.svg.html",
+      "/idees?from=/api/x",
+      "/api/../connexion",
+      "/api/%2e%2e/connexion",
+      "/_next/static/../../reunions",
+    ])
       expect((await get(path)).answer, path).toContain("'strict-dynamic'");
   });
 
