@@ -5,8 +5,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 
 // One pool and one client per process; the global keeps them across hot reloads in development.
-// Prisma goes through the pool; the ballot box's two statements use it directly (lib/votes/
-// ballot-box.ts), the one place where a request's fixed cost is the product's speed target.
+// Prisma goes through the pool. Where a request's fixed cost is the product's speed target, the
+// pool is used directly: the ballot box's two statements (lib/votes/cast.ts) and the reads every
+// page makes (readRows, below).
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
 // Prisma's adapter sends every statement unnamed, so PostgreSQL parses and plans it on each
