@@ -2,11 +2,13 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import { SendingGuard } from "@/components/sending-guard";
+import { ICON_URL } from "@/lib/icon";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Portail SCIC", template: "%s · Portail SCIC" },
   description: "La gouvernance de la coopérative : réunions, décisions, votes, boîte à idées.",
+  icons: { icon: { url: ICON_URL, type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { ICON_URL } from "@/lib/icon";
 import { pictogram } from "@/lib/ideas/pictograms";
 import { LOCALE_COOKIE, negotiateLocale } from "@/lib/i18n/config";
 import {
@@ -109,7 +110,7 @@ export function htmlResponse(
   status = 200,
 ): Response {
   const html = `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${robots ? "" : '<meta name="robots" content="noindex">'}
-<title>${esc(title)}</title><style>${PUBLIC_CSS}</style></head><body><main id="contenu">${body}</main></body></html>`;
+<title>${esc(title)}</title><link rel="icon" type="image/svg+xml" href="${ICON_URL}"><style>${PUBLIC_CSS}</style></head><body><main id="contenu">${body}</main></body></html>`;
   const headers = new Headers({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
   headers.append("set-cookie", `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`);
   return new Response(html, { status, headers });
