@@ -3,11 +3,13 @@
 // (not the nomodule polyfills). The public idea page, its thanks page and an idea's follow page
 // (target: each under 20 kB in all); the sign-in page; and the member pages beside the floor page
 // (/plancher: the App Router's own baseline behind the session check), each page's JavaScript
-// split into what it shares with the floor and its own (target: its own ≤ 20 kB).
+// split into what it shares with the floor and its own (target: its own ≤ 20 kB). Then what one
+// view of each member page asks of the server in Chromium after its HTML (target: no prefetch).
 import { randomBytes } from "node:crypto";
 import { withBenchDatabase } from "./database";
 import { startBenchServer } from "./server";
 import { weigh } from "./page-weight";
+import { pageViews } from "./page-views";
 
 const secret = randomBytes(32).toString("base64url");
 const TARGET = 20 * 1024;
@@ -73,6 +75,21 @@ await withBenchDatabase("weight", async (databaseUrl) => {
       own += Math.max(0, r.inlineJs - floor.inlineJs);
       console.log(
         `  ${path.padEnd(22)} JS ${kB(r.js + r.inlineJs)}: shared with the floor ${kB(shared)}, its own ${kB(own)} [target own ≤ 20 kB: ${own <= OWN_JS_TARGET ? "met" : "NOT met"}]`,
+      );
+    }
+    // What a page view asks of the server after its HTML, in a real Chromium (issue 21: Next.js's
+    // Link prefetched every link in view).
+    console.log("one page view in Chromium, a returning member (bundles in the browser's cache):");
+    const views = await pageViews({
+      base: server.base,
+      cookie,
+      paths: ["/plancher", ...MEMBER_PAGES],
+      serverPid: server.process.pid!,
+    });
+    for (const v of views) {
+      const cpu = v.serverCpuMs === null ? "" : `, ${v.serverCpuMs.toFixed(0)} ms of the server's CPU`;
+      console.log(
+        `  ${v.path.padEnd(22)} ${v.requests} request${v.requests > 1 ? "s" : ""}, ${v.prefetches} prefetch${v.prefetches === 1 ? "" : "es"}${cpu} [target no prefetch: ${v.prefetches === 0 ? "met" : "NOT met"}]`,
       );
     }
   } finally {

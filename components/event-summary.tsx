@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { eventWhen, isOver } from "@/lib/events/when";
 import { placesLeft } from "@/lib/events/schema";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/formatter";
 import type { MeetingListItem } from "@/lib/meetings/service";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import { usePathname } from "next/navigation";
 // The sections' icons, drawn by Lucide (lucide.dev, ISC licence, lucide-react 1.73.0): each
 // one's inner markup as one string, so that React renders one element per icon where Lucide's

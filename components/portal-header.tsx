@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { Messages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { can, type Action } from "@/lib/auth/permissions";

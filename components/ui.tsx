@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { Children, cloneElement, isValidElement } from "react";
 
 // The few shapes every page shares, so that targets stay large and labels stay attached.

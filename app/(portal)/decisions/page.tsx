@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
@@ -143,9 +143,10 @@ export default async function DecisionsPage({
               </p>
               {d.cites ? (
                 <p className="mt-1 text-sm">
-                  <Link href={`#decision-${d.cites.id}`} className="text-brand-700 underline">
+                  {/* Same page: a plain anchor, no client component. */}
+                  <a href={`#decision-${d.cites.id}`} className="text-brand-700 underline">
                     {t("cites", { title: d.cites.title, body: d.cites.bodyName })}
-                  </Link>
+                  </a>
                 </p>
               ) : null}
               {d.sharedText ? (

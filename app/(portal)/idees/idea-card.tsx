@@ -1,6 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import type { Formatter } from "@/lib/i18n/formatter";
-import Link from "next/link";
+import Link from "@/components/link";
 import type { BoardIdea } from "@/lib/ideas/board";
 
 // One idea on a board (signed in or public): text, who and when, supports, and the council's

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { listMeetings } from "@/lib/meetings/service";
 import { MeetingLink } from "@/components/meeting-link";
-import Link from "next/link";
+import Link from "@/components/link";
 import { can } from "@/lib/auth/permissions";
 import { buttonClass, Empty, PageTitle } from "@/components/ui";
 import { titled } from "@/lib/page-title";

@@ -1,6 +1,6 @@
 import { queryText } from "@/lib/action-input";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
 import { listMembers, type MemberFilter } from "@/lib/members/service";

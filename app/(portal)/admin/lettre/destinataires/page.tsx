@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";

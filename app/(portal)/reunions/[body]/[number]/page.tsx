@@ -12,7 +12,7 @@ import { answerInvitationAction } from "@/lib/meetings/actions";
 import { AnswerForm } from "@/components/meeting-forms";
 import { byItem } from "@/lib/meetings/documents";
 import type { AttendanceLine } from "@/lib/meetings/attendance-summary";
-import Link from "next/link";
+import Link from "@/components/link";
 import { can } from "@/lib/auth/permissions";
 import { buttonClass, Card, Empty, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 import { proxySituation } from "@/lib/votes/proxies";

@@ -1,7 +1,7 @@
 import { DATA_LANG } from "@/lib/i18n/config";
 import type { Metadata } from "next";
 import { meetingNumber } from "@/lib/action-input";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/formatter";

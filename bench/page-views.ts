@@ -1,0 +1,79 @@
+// What one page view asks of the server in a real Chromium, beyond the page itself: after the
+// HTML, the browser may ask for more (Next.js's Link prefetched the tree and <head> of every
+// link in view: 22–38 requests per member page, 1.8–4.6 ms of the server's CPU each). Counts
+// every request the browser sends (none for the bundles and styles it keeps), and the server's
+// CPU for the whole view (its JavaScript thread, /proc/<pid>/schedstat).
+import { existsSync, readFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const WARM_REQUESTS = 100;
+
+export type PageView = { path: string; requests: number; prefetches: number; serverCpuMs: number | null };
+
+function threadCpuMs(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+// A returning member: one browser context that has seen every page once (its bundles and styles
+// are in the browser's cache, as Next.js marks them immutable), then each page opened anew in
+// its own tab (no router cache from the page before), scrolled to its end, a pointer over its
+// first link, then left until the network is idle.
+export async function pageViews(options: {
+  base: string;
+  cookie: string;
+  paths: readonly string[];
+  serverPid: number;
+}): Promise<PageView[]> {
+  const { base, cookie, paths, serverPid } = options;
+  const [name = "", value = ""] = cookie.split(/=(.*)/s);
+  const browser = await chromium.launch({ executablePath });
+  const views: PageView[] = [];
+  try {
+    const context = await browser.newContext();
+    await context.addCookies([{ name, value, url: base }]);
+    const view = async (path: string) => {
+      const page = await context.newPage();
+      let requests = 0;
+      let prefetches = 0;
+      page.on("request", (request) => {
+        requests++;
+        if (request.headers()["next-router-prefetch"]) prefetches++;
+      });
+      const before = threadCpuMs(serverPid);
+      await page.goto(base + path, { waitUntil: "networkidle" });
+      await page.mouse.wheel(0, 20_000);
+      await page
+        .locator("main a")
+        .first()
+        .hover()
+        .catch(() => undefined);
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(500);
+      const after = threadCpuMs(serverPid);
+      await page.close();
+      return {
+        path,
+        requests,
+        prefetches,
+        serverCpuMs: before === null || after === null ? null : after - before,
+      };
+    };
+    for (const path of paths) await view(path);
+    // A server that has served each page before (its code compiled by V8), as on an evening.
+    for (const path of paths)
+      for (let i = 0; i < WARM_REQUESTS; i++)
+        await (await fetch(base + path, { headers: { cookie } })).text();
+    for (const path of paths) views.push(await view(path));
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  return views;
+}
