@@ -87,6 +87,7 @@ await withBenchDatabase("weight", async (databaseUrl) => {
       serverPid: server.process.pid!,
     });
     for (const v of views) {
+      // With Chromium on the same two cores: about twice what bench:pages counts for one request.
       const cpu = v.serverCpuMs === null ? "" : `, ${v.serverCpuMs.toFixed(0)} ms of the server's CPU`;
       console.log(
         `  ${v.path.padEnd(22)} ${v.requests} request${v.requests > 1 ? "s" : ""}, ${v.prefetches} prefetch${v.prefetches === 1 ? "" : "es"}${cpu} [target no prefetch: ${v.prefetches === 0 ? "met" : "NOT met"}]`,
