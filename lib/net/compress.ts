@@ -26,6 +26,26 @@ const PAGE = /^text\/(html|x-component)\b/i;
 const PAGE_OPTIONS: zlib.ZlibOptions = { level: PAGE_LEVEL };
 const OTHER_OPTIONS: zlib.ZlibOptions = {};
 
+// Next.js's bundles and styles (/_next/static/, named by their content and sent as `immutable`)
+// are compressed once per process and kept: each browser's first visit asks for about eleven of
+// them (640 kB before gzip). Serving them took 49–61 ms of the server's CPU per visit (28–35 on the
+// main thread), compressed anew each time; kept, 28–33 ms (17–22): what is left is Next.js's own
+// file serving (issue 21). An entry is used only for the same path, the same plain length and the
+// same ETag; entries stop being added past STATIC_CACHE_BYTES (a build's are 1–2 MB compressed).
+export const STATIC_CACHE_BYTES = 32 * 1024 * 1024;
+const staticCache = new Map<string, { size: number; etag: string; gzip: Buffer }>();
+let staticCacheBytes = 0;
+const STATIC_PATH = /^\/_next\/static\//;
+
+// For the tests: what is kept, emptied.
+export function staticCacheSize(): number {
+  return staticCache.size;
+}
+export function clearStaticCache() {
+  staticCache.clear();
+  staticCacheBytes = 0;
+}
+
 // Texts compress; images, PDFs, archives and spreadsheets (zip inside) already are. A stream of
 // events must go out as it comes: never held.
 const STREAMED = /^text\/event-stream/i;
@@ -164,6 +184,14 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
     for (const chunk of held.splice(0)) stream.write(chunk);
   };
 
+  // The key under which this answer's compressed body is kept: a bundle or a style of
+  // /_next/static/ sent whole as immutable, with a status of 200.
+  const keptAs = (): string | undefined => {
+    const path = request.url ?? "";
+    if (request.method !== "GET" || !STATIC_PATH.test(path) || response.statusCode !== 200) return undefined;
+    return /\bimmutable\b/i.test(headerText(response.getHeader("cache-control"))) ? path : undefined;
+  };
+
   // Sends what was held, compressed or not, and ends the answer.
   const finish = (body: Buffer, callback?: Callback) => {
     releasing = true;
@@ -172,8 +200,17 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
       end(body, callback);
       return;
     }
+    const key = keptAs();
+    const etag = headerText(response.getHeader("etag"));
+    const hit = key ? staticCache.get(key) : undefined;
+    const kept = hit && hit.size === body.length && hit.etag === etag ? hit.gzip : undefined;
     const send = (error: Error | null, compressed: Buffer) => {
       if (error) return void response.destroy(error);
+      if (key && !kept && staticCacheBytes + compressed.length <= STATIC_CACHE_BYTES) {
+        const previous = staticCache.get(key);
+        staticCacheBytes += compressed.length - (previous?.gzip.length ?? 0);
+        staticCache.set(key, { size: body.length, etag, gzip: compressed });
+      }
       if (response.destroyed) return;
       try {
         zipped();
@@ -183,7 +220,8 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
         response.destroy(failure as Error);
       }
     };
-    if (body.length <= SYNC_LIMIT) send(null, zlib.gzipSync(body, options()));
+    if (kept) send(null, kept);
+    else if (body.length <= SYNC_LIMIT) send(null, zlib.gzipSync(body, options()));
     else zlib.gzip(body, options(), send);
   };
 

@@ -1,8 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { acceptsGzip, compress, HOLD_LIMIT, PAGE_LEVEL, SYNC_LIMIT } from "@/lib/net/compress";
+import {
+  acceptsGzip,
+  clearStaticCache,
+  compress,
+  HOLD_LIMIT,
+  PAGE_LEVEL,
+  STATIC_CACHE_BYTES,
+  staticCacheSize,
+  SYNC_LIMIT,
+} from "@/lib/net/compress";
 
 // A real HTTP server with the web server's compression in front of handlers that answer the way
 // Next.js does (headers, flushHeaders, chunks, end), read back with a client that does not
@@ -280,6 +290,101 @@ describe("the web server's gzip, as an attacker or an odd client would have it",
     });
     expect(first.startsWith("data: x")).toBe(true);
     release();
+  });
+});
+
+describe("the web server's gzip keeps Next.js's bundles compressed", () => {
+  // What Next.js sends for /_next/static/: a file named by its content, immutable, with an ETag.
+  const bundle =
+    (body: string, etag = '"b1"', cacheControl = "public, max-age=31536000, immutable"): Handler =>
+    (_request, response) => {
+      response.statusCode = 200;
+      response.setHeader("content-type", "application/javascript; charset=UTF-8");
+      response.setHeader("cache-control", cacheControl);
+      response.setHeader("etag", etag);
+      response.setHeader("content-length", Buffer.byteLength(body));
+      response.end(body);
+    };
+  const code = "export const college = 'usager·es';\n".repeat(300);
+  const compressions = () => {
+    const sync = vi.spyOn(zlib, "gzipSync");
+    const async = vi.spyOn(zlib, "gzip");
+    return { count: () => sync.mock.calls.length + async.mock.calls.length };
+  };
+  beforeEach(() => {
+    clearStaticCache();
+    vi.restoreAllMocks();
+  });
+
+  it("compresses a bundle once, then sends the same bytes to every browser", async () => {
+    handlers.set("/_next/static/chunks/app-1.js", bundle(code));
+    const zip = compressions();
+    const first = await get("/_next/static/chunks/app-1.js");
+    const second = await get("/_next/static/chunks/app-1.js");
+    expect(zip.count()).toBe(1);
+    expect(staticCacheSize()).toBe(1);
+    expect(second.raw.equals(first.raw)).toBe(true);
+    expect(second.text).toBe(code);
+    expect(second.headers["content-encoding"]).toBe("gzip");
+    expect(second.headers["content-length"]).toBe(String(second.raw.length));
+    expect(second.headers.etag).toBe('W/"b1"');
+    // A client that does not take gzip still gets the file as it is.
+    expect((await get("/_next/static/chunks/app-1.js", {})).raw.toString("utf8")).toBe(code);
+  });
+
+  it("keeps nothing else: pages, files not immutable, other paths, errors", async () => {
+    handlers.set("/page", asNext(page));
+    handlers.set("/_next/static/chunks/mutable.js", bundle(code, '"m"', "public, max-age=0"));
+    handlers.set("/static/chunks/look-alike.js", bundle(code));
+    handlers.set("/_next/static/chunks/missing.js", (_request, response) => {
+      response.statusCode = 404;
+      response.setHeader("content-type", "text/html; charset=utf-8");
+      response.setHeader("cache-control", "public, max-age=31536000, immutable");
+      response.end(page);
+    });
+    for (const path of [
+      "/page",
+      "/_next/static/chunks/mutable.js",
+      "/static/chunks/look-alike.js",
+      "/_next/static/chunks/missing.js",
+    ]) {
+      await get(path);
+      await get(path);
+    }
+    expect(staticCacheSize()).toBe(0);
+  });
+
+  it("never sends what it kept for other bytes: another length, another ETag, another query", async () => {
+    let body = code;
+    let etag = '"v1"';
+    handlers.set("/_next/static/chunks/app-2.js", (request, response) =>
+      bundle(body, etag)(request, response),
+    );
+    handlers.set("/_next/static/chunks/app-2.js?v=2", bundle(`${code}// deux\n`, '"q"'));
+    expect((await get("/_next/static/chunks/app-2.js")).text).toBe(code);
+    // Same length, other bytes, another ETag.
+    body = code.replace("usager", "USAGER");
+    etag = '"v2"';
+    expect((await get("/_next/static/chunks/app-2.js")).text).toBe(body);
+    // Another length, the same ETag.
+    body = `${code}// changé\n`;
+    expect((await get("/_next/static/chunks/app-2.js")).text).toBe(body);
+    expect((await get("/_next/static/chunks/app-2.js?v=2")).text).toBe(`${code}// deux\n`);
+    expect((await get("/_next/static/chunks/app-2.js")).text).toBe(body);
+  });
+
+  it("stops keeping past its bound", async () => {
+    // Bundles of random text just under what is held whole: base64 compresses to about three
+    // quarters, so each is kept at about 0.7 MB, and these add up past the bound.
+    const size = Math.floor(HOLD_LIMIT * 0.95);
+    const count = Math.ceil(STATIC_CACHE_BYTES / (size * 0.7)) + 3;
+    for (let i = 0; i < count; i++) {
+      const noise = randomBytes(Math.floor((size * 3) / 4)).toString("base64");
+      handlers.set(`/_next/static/chunks/noise-${i}.js`, bundle(noise, `"n${i}"`));
+      expect((await get(`/_next/static/chunks/noise-${i}.js`)).text).toBe(noise);
+    }
+    expect(staticCacheSize()).toBeGreaterThan(0);
+    expect(staticCacheSize()).toBeLessThan(count);
   });
 });
 
