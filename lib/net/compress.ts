@@ -186,8 +186,10 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
 
   // The key under which this answer's compressed body is kept: a bundle or a style of
   // /_next/static/ sent whole as immutable, with a status of 200.
+  // Keyed by the path alone: Next.js serves the same file whatever the query, and a stranger's
+  // made-up queries must not fill the cache with copies of it.
   const keptAs = (): string | undefined => {
-    const path = request.url ?? "";
+    const path = (request.url ?? "").split("?")[0]!;
     if (request.method !== "GET" || !STATIC_PATH.test(path) || response.statusCode !== 200) return undefined;
     return /\bimmutable\b/i.test(headerText(response.getHeader("cache-control"))) ? path : undefined;
   };

@@ -373,6 +373,16 @@ describe("the web server's gzip keeps Next.js's bundles compressed", () => {
     expect((await get("/_next/static/chunks/app-2.js")).text).toBe(body);
   });
 
+  it("keeps one copy of a file whatever the query a stranger adds", async () => {
+    handlers.set("/_next/static/chunks/app-3.js", bundle(code, '"a3"'));
+    for (let i = 0; i < 20; i++) {
+      const path = `/_next/static/chunks/app-3.js?x=${i}`;
+      handlers.set(path, bundle(code, '"a3"'));
+      expect((await get(path)).text).toBe(code);
+    }
+    expect(staticCacheSize()).toBe(1);
+  });
+
   it("stops keeping past its bound", async () => {
     // Bundles of random text just under what is held whole: base64 compresses to about three
     // quarters, so each is kept at about 0.7 MB, and these add up past the bound.
