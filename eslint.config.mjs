@@ -16,6 +16,12 @@ const prisma = {
   group: ["@/lib/generated/*", "**/lib/generated/*", "@prisma/*"],
   message: "Prisma is reached through lib/db (or a script of scripts/), not imported here.",
 };
+// next-intl's builds its Intl formatters anew for each request (lib/i18n/formatter.ts).
+const formatter = {
+  name: "next-intl/server",
+  importNames: ["getFormatter"],
+  message: "Use getFormatter from @/lib/i18n/formatter: one formatter per locale per process.",
+};
 // Next.js's Link prefetches every link in view: 22–38 requests to the server per page view.
 const nextLink = {
   name: "next/link",
@@ -88,15 +94,7 @@ const config = [
         "error",
         {
           patterns: [database],
-          // next-intl's builds its Intl formatters anew for each request (lib/i18n/formatter.ts).
-          paths: [
-            {
-              name: "next-intl/server",
-              importNames: ["getFormatter"],
-              message: "Use getFormatter from @/lib/i18n/formatter: one formatter per locale per process.",
-            },
-            nextLink,
-          ],
+          paths: [formatter, nextLink],
         },
       ],
     },
@@ -104,7 +102,7 @@ const config = [
   // The one place that wraps Next.js's Link.
   {
     files: ["components/link.tsx"],
-    rules: { "no-restricted-imports": ["error", { patterns: [database] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [database], paths: [formatter] }] },
   },
 ];
 

@@ -30,12 +30,15 @@ const OTHER_OPTIONS: zlib.ZlibOptions = {};
 // are compressed once per process and kept: each browser's first visit asks for about eleven of
 // them (640 kB before gzip). Serving them took 49–61 ms of the server's CPU per visit (28–35 on the
 // main thread), compressed anew each time; kept, 28–33 ms (17–22): what is left is Next.js's own
-// file serving (issue 21). An entry is used only for the same path, the same plain length and the
-// same ETag; entries stop being added past STATIC_CACHE_BYTES (a build's are 1–2 MB compressed).
+// file serving (issue 21). An entry is used only for the same path (as Next.js serves it), the
+// same plain length and the same ETag; entries stop being added past STATIC_CACHE_BYTES, paths
+// and bytes counted (a build's bundles are 1–2 MB compressed).
 export const STATIC_CACHE_BYTES = 32 * 1024 * 1024;
 const staticCache = new Map<string, { size: number; etag: string; gzip: Buffer }>();
 let staticCacheBytes = 0;
 const STATIC_PATH = /^\/_next\/static\//;
+// A bundle's path is about 40 characters; a longer one is not kept.
+const MAX_KEY = 256;
 
 // For the tests: what is kept, emptied.
 export function staticCacheSize(): number {
@@ -118,6 +121,8 @@ function holdWriteHead(response: ServerResponse, ready: () => boolean) {
 // text. Called before the app sees the request.
 export function compress(request: IncomingMessage, response: ServerResponse) {
   if (request.method === "HEAD") return;
+  // As the client sent it (Next.js may rewrite request.url while it answers).
+  const url = request.url ?? "";
   const accepted = acceptsGzip(request.headers["accept-encoding"]);
 
   const write = response.write.bind(response) as (...args: unknown[]) => boolean;
@@ -186,11 +191,20 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
 
   // The key under which this answer's compressed body is kept: a bundle or a style of
   // /_next/static/ sent whole as immutable, with a status of 200.
-  // Keyed by the path alone: Next.js serves the same file whatever the query, and a stranger's
-  // made-up queries must not fill the cache with copies of it.
+  // Keyed by the path alone, and only when it is already the path Next.js serves: Next.js serves
+  // the same file whatever the query, with dot segments resolved and percent escapes decoded, and
+  // a stranger's made-up spellings of one file must not fill the cache with copies of it. An
+  // answer without an ETag is not kept (its length alone would vouch for its bytes).
   const keptAs = (): string | undefined => {
-    const path = (request.url ?? "").split("?")[0]!;
-    if (request.method !== "GET" || !STATIC_PATH.test(path) || response.statusCode !== 200) return undefined;
+    if (request.method !== "GET" || response.statusCode !== 200) return undefined;
+    const path = url.split("?")[0]!;
+    if (!STATIC_PATH.test(path) || path.length > MAX_KEY || path.includes("%")) return undefined;
+    try {
+      if (new URL(path, "http://portail.invalid").pathname !== path) return undefined;
+    } catch {
+      return undefined;
+    }
+    if (!headerText(response.getHeader("etag"))) return undefined;
     return /\bimmutable\b/i.test(headerText(response.getHeader("cache-control"))) ? path : undefined;
   };
 
@@ -208,10 +222,14 @@ export function compress(request: IncomingMessage, response: ServerResponse) {
     const kept = hit && hit.size === body.length && hit.etag === etag ? hit.gzip : undefined;
     const send = (error: Error | null, compressed: Buffer) => {
       if (error) return void response.destroy(error);
-      if (key && !kept && staticCacheBytes + compressed.length <= STATIC_CACHE_BYTES) {
+      if (key && !kept && staticCacheBytes + compressed.length + key.length <= STATIC_CACHE_BYTES) {
         const previous = staticCache.get(key);
-        staticCacheBytes += compressed.length - (previous?.gzip.length ?? 0);
-        staticCache.set(key, { size: body.length, etag, gzip: compressed });
+        if (previous) staticCacheBytes -= previous.gzip.length + key.length;
+        // A copy of its own: zlib's output may be a slice of a larger buffer it would keep alive.
+        const gzip = Buffer.allocUnsafeSlow(compressed.length);
+        compressed.copy(gzip);
+        staticCacheBytes += gzip.length + key.length;
+        staticCache.set(key, { size: body.length, etag, gzip });
       }
       if (response.destroyed) return;
       try {

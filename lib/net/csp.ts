@@ -26,8 +26,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 // The API routes (the ballot box) and static files render no HTML: no policy (next.config.ts gives
-// them the other headers). Nor does the router's prefetch of a page's data.
-const WITHOUT_POLICY = /^\/(?:api\/|_next\/static(?:\/|$)|_next\/image(?:\/|$)|favicon\.ico$|icon\.svg$)/;
+// them the other headers). Nor does the router's prefetch of a page's data. (The icon is inside
+// each page since issue 21; /favicon.ico is a file of public/ for browsers that cannot read it.)
+const WITHOUT_POLICY = /^\/(?:api\/|_next\/static(?:\/|$)|_next\/image(?:\/|$)|favicon\.ico$)/;
 
 // The path as Next.js routes it: `new URL` resolves its dot segments (`/api/../connexion` is the
 // sign-in page, which must get its policy). An address it cannot read gets the policy.

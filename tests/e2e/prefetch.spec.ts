@@ -1,13 +1,13 @@
-import type { Request } from "@playwright/test";
 import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 // Issue 21: a page view is one request to the server, not one plus a prefetch for every link in
 // view. Next.js's Link prefetched the route's tree and <head> of each section and each list
 // entry (22–38 requests per page, three to five times the page's own CPU on the server);
-// components/link.tsx turns that off. A link still changes the page without reloading it. Nor
-// does the browser come back for the icon (/icon.svg, sent with max-age=0, on every view; a 404
-// page for /favicon.ico on the public idea page): it is inside the page (lib/icon.ts).
+// components/link.tsx turns that off. A link still changes the page without reloading it. The
+// icon is inside every page (lib/icon.ts), the public idea page's too: no /icon.svg asked again on
+// every view (max-age=0), no 404 page for /favicon.ico. (Playwright does not report Chromium's
+// icon requests: bench:weight counts every request through the DevTools protocol.)
 
 test("a member's page views ask the server for no prefetch, and a link still navigates in place", async ({
   page,
@@ -15,20 +15,15 @@ test("a member's page views ask the server for no prefetch, and a link still nav
   browser,
   baseURL,
 }) => {
-  test.setTimeout(90_000);
   await signIn(page, demo.email("ines.morel"));
   await expect(page.getByRole("heading", { name: /^Bonjour / })).toBeVisible();
 
   const prefetches: string[] = [];
   const documents: string[] = [];
-  const icons: string[] = [];
-  const seen = async (request: Request) => {
-    const headers = await request.allHeaders();
-    if (headers["next-router-prefetch"]) prefetches.push(request.url());
-    if (/^\/(icon|favicon)/.test(new URL(request.url()).pathname)) icons.push(request.url());
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
     if (request.resourceType() === "document") documents.push(request.url());
-  };
-  page.on("request", (request) => void seen(request));
+  });
 
   for (const path of ["/", "/decisions", "/idees", "/reunions/conseil/3", "/reunions"]) {
     await page.goto(path);
@@ -40,7 +35,6 @@ test("a member's page views ask the server for no prefetch, and a link still nav
     await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /^data:image\/svg\+xml,/);
   }
   expect(prefetches).toEqual([]);
-  expect(icons).toEqual([]);
 
   // A section's link: the next page comes as React data into the same document.
   documents.length = 0;
@@ -56,11 +50,11 @@ test("a member's page views ask the server for no prefetch, and a link still nav
   // The neighbourhood's idea page, without an account: the icon is in it too.
   const visitorContext = await browser.newContext({ baseURL, locale: "fr-FR" });
   const visitor = await visitorContext.newPage();
-  visitor.on("request", (request) => void seen(request));
   await visitor.goto(`/i/${demo.slug}`);
   await expect(visitor.locator('link[rel="icon"]')).toHaveAttribute("href", /^data:image\/svg\+xml,/);
-  await visitor.waitForLoadState("networkidle");
-  await visitor.waitForTimeout(500);
   await visitorContext.close();
-  expect(icons).toEqual([]);
+  // For the browsers that cannot read an SVG icon: a small file, not a 404 page.
+  const ico = await page.request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/icon/);
 });

@@ -383,6 +383,21 @@ describe("the web server's gzip keeps Next.js's bundles compressed", () => {
     expect(staticCacheSize()).toBe(1);
   });
 
+  it("keeps nothing under another spelling of a file's path, nor an answer without an ETag", async () => {
+    for (const path of [
+      "/_next/static/x/../chunks/app-4.js",
+      "/_next/static/chunks/./app-4.js",
+      "/_next/static/chunks/%61pp-4.js",
+      `/_next/static/chunks/${"a".repeat(300)}.js`,
+    ]) {
+      handlers.set(path, bundle(code, '"a4"'));
+      expect((await get(path)).text).toBe(code);
+    }
+    handlers.set("/_next/static/chunks/no-etag.js", bundle(code, ""));
+    expect((await get("/_next/static/chunks/no-etag.js")).text).toBe(code);
+    expect(staticCacheSize()).toBe(0);
+  });
+
   it("stops keeping past its bound", async () => {
     // Bundles of random text just under what is held whole: base64 compresses to about three
     // quarters, so each is kept at about 0.7 MB, and these add up past the bound.
