@@ -4,22 +4,15 @@
 // the requests that reach the server (not the bundles and styles the browser keeps; the most of
 // five views), and the server's CPU for the whole view (its JavaScript thread,
 // /proc/<pid>/schedstat; the median of five views).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { percentile } from "./percentile";
+import { threadCpuMs } from "./thread-cpu";
 
 const WARM_REQUESTS = 100;
 const VIEWS = 5;
 
 export type PageView = { path: string; requests: number; prefetches: number; serverCpuMs: number | null };
-
-function threadCpuMs(pid: number): number | null {
-  try {
-    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
-  } catch {
-    return null;
-  }
-}
 
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);

@@ -22,6 +22,7 @@ import { withBenchDatabase } from "./database";
 import { newestProfile, nowMicros, profileByWindow, type Window } from "./profile";
 import { startBenchServer } from "./server";
 import { percentile } from "./percentile";
+import { threadCpuMs } from "./thread-cpu";
 
 const secret = randomBytes(32).toString("base64url");
 const USERS = Number(process.env.BENCH_USERS ?? 20);
@@ -53,15 +54,7 @@ const target = (label: string, met: boolean) => `[target ${label}: ${met ? "met"
 const ms = (n: number) => n.toFixed(0);
 const median = (values: number[]) => percentile(values, 50);
 
-// The time the server's JavaScript thread spent on a CPU, in ms (/proc/<pid>/schedstat, Linux):
-// unlike pages/s, not moved by what else this machine runs meanwhile.
-function threadCpuMs(pid: number): number | null {
-  try {
-    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
-  } catch {
-    return null;
-  }
-}
+// Requests served one at a time to read the server's JavaScript thread's CPU (bench/thread-cpu.ts).
 const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 200);
 
 // The memory of a process and its children, from /proc (Linux), in MB.
