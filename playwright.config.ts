@@ -16,6 +16,11 @@ export default defineConfig({
   // from draft to PDF) take about 35 s alone; with two workers on a slow hour of a 2-core
   // machine (2026-12-01: every step twice as slow, sign-in included) they crossed 60 s.
   timeout: 120_000,
+  // An assertion's wait. A step after a server action on a long page (the translations, before
+  // they came one part at a time) took 1.3 s alone here and more than 5 s in a CI run on a busier
+  // machine (2026-12-02). A wait ends as soon as the page is right, so a longer one costs nothing
+  // when all is well.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,

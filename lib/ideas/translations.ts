@@ -30,6 +30,21 @@ export type TranslationError = "unknownLanguage" | "unknownText" | "placeholders
 
 const MAX = 2000;
 
+// The public path's parts, as a coordinator looks for a text: each text belongs to the part its
+// key starts with; the error messages and the « page not found » make one more. One part at a
+// time keeps the page light (191 texts, each a form, were 30 s of an accessibility check).
+export const TRANSLATION_PARTS = ["ideas", "events", "contacts", "booklet", "other"] as const;
+export type TranslationPart = (typeof TRANSLATION_PARTS)[number];
+
+export function isTranslationPart(value: unknown): value is TranslationPart {
+  return typeof value === "string" && (TRANSLATION_PARTS as readonly string[]).includes(value);
+}
+
+export function partOf(key: string): TranslationPart {
+  const head = key.slice(0, key.indexOf("."));
+  return head !== "other" && isTranslationPart(head) ? head : "other";
+}
+
 export function isCorrectable(locale: unknown): locale is PublicLocale {
   return isPublicLocale(locale) && correctableLocales().includes(locale);
 }

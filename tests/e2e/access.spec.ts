@@ -338,6 +338,17 @@ test("the coordinator corrects an Arabic text; the public page and the Arabic po
   await field.locator("xpath=ancestor::form").getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Correction enregistrée.")).toBeVisible();
   await expect(page.getByText("1 texte corrigé sur")).toBeVisible();
+  // One part of the public path at a time; each part says how many of its texts are corrected.
+  const parts = page.getByRole("navigation", { name: "Partie de la page publique" });
+  await expect(parts.getByRole("link", { name: /^Boîte à idées : \d+ textes, 1 corrigé$/ })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await parts.getByRole("link", { name: /^Événements : \d+ textes$/ }).click();
+  await expect(page).toHaveURL(/langue=ar&partie=events/);
+  await expect(page.getByRole("heading", { name: "العربية · Événements" })).toBeVisible();
+  await expect(field).toHaveCount(0);
+  await expect(page.getByLabel(/^Le texte à afficher pour/).first()).toHaveAttribute("dir", "rtl");
 
   const visitor = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "ar" });
   const phone = await visitor.newPage();

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
-import { correctTranslation, publicWords, translationsFor } from "@/lib/ideas/translations";
+import {
+  correctTranslation,
+  partOf,
+  publicWords,
+  TRANSLATION_PARTS,
+  translationsFor,
+} from "@/lib/ideas/translations";
 import { answerIdea, publishAnswersNow } from "@/lib/ideas/council-answers";
 import { approveIdea } from "@/lib/ideas/moderation";
 import { postPublicIdea } from "@/lib/ideas/public-page";
@@ -53,6 +59,20 @@ describe("correcting a machine-translated text", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(entry).toMatchObject({ entityId: `ar:${TITLE}`, after: { text: FIXED } });
+  });
+
+  it("sorts every text into one part of the public path, each part a share of them", async () => {
+    for (const locale of ["ar", "es"] as const) {
+      const texts = await translationsFor(coordinator, locale);
+      const sizes = TRANSLATION_PARTS.map((p) => texts.filter((x) => partOf(x.key) === p).length);
+      // Each part has texts, none holds them all, and together they are every text once.
+      expect(sizes.every((n) => n > 0 && n < texts.length)).toBe(true);
+      expect(sizes.reduce((a, b) => a + b)).toBe(texts.length);
+    }
+    expect(partOf(TITLE)).toBe("ideas");
+    expect(partOf("errors.ideaRequired")).toBe("other");
+    expect(partOf("notFound.title")).toBe("other");
+    expect(partOf("nodot")).toBe("other");
   });
 
   it("refuses a text that loses what it is given, or cannot be shown, or a key or language that is not there", async () => {
