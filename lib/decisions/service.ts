@@ -132,6 +132,20 @@ export async function decisionRecord(
   return { decisions: found.decisions, total: counted?.total ?? 0, bodies };
 }
 
+// Where a decision stands in the record: the page of the whole record (no filter) that lists it,
+// for a link from anywhere (the minutes, a vote, a text, the search, a citing decision) that
+// lands on it, however old. Null when this cooperative has no such published decision.
+export async function decisionPage(actor: Actor, id: string): Promise<number | null> {
+  authorize(actor, "decision.read");
+  const [row] = await readRows<{ before: number }>(Prisma.sql`
+    SELECT (SELECT count(*)::int FROM "Decision" x
+             WHERE x."cooperativeId" = d."cooperativeId" AND x."publishedAt" IS NOT NULL
+               AND (x."decidedOn", x."createdAt", x.id) > (d."decidedOn", d."createdAt", d.id)) AS before
+      FROM "Decision" d
+     WHERE d.id = ${id} AND d."cooperativeId" = ${actor.cooperativeId} AND d."publishedAt" IS NOT NULL`);
+  return row ? Math.floor(row.before / PAGE_SIZE) + 1 : null;
+}
+
 export async function decisionBodies(actor: Actor) {
   authorize(actor, "decision.read");
   // Plain SQL: the record asks on every visit, and Prisma compiles each query anew (issue 21).

@@ -7,6 +7,7 @@ import { TIME_ZONE } from "@/lib/dates";
 import { dateTimeFormat } from "@/lib/intl";
 import type { Locale } from "@/lib/i18n/config";
 import { intlLocale, translator } from "@/lib/i18n/translator";
+import { decisionHref } from "@/lib/decisions/href";
 
 type Translate = ReturnType<typeof translator>;
 
@@ -31,7 +32,7 @@ function printableDecision(
             body: d.cites.bodyName,
             date: dateIn(d.cites.decidedOn, locale, "UTC"),
           }),
-          href: `/decisions#decision-${d.cites.id}`,
+          href: decisionHref(d.cites.id),
         }
       : null,
   };

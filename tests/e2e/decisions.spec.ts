@@ -63,10 +63,14 @@ test("search finds the decisions the record shows, and lands on them", async ({ 
   await expect(hit).toContainText("Décision · Commission administrative");
   await expect(hit.locator("mark").first()).toHaveText("médiatrice");
   await hit.getByRole("link", { name: "Lancement du recrutement d'une 3e médiatrice" }).click();
-  await expect(page).toHaveURL(/\/decisions#decision-/);
+  await expect(page).toHaveURL(/\/decisions(\?page=\d+)?#decision-/);
   const anchor = new URL(page.url()).hash.slice(1);
   await expect(page.locator(`[id="${anchor}"]`)).toContainText(
     "Lancement du recrutement d'une 3e médiatrice",
   );
   await expectAccessible(page);
+  // An address typed by hand that is no decision of this cooperative: the « not found » page.
+  const response = await page.goto("/decisions/pas-une-decision");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
 });

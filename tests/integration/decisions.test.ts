@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
-import { decisionBodies, decisionRecord, listDecisions, openActions } from "@/lib/decisions/service";
+import {
+  decisionBodies,
+  decisionPage,
+  decisionRecord,
+  listDecisions,
+  openActions,
+} from "@/lib/decisions/service";
 import { decisionFilter } from "@/lib/decisions/schema";
 import { actorFor, createCooperative, createMember } from "@/tests/factories/people";
 import { buildMeeting } from "@/tests/factories/meetings";
@@ -125,6 +131,20 @@ describe("the decision record", () => {
     const seen = pages.flatMap((p) => p.decisions.map((d) => d.title));
     expect(new Set(seen).size).toBe(60);
     expect(seen[0]).toMatch(/^Décision (19|39|59)$/);
+    // A decision's lasting address finds the page that lists it, for each of the 60 (three a day:
+    // the order within a day is the record's too).
+    const placed = await Promise.all(
+      pages.flatMap((p, i) => p.decisions.map(async (d) => [i + 1, await decisionPage(reader, d.id)])),
+    );
+    expect(placed.every(([page, found]) => page === found)).toBe(true);
+    // Another cooperative's decision, a draft, or an invented id: no page.
+    const draft = await db.decision.findFirstOrThrow({
+      where: { cooperativeId: member.cooperativeId, publishedAt: null },
+    });
+    const theirs = pages[0]!.decisions[0]!.id;
+    expect(await decisionPage(member, theirs)).toBeNull();
+    expect(await decisionPage(coordinator, draft.id)).toBeNull();
+    expect(await decisionPage(reader, "pas-un-identifiant' OR '1'='1")).toBeNull();
     // Past the last page (an old link): none, and still the count of them all.
     expect(await decisionRecord(reader, {}, { page: 4 })).toMatchObject({ decisions: [], total: 60 });
     // A filter that finds nothing: none, counted as none.

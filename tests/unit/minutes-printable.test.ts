@@ -171,7 +171,7 @@ describe("the minutes as one document, like the cooperative's own", () => {
     expect(s.actions).toEqual(["Faire un retour — Élise, les premiers expérimentateurs de SecPa"]);
     expect(s.decisions[0]!.cites).toEqual({
       line: "Fait suite à : Forfait structure (Commission administrative, 1 mars 2023)",
-      href: "/decisions#decision-c",
+      href: "/decisions/c",
     });
     expect(s.documents).toEqual([
       { id: "doc1", name: "peps.pdf", href: "/documents/doc1", isPdf: true },

@@ -9,6 +9,7 @@ import { Pagination } from "@/components/pagination";
 import { decisionFilter, OUTCOMES } from "@/lib/decisions/schema";
 import { Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
 import { titled } from "@/lib/page-title";
+import { decisionHref } from "@/lib/decisions/href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return titled("decisions");
@@ -32,6 +33,7 @@ export default async function DecisionsPage({
     (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "page",
   );
   const query = new URLSearchParams(filters).toString();
+  const here = new Set(decisions.map((d) => d.id));
   const pageHref = (n: number) => `/decisions?${new URLSearchParams([...filters, ["page", String(n)]])}`;
   return (
     <div className="space-y-4">
@@ -143,8 +145,12 @@ export default async function DecisionsPage({
               </p>
               {d.cites ? (
                 <p className="mt-1 text-sm">
-                  {/* Same page: a plain anchor, no client component. */}
-                  <a href={`#decision-${d.cites.id}`} className="text-brand-700 underline">
+                  {/* A plain anchor, no client component: within the page, or to the page of the
+                      record that lists it. */}
+                  <a
+                    href={here.has(d.cites.id) ? `#decision-${d.cites.id}` : decisionHref(d.cites.id)}
+                    className="text-brand-700 underline"
+                  >
                     {t("cites", { title: d.cites.title, body: d.cites.bodyName })}
                   </a>
                 </p>

@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { search, type SearchHit } from "@/lib/search/service";
 import { buttonClass, inputClass, PageTitle } from "@/components/ui";
 import { titled } from "@/lib/page-title";
+import { decisionHref } from "@/lib/decisions/href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return titled("search");
@@ -31,10 +32,10 @@ function Excerpt({ text }: { text: string }) {
 
 // Where a result lands: the decision in the record or in its minutes, the section of the minutes.
 function hrefOf(hit: SearchHit) {
-  if (hit.meetingNumber === null) return `/decisions#decision-${hit.id}`;
+  if (hit.meetingNumber === null) return decisionHref(hit.id);
   const meeting = `/reunions/${hit.bodySlug}/${hit.meetingNumber}`;
   if (hit.kind === "decision")
-    return hit.sectionId ? `${meeting}/compte-rendu#decision-${hit.id}` : `/decisions#decision-${hit.id}`;
+    return hit.sectionId ? `${meeting}/compte-rendu#decision-${hit.id}` : decisionHref(hit.id);
   return hit.sectionId ? `${meeting}/compte-rendu#partie-${hit.sectionId}` : meeting;
 }
 

@@ -29,6 +29,7 @@ import { WordDiff } from "@/components/word-diff";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 import { objectTitled } from "@/lib/page-title";
 import { getActor } from "@/lib/auth/session";
+import { decisionHref } from "@/lib/decisions/href";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -102,7 +103,7 @@ export default async function TextPage({ params }: Props) {
             <p className="mt-1">{t("adoptedAtMeeting", { number: text.adoptedAtMeeting })}</p>
           ) : text.decisionId && text.status === "ADOPTED" ? (
             <p className="mt-1">
-              <TextLink href={`/decisions#decision-${text.decisionId}`}>{t("decisionLink")}</TextLink>
+              <TextLink href={decisionHref(text.decisionId)}>{t("decisionLink")}</TextLink>
             </p>
           ) : null}
           <p className="mt-1 text-sm">{t("readOnly")}</p>

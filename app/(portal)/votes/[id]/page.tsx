@@ -29,6 +29,7 @@ import { objectTitled } from "@/lib/page-title";
 import { getActor } from "@/lib/auth/session";
 import { questionDetail } from "@/lib/votes/questions";
 import { isId } from "@/lib/action-input";
+import { decisionHref } from "@/lib/decisions/href";
 
 type BallotRefusal = keyof Messages["votes"]["refusals"];
 
@@ -355,9 +356,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
                 {t("beleniosDone", { url: result.external.url, fingerprint: result.external.fingerprint })}
               </p>
             ) : null}
-            {decisionId ? (
-              <TextLink href={`/decisions#decision-${decisionId}`}>{t("decisionLink")}</TextLink>
-            ) : null}
+            {decisionId ? <TextLink href={decisionHref(decisionId)}>{t("decisionLink")}</TextLink> : null}
           </div>
         )}
       </Card>

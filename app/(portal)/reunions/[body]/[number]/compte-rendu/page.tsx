@@ -45,6 +45,7 @@ import { StepForm } from "@/components/step-form";
 import { DocumentUploadForm } from "@/components/meeting-forms";
 import { Alert, Card, PageTitle, secondaryButtonClass, TextLink } from "@/components/ui";
 import { meetingTitled } from "@/lib/page-title";
+import { decisionHref } from "@/lib/decisions/href";
 
 type Props = { params: Promise<{ body: string; number: string }> };
 
@@ -416,7 +417,7 @@ export default async function MinutesPage({ params }: Props) {
                         {d.text ? <span className="block text-stone-700">{d.text}</span> : null}
                         {d.cites ? (
                           <span className="block text-sm">
-                            <TextLink href={`/decisions#decision-${d.cites.id}`}>
+                            <TextLink href={decisionHref(d.cites.id)}>
                               {t("citesLine", {
                                 title: d.cites.title,
                                 body: d.cites.bodyName,
