@@ -41,7 +41,7 @@ export function isTranslationPart(value: unknown): value is TranslationPart {
 }
 
 export function partOf(key: string): TranslationPart {
-  const head = key.slice(0, key.indexOf("."));
+  const head = key.split(".")[0];
   return head !== "other" && isTranslationPart(head) ? head : "other";
 }
 

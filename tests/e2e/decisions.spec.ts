@@ -1,6 +1,7 @@
 import fs from "node:fs";
+import pg from "pg";
 import { expect, test } from "./test";
-import { expectAccessible, signIn, signOut } from "./helpers";
+import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
 
 test("a member reads the decision record, filters it by commission, and exports it", async ({
   page,
@@ -73,4 +74,36 @@ test("search finds the decisions the record shows, and lands on them", async ({ 
   const response = await page.goto("/decisions/pas-une-decision");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+});
+
+// Last in this file: it adds thirty decisions to this file's cooperative.
+test("an older decision's link lands on the page of the record that lists it, not on page 1", async ({
+  page,
+  demo,
+}) => {
+  // Thirty council decisions of 2026, published, as years of councils leave them: the
+  // commission's 2023 decision on the 3rd mediator moves to the record's second page.
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Decision" (id, "cooperativeId", "bodyId", title, text, method, outcome, "decidedOn", "publishedAt")
+       SELECT $1 || '-' || n, b."cooperativeId", b.id, 'Décision courante n° ' || n, 'Décision courante n° ' || n,
+              'CONSENSUS'::"DecisionMethod", 'ADOPTED'::"DecisionOutcome", DATE '2026-01-01' + n, now()
+         FROM "Body" b, generate_series(1, 30) n
+        WHERE b."cooperativeId" = $2 AND b.kind = 'COUNCIL'`,
+      [demo.slug, demo.cooperativeId],
+    );
+  } finally {
+    await client.end();
+  }
+  await signIn(page, demo.email("paul.martin"));
+  await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
+  await page.goto("/recherche?q=m%C3%A9diatrice");
+  await page.getByRole("link", { name: "Lancement du recrutement d'une 3e médiatrice" }).click();
+  await expect(page).toHaveURL(/\/decisions\?page=2#decision-/);
+  await expect(page.getByText("Page 2 sur 2")).toBeVisible();
+  const landed = page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`);
+  await expect(landed).toContainText("Lancement du recrutement d'une 3e médiatrice");
+  await expect(landed).toBeInViewport();
 });

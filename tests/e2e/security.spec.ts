@@ -176,6 +176,8 @@ test("addresses typed by hand (repeated keys, garbage values) get a page, never 
     "/reunions/conseil/99999999999999999999/ics",
     "/reunions/%00/1",
     "/votes/%27%22%3C",
+    "/decisions/%00",
+    "/decisions/%27%22%3C",
     "/admin/membres/%00",
     "/admin/lettre/..%2F..",
   ]) {

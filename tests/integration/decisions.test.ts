@@ -113,8 +113,11 @@ describe("the decision record", () => {
   it("is read a page at a time: every decision on exactly one page, the count of them all", async () => {
     const { cooperative, council } = await createCooperative("Coopérative aux longues années");
     const reader = await actorFor((await createMember(cooperative.id)).person.id);
+    // Three a day; within a day, the order written (createdAt) runs against the ids' order, so
+    // that each of the record's three keys counts. And a draft, newer than them all.
     await db.decision.createMany({
       data: Array.from({ length: 60 }, (_, i) => ({
+        id: `longues-annees-${String(i).padStart(2, "0")}`,
         cooperativeId: cooperative.id,
         bodyId: council.id,
         title: `Décision ${i}`,
@@ -122,8 +125,20 @@ describe("the decision record", () => {
         method: "CONSENSUS" as const,
         outcome: "ADOPTED" as const,
         decidedOn: new Date(Date.UTC(2021, 0, 1 + (i % 20))),
+        createdAt: new Date(Date.UTC(2021, 2, 1) - i * 1000),
         publishedAt: new Date(),
       })),
+    });
+    await db.decision.create({
+      data: {
+        cooperativeId: cooperative.id,
+        bodyId: council.id,
+        title: "Brouillon le plus récent",
+        text: "…",
+        method: "CONSENSUS",
+        outcome: "ADOPTED",
+        decidedOn: new Date(Date.UTC(2021, 1, 1)),
+      },
     });
     const pages = await Promise.all([1, 2, 3].map((page) => decisionRecord(reader, {}, { page })));
     expect(pages.map((p) => p.decisions.length)).toEqual([25, 25, 10]);

@@ -3,10 +3,10 @@ import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
-import { search, type SearchHit } from "@/lib/search/service";
+import { search } from "@/lib/search/service";
 import { buttonClass, inputClass, PageTitle } from "@/components/ui";
 import { titled } from "@/lib/page-title";
-import { decisionHref } from "@/lib/decisions/href";
+import { hitHref } from "@/lib/search/href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return titled("search");
@@ -28,15 +28,6 @@ function Excerpt({ text }: { text: string }) {
       )}
     </>
   );
-}
-
-// Where a result lands: the decision in the record or in its minutes, the section of the minutes.
-function hrefOf(hit: SearchHit) {
-  if (hit.meetingNumber === null) return decisionHref(hit.id);
-  const meeting = `/reunions/${hit.bodySlug}/${hit.meetingNumber}`;
-  if (hit.kind === "decision")
-    return hit.sectionId ? `${meeting}/compte-rendu#decision-${hit.id}` : decisionHref(hit.id);
-  return hit.sectionId ? `${meeting}/compte-rendu#partie-${hit.sectionId}` : meeting;
 }
 
 export default async function SearchPage({
@@ -95,7 +86,7 @@ export default async function SearchPage({
                       })}
                 </p>
                 <Link
-                  href={hrefOf(hit)}
+                  href={hitHref(hit)}
                   className="font-semibold text-brand-700 underline underline-offset-2"
                 >
                   {hit.title}

@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { isId } from "@/lib/action-input";
 import { requireActor } from "@/lib/auth/session";
 import { decisionPage } from "@/lib/decisions/service";
 
@@ -10,7 +11,8 @@ type Props = { params: Promise<{ id: string }> };
 export default async function DecisionPlace({ params }: Props) {
   const actor = await requireActor("decision.read");
   const { id } = await params;
-  const page = await decisionPage(actor, id);
+  // An address typed by hand that cannot be an id (a NUL byte, which PostgreSQL refuses) is none.
+  const page = isId(id) ? await decisionPage(actor, id) : null;
   if (page === null) notFound();
   redirect(`/decisions${page > 1 ? `?page=${page}` : ""}#decision-${encodeURIComponent(id)}`);
 }
