@@ -81,16 +81,17 @@ test("an older decision's link lands on the page of the record that lists it, no
   page,
   demo,
 }) => {
-  // Thirty council decisions of 2026, published, as years of councils leave them: the
-  // commission's 2023 decision on the 3rd mediator moves to the record's second page.
+  // Thirty council decisions after the latest, published, as later councils leave them: the
+  // commission's decision on the 3rd mediator moves to the record's second page.
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     await client.query(
       `INSERT INTO "Decision" (id, "cooperativeId", "bodyId", title, text, method, outcome, "decidedOn", "publishedAt")
        SELECT $1 || '-' || n, b."cooperativeId", b.id, 'Décision courante n° ' || n, 'Décision courante n° ' || n,
-              'CONSENSUS'::"DecisionMethod", 'ADOPTED'::"DecisionOutcome", DATE '2026-01-01' + n, now()
-         FROM "Body" b, generate_series(1, 30) n
+              'CONSENSUS'::"DecisionMethod", 'ADOPTED'::"DecisionOutcome", last.day + n, now()
+         FROM "Body" b, generate_series(1, 30) n,
+              (SELECT max("decidedOn") AS day FROM "Decision" WHERE "cooperativeId" = $2) last
         WHERE b."cooperativeId" = $2 AND b.kind = 'COUNCIL'`,
       [demo.slug, demo.cooperativeId],
     );
