@@ -7,7 +7,7 @@ import path from "node:path";
 import { freePort } from "../scripts/embedded-db";
 import { buildIsCurrent } from "../scripts/build-state";
 import { bundleServer } from "../scripts/server-bundle";
-import { webHeapMb } from "../scripts/settings";
+import { webNodeFlags } from "../scripts/settings";
 
 export async function startBenchServer(databaseUrl: string, secret: string) {
   if (!buildIsCurrent()) {
@@ -24,8 +24,8 @@ export async function startBenchServer(databaseUrl: string, secret: string) {
   const profile = process.env.BENCH_PROFILE
     ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  // The same heap bound as `npm start` gives its web server (scripts/start.ts).
-  const heap = [`--max-old-space-size=${webHeapMb()}`];
+  // The same heap bounds as `npm start` gives its web server (scripts/start.ts).
+  const heap = webNodeFlags();
   // BENCH_NODE=<path>: the server on another Node.js than the benchmark's (to measure what a
   // newer one changes; README, Benchmarks).
   const web = spawn(process.env.BENCH_NODE || process.execPath, [...profile, ...heap, bundleServer()], {

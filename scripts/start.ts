@@ -9,7 +9,7 @@ import { migrateDeploy } from "./migrate";
 import { buildIsCurrent } from "./build-state";
 import { bundleServer } from "./server-bundle";
 import { seedIfEmpty } from "./seed";
-import { persistentSecret, webHeapMb } from "./settings";
+import { persistentSecret, webNodeFlags } from "./settings";
 import { demoWanted } from "../lib/demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
 
@@ -133,7 +133,7 @@ async function main() {
   // and compresses. Bundled into plain JavaScript first (scripts/server-bundle.ts).
   server = spawn(
     process.execPath,
-    [...(dev ? [] : [`--max-old-space-size=${webHeapMb()}`]), bundleServer(), ...(dev ? ["--dev"] : [])],
+    [...(dev ? [] : webNodeFlags()), bundleServer(), ...(dev ? ["--dev"] : [])],
     {
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
       stdio: ["ignore", "inherit", "inherit"],
