@@ -46,6 +46,19 @@ test("a member's page views ask the server for no prefetch, and a link still nav
   expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
   expect(documents.filter((url) => url.endsWith("/decisions"))).toEqual([]);
   expect(prefetches).toEqual([]);
+  // The section is marked current in the same document, and the previous one no longer.
+  const sections = page.getByRole("navigation", { name: "Navigation principale" });
+  await expect(sections.getByRole("link", { name: "Décisions" })).toHaveAttribute("aria-current", "page");
+  await expect(sections.getByRole("link", { name: "Accueil" })).not.toHaveAttribute("aria-current", "page");
+  // With Ctrl (or a middle click), the browser's own way: a new tab, this page stays.
+  const [tab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    sections.getByRole("link", { name: "Votes" }).click({ modifiers: ["ControlOrMeta"] }),
+  ]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe("/votes");
+  await expect(page).toHaveURL(/\/decisions$/);
+  await tab.close();
 
   // The neighbourhood's idea page, without an account: the icon is in it too.
   const visitorContext = await browser.newContext({ baseURL, locale: "fr-FR" });
