@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import { SendingGuard } from "@/components/sending-guard";
+import { SoftLinks } from "@/components/soft-links";
 import { ICON_URL } from "@/lib/icon";
 import "./globals.css";
 
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen">
         <NextIntlClientProvider messages={{ app: messages.app }}>{children}</NextIntlClientProvider>
         <SendingGuard />
+        <SoftLinks />
       </body>
     </html>
   );

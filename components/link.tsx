@@ -1,12 +1,11 @@
-import NextLink from "next/link";
 import type { ComponentProps } from "react";
 
-// The portal's links: Next.js's Link (the next page comes without reloading the scripts), with no
-// prefetching. Every member page is dynamic (it depends on the person signed in), so Next.js
-// prefetches only the route's tree and its <head> for each link in view, and the click asks the
-// server for the page anyway. That was 22–38 requests to the server on each page view (the
-// sections, then every entry of a list), 1.8–4.6 ms of the server's CPU each: three to five times
-// what the page itself cost it (issue 21). A link may still ask for it with prefetch={true}.
-export default function Link({ prefetch = false, ...props }: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={prefetch} {...props} />;
+// The portal's links: plain anchors that the one listener of components/soft-links.tsx brings into
+// the same document, as Next.js's Link would (the next page comes without reloading the scripts),
+// with no prefetching. Next.js's Link is a client component: each one cost the server's render
+// 35–130 µs on every page view (twelve in the sections' navigation were 0.4–1.6 ms a page), for
+// what one listener on the window does for them all (issue 21). Without JavaScript, or with a
+// modifier key, it is the browser's own link.
+export default function Link({ href, ...props }: ComponentProps<"a"> & { href: string }) {
+  return <a data-soft="" href={href} {...props} />;
 }

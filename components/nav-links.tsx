@@ -1,5 +1,5 @@
 "use client";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 // The sections' icons, drawn by Lucide (lucide.dev, ISC licence, lucide-react 1.73.0): each
 // one's inner markup as one string, so that React renders one element per icon where Lucide's
 // components rendered four to ten, on every member page (about 0.3 ms a page on this machine).
@@ -31,32 +31,22 @@ const ICONS: Record<string, string> = {
 // The portal's sections, every one visible on a phone: they wrap onto as many lines as needed
 // (no strip scrolled sideways), each with a word and an icon, 44 px at least, and the section
 // the page belongs to marked for screen readers (aria-current) and by sight.
-// Plain links, and one listener that brings a section's page into the same document as Next.js's
-// Link would (a plain click or Enter; a click with a modifier key or another button is the
-// browser's: new tab, new window). Twelve Links on every member page cost the server 0.4–1.6 ms
-// of its CPU per page to render: A/B on the scale data, the meeting 97 → 111 and the record 90 →
-// 101 pages/s with plain links (2026-12-02, issue 21).
+// The portal's links (components/link.tsx): twelve Next.js Links on every member page cost the
+// server 0.4–1.6 ms of its CPU per page to render: A/B on the scale data, the meeting 97 → 111 and
+// the record 90 → 101 pages/s with plain links (2026-12-02, issue 21).
 export function NavLinks({ items }: { items: { href: string; key: string; label: string }[] }) {
   const pathname = usePathname();
-  const router = useRouter();
   const current = (href: string) =>
     href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
-  function follow(event: React.MouseEvent<HTMLUListElement>) {
-    const link = event.target instanceof Element ? event.target.closest("a") : null;
-    if (!link || event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    router.push(link.getAttribute("href")!);
-  }
   return (
-    // The listener only shortens what each link already does (Enter on a link is a click too).
-    <ul className="grid grid-cols-2 gap-1 pb-2 min-[480px]:flex min-[480px]:flex-wrap" onClick={follow}>
+    <ul className="grid grid-cols-2 gap-1 pb-2 min-[480px]:flex min-[480px]:flex-wrap">
       {items.map((item) => {
         const icon = ICONS[item.key];
         const here = current(item.href);
         return (
           <li key={item.href}>
             <a
+              data-soft=""
               href={item.href}
               aria-current={here ? "page" : undefined}
               className={`inline-flex min-h-11 w-full min-w-11 items-center gap-2 rounded-md px-3 font-medium ${

@@ -4,7 +4,7 @@ import { signIn } from "./helpers";
 // Issue 21: a page view is one request to the server, not one plus a prefetch for every link in
 // view. Next.js's Link prefetched the route's tree and <head> of each section and each list
 // entry (22–38 requests per page, three to five times the page's own CPU on the server);
-// components/link.tsx turns that off. A link still changes the page without reloading it. The
+// components/link.tsx renders plain links instead. A link still changes the page without reloading it. The
 // icon is inside every page (lib/icon.ts), the public idea page's too: no /icon.svg asked again on
 // every view (max-age=0), no 404 page for /favicon.ico. (Playwright does not report Chromium's
 // icon requests: bench:weight counts every request through the DevTools protocol.)
@@ -59,6 +59,22 @@ test("a member's page views ask the server for no prefetch, and a link still nav
   expect(new URL(tab.url()).pathname).toBe("/votes");
   await expect(page).toHaveURL(/\/decisions$/);
   await tab.close();
+
+  // A page's own links (components/link.tsx) and the header's go the same way: the meeting's way
+  // back to the list, then the portal's name back home.
+  await page.goto("/reunions/conseil/3");
+  await page.evaluate(() => Object.assign(window, { samePage: true }));
+  documents.length = 0;
+  await page.getByRole("link", { name: "← Toutes les réunions" }).click();
+  await expect(page).toHaveURL(/\/reunions$/);
+  await expect(page.getByRole("heading", { name: "Réunions", level: 1 })).toBeVisible();
+  await expect(sections.getByRole("link", { name: "Réunions" })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Portail SCIC" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: /^Bonjour / })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  expect(documents).toEqual([]);
+  expect(prefetches).toEqual([]);
 
   // The neighbourhood's idea page, without an account: the icon is in it too.
   const visitorContext = await browser.newContext({ baseURL, locale: "fr-FR" });
