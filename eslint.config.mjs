@@ -22,10 +22,12 @@ const formatter = {
   importNames: ["getFormatter"],
   message: "Use getFormatter from @/lib/i18n/formatter: one formatter per locale per process.",
 };
-// Next.js's Link prefetches every link in view: 22–38 requests to the server per page view.
+// Next.js's Link prefetches every link in view (22–38 requests to the server per page view), and
+// each one is a client component the server renders on every page.
 const nextLink = {
   name: "next/link",
-  message: "Use @/components/link: the same Link, without prefetching (issue 21).",
+  message:
+    "Use @/components/link: a plain anchor that components/soft-links.tsx brings in place, without prefetching (issue 21).",
 };
 
 const config = [
