@@ -24,8 +24,10 @@ const NAV: { href: string; key: keyof Messages["nav"]; action: Action }[] = [
   { href: "/admin", key: "admin", action: "admin.access" },
 ];
 
-// Mirrors the permission table; the server checks again on every page and action.
-export async function PortalHeader({ actor }: { actor: Actor }) {
+// Mirrors the permission table; the server checks again on every page and action. The portal's
+// notices (demo, support, suspension) come as children, inside the banner landmark: outside every
+// landmark, a screen reader's list of regions skipped them (axe's « region »).
+export async function PortalHeader({ actor, children }: { actor: Actor; children?: React.ReactNode }) {
   const t = await getTranslations();
   return (
     <header className="border-b border-stone-200 bg-white print:hidden">
@@ -87,6 +89,7 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
           }))}
         />
       </nav>
+      {children}
     </header>
   );
 }

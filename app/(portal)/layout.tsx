@@ -18,28 +18,29 @@ export default async function PortalLayout({ children }: { children: React.React
       >
         {t("skipToContent")}
       </a>
-      <PortalHeader actor={actor} />
-      {actor.support ? (
-        <p className="bg-sky-100 px-4 py-2 text-center text-sm text-sky-950" role="note">
-          {ts("band", {
-            name: actor.cooperativeName,
-            date: format.dateTime(actor.support.until, { dateStyle: "medium", timeStyle: "short" }),
-          })}{" "}
-          <a href="/exploitation" className="underline">
-            {ts("back")}
-          </a>
-        </p>
-      ) : null}
-      {actor.cooperativeIsDemo ? (
-        <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950" role="note">
-          <strong>{t("demoBand")}</strong>
-        </p>
-      ) : null}
-      {actor.cooperativeSuspension !== null ? (
-        <p className="bg-red-100 px-4 py-2 text-center text-sm text-red-950" role="alert">
-          {t("suspendedBand", { note: actor.cooperativeSuspension })}
-        </p>
-      ) : null}
+      <PortalHeader actor={actor}>
+        {actor.support ? (
+          <p className="bg-sky-100 px-4 py-2 text-center text-sm text-sky-950" role="note">
+            {ts("band", {
+              name: actor.cooperativeName,
+              date: format.dateTime(actor.support.until, { dateStyle: "medium", timeStyle: "short" }),
+            })}{" "}
+            <a href="/exploitation" className="underline">
+              {ts("back")}
+            </a>
+          </p>
+        ) : null}
+        {actor.cooperativeIsDemo ? (
+          <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950" role="note">
+            <strong>{t("demoBand")}</strong>
+          </p>
+        ) : null}
+        {actor.cooperativeSuspension !== null ? (
+          <p className="bg-red-100 px-4 py-2 text-center text-sm text-red-950" role="alert">
+            {t("suspendedBand", { note: actor.cooperativeSuspension })}
+          </p>
+        ) : null}
+      </PortalHeader>
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>

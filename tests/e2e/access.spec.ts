@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./test";
 import type { Page } from "@playwright/test";
 import { expectAccessible, pdfText, signIn } from "./helpers";
@@ -87,6 +88,11 @@ test("at 320 px, every navigation entry is there, reached with the keyboard, tit
     await noSidewaysScroll(page);
   }
   await expectAccessible(page);
+  // Everything on the page is inside a landmark (axe's « region », a moderate rule the check above
+  // lets pass): the demo's notice is with the header, in the banner, not between it and the main.
+  await expect(page.getByRole("banner").getByRole("note")).toContainText("Démonstration");
+  const regions = await new AxeBuilder({ page }).setLegacyMode(true).withRules(["region"]).analyze();
+  expect(regions.violations.flatMap((v) => v.nodes.map((n) => n.html))).toEqual([]);
 });
 
 test("no page scrolls sideways at 320 px, nor at 200 % zoom (a 1280 px screen seen as 640 px)", async ({
