@@ -13,7 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { adminUrl, embeddedPassword, startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
-import { migrateDeploy, pendingMigrations } from "./migrate";
+import { migrateIfDue } from "./migrate";
 import { isMain, runScript, ScriptError } from "./cli";
 import { dataDir as settingsDataDir, runningPort } from "./settings";
 import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "./json-lines";
@@ -145,9 +145,7 @@ export async function restoreDatabase(
   options: { passphrase?: string } = {},
 ): Promise<{ counts: Record<string, number>; migrated: boolean }> {
   const { header, iterator } = await openBackup(file, options);
-  // Prisma's migrate deploy takes seconds even with nothing to do: only when something is.
-  const migrated = (await pendingMigrations(databaseUrl)).length > 0;
-  if (migrated) migrateDeploy(databaseUrl);
+  const migrated = (await migrateIfDue(databaseUrl)).length > 0;
   const withJobs = header.version === 2 && header.jobVersion != null;
   if (withJobs) await ensureJobSchema(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });

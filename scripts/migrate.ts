@@ -41,10 +41,23 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
   }
 }
 
+// Prisma's command only when a migration is due; the names of those applied. With nothing to
+// apply the command still took 12 s here: done in 2, it then waits out a 10 s timer its schema
+// engine leaves armed (the advisory lock's timeout), and `npm start` ran it at every start.
+export async function migrateIfDue(databaseUrl: string): Promise<string[]> {
+  const due = await pendingMigrations(databaseUrl);
+  if (due.length) migrateDeploy(databaseUrl);
+  return due;
+}
+
 if (isMain(import.meta.url)) {
   await runScript(async () => {
     if (!process.env.DATABASE_URL) throw new ScriptError("DATABASE_URL est requis / is required");
-    migrateDeploy(process.env.DATABASE_URL);
-    console.log("Migrations appliquées / applied.");
+    const applied = await migrateIfDue(process.env.DATABASE_URL);
+    console.log(
+      applied.length
+        ? `Migrations appliquées / applied: ${applied.join(", ")}.`
+        : "Aucune migration à appliquer / no migration due.",
+    );
   });
 }

@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./embedded-db";
-import { migrateDeploy } from "./migrate";
+import { migrateIfDue } from "./migrate";
 import { buildIsCurrent } from "./build-state";
 import { bundleServer } from "./server-bundle";
 import { seedIfEmpty } from "./seed";
@@ -94,7 +94,7 @@ async function main() {
   }
 
   log("Application des migrations / applying migrations…");
-  migrateDeploy(databaseUrl);
+  await migrateIfDue(databaseUrl);
   // The demo only when asked: always with no configuration, never with DATABASE_URL unless
   // PORTAIL_DEMO=true (a production database never gets the demo's public password).
   const demo = demoWanted(process.env);

@@ -8,7 +8,7 @@ import "server-only";
 // target portal already knows keeps that account (their rows are joined to it); counters
 // (the journal's ids) carry on from the target's.
 import pg from "pg";
-import { migrateDeploy } from "@/scripts/migrate";
+import { migrateIfDue } from "@/scripts/migrate";
 import { scheduleMeetingReminder, scheduleVoteJobs, senderBossFor } from "@/lib/jobs/queue";
 import { jsonLinesReader, jsonLinesWriter, migrationsOf, quote } from "@/scripts/json-lines";
 import { isMain } from "@/scripts/cli";
@@ -99,7 +99,7 @@ export async function importCooperative(databaseUrl: string, file: string) {
   const { header, iterator } = await jsonLinesReader<Header>(file);
   if (header?.format !== FORMAT)
     throw new Error(`${file} : ce n'est pas l'export d'une coopérative / not a cooperative export`);
-  migrateDeploy(databaseUrl);
+  await migrateIfDue(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const counts: Record<string, number> = {};
