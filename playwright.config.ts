@@ -32,7 +32,11 @@ export default defineConfig({
     baseURL,
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
-    trace: "retain-on-failure",
+    // A trace is recorded only when a failed journey runs again (CI retries once): recording one
+    // for every journey (DOM snapshots and screencast at each step, kept only on failure) took a
+    // quarter of the run's CPU (the sign-in, accessibility and record journeys: 127 s against
+    // 103 s, 2026-12-02). For a trace here: npx playwright test --trace on.
+    trace: "on-first-retry",
   },
   projects: [
     {
