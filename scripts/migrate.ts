@@ -44,9 +44,12 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
 // Prisma's command only when a migration is due; the names of those applied. With nothing to
 // apply the command still took 12 s here: done in 2, it then waits out a 10 s timer its schema
 // engine leaves armed (the advisory lock's timeout), and `npm start` ran it at every start.
-export async function migrateIfDue(databaseUrl: string): Promise<string[]> {
+export async function migrateIfDue(databaseUrl: string, before?: (due: string[]) => void): Promise<string[]> {
   const due = await pendingMigrations(databaseUrl);
-  if (due.length) migrateDeploy(databaseUrl);
+  if (due.length) {
+    before?.(due);
+    migrateDeploy(databaseUrl);
+  }
   return due;
 }
 

@@ -93,8 +93,10 @@ async function main() {
     databaseUrl = database.url;
   }
 
-  log("Application des migrations / applying migrations…");
-  await migrateIfDue(databaseUrl);
+  const applied = await migrateIfDue(databaseUrl, (due) =>
+    log(`Application de ${due.length} migration(s) / applying ${due.length} migration(s)…`),
+  );
+  if (!applied.length) log("Base à jour, aucune migration à appliquer / database up to date.");
   // The demo only when asked: always with no configuration, never with DATABASE_URL unless
   // PORTAIL_DEMO=true (a production database never gets the demo's public password).
   const demo = demoWanted(process.env);
