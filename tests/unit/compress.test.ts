@@ -410,7 +410,9 @@ describe("the web server's gzip keeps Next.js's bundles compressed", () => {
     }
     expect(staticCacheSize()).toBeGreaterThan(0);
     expect(staticCacheSize()).toBeLessThan(count);
-  });
+    // About fifty megabytes gzipped: 2–3 s alone here, past Vitest's 5 s when the cores were shared
+    // (lint, types and unit tests side by side, 2026-12-02).
+  }, 30_000);
 });
 
 describe("Accept-Encoding", () => {
