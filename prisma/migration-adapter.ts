@@ -32,6 +32,8 @@ function discreteConfig(connectionString: string, database?: string): pg.PoolCon
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
     database: database ?? decodeURIComponent(url.pathname.slice(1)),
+    // Idle connections do not hold the CLI open once its work is done (pg's idle timeout is 10 s).
+    allowExitOnIdle: true,
     ssl: url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
   };
 }

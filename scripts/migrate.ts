@@ -5,13 +5,27 @@ import path from "node:path";
 import pg from "pg";
 import { isMain, runScript, ScriptError } from "./cli";
 
+// Prisma's CLI with scripts/prisma-timers.cjs preloaded: its schema engine leaves a 10 s timer
+// armed when its work is done (with the migration adapter's idle connections let go, it then
+// ends in about 2 s, not 12).
+const timers = path.join(process.cwd(), "scripts", "prisma-timers.cjs");
+
 export function migrateDeploy(databaseUrl: string) {
   const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
+  const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(timers)}`]
+    .filter(Boolean)
+    .join(" ");
   const result = spawnSync(prisma, ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: nodeOptions },
     encoding: "utf8",
   });
   if (result.status !== 0) {
+    // Another process is migrating this database (a second `npm start`, a deployment): Prisma
+    // waited 10 s for its lock.
+    if (/advisory lock/.test(`${result.stdout}${result.stderr}`))
+      throw new ScriptError(
+        "Une autre migration de cette base est en cours (verrou de Prisma, 10 s d'attente) : réessayez quand elle aura fini / another process is migrating this database: try again when it is done.",
+      );
     throw new ScriptError(`prisma migrate deploy a échoué / failed:\n${result.stdout}\n${result.stderr}`);
   }
 }
@@ -41,14 +55,16 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
   }
 }
 
-// Prisma's command only when a migration is due; the names of those applied. With nothing to
-// apply the command still took 12 s here: done in 2, it then waits out a 10 s timer its schema
-// engine leaves armed (the advisory lock's timeout), and `npm start` ran it at every start.
+// Prisma's command only when a migration is due (`npm start` runs this at every start, and the
+// command takes 2 s even with nothing to apply); the names of those applied. The database is then
+// read again: a command that said it succeeded and left one due is a failure.
 export async function migrateIfDue(databaseUrl: string, before?: (due: string[]) => void): Promise<string[]> {
   const due = await pendingMigrations(databaseUrl);
   if (due.length) {
     before?.(due);
     migrateDeploy(databaseUrl);
+    const left = await pendingMigrations(databaseUrl);
+    if (left.length) throw new ScriptError(`Migrations non appliquées / not applied: ${left.join(", ")}`);
   }
   return due;
 }
