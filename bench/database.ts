@@ -20,7 +20,7 @@ export async function withBenchDatabase(
     settings,
   });
   try {
-    migrateDeploy(server.url);
+    await migrateDeploy(server.url);
     process.env.DATABASE_URL = server.url;
     await run(server.url);
   } finally {

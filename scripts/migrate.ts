@@ -10,7 +10,9 @@ import { isMain, runScript, ScriptError } from "./cli";
 // ends in about 2 s, not 12).
 const timers = path.join(process.cwd(), "scripts", "prisma-timers.cjs");
 
-export function migrateDeploy(databaseUrl: string) {
+// The database is then read again: a command that said it succeeded and left a migration due
+// (had it ended before its work) is a failure.
+export async function migrateDeploy(databaseUrl: string) {
   const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
   const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(timers)}`]
     .filter(Boolean)
@@ -28,6 +30,8 @@ export function migrateDeploy(databaseUrl: string) {
       );
     throw new ScriptError(`prisma migrate deploy a échoué / failed:\n${result.stdout}\n${result.stderr}`);
   }
+  const left = await pendingMigrations(databaseUrl);
+  if (left.length) throw new ScriptError(`Migrations non appliquées / not applied: ${left.join(", ")}`);
 }
 
 // This version's migrations (prisma/migrations) that the database has not finished: all of them
@@ -56,15 +60,12 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
 }
 
 // Prisma's command only when a migration is due (`npm start` runs this at every start, and the
-// command takes 2 s even with nothing to apply); the names of those applied. The database is then
-// read again: a command that said it succeeded and left one due is a failure.
+// command takes 2 s even with nothing to apply); the names of those applied.
 export async function migrateIfDue(databaseUrl: string, before?: (due: string[]) => void): Promise<string[]> {
   const due = await pendingMigrations(databaseUrl);
   if (due.length) {
     before?.(due);
-    migrateDeploy(databaseUrl);
-    const left = await pendingMigrations(databaseUrl);
-    if (left.length) throw new ScriptError(`Migrations non appliquées / not applied: ${left.join(", ")}`);
+    await migrateDeploy(databaseUrl);
   }
   return due;
 }

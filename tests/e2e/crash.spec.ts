@@ -52,7 +52,7 @@ test.beforeAll(async () => {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
-  migrateDeploy(url(database));
+  await migrateDeploy(url(database));
   // One cooperative, four colleges at 25 %, 400 associé·es of the first, an assembly in
   // session with its resolution open.
   await sql(`INSERT INTO "Cooperative" (id, slug, name) VALUES ('c', 'crash', 'Crash')`);

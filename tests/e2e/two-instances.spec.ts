@@ -36,7 +36,7 @@ test.beforeAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DATABASE}`);
   await admin.end();
-  migrateDeploy(databaseUrl());
+  await migrateDeploy(databaseUrl());
   await seedIfEmpty(databaseUrl());
   // Twelve neighbours who asked for the newsletter (the import has its own journeys).
   const db = new pg.Client({ connectionString: databaseUrl() });

@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const templateUrl = new URL(serverUrl);
   templateUrl.pathname = `/${TEMPLATE}`;
-  migrateDeploy(templateUrl.toString());
+  await migrateDeploy(templateUrl.toString());
   project.provide("databaseServerUrl", serverUrl);
 
   return async () => {

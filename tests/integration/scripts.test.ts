@@ -141,16 +141,31 @@ describe("db:backup and db:restore", () => {
   }, 60_000);
 });
 
+// A database of its own on the test server, with no table; drop() removes it.
+async function emptyDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
+  return {
+    url: Object.assign(new URL(server), { pathname: `/${name}` }).toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 describe("db:migrate", () => {
   // What `npm start` does at every start: Prisma's command only when a migration is due (even
   // with nothing to apply it takes 2 s).
   it("applies every migration to an empty database, then says none is due", async () => {
-    const name = `portail_migrate_${process.pid}`;
-    const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const { url, drop } = await emptyDatabase(`portail_migrate_${process.pid}`);
     try {
       const migrations = fs
         .readdirSync(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })
@@ -170,8 +185,7 @@ describe("db:migrate", () => {
       expect(again.status, again.stderr).toBe(0);
       expect(again.stdout.trim()).toBe("Aucune migration à appliquer / no migration due.");
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      await drop();
     }
   }, 90_000);
 
@@ -179,31 +193,25 @@ describe("db:migrate", () => {
   // once its work is done; while another process holds the migration lock, the command must
   // still wait for it and then fail, having applied nothing.
   it("waits for the migration lock held elsewhere, then fails in words and applies nothing", async () => {
-    const name = `portail_locked_${process.pid}`;
-    const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const { url, drop } = await emptyDatabase(`portail_locked_${process.pid}`);
     const holder = new pg.Client({ connectionString: url });
-    await holder.connect();
     try {
+      await holder.connect();
       // Prisma's advisory lock key for migrations (https://pris.ly/d/migrate-advisory-locking).
       await holder.query(`SELECT pg_advisory_lock(72707369)`);
       const started = Date.now();
       const locked = await npmRun("db:migrate", [], { DATABASE_URL: url });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
       expectRefusal(locked, /^Une autre migration de cette base est en cours/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
       const { rows } = await holder.query<{ present: boolean }>(
         `SELECT to_regclass('public."Cooperative"') IS NOT NULL AS present`,
       );
       expect(rows[0]!.present).toBe(false);
     } finally {
       await holder.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      await drop();
     }
-  }, 90_000);
+  });
 });
 
 describe("the other commands", () => {
