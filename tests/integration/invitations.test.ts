@@ -241,7 +241,7 @@ describe("invitations", () => {
     const worker = await startWorker({ pollingIntervalSeconds: 0.5 });
     try {
       await expect
-        .poll(async () => (await mailsTo("marc@exemple.org")).length, { timeout: 15_000, interval: 250 })
+        .poll(async () => (await mailsTo("marc@exemple.org")).length, { timeout: 60_000, interval: 250 })
         .toBe(before + 1);
     } finally {
       await worker.stop({ graceful: false, wait: true });

@@ -26,7 +26,10 @@ describe("e-mails through SMTP", () => {
       subject: "Bonjour",
       text: "Un message.",
     });
-    await expect.poll(() => sink.messages.filter((m) => m.to.includes("une@exemple.org")).length).toBe(1);
+    // Vitest's poll gives up after 1 s by default: a busy machine takes longer to deliver.
+    await expect
+      .poll(() => sink.messages.filter((m) => m.to.includes("une@exemple.org")).length, { timeout: 30_000 })
+      .toBe(1);
     expect((await db.outboxEmail.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
   });
 
