@@ -3,9 +3,9 @@
 // Prisma 6.19's WASM schema engine (the one prisma.config.ts's driver adapter runs) arms a 10 s
 // JavaScript timer for the advisory lock's timeout and never clears it: `prisma migrate deploy`
 // finished its work in about 2 s, then the process waited out the timer (12 s in all, with or
-// without migrations to apply). A timer the engine sets no longer holds the process open by
-// itself. While the engine waits on PostgreSQL (the lock held elsewhere), its connection keeps
-// the process alive, so the timer still fires and the timeout still applies.
+// without migrations to apply). That one timer no longer holds the process open by itself.
+// While the engine waits on PostgreSQL (the lock held elsewhere), its connection keeps the
+// process alive, so the timer still fires and the timeout still applies.
 "use strict";
 
 const setTimeoutOfNode = globalThis.setTimeout;

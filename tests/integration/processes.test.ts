@@ -52,7 +52,7 @@ describe("the embedded PostgreSQL", () => {
       await db.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("the job worker started alone", () => {
@@ -69,7 +69,7 @@ describe("the job worker started alone", () => {
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
         reject(new Error(`worker not ready: ${output}`));
-      }, 60_000);
+      }, 180_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes("prêt / ready")) {
@@ -100,5 +100,5 @@ describe("the job worker started alone", () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -20,6 +20,8 @@ const file = (name: string) => path.join(tmp, name);
 type Run = { status: number | null; stdout: string; stderr: string };
 
 // `npm run <script> -- …`, as README says it, with the environment given (no inherited database).
+// Each run starts npm, Node and tsx: several seconds on a busy machine, and a test here makes up
+// to nine of them, so each has 240 s (beside the build and a busy loop, one took 67 s).
 function npmRun(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -85,7 +87,7 @@ describe("db:backup and db:restore", () => {
     const restore = await npmRun("db:restore", [file("ok.jsonl.gz")], { DATABASE_URL: copyUrl });
     expect(restore.status, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/Restauré .*sans migration/);
-  }, 60_000);
+  }, 240_000);
 
   it("say when the file is missing, not gzip, truncated or encrypted without its passphrase", async () => {
     const before = await rowCount(copyUrl);
@@ -127,7 +129,7 @@ describe("db:backup and db:restore", () => {
       /phrase de passe ne déchiffre pas/,
     );
     expect(await rowCount(copyUrl)).toBe(before);
-  }, 120_000);
+  }, 240_000);
 
   it("say which setting to give when they find no database, or when it does not answer", async () => {
     expectRefusal(await npmRun("db:backup", []), /Pas de base du portail .*PORTAIL_DATA_DIR.*DATABASE_URL/);
@@ -138,7 +140,7 @@ describe("db:backup and db:restore", () => {
       await npmRun("db:backup", [file("pas-un-dossier/x.gz")], { DATABASE_URL: copyUrl }),
       /introuvable/,
     );
-  }, 60_000);
+  }, 240_000);
 });
 
 // A database of its own on the test server, with no table; drop() removes it.
@@ -187,7 +189,7 @@ describe("db:migrate", () => {
     } finally {
       await drop();
     }
-  }, 90_000);
+  }, 240_000);
 
   // scripts/prisma-timers.cjs lets the schema engine's 10 s lock timer not hold Prisma's CLI open
   // once its work is done; while another process holds the migration lock, the command must
@@ -211,7 +213,7 @@ describe("db:migrate", () => {
       await holder.end();
       await drop();
     }
-  });
+  }, 240_000);
 });
 
 describe("the other commands", () => {
@@ -229,5 +231,5 @@ describe("the other commands", () => {
     expectRefusal(await npmRun("cooperative:create", ["--nom", "X"], { DATABASE_URL: copyUrl }), /--nom/);
     expectRefusal(await npmRun("operator:create", []), /^Usage/);
     expectRefusal(await npmRun("operator:create", ["--email", "a@b.fr", "--name", "A"]), /Pas de base/);
-  }, 120_000);
+  }, 240_000);
 });
