@@ -215,10 +215,14 @@ export async function restoreDatabase(
       );
       counts[t] = (counts[t] ?? 0) + rows.length;
     }
-    // Counters (identity and serial columns) carry on after the restored rows.
+    // Counters (identity and serial columns) carry on after the restored rows. The table's name
+    // is given with its schema: PostgreSQL may call the function on a row before the schema's
+    // filter, and an unqualified name of information_schema's own views (or pg-boss's tables)
+    // then failed the restore (« relation "information_schema_catalog_name" does not exist »,
+    // a CI run, 2026-12-02).
     const { rows: sequences } = await client.query<{ seq: string; tbl: string; col: string }>(
-      `SELECT pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) AS seq, c.table_name AS tbl, c.column_name AS col
-         FROM information_schema.columns c WHERE c.table_schema = 'public' AND pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) IS NOT NULL`,
+      `SELECT pg_get_serial_sequence(format('%I.%I', c.table_schema, c.table_name), c.column_name) AS seq, c.table_name AS tbl, c.column_name AS col
+         FROM information_schema.columns c WHERE c.table_schema = 'public' AND pg_get_serial_sequence(format('%I.%I', c.table_schema, c.table_name), c.column_name) IS NOT NULL`,
     );
     for (const s of sequences) {
       await client.query(

@@ -119,9 +119,10 @@ export async function importCooperative(databaseUrl: string, file: string) {
         `Ce portail a déjà une coopérative « ${header.cooperative.slug} » : rien n'a été importé. / This portal already holds it.`,
       );
     // Columns: those one may write, without the counters (the journal's id), which the target gives.
+    // The table named with its schema, whatever rows PostgreSQL calls the function on (backup.ts).
     const { rows: columnRows } = await client.query<{ table: string; column: string; serial: boolean }>(
       `SELECT table_name AS "table", column_name AS "column",
-              pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL AS serial
+              pg_get_serial_sequence(format('%I.%I', table_schema, table_name), column_name) IS NOT NULL AS serial
          FROM information_schema.columns WHERE table_schema = 'public' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
     );
     const columns = new Map<string, string[]>();
