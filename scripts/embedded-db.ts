@@ -74,7 +74,7 @@ function hydrateBinarySymlinks() {
   const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
   for (const { source, target } of links) {
     const linkPath = path.join(root, target);
-    if (fs.existsSync(linkPath)) continue;
+    if (fs.existsSync(/* turbopackIgnore: true */ linkPath)) continue;
     fs.symlinkSync(path.relative(path.dirname(linkPath), path.join(root, source)), linkPath);
   }
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { adminUrl, embeddedPassword } from "./embedded-db";
 
 export function dataDir(): string {
-  return path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data");
+  return path.resolve(/* turbopackIgnore: true */ process.env.PORTAIL_DATA_DIR ?? ".data");
 }
 
 // NEXTAUTH_SECRET if set; otherwise the one generated on the first start into

@@ -20,10 +20,12 @@ export function validSchedule(line: string): boolean {
   return /^(\S+\s+){4}\S+$/.test(line) && line.split(/\s+/).every((field) => /^[\d*/,-]+$/.test(field));
 }
 
+// A place chosen when the portal runs, not a file of the build: the comments keep Next.js's
+// output tracing from taking the whole project into the server's files (as for every such path).
 export function backupDir(): string {
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.env.PORTAIL_DATA_DIR ?? ".data");
   return path.resolve(
-    process.env.PORTAIL_BACKUP_DIR ||
-      path.join(path.resolve(process.env.PORTAIL_DATA_DIR ?? ".data"), "backups"),
+    /* turbopackIgnore: true */ process.env.PORTAIL_BACKUP_DIR || path.join(dataDir, "backups"),
   );
 }
 

@@ -49,7 +49,10 @@ export function storageFrom(env: Record<string, string | undefined>): FileStorag
     env.FILES_BACKEND === "s3"
       ? s3Storage(s3SettingsFrom(env))
       : diskStorage(
-          path.resolve(env.PORTAIL_FILES_DIR ?? path.join(env.PORTAIL_DATA_DIR ?? ".data", "files")),
+          path.resolve(
+            /* turbopackIgnore: true */ env.PORTAIL_FILES_DIR ??
+              path.join(env.PORTAIL_DATA_DIR ?? ".data", "files"),
+          ),
         );
   return {
     put: async (key, data) => backend.put(checkKey(key), data),

@@ -22,6 +22,7 @@ export default async function setup(project: TestProject) {
       port: Number(process.env.TEST_PG_PORT) || (await freePort()),
       database: "postgres",
       quiet: true,
+      settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
     });
     serverUrl = embedded.url;
   }
