@@ -22,6 +22,8 @@ export default async function setup(project: TestProject) {
       port: Number(process.env.TEST_PG_PORT) || (await freePort()),
       database: "postgres",
       quiet: true,
+      // A throwaway cluster, gone after the run: nothing to keep through a crash of the machine,
+      // so no flush to disk at each commit and each cloned database (226 -> 202 s, 2026-12-02).
       settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
     });
     serverUrl = embedded.url;
