@@ -23,9 +23,11 @@ export function validSchedule(line: string): boolean {
 // A place chosen when the portal runs, not a file of the build: the comments keep Next.js's
 // output tracing from taking the whole project into the server's files (as for every such path).
 export function backupDir(): string {
-  const dataDir = path.resolve(/* turbopackIgnore: true */ process.env.PORTAIL_DATA_DIR ?? ".data");
-  return path.resolve(
-    /* turbopackIgnore: true */ process.env.PORTAIL_BACKUP_DIR || path.join(dataDir, "backups"),
+  const asked = process.env.PORTAIL_BACKUP_DIR;
+  if (asked) return path.resolve(/* turbopackIgnore: true */ asked);
+  return path.join(
+    path.resolve(/* turbopackIgnore: true */ process.env.PORTAIL_DATA_DIR ?? ".data"),
+    "backups",
   );
 }
 
