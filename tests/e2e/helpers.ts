@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import http from "node:http";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
+import type axe from "axe-core";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { adminUrl, embeddedPassword } from "../../scripts/embedded-db";
@@ -40,14 +41,12 @@ export async function expectAccessible(page: Page) {
     expect(serious(results.violations)).toEqual([]);
     return;
   }
-  type Axe = {
-    run: (context: Document, options: object) => Promise<{ violations: Parameters<typeof serious>[0] }>;
-  };
-  if (!(await page.evaluate(() => typeof (window as { axe?: Axe }).axe?.run === "function")))
+  if (!(await page.evaluate(() => typeof (window as { axe?: typeof axe }).axe?.run === "function")))
     await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: Axe };
-    const results = await axe.run(document, { resultTypes: ["violations"] });
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      resultTypes: ["violations"],
+    });
     return results.violations.map(({ id, impact, nodes }) => ({
       id,
       impact,
