@@ -5,6 +5,7 @@ import {
   expectLinkMasked,
   lastLinkSentTo,
   signIn,
+  signInWithForm,
   signOut,
 } from "./helpers";
 
@@ -13,7 +14,7 @@ test("the coordinator signs in and reaches council meeting n° 3", async ({ page
   await expect(page).toHaveURL(/\/connexion/);
   await expectAccessible(page);
 
-  await signIn(page, demo.email("coordination"));
+  await signInWithForm(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   await expect(page.getByText("coordination")).toBeVisible();
   await expect(page.getByRole("link", { name: "Conseil coopératif n° 4" })).toBeVisible();
@@ -43,14 +44,14 @@ test("the coordinator signs in and reaches council meeting n° 3", async ({ page
 });
 
 test("a wrong password, or an unknown e-mail, shows the same error", async ({ page, demo }) => {
-  await signIn(page, demo.email("coordination"), "pas-le-bon-mot-de-passe");
+  await signInWithForm(page, demo.email("coordination"), "pas-le-bon-mot-de-passe");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "Adresse e-mail ou mot de passe incorrect.",
   );
   await expect(page.getByLabel("Adresse e-mail")).toHaveValue(demo.email("coordination"));
   await expectAccessible(page);
 
-  await signIn(page, "personne@exemple.org", "pas-le-bon-mot-de-passe");
+  await signInWithForm(page, "personne@exemple.org", "pas-le-bon-mot-de-passe");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "Adresse e-mail ou mot de passe incorrect.",
   );
@@ -62,12 +63,12 @@ test("after 10 failed attempts the account is paused, with a clear message", asy
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.50" });
   const email = demo.email("pierre-yves.colin");
   for (let attempt = 0; attempt < 10; attempt++) {
-    await signIn(page, email, `mauvais-${attempt}`);
+    await signInWithForm(page, email, `mauvais-${attempt}`);
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
       "Adresse e-mail ou mot de passe incorrect.",
     );
   }
-  await signIn(page, email, DEMO_PASSWORD);
+  await signInWithForm(page, email, DEMO_PASSWORD);
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Trop d'essais infructueux");
   await expect(page).toHaveURL(/\/connexion/);
 });
@@ -164,7 +165,7 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, b
   await expect(phone).toHaveURL(/\/connexion/);
   await phoneContext.close();
 
-  await signIn(julien, demo.email("julien.etchepare"), "un-nouveau-mot-de-passe");
+  await signInWithForm(julien, demo.email("julien.etchepare"), "un-nouveau-mot-de-passe");
   await expect(julien.getByRole("heading", { name: "Bonjour Julien Etchepare" })).toBeVisible();
   await visitor.close();
 });
@@ -208,6 +209,6 @@ test("« Se déconnecter partout » ends the sessions of every device", async ({
   await expect(shared).toHaveURL(/\/connexion/);
   await elsewhere.close();
   // And signing in again works.
-  await signIn(page, demo.email("marc.beaulieu"));
+  await signInWithForm(page, demo.email("marc.beaulieu"));
   await expect(page.getByRole("heading", { name: "Bonjour Marc Beaulieu" })).toBeVisible();
 });

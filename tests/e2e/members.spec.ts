@@ -1,5 +1,12 @@
 import { expect, test } from "./test";
-import { expectAccessible, expectLinkMasked, lastLinkSentTo, signIn, signOut } from "./helpers";
+import {
+  expectAccessible,
+  expectLinkMasked,
+  lastLinkSentTo,
+  signIn,
+  signInWithForm,
+  signOut,
+} from "./helpers";
 
 test("the coordinator changes a member's category, and the history keeps the former one", async ({
   page,
@@ -66,7 +73,7 @@ test("the coordinator adds a member and invites them; the invitation sets their 
   await nadia.getByLabel("Nouveau mot de passe").fill("le-mot-de-passe-de-nadia");
   await nadia.getByLabel("Confirmer le mot de passe").fill("le-mot-de-passe-de-nadia");
   await nadia.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await signIn(nadia, "nadia.ouali@exemple.org", "le-mot-de-passe-de-nadia");
+  await signInWithForm(nadia, "nadia.ouali@exemple.org", "le-mot-de-passe-de-nadia");
   await expect(nadia.getByRole("heading", { name: "Bonjour Nadia Ouali" })).toBeVisible();
   await visitor.close();
 
@@ -90,7 +97,7 @@ test("archiving asks for confirmation and keeps the member, who can no longer si
 
   const visitor = await browser.newContext({ locale: "fr-FR" });
   const louise = await visitor.newPage();
-  await signIn(louise, demo.email("louise.perrin"));
+  await signInWithForm(louise, demo.email("louise.perrin"));
   await expect(louise.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "Adresse e-mail ou mot de passe incorrect.",
   );

@@ -1,0 +1,182 @@
+// npm run bench:ab — two builds side by side on the same database, in the same hour: this
+// checkout (A) and another one, built (B, BENCH_B=<its folder>), each serving the same pages to
+// the same signed-in person. Rounds alternate A and B for each page (BENCH_ROUNDS, 6), so that
+// the machine's drift falls on both alike; it prints each page's pages/s with 20 users at once
+// (median of the rounds, and how many rounds each won) and the CPU time of each server's
+// JavaScript thread per page served one at a time (the steadier figure). What README's « A/B »
+// figures come from. BENCH_SCALE=1000 runs it on the scale data; BENCH_KEEP=<folder> keeps the
+// database there between runs (the scale data takes a minute and a half to generate).
+// BENCH_PAGES=/idees,/decisions chooses the pages (the floor, home, a meeting, record, ideas).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { buildSync } from "esbuild";
+import { freePort, startEmbeddedPostgres } from "../scripts/embedded-db";
+import { migrateDeploy } from "../scripts/migrate";
+import { webNodeFlags } from "../scripts/settings";
+import { percentile } from "./percentile";
+import { threadCpuMs } from "./thread-cpu";
+
+const B = process.env.BENCH_B;
+if (!B || !existsSync(path.join(B, ".next", "BUILD_ID"))) {
+  console.error("BENCH_B=<folder of another checkout, built with npm run build> is needed");
+  process.exit(2);
+}
+const SCALE = Number(process.env.BENCH_SCALE ?? 0);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const USERS = Number(process.env.BENCH_USERS ?? 20);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 200);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 400);
+const PAGES = (
+  process.env.BENCH_PAGES ??
+  ["/plancher", "/", SCALE ? "/reunions/conseil/60" : "/reunions/conseil/3", "/decisions", "/idees"].join(",")
+).split(",");
+const secret = randomBytes(32).toString("base64url");
+
+const keep = process.env.BENCH_KEEP;
+const dataDir = keep ? path.resolve(keep) : path.join(os.tmpdir(), `portail-bench-ab-${process.pid}`);
+const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+mkdirSync(path.dirname(dataDir), { recursive: true });
+const database = await startEmbeddedPostgres({
+  dataDir,
+  port: await freePort(),
+  database: "bench",
+  quiet: true,
+});
+
+// One server from a checkout's own build and its own web server bundle.
+async function serve(root: string) {
+  const bundle = path.join(root, ".next", "portail-server-ab.mjs");
+  buildSync({
+    absWorkingDir: root,
+    entryPoints: ["scripts/server.ts"],
+    outfile: bundle,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const web = spawn(process.execPath, [...webNodeFlags(), bundle], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: base,
+      PORTAIL_DEMO: "true",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/connexion`);
+      break;
+    } catch {
+      if (i > 240) throw new Error(`${root}: the server did not start`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return { base, web };
+}
+
+const servers: { name: string; base: string; web: ReturnType<typeof spawn> }[] = [];
+try {
+  if (fresh) {
+    await migrateDeploy(database.url);
+    const { seedIfEmpty } = await import("../scripts/seed");
+    await seedIfEmpty(database.url);
+    if (SCALE) {
+      const { generateScaleData } = await import("../scripts/scale-data");
+      await generateScaleData(database.url, SCALE);
+    }
+  }
+  process.env.DATABASE_URL = database.url;
+  const { db } = await import("../lib/db");
+  const person = await db.person.findFirstOrThrow({
+    where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" },
+  });
+  await db.$disconnect();
+  const { encode } = await import("next-auth/jwt");
+  const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
+
+  servers.push({ name: "A", ...(await serve(process.cwd())) });
+  servers.push({ name: "B", ...(await serve(path.resolve(B))) });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: USERS * 2 });
+  const get = (base: string, page: string) =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get(base + page, { agent, headers: { cookie, "accept-encoding": "gzip" } }, (response) => {
+          response.resume();
+          response.on("error", reject);
+          response.on("end", () =>
+            response.statusCode === 200
+              ? resolve()
+              : reject(new Error(`${page}: HTTP ${response.statusCode}`)),
+          );
+        })
+        .on("error", reject);
+    });
+  const crowd = async (base: string, page: string, requests: number) => {
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: USERS }, async () => {
+        while (next++ < requests) await get(base, page);
+      }),
+    );
+    return requests / ((performance.now() - t0) / 1000);
+  };
+  for (const server of servers) for (const page of PAGES) await crowd(server.base, page, WARMUP);
+  console.log(
+    `A: ${process.cwd()}; B: ${path.resolve(B)}; ${SCALE ? `scale data (${SCALE})` : "demo data"}; ${ROUNDS} rounds alternating, ${USERS} users × ${REQUESTS} requests`,
+  );
+  for (const page of PAGES) {
+    const rates: Record<string, number[]> = { A: [], B: [] };
+    const cpu: Record<string, number[]> = { A: [], B: [] };
+    let aWins = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      // Which goes first alternates too.
+      const order = round % 2 ? [servers[1]!, servers[0]!] : servers;
+      const got: Record<string, number> = {};
+      for (const server of order) {
+        got[server.name] = await crowd(server.base, page, REQUESTS);
+        rates[server.name]!.push(got[server.name]!);
+        const before = threadCpuMs(server.web.pid!);
+        for (let i = 0; i < CPU_REQUESTS / ROUNDS; i++) await get(server.base, page);
+        const after = threadCpuMs(server.web.pid!);
+        if (before !== null && after !== null)
+          cpu[server.name]!.push((after - before) / (CPU_REQUESTS / ROUNDS));
+      }
+      if (got.A! > got.B!) aWins++;
+    }
+    const med = (values: number[]) => percentile(values, 50);
+    console.log(
+      `  ${page.padEnd(22)} A ${med(rates.A!).toFixed(0)} pages/s, ${med(cpu.A!).toFixed(2)} ms CPU · B ${med(rates.B!).toFixed(0)} pages/s, ${med(cpu.B!).toFixed(2)} ms CPU · A ahead in ${aWins} of ${ROUNDS} rounds (A: ${rates.A!.map((r) => r.toFixed(0)).join(", ")}; B: ${rates.B!.map((r) => r.toFixed(0)).join(", ")})`,
+    );
+  }
+  agent.destroy();
+} finally {
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise((resolve) => {
+          server.web.once("exit", resolve);
+          server.web.kill("SIGTERM");
+          setTimeout(resolve, 5000);
+        }),
+    ),
+  );
+  await database.stop();
+  if (!keep) rmSync(dataDir, { recursive: true, force: true });
+}
