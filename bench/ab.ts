@@ -7,13 +7,16 @@
 // figures come from. BENCH_SCALE=1000 runs it on the scale data; BENCH_KEEP=<folder> keeps the
 // database there between runs (the scale data takes a minute and a half to generate).
 // BENCH_PAGES=/idees,/decisions chooses the pages (the floor, home, a meeting, record, ideas).
+// Both servers get this checkout's Node flags (scripts/settings.ts): a change there is measured
+// by running each side with its own environment, not with this.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { buildSync } from "esbuild";
+import { buildIsCurrent } from "../scripts/build-state";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-db";
 import { migrateDeploy } from "../scripts/migrate";
 import { webNodeFlags } from "../scripts/settings";
@@ -21,8 +24,22 @@ import { percentile } from "./percentile";
 import { threadCpuMs } from "./thread-cpu";
 
 const B = process.env.BENCH_B;
-if (!B || !existsSync(path.join(B, ".next", "BUILD_ID"))) {
+if (!B) {
   console.error("BENCH_B=<folder of another checkout, built with npm run build> is needed");
+  process.exit(2);
+}
+for (const root of [process.cwd(), path.resolve(B)])
+  if (!buildIsCurrent(root)) {
+    console.error(`${root}: no production build of its current sources (npm run build there first)`);
+    process.exit(2);
+  }
+// Both sides run on one database: they must expect the same schema.
+const migrations = (root: string) =>
+  readdirSync(path.join(root, "prisma", "migrations"))
+    .sort()
+    .join("\n");
+if (migrations(process.cwd()) !== migrations(path.resolve(B))) {
+  console.error("A and B have different migrations: they cannot share one database");
   process.exit(2);
 }
 const SCALE = Number(process.env.BENCH_SCALE ?? 0);
@@ -39,6 +56,18 @@ const secret = randomBytes(32).toString("base64url");
 
 const keep = process.env.BENCH_KEEP;
 const dataDir = keep ? path.resolve(keep) : path.join(os.tmpdir(), `portail-bench-ab-${process.pid}`);
+// What a kept database holds, written once it is whole: its data (demo or scale) and migrations.
+const marker = `${dataDir}.ab.json`;
+const holds = JSON.stringify({ scale: SCALE, migrations: migrations(process.cwd()) });
+if (
+  existsSync(path.join(dataDir, "PG_VERSION")) &&
+  (!existsSync(marker) || readFileSync(marker, "utf8") !== holds)
+) {
+  console.error(
+    `${dataDir} holds another run's data (another scale or migrations, or a run that stopped midway): remove it, or give BENCH_KEEP another folder`,
+  );
+  process.exit(2);
+}
 const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
 mkdirSync(path.dirname(dataDir), { recursive: true });
 const database = await startEmbeddedPostgres({
@@ -48,8 +77,11 @@ const database = await startEmbeddedPostgres({
   quiet: true,
 });
 
-// One server from a checkout's own build and its own web server bundle.
-async function serve(root: string) {
+const servers: { name: string; base: string; web: ReturnType<typeof spawn> }[] = [];
+
+// One server from a checkout's own build and its own web server bundle, kept in `servers` from
+// its start (so that it is stopped whatever happens next).
+async function serve(name: string, root: string) {
   const bundle = path.join(root, ".next", "portail-server-ab.mjs");
   buildSync({
     absWorkingDir: root,
@@ -78,7 +110,9 @@ async function serve(root: string) {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  servers.push({ name, base, web });
   for (let i = 0; ; i++) {
+    if (web.exitCode !== null) throw new Error(`${root}: the server stopped (${web.exitCode})`);
     try {
       await fetch(`${base}/connexion`);
       break;
@@ -87,10 +121,8 @@ async function serve(root: string) {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  return { base, web };
 }
 
-const servers: { name: string; base: string; web: ReturnType<typeof spawn> }[] = [];
 try {
   if (fresh) {
     await migrateDeploy(database.url);
@@ -100,6 +132,7 @@ try {
       const { generateScaleData } = await import("../scripts/scale-data");
       await generateScaleData(database.url, SCALE);
     }
+    if (keep) writeFileSync(marker, holds);
   }
   process.env.DATABASE_URL = database.url;
   const { db } = await import("../lib/db");
@@ -110,8 +143,8 @@ try {
   const { encode } = await import("next-auth/jwt");
   const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
 
-  servers.push({ name: "A", ...(await serve(process.cwd())) });
-  servers.push({ name: "B", ...(await serve(path.resolve(B))) });
+  await serve("A", process.cwd());
+  await serve("B", path.resolve(B));
   const agent = new http.Agent({ keepAlive: true, maxSockets: USERS * 2 });
   const get = (base: string, page: string) =>
     new Promise<void>((resolve, reject) => {
@@ -152,11 +185,11 @@ try {
       for (const server of order) {
         got[server.name] = await crowd(server.base, page, REQUESTS);
         rates[server.name]!.push(got[server.name]!);
+        const served = Math.max(1, Math.round(CPU_REQUESTS / ROUNDS));
         const before = threadCpuMs(server.web.pid!);
-        for (let i = 0; i < CPU_REQUESTS / ROUNDS; i++) await get(server.base, page);
+        for (let i = 0; i < served; i++) await get(server.base, page);
         const after = threadCpuMs(server.web.pid!);
-        if (before !== null && after !== null)
-          cpu[server.name]!.push((after - before) / (CPU_REQUESTS / ROUNDS));
+        if (before !== null && after !== null) cpu[server.name]!.push((after - before) / served);
       }
       if (got.A! > got.B!) aWins++;
     }
@@ -170,10 +203,14 @@ try {
   await Promise.all(
     servers.map(
       (server) =>
-        new Promise((resolve) => {
-          server.web.once("exit", resolve);
+        new Promise<void>((resolve) => {
+          if (server.web.exitCode !== null) return resolve();
+          const late = setTimeout(resolve, 5000);
+          server.web.once("exit", () => {
+            clearTimeout(late);
+            resolve();
+          });
           server.web.kill("SIGTERM");
-          setTimeout(resolve, 5000);
         }),
     ),
   );

@@ -107,9 +107,8 @@ test("an AGE resolution with paper and online votes fails on the 2/3 threshold w
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Clore le vote" }).click();
-  // (Voters whose category no other journey changes.) usager·es 50 %, salarié·es 100 %,
-  // partenaires 100 %, soutiens 0 % → between 60 % and 62.5 %
-  // whatever the college weights earlier journeys left: more than half, less than two thirds.
+  // usager·es 50 %, salarié·es 100 %, partenaires 100 %, soutiens 0 % → between 60 % and 62.5 %
+  // as the colleges are weighted: more than half, less than two thirds.
   await expect(
     page.getByText(/^Rejetée : (60|62,5)\s% des voix exprimées pondérées pour, seuil 66,7\s% non atteint$/),
   ).toBeVisible();

@@ -187,7 +187,7 @@ test("the sign-in page is usable at 320 px wide", async ({ page, demo }) => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await signIn(page, demo.email("coordination"));
+  await signInWithForm(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
 });
 

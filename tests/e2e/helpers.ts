@@ -56,9 +56,9 @@ export async function expectAccessible(page: Page) {
   expect(serious(violations)).toEqual([]);
 }
 
-// The one way a journey signs in: through the sign-in page, as a person would.
-// Signs in through the sign-in page's form, as a person does: for the journeys about that form
-// (a wrong password, too many tries, signing in again after « sign out everywhere »).
+// Signs in through the sign-in page's form, as a person does: for the journeys about that page
+// and its form (a wrong password, too many tries, a new password, the page at 320 px, its
+// Content-Security-Policy, signing in again after « sign out everywhere », a first sign-in).
 export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
@@ -69,18 +69,26 @@ export async function signInWithForm(page: Page, email: string, password = DEMO_
 // Signs in as the form does (next-auth's credentials callback, with its CSRF token, into the
 // page's own cookies), without showing the sign-in page, then opens the home page where the form
 // leads. A journey about something else saves the page's load and the form: 0.4 s of the
-// machine's CPU a sign-in, 119 sign-ins (2026-12-02). A refused sign-in fails the journey here.
+// machine's CPU a sign-in, 119 sign-ins (2026-12-02). A sign-in that did not open a session
+// (refused, or its CSRF token not taken: next-auth answers that with 200 and a link) fails the
+// journey here, with next-auth's answer.
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  const request = page.context().request;
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
+  const context = page.context();
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
     maxRedirects: 0,
   });
-  const { url } = (await response.json()) as { url?: string };
-  const landing = new URL(url ?? "/", "http://portail.invalid");
-  if (!response.ok() || landing.searchParams.has("error"))
-    throw new Error(`sign-in refused for ${email}: HTTP ${response.status()} ${url ?? ""}`);
+  // The session this answer opened (the context may hold an earlier one).
+  const session = response
+    .headersArray()
+    .some(
+      ({ name, value }) => name.toLowerCase() === "set-cookie" && /next-auth\.session-token=[^;]/.test(value),
+    );
+  if (!response.ok() || !session)
+    throw new Error(
+      `sign-in refused for ${email}: HTTP ${response.status()} ${(await response.text()).slice(0, 200)}`,
+    );
   await page.goto("/");
 }
 

@@ -27,7 +27,7 @@ test("ten wrong passwords with spoofed addresses hold the attacker's machine, no
     }),
   ).toContain("error=rateLimited");
 
-  // The member, from their own machine (the browser, at 127.0.0.1), signs in as usual.
+  // The member, from their own machine (127.0.0.1, as the journey's browser), signs in as usual.
   await signIn(page, victim);
   await expect(page.getByRole("heading", { name: "Bonjour Paul Martin" })).toBeVisible();
 });

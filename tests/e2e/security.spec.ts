@@ -3,7 +3,7 @@ import http from "node:http";
 import net from "node:net";
 import zlib from "node:zlib";
 import { expect, test, type ConsoleMessage } from "./test";
-import { signIn } from "./helpers";
+import { signIn, signInWithForm } from "./helpers";
 
 // The Content-Security-Policy that the pages actually satisfy (no violation reported while the
 // pages render and hydrate), the other headers, and the session cookie's flags.
@@ -55,7 +55,9 @@ test("the pages send a strict policy and break none of it", async ({ page, demo 
   expect(forgedHtml).toContain(`nonce="${/'nonce-([^']+)'/.exec(forgedPolicy)![1]}"`);
   expect(forgedHtml).not.toContain(forgedNonce);
 
-  await signIn(page, demo.email("coordination"));
+  // Through the form: its requests (the CSRF token, the callback, the session) run under the
+  // policy too.
+  await signInWithForm(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
