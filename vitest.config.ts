@@ -27,7 +27,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // The demo's people sign in in these tests, as on a portal with the demo switched on.
-          env: { NEXTAUTH_SECRET: "secret-des-tests", PORTAIL_DEMO: "true" },
+          // A backup's passphrase at scrypt's 2^10 rather than 2^18 (scripts/json-lines.ts): the
+          // encrypted backups took 3–13 s of CPU per passphrase tried, beside the build.
+          env: { NEXTAUTH_SECRET: "secret-des-tests", PORTAIL_DEMO: "true", PORTAIL_TEST_SCRYPT_LOG_N: "10" },
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-database.ts"],
           // Three files at a time (Vitest's default here is one: the cores less one). Each file has

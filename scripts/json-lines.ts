@@ -23,10 +23,23 @@ export async function migrationsOf(client: pg.Client): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+// The passphrase's scrypt work factor, as a base-2 logarithm: 18, age's own (256 MB and seconds
+// of CPU to try one passphrase). The tests lower it with PORTAIL_TEST_SCRYPT_LOG_N, read only when
+// NODE_ENV is « test » (Vitest sets it): at 18 each of their encryptions and refused or accepted
+// restores cost 3 to 13 s of CPU, and what they check (the format, the refusals, the round trip)
+// does not depend on it. The factor is written in the copy's header, where age reads it back.
+export const SCRYPT_LOG_N = 18;
+export function scryptLogN(env: Record<string, string | undefined> = process.env): number {
+  if (env.NODE_ENV !== "test") return SCRYPT_LOG_N;
+  const lowered = Number(env.PORTAIL_TEST_SCRYPT_LOG_N);
+  return Number.isInteger(lowered) && lowered >= 1 && lowered < SCRYPT_LOG_N ? lowered : SCRYPT_LOG_N;
+}
+
 async function encrypted(source: Readable, passphrase: string): Promise<Readable> {
   const { Encrypter } = await import("age-encryption");
   const encrypter = new Encrypter();
   encrypter.setPassphrase(passphrase);
+  encrypter.setScryptWorkFactor(scryptLogN());
   const web = Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>;
   return Readable.fromWeb((await encrypter.encrypt(web)) as unknown as WebReadableStream<Uint8Array>);
 }
