@@ -15,12 +15,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { buildSync } from "esbuild";
 import { buildIsCurrent } from "../scripts/build-state";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-db";
 import { migrateDeploy } from "../scripts/migrate";
+import { bundleServer } from "../scripts/server-bundle";
 import { webNodeFlags } from "../scripts/settings";
 import { percentile } from "./percentile";
+import { benchPersonCookie } from "./server";
 import { threadCpuMs } from "./thread-cpu";
 
 const B = process.env.BENCH_B;
@@ -82,18 +83,7 @@ const servers: { name: string; base: string; web: ReturnType<typeof spawn> }[] =
 // One server from a checkout's own build and its own web server bundle, kept in `servers` from
 // its start (so that it is stopped whatever happens next).
 async function serve(name: string, root: string) {
-  const bundle = path.join(root, ".next", "portail-server-ab.mjs");
-  buildSync({
-    absWorkingDir: root,
-    entryPoints: ["scripts/server.ts"],
-    outfile: bundle,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  const bundle = bundleServer(root);
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const web = spawn(process.execPath, [...webNodeFlags(), bundle], {
@@ -135,13 +125,7 @@ try {
     if (keep) writeFileSync(marker, holds);
   }
   process.env.DATABASE_URL = database.url;
-  const { db } = await import("../lib/db");
-  const person = await db.person.findFirstOrThrow({
-    where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" },
-  });
-  await db.$disconnect();
-  const { encode } = await import("next-auth/jwt");
-  const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
+  const cookie = await benchPersonCookie(SCALE, secret);
 
   await serve("A", process.cwd());
   await serve("B", path.resolve(B));

@@ -20,7 +20,7 @@ import os from "node:os";
 import pg from "pg";
 import { withBenchDatabase } from "./database";
 import { newestProfile, nowMicros, profileByWindow, type Window } from "./profile";
-import { startBenchServer } from "./server";
+import { benchPersonCookie, startBenchServer } from "./server";
 import { percentile } from "./percentile";
 import { threadCpuMs } from "./thread-cpu";
 
@@ -93,13 +93,7 @@ await withBenchDatabase(
         `scale data: ${SCALE} cooperatives × 200 members, 5 years of councils — generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
       );
     }
-    const { db } = await import("../lib/db");
-    const person = await db.person.findFirstOrThrow({
-      where: SCALE ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" },
-    });
-    await db.$disconnect();
-    const { encode } = await import("next-auth/jwt");
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
+    const cookie = await benchPersonCookie(SCALE, secret);
     const server = await startBenchServer(databaseUrl, secret);
     try {
       console.log(

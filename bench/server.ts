@@ -62,3 +62,15 @@ export async function startBenchServer(databaseUrl: string, secret: string) {
   }
   return { base, stop, process: web };
 }
+
+// The session cookie of the person the page benchmarks sign in as: a plain member of the demo
+// (Inès Morel), or on the scale data (BENCH_SCALE) a council member of its first cooperative.
+export async function benchPersonCookie(scale: number, secret: string): Promise<string> {
+  const { db } = await import("../lib/db");
+  const person = await db.person.findFirstOrThrow({
+    where: scale ? { id: "sc1p2" } : { email: "ines.morel@demo.portail-scic.fr" },
+  });
+  await db.$disconnect();
+  const { encode } = await import("next-auth/jwt");
+  return `next-auth.session-token=${await encode({ token: { sub: person.id }, secret })}`;
+}

@@ -8,10 +8,13 @@ import { buildSync } from "esbuild";
 
 export const SERVER_BUNDLE = path.join(".next", "portail-server.mjs");
 
-export function bundleServer(): string {
+// `root`: the checkout to bundle (bench:ab bundles another one's); the file is written in its .next.
+export function bundleServer(root = process.cwd()): string {
+  const bundle = path.join(root, SERVER_BUNDLE);
   // Written aside then renamed: a start beside another never runs a half-written file.
-  const written = `${SERVER_BUNDLE}.${process.pid}.tmp`;
+  const written = `${bundle}.${process.pid}.tmp`;
   buildSync({
+    absWorkingDir: root,
     entryPoints: ["scripts/server.ts"],
     outfile: written,
     bundle: true,
@@ -21,6 +24,6 @@ export function bundleServer(): string {
     packages: "external",
     logLevel: "warning",
   });
-  renameSync(written, SERVER_BUNDLE);
-  return SERVER_BUNDLE;
+  renameSync(written, bundle);
+  return bundle;
 }

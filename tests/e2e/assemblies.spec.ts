@@ -1,14 +1,9 @@
 import { expect, test } from "./test";
-import { expectAccessible, signIn, signOut } from "./helpers";
+import { expectAccessible, localInput, signIn, signOut } from "./helpers";
 
 // The general assemblies' journeys (votes.spec.ts holds the council's and the written
 // consultations'): a file of their own, so that the two workers share the longest files more
 // evenly (they take the files in alphabetical order, and votes.spec.ts came last).
-
-function localInput(date: Date) {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 // Online and paper ballots of an extraordinary assembly, merged and weighted by college: the
 // resolution has a majority (more than 50 %) but not the two thirds an AGE needs.

@@ -10,6 +10,12 @@ import pg from "pg";
 import { adminUrl, embeddedPassword } from "../../scripts/embedded-db";
 
 export const DEMO_PASSWORD = "demo-portail-scic";
+
+// A date as a datetime-local field takes it, in the browser's time zone (the journeys' Paris).
+export function localInput(date: Date) {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
 // The database of the server the journeys run on (playwright.config.ts starts it, on an embedded
 // PostgreSQL whose random password it keeps in .data/e2e/postgres.password). Read when asked:
 // the file exists once the server has started.

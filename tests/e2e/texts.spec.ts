@@ -1,10 +1,5 @@
 import { expect, test } from "./test";
-import { expectAccessible, signIn, signOut } from "./helpers";
-
-function localInput(date: Date) {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+import { expectAccessible, localInput, signIn, signOut } from "./helpers";
 
 const LETTER = "Lettre de mission de la direction";
 

@@ -2,12 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Demo } from "./test";
 import type { Page } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl, expectAccessible, signIn, signOut } from "./helpers";
-
-function localInput(date: Date) {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+import { e2eDatabaseUrl, expectAccessible, localInput, signIn, signOut } from "./helpers";
 
 // The coordinator creates a written consultation of the council, due in three days, and opens it.
 async function openCouncilConsultation(
