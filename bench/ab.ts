@@ -7,8 +7,8 @@
 // figures come from. BENCH_SCALE=1000 runs it on the scale data; BENCH_KEEP=<folder> keeps the
 // database there between runs (the scale data takes a minute and a half to generate).
 // BENCH_PAGES=/idees,/decisions chooses the pages (the floor, home, a meeting, record, ideas).
-// Both servers get this checkout's Node flags (scripts/settings.ts): a change there is measured
-// by running each side with its own environment, not with this.
+// Both servers get this checkout's Node flags (scripts/settings.ts); BENCH_B_FLAGS adds Node
+// flags to B's alone (BENCH_B=. BENCH_B_FLAGS=--single-threaded-gc: one build, two settings).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -82,11 +82,11 @@ const servers: { name: string; base: string; web: ReturnType<typeof spawn> }[] =
 
 // One server from a checkout's own build and its own web server bundle, kept in `servers` from
 // its start (so that it is stopped whatever happens next).
-async function serve(name: string, root: string) {
+async function serve(name: string, root: string, flags: string[] = []) {
   const bundle = bundleServer(root);
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const web = spawn(process.execPath, [...webNodeFlags(), bundle], {
+  const web = spawn(process.execPath, [...webNodeFlags(), ...flags, bundle], {
     cwd: root,
     env: {
       ...process.env,
@@ -128,7 +128,7 @@ try {
   const cookie = await benchPersonCookie(SCALE, secret);
 
   await serve("A", process.cwd());
-  await serve("B", path.resolve(B));
+  await serve("B", path.resolve(B), (process.env.BENCH_B_FLAGS ?? "").split(/\s+/).filter(Boolean));
   const agent = new http.Agent({ keepAlive: true, maxSockets: USERS * 2 });
   const get = (base: string, page: string) =>
     new Promise<void>((resolve, reject) => {

@@ -11,10 +11,11 @@
 // (RSS of its processes). Every figure line ends with
 // its target, met or not. Starts and stops what it needs. BENCH_PROFILE=<dir> writes the
 // server's CPU profile there (node --cpu-prof) and prints, per page, its CPU time per request and
-// where it goes (bench/profile.ts); BENCH_DETAIL=1 adds each page's statements and hottest
-// functions.
+// where it goes (bench/profile.ts), with each page's measured stretches beside it
+// (<profile>.windows.json); BENCH_DETAIL=1 adds each page's statements and hottest functions;
+// BENCH_DUMP=<dir> keeps each page's HTML there.
 import { randomBytes } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import pg from "pg";
@@ -74,6 +75,7 @@ function treeRss(pid: number): number | null {
 }
 
 const PROFILE = process.env.BENCH_PROFILE;
+const DUMP = process.env.BENCH_DUMP;
 
 await withBenchDatabase(
   "pages",
@@ -128,7 +130,14 @@ await withBenchDatabase(
       // The HTML's size (decompressed): what the server rendered.
       const htmlKb = async (path: string) => {
         const response = await fetch(server.base + path, { headers: { cookie }, redirect: "manual" });
-        return (await response.arrayBuffer()).byteLength / 1000;
+        const html = Buffer.from(await response.arrayBuffer());
+        // BENCH_DUMP=<folder>: each page's HTML there, to see what it sends (its markup, the
+        // React payload inlined after it).
+        if (DUMP) {
+          mkdirSync(DUMP, { recursive: true });
+          writeFileSync(`${DUMP}/${path.replace(/\W+/g, "_")}.html`, html);
+        }
+        return html.byteLength / 1000;
       };
       // The SQL a page sends, from the one-user run (nothing else queries meanwhile): statements
       // (each one a round trip, BEGIN and COMMIT included) and PostgreSQL's execution time, per page.
@@ -274,6 +283,8 @@ await withBenchDatabase(
     }
     const file = PROFILE ? newestProfile(PROFILE) : null;
     if (file) {
+      // The measured stretches beside the profile, to read it further (each page's window).
+      writeFileSync(`${file}.windows.json`, JSON.stringify(windows));
       console.log(`where each page's CPU time goes under load (${USERS} users; ${file}):`);
       for (const page of profileByWindow(file, windows)) {
         console.log(`  ${page.name}: ${page.cpuMsPerRequest.toFixed(1)} ms of the server's CPU per page`);
