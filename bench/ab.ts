@@ -9,6 +9,7 @@
 // BENCH_PAGES=/idees,/decisions chooses the pages (the floor, home, a meeting, record, ideas).
 // Both servers get this checkout's Node flags (scripts/settings.ts); BENCH_B_FLAGS adds Node
 // flags to B's alone (BENCH_B=. BENCH_B_FLAGS=--single-threaded-gc: one build, two settings).
+// BENCH_TOGETHER=1 then measures both servers at once against one alone (a second web process).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -144,16 +145,20 @@ try {
         })
         .on("error", reject);
     });
-  const crowd = async (base: string, page: string, requests: number) => {
+  // `users` people at once on each of `bases` (requests shared between them): pages/s in all.
+  const crowdOn = async (bases: string[], page: string, requests: number, users = USERS) => {
     let next = 0;
     const t0 = performance.now();
     await Promise.all(
-      Array.from({ length: USERS }, async () => {
-        while (next++ < requests) await get(base, page);
-      }),
+      bases.flatMap((base) =>
+        Array.from({ length: Math.max(1, Math.round(users / bases.length)) }, async () => {
+          while (next++ < requests) await get(base, page);
+        }),
+      ),
     );
     return requests / ((performance.now() - t0) / 1000);
   };
+  const crowd = (base: string, page: string, requests: number) => crowdOn([base], page, requests);
   for (const server of servers) for (const page of PAGES) await crowd(server.base, page, WARMUP);
   console.log(
     `A: ${process.cwd()}; B: ${path.resolve(B)}; ${SCALE ? `scale data (${SCALE})` : "demo data"}; ${ROUNDS} rounds alternating, ${USERS} users × ${REQUESTS} requests`,
@@ -181,6 +186,30 @@ try {
     console.log(
       `  ${page.padEnd(22)} A ${med(rates.A!).toFixed(0)} pages/s, ${med(cpu.A!).toFixed(2)} ms CPU · B ${med(rates.B!).toFixed(0)} pages/s, ${med(cpu.B!).toFixed(2)} ms CPU · A ahead in ${aWins} of ${ROUNDS} rounds (A: ${rates.A!.map((r) => r.toFixed(0)).join(", ")}; B: ${rates.B!.map((r) => r.toFixed(0)).join(", ")})`,
     );
+  }
+  // BENCH_TOGETHER=1 (with BENCH_B=.: the same build twice): what a second web process on this
+  // machine adds. Each round: one process alone with USERS people, then both at once with half of
+  // them each (the same people in all), as a reverse proxy sharing the load would have it.
+  if (process.env.BENCH_TOGETHER) {
+    console.log(`two web processes at once, ${USERS} users in all, ${REQUESTS} requests a round:`);
+    for (const page of PAGES) {
+      const one: number[] = [];
+      const two: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        one.push(await crowd(servers[round % 2]!.base, page, REQUESTS));
+        two.push(
+          await crowdOn(
+            servers.map((server) => server.base),
+            page,
+            REQUESTS,
+          ),
+        );
+      }
+      const med = (values: number[]) => percentile(values, 50);
+      console.log(
+        `  ${page.padEnd(22)} one process ${med(one).toFixed(0)} pages/s · two ${med(two).toFixed(0)} pages/s (×${(med(two) / med(one)).toFixed(2)}; one: ${one.map((r) => r.toFixed(0)).join(", ")}; two: ${two.map((r) => r.toFixed(0)).join(", ")})`,
+      );
+    }
   }
   agent.destroy();
 } finally {
