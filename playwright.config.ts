@@ -3,6 +3,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+// The journeys' PostgreSQL port, set here for the workers too (tests/e2e/helpers.ts reads it).
+// Below Linux's ephemeral range (32768–60999): the integration tests' closed connections leave
+// their local ports in TIME_WAIT for a minute, and PostgreSQL cannot listen on one of those. A
+// port in that range (54332) failed CI once.
+process.env.E2E_PG_PORT ??= "25432";
 // Debian's Chromium where present (Playwright's own download cannot reach its host here): its
 // headless shell, as Playwright itself runs headless journeys (the same Blink and V8 as the
 // browser, without the browser's interface), or else the browser. On this 2-core machine the
@@ -67,7 +72,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       PORTAIL_DATA_DIR: ".data/e2e",
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54332",
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT,
       NEXTAUTH_URL: baseURL,
       // The access log (one JSON line per request) would drown the journeys' output.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",

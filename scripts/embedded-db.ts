@@ -93,6 +93,9 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   let password = fresh ? newPassword(dataDir) : (embeddedPassword(dataDir) ?? OLD_PASSWORD);
+  // PostgreSQL's own last words, for the error when it stops before it is ready: CI once saw
+  // it refuse its port with nothing said (a port that a test's closed connection still held).
+  const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -110,7 +113,10 @@ export async function startEmbeddedPostgres(options: {
       "listen_addresses=127.0.0.1",
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
-    onLog: () => {},
+    onLog: (message) => {
+      log.push(...String(message).trim().split("\n"));
+      log.splice(0, Math.max(0, log.length - 8));
+    },
     onError: (error) => {
       if (!options.quiet) console.error(String(error));
     },
@@ -125,7 +131,8 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(
       `PostgreSQL intégré n'a pas pu démarrer sur le port ${options.port} (port occupé, ou un autre « npm start » utilise déjà ${dataDir} ?). ` +
         `Embedded PostgreSQL could not start on port ${options.port} (port in use, or another instance uses this data folder?)` +
-        (error instanceof Error ? `: ${error.message}` : ""),
+        (error instanceof Error && error.message ? `: ${error.message}` : "") +
+        (log.length ? `\n${log.join("\n")}` : ""),
     );
   }
 

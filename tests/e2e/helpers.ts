@@ -23,7 +23,7 @@ export function e2eDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
   const password = embeddedPassword(".data/e2e/postgres");
   if (!password) throw new Error("The end-to-end server has not started its database yet.");
-  return adminUrl({ port: Number(process.env.E2E_PG_PORT ?? "54332"), password, database: "portail" });
+  return adminUrl({ port: Number(process.env.E2E_PG_PORT), password, database: "portail" });
 }
 
 // axe-core's minified build (580 kB; @axe-core/playwright sends the unminified 1.3 MB).

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -50,6 +51,36 @@ describe("the embedded PostgreSQL", () => {
       expect(await canConnect(known)).toBe(false);
     } finally {
       await db.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it("that cannot listen says why in PostgreSQL's own words: a port a closed connection still holds", async () => {
+    // What failed CI once: a fixed port that a test's client connection had used, closed, and
+    // left in TIME_WAIT for a minute. PostgreSQL may not bind it; the error said nothing more.
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const client = net.connect((server.address() as net.AddressInfo).port, "127.0.0.1");
+    await new Promise((resolve) => client.once("connect", resolve));
+    const port = client.localPort!;
+    client.end();
+    await new Promise((resolve) => client.once("close", resolve));
+    server.close();
+
+    const dir = path.join(os.tmpdir(), `portail-port-${process.pid}-${Date.now()}`);
+    try {
+      const error = await startEmbeddedPostgres({
+        dataDir: path.join(dir, "postgres"),
+        port,
+        database: "portail",
+        quiet: true,
+      }).then(
+        (db) => db.stop().then(() => null),
+        (error: Error) => error,
+      );
+      expect(error?.message).toContain(`n'a pas pu démarrer sur le port ${port}`);
+      expect(error?.message).toMatch(/could not bind IPv4 address "127\.0\.0\.1": Address already in use/);
+    } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
