@@ -12,7 +12,7 @@ import os from "node:os";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { withBenchDatabase } from "./database";
-import { startBenchServer } from "./server";
+import { serverNodeVersion, startBenchServer } from "./server";
 import { percentile } from "./percentile";
 
 const ROUNDS = (process.env.BENCH_VOTERS ?? "500")
@@ -169,7 +169,7 @@ await withBenchDatabase("ballots", async (databaseUrl) => {
       );
     }
     console.log(
-      `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${CONCURRENCY} requests in flight`,
+      `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, the server on Node ${serverNodeVersion()}; ${CONCURRENCY} requests in flight`,
     );
     for (const voters of ROUNDS) {
       const question = await db.voteQuestion.create({

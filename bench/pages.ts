@@ -21,7 +21,7 @@ import os from "node:os";
 import pg from "pg";
 import { withBenchDatabase } from "./database";
 import { newestProfile, nowMicros, profileByWindow, type Window } from "./profile";
-import { benchPersonCookie, startBenchServer } from "./server";
+import { benchPersonCookie, serverNodeVersion, startBenchServer } from "./server";
 import { percentile } from "./percentile";
 import { threadCpuMs } from "./thread-cpu";
 
@@ -99,7 +99,7 @@ await withBenchDatabase(
     const server = await startBenchServer(databaseUrl, secret);
     try {
       console.log(
-        `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; 1 user × ${SOLO} requests, then ${USERS} users at once × ${REQUESTS} requests, per page`,
+        `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, the server on Node ${serverNodeVersion()}; ${SCALE ? `scale data (${SCALE} cooperatives), a council member of one` : "demo data, a plain member"}; 1 user × ${SOLO} requests, then ${USERS} users at once × ${REQUESTS} requests, per page`,
       );
       // The load comes from node:http on a keep-alive agent, reading the gzipped answer without
       // inflating it: the client runs on the same two cores as the server and PostgreSQL, and

@@ -9,6 +9,13 @@ import { buildIsCurrent } from "../scripts/build-state";
 import { bundleServer } from "../scripts/server-bundle";
 import { webNodeFlags } from "../scripts/settings";
 
+// The Node.js the web server runs on (BENCH_NODE's, else the benchmark's own), for the figures'
+// « machine » line.
+export function serverNodeVersion(): string {
+  const node = process.env.BENCH_NODE;
+  return node ? spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim() : process.version;
+}
+
 export async function startBenchServer(databaseUrl: string, secret: string) {
   if (!buildIsCurrent()) {
     console.log("building the production server (sources changed)…");
