@@ -125,6 +125,7 @@ export async function startEmbeddedPostgres(options: {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
+  log.length = 0; // initdb's lines, if any: only the server's own say why it stopped
   try {
     await server.start();
   } catch (error) {
