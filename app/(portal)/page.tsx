@@ -146,7 +146,7 @@ export default async function HomePage() {
         <Card title={t("home.ideaBox")}>
           <p className="mb-2">{t("home.ideaBoxText")}</p>
           <p className="mb-3 text-stone-700">{t("home.openIdeas", { count: ideasToRead })}</p>
-          <Link href="/idees" className={buttonClass}>
+          <Link href="/idees/proposer" className={buttonClass}>
             {t("home.postIdea")}
           </Link>
         </Card>

@@ -81,11 +81,20 @@ test("an employee posts while signed in and supports an idea", async ({ page, de
   await page.getByRole("link", { name: "Boîte à idées" }).first().click();
   await expect(page.getByRole("heading", { name: "Boîte à idées", level: 1 })).toBeVisible();
   await expectAccessible(page);
+  // The board is for reading; posting has its own page, one link away.
+  await expect(page.getByLabel("Votre idée")).toHaveCount(0);
+  await page.getByRole("link", { name: "Proposer une idée" }).click();
+  await expect(page.getByRole("heading", { name: "Proposer une idée", level: 1 })).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel("Votre idée").fill("Un vestiaire pour les salarié·es.");
   await page.getByLabel("Afficher mon nom avec l'idée").check();
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByText("Merci ! Votre idée est sur le tableau")).toBeVisible();
   await expect(page.getByLabel("Votre idée")).toHaveValue("");
+  await page.getByRole("link", { name: "Retour à la boîte à idées" }).click();
+  await expect(page.getByRole("region", { name: "Les idées" })).toContainText(
+    "Un vestiaire pour les salarié·es.",
+  );
   const card = page
     .getByRole("listitem")
     .filter({ hasText: "Afficher les horaires des permanences de la médiatrice" });
@@ -95,6 +104,39 @@ test("an employee posts while signed in and supports an idea", async ({ page, de
   await expect(page.getByRole("region", { name: "Les idées" }).getByRole("listitem").first()).toContainText(
     "Afficher les horaires des permanences",
   );
+});
+
+test("without JavaScript, a member goes from the board to the idea form, is told what is missing, and posts", async ({
+  page,
+  browser,
+  demo,
+}) => {
+  await signIn(page, demo.email("maia.traore"));
+  await expect(page.getByRole("heading", { name: "Bonjour Maïa Traoré" })).toBeVisible();
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+    locale: "fr-FR",
+  });
+  const plain = await noScript.newPage();
+  await plain.goto("/idees");
+  await plain.getByRole("link", { name: "Proposer une idée" }).click();
+  await expect(plain.getByRole("heading", { name: "Proposer une idée", level: 1 })).toBeVisible();
+  await plain.getByLabel("Votre idée").fill("Un");
+  await plain.getByLabel("Thème (si vous voulez)").selectOption({ label: "Accueil" });
+  await plain.getByRole("button", { name: "Envoyer mon idée" }).click();
+  await expect(plain.getByText("Écrivez votre idée (au moins quelques mots).")).toBeVisible();
+  // Nothing typed is lost.
+  await expect(plain.getByLabel("Votre idée")).toHaveValue("Un");
+  await expect(plain.getByLabel("Thème (si vous voulez)")).toHaveValue("accueil");
+  await plain.getByLabel("Votre idée").fill("Un banc devant l'entrée pour attendre assis.");
+  await plain.getByRole("button", { name: "Envoyer mon idée" }).click();
+  await expect(plain.getByText("Merci ! Votre idée est sur le tableau")).toBeVisible();
+  await plain.getByRole("link", { name: "Retour à la boîte à idées" }).click();
+  await expect(plain.getByRole("region", { name: "Les idées" })).toContainText(
+    "Un banc devant l'entrée pour attendre assis.",
+  );
+  await noScript.close();
 });
 
 test("the coordinator types in three paper slips, moderates, and the council answers in meeting", async ({

@@ -15,6 +15,7 @@ const PAGES = [
   "/decisions",
   "/votes",
   "/idees",
+  "/idees/proposer",
   "/idees/gestion",
   "/idees/affiche",
   "/admin/lettre",
@@ -117,11 +118,11 @@ test("idea texts and Markdown never run a script in the browser", async ({ page,
   const hostile = `<script>alert("idée")</script><img src=x onerror=alert(1)> [lien](javascript:alert(2))`;
   await signIn(page, demo.email("coordination"));
   await expect(page.getByRole("heading", { name: "Bonjour Clara Gautier" })).toBeVisible();
-  await page.goto("/idees");
+  await page.goto("/idees/proposer");
   await page.getByLabel("Votre idée").fill(hostile);
   await page.getByRole("button", { name: "Envoyer mon idée" }).click();
   await expect(page.getByText("Merci ! Votre idée est sur le tableau")).toBeVisible();
-  await page.reload();
+  await page.goto("/idees");
   await expect(page.getByText(hostile).first()).toBeVisible();
   // The same text as Markdown: the newsletter preview renders it sanitised.
   await page.goto("/admin/lettre");

@@ -6,10 +6,9 @@ import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { ideaBoard } from "@/lib/ideas/board";
 import { SORTS, type Sort } from "@/lib/ideas/schema";
-import { postIdeaAction, supportAction } from "@/lib/ideas/actions";
-import { IdeaForm } from "@/components/idea-forms";
+import { supportAction } from "@/lib/ideas/actions";
 import { StepForm } from "@/components/step-form";
-import { Card, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
+import { buttonClass, Empty, PageTitle, secondaryButtonClass } from "@/components/ui";
 import { ClientMessages } from "@/components/client-messages";
 import { IdeaCard } from "./idea-card";
 import { pageCount, pageParam } from "@/lib/pagination";
@@ -36,37 +35,29 @@ export default async function IdeasPage({
   ]);
   const moderate = can(actor.roles, "idea.moderate");
   return (
-    // The texts its forms use (the idea form, « Je soutiens » and their refusals), not the idea
-    // box's 8 kB: the board is the page the neighbourhood's members open most.
-    <ClientMessages
-      namespaces={[
-        "ideas.errors",
-        "ideas.themes",
-        "ideas.yourIdea",
-        "ideas.themeOptional",
-        "ideas.noTheme",
-        "ideas.showName",
-        "ideas.send",
-        "ideas.posted",
-      ]}
-    >
+    // The texts its « Je soutiens » buttons use (their refusals), not the idea box's 8 kB: the
+    // board is the page the neighbourhood's members open most.
+    <ClientMessages namespaces={["ideas.errors"]}>
       <div className="space-y-6">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <PageTitle>{t("title")}</PageTitle>
-          {moderate ? (
-            <div className="flex flex-wrap gap-2">
-              <Link href="/idees/gestion" className={secondaryButtonClass}>
-                {t("manage")}
-              </Link>
-              <Link href="/idees/affiche" className={secondaryButtonClass}>
-                {t("poster")}
-              </Link>
-            </div>
-          ) : null}
+          {/* Posting has its own page (./proposer): the form cost every reading of the board. */}
+          <div className="flex flex-wrap gap-2">
+            <Link href="/idees/proposer" className={buttonClass}>
+              {t("postTitle")}
+            </Link>
+            {moderate ? (
+              <>
+                <Link href="/idees/gestion" className={secondaryButtonClass}>
+                  {t("manage")}
+                </Link>
+                <Link href="/idees/affiche" className={secondaryButtonClass}>
+                  {t("poster")}
+                </Link>
+              </>
+            ) : null}
+          </div>
         </div>
-        <Card title={t("postTitle")}>
-          <IdeaForm action={postIdeaAction} />
-        </Card>
         <section aria-labelledby="board-title" className="space-y-3">
           <h2 id="board-title" className="text-xl font-semibold">
             {t("board")}
