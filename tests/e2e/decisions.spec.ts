@@ -16,10 +16,16 @@ test("a member reads the decision record, filters it by commission, and exports 
   await expect(page.getByRole("heading", { name: "Relevé de décisions" })).toBeVisible();
   await expect(page.getByText("3 décisions")).toBeVisible();
   await expectAccessible(page);
+  // The filters come when asked for: the decisions first.
+  await expect(page.getByLabel("Instance")).toHaveCount(0);
+  await page.getByRole("link", { name: "Filtrer les décisions" }).click();
+  await expectAccessible(page);
 
   await page.getByLabel("Instance").selectOption({ label: "Commission administrative" });
-  await page.getByRole("button", { name: "Filtrer" }).click();
+  await page.getByRole("button", { name: "Filtrer", exact: true }).click();
   await expect(page.getByText("2 décisions")).toBeVisible();
+  // The form stays, with its choice, to change it.
+  await expect(page.getByLabel("Instance")).toHaveValue(/.+/);
   await expect(page.getByText("Lancement du recrutement d'une 3e médiatrice")).toBeVisible();
   await expect(page.getByText("Les salarié·es peuvent déposer des idées dans la boîte à idées")).toHaveCount(
     0,
@@ -33,6 +39,11 @@ test("a member reads the decision record, filters it by commission, and exports 
   expect(text).toContain("Date;Instance;Réunion;Décision");
   expect(text).toContain("Commission administrative");
   expect(text).not.toContain("boîte à idées");
+
+  // « Tout le relevé » takes the filters off, and the form away.
+  await page.getByRole("link", { name: "Tout le relevé" }).click();
+  await expect(page.getByText("3 décisions")).toBeVisible();
+  await expect(page.getByLabel("Instance")).toHaveCount(0);
 });
 
 test("a member sees their things to do, the overdue ones marked; the coordinator sees everyone's", async ({

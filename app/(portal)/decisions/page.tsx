@@ -32,7 +32,11 @@ export default async function DecisionsPage({
   const filters = Object.entries(params).filter(
     (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "page",
   );
-  const query = new URLSearchParams(filters).toString();
+  const query = new URLSearchParams(filters.filter(([key]) => key !== "filtrer")).toString();
+  // The filters' form when asked for (« Filtrer les décisions ») or in use: most readings of the
+  // record only read it, and on a phone the form's four fields came before the first decision;
+  // it also cost every reading 5 % of the server's work (issue 21).
+  const filtering = params.filtrer === "1" || Object.values(filter).some((value) => value !== undefined);
   const here = new Set(decisions.map((d) => d.id));
   const pageHref = (n: number) => `/decisions?${new URLSearchParams([...filters, ["page", String(n)]])}`;
   return (
@@ -40,6 +44,11 @@ export default async function DecisionsPage({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t("title")}</PageTitle>
         <div className="flex flex-wrap gap-2">
+          {filtering ? null : (
+            <Link href="/decisions?filtrer=1" className={secondaryButtonClass}>
+              {t("filters")}
+            </Link>
+          )}
           <a href={`/decisions/export${query ? `?${query}` : ""}`} className={secondaryButtonClass}>
             {t("exportCsv")}
           </a>
@@ -51,49 +60,58 @@ export default async function DecisionsPage({
           </a>
         </div>
       </div>
-      <form className="grid gap-2 sm:grid-cols-5 sm:items-end" role="search" aria-label={t("filters")}>
-        <div>
-          <label htmlFor="instance" className="block font-medium">
-            {t("body")}
-          </label>
-          <select id="instance" name="instance" defaultValue={filter.bodyId ?? ""} className={inputClass}>
-            <option value="">{t("allBodies")}</option>
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="du" className="block font-medium">
-            {t("from")}
-          </label>
-          <input id="du" name="du" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="au" className="block font-medium">
-            {t("to")}
-          </label>
-          <input id="au" name="au" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="issue" className="block font-medium">
-            {t("outcome")}
-          </label>
-          <select id="issue" name="issue" defaultValue={filter.outcome ?? ""} className={inputClass}>
-            <option value="">{t("allOutcomes")}</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`outcomes.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={secondaryButtonClass}>
-          {t("apply")}
-        </button>
-      </form>
+      {filtering ? (
+        <form className="grid gap-2 sm:grid-cols-5 sm:items-end" role="search" aria-label={t("filters")}>
+          <div>
+            <label htmlFor="instance" className="block font-medium">
+              {t("body")}
+            </label>
+            <select id="instance" name="instance" defaultValue={filter.bodyId ?? ""} className={inputClass}>
+              <option value="">{t("allBodies")}</option>
+              {bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="du" className="block font-medium">
+              {t("from")}
+            </label>
+            <input id="du" name="du" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="au" className="block font-medium">
+              {t("to")}
+            </label>
+            <input id="au" name="au" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="issue" className="block font-medium">
+              {t("outcome")}
+            </label>
+            <select id="issue" name="issue" defaultValue={filter.outcome ?? ""} className={inputClass}>
+              <option value="">{t("allOutcomes")}</option>
+              {OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {t(`outcomes.${o}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {/* The form stays open while one works with it, even with every field emptied. */}
+          <input type="hidden" name="filtrer" value="1" />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <button type="submit" className={secondaryButtonClass}>
+              {t("apply")}
+            </button>
+            <Link href="/decisions" className="text-brand-700 underline">
+              {t("clearFilters")}
+            </Link>
+          </div>
+        </form>
+      ) : null}
       <p aria-live="polite" className="text-stone-700">
         {t("count", { count: total })}
       </p>
