@@ -106,6 +106,21 @@ test("an employee posts while signed in and supports an idea", async ({ page, de
   );
 });
 
+test("a forged « Je soutiens » gets the idea box's words, not a server error", async ({ page, demo }) => {
+  await signIn(page, demo.email("maia.traore"));
+  await expect(page.getByRole("heading", { name: "Bonjour Maïa Traoré" })).toBeVisible();
+  await page.goto("/idees");
+  const card = page
+    .getByRole("listitem")
+    .filter({ hasText: "Afficher les horaires des permanences de la médiatrice" });
+  // The idea named in the form is one that does not exist (or of another cooperative).
+  await card.locator('input[name="idea"]').evaluate((input: HTMLInputElement) => {
+    input.value = "cmx00000000000000000000000";
+  });
+  await card.getByRole("button", { name: /Je soutiens|Je retire mon soutien/ }).click();
+  await expect(card.getByText("Cette idée n'existe plus ; rechargez la page.")).toBeVisible();
+});
+
 test("without JavaScript, a member goes from the board to the idea form, is told what is missing, and posts", async ({
   page,
   browser,

@@ -15,6 +15,13 @@ import { pageCount, pageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
 import { titled } from "@/lib/page-title";
 
+const SUPPORT_REFUSALS = [
+  "ideas.errors.form",
+  "ideas.errors.notFound",
+  "ideas.errors.notOpen",
+  "ideas.errors.suspended",
+] as const;
+
 export async function generateMetadata(): Promise<Metadata> {
   return titled("ideas");
 }
@@ -35,9 +42,11 @@ export default async function IdeasPage({
   ]);
   const moderate = can(actor.roles, "idea.moderate");
   return (
-    // The texts its « Je soutiens » buttons use (their refusals), not the idea box's 8 kB: the
-    // board is the page the neighbourhood's members open most.
-    <ClientMessages namespaces={["ideas.errors"]}>
+    // The words of its « Je soutiens » buttons' refusals (the idea box's own, the general ones
+    // come with each refusal), and none when every idea shown is answered (no button): not the
+    // idea box's 8 kB, nor its coordinators' refusals. The board is the page the neighbourhood's
+    // members open most.
+    <ClientMessages namespaces={ideas.some((idea) => !idea.answer) ? SUPPORT_REFUSALS : []}>
       <div className="space-y-6">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <PageTitle>{t("title")}</PageTitle>
