@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/formatter";
 import { requireActor } from "@/lib/auth/session";
 import { decisionRecord } from "@/lib/decisions/service";
@@ -10,6 +10,7 @@ import { decisionFilter, OUTCOMES } from "@/lib/decisions/schema";
 import { Empty, inputClass, PageTitle, secondaryButtonClass } from "@/components/ui";
 import { titled } from "@/lib/page-title";
 import { decisionHref } from "@/lib/decisions/href";
+import { listText } from "@/lib/i18n/list-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return titled("decisions");
@@ -24,11 +25,13 @@ export default async function DecisionsPage({
   const params = await searchParams;
   const filter = decisionFilter(params);
   const page = pageParam(params.page);
-  const [{ decisions, total, bodies }, t, format] = await Promise.all([
+  const [{ decisions, total, bodies }, t, format, locale] = await Promise.all([
     decisionRecord(actor, filter, { page }),
     getTranslations("decisions"),
     getFormatter(),
+    getLocale(),
   ]);
+  const meetingLink = listText(locale, t.raw("meetingLink") as string);
   const filters = Object.entries(params).filter(
     (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "page",
   );
@@ -148,7 +151,7 @@ export default async function DecisionsPage({
                       }
                       className="text-brand-700 underline"
                     >
-                      {t("meetingLink", { number: d.meeting.number })}
+                      {meetingLink({ number: d.meeting.number })}
                     </Link>
                   </>
                 ) : null}
