@@ -88,9 +88,15 @@ test("a member cannot open a coordinator-only page, nor see its menu", async ({ 
 });
 
 test("an inhabitant of the idea box sees the idea box, not the council's pages", async ({ page, demo }) => {
+  // The posting page is for people signed in (the public page /i/<slug> is for everyone else).
+  await page.goto("/idees/proposer");
+  await expect(page).toHaveURL(/\/connexion/);
+  await expect(page.getByLabel("Votre idée")).toHaveCount(0);
   await signIn(page, demo.email("fatou.diallo"));
   await expect(page.getByRole("heading", { name: "Bonjour Fatou Diallo" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Déposer une idée" })).toBeVisible();
+  await page.getByRole("link", { name: "Déposer une idée" }).click();
+  await expect(page.getByRole("heading", { name: "Proposer une idée", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Votre idée")).toBeVisible();
   const response = await page.goto("/reunions/conseil/3");
   expect(response?.status()).toBe(403);
 });
