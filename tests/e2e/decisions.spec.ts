@@ -19,6 +19,9 @@ test("a member reads the decision record, filters it by commission, and exports 
   // The filters come when asked for: the decisions first.
   await expect(page.getByLabel("Instance")).toHaveCount(0);
   await page.getByRole("link", { name: "Filtrer les décisions" }).click();
+  // The page comes in place (components/soft-links.tsx): its fields, then its title, before axe.
+  await expect(page.getByLabel("Instance")).toBeVisible();
+  await expect(page).toHaveTitle("Relevé de décisions · Portail SCIC");
   await expectAccessible(page);
 
   await page.getByLabel("Instance").selectOption({ label: "Commission administrative" });

@@ -85,6 +85,7 @@ test("an employee posts while signed in and supports an idea", async ({ page, de
   await expect(page.getByLabel("Votre idée")).toHaveCount(0);
   await page.getByRole("link", { name: "Proposer une idée" }).click();
   await expect(page.getByRole("heading", { name: "Proposer une idée", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Proposer une idée · Portail SCIC");
   await expectAccessible(page);
   await page.getByLabel("Votre idée").fill("Un vestiaire pour les salarié·es.");
   await page.getByLabel("Afficher mon nom avec l'idée").check();
